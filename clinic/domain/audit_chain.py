@@ -1,0 +1,67 @@
+"""The audit trail's hash chain: each entry's hash covers its content and the previous hash.
+
+Changing, deleting or re-ordering any entry breaks every later hash. Putting back an older
+copy of the whole database is caught by comparing with the chain head kept outside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    seq: int
+    at: str  # ISO 8601 UTC timestamp
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    changes: dict[str, Any]  # field -> [before, after]
+    prev_hash: str
+
+
+def canonical(record: AuditRecord) -> bytes:
+    body = {
+        "seq": record.seq,
+        "at": record.at,
+        "actor": record.actor,
+        "action": record.action,
+        "entity": record.entity,
+        "entity_id": record.entity_id,
+        "changes": record.changes,
+        "prev": record.prev_hash,
+    }
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def entry_hash(record: AuditRecord) -> str:
+    return hashlib.sha256(canonical(record)).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    reason: str
+
+
+def verify_chain(records: list[tuple[AuditRecord, str]]) -> list[ChainBreak]:
+    """Check (record, stored_hash) pairs in sequence order; return every break found."""
+    breaks: list[ChainBreak] = []
+    expected_prev = GENESIS
+    expected_seq = 1
+    for record, stored in records:
+        if record.seq != expected_seq:
+            breaks.append(ChainBreak(record.seq, f"expected entry {expected_seq}: entries missing"))
+        if record.prev_hash != expected_prev:
+            breaks.append(ChainBreak(record.seq, "link to the previous entry does not match"))
+        if entry_hash(record) != stored:
+            breaks.append(ChainBreak(record.seq, "entry content was changed after it was written"))
+        expected_prev = stored
+        expected_seq = record.seq + 1
+    return breaks

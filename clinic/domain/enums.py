@@ -1,0 +1,150 @@
+"""Closed vocabularies of the case tracker. Values are stored in the database: never rename one."""
+
+from enum import StrEnum
+
+
+class ClaimType(StrEnum):
+    AFFIRMATIVE = "affirmative"  # filed with USCIS, asylum-office interview
+    DEFENSIVE = "defensive"  # in immigration court removal proceedings
+
+
+class Relief(StrEnum):
+    ASYLUM = "asylum"
+    WITHHOLDING = "withholding"  # INA 241(b)(3)
+    CAT = "cat"  # Convention Against Torture
+
+
+class ProtectedGround(StrEnum):
+    RACE = "race"
+    RELIGION = "religion"
+    NATIONALITY = "nationality"
+    PARTICULAR_SOCIAL_GROUP = "psg"
+    POLITICAL_OPINION = "political_opinion"
+
+
+class ForumKind(StrEnum):
+    ASYLUM_OFFICE = "asylum_office"
+    IMMIGRATION_COURT = "immigration_court"
+
+
+class Stage(StrEnum):
+    INTAKE = "intake"
+    PREPARING = "preparing"
+    FILED = "filed"
+    INTERVIEW = "interview"  # affirmative: asylum-office interview scheduled or held
+    HEARINGS = "hearings"  # defensive: master calendar / individual hearings
+    DECISION = "decision"
+    APPEAL = "appeal"
+    CLOSED = "closed"
+
+
+class Outcome(StrEnum):
+    GRANTED = "granted"
+    WITHHOLDING_GRANTED = "withholding_granted"
+    CAT_GRANTED = "cat_granted"
+    DENIED = "denied"
+    REFERRED = "referred"  # USCIS referral to immigration court
+    DISMISSED = "dismissed"
+    TERMINATED = "terminated"
+    WITHDRAWN = "withdrawn"
+    ADMINISTRATIVELY_CLOSED = "administratively_closed"
+    REMOVAL_ORDERED = "removal_ordered"
+    VOLUNTARY_DEPARTURE = "voluntary_departure"
+    TRANSFERRED = "transferred"  # representation ended or case transferred out
+
+
+class HearingKind(StrEnum):
+    MASTER_CALENDAR = "master_calendar"
+    INDIVIDUAL = "individual"  # individual / merits hearing
+    ASYLUM_INTERVIEW = "asylum_interview"
+    BIOMETRICS = "biometrics"
+    ICE_CHECK_IN = "ice_check_in"
+
+
+class AttendanceMode(StrEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    TELEPHONIC = "telephonic"
+
+
+class EvidenceCategory(StrEnum):
+    IDENTITY = "identity"
+    DECLARATION = "declaration"
+    CORROBORATION = "corroboration"
+    MEDICAL = "medical"  # medical / psychological
+    EXPERT = "expert"
+    COUNTRY_CONDITIONS = "country_conditions"
+    OTHER = "other"
+
+
+class TranslationStatus(StrEnum):
+    NOT_NEEDED = "not_needed"
+    NEEDED = "needed"
+    TRANSLATED = "translated"  # translated, with a translator's certificate
+
+
+class EvidenceStatus(StrEnum):
+    REQUESTED = "requested"
+    RECEIVED = "received"
+    FILED = "filed"
+
+
+class DeadlineOrigin(StrEnum):
+    RULE = "rule"
+    JUDGE_ORDERED = "judge_ordered"
+    MANUAL = "manual"
+
+
+class DeadlineStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    WAIVED = "waived"
+
+
+class StaffRole(StrEnum):
+    ATTORNEY = "attorney"
+    PARALEGAL = "paralegal"
+    VOLUNTEER = "volunteer"
+
+
+class DetentionStatus(StrEnum):
+    NOT_DETAINED = "not_detained"
+    DETAINED = "detained"
+    RELEASED = "released"  # released on bond, parole or alternatives to detention
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    NONBINARY = "nonbinary"
+    UNDISCLOSED = "undisclosed"
+
+
+class ArrivalManner(StrEnum):
+    INSPECTED = "inspected"  # admitted at a port of entry
+    PAROLED = "paroled"
+    WITHOUT_INSPECTION = "without_inspection"
+    UNKNOWN = "unknown"
+
+
+class Relationship(StrEnum):
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    SIBLING = "sibling"
+    OTHER = "other"
+
+
+class ChecklistState(StrEnum):
+    DONE = "done"
+    NOT_APPLICABLE = "not_applicable"
+    MISSING = "missing"
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    EXPORT = "export"
+    STAGE = "stage"
+    REFER = "refer"

@@ -1,0 +1,1 @@
+"""Storage: encrypted database, migrations and the encrypted evidence file vault."""

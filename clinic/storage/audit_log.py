@@ -1,0 +1,153 @@
+"""Writing and checking the hash-chained audit trail.
+
+Entries are appended inside the same transaction as the change they describe, so an audit
+entry exists exactly when its change was committed. The chain head (sequence and hash) is also
+written to ``audit-head.json`` after each commit, outside the database: an older copy of the
+database put back in place (a replay, which SQLCipher's page HMAC cannot see) then shows as a
+head that is ahead of the database.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clinic.domain.audit_chain import (
+    GENESIS,
+    AuditRecord,
+    ChainBreak,
+    entry_hash,
+    verify_chain,
+)
+from clinic.storage.datadir import write_private_file
+from clinic.storage.models import AuditEntry
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_jsonable(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return "<binary>"  # file keys are never copied into the audit trail
+    return str(value)  # dates, times, enums
+
+
+def append_entry(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    changes: dict[str, Any],
+) -> AuditEntry:
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    now = datetime.now(UTC)
+    record = AuditRecord(
+        seq=seq,
+        at=now.isoformat(timespec="microseconds"),
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        changes={k: _jsonable(v) for k, v in changes.items()},
+        prev_hash=prev,
+    )
+    entry = AuditEntry(
+        seq=seq,
+        at=now,
+        at_text=record.at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        changes=record.changes,
+        prev_hash=prev,
+        hash=entry_hash(record),
+    )
+    session.add(entry)
+    return entry
+
+
+def _record_of(entry: AuditEntry) -> AuditRecord:
+    return AuditRecord(
+        seq=entry.seq,
+        at=entry.at_text,
+        actor=entry.actor,
+        action=entry.action,
+        entity=entry.entity,
+        entity_id=entry.entity_id,
+        changes=dict(entry.changes),
+        prev_hash=entry.prev_hash,
+    )
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    seq: int
+    hash: str
+
+
+def read_head(session: Session) -> ChainHead:
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    return ChainHead(last[0], last[1]) if last else ChainHead(0, GENESIS)
+
+
+def save_external_head(path: Path, head: ChainHead) -> None:
+    write_private_file(path, json.dumps({"seq": head.seq, "hash": head.hash}).encode())
+
+
+def load_external_head(path: Path) -> ChainHead | None:
+    try:
+        data = json.loads(path.read_text())
+        return ChainHead(int(data["seq"]), str(data["hash"]))
+    except FileNotFoundError:
+        return None
+    except (ValueError, KeyError, TypeError):
+        return ChainHead(-1, "unreadable")
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    entries: int
+    breaks: tuple[ChainBreak, ...]
+    head_problem: str | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.breaks and self.head_problem is None
+
+
+def verify(session: Session, head_file: Path) -> AuditReport:
+    entries = session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).all()
+    pairs = [(_record_of(entry), entry.hash) for entry in entries]
+    breaks = verify_chain(pairs)
+    external = load_external_head(head_file)
+    problem = None
+    by_seq = {entry.seq: entry.hash for entry in entries}
+    if external is not None:
+        if external.seq < 0:
+            problem = "the chain head kept outside the database is unreadable"
+        elif external.seq > len(entries):
+            problem = (
+                f"the database ends at entry {len(entries)} but entry {external.seq} was written "
+                "earlier: an older copy of the database may have been put back"
+            )
+        elif external.seq > 0 and by_seq.get(external.seq) != external.hash:
+            problem = f"entry {external.seq} differs from the one recorded outside the database"
+    return AuditReport(entries=len(entries), breaks=tuple(breaks), head_problem=problem)

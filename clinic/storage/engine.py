@@ -1,0 +1,105 @@
+"""The SQLCipher engine: a plain ``sqlite://`` URL, the ``sqlcipher3`` module, and a connect
+hook that keys every new connection before anything else runs on it.
+
+Traps this guards against (see docs/security.md):
+- plain SQLite ignores ``PRAGMA key`` and writes plaintext: we refuse unless
+  ``cipher_version`` answers;
+- ``PRAGMA key`` must be the first statement: no pool pre-ping, the hook runs first;
+- the key never appears in the URL, in SQLAlchemy's logs (``hide_parameters``) or in an
+  exception's text (errors inside the hook are replaced by our own messages).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+
+from clinic.storage.errors import DamagedStore, UnsafeSqlite
+
+BUSY_TIMEOUT_MS = 5000
+# 64 MiB of page cache (negative = KiB): decrypting pages dominates scans when the cache is small.
+CACHE_SIZE_KIB = 65536
+
+_PRAGMAS_AFTER_KEY = (
+    "PRAGMA cipher_compatibility = 4",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+    f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
+    "PRAGMA trusted_schema = OFF",
+)
+
+
+def _apply_key(cursor: Any, key: bytearray) -> None:
+    # The hex string exists only for this statement; it is never logged or re-raised.
+    cursor.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+
+
+def configure_connection(dbapi_connection: Any, key: bytearray) -> None:
+    """Key a raw DB-API connection and apply the pragmas. Used by the engine and by backups."""
+    cursor = dbapi_connection.cursor()
+    try:
+        _apply_key(cursor, key)
+        row = cursor.execute("PRAGMA cipher_version").fetchone()
+        if not row or not row[0]:
+            raise UnsafeSqlite(
+                "The SQLite library in use cannot encrypt. Reinstall Clinic; it will not store "
+                "client data without encryption."
+            )
+        # SQLCipher logs "hmac check failed" to stderr; keep that out of logs that may be synced.
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        for pragma in _PRAGMAS_AFTER_KEY:
+            cursor.execute(pragma)
+        # The first read is where a wrong key or a damaged file shows ("file is not a database").
+        cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        cursor.execute("PRAGMA synchronous = FULL")  # NORMAL can lose the last commit in WAL
+        temp_store = cursor.execute("PRAGMA temp_store").fetchone()
+    except sqlcipher3.DatabaseError:
+        raise DamagedStore(
+            "The database file is damaged or is not a Clinic database. Nothing was changed. "
+            "Restore from a backup (clinic restore) or run 'clinic doctor' for details."
+        ) from None
+    finally:
+        cursor.close()
+    if not mode or str(mode[0]).lower() != "wal":
+        raise DamagedStore("The database could not be switched to write-ahead logging.")
+    if not temp_store or int(temp_store[0]) != 2:
+        raise UnsafeSqlite("Temporary tables would be written to disk; refusing to open.")
+
+
+def create_store_engine(database: Path, key: bytearray) -> Engine:
+    """An engine whose every connection is keyed by ``key`` (kept by reference, not copied)."""
+    engine = create_engine(
+        f"sqlite:///{database}",
+        module=sqlcipher3.dbapi2,
+        hide_parameters=True,
+        echo=False,
+        pool_pre_ping=False,
+        pool_size=2,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _key_connection(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.enable_load_extension(False) if hasattr(
+            dbapi_connection, "enable_load_extension"
+        ) else None
+        configure_connection(dbapi_connection, key)
+
+    return engine
+
+
+def connect_raw(database: Path, key: bytearray) -> Any:
+    """A keyed DB-API connection outside the pool (integrity checks on a fresh connection)."""
+    connection = sqlcipher3.dbapi2.connect(str(database), isolation_level=None)
+    try:
+        configure_connection(connection, key)
+    except BaseException:
+        connection.close()
+        raise
+    return connection

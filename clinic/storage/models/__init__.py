@@ -1,0 +1,27 @@
+"""Typed SQLAlchemy models. Only storage and services see these; the UI gets DTOs."""
+
+from clinic.storage.models.audit import AuditEntry
+from clinic.storage.models.base import Base
+from clinic.storage.models.cases import Case, Deadline, Hearing, StageEvent
+from clinic.storage.models.evidence import EvidenceFile, EvidenceItem
+from clinic.storage.models.people import AdverseParty, Client, ClientAddress, FamilyMember, Staff
+from clinic.storage.models.work import ChecklistItemState, Note, Setting
+
+__all__ = [
+    "AdverseParty",
+    "AuditEntry",
+    "Base",
+    "Case",
+    "ChecklistItemState",
+    "Client",
+    "ClientAddress",
+    "Deadline",
+    "EvidenceFile",
+    "EvidenceItem",
+    "FamilyMember",
+    "Hearing",
+    "Note",
+    "Setting",
+    "StageEvent",
+    "Staff",
+]

@@ -1,0 +1,139 @@
+"""Cases, their stage history, hearings and deadlines."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from clinic.domain.enums import (
+    AttendanceMode,
+    ClaimType,
+    DeadlineOrigin,
+    DeadlineStatus,
+    ForumKind,
+    HearingKind,
+    Outcome,
+    Stage,
+)
+from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
+
+if TYPE_CHECKING:
+    from clinic.storage.models.evidence import EvidenceItem
+    from clinic.storage.models.people import Client, Staff
+
+
+class Case(Base):
+    __tablename__ = "asylum_case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
+    claim_type: Mapped[ClaimType] = mapped_column(enum_type(ClaimType))
+    relief: Mapped[list[str]] = mapped_column(JSON, default=list)
+    grounds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    psg_definition: Mapped[str] = mapped_column(Text, default="")
+    forum_kind: Mapped[ForumKind] = mapped_column(enum_type(ForumKind))
+    forum_name: Mapped[str] = mapped_column(String(200), default="")
+    judge: Mapped[str] = mapped_column(String(200), default="")
+    paralegal_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    attorney_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    opened_on: Mapped[date] = mapped_column(Date)
+    filed_on: Mapped[date | None] = mapped_column(Date)
+    receipt_number: Mapped[str] = mapped_column(String(20), default="", index=True)
+    detained: Mapped[bool] = mapped_column(default=False)
+    agency_hold: Mapped[bool] = mapped_column(default=False)
+    stage: Mapped[Stage] = mapped_column(enum_type(Stage), default=Stage.INTAKE, index=True)
+    outcome: Mapped[Outcome | None] = mapped_column(enum_type(Outcome))
+    referred_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+    client: Mapped[Client] = relationship(back_populates="cases")
+    paralegal: Mapped[Staff | None] = relationship(foreign_keys=[paralegal_id])
+    attorney: Mapped[Staff | None] = relationship(foreign_keys=[attorney_id])
+    hearings: Mapped[list[Hearing]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Hearing.on"
+    )
+    deadlines: Mapped[list[Deadline]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Deadline.due_on"
+    )
+    stage_events: Mapped[list[StageEvent]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="StageEvent.id"
+    )
+    evidence: Mapped[list[EvidenceItem]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="EvidenceItem.id"
+    )
+
+
+class StageEvent(Base):
+    """One row per stage change or referral: the case's history is never rewritten."""
+
+    __tablename__ = "stage_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("asylum_case.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    on: Mapped[date] = mapped_column(Date)
+    from_stage: Mapped[Stage | None] = mapped_column(enum_type(Stage))
+    to_stage: Mapped[Stage] = mapped_column(enum_type(Stage))
+    claim_type: Mapped[ClaimType] = mapped_column(enum_type(ClaimType))
+    outcome: Mapped[Outcome | None] = mapped_column(enum_type(Outcome))
+    is_referral: Mapped[bool] = mapped_column(default=False)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="stage_events")
+
+
+class Hearing(Base):
+    __tablename__ = "hearing"
+    __table_args__ = (Index("ix_hearing_on", "on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("asylum_case.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[HearingKind] = mapped_column(enum_type(HearingKind))
+    on: Mapped[date] = mapped_column(Date)
+    at: Mapped[time | None] = mapped_column(Time)
+    timezone: Mapped[str] = mapped_column(String(64), default="America/New_York")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    judge: Mapped[str] = mapped_column(String(200), default="")
+    mode: Mapped[AttendanceMode] = mapped_column(
+        enum_type(AttendanceMode), default=AttendanceMode.IN_PERSON
+    )
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="hearings")
+
+
+class Deadline(Base):
+    __tablename__ = "deadline"
+    __table_args__ = (Index("ix_deadline_due_status", "due_on", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("asylum_case.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date] = mapped_column(Date)
+    origin: Mapped[DeadlineOrigin] = mapped_column(enum_type(DeadlineOrigin))
+    rule_id: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[DeadlineStatus] = mapped_column(
+        enum_type(DeadlineStatus), default=DeadlineStatus.OPEN
+    )
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="deadlines")

@@ -1,0 +1,325 @@
+"""Creating, opening and locking a store: the one place that decides "first run" versus "error".
+
+Fail closed: a database that exists without its key is an error, never a first run; no new key
+is ever made while a database exists; a wrong key and a damaged file are told apart by checking
+the key against ``store.json`` before the database is touched, and neither modifies any file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from clinic.storage import keys, migrate
+from clinic.storage.audit_log import read_head, save_external_head
+from clinic.storage.datadir import DataDir, looks_like_plain_sqlite, write_private_file
+from clinic.storage.engine import connect_raw, create_store_engine
+from clinic.storage.errors import (
+    CannotUnlock,
+    DamagedStore,
+    KeyNotFound,
+    NoStore,
+    StoreError,
+    StoreExists,
+)
+from clinic.storage.keys import KeySource
+from clinic.storage.models import AuditEntry
+from clinic.storage.vault import Vault
+
+META_FORMAT = 1
+SAFETY_COPIES_KEPT = 3
+
+
+class PassphraseRequired(CannotUnlock):
+    def __init__(self) -> None:
+        super().__init__("This store is protected by a passphrase; enter it to unlock.")
+
+
+class DiskFull(StoreError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full, so nothing was saved. Free some space (or move the data folder) "
+            "and save again; what you typed is still on screen."
+        )
+
+
+@dataclass(frozen=True)
+class StoreMeta:
+    store_id: str
+    key_source: KeySource
+    key_check: str
+    created_at: str
+    format: int = META_FORMAT
+
+    def to_json(self) -> bytes:
+        return json.dumps(
+            {
+                "format": self.format,
+                "store_id": self.store_id,
+                "key_source": self.key_source.value,
+                "key_check": self.key_check,
+                "created_at": self.created_at,
+            },
+            indent=2,
+        ).encode()
+
+
+def read_meta(datadir: DataDir) -> StoreMeta:
+    try:
+        data: Any = json.loads(datadir.meta.read_bytes())
+        meta = StoreMeta(
+            store_id=str(data["store_id"]),
+            key_source=KeySource(data["key_source"]),
+            key_check=str(data["key_check"]),
+            created_at=str(data["created_at"]),
+            format=int(data["format"]),
+        )
+    except FileNotFoundError:
+        raise KeyNotFound(
+            f"The database in {datadir.root} has no store.json beside it, so its key cannot be "
+            "found. Restore store.json from a backup, or open it with the recovery key "
+            "(clinic unlock --recovery-key). No new key or empty database was created."
+        ) from None
+    except (ValueError, KeyError, TypeError):
+        raise DamagedStore(
+            f"store.json in {datadir.root} is damaged. Restore it from a backup; nothing was changed."
+        ) from None
+    if meta.format > META_FORMAT:
+        raise DamagedStore("This store was made by a newer version of Clinic; install it.")
+    return meta
+
+
+def needs_passphrase(datadir: DataDir) -> bool:
+    return datadir.has_database() and read_meta(datadir).key_source is KeySource.PASSPHRASE
+
+
+class Store:
+    """An unlocked store. Hand it to services; call :meth:`lock` to drop the key."""
+
+    def __init__(self, datadir: DataDir, meta: StoreMeta, key: bytearray, actor: str) -> None:
+        self.datadir = datadir
+        self.meta = meta
+        self.actor = actor
+        self._key = key
+        self._engine: Engine | None = create_store_engine(datadir.database, key)
+        self.vault = Vault(datadir.vault)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise CannotUnlock("The store is locked; unlock it again.")
+        return self._engine
+
+    @property
+    def locked(self) -> bool:
+        return self._engine is None
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One user action: commit on success, roll back on any error, keep the chain head."""
+        session = Session(self.engine, expire_on_commit=False, autoflush=True)
+        try:
+            yield session
+            audited = any(isinstance(obj, AuditEntry) for obj in session.new)
+            session.commit()
+        except OperationalError as exc:
+            _rollback_quietly(session)
+            if "full" in str(exc.orig).lower():
+                raise DiskFull() from None
+            raise
+        except BaseException:
+            _rollback_quietly(session)
+            raise
+        finally:
+            session.close()
+        if audited:
+            with Session(self.engine) as reader:
+                save_external_head(self.datadir.audit_head, read_head(reader))
+
+    def raw_connection(self) -> Any:
+        """A fresh keyed DB-API connection (integrity checks, backups); caller closes it."""
+        if self._engine is None:
+            raise CannotUnlock("The store is locked; unlock it again.")
+        return connect_raw(self.datadir.database, self._key)
+
+    def key_hex_for_recovery_kit(self) -> str:
+        """Only for printing the recovery kit the user asked for."""
+        return bytes(self._key).hex()
+
+    def lock(self) -> None:
+        """Close every connection and overwrite the key held in memory."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        keys.wipe(self._key)
+
+    def wrap_with_passphrase(self, passphrase: str) -> None:
+        """Change (or set) the passphrase: re-wraps the key; the database is not re-encrypted."""
+        write_private_file(
+            self.datadir.wrapped_key, keys.wrap_key(self._key, passphrase, self.meta.store_id)
+        )
+        if self.meta.key_source is not KeySource.PASSPHRASE:
+            self.meta = StoreMeta(
+                store_id=self.meta.store_id, key_source=KeySource.PASSPHRASE,
+                key_check=self.meta.key_check, created_at=self.meta.created_at,
+            )
+            write_private_file(self.datadir.meta, self.meta.to_json())
+
+
+def _rollback_quietly(session: Session) -> None:
+    # SQLITE_FULL has already rolled back; a second ROLLBACK fails with "no transaction is active".
+    with contextlib.suppress(OperationalError, sqlcipher3.OperationalError):
+        session.rollback()
+
+
+def _leftover_of_interrupted_init(datadir: DataDir) -> bool:
+    return not datadir.has_database() and not any(Vault(datadir.vault).names())
+
+
+def create_store(
+    datadir: DataDir, *, passphrase: str | None, actor: str
+) -> Store:
+    """Make a new store: a new random key, kept in the keychain or wrapped by ``passphrase``."""
+    if datadir.has_database() or any(p.exists() for p in datadir.sidecars()):
+        raise StoreExists(
+            f"A Clinic store already exists in {datadir.root}. Open it instead, or choose an "
+            "empty folder with --data-dir."
+        )
+    if datadir.meta.exists() and not _leftover_of_interrupted_init(datadir):
+        raise StoreExists(f"{datadir.root} holds files of another store; choose an empty folder.")
+    datadir.ensure_root()
+    key = keys.new_key()
+    store_id = uuid.uuid4().hex
+    if passphrase is None:
+        keys.store_in_keychain(key, store_id)
+        source = KeySource.KEYCHAIN
+    else:
+        write_private_file(datadir.wrapped_key, keys.wrap_key(key, passphrase, store_id))
+        source = KeySource.PASSPHRASE
+    meta = StoreMeta(
+        store_id=store_id,
+        key_source=source,
+        key_check=keys.key_check(key, store_id),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    write_private_file(datadir.meta, meta.to_json())
+    store = Store(datadir, meta, key, actor)
+    migrate.upgrade(store.engine)
+    _tighten_permissions(datadir)
+    return store
+
+
+def load_key(datadir: DataDir, meta: StoreMeta, passphrase: str | None) -> bytearray:
+    if meta.key_source is KeySource.KEYCHAIN:
+        key = keys.load_from_keychain(meta.store_id)
+        if key is None:
+            raise KeyNotFound(
+                "This computer's keychain has no key for this store (was the system reinstalled "
+                "or the store copied from another laptop?). Open it with the recovery key from "
+                "the printed recovery kit: clinic unlock --recovery-key. Nothing was changed."
+            )
+    else:
+        if passphrase is None:
+            raise PassphraseRequired()
+        try:
+            wrapped = datadir.wrapped_key.read_bytes()
+        except FileNotFoundError:
+            raise KeyNotFound(
+                f"The key file key.json is missing from {datadir.root}. Restore it from a backup "
+                "or use the recovery key. Nothing was changed."
+            ) from None
+        key = keys.unwrap_key(wrapped, passphrase, meta.store_id)
+    if keys.key_check(key, meta.store_id) != meta.key_check:
+        keys.wipe(key)
+        raise KeyNotFound(
+            "The key found does not belong to this store. Use the recovery key from the printed "
+            "recovery kit. Nothing was changed."
+        )
+    return key
+
+
+def open_store(
+    datadir: DataDir, *, passphrase: str | None = None, actor: str, key: bytearray | None = None
+) -> Store:
+    """Unlock an existing store and bring its schema to head (after a safety copy)."""
+    if not datadir.has_database():
+        if datadir.meta.exists():
+            raise DamagedStore(
+                f"The database file is missing from {datadir.root}. Restore it from a backup."
+            )
+        raise NoStore(f"There is no Clinic store in {datadir.root}. Create one with 'clinic init'.")
+    if datadir.database.stat().st_size and looks_like_plain_sqlite(datadir.database):
+        raise DamagedStore(
+            f"{datadir.database} is an unencrypted SQLite file, not a Clinic store. Nothing was "
+            "changed; move it away and restore the store from a backup."
+        )
+    meta = read_meta(datadir)
+    if key is None:
+        key = load_key(datadir, meta, passphrase)
+    elif keys.key_check(key, meta.store_id) != meta.key_check:
+        raise KeyNotFound("That recovery key does not belong to this store. Nothing was changed.")
+    store = Store(datadir, meta, key, actor)
+    try:
+        with store.engine.connect():
+            pass  # the connect hook reads the file: damage shows here, before any write
+        if migrate.pending(store.engine):
+            _safety_copy(store)
+            migrate.upgrade(store.engine)
+    except BaseException:
+        store.lock()
+        raise
+    return store
+
+
+def _safety_copy(store: Store) -> Path | None:
+    """An encrypted copy (same key) of the database before a migration changes it."""
+    with store.engine.connect() as connection:
+        if migrate.current_revision(connection) is None:
+            return None  # empty database: nothing to protect
+    folder = store.datadir.safety_copies
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"pre-migration-{stamp}.db"
+    export_encrypted_copy(store, target)
+    copies = sorted(folder.glob("pre-migration-*.db"))
+    for old in copies[:-SAFETY_COPIES_KEPT]:
+        old.unlink()
+    return target
+
+
+def export_encrypted_copy(store: Store, target: Path) -> None:
+    """A consistent copy under the same key via ``sqlcipher_export`` (not a file copy)."""
+    if target.exists():
+        raise FileExistsError(target)
+    connection = store.raw_connection()
+    try:
+        quoted = str(target).replace("'", "''")
+        key_literal = f"\"x'{store.key_hex_for_recovery_kit()}'\""
+        connection.execute(f"ATTACH DATABASE '{quoted}' AS safety KEY {key_literal}")
+        connection.execute("SELECT sqlcipher_export('safety')")
+        connection.execute("DETACH DATABASE safety")
+    finally:
+        connection.close()
+    target.chmod(0o600)
+
+
+def _tighten_permissions(datadir: DataDir) -> None:
+    for path in [datadir.database, *datadir.sidecars()]:
+        if path.exists():
+            path.chmod(0o600)
+
+
+def count_rows(store: Store, model: type[Any]) -> int:
+    with store.unit_of_work() as session:
+        return len(session.scalars(select(model)).all())

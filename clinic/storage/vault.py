@@ -1,0 +1,455 @@
+"""Encrypted file vault for evidence files (scans, photos, documents).
+
+Every stored file ("blob") is encrypted with its own random 256-bit key. The vault
+never writes a key anywhere: :meth:`Vault.put_stream` returns it in a
+:class:`StoredBlob` and the caller keeps it in the (already encrypted) database.
+Plaintext never touches the vault directory; the only plaintext write is
+:meth:`Vault.export_to`, to a path the user chose.
+
+Layout on disk::
+
+    <root>/                      0700
+        .tmp-<32 hex>            in-progress writes, removed on failure
+        <aa>/                    0700, first two hex characters of the name
+            <aa...32 hex chars>  0600, one encrypted blob
+
+Blob names are random (``secrets.token_hex(16)``) and never derived from the
+user's file name.
+
+File format (version 1), all integers big-endian::
+
+    header (21 bytes)
+        magic         4 bytes   b"CLV1"
+        version       1 byte    0x01
+        chunk_size    4 bytes   plaintext bytes per chunk, 1 .. 1 MiB (writer uses 1 MiB)
+        nonce_prefix 12 bytes   random per file
+    chunks, one or more, back to back
+        AES-256-GCM(key, nonce_i, plaintext_i, aad_i) = ciphertext_i || 16-byte tag
+
+Every chunk except the last holds exactly ``chunk_size`` plaintext bytes; the last
+holds 0 .. ``chunk_size`` bytes (an empty file is one empty final chunk, i.e. only
+a 16-byte tag). A reader therefore knows a chunk is the last one when it is shorter
+than a full chunk or when the end of the file follows it.
+
+* ``nonce_i`` = ``nonce_prefix[0:4] || (nonce_prefix[4:12] XOR i)`` where ``i`` is
+  the 0-based chunk index as an unsigned 64-bit integer, so nonces never repeat
+  within a file (and keys are never shared between files anyway).
+* ``aad_i`` = ``header (21 bytes) || i (8 bytes) || last (1 byte: 0x01 for the final
+  chunk, 0x00 otherwise)``.
+
+Binding the whole header authenticates the version, chunk size and nonce prefix
+and ties each chunk to its file; the index detects reordering and dropped chunks;
+the last flag detects truncation at a chunk boundary and anything appended after
+the final chunk. Any failure raises :class:`VaultIntegrityError`; a streaming
+reader raises at the first chunk that fails, before yielding its plaintext.
+
+Memory use is bounded by a few chunks regardless of the file size.
+
+Writes are atomic: a temporary file in the vault root is written, flushed and
+fsynced, then ``os.replace``-d into its shard directory, and the directories are
+fsynced. On any error the temporary file is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import io
+import os
+import re
+import secrets
+import struct
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from clinic.storage.errors import StoreError
+
+__all__ = [
+    "CHUNK_SIZE",
+    "FORMAT_VERSION",
+    "HEADER_SIZE",
+    "KEY_SIZE",
+    "MAGIC",
+    "TAG_SIZE",
+    "StoredBlob",
+    "Vault",
+    "VaultError",
+    "VaultFileMissing",
+    "VaultIntegrityError",
+]
+
+MAGIC = b"CLV1"
+FORMAT_VERSION = 1
+CHUNK_SIZE = 1024 * 1024
+MAX_CHUNK_SIZE = CHUNK_SIZE
+KEY_SIZE = 32
+TAG_SIZE = 16
+NONCE_PREFIX_SIZE = 12
+
+_HEADER = struct.Struct(">4sBI12s")
+HEADER_SIZE = _HEADER.size  # 21
+_CHUNK_AAD_SUFFIX = struct.Struct(">QB")
+
+_NAME_RE = re.compile(r"[0-9a-f]{32}")
+_SHARD_RE = re.compile(r"[0-9a-f]{2}")
+_TMP_PREFIX = ".tmp-"
+
+_DIR_MODE = 0o700
+_FILE_MODE = 0o600
+_OPEN_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+class VaultError(StoreError):
+    """Base class for vault errors. Messages never contain key material."""
+
+
+class VaultIntegrityError(VaultError):
+    """The blob is tampered with, truncated, reordered, or the key or checksum is wrong."""
+
+
+class VaultFileMissing(VaultError):
+    """No blob with the given name exists in the vault."""
+
+
+@dataclass(frozen=True)
+class StoredBlob:
+    """What the caller must keep (in the encrypted database) to read a blob back."""
+
+    name: str
+    key: bytes = field(repr=False)
+    size: int
+    sha256: str
+
+
+class Vault:
+    """A directory of individually encrypted, chunked AES-256-GCM blobs."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = Path(root)
+        if not self._root.is_dir():
+            self._root.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+            _chmod(self._root, _DIR_MODE)
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    # ------------------------------------------------------------------ writing
+
+    def put_stream(self, source: BinaryIO) -> StoredBlob:
+        """Encrypt everything readable from ``source`` into a new blob.
+
+        The source is read one chunk at a time; memory use does not grow with its size.
+        """
+        key = AESGCM.generate_key(bit_length=KEY_SIZE * 8)
+        name = self._new_name()
+        tmp_path = self._root / f"{_TMP_PREFIX}{secrets.token_hex(16)}"
+        fd = os.open(tmp_path, _OPEN_WRITE_FLAGS, _FILE_MODE)  # O_EXCL: ours alone
+        try:
+            with os.fdopen(fd, "wb") as out:
+                _chmod(tmp_path, _FILE_MODE)
+                size, digest = _encrypt_stream(source, out, key)
+                out.flush()
+                os.fsync(out.fileno())
+            final_path = self.path_of(name)
+            self._ensure_shard(final_path.parent)
+            os.replace(tmp_path, final_path)
+            _fsync_dir(final_path.parent)
+            _fsync_dir(self._root)  # the temp entry is gone; a new shard entry may exist
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp_path.unlink(missing_ok=True)
+            raise
+        return StoredBlob(name=name, key=key, size=size, sha256=digest)
+
+    def put_file(self, path: Path) -> StoredBlob:
+        with Path(path).open("rb") as source:
+            return self.put_stream(source)
+
+    def put_bytes(self, data: bytes) -> StoredBlob:
+        return self.put_stream(io.BytesIO(data))
+
+    # ------------------------------------------------------------------ reading
+
+    def open_stream(
+        self, name: str, key: bytes, *, expected_sha256: str | None = None
+    ) -> Iterator[bytes]:
+        """Yield the decrypted chunks of a blob, each verified before it is yielded.
+
+        Raises :class:`VaultIntegrityError` at the first chunk that fails to verify
+        and, after the last chunk, if ``expected_sha256`` is given and differs.
+        The name, key and existence are checked immediately, not on first iteration.
+        """
+        return self._chunks(name, key, expected_sha256)
+
+    def read_bytes(self, name: str, key: bytes, *, expected_sha256: str | None = None) -> bytes:
+        return b"".join(self.open_stream(name, key, expected_sha256=expected_sha256))
+
+    def export_to(
+        self,
+        name: str,
+        key: bytes,
+        destination: Path,
+        *,
+        expected_sha256: str | None = None,
+    ) -> None:
+        """Decrypt a blob to ``destination``, a path the user chose.
+
+        Never overwrites: raises :class:`FileExistsError` if the destination exists.
+        The plaintext is written to a temporary file next to the destination, fsynced,
+        and only then moved into place; on any error the temporary file is removed, so
+        a failed export (including a failed integrity check) leaves nothing behind.
+        """
+        destination = Path(destination)
+        chunks = self._chunks(name, key, expected_sha256)
+        if os.path.lexists(destination):
+            raise _exists_error(destination)
+        folder = destination.parent
+        tmp_path = folder / f".{destination.name}.{secrets.token_hex(8)}.part"
+        fd = os.open(tmp_path, _OPEN_WRITE_FLAGS, _FILE_MODE)  # O_EXCL: ours alone
+        try:
+            with os.fdopen(fd, "wb") as out, contextlib.closing(chunks):
+                for chunk in chunks:
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            _move_without_overwrite(tmp_path, destination)
+            _fsync_dir(folder)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp_path.unlink(missing_ok=True)
+            raise
+
+    # ------------------------------------------------------------- bookkeeping
+
+    def delete(self, name: str) -> None:
+        path = self.path_of(name)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            raise VaultFileMissing("no such file in the vault") from None
+        _fsync_dir(path.parent)
+
+    def exists(self, name: str) -> bool:
+        return self.path_of(name).is_file()
+
+    def names(self) -> set[str]:
+        """All blob names present. Temporary files and unrelated entries are ignored."""
+        found: set[str] = set()
+        try:
+            shards = list(os.scandir(self._root))
+        except FileNotFoundError:
+            return found
+        for shard in shards:
+            if not (_SHARD_RE.fullmatch(shard.name) and shard.is_dir(follow_symlinks=False)):
+                continue
+            with os.scandir(shard.path) as entries:
+                for entry in entries:
+                    if (
+                        _NAME_RE.fullmatch(entry.name)
+                        and entry.name.startswith(shard.name)
+                        and entry.is_file(follow_symlinks=False)
+                    ):
+                        found.add(entry.name)
+        return found
+
+    def path_of(self, name: str) -> Path:
+        """The on-disk path of a blob. Rejects anything that is not a vault name."""
+        if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
+            raise VaultError("not a valid vault file name")
+        return self._root / name[:2] / name
+
+    # ----------------------------------------------------------------- helpers
+
+    def _new_name(self) -> str:
+        while True:
+            name = secrets.token_hex(16)
+            if not os.path.lexists(self.path_of(name)):
+                return name
+
+    def _chunks(
+        self, name: str, key: bytes, expected_sha256: str | None
+    ) -> Generator[bytes, None, None]:
+        """Validate eagerly, then return the (lazy) decrypting generator."""
+        path = self.path_of(name)
+        if not path.is_file():
+            raise VaultFileMissing("no such file in the vault")
+        _check_key(key)
+        return _decrypt_stream(path, key, expected_sha256)
+
+    def _ensure_shard(self, shard: Path) -> None:
+        if shard.is_dir():
+            return
+        try:
+            shard.mkdir(mode=_DIR_MODE)
+        except FileExistsError:
+            return
+        _chmod(shard, _DIR_MODE)
+
+
+# ---------------------------------------------------------------------- format
+
+
+def _nonce(prefix: bytes, index: int) -> bytes:
+    counter = int.from_bytes(prefix[4:], "big") ^ index
+    return prefix[:4] + counter.to_bytes(8, "big")
+
+
+def _aad(header: bytes, index: int, last: bool) -> bytes:
+    return header + _CHUNK_AAD_SUFFIX.pack(index, 1 if last else 0)
+
+
+def _read_exact(source: BinaryIO, size: int) -> bytes:
+    """Read up to ``size`` bytes; fewer only at end of stream (handles short reads)."""
+    first = source.read(size)
+    if len(first) == size or not first:
+        return bytes(first)
+    buffer = bytearray(first)
+    while len(buffer) < size:
+        more = source.read(size - len(buffer))
+        if not more:
+            break
+        buffer += more
+    return bytes(buffer)
+
+
+def _encrypt_stream(source: BinaryIO, out: BinaryIO, key: bytes) -> tuple[int, str]:
+    header = _HEADER.pack(MAGIC, FORMAT_VERSION, CHUNK_SIZE, secrets.token_bytes(12))
+    prefix = header[-NONCE_PREFIX_SIZE:]
+    aead = AESGCM(key)
+    hasher = hashlib.sha256()
+    size = 0
+    out.write(header)
+    index = 0
+    current = _read_exact(source, CHUNK_SIZE)
+    while True:
+        if len(current) < CHUNK_SIZE:
+            following = b""
+            last = True
+        else:
+            following = _read_exact(source, CHUNK_SIZE)
+            last = not following
+        hasher.update(current)
+        size += len(current)
+        out.write(aead.encrypt(_nonce(prefix, index), current, _aad(header, index, last)))
+        if last:
+            return size, hasher.hexdigest()
+        current = following
+        index += 1
+
+
+def _read_header(handle: BinaryIO) -> tuple[bytes, int, bytes]:
+    """Return the raw header, its chunk size and nonce prefix, after basic checks."""
+    header = _read_exact(handle, HEADER_SIZE)
+    if len(header) < HEADER_SIZE:
+        raise VaultIntegrityError("vault file is truncated")
+    magic, version, chunk_size, prefix = _HEADER.unpack(header)
+    if magic != MAGIC:
+        raise VaultIntegrityError("not a vault file")
+    if version != FORMAT_VERSION:
+        raise VaultIntegrityError("unsupported vault file version")
+    if not 0 < chunk_size <= MAX_CHUNK_SIZE:
+        raise VaultIntegrityError("vault file has an invalid chunk size")
+    return header, int(chunk_size), bytes(prefix)
+
+
+def _decrypt_stream(
+    path: Path, key: bytes, expected_sha256: str | None
+) -> Generator[bytes, None, None]:
+    aead = AESGCM(key)
+    hasher = hashlib.sha256()
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise VaultFileMissing("no such file in the vault") from None
+    with handle:
+        header, chunk_size, prefix = _read_header(handle)
+        block = chunk_size + TAG_SIZE
+        index = 0
+        current = _read_exact(handle, block)
+        if not current:
+            raise VaultIntegrityError("vault file is truncated")
+        while True:
+            if len(current) < block:
+                following = b""
+                last = True
+            else:
+                following = _read_exact(handle, block)
+                last = not following
+            if len(current) < TAG_SIZE:
+                raise VaultIntegrityError(f"vault file is damaged at chunk {index}")
+            try:
+                plaintext = aead.decrypt(_nonce(prefix, index), current, _aad(header, index, last))
+            except InvalidTag:
+                raise VaultIntegrityError(
+                    f"vault file failed verification at chunk {index}"
+                    " (wrong key, or the file was modified)"
+                ) from None
+            hasher.update(plaintext)
+            yield plaintext
+            if last:
+                break
+            current = following
+            index += 1
+    if expected_sha256 is not None and hasher.hexdigest() != expected_sha256.lower():
+        raise VaultIntegrityError("decrypted file does not match its recorded checksum")
+
+
+# ------------------------------------------------------------------ filesystem
+
+
+def _check_key(key: bytes) -> None:
+    if not isinstance(key, bytes) or len(key) != KEY_SIZE:
+        raise VaultError("file key must be 32 bytes")
+
+
+def _chmod(path: Path, mode: int) -> None:
+    if os.name != "nt":
+        os.chmod(path, mode)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Persist directory entries (renames, unlinks). Not possible on Windows."""
+    if os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _exists_error(destination: Path) -> FileExistsError:
+    return FileExistsError(errno.EEXIST, "destination already exists", str(destination))
+
+
+def _move_without_overwrite(tmp_path: Path, destination: Path) -> None:
+    """Move ``tmp_path`` to ``destination`` atomically, failing if the destination exists.
+
+    ``os.replace`` would silently overwrite a file that appeared after the initial
+    check, so where possible use an operation that refuses: a hard link on POSIX,
+    ``os.rename`` on Windows. Filesystems without hard links (e.g. FAT-formatted USB
+    sticks) fall back to re-checking and ``os.replace``.
+    """
+    if os.name == "nt":
+        try:
+            os.rename(tmp_path, destination)
+        except FileExistsError:
+            raise _exists_error(destination) from None
+        return
+    try:
+        os.link(tmp_path, destination)
+    except FileExistsError:
+        raise _exists_error(destination) from None
+    except OSError:
+        if os.path.lexists(destination):
+            raise _exists_error(destination) from None
+        os.replace(tmp_path, destination)
+        return
+    tmp_path.unlink()
