@@ -30,6 +30,14 @@ _TEXT: dict[Problem, str] = {
     Problem.HEARING_KIND_MISMATCH: "This kind of appointment does not belong to this kind of case.",
     Problem.UNKNOWN_TIMEZONE: "Use a time-zone name such as America/Chicago.",
     Problem.DUPLICATE_A_NUMBER: "Another client already has this A-number; run the conflict check.",
+    Problem.STAGE_NOT_ALLOWED: "A case cannot move from its current stage to that one.",
+    Problem.STAGE_UNCHANGED: "The case is already at that stage.",
+    Problem.OUTCOME_REQUIRED: "Say how the case ended before closing it.",
+    Problem.OUTCOME_NOT_EXPECTED: "An outcome is recorded only with a decision or when closing.",
+    Problem.REFERRAL_NEEDS_AFFIRMATIVE: "Only an affirmative case can be referred to court.",
+    Problem.REFERRAL_NEEDS_FILED: "Only a filed affirmative case can be referred to court.",
+    Problem.CLAIM_TYPE_CHANGE: "An affirmative case becomes defensive only by recording a referral to court.",
+    Problem.UNKNOWN_STAFF: "Choose a staff member from the list.",
 }
 
 _FIELD_LABELS: dict[str, str] = {

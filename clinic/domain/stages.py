@@ -88,13 +88,3 @@ def check_referral(claim_type: ClaimType, current: Stage) -> StageProblem | None
     if current not in REFERABLE_STAGES:
         return StageProblem.NOT_REFERABLE_STAGE
     return None
-
-
-STAGE_PROBLEM_TEXT: dict[StageProblem, str] = {
-    StageProblem.NOT_ALLOWED: "A case cannot move from its current stage to that one.",
-    StageProblem.OUTCOME_REQUIRED: "Say how the case ended before closing it.",
-    StageProblem.OUTCOME_NOT_EXPECTED: "An outcome is recorded only with a decision or when closing.",
-    StageProblem.NOT_AFFIRMATIVE: "Only an affirmative case can be referred to immigration court.",
-    StageProblem.NOT_REFERABLE_STAGE: "Only a filed affirmative case can be referred to court.",
-    StageProblem.UNCHANGED: "The case is already at that stage.",
-}

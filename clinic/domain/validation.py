@@ -65,6 +65,14 @@ class Problem(StrEnum):
     HEARING_KIND_MISMATCH = "hearing_kind_mismatch"
     UNKNOWN_TIMEZONE = "unknown_timezone"
     DUPLICATE_A_NUMBER = "duplicate_a_number"
+    STAGE_NOT_ALLOWED = "stage_not_allowed"
+    STAGE_UNCHANGED = "stage_unchanged"
+    OUTCOME_REQUIRED = "outcome_required"
+    OUTCOME_NOT_EXPECTED = "outcome_not_expected"
+    REFERRAL_NEEDS_AFFIRMATIVE = "referral_needs_affirmative_case"
+    REFERRAL_NEEDS_FILED = "referral_needs_filed_case"
+    CLAIM_TYPE_CHANGE = "claim_type_change"
+    UNKNOWN_STAFF = "unknown_staff"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,6 @@ __all__ = [
     "Hearing",
     "Note",
     "Setting",
-    "StageEvent",
     "Staff",
+    "StageEvent",
 ]

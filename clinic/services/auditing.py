@@ -1,0 +1,52 @@
+"""Audit helpers: every create, update and delete is recorded in the same transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from clinic.domain.enums import AuditAction
+from clinic.services.results import Entity
+from clinic.storage.audit_log import append_entry
+
+
+def snapshot(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in fields}
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """``{field: [before, after]}`` for fields whose value changed."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: AuditAction,
+    entity: Entity,
+    entity_id: int | None,
+    changes: dict[str, Any],
+) -> None:
+    append_entry(
+        session,
+        actor=actor,
+        action=action.value,
+        entity=entity.value,
+        entity_id=entity_id,
+        changes=changes,
+    )
+
+
+def record_created(
+    session: Session, *, actor: str, entity: Entity, entity_id: int, values: dict[str, Any]
+) -> None:
+    record(
+        session,
+        actor=actor,
+        action=AuditAction.CREATE,
+        entity=entity,
+        entity_id=entity_id,
+        changes={k: [None, v] for k, v in values.items() if v not in (None, "", [], ())},
+    )

@@ -1,0 +1,256 @@
+"""Intake and upkeep of clients, their family, addresses and adverse parties; conflict checks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clinic.domain.anumber import parse_a_number
+from clinic.domain.conflicts import Candidate, ConflictMatch, KnownParty, PartyKind, find_conflicts
+from clinic.domain.drafts import AddressDraft, ClientDraft, FamilyMemberDraft
+from clinic.domain.enums import AuditAction
+from clinic.domain.ids import ClientId, FamilyMemberId
+from clinic.domain.names import search_key
+from clinic.domain.validation import (
+    FieldProblem,
+    Problem,
+    validate_address,
+    validate_client,
+    validate_family_member,
+)
+from clinic.services.auditing import field_changes, record, record_created, snapshot
+from clinic.services.dto import ClientView, display_name
+from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.services.views import client_view
+from clinic.storage.models import AdverseParty, Client, ClientAddress, FamilyMember
+from clinic.storage.store import Store
+
+CLIENT_FIELDS = tuple(f for f in ClientDraft.__dataclass_fields__)
+
+
+def _a_number_or_none(raw: str) -> str | None:
+    return parse_a_number(raw) if raw.strip() else None
+
+
+def _client_values(draft: ClientDraft) -> dict[str, object]:
+    values = asdict(draft)
+    values["other_names"] = [n.strip() for n in draft.other_names if n.strip()]
+    values["nationalities"] = [c.upper() for c in draft.nationalities]
+    values["languages"] = [c.lower() for c in draft.languages]
+    values["a_number"] = _a_number_or_none(draft.a_number)
+    values["family_name"] = draft.family_name.strip()
+    values["given_name"] = draft.given_name.strip()
+    return values
+
+
+def _client_search_key(draft_values: dict[str, object]) -> str:
+    others = draft_values.get("other_names") or []
+    assert isinstance(others, list)
+    return search_key(
+        str(draft_values["family_name"]), str(draft_values["given_name"]), *map(str, others)
+    )
+
+
+def intake_client(
+    *,
+    store: Store,
+    client: ClientDraft,
+    today: date,
+    family: Sequence[FamilyMemberDraft] = (),
+    address: AddressDraft | None = None,
+    adverse_parties: Sequence[str] = (),
+) -> Result[ClientId]:
+    """Record a new client with family, first address and adverse parties in one transaction."""
+    problems = list(validate_client(client, today=today))
+    for index, member in enumerate(family):
+        problems += [
+            FieldProblem(f"family[{index}].{p.field}", p.code)
+            for p in validate_family_member(member, today=today)
+        ]
+    if address is not None:
+        problems += [
+            FieldProblem(f"address.{p.field}", p.code)
+            for p in validate_address(address, today=today)
+        ]
+    if problems:
+        return rejected(tuple(problems))
+    values = _client_values(client)
+    with store.unit_of_work() as session:
+        if values["a_number"] and _a_number_taken(session, str(values["a_number"]), None):
+            return rejected((FieldProblem("a_number", Problem.DUPLICATE_A_NUMBER),))
+        row = Client(**values, search_key=_client_search_key(values))
+        session.add(row)
+        session.flush()
+        record_created(session, actor=store.actor, entity=Entity.CLIENT, entity_id=row.id,
+                       values=values)
+        touched = {(Entity.CLIENT, row.id)}
+        for member in family:
+            touched.add((Entity.FAMILY_MEMBER, _add_family(session, store.actor, row, member)))
+        if address is not None:
+            _add_address(session, store.actor, row, address)
+        for name in adverse_parties:
+            if name.strip():
+                _add_adverse(session, store.actor, row, name.strip())
+        return Result(ClientId(row.id), changes=Changes(frozenset(touched)))
+
+
+def _a_number_taken(session: Session, a_number: str, except_id: int | None) -> bool:
+    existing = session.scalar(select(Client.id).where(Client.a_number == a_number))
+    return existing is not None and existing != except_id
+
+
+def _add_family(session: Session, actor: str, client: Client, draft: FamilyMemberDraft) -> int:
+    values = asdict(draft)
+    values["a_number"] = _a_number_or_none(draft.a_number)
+    relationship = values.pop("relationship")
+    member = FamilyMember(
+        client_id=client.id, relationship_=relationship, **values,
+        search_key=search_key(draft.family_name, draft.given_name),
+    )
+    session.add(member)
+    session.flush()
+    record_created(session, actor=actor, entity=Entity.FAMILY_MEMBER, entity_id=member.id,
+                   values={**values, "relationship": relationship, "client_id": client.id})
+    return member.id
+
+
+def _add_address(session: Session, actor: str, client: Client, draft: AddressDraft) -> int:
+    values = asdict(draft)
+    values["country"] = draft.country.upper()
+    row = ClientAddress(client_id=client.id, **values)
+    session.add(row)
+    session.flush()
+    record_created(session, actor=actor, entity=Entity.ADDRESS, entity_id=row.id,
+                   values={**values, "client_id": client.id})
+    return row.id
+
+
+def _add_adverse(session: Session, actor: str, client: Client, name: str) -> int:
+    row = AdverseParty(client_id=client.id, name=name, search_key=search_key(name))
+    session.add(row)
+    session.flush()
+    record_created(session, actor=actor, entity=Entity.ADVERSE_PARTY, entity_id=row.id,
+                   values={"name": name, "client_id": client.id})
+    return row.id
+
+
+def update_client(
+    *, store: Store, client_id: ClientId, client: ClientDraft, today: date
+) -> Result[ClientId]:
+    problems = validate_client(client, today=today)
+    if problems:
+        return rejected(problems)
+    values = _client_values(client)
+    with store.unit_of_work() as session:
+        row = session.get(Client, client_id)
+        if row is None:
+            raise LookupError(f"client {client_id} does not exist")
+        if values["a_number"] and _a_number_taken(session, str(values["a_number"]), row.id):
+            return rejected((FieldProblem("a_number", Problem.DUPLICATE_A_NUMBER),))
+        before = snapshot(row, tuple(values))
+        changes = field_changes(before, values)
+        if not changes:
+            return Result(client_id)
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.search_key = _client_search_key(values)
+        record(session, actor=store.actor, action=AuditAction.UPDATE, entity=Entity.CLIENT,
+               entity_id=row.id, changes=changes)
+        return Result(client_id, changes=Changes.of((Entity.CLIENT, row.id)))
+
+
+def add_family_member(
+    *, store: Store, client_id: ClientId, member: FamilyMemberDraft, today: date
+) -> Result[FamilyMemberId]:
+    problems = validate_family_member(member, today=today)
+    if problems:
+        return rejected(problems)
+    with store.unit_of_work() as session:
+        row = session.get(Client, client_id)
+        if row is None:
+            raise LookupError(f"client {client_id} does not exist")
+        member_id = _add_family(session, store.actor, row, member)
+        return Result(
+            FamilyMemberId(member_id),
+            changes=Changes.of((Entity.CLIENT, row.id), (Entity.FAMILY_MEMBER, member_id)),
+        )
+
+
+def record_move(
+    *, store: Store, client_id: ClientId, address: AddressDraft, today: date
+) -> Result[int]:
+    """A new address; earlier ones are kept for the change-of-address deadlines."""
+    problems = validate_address(address, today=today)
+    if problems:
+        return rejected(problems)
+    with store.unit_of_work() as session:
+        row = session.get(Client, client_id)
+        if row is None:
+            raise LookupError(f"client {client_id} does not exist")
+        address_id = _add_address(session, store.actor, row, address)
+        return Result(address_id, changes=Changes.of((Entity.CLIENT, row.id)))
+
+
+def get_client(*, store: Store, client_id: ClientId) -> ClientView:
+    with store.unit_of_work() as session:
+        row = session.get(Client, client_id)
+        if row is None:
+            raise LookupError(f"client {client_id} does not exist")
+        return client_view(row)
+
+
+def check_conflicts(
+    *,
+    store: Store,
+    names: Sequence[str],
+    a_number: str = "",
+    date_of_birth: date | None = None,
+    exclude_client: ClientId | None = None,
+) -> list[ConflictMatch]:
+    """People already known to the clinic who may be the person being entered."""
+    digits = None
+    if a_number.strip():
+        try:
+            digits = parse_a_number(a_number)
+        except ValueError:
+            digits = None
+    candidate = Candidate(
+        names=tuple(n for n in names if n.strip()), a_number=digits, date_of_birth=date_of_birth
+    )
+    with store.unit_of_work() as session:
+        known = list(_known_parties(session, exclude_client))
+    return find_conflicts(candidate, known)
+
+
+def _known_parties(session: Session, exclude_client: int | None) -> list[KnownParty]:
+    parties: list[KnownParty] = []
+    for c in session.execute(
+        select(Client.id, Client.family_name, Client.given_name, Client.other_names,
+               Client.a_number, Client.date_of_birth)
+    ):
+        if c.id == exclude_client:
+            continue
+        full = f"{c.given_name} {c.family_name}".strip()
+        parties.append(KnownParty(PartyKind.CLIENT, c.id, c.id,
+                                  display_name(c.family_name, c.given_name),
+                                  (full, *c.other_names), c.a_number, c.date_of_birth))
+    for f in session.execute(
+        select(FamilyMember.id, FamilyMember.client_id, FamilyMember.family_name,
+               FamilyMember.given_name, FamilyMember.a_number, FamilyMember.date_of_birth)
+    ):
+        if f.client_id == exclude_client:
+            continue
+        parties.append(KnownParty(PartyKind.FAMILY_MEMBER, f.id, f.client_id,
+                                  display_name(f.family_name, f.given_name),
+                                  (f"{f.given_name} {f.family_name}".strip(),),
+                                  f.a_number, f.date_of_birth))
+    for a in session.execute(select(AdverseParty.id, AdverseParty.client_id, AdverseParty.name)):
+        if a.client_id == exclude_client:
+            continue
+        parties.append(KnownParty(PartyKind.ADVERSE_PARTY, a.id, a.client_id, a.name,
+                                  (a.name,), None, None))
+    return parties

@@ -1,0 +1,117 @@
+"""Evidence items and their encrypted files."""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import func, select
+
+from clinic.domain.drafts import EvidenceDraft
+from clinic.domain.enums import AuditAction
+from clinic.domain.ids import CaseId, EvidenceFileId, EvidenceId
+from clinic.domain.validation import validate_evidence
+from clinic.services.auditing import record, record_created
+from clinic.services.dto import EvidenceFileView
+from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.services.views import file_view
+from clinic.storage.models import Case, EvidenceFile, EvidenceItem
+from clinic.storage.store import Store
+
+
+def add_evidence(
+    *, store: Store, case_id: CaseId, evidence: EvidenceDraft, today: date
+) -> Result[EvidenceId]:
+    problems = validate_evidence(evidence, today=today)
+    if problems:
+        return rejected(problems)
+    with store.unit_of_work() as session:
+        if session.get(Case, case_id) is None:
+            raise LookupError(f"case {case_id} does not exist")
+        values = asdict(evidence)
+        values["language"] = evidence.language.lower()
+        last = session.scalar(
+            select(func.max(EvidenceItem.exhibit_order)).where(EvidenceItem.case_id == case_id)
+        )
+        row = EvidenceItem(case_id=case_id, exhibit_order=(last or 0) + 1, **values)
+        session.add(row)
+        session.flush()
+        record_created(session, actor=store.actor, entity=Entity.EVIDENCE, entity_id=row.id,
+                       values={**values, "case_id": case_id})
+        return Result(EvidenceId(row.id), changes=Changes.of((Entity.EVIDENCE, row.id),
+                                                            (Entity.CASE, case_id)))
+
+
+def attach_file(
+    *,
+    store: Store,
+    evidence_id: EvidenceId,
+    source: BinaryIO,
+    original_name: str,
+    media_type: str | None = None,
+) -> Result[EvidenceFileView]:
+    """Encrypt ``source`` into the vault and link it to the evidence item.
+
+    The blob is written first; if the database transaction then fails, the orphan blob is
+    removed, so neither a dangling row nor a stray file is left behind.
+    """
+    with store.unit_of_work() as session:
+        item = session.get(EvidenceItem, evidence_id)
+        if item is None:
+            raise LookupError(f"evidence {evidence_id} does not exist")
+    blob = store.vault.put_stream(source)
+    try:
+        with store.unit_of_work() as session:
+            name = Path(original_name).name or "file"
+            kind = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+            row = EvidenceFile(evidence_id=evidence_id, vault_name=blob.name, file_key=blob.key,
+                               original_name=name, media_type=kind, size=blob.size,
+                               sha256=blob.sha256)
+            session.add(row)
+            session.flush()
+            record_created(session, actor=store.actor, entity=Entity.EVIDENCE_FILE,
+                           entity_id=row.id,
+                           values={"evidence_id": evidence_id, "original_name": name,
+                                   "size": blob.size, "sha256": blob.sha256})
+            view = file_view(row)
+            case_id = session.get_one(EvidenceItem, evidence_id).case_id
+    except BaseException:
+        store.vault.delete(blob.name)
+        raise
+    return Result(view, changes=Changes.of((Entity.EVIDENCE, evidence_id),
+                                           (Entity.CASE, case_id)))
+
+
+def attach_path(*, store: Store, evidence_id: EvidenceId, path: Path) -> Result[EvidenceFileView]:
+    with path.open("rb") as source:
+        return attach_file(store=store, evidence_id=evidence_id, source=source,
+                           original_name=path.name)
+
+
+def read_evidence_file(*, store: Store, file_id: EvidenceFileId) -> bytes:
+    """The decrypted content, in memory only (previews, packet building)."""
+    with store.unit_of_work() as session:
+        row = session.get(EvidenceFile, file_id)
+        if row is None:
+            raise LookupError(f"file {file_id} does not exist")
+        name, key, digest = row.vault_name, row.file_key, row.sha256
+    return store.vault.read_bytes(name, key, expected_sha256=digest)
+
+
+def export_evidence_file(
+    *, store: Store, file_id: EvidenceFileId, destination: Path
+) -> Result[Path]:
+    """Write a plaintext copy where the user chose; audited, never overwrites."""
+    with store.unit_of_work() as session:
+        row = session.get(EvidenceFile, file_id)
+        if row is None:
+            raise LookupError(f"file {file_id} does not exist")
+        store.vault.export_to(row.vault_name, row.file_key, destination,
+                              expected_sha256=row.sha256)
+        record(session, actor=store.actor, action=AuditAction.EXPORT,
+               entity=Entity.EVIDENCE_FILE, entity_id=row.id,
+               changes={"exported_to": [None, str(destination)]})
+    return Result(destination)

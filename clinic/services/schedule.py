@@ -1,0 +1,113 @@
+"""Hearings, appointments and deadlines of a case."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from clinic.domain.drafts import DeadlineDraft, HearingDraft
+from clinic.domain.enums import AuditAction, DeadlineStatus
+from clinic.domain.ids import CaseId, DeadlineId, HearingId
+from clinic.domain.validation import (
+    FieldProblem,
+    Problem,
+    validate_deadline,
+    validate_hearing,
+)
+from clinic.services.auditing import field_changes, record, record_created
+from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.storage.models import Case, Deadline, Hearing
+from clinic.storage.store import Store
+
+
+def _case(session: Session, case_id: int) -> Case:
+    row = session.get(Case, case_id)
+    if row is None:
+        raise LookupError(f"case {case_id} does not exist")
+    return row
+
+
+def schedule_hearing(
+    *, store: Store, case_id: CaseId, hearing: HearingDraft
+) -> Result[HearingId]:
+    with store.unit_of_work() as session:
+        case = _case(session, case_id)
+        problems = validate_hearing(
+            hearing, claim_type=case.claim_type, case_opened_on=case.opened_on
+        )
+        if problems:
+            return rejected(problems)
+        values = asdict(hearing)
+        values["judge"] = hearing.judge.strip() or case.judge
+        row = Hearing(case_id=case.id, **values)
+        session.add(row)
+        session.flush()
+        record_created(session, actor=store.actor, entity=Entity.HEARING, entity_id=row.id,
+                       values={**values, "case_id": case.id})
+        return Result(HearingId(row.id), changes=Changes.of((Entity.HEARING, row.id),
+                                                           (Entity.CASE, case.id)))
+
+
+def record_hearing_outcome(
+    *, store: Store, hearing_id: HearingId, outcome: str
+) -> Result[HearingId]:
+    if not outcome.strip():
+        return rejected((FieldProblem("outcome", Problem.REQUIRED),))
+    with store.unit_of_work() as session:
+        row = session.get(Hearing, hearing_id)
+        if row is None:
+            raise LookupError(f"hearing {hearing_id} does not exist")
+        changes = field_changes({"outcome": row.outcome}, {"outcome": outcome.strip()})
+        row.outcome = outcome.strip()
+        record(session, actor=store.actor, action=AuditAction.UPDATE, entity=Entity.HEARING,
+               entity_id=row.id, changes=changes)
+        return Result(hearing_id, changes=Changes.of((Entity.HEARING, row.id),
+                                                    (Entity.CASE, row.case_id)))
+
+
+def record_deadline(
+    *, store: Store, case_id: CaseId, deadline: DeadlineDraft
+) -> Result[DeadlineId]:
+    problems = validate_deadline(deadline)
+    if problems:
+        return rejected(problems)
+    with store.unit_of_work() as session:
+        case = _case(session, case_id)
+        values = asdict(deadline)
+        row = Deadline(case_id=case.id, status=DeadlineStatus.OPEN, **values)
+        session.add(row)
+        session.flush()
+        record_created(session, actor=store.actor, entity=Entity.DEADLINE, entity_id=row.id,
+                       values={**values, "case_id": case.id})
+        return Result(DeadlineId(row.id), changes=Changes.of((Entity.DEADLINE, row.id),
+                                                            (Entity.CASE, case.id)))
+
+
+def close_deadline(
+    *,
+    store: Store,
+    deadline_id: DeadlineId,
+    status: DeadlineStatus,
+    on: date,
+    reason: str = "",
+) -> Result[DeadlineId]:
+    """Mark a deadline done, waive it (a reason is required) or reopen it."""
+    if status is DeadlineStatus.WAIVED and not reason.strip():
+        return rejected((FieldProblem("status_reason", Problem.REQUIRED),))
+    with store.unit_of_work() as session:
+        row = session.get(Deadline, deadline_id)
+        if row is None:
+            raise LookupError(f"deadline {deadline_id} does not exist")
+        before = {"status": row.status, "status_reason": row.status_reason,
+                  "completed_on": row.completed_on}
+        row.status = status
+        row.status_reason = reason.strip()
+        row.completed_on = on if status is DeadlineStatus.DONE else None
+        after = {"status": row.status, "status_reason": row.status_reason,
+                 "completed_on": row.completed_on}
+        record(session, actor=store.actor, action=AuditAction.UPDATE, entity=Entity.DEADLINE,
+               entity_id=row.id, changes=field_changes(before, after))
+        return Result(deadline_id, changes=Changes.of((Entity.DEADLINE, row.id),
+                                                     (Entity.CASE, row.case_id)))

@@ -1,0 +1,164 @@
+"""Listing and finding cases and clients: accent-, case- and script-insensitive."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+
+from clinic.domain.anumber import a_number_digits_for_search
+from clinic.domain.enums import ClaimType, DeadlineStatus, Stage
+from clinic.domain.ids import CaseId, ClientId
+from clinic.domain.names import fold
+from clinic.services.dto import CaseSummary, display_name
+from clinic.storage.models import Case, Client, Deadline, Hearing, Staff
+from clinic.storage.store import Store
+
+_RECEIPT_QUERY = re.compile(r"^[A-Za-z]{3}[0-9\-]{3,}$")
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    claim_type: ClaimType | None = None
+    stage: Stage | None = None
+    paralegal_id: int | None = None
+    detained: bool | None = None
+    include_closed: bool = True
+
+
+@dataclass(frozen=True)
+class ClientHit:
+    id: ClientId
+    name: str
+    a_number: str | None
+    case_count: int
+
+
+def _summary_query(today: date) -> Select[Any]:
+    next_hearing = (
+        select(func.min(Hearing.on))
+        .where(Hearing.case_id == Case.id, Hearing.on >= today)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    next_deadline = (
+        select(func.min(Deadline.due_on))
+        .where(Deadline.case_id == Case.id, Deadline.status == DeadlineStatus.OPEN)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Case.id, Case.client_id, Client.family_name, Client.given_name, Client.a_number,
+            Case.claim_type, Case.stage, Case.detained, Staff.name.label("paralegal"),
+            next_hearing.label("next_hearing"), next_deadline.label("next_deadline"),
+        )
+        .join(Client, Client.id == Case.client_id)
+        .outerjoin(Staff, Staff.id == Case.paralegal_id)
+    )
+
+
+def _text_condition(text: str) -> ColumnElement[bool]:
+    conditions: list[ColumnElement[bool]] = []
+    tokens = fold(text).split()
+    if tokens:
+        conditions.append(and_(*(Client.search_key.contains(token) for token in tokens)))
+    digits = a_number_digits_for_search(text)
+    if digits:
+        conditions.append(Client.a_number.contains(digits))
+    compact = text.strip().replace("-", "").replace(" ", "")
+    if _RECEIPT_QUERY.match(text.strip()):
+        conditions.append(Case.receipt_number.contains(compact.upper()))
+    return or_(*conditions) if conditions else false()
+
+
+def _apply_filter(query: Select[Any], flt: CaseFilter) -> Select[Any]:
+    if flt.claim_type is not None:
+        query = query.where(Case.claim_type == flt.claim_type)
+    if flt.stage is not None:
+        query = query.where(Case.stage == flt.stage)
+    if flt.paralegal_id is not None:
+        query = query.where(Case.paralegal_id == flt.paralegal_id)
+    if flt.detained is not None:
+        query = query.where(Case.detained == flt.detained)
+    if not flt.include_closed:
+        query = query.where(Case.stage != Stage.CLOSED)
+    return query
+
+
+def _summaries(rows: Any) -> list[CaseSummary]:
+    return [
+        CaseSummary(
+            id=CaseId(r.id), client_id=ClientId(r.client_id),
+            client_name=display_name(r.family_name, r.given_name), a_number=r.a_number,
+            claim_type=r.claim_type, stage=r.stage, detained=r.detained,
+            paralegal=r.paralegal or "", next_hearing=r.next_hearing,
+            next_deadline=r.next_deadline,
+        )
+        for r in rows
+    ]
+
+
+def list_cases(
+    *,
+    store: Store,
+    today: date,
+    text: str = "",
+    case_filter: CaseFilter | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[CaseSummary]:
+    """Cases ordered by client name, optionally matching ``text`` and a filter, one page."""
+    query = _apply_filter(_summary_query(today), case_filter or CaseFilter())
+    if text.strip():
+        query = query.where(_text_condition(text))
+    query = query.order_by(Client.family_name, Client.given_name, Case.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.unit_of_work() as session:
+        return _summaries(session.execute(query))
+
+
+def count_cases(
+    *, store: Store, text: str = "", case_filter: CaseFilter | None = None
+) -> int:
+    query = _apply_filter(
+        select(func.count(Case.id)).join(Client, Client.id == Case.client_id),
+        case_filter or CaseFilter(),
+    )
+    if text.strip():
+        query = query.where(_text_condition(text))
+    with store.unit_of_work() as session:
+        return int(session.scalar(query) or 0)
+
+
+def search_clients(*, store: Store, text: str, limit: int = 200) -> list[ClientHit]:
+    """Clients matching ``text`` by name, alias or A-number (with or without their cases)."""
+    if not text.strip():
+        return []
+    tokens = fold(text).split()
+    conditions: list[ColumnElement[bool]] = []
+    if tokens:
+        conditions.append(and_(*(Client.search_key.contains(t) for t in tokens)))
+    digits = a_number_digits_for_search(text)
+    if digits:
+        conditions.append(Client.a_number.contains(digits))
+    if not conditions:
+        return []
+    count = select(func.count(Case.id)).where(Case.client_id == Client.id).correlate(Client)
+    query = (
+        select(Client.id, Client.family_name, Client.given_name, Client.a_number,
+               count.scalar_subquery().label("case_count"))
+        .where(or_(*conditions))
+        .order_by(Client.family_name, Client.given_name)
+        .limit(limit)
+    )
+    with store.unit_of_work() as session:
+        return [
+            ClientHit(ClientId(r.id), display_name(r.family_name, r.given_name), r.a_number,
+                      int(r.case_count))
+            for r in session.execute(query)
+        ]
