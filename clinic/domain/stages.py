@@ -36,10 +36,19 @@ _FORWARD: dict[ClaimType, dict[Stage, frozenset[Stage]]] = {
 
 _ORDER: dict[ClaimType, tuple[Stage, ...]] = {
     ClaimType.AFFIRMATIVE: (
-        Stage.INTAKE, Stage.PREPARING, Stage.FILED, Stage.INTERVIEW, Stage.DECISION,
+        Stage.INTAKE,
+        Stage.PREPARING,
+        Stage.FILED,
+        Stage.INTERVIEW,
+        Stage.DECISION,
     ),
     ClaimType.DEFENSIVE: (
-        Stage.INTAKE, Stage.PREPARING, Stage.FILED, Stage.HEARINGS, Stage.DECISION, Stage.APPEAL,
+        Stage.INTAKE,
+        Stage.PREPARING,
+        Stage.FILED,
+        Stage.HEARINGS,
+        Stage.DECISION,
+        Stage.APPEAL,
     ),
 }
 

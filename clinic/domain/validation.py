@@ -185,7 +185,10 @@ def validate_case(draft: CaseDraft, *, today: date) -> Problems:
     problems: list[FieldProblem] = []
     if not draft.relief:
         problems.append(FieldProblem("relief", Problem.RELIEF_REQUIRED))
-    if ProtectedGround.PARTICULAR_SOCIAL_GROUP in draft.grounds and not draft.psg_definition.strip():
+    if (
+        ProtectedGround.PARTICULAR_SOCIAL_GROUP in draft.grounds
+        and not draft.psg_definition.strip()
+    ):
         problems.append(FieldProblem("psg_definition", Problem.PSG_DEFINITION_REQUIRED))
     problems += _text("psg_definition", draft.psg_definition, limit=MAX_TEXT)
     if draft.forum_kind is not None and draft.forum_kind is not expected_forum(draft.claim_type):

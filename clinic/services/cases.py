@@ -48,9 +48,7 @@ def _staff_problems(session: Session, draft: CaseDraft) -> list[FieldProblem]:
     return problems
 
 
-def open_case(
-    *, store: Store, client_id: ClientId, case: CaseDraft, today: date
-) -> Result[CaseId]:
+def open_case(*, store: Store, client_id: ClientId, case: CaseDraft, today: date) -> Result[CaseId]:
     problems = validate_case(case, today=today)
     if problems:
         return rejected(problems)
@@ -64,13 +62,27 @@ def open_case(
         row = Case(client_id=client_id, stage=Stage.INTAKE, **values)
         session.add(row)
         session.flush()
-        session.add(StageEvent(case_id=row.id, on=values["opened_on"], from_stage=None,
-                               to_stage=Stage.INTAKE, claim_type=case.claim_type,
-                               actor=store.actor, note="Case opened"))
-        record_created(session, actor=store.actor, entity=Entity.CASE, entity_id=row.id,
-                       values={**values, "client_id": client_id, "stage": Stage.INTAKE})
-        return Result(CaseId(row.id), changes=Changes.of((Entity.CASE, row.id),
-                                                        (Entity.CLIENT, client_id)))
+        session.add(
+            StageEvent(
+                case_id=row.id,
+                on=values["opened_on"],
+                from_stage=None,
+                to_stage=Stage.INTAKE,
+                claim_type=case.claim_type,
+                actor=store.actor,
+                note="Case opened",
+            )
+        )
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.CASE,
+            entity_id=row.id,
+            values={**values, "client_id": client_id, "stage": Stage.INTAKE},
+        )
+        return Result(
+            CaseId(row.id), changes=Changes.of((Entity.CASE, row.id), (Entity.CLIENT, client_id))
+        )
 
 
 def update_case(*, store: Store, case_id: CaseId, case: CaseDraft, today: date) -> Result[CaseId]:
@@ -92,8 +104,14 @@ def update_case(*, store: Store, case_id: CaseId, case: CaseDraft, today: date) 
             return Result(case_id)
         for name, value in values.items():
             setattr(row, name, value)
-        record(session, actor=store.actor, action=AuditAction.UPDATE, entity=Entity.CASE,
-               entity_id=row.id, changes=changes)
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.UPDATE,
+            entity=Entity.CASE,
+            entity_id=row.id,
+            changes=changes,
+        )
         return Result(case_id, changes=Changes.of((Entity.CASE, row.id)))
 
 
@@ -112,9 +130,18 @@ def change_stage(
         if problem is not None:
             return rejected((FieldProblem("stage", _as_problem(problem)),))
         before = {"stage": row.stage, "outcome": row.outcome, "closed_on": row.closed_on}
-        session.add(StageEvent(case_id=row.id, on=on, from_stage=row.stage, to_stage=stage,
-                               claim_type=row.claim_type, outcome=outcome, actor=store.actor,
-                               note=note.strip()))
+        session.add(
+            StageEvent(
+                case_id=row.id,
+                on=on,
+                from_stage=row.stage,
+                to_stage=stage,
+                claim_type=row.claim_type,
+                outcome=outcome,
+                actor=store.actor,
+                note=note.strip(),
+            )
+        )
         row.stage = stage
         if outcome is not None:
             row.outcome = outcome
@@ -122,8 +149,14 @@ def change_stage(
         if stage is not Stage.CLOSED and before["stage"] is Stage.CLOSED:
             row.outcome = None  # reopened
         after = {"stage": row.stage, "outcome": row.outcome, "closed_on": row.closed_on}
-        record(session, actor=store.actor, action=AuditAction.STAGE, entity=Entity.CASE,
-               entity_id=row.id, changes=field_changes(before, after) | {"note": note})
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.STAGE,
+            entity=Entity.CASE,
+            entity_id=row.id,
+            changes=field_changes(before, after) | {"note": note},
+        )
         return Result(case_id, changes=Changes.of((Entity.CASE, row.id)))
 
 
@@ -150,10 +183,19 @@ def refer_to_court(
             return rejected((FieldProblem("forum_name", Problem.REQUIRED),))
         fields = ("claim_type", "forum_kind", "forum_name", "judge", "stage", "referred_on")
         before = snapshot(row, fields)
-        session.add(StageEvent(case_id=row.id, on=on, from_stage=row.stage,
-                               to_stage=Stage.HEARINGS, claim_type=ClaimType.DEFENSIVE,
-                               outcome=Outcome.REFERRED, is_referral=True, actor=store.actor,
-                               note=note.strip()))
+        session.add(
+            StageEvent(
+                case_id=row.id,
+                on=on,
+                from_stage=row.stage,
+                to_stage=Stage.HEARINGS,
+                claim_type=ClaimType.DEFENSIVE,
+                outcome=Outcome.REFERRED,
+                is_referral=True,
+                actor=store.actor,
+                note=note.strip(),
+            )
+        )
         row.claim_type = ClaimType.DEFENSIVE
         row.forum_kind = ForumKind.IMMIGRATION_COURT
         row.forum_name = court.strip()
@@ -161,8 +203,14 @@ def refer_to_court(
         row.stage = Stage.HEARINGS
         row.referred_on = on
         row.outcome = None
-        record(session, actor=store.actor, action=AuditAction.REFER, entity=Entity.CASE,
-               entity_id=row.id, changes=field_changes(before, snapshot(row, fields)))
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.REFER,
+            entity=Entity.CASE,
+            entity_id=row.id,
+            changes=field_changes(before, snapshot(row, fields)),
+        )
         return Result(case_id, changes=Changes.of((Entity.CASE, row.id)))
 
 

@@ -85,8 +85,9 @@ def intake_client(
         row = Client(**values, search_key=_client_search_key(values))
         session.add(row)
         session.flush()
-        record_created(session, actor=store.actor, entity=Entity.CLIENT, entity_id=row.id,
-                       values=values)
+        record_created(
+            session, actor=store.actor, entity=Entity.CLIENT, entity_id=row.id, values=values
+        )
         touched = {(Entity.CLIENT, row.id)}
         for member in family:
             touched.add((Entity.FAMILY_MEMBER, _add_family(session, store.actor, row, member)))
@@ -108,13 +109,20 @@ def _add_family(session: Session, actor: str, client: Client, draft: FamilyMembe
     values["a_number"] = _a_number_or_none(draft.a_number)
     relationship = values.pop("relationship")
     member = FamilyMember(
-        client_id=client.id, relationship_=relationship, **values,
+        client_id=client.id,
+        relationship_=relationship,
+        **values,
         search_key=search_key(draft.family_name, draft.given_name),
     )
     session.add(member)
     session.flush()
-    record_created(session, actor=actor, entity=Entity.FAMILY_MEMBER, entity_id=member.id,
-                   values={**values, "relationship": relationship, "client_id": client.id})
+    record_created(
+        session,
+        actor=actor,
+        entity=Entity.FAMILY_MEMBER,
+        entity_id=member.id,
+        values={**values, "relationship": relationship, "client_id": client.id},
+    )
     return member.id
 
 
@@ -124,8 +132,13 @@ def _add_address(session: Session, actor: str, client: Client, draft: AddressDra
     row = ClientAddress(client_id=client.id, **values)
     session.add(row)
     session.flush()
-    record_created(session, actor=actor, entity=Entity.ADDRESS, entity_id=row.id,
-                   values={**values, "client_id": client.id})
+    record_created(
+        session,
+        actor=actor,
+        entity=Entity.ADDRESS,
+        entity_id=row.id,
+        values={**values, "client_id": client.id},
+    )
     return row.id
 
 
@@ -133,8 +146,13 @@ def _add_adverse(session: Session, actor: str, client: Client, name: str) -> int
     row = AdverseParty(client_id=client.id, name=name, search_key=search_key(name))
     session.add(row)
     session.flush()
-    record_created(session, actor=actor, entity=Entity.ADVERSE_PARTY, entity_id=row.id,
-                   values={"name": name, "client_id": client.id})
+    record_created(
+        session,
+        actor=actor,
+        entity=Entity.ADVERSE_PARTY,
+        entity_id=row.id,
+        values={"name": name, "client_id": client.id},
+    )
     return row.id
 
 
@@ -158,8 +176,14 @@ def update_client(
         for name, value in values.items():
             setattr(row, name, value)
         row.search_key = _client_search_key(values)
-        record(session, actor=store.actor, action=AuditAction.UPDATE, entity=Entity.CLIENT,
-               entity_id=row.id, changes=changes)
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.UPDATE,
+            entity=Entity.CLIENT,
+            entity_id=row.id,
+            changes=changes,
+        )
         return Result(client_id, changes=Changes.of((Entity.CLIENT, row.id)))
 
 
@@ -229,28 +253,56 @@ def check_conflicts(
 def _known_parties(session: Session, exclude_client: int | None) -> list[KnownParty]:
     parties: list[KnownParty] = []
     for c in session.execute(
-        select(Client.id, Client.family_name, Client.given_name, Client.other_names,
-               Client.a_number, Client.date_of_birth)
+        select(
+            Client.id,
+            Client.family_name,
+            Client.given_name,
+            Client.other_names,
+            Client.a_number,
+            Client.date_of_birth,
+        )
     ):
         if c.id == exclude_client:
             continue
         full = f"{c.given_name} {c.family_name}".strip()
-        parties.append(KnownParty(PartyKind.CLIENT, c.id, c.id,
-                                  display_name(c.family_name, c.given_name),
-                                  (full, *c.other_names), c.a_number, c.date_of_birth))
+        parties.append(
+            KnownParty(
+                PartyKind.CLIENT,
+                c.id,
+                c.id,
+                display_name(c.family_name, c.given_name),
+                (full, *c.other_names),
+                c.a_number,
+                c.date_of_birth,
+            )
+        )
     for f in session.execute(
-        select(FamilyMember.id, FamilyMember.client_id, FamilyMember.family_name,
-               FamilyMember.given_name, FamilyMember.a_number, FamilyMember.date_of_birth)
+        select(
+            FamilyMember.id,
+            FamilyMember.client_id,
+            FamilyMember.family_name,
+            FamilyMember.given_name,
+            FamilyMember.a_number,
+            FamilyMember.date_of_birth,
+        )
     ):
         if f.client_id == exclude_client:
             continue
-        parties.append(KnownParty(PartyKind.FAMILY_MEMBER, f.id, f.client_id,
-                                  display_name(f.family_name, f.given_name),
-                                  (f"{f.given_name} {f.family_name}".strip(),),
-                                  f.a_number, f.date_of_birth))
+        parties.append(
+            KnownParty(
+                PartyKind.FAMILY_MEMBER,
+                f.id,
+                f.client_id,
+                display_name(f.family_name, f.given_name),
+                (f"{f.given_name} {f.family_name}".strip(),),
+                f.a_number,
+                f.date_of_birth,
+            )
+        )
     for a in session.execute(select(AdverseParty.id, AdverseParty.client_id, AdverseParty.name)):
         if a.client_id == exclude_client:
             continue
-        parties.append(KnownParty(PartyKind.ADVERSE_PARTY, a.id, a.client_id, a.name,
-                                  (a.name,), None, None))
+        parties.append(
+            KnownParty(PartyKind.ADVERSE_PARTY, a.id, a.client_id, a.name, (a.name,), None, None)
+        )
     return parties

@@ -100,7 +100,7 @@ class ClientView:
 
 
 def display_name(family_name: str, given_name: str) -> str:
-    """"FAMILY, Given" as immigration forms and court dockets list people."""
+    """ "FAMILY, Given" as immigration forms and court dockets list people."""
     return f"{family_name.upper()}, {given_name}" if given_name else family_name.upper()
 
 

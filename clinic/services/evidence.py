@@ -39,10 +39,17 @@ def add_evidence(
         row = EvidenceItem(case_id=case_id, exhibit_order=(last or 0) + 1, **values)
         session.add(row)
         session.flush()
-        record_created(session, actor=store.actor, entity=Entity.EVIDENCE, entity_id=row.id,
-                       values={**values, "case_id": case_id})
-        return Result(EvidenceId(row.id), changes=Changes.of((Entity.EVIDENCE, row.id),
-                                                            (Entity.CASE, case_id)))
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.EVIDENCE,
+            entity_id=row.id,
+            values={**values, "case_id": case_id},
+        )
+        return Result(
+            EvidenceId(row.id),
+            changes=Changes.of((Entity.EVIDENCE, row.id), (Entity.CASE, case_id)),
+        )
 
 
 def attach_file(
@@ -67,28 +74,42 @@ def attach_file(
         with store.unit_of_work() as session:
             name = Path(original_name).name or "file"
             kind = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-            row = EvidenceFile(evidence_id=evidence_id, vault_name=blob.name, file_key=blob.key,
-                               original_name=name, media_type=kind, size=blob.size,
-                               sha256=blob.sha256)
+            row = EvidenceFile(
+                evidence_id=evidence_id,
+                vault_name=blob.name,
+                file_key=blob.key,
+                original_name=name,
+                media_type=kind,
+                size=blob.size,
+                sha256=blob.sha256,
+            )
             session.add(row)
             session.flush()
-            record_created(session, actor=store.actor, entity=Entity.EVIDENCE_FILE,
-                           entity_id=row.id,
-                           values={"evidence_id": evidence_id, "original_name": name,
-                                   "size": blob.size, "sha256": blob.sha256})
+            record_created(
+                session,
+                actor=store.actor,
+                entity=Entity.EVIDENCE_FILE,
+                entity_id=row.id,
+                values={
+                    "evidence_id": evidence_id,
+                    "original_name": name,
+                    "size": blob.size,
+                    "sha256": blob.sha256,
+                },
+            )
             view = file_view(row)
             case_id = session.get_one(EvidenceItem, evidence_id).case_id
     except BaseException:
         store.vault.delete(blob.name)
         raise
-    return Result(view, changes=Changes.of((Entity.EVIDENCE, evidence_id),
-                                           (Entity.CASE, case_id)))
+    return Result(view, changes=Changes.of((Entity.EVIDENCE, evidence_id), (Entity.CASE, case_id)))
 
 
 def attach_path(*, store: Store, evidence_id: EvidenceId, path: Path) -> Result[EvidenceFileView]:
     with path.open("rb") as source:
-        return attach_file(store=store, evidence_id=evidence_id, source=source,
-                           original_name=path.name)
+        return attach_file(
+            store=store, evidence_id=evidence_id, source=source, original_name=path.name
+        )
 
 
 def read_evidence_file(*, store: Store, file_id: EvidenceFileId) -> bytes:
@@ -109,9 +130,13 @@ def export_evidence_file(
         row = session.get(EvidenceFile, file_id)
         if row is None:
             raise LookupError(f"file {file_id} does not exist")
-        store.vault.export_to(row.vault_name, row.file_key, destination,
-                              expected_sha256=row.sha256)
-        record(session, actor=store.actor, action=AuditAction.EXPORT,
-               entity=Entity.EVIDENCE_FILE, entity_id=row.id,
-               changes={"exported_to": [None, str(destination)]})
+        store.vault.export_to(row.vault_name, row.file_key, destination, expected_sha256=row.sha256)
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.EXPORT,
+            entity=Entity.EVIDENCE_FILE,
+            entity_id=row.id,
+            changes={"exported_to": [None, str(destination)]},
+        )
     return Result(destination)

@@ -21,8 +21,13 @@ def add_note(
         row = Note(client_id=client_id, case_id=case_id, body=body.strip(), author=store.actor)
         session.add(row)
         session.flush()
-        record_created(session, actor=store.actor, entity=Entity.NOTE, entity_id=row.id,
-                       values={"client_id": client_id, "case_id": case_id, "body": row.body})
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.NOTE,
+            entity_id=row.id,
+            values={"client_id": client_id, "case_id": case_id, "body": row.body},
+        )
         touched = {(Entity.NOTE, row.id), (Entity.CLIENT, client_id)}
         if case_id is not None:
             touched.add((Entity.CASE, case_id))

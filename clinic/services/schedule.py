@@ -29,9 +29,7 @@ def _case(session: Session, case_id: int) -> Case:
     return row
 
 
-def schedule_hearing(
-    *, store: Store, case_id: CaseId, hearing: HearingDraft
-) -> Result[HearingId]:
+def schedule_hearing(*, store: Store, case_id: CaseId, hearing: HearingDraft) -> Result[HearingId]:
     with store.unit_of_work() as session:
         case = _case(session, case_id)
         problems = validate_hearing(
@@ -44,10 +42,16 @@ def schedule_hearing(
         row = Hearing(case_id=case.id, **values)
         session.add(row)
         session.flush()
-        record_created(session, actor=store.actor, entity=Entity.HEARING, entity_id=row.id,
-                       values={**values, "case_id": case.id})
-        return Result(HearingId(row.id), changes=Changes.of((Entity.HEARING, row.id),
-                                                           (Entity.CASE, case.id)))
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.HEARING,
+            entity_id=row.id,
+            values={**values, "case_id": case.id},
+        )
+        return Result(
+            HearingId(row.id), changes=Changes.of((Entity.HEARING, row.id), (Entity.CASE, case.id))
+        )
 
 
 def record_hearing_outcome(
@@ -61,10 +65,17 @@ def record_hearing_outcome(
             raise LookupError(f"hearing {hearing_id} does not exist")
         changes = field_changes({"outcome": row.outcome}, {"outcome": outcome.strip()})
         row.outcome = outcome.strip()
-        record(session, actor=store.actor, action=AuditAction.UPDATE, entity=Entity.HEARING,
-               entity_id=row.id, changes=changes)
-        return Result(hearing_id, changes=Changes.of((Entity.HEARING, row.id),
-                                                    (Entity.CASE, row.case_id)))
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.UPDATE,
+            entity=Entity.HEARING,
+            entity_id=row.id,
+            changes=changes,
+        )
+        return Result(
+            hearing_id, changes=Changes.of((Entity.HEARING, row.id), (Entity.CASE, row.case_id))
+        )
 
 
 def record_deadline(
@@ -79,10 +90,17 @@ def record_deadline(
         row = Deadline(case_id=case.id, status=DeadlineStatus.OPEN, **values)
         session.add(row)
         session.flush()
-        record_created(session, actor=store.actor, entity=Entity.DEADLINE, entity_id=row.id,
-                       values={**values, "case_id": case.id})
-        return Result(DeadlineId(row.id), changes=Changes.of((Entity.DEADLINE, row.id),
-                                                            (Entity.CASE, case.id)))
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.DEADLINE,
+            entity_id=row.id,
+            values={**values, "case_id": case.id},
+        )
+        return Result(
+            DeadlineId(row.id),
+            changes=Changes.of((Entity.DEADLINE, row.id), (Entity.CASE, case.id)),
+        )
 
 
 def close_deadline(
@@ -100,14 +118,27 @@ def close_deadline(
         row = session.get(Deadline, deadline_id)
         if row is None:
             raise LookupError(f"deadline {deadline_id} does not exist")
-        before = {"status": row.status, "status_reason": row.status_reason,
-                  "completed_on": row.completed_on}
+        before = {
+            "status": row.status,
+            "status_reason": row.status_reason,
+            "completed_on": row.completed_on,
+        }
         row.status = status
         row.status_reason = reason.strip()
         row.completed_on = on if status is DeadlineStatus.DONE else None
-        after = {"status": row.status, "status_reason": row.status_reason,
-                 "completed_on": row.completed_on}
-        record(session, actor=store.actor, action=AuditAction.UPDATE, entity=Entity.DEADLINE,
-               entity_id=row.id, changes=field_changes(before, after))
-        return Result(deadline_id, changes=Changes.of((Entity.DEADLINE, row.id),
-                                                     (Entity.CASE, row.case_id)))
+        after = {
+            "status": row.status,
+            "status_reason": row.status_reason,
+            "completed_on": row.completed_on,
+        }
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.UPDATE,
+            entity=Entity.DEADLINE,
+            entity_id=row.id,
+            changes=field_changes(before, after),
+        )
+        return Result(
+            deadline_id, changes=Changes.of((Entity.DEADLINE, row.id), (Entity.CASE, row.case_id))
+        )

@@ -52,9 +52,17 @@ def _summary_query(today: date) -> Select[Any]:
     )
     return (
         select(
-            Case.id, Case.client_id, Client.family_name, Client.given_name, Client.a_number,
-            Case.claim_type, Case.stage, Case.detained, Staff.name.label("paralegal"),
-            next_hearing.label("next_hearing"), next_deadline.label("next_deadline"),
+            Case.id,
+            Case.client_id,
+            Client.family_name,
+            Client.given_name,
+            Client.a_number,
+            Case.claim_type,
+            Case.stage,
+            Case.detained,
+            Staff.name.label("paralegal"),
+            next_hearing.label("next_hearing"),
+            next_deadline.label("next_deadline"),
         )
         .join(Client, Client.id == Case.client_id)
         .outerjoin(Staff, Staff.id == Case.paralegal_id)
@@ -92,10 +100,15 @@ def _apply_filter(query: Select[Any], flt: CaseFilter) -> Select[Any]:
 def _summaries(rows: Any) -> list[CaseSummary]:
     return [
         CaseSummary(
-            id=CaseId(r.id), client_id=ClientId(r.client_id),
-            client_name=display_name(r.family_name, r.given_name), a_number=r.a_number,
-            claim_type=r.claim_type, stage=r.stage, detained=r.detained,
-            paralegal=r.paralegal or "", next_hearing=r.next_hearing,
+            id=CaseId(r.id),
+            client_id=ClientId(r.client_id),
+            client_name=display_name(r.family_name, r.given_name),
+            a_number=r.a_number,
+            claim_type=r.claim_type,
+            stage=r.stage,
+            detained=r.detained,
+            paralegal=r.paralegal or "",
+            next_hearing=r.next_hearing,
             next_deadline=r.next_deadline,
         )
         for r in rows
@@ -122,9 +135,7 @@ def list_cases(
         return _summaries(session.execute(query))
 
 
-def count_cases(
-    *, store: Store, text: str = "", case_filter: CaseFilter | None = None
-) -> int:
+def count_cases(*, store: Store, text: str = "", case_filter: CaseFilter | None = None) -> int:
     query = _apply_filter(
         select(func.count(Case.id)).join(Client, Client.id == Case.client_id),
         case_filter or CaseFilter(),
@@ -150,15 +161,24 @@ def search_clients(*, store: Store, text: str, limit: int = 200) -> list[ClientH
         return []
     count = select(func.count(Case.id)).where(Case.client_id == Client.id).correlate(Client)
     query = (
-        select(Client.id, Client.family_name, Client.given_name, Client.a_number,
-               count.scalar_subquery().label("case_count"))
+        select(
+            Client.id,
+            Client.family_name,
+            Client.given_name,
+            Client.a_number,
+            count.scalar_subquery().label("case_count"),
+        )
         .where(or_(*conditions))
         .order_by(Client.family_name, Client.given_name)
         .limit(limit)
     )
     with store.unit_of_work() as session:
         return [
-            ClientHit(ClientId(r.id), display_name(r.family_name, r.given_name), r.a_number,
-                      int(r.case_count))
+            ClientHit(
+                ClientId(r.id),
+                display_name(r.family_name, r.given_name),
+                r.a_number,
+                int(r.case_count),
+            )
             for r in session.execute(query)
         ]

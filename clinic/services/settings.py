@@ -55,6 +55,12 @@ def update_settings(*, store: Store, settings: ClinicSettings) -> Result[ClinicS
             row.version = SETTINGS_VERSION
         changes = field_changes(before, value)
         if changes:
-            record(session, actor=store.actor, action=AuditAction.UPDATE,
-                   entity=Entity.SETTINGS, entity_id=None, changes=changes)
+            record(
+                session,
+                actor=store.actor,
+                action=AuditAction.UPDATE,
+                entity=Entity.SETTINGS,
+                entity_id=None,
+                changes=changes,
+            )
     return Result(settings, changes=Changes.of((Entity.SETTINGS, 0)))

@@ -27,8 +27,9 @@ def add_staff(*, store: Store, staff: StaffDraft) -> Result[StaffId]:
         row = Staff(**values)
         session.add(row)
         session.flush()
-        record_created(session, actor=store.actor, entity=Entity.STAFF, entity_id=row.id,
-                       values=values)
+        record_created(
+            session, actor=store.actor, entity=Entity.STAFF, entity_id=row.id, values=values
+        )
         return Result(StaffId(row.id), changes=Changes.of((Entity.STAFF, row.id)))
 
 

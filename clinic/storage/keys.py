@@ -32,7 +32,7 @@ MIN_PASSPHRASE_LENGTH = 10
 
 class KeySource(StrEnum):
     KEYCHAIN = "keychain"
-    PASSPHRASE = "passphrase"
+    PASSPHRASE = "passphrase"  # noqa: S105 - a label, not a secret
 
 
 def new_key() -> bytearray:
@@ -50,7 +50,9 @@ def key_check(key: bytearray, store_id: str) -> str:
     A wrong key and a damaged file both make SQLCipher say "file is not a database"; checking
     this first lets us tell the user which of the two happened.
     """
-    return hmac.new(bytes(key), b"clinic-key-check|" + store_id.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(
+        bytes(key), b"clinic-key-check|" + store_id.encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def _b64(data: bytes) -> str:
@@ -105,8 +107,12 @@ def _parse_wrapped(raw: bytes) -> _WrappedKey:
         if kdf["name"] != "scrypt" or cipher["name"] != "AES-256-GCM":
             raise ValueError("unknown algorithm")
         return _WrappedKey(
-            n=int(kdf["n"]), r=int(kdf["r"]), p=int(kdf["p"]), salt=_unb64(kdf["salt"]),
-            nonce=_unb64(cipher["nonce"]), sealed=_unb64(cipher["sealed_key"]),
+            n=int(kdf["n"]),
+            r=int(kdf["r"]),
+            p=int(kdf["p"]),
+            salt=_unb64(kdf["salt"]),
+            nonce=_unb64(cipher["nonce"]),
+            sealed=_unb64(cipher["sealed_key"]),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise DamagedStore(

@@ -171,8 +171,10 @@ class Store:
         )
         if self.meta.key_source is not KeySource.PASSPHRASE:
             self.meta = StoreMeta(
-                store_id=self.meta.store_id, key_source=KeySource.PASSPHRASE,
-                key_check=self.meta.key_check, created_at=self.meta.created_at,
+                store_id=self.meta.store_id,
+                key_source=KeySource.PASSPHRASE,
+                key_check=self.meta.key_check,
+                created_at=self.meta.created_at,
             )
             write_private_file(self.datadir.meta, self.meta.to_json())
 
@@ -187,9 +189,7 @@ def _leftover_of_interrupted_init(datadir: DataDir) -> bool:
     return not datadir.has_database() and not any(Vault(datadir.vault).names())
 
 
-def create_store(
-    datadir: DataDir, *, passphrase: str | None, actor: str
-) -> Store:
+def create_store(datadir: DataDir, *, passphrase: str | None, actor: str) -> Store:
     """Make a new store: a new random key, kept in the keychain or wrapped by ``passphrase``."""
     if datadir.has_database() or any(p.exists() for p in datadir.sidecars()):
         raise StoreExists(
