@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from itertools import accumulate, chain, combinations, count
+from itertools import accumulate, chain, count
 from operator import add, attrgetter
 
 from rapidfuzz import fuzz, process
@@ -38,12 +38,16 @@ BIRTH_DATE_NAME_FLOOR = 70.0
 
 
 class PartyKind(StrEnum):
+    """Which table a known party comes from."""
+
     CLIENT = "client"
     FAMILY_MEMBER = "family_member"
     ADVERSE_PARTY = "adverse_party"
 
 
 class MatchReason(StrEnum):
+    """Evidence shown to the paralegal next to each possible conflict."""
+
     SAME_A_NUMBER = "same_a_number"
     SAME_NAME = "same_name"
     SIMILAR_NAME = "similar_name"
@@ -74,6 +78,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class ConflictMatch:
+    """One known party who may be the candidate, with the evidence for it."""
+
     party: KnownParty
     score: float  # 0..100
     reasons: tuple[MatchReason, ...]
@@ -88,17 +94,17 @@ class _NameHit:
 
 
 def name_similarity(a: str, b: str) -> tuple[float, bool]:
-    """Score two folded names 0..100 and say whether they are the same set of words.
+    """Score two folded names 0..100 and say whether they are the same words.
 
     Word order is ignored (token sort). A name contained in the other counts only when
     they share at least two words, so "maria" is not "maria lopez" while "maria garcia"
     is close to "maria jose garcia lopez".
     """
-    words_a, words_b = set(a.split()), set(b.split())
-    if words_a == words_b:
+    list_a, list_b = sorted(a.split()), sorted(b.split())
+    if list_a == list_b:
         return PERFECT, True
     score = fuzz.token_sort_ratio(a, b)
-    if len(words_a & words_b) >= MIN_SHARED_WORDS:
+    if len(set(list_a) & set(list_b)) >= MIN_SHARED_WORDS:
         score = max(score, fuzz.token_set_ratio(a, b) - SUBSET_PENALTY)
     return score, False
 
@@ -159,14 +165,16 @@ class _KnownNames:
         """Indexes of names that may contain two of ``words``: all such names, and a few
         whose word merely ends with one of them (the rescoring sorts those out).
 
-        Names are stored with sorted words, so a name holding both words of a pair holds
-        them in that order on one line of the joined text. A pattern that starts with a
-        literal lets the regex engine jump between occurrences, so one scan per pair
-        costs milliseconds, with no Python step per known name.
+        Names are stored with sorted words, so a name holding two of ``words`` holds the
+        smaller one first, on one line of the joined text. A pattern that starts with a
+        literal lets the regex engine jump between its occurrences, so each scan costs
+        milliseconds, with no Python step per known name.
         """
+        ordered = sorted(words)
         found: set[int] = set()
-        for first, second in combinations(sorted(words), MIN_SHARED_WORDS):
-            pattern = re.compile(rf"{re.escape(first)}\b[^\n]*?\b{re.escape(second)}\b")
+        for position, first in enumerate(ordered[:-1]):
+            later = "|".join(map(re.escape, ordered[position + 1 :]))
+            pattern = re.compile(rf"{re.escape(first)}\b[^\n]*?\b(?:{later})\b")
             found.update(
                 bisect_right(self._text_ends, hit.start()) for hit in pattern.finditer(self._blob)
             )
@@ -213,7 +221,7 @@ def _best_name_hits(
     known = _KnownNames(parties)
     best: dict[int, _NameHit] = {}
     for query in queries:
-        for index in known.screen(query, cutoff):
+        for index in sorted(known.screen(query, cutoff)):  # ties go to the earlier name
             score, same = name_similarity(query, known.texts[index])
             owner = known.owner(index)
             current = best.get(owner)
@@ -242,7 +250,7 @@ def _judge(
     if same_birth:
         reasons.append(MatchReason.SAME_BIRTH_DATE)
     score = PERFECT if same_a_number else name_score
-    matched = hit.raw_name if hit is not None else _fallback_name(party)
+    matched = hit.raw_name if hit is not None and name_matches else _fallback_name(party)
     return ConflictMatch(party, score, tuple(reasons), matched)
 
 
@@ -254,5 +262,5 @@ def _boosted(name_score: float, same_birth: bool) -> float:
 
 
 def _fallback_name(party: KnownParty) -> str:
-    """The name to show for a match found by A-number alone."""
-    return party.names[0] if party.names else party.display_name
+    """The name to show for a match found by A-number alone: the first one on file."""
+    return next((name for name in party.names if name.strip()), party.display_name)

@@ -1,0 +1,58 @@
+# Clinic — one entry point for setting up, running and testing on a fresh machine.
+# `make run` and `make test` create .venv and install what they need; nothing else is assumed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEPS   := $(VENV)/.deps-installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test demo lint typecheck layers pytest system-deps bench clean help
+
+help:
+	@echo "make run    - set up and start Clinic"
+	@echo "make test   - set up and run every check (lint, types, layers, tests) headless"
+	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
+	@echo "make bench  - run the benchmarks"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(DEPS): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Debian packages the GUI and the tests need (Qt's libraries, a Secret Service for the real
+# keychain test, PDF tools). Installed only when running as root and something is missing.
+system-deps:
+	@bash tools/install-system-deps.sh
+
+run: export QT_QPA_PLATFORM :=
+run: $(DEPS)
+	$(BIN)/clinic
+
+demo: export QT_QPA_PLATFORM :=
+demo: $(DEPS)
+	@bash tools/demo.sh $(BIN)/clinic
+
+lint: $(DEPS)
+	$(BIN)/ruff check clinic tests bench
+	$(BIN)/ruff format --check clinic tests bench
+
+typecheck: $(DEPS)
+	$(BIN)/mypy
+
+layers: $(DEPS)
+	$(BIN)/lint-imports
+
+pytest: $(DEPS) system-deps
+	bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q
+
+test: $(DEPS) system-deps lint typecheck layers pytest
+
+bench: $(DEPS)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

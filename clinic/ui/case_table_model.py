@@ -1,0 +1,122 @@
+"""The cases table: named columns, custom roles, and rows fetched a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from clinic.domain.anumber import format_a_number
+from clinic.services.dto import CaseSummary
+
+PAGE_SIZE = 200
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+PageLoader = Callable[[int, int], list[CaseSummary]]
+
+
+class Column(IntEnum):
+    CLIENT = 0
+    A_NUMBER = 1
+    CLAIM_TYPE = 2
+    STAGE = 3
+    NEXT_HEARING = 4
+    NEXT_DEADLINE = 5
+    PARALEGAL = 6
+
+
+HEADERS = {
+    Column.CLIENT: "Client",
+    Column.A_NUMBER: "A-number",
+    Column.CLAIM_TYPE: "Claim",
+    Column.STAGE: "Stage",
+    Column.NEXT_HEARING: "Next hearing",
+    Column.NEXT_DEADLINE: "Next deadline",
+    Column.PARALEGAL: "Paralegal",
+}
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows come from ``load_page(offset, limit)``; more are fetched as the view scrolls."""
+
+    def __init__(self, load_page: PageLoader | None = None) -> None:
+        super().__init__()
+        self._load_page = load_page
+        self._rows: list[CaseSummary] = []
+        self._exhausted = True
+
+    def reset(self, load_page: PageLoader | None) -> None:
+        self.beginResetModel()
+        self._load_page = load_page
+        self._rows = []
+        self._exhausted = load_page is None
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._load_page is None:
+            return
+        page = self._load_page(len(self._rows), PAGE_SIZE)
+        if len(page) < PAGE_SIZE:
+            self._exhausted = True
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        case = self._rows[index.row()]
+        if role == CASE_ID_ROLE:
+            return case.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(case, Column(index.column()))
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.column() == Column.CLIENT
+            and case.detained
+        ):
+            return "Detained"
+        return None
+
+    def case_at(self, row: int) -> CaseSummary:
+        return self._rows[row]
+
+
+def _display(case: CaseSummary, column: Column) -> str:  # noqa: PLR0911 - one return per column
+    match column:
+        case Column.CLIENT:
+            return case.client_name + ("  (detained)" if case.detained else "")
+        case Column.A_NUMBER:
+            return format_a_number(case.a_number) if case.a_number else ""
+        case Column.CLAIM_TYPE:
+            return case.claim_type.value.capitalize()
+        case Column.STAGE:
+            return case.stage.value.capitalize()
+        case Column.NEXT_HEARING:
+            return case.next_hearing.isoformat() if case.next_hearing else ""
+        case Column.NEXT_DEADLINE:
+            return case.next_deadline.isoformat() if case.next_deadline else ""
+        case Column.PARALEGAL:
+            return case.paralegal

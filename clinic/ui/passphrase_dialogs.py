@@ -1,0 +1,123 @@
+"""First run (create the store) and unlock dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.storage.keys import passphrase_problem
+
+
+def _password_field(name: str, accessible: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    return field
+
+
+class FirstRunDialog(QDialog):
+    """Create the encrypted store: keychain when available, otherwise a passphrase."""
+
+    def __init__(self, *, keychain_available: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to Clinic")
+        self.setObjectName("firstRunDialog")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Clinic keeps every client record in an encrypted database on this computer. "
+            "Nothing is sent anywhere."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.use_passphrase = QCheckBox("Protect the store with a passphrase")
+        self.use_passphrase.setObjectName("usePassphrase")
+        self.use_passphrase.setAccessibleName("Protect the store with a passphrase")
+        self.use_passphrase.setChecked(not keychain_available)
+        self.use_passphrase.setEnabled(keychain_available)
+        if not keychain_available:
+            self.use_passphrase.setText("No keychain was found: a passphrase is needed")
+        layout.addWidget(self.use_passphrase)
+        self.passphrase = _password_field("newPassphrase", "New passphrase")
+        self.passphrase.setPlaceholderText("At least 10 characters; a few unrelated words")
+        self.confirm = _password_field("confirmPassphrase", "Type the passphrase again")
+        self.confirm.setPlaceholderText("Type it again")
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.confirm)
+        warning = QLabel(
+            "If the passphrase is forgotten, only the recovery key (printable recovery kit) "
+            "can open the store."
+        )
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        self.message = QLabel("")
+        self.message.setObjectName("firstRunMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create store")
+        buttons.accepted.connect(self._accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.use_passphrase.toggled.connect(self._sync)
+        self.passphrase.textChanged.connect(self._hint)
+        self._sync()
+
+    def _sync(self) -> None:
+        on = self.use_passphrase.isChecked()
+        self.passphrase.setVisible(on)
+        self.confirm.setVisible(on)
+
+    def _hint(self) -> None:
+        problem = passphrase_problem(self.passphrase.text())
+        self.message.setText(problem or "Strong enough.")
+
+    def chosen_passphrase(self) -> str | None:
+        return self.passphrase.text() if self.use_passphrase.isChecked() else None
+
+    def _accept_if_valid(self) -> None:
+        if self.use_passphrase.isChecked():
+            problem = passphrase_problem(self.passphrase.text())
+            if problem:
+                self.message.setText(problem)
+                return
+            if self.passphrase.text() != self.confirm.text():
+                self.message.setText("The two passphrases differ; type them again.")
+                return
+        self.accept()
+
+
+class UnlockDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Unlock Clinic")
+        self.setObjectName("unlockDialog")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Enter the passphrase to unlock the client records."))
+        self.passphrase = _password_field("unlockPassphrase", "Passphrase")
+        layout.addWidget(self.passphrase)
+        self.message = QLabel("")
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
