@@ -15,7 +15,7 @@ from enum import StrEnum
 
 STORED_LENGTH = 9
 ACCEPTED_LENGTHS = frozenset({8, 9})
-MIN_SEARCH_DIGITS = 2
+MIN_SEARCH_DIGITS = 3
 
 # One optional leading "A" (forms print "A#"), then digits with dashes, spaces or dots.
 _PREFIX = re.compile(r"^[Aa]\s*#?")

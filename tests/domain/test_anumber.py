@@ -130,7 +130,9 @@ def test_format_then_parse_round_trips(digits: str) -> None:
 
 @given(NINE_DIGITS, st.lists(st.sampled_from(["", "-", " ", "."]), min_size=8, max_size=8))
 def test_parse_ignores_separators_between_digits(digits: str, separators: list[str]) -> None:
-    spaced = digits[0] + "".join(sep + digit for sep, digit in zip(separators, digits[1:]))
+    spaced = digits[0] + "".join(
+        sep + digit for sep, digit in zip(separators, digits[1:], strict=True)
+    )
     assert parse_a_number("A" + spaced) == digits
     assert parse_a_number(spaced) == digits
 

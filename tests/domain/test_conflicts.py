@@ -83,7 +83,9 @@ def test_similar_names_match_above_threshold(entered: str, stored: str) -> None:
 
 
 def test_dropped_second_surname_scores_just_under_identity() -> None:
-    match = only_match(find_conflicts(candidate("María José García López"), [party("Maria Garcia")]))
+    match = only_match(
+        find_conflicts(candidate("María José García López"), [party("Maria Garcia")])
+    )
     assert 85 <= match.score < 100
 
 
@@ -172,7 +174,9 @@ def test_an_alias_can_match_and_is_reported() -> None:
 
 def test_each_party_appears_once_with_its_best_name() -> None:
     known = party("Maria Garcia", "María José García López")
-    match = only_match(find_conflicts(candidate("Maria Jose Garcia Lopez", "Maria Garcia"), [known]))
+    match = only_match(
+        find_conflicts(candidate("Maria Jose Garcia Lopez", "Maria Garcia"), [known])
+    )
     assert match.score == 100.0
     assert match.matched_name == "María José García López"
 
@@ -226,12 +230,15 @@ NAMES = st.lists(st.sampled_from(WORDS), min_size=0, max_size=4).map(" ".join)
 DATES = st.sampled_from([None, BIRTHDAY, date(1990, 1, 1)])
 
 
-def brute_force(entered: Candidate, known: list[KnownParty], threshold: float) -> list[tuple]:
+Row = tuple[int, float, bool, bool, str]
+
+
+def brute_force(entered: Candidate, known: list[KnownParty], threshold: float) -> list[Row]:
     """Score every pair of names plainly, following the documented rules."""
-    rows = []
+    rows: list[Row] = []
     queries = list(dict.fromkeys(q for q in map(fold, entered.names) if q))
     for known_party in known:
-        best = None
+        best: tuple[float, bool, str] | None = None
         for query in queries:
             for raw in known_party.names:
                 if fold(raw):
@@ -250,7 +257,7 @@ def brute_force(entered: Candidate, known: list[KnownParty], threshold: float) -
         if same_a or named:
             score = 100.0 if same_a else name_score
             first_name = next((n for n in known_party.names if n.strip()), "")
-            matched = best[2] if named else first_name
+            matched = best[2] if named and best is not None else first_name
             rows.append((known_party.party_id, round(score, 6), named, same_birth, matched))
     return sorted(rows)
 
@@ -264,7 +271,9 @@ def brute_force(entered: Candidate, known: list[KnownParty], threshold: float) -
         DATES,
     ),
     stored=st.lists(
-        st.tuples(st.lists(NAMES, min_size=1, max_size=3), st.sampled_from([None, "123456789"]), DATES),
+        st.tuples(
+            st.lists(NAMES, min_size=1, max_size=3), st.sampled_from([None, "123456789"]), DATES
+        ),
         max_size=12,
     ),
     threshold=st.sampled_from([60.0, 75.0, 85.0, 95.0]),
