@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
 
 from clinic.storage import keys
@@ -56,8 +57,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture
 def no_keyring() -> Iterator[None]:
-    from keyring.backends import fail
-
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     try:

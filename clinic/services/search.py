@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 
@@ -37,7 +37,7 @@ class ClientHit:
     case_count: int
 
 
-def _summary_query(today: date) -> Select[Any]:
+def _summary_query(today: date) -> Select[Unpack[tuple[Any, ...]]]:
     next_hearing = (
         select(func.min(Hearing.on))
         .where(Hearing.case_id == Case.id, Hearing.on >= today)
@@ -83,7 +83,7 @@ def _text_condition(text: str) -> ColumnElement[bool]:
     return or_(*conditions) if conditions else false()
 
 
-def _apply_filter(query: Select[Any], flt: CaseFilter) -> Select[Any]:
+def _apply_filter(query: Select[Unpack[tuple[Any, ...]]], flt: CaseFilter) -> Select[Unpack[tuple[Any, ...]]]:
     if flt.claim_type is not None:
         query = query.where(Case.claim_type == flt.claim_type)
     if flt.stage is not None:

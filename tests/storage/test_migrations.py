@@ -46,7 +46,9 @@ def test_audit_table_is_append_only_after_migration(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_pending_migration_takes_an_encrypted_safety_copy_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pending_migration_takes_an_encrypted_safety_copy_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data_dir = DataDir(tmp_path / "data")
     create_store(data_dir, passphrase=PASSPHRASE, actor="t").lock()
     upgraded: list[bool] = []

@@ -46,7 +46,11 @@ def data_dir(tmp_path: Path) -> DataDir:
 def make_passphrase_store(data_dir: DataDir) -> None:
     store = create_store(data_dir, passphrase=PASSPHRASE, actor="t")
     with store.engine.begin() as connection:
-        connection.execute(text("INSERT INTO staff (name, role, email, active) VALUES ('Zoë Ünal', 'paralegal', '', 1)"))
+        connection.execute(
+            text(
+                "INSERT INTO staff (name, role, email, active) VALUES ('Zoë Ünal', 'paralegal', '', 1)"
+            )
+        )
     store.lock()
 
 
@@ -131,7 +135,7 @@ def test_database_without_metadata_is_never_a_first_run(data_dir: DataDir) -> No
 def test_missing_key_file_is_reported_not_recreated(data_dir: DataDir) -> None:
     make_passphrase_store(data_dir)
     data_dir.wrapped_key.unlink()
-    with pytest.raises(KeyNotFound, match="key.json is missing"):
+    with pytest.raises(KeyNotFound, match=r"key\.json is missing"):
         open_store(data_dir, passphrase=PASSPHRASE, actor="t")
     assert not data_dir.wrapped_key.exists()
 
@@ -165,7 +169,9 @@ def test_keychain_store_round_trip(data_dir: DataDir, memory_keyring) -> None:  
     reopened.lock()
 
 
-def test_keychain_losing_the_key_is_an_error_not_a_new_store(data_dir: DataDir, memory_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_keychain_losing_the_key_is_an_error_not_a_new_store(
+    data_dir: DataDir, memory_keyring
+) -> None:  # type: ignore[no-untyped-def]
     create_store(data_dir, passphrase=None, actor="t").lock()
     memory_keyring.secrets.clear()
     before = fingerprint(data_dir.root)
@@ -222,7 +228,7 @@ def test_encrypted_copy_opens_with_the_same_key(data_dir: DataDir, tmp_path: Pat
 def test_lock_wipes_the_key_and_refuses_work(data_dir: DataDir) -> None:
     make_passphrase_store(data_dir)
     store = open_store(data_dir, passphrase=PASSPHRASE, actor="t")
-    key = store._key  # noqa: SLF001 - asserting the wipe itself
+    key = store._key  # asserting the wipe itself
     store.lock()
     assert key == bytearray(32)
     with pytest.raises(Exception, match="locked"):

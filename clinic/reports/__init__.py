@@ -1,0 +1,1 @@
+"""PDF renderers: frozen DTOs in, PDF bytes out. No SQL, no Qt."""
