@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from clinic.domain.anumber import format_a_number
 from clinic.services.dto import CaseSummary
+from clinic.ui.labels import label
 
 PAGE_SIZE = 200
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -111,9 +112,9 @@ def _display(case: CaseSummary, column: Column) -> str:  # noqa: PLR0911 - one r
         case Column.A_NUMBER:
             return format_a_number(case.a_number) if case.a_number else ""
         case Column.CLAIM_TYPE:
-            return case.claim_type.value.capitalize()
+            return label(case.claim_type)
         case Column.STAGE:
-            return case.stage.value.capitalize()
+            return label(case.stage)
         case Column.NEXT_HEARING:
             return case.next_hearing.isoformat() if case.next_hearing else ""
         case Column.NEXT_DEADLINE:

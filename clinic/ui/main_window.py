@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.anumber import format_a_number
+from clinic.domain.enums import DeadlineStatus
 from clinic.services import cases, search
 from clinic.services.dto import CaseView
 from clinic.storage.store import Store
-from clinic.ui.case_table_model import CASE_ID_ROLE, CaseTableModel
+from clinic.ui.case_table_model import CASE_ID_ROLE, CaseTableModel, Column
+from clinic.ui.labels import label
 
 SEARCH_DELAY_MS = 150
 
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.setColumnWidth(Column.CLIENT, 240)
         self.detail = QTextBrowser()
         self.detail.setObjectName("caseDetail")
         self.detail.setAccessibleName("Case summary")
@@ -154,8 +157,8 @@ def case_summary_html(case: CaseView) -> str:
     client = case.client
     rows = [
         ("A-number", format_a_number(client.a_number) if client.a_number else "none"),
-        ("Claim", f"{case.claim_type.value} ({', '.join(sorted(r.value for r in case.relief))})"),
-        ("Stage", case.stage.value + (f" — {case.outcome.value}" if case.outcome else "")),
+        ("Claim", f"{label(case.claim_type)} ({', '.join(label(r) for r in sorted(case.relief))})"),
+        ("Stage", label(case.stage) + (f" — {label(case.outcome)}" if case.outcome else "")),
         (
             "Forum",
             " · ".join(x for x in (case.forum_name, case.judge) if x) or case.forum_kind.value,
@@ -164,8 +167,8 @@ def case_summary_html(case: CaseView) -> str:
     ]
     upcoming = [h for h in case.hearings if h.on >= date.today()]
     if upcoming:
-        rows.append(("Next hearing", f"{upcoming[0].on.isoformat()} {upcoming[0].kind.value}"))
-    open_deadlines = [d for d in case.deadlines if d.status.value == "open"]
+        rows.append(("Next hearing", f"{upcoming[0].on.isoformat()} {label(upcoming[0].kind)}"))
+    open_deadlines = [d for d in case.deadlines if d.status is DeadlineStatus.OPEN]
     if open_deadlines:
         rows.append(
             ("Next deadline", f"{open_deadlines[0].due_on.isoformat()} {open_deadlines[0].title}")
