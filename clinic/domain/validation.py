@@ -8,6 +8,7 @@ inside the app raises an exception for bad input.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -97,7 +98,7 @@ def _text(field: str, value: str, *, required: bool = False, limit: int = MAX_NA
     if len(stripped) > limit:
         return (FieldProblem(field, Problem.TOO_LONG),)
     allowed = "\n\t" if limit > MAX_NAME else ""
-    if any(ord(ch) < 32 and ch not in allowed for ch in value):
+    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value):
         return (FieldProblem(field, Problem.CONTROL_CHARACTERS),)
     return ()
 
@@ -126,7 +127,7 @@ def validate_client(draft: ClientDraft, *, today: date) -> Problems:
     problems += _text("family_name", draft.family_name, required=True)
     problems += _text("given_name", draft.given_name)
     for name in draft.other_names:
-        problems += _text("other_names", name, required=True)
+        problems += _text("other_names", name)  # blank entries are dropped when saved
     problems += _a_number("a_number", draft.a_number)
     problems += _past_date("date_of_birth", draft.date_of_birth, today)
     problems += _past_date("last_arrival_on", draft.last_arrival_on, today)

@@ -146,8 +146,8 @@ def change_stage(
         if outcome is not None:
             row.outcome = outcome
         row.closed_on = on if stage is Stage.CLOSED else None
-        if stage is not Stage.CLOSED and before["stage"] is Stage.CLOSED:
-            row.outcome = None  # reopened
+        if stage not in (Stage.CLOSED, Stage.DECISION) and outcome is None:
+            row.outcome = None  # reopened, stepped back or appealed: no outcome stands yet
         after = {"stage": row.stage, "outcome": row.outcome, "closed_on": row.closed_on}
         record(
             session,
@@ -155,7 +155,7 @@ def change_stage(
             action=AuditAction.STAGE,
             entity=Entity.CASE,
             entity_id=row.id,
-            changes=field_changes(before, after) | {"note": note},
+            changes=field_changes(before, after) | ({"note": [None, note]} if note else {}),
         )
         return Result(case_id, changes=Changes.of((Entity.CASE, row.id)))
 

@@ -83,7 +83,9 @@ def _text_condition(text: str) -> ColumnElement[bool]:
     return or_(*conditions) if conditions else false()
 
 
-def _apply_filter(query: Select[Unpack[tuple[Any, ...]]], flt: CaseFilter) -> Select[Unpack[tuple[Any, ...]]]:
+def _apply_filter(
+    query: Select[Unpack[tuple[Any, ...]]], flt: CaseFilter
+) -> Select[Unpack[tuple[Any, ...]]]:
     if flt.claim_type is not None:
         query = query.where(Case.claim_type == flt.claim_type)
     if flt.stage is not None:
@@ -128,7 +130,8 @@ def list_cases(
     query = _apply_filter(_summary_query(today), case_filter or CaseFilter())
     if text.strip():
         query = query.where(_text_condition(text))
-    query = query.order_by(Client.family_name, Client.given_name, Case.id).offset(offset)
+    # search_key starts with the folded family and given names: accent- and case-blind order.
+    query = query.order_by(Client.search_key, Case.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with store.unit_of_work() as session:
@@ -169,7 +172,7 @@ def search_clients(*, store: Store, text: str, limit: int = 200) -> list[ClientH
             count.scalar_subquery().label("case_count"),
         )
         .where(or_(*conditions))
-        .order_by(Client.family_name, Client.given_name)
+        .order_by(Client.search_key, Client.id)
         .limit(limit)
     )
     with store.unit_of_work() as session:

@@ -28,6 +28,8 @@ from clinic.domain.audit_chain import (
 from clinic.storage.datadir import write_private_file
 from clinic.storage.models import AuditEntry
 
+AUDITED = "clinic.audited"
+
 
 def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
@@ -79,6 +81,7 @@ def append_entry(
         hash=entry_hash(record),
     )
     session.add(entry)
+    session.info[AUDITED] = True  # the unit of work saves the head outside after commit
     return entry
 
 
@@ -140,12 +143,13 @@ def verify(session: Session, head_file: Path) -> AuditReport:
     external = load_external_head(head_file)
     problem = None
     by_seq = {entry.seq: entry.hash for entry in entries}
+    last_seq = entries[-1].seq if entries else 0
     if external is not None:
         if external.seq < 0:
             problem = "the chain head kept outside the database is unreadable"
-        elif external.seq > len(entries):
+        elif external.seq > last_seq:
             problem = (
-                f"the database ends at entry {len(entries)} but entry {external.seq} was written "
+                f"the database ends at entry {last_seq} but entry {external.seq} was written "
                 "earlier: an older copy of the database may have been put back"
             )
         elif external.seq > 0 and by_seq.get(external.seq) != external.hash:

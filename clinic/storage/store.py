@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from clinic.storage import keys, migrate
-from clinic.storage.audit_log import read_head, save_external_head
+from clinic.storage.audit_log import AUDITED, read_head, save_external_head
 from clinic.storage.datadir import DataDir, looks_like_plain_sqlite, write_private_file
 from clinic.storage.engine import connect_raw, create_store_engine
 from clinic.storage.errors import (
@@ -34,7 +34,6 @@ from clinic.storage.errors import (
     StoreExists,
 )
 from clinic.storage.keys import KeySource
-from clinic.storage.models import AuditEntry
 from clinic.storage.vault import Vault
 
 META_FORMAT = 1
@@ -131,7 +130,7 @@ class Store:
         session = Session(self.engine, expire_on_commit=False, autoflush=True)
         try:
             yield session
-            audited = any(isinstance(obj, AuditEntry) for obj in session.new)
+            audited = bool(session.info.get(AUDITED))
             session.commit()
         except OperationalError as exc:
             _rollback_quietly(session)
