@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 
@@ -37,7 +37,7 @@ class ClientHit:
     case_count: int
 
 
-def _summary_query(today: date) -> Select[Unpack[tuple[Any, ...]]]:
+def _summary_query(today: date) -> Select[*tuple[Any, ...]]:
     next_hearing = (
         select(func.min(Hearing.on))
         .where(Hearing.case_id == Case.id, Hearing.on >= today)
@@ -84,8 +84,8 @@ def _text_condition(text: str) -> ColumnElement[bool]:
 
 
 def _apply_filter(
-    query: Select[Unpack[tuple[Any, ...]]], flt: CaseFilter
-) -> Select[Unpack[tuple[Any, ...]]]:
+    query: Select[*tuple[Any, ...]], flt: CaseFilter
+) -> Select[*tuple[Any, ...]]:
     if flt.claim_type is not None:
         query = query.where(Case.claim_type == flt.claim_type)
     if flt.stage is not None:
