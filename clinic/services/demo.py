@@ -69,7 +69,7 @@ from clinic.services.schedule import (
 from clinic.services.staff import add_staff
 from clinic.storage.store import Store
 
-__all__ = ["DemoSummary", "fill_demo_data"]
+__all__ = ["DemoSummary", "fill_demo_data", "make_pdf", "make_png"]
 
 T = TypeVar("T")
 
@@ -1024,6 +1024,7 @@ class _CaseFacts:
     detention: DetentionStatus
     steps: list[tuple[_Step, date]] = field(default_factory=list)
     moved_on: date | None = None
+    next_individual: date | None = None  # the individual hearing set ahead, if any
 
     def first(self, stage: Stage) -> date | None:
         return next((on for step, on in self.steps if step.stage is stage), None)
@@ -1508,6 +1509,8 @@ class _Generator:
             individual if facts.first(Stage.HEARINGS) is not None and _chance(rng, 0.8) else master
         )
         out.append((kind, ahead, ""))
+        if kind is individual:
+            facts.next_individual = ahead
         if facts.detention is not DetentionStatus.DETAINED and _chance(rng, 0.45):
             check_in = today + timedelta(days=rng.randint(7, 180))
             out.append((HearingKind.ICE_CHECK_IN, check_in, ""))
@@ -1528,6 +1531,7 @@ class _Generator:
             if not low <= on <= high:
                 continue
             location, address, timezone, mode = self.venue(facts, kind)
+            interview = kind is HearingKind.ASYLUM_INTERVIEW
             hearing_id = schedule_hearing(
                 store=self.store,
                 case_id=facts.case_id,
@@ -1539,9 +1543,7 @@ class _Generator:
                     location=location,
                     address=address,
                     mode=mode,
-                    notes="Bring passport and all original documents"
-                    if kind is HearingKind.ASYLUM_INTERVIEW
-                    else "",
+                    notes="Bring passport and all original documents" if interview else "",
                 ),
             ).unwrap()
             self.counts.hearings += 1
@@ -1686,8 +1688,8 @@ class _Generator:
         if not facts.defensive_now:
             return
         decided = facts.court_decision_on
-        if facts.is_open and facts.first(Stage.HEARINGS) is not None and decided is None:
-            individual = today + timedelta(days=rng.randint(-20, 120))
+        individual = facts.next_individual
+        if individual is not None:
             if _chance(rng, 0.35):
                 draft = DeadlineDraft(
                     kind="court_filing",
@@ -1770,7 +1772,7 @@ class _Generator:
         elif stage_reached == {Stage.PREPARING}:
             count = rng.randint(1, 3)
         else:
-            count = rng.randint(2, 5)
+            count = rng.randint(2, 4)
         filed = facts.filed_on is not None
         for index in range(count):
             draft, kind = self.evidence_item(facts, index, filed=filed)

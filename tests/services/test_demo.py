@@ -1,0 +1,290 @@
+"""Synthetic demo data: made only through the services, valid, varied and reproducible."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from clinic.domain.drafts import ClientDraft, FamilyMemberDraft
+from clinic.domain.enums import (
+    ClaimType,
+    DeadlineStatus,
+    DetentionStatus,
+    HearingKind,
+    StaffRole,
+    Stage,
+    TranslationStatus,
+)
+from clinic.domain.validation import validate_client, validate_family_member
+from clinic.services import lifecycle
+from clinic.services.cases import get_case
+from clinic.services.demo import DemoSummary, fill_demo_data, make_pdf
+from clinic.services.dto import CaseView, ClientView
+from clinic.services.evidence import read_evidence_file
+from clinic.services.search import list_cases
+from clinic.services.staff import list_staff
+from clinic.storage import keys
+from clinic.storage.store import Store
+
+TODAY = date(2025, 6, 15)
+CLIENTS = 30
+PASSPHRASE = "correct horse battery staple"
+
+
+def _new_store(root: Path) -> Store:
+    return lifecycle.init_store(
+        data_dir=lifecycle.resolve_data_dir(root / "data"), passphrase=PASSPHRASE, actor="test"
+    )
+
+
+def _views(store: Store) -> list[CaseView]:
+    return [get_case(store=store, case_id=c.id) for c in list_cases(store=store, today=TODAY)]
+
+
+def _fingerprint(store: Store) -> list[tuple[str, str | None, ClaimType, Stage]]:
+    return [
+        (c.client_name, c.a_number, c.claim_type, c.stage)
+        for c in list_cases(store=store, today=TODAY)
+    ]
+
+
+@pytest.fixture(scope="module")
+def fast_keys() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "SCRYPT_N", 2**12)
+        yield
+
+
+@pytest.fixture(scope="module")
+def demo(
+    fast_keys: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Store, DemoSummary]]:
+    store = _new_store(tmp_path_factory.mktemp("demo"))
+    try:
+        yield store, fill_demo_data(store=store, clients=CLIENTS, seed=1, today=TODAY)
+    finally:
+        store.lock()
+
+
+@pytest.fixture(scope="module")
+def views(demo: tuple[Store, DemoSummary]) -> list[CaseView]:
+    return _views(demo[0])
+
+
+@pytest.fixture
+def fresh_store(fast_keys: None, tmp_path: Path) -> Iterator[Store]:
+    store = _new_store(tmp_path)
+    try:
+        yield store
+    finally:
+        store.lock()
+
+
+def test_summary_counts_match_what_the_services_show(
+    demo: tuple[Store, DemoSummary], views: list[CaseView]
+) -> None:
+    store, summary = demo
+    assert summary.clients == CLIENTS
+    assert summary.cases == len(views) == len(list_cases(store=store, today=TODAY))
+    assert len({v.client.id for v in views}) == summary.clients
+    assert sum(len(v.hearings) for v in views) == summary.hearings
+    assert sum(len(v.deadlines) for v in views) == summary.deadlines
+    assert sum(len(v.evidence) for v in views) == summary.evidence_items
+    assert sum(len(e.files) for v in views for e in v.evidence) == summary.files
+    assert sum(len(v.client.family) for v in views) == summary.family_members
+    staff = list_staff(store=store, active_only=False)
+    assert len(staff) == summary.staff
+    assert 4 <= summary.staff <= 6
+    assert {s.role for s in staff} == set(StaffRole)
+    assert min(summary.hearings, summary.deadlines, summary.evidence_items, summary.files) > 0
+
+
+def test_both_claim_types_every_stage_and_referrals_appear(views: list[CaseView]) -> None:
+    assert {v.claim_type for v in views} == set(ClaimType)
+    assert {v.stage for v in views} == set(Stage)
+    referred = [v for v in views if any(event.is_referral for event in v.history)]
+    assert len(referred) >= 2
+    for case in referred:
+        assert case.claim_type is ClaimType.DEFENSIVE
+        assert case.referred_on is not None
+        assert case.forum_name.endswith("Immigration Court")
+    for case in views:
+        if case.stage is Stage.CLOSED:
+            assert case.outcome is not None
+            assert case.closed_on is not None
+
+
+def _has(text: str, low: int, high: int) -> bool:
+    return any(low <= ord(ch) <= high for ch in text)
+
+
+def test_names_come_in_several_scripts_with_latin_aliases(views: list[CaseView]) -> None:
+    clients = [v.client for v in views]
+    names = [f"{c.family_name} {c.given_name}" for c in clients]
+    scripts = {
+        "cyrillic": any(_has(n, 0x0400, 0x04FF) for n in names),
+        "cjk": any(_has(n, 0x4E00, 0x9FFF) for n in names),
+        "arabic": any(_has(n, 0x0600, 0x06FF) for n in names),
+        "latin with diacritics": any(_has(n, 0x00C0, 0x024F) for n in names),
+    }
+    assert all(scripts.values()), scripts
+    for client in clients:
+        if not client.family_name.isascii() and not _has(client.family_name, 0x00C0, 0x024F):
+            # every name written in a non-Latin script has a Latin alias to search by
+            assert any(alias.isascii() for alias in client.other_names), client.other_names
+
+
+def test_same_seed_gives_the_same_data_and_another_seed_does_not(
+    demo: tuple[Store, DemoSummary], fast_keys: None, tmp_path: Path
+) -> None:
+    store, summary = demo
+    again = _new_store(tmp_path / "again")
+    other = _new_store(tmp_path / "other")
+    try:
+        assert fill_demo_data(store=again, clients=CLIENTS, seed=1, today=TODAY) == summary
+        fill_demo_data(store=other, clients=CLIENTS, seed=2, today=TODAY)
+        assert _fingerprint(again) == _fingerprint(store)
+        assert _fingerprint(other) != _fingerprint(store)
+        first, second = _views(store), _views(again)
+        assert [(h.kind, h.on) for v in first for h in v.hearings] == [
+            (h.kind, h.on) for v in second for h in v.hearings
+        ]
+        assert [f.sha256 for v in first for e in v.evidence for f in e.files] == [
+            f.sha256 for v in second for e in v.evidence for f in e.files
+        ]
+    finally:
+        again.lock()
+        other.lock()
+
+
+def _as_draft(client: ClientView) -> ClientDraft:
+    return ClientDraft(
+        family_name=client.family_name,
+        given_name=client.given_name,
+        other_names=client.other_names,
+        a_number=client.a_number or "",
+        date_of_birth=client.date_of_birth,
+        sex=client.sex,
+        nationalities=client.nationalities,
+        languages=client.languages,
+        interpreter_needed=client.interpreter_needed,
+        phone=client.phone,
+        email=client.email,
+        last_arrival_on=client.last_arrival_on,
+        last_arrival_place=client.last_arrival_place,
+        last_arrival_manner=client.last_arrival_manner,
+        detention=client.detention,
+        detention_facility=client.detention_facility,
+        unaccompanied_child=client.unaccompanied_child,
+        notes=client.notes,
+    )
+
+
+def test_every_client_and_family_member_validates(views: list[CaseView]) -> None:
+    a_numbers = [v.client.a_number for v in views if v.client.a_number]
+    assert len(a_numbers) == len(set(a_numbers))
+    assert all(len(a) == 9 and a.isdigit() for a in a_numbers)
+    for case in views:
+        client = case.client
+        assert validate_client(_as_draft(client), today=TODAY) == ()
+        for member in client.family:
+            draft = FamilyMemberDraft(
+                family_name=member.family_name,
+                given_name=member.given_name,
+                relationship=member.relationship,
+                date_of_birth=member.date_of_birth,
+                a_number=member.a_number or "",
+                in_us=member.in_us,
+                derivative=member.derivative,
+            )
+            assert validate_family_member(draft, today=TODAY) == ()
+            assert not member.derivative or member.in_us
+        if client.detention is DetentionStatus.DETAINED:
+            assert client.detention_facility
+            assert case.detained
+        else:
+            assert client.addresses
+            assert all(a.country == "US" and a.postal_code for a in client.addresses)
+
+
+def test_dates_are_consistent(views: list[CaseView]) -> None:
+    earliest = TODAY - timedelta(days=400)
+    latest = TODAY + timedelta(days=300)
+    for case in views:
+        assert case.opened_on <= TODAY
+        days = [event.on for event in case.history]
+        assert days == sorted(days)
+        assert days[0] == case.opened_on
+        assert days[-1] <= TODAY
+        client = case.client
+        if client.date_of_birth and client.last_arrival_on:
+            assert client.date_of_birth < client.last_arrival_on <= case.opened_on
+        for hearing in case.hearings:
+            assert max(case.opened_on, earliest) <= hearing.on <= latest
+            if case.closed_on is not None:
+                assert hearing.on <= case.closed_on
+            if case.claim_type is ClaimType.AFFIRMATIVE:
+                assert hearing.kind in {HearingKind.ASYLUM_INTERVIEW, HearingKind.BIOMETRICS}
+            elif case.referred_on is None:
+                assert hearing.kind is not HearingKind.ASYLUM_INTERVIEW
+    hearing_days = [h.on for v in views for h in v.hearings]
+    assert min(hearing_days) < TODAY < max(hearing_days)
+
+
+def test_deadlines_are_open_done_and_waived_some_overdue(views: list[CaseView]) -> None:
+    deadlines = [d for v in views for d in v.deadlines]
+    assert {d.status for d in deadlines} == set(DeadlineStatus)
+    assert all(d.status_reason for d in deadlines if d.status is DeadlineStatus.WAIVED)
+    assert any(d.status is DeadlineStatus.OPEN and d.due_on < TODAY for d in deadlines)
+
+
+def test_evidence_has_translations_and_small_valid_files(
+    demo: tuple[Store, DemoSummary], views: list[CaseView]
+) -> None:
+    store = demo[0]
+    items = [e for v in views for e in v.evidence]
+    assert {e.translation for e in items} == set(TranslationStatus)
+    assert len({e.category for e in items}) >= 5
+    files = [f for e in items for f in e.files]
+    assert {f.media_type for f in files} >= {"application/pdf", "text/plain"}
+    for file in files:
+        content = read_evidence_file(store=store, file_id=file.id)
+        assert len(content) == file.size < 4096
+        if file.media_type == "application/pdf":
+            reader = pypdf.PdfReader(io.BytesIO(content), strict=True)
+            assert "Synthetic demo document" in reader.pages[0].extract_text()
+        elif file.media_type == "image/png":
+            assert content.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_make_pdf_pages_parse() -> None:
+    content = make_pdf([["Exhibit A (page one)", "Ñandú \\ back-slash"], ["Second page"]])
+    reader = pypdf.PdfReader(io.BytesIO(content), strict=True)
+    assert len(reader.pages) == 2
+    assert "Exhibit A (page one)" in reader.pages[0].extract_text()
+    assert "Second page" in reader.pages[1].extract_text()
+
+
+def test_progress_is_reported_after_each_client(fresh_store: Store) -> None:
+    calls: list[tuple[int, int]] = []
+    summary = fill_demo_data(
+        store=fresh_store,
+        clients=3,
+        seed=5,
+        today=TODAY,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+    assert summary.clients == summary.cases == 3
+
+
+def test_no_clients_adds_only_staff(fresh_store: Store) -> None:
+    summary = fill_demo_data(store=fresh_store, clients=0, today=TODAY)
+    assert summary.clients == summary.cases == summary.files == 0
+    assert summary.staff >= 4
+    assert list_cases(store=fresh_store, today=TODAY) == []
