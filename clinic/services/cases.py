@@ -129,6 +129,8 @@ def change_stage(
         problem = check_stage_change(row.claim_type, row.stage, stage, outcome)
         if problem is not None:
             return rejected((FieldProblem("stage", _as_problem(problem)),))
+        if on < row.opened_on:
+            return rejected((FieldProblem("on", Problem.HEARING_BEFORE_CASE_OPENED),))
         before = {"stage": row.stage, "outcome": row.outcome, "closed_on": row.closed_on}
         session.add(
             StageEvent(
@@ -179,6 +181,8 @@ def refer_to_court(
         problem = check_referral(row.claim_type, row.stage)
         if problem is not None:
             return rejected((FieldProblem("stage", _as_problem(problem)),))
+        if on < row.opened_on:
+            return rejected((FieldProblem("on", Problem.HEARING_BEFORE_CASE_OPENED),))
         if not court.strip():
             return rejected((FieldProblem("forum_name", Problem.REQUIRED),))
         fields = ("claim_type", "forum_kind", "forum_name", "judge", "stage", "referred_on")

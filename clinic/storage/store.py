@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -321,4 +321,4 @@ def _tighten_permissions(datadir: DataDir) -> None:
 
 def count_rows(store: Store, model: type[Any]) -> int:
     with store.unit_of_work() as session:
-        return len(session.scalars(select(model)).all())
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)

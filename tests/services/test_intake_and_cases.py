@@ -1016,3 +1016,21 @@ def test_conflict_check_does_not_write(store: Store, known: dict[str, ClientId])
     clients.check_conflicts(store=store, names=["José Núñez"])
     assert row_counts(store) == before
     assert json.loads(store.datadir.audit_head.read_text()) == head
+
+
+def test_stage_change_and_referral_cannot_predate_the_case(store: Store, today: date) -> None:
+    client_id = clients.intake_client(
+        store=store, client=ClientDraft("Reyes", "Ana"), today=today
+    ).unwrap()
+    case_id = cases.open_case(
+        store=store,
+        client_id=client_id,
+        case=CaseDraft(ClaimType.AFFIRMATIVE, opened_on=date(2026, 1, 10)),
+        today=today,
+    ).unwrap()
+    early = date(2026, 1, 9)
+    result = cases.change_stage(store=store, case_id=case_id, stage=Stage.PREPARING, on=early)
+    assert [(p.field, p.code) for p in result.problems] == [
+        ("on", Problem.HEARING_BEFORE_CASE_OPENED)
+    ]
+    assert cases.get_case(store=store, case_id=case_id).stage is Stage.INTAKE
