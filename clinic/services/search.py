@@ -83,9 +83,7 @@ def _text_condition(text: str) -> ColumnElement[bool]:
     return or_(*conditions) if conditions else false()
 
 
-def _apply_filter(
-    query: Select[*tuple[Any, ...]], flt: CaseFilter
-) -> Select[*tuple[Any, ...]]:
+def _apply_filter(query: Select[*tuple[Any, ...]], flt: CaseFilter) -> Select[*tuple[Any, ...]]:
     if flt.claim_type is not None:
         query = query.where(Case.claim_type == flt.claim_type)
     if flt.stage is not None:
