@@ -24,6 +24,7 @@ class Entity(StrEnum):
     NOTE = "note"
     STAFF = "staff"
     SETTINGS = "settings"
+    STORE = "store"
 
 
 @dataclass(frozen=True)

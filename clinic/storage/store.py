@@ -177,6 +177,18 @@ class Store:
             )
             write_private_file(self.datadir.meta, self.meta.to_json())
 
+    def move_key_to_keychain(self) -> None:
+        """Keep the key in this computer's keychain from now on (e.g. after a recovery)."""
+        keys.store_in_keychain(self._key, self.meta.store_id)
+        self.meta = StoreMeta(
+            store_id=self.meta.store_id,
+            key_source=KeySource.KEYCHAIN,
+            key_check=self.meta.key_check,
+            created_at=self.meta.created_at,
+        )
+        write_private_file(self.datadir.meta, self.meta.to_json())
+        self.datadir.wrapped_key.unlink(missing_ok=True)
+
 
 def _rollback_quietly(session: Session) -> None:
     # SQLITE_FULL has already rolled back; a second ROLLBACK fails with "no transaction is active".

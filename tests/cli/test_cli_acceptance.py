@@ -147,3 +147,26 @@ def test_init_refuses_to_overwrite_an_existing_store(demo_store: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     result = clinic(tmp_path, "frobnicate", stdin=None)
     assert result.returncode == 2
+
+
+def test_recovery_kit_then_unlock_with_the_printed_key(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    assert clinic(data_dir, "init").returncode == 0
+    kit = tmp_path / "kit.pdf"
+    saved = clinic(data_dir, "recovery-kit", "--out", str(kit))
+    assert saved.returncode == 0, saved.stderr
+    assert clinic(data_dir, "recovery-kit", "--out", str(kit)).returncode == 2  # never overwrites
+    text = subprocess.run(
+        ["pdftotext", str(kit), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed_key = " ".join(text.split("Recovery key", 1)[1].split()[:8])
+    unlocked = clinic(
+        data_dir,
+        "unlock",
+        "--recovery-key",
+        "--new-passphrase",
+        stdin=f"{printed_key}\nanother long passphrase\n",
+    )
+    assert unlocked.returncode == 0, unlocked.stderr
+    assert clinic(data_dir, "cases").returncode == 3  # the old passphrase no longer opens it
+    assert clinic(data_dir, "cases", stdin="another long passphrase").returncode == 0

@@ -1,0 +1,131 @@
+"""The command line: argparse subcommands that call services only.
+
+Exit codes: 0 ok, 2 usage, 3 cannot unlock (wrong passphrase, no key), 4 damaged or foreign
+database, 1 anything else. Messages go to stderr in plain words; nothing secret is printed.
+With ``--passphrase-stdin`` every secret a command needs is read from standard input, one per
+line, in the order the command asks for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import clinic
+from clinic.cli import case_commands, store_commands
+from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
+from clinic.storage.errors import StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clinic",
+        description="Clinic: an offline, encrypted case tracker for asylum cases. "
+        "With no command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"clinic {clinic.__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="the store's folder (default: per-user data folder, or $CLINIC_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase from standard input instead of a prompt",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create the encrypted store")
+    init.add_argument(
+        "--use-passphrase",
+        action="store_true",
+        help="protect the key with a passphrase even if a keychain is available",
+    )
+
+    demo = commands.add_parser("demo", help="fill the store with synthetic demo data")
+    demo.add_argument("--clients", type=int, default=50, help="how many clients (default 50)")
+    demo.add_argument(
+        "--seed", type=int, default=1, help="random seed; the same seed gives the same data"
+    )
+
+    cases = commands.add_parser("cases", help="list cases")
+    cases.add_argument("--json", action="store_true", help="print JSON")
+
+    find = commands.add_parser(
+        "search", help="find clients and cases by name, alias, A-number or receipt number"
+    )
+    find.add_argument("text")
+    find.add_argument("--json", action="store_true", help="print JSON")
+
+    kit = commands.add_parser(
+        "recovery-kit",
+        help="save the printable recovery kit (holds the key: print it, then delete the file)",
+    )
+    kit.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="where to write the PDF (an existing file is never overwritten)",
+    )
+
+    unlock = commands.add_parser(
+        "unlock", help="open the store with the recovery key and keep its key again"
+    )
+    unlock.add_argument(
+        "--recovery-key",
+        action="store_true",
+        required=True,
+        help="ask for the 64-character key from the recovery kit",
+    )
+    keep = unlock.add_mutually_exclusive_group()
+    keep.add_argument(
+        "--new-passphrase", action="store_true", help="protect the key with a new passphrase"
+    )
+    keep.add_argument(
+        "--keychain", action="store_true", help="keep the key in this computer's keychain"
+    )
+
+    commands.add_parser("doctor", help="versions, data folder, key source and integrity checks")
+    commands.add_parser("verify-audit", help="check the audit trail's hash chain")
+    return parser
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "init": store_commands.cmd_init,
+    "demo": store_commands.cmd_demo,
+    "cases": case_commands.cmd_cases,
+    "search": case_commands.cmd_search,
+    "recovery-kit": store_commands.cmd_recovery_kit,
+    "unlock": store_commands.cmd_unlock,
+    "doctor": store_commands.cmd_doctor,
+    "verify-audit": store_commands.cmd_verify_audit,
+}
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Run one command; turn every expected failure into a message and an exit code."""
+    out = out or sys.stdout
+    try:
+        return COMMANDS[args.command](args, out)
+    except UsageError as exc:
+        print(f"clinic: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"clinic: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("clinic: interrupted; nothing half-saved was kept.", file=sys.stderr)
+        return EXIT_OTHER
+    except OSError as exc:
+        print(
+            f"clinic: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})", file=sys.stderr
+        )
+        return EXIT_OTHER

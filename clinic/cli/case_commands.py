@@ -1,0 +1,102 @@
+"""Commands that list and find cases."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any, TextIO
+
+from clinic.cli.common import EXIT_OK, open_for_command
+from clinic.domain.anumber import format_a_number
+from clinic.services import search
+from clinic.services.dto import CaseSummary
+
+
+def _case_row(case: CaseSummary) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "client_id": case.client_id,
+        "client_name": case.client_name,
+        "a_number": format_a_number(case.a_number) if case.a_number else None,
+        "claim_type": case.claim_type.value,
+        "stage": case.stage.value,
+        "next_hearing": case.next_hearing.isoformat() if case.next_hearing else None,
+        "next_deadline": case.next_deadline.isoformat() if case.next_deadline else None,
+    }
+
+
+def _print_cases(rows: list[dict[str, Any]], out: TextIO) -> None:
+    headers = (
+        "id",
+        "client_name",
+        "a_number",
+        "claim_type",
+        "stage",
+        "next_hearing",
+        "next_deadline",
+    )
+    table = [[str(r[h] if r[h] is not None else "—") for h in headers] for r in rows]
+    widths = [
+        max(len(h), *(len(row[i]) for row in table)) if table else len(h)
+        for i, h in enumerate(headers)
+    ]
+    print(
+        "  ".join(
+            h.replace("_", " ").upper().ljust(w) for h, w in zip(headers, widths, strict=True)
+        ),
+        file=out,
+    )
+    for row in table:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)), file=out)
+
+
+def cmd_cases(args: argparse.Namespace, out: TextIO) -> int:
+    store = open_for_command(args)
+    try:
+        rows = [_case_row(c) for c in search.list_cases(store=store, today=date.today())]
+    finally:
+        store.lock()
+    if args.json:
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_cases(rows, out)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    store = open_for_command(args)
+    try:
+        cases = [
+            _case_row(c) for c in search.list_cases(store=store, today=date.today(), text=args.text)
+        ]
+        with_cases = {row["client_id"] for row in cases}
+        clients = [
+            {
+                "client_id": c.id,
+                "client_name": c.name,
+                "a_number": format_a_number(c.a_number) if c.a_number else None,
+            }
+            for c in search.search_clients(store=store, text=args.text)
+            if c.id not in with_cases
+        ]
+    finally:
+        store.lock()
+    if args.json:
+        json.dump(
+            {"cases": cases, "clients_without_cases": clients}, out, ensure_ascii=False, indent=2
+        )
+        out.write("\n")
+        return EXIT_OK
+    if not cases and not clients:
+        print(f"Nothing matches {args.text!r}.", file=out)
+        return EXIT_OK
+    if cases:
+        _print_cases(cases, out)
+    for client in clients:
+        print(
+            f"Client without a case: {client['client_name']} {client['a_number'] or ''} (client {client['client_id']})",
+            file=out,
+        )
+    return EXIT_OK

@@ -1,0 +1,154 @@
+"""Commands that create, fill, check and recover the store."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from clinic.cli.common import (
+    EXIT_DAMAGED,
+    EXIT_OK,
+    EXIT_OTHER,
+    UsageError,
+    data_dir_of,
+    open_for_command,
+    read_passphrase,
+)
+from clinic.services import lifecycle, recovery
+from clinic.services.demo import fill_demo_data
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    data_dir = data_dir_of(args)
+    use_passphrase = (
+        args.use_passphrase or args.passphrase_stdin or not lifecycle.keychain_available()
+    )
+    passphrase = None
+    if use_passphrase:
+        if not args.passphrase_stdin and sys.stdin.isatty():
+            print(
+                "No keychain is used: choose a passphrase of at least 10 characters (a few unrelated words work well).\n"
+                "If it is forgotten, only the recovery key can open the store.",
+                file=out,
+            )
+        passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
+    store = lifecycle.init_store(
+        data_dir=data_dir, passphrase=passphrase, actor=lifecycle.default_actor()
+    )
+    try:
+        where = "a passphrase-wrapped key file" if passphrase else "this computer's keychain"
+        print(
+            f"Created an encrypted store in {data_dir.root}; its key is kept in {where}.", file=out
+        )
+        print("Next: print the recovery kit and keep it somewhere safe.", file=out)
+    finally:
+        store.lock()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    if args.clients < 1 or args.clients > 200_000:
+        raise UsageError("--clients must be between 1 and 200000.")
+    store = open_for_command(args)
+    try:
+        summary = fill_demo_data(
+            store=store, clients=args.clients, seed=args.seed, today=date.today()
+        )
+    finally:
+        store.lock()
+    print(
+        f"Added {summary.clients} clients, {summary.cases} cases, {summary.hearings} hearings, "
+        f"{summary.deadlines} deadlines, {summary.evidence_items} evidence items "
+        f"({summary.files} files).",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_recovery_kit(args: argparse.Namespace, out: TextIO) -> int:
+    destination: Path = args.out
+    if destination.exists():
+        raise UsageError(f"{destination} already exists; choose a new file name.")
+    store = open_for_command(args)
+    try:
+        recovery.save_recovery_kit(store=store, destination=destination)
+    finally:
+        store.lock()
+    print(
+        f"Saved the recovery kit to {destination}. Print it, keep it locked away, then delete the file.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_unlock(args: argparse.Namespace, out: TextIO) -> int:
+    data_dir = data_dir_of(args)
+    if args.passphrase_stdin:
+        key_text = sys.stdin.readline().strip()
+    elif sys.stdin.isatty():
+        key_text = getpass.getpass("Recovery key (64 characters): ")
+    else:
+        raise UsageError("Give the recovery key on standard input with --passphrase-stdin.")
+    store = recovery.unlock_with_recovery_key(
+        data_dir=data_dir, recovery_key=key_text, actor=lifecycle.default_actor()
+    )
+    try:
+        use_keychain = args.keychain or (not args.new_passphrase and lifecycle.keychain_available())
+        if use_keychain:
+            recovery.keep_key_in_keychain(store=store)
+            print(
+                "The recovery key opened the store; its key is now kept in this computer's keychain.",
+                file=out,
+            )
+        else:
+            passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
+            recovery.keep_key_with_passphrase(store=store, passphrase=passphrase)
+            print(
+                "The recovery key opened the store; it is now protected by the new passphrase.",
+                file=out,
+            )
+    finally:
+        store.lock()
+    return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
+    store = open_for_command(args)
+    try:
+        report = lifecycle.doctor(store=store)
+    finally:
+        store.lock()
+    for name, value in asdict(report).items():
+        shown = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        print(f"{name.replace('_', ' ')}: {shown or 'none'}", file=out)
+    print(
+        "All checks passed."
+        if report.ok
+        else "PROBLEMS FOUND: restore from a backup or contact support.",
+        file=out,
+    )
+    return EXIT_OK if report.ok else EXIT_DAMAGED
+
+
+def cmd_verify_audit(args: argparse.Namespace, out: TextIO) -> int:
+    store = open_for_command(args)
+    try:
+        report = lifecycle.verify_audit(store=store)
+    finally:
+        store.lock()
+    for chain_break in report.breaks:
+        print(f"entry {chain_break.seq}: {chain_break.reason}", file=out)
+    if report.head_problem:
+        print(report.head_problem, file=out)
+    if report.ok:
+        print(f"The audit trail is intact: {report.entries} entries.", file=out)
+        return EXIT_OK
+    print(
+        "The audit trail was altered. Keep this computer as it is and tell your attorney.", file=out
+    )
+    return EXIT_OTHER
