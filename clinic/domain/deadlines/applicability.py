@@ -1,0 +1,128 @@
+"""Which rules apply to one case, and which of its dates each rule counts from.
+
+Conditions with an unknown fact still apply (a missed deadline costs more than a spare one) and say
+so with a ``condition_unknown:<field>`` flag. Detained cases get a "set by the court" entry for rules
+marked court_set_when_detained instead of a computed date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from clinic.domain.deadlines.rules import Rule
+from clinic.domain.deadlines.values import Anchor, CaseFacts, HearingFact
+from clinic.domain.deadlines.vocabulary import Trigger
+from clinic.domain.enums import HearingKind
+
+__all__ = ["CASE_NUMBERS", "HEARING_LABELS", "TRIGGER_LABELS", "Fit", "anchors_for", "fit"]
+
+_SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
+    Trigger.LAST_ARRIVAL: ("Last arrival", lambda f: f.last_arrival),
+    Trigger.DECISION: ("IJ decision", lambda f: f.decision),
+    Trigger.FINAL_ORDER: ("Final order", lambda f: f.final_order),
+    Trigger.BIA_DECISION: ("BIA decision", lambda f: f.bia_decision),
+    Trigger.IN_ABSENTIA_ORDER: ("In-absentia order", lambda f: f.in_absentia_order),
+    Trigger.VD_ORDER: ("VD order", lambda f: f.vd_order),
+    Trigger.NTA_SERVED: ("NTA served", lambda f: f.nta_served),
+    Trigger.I589_RECEIVED: ("I-589 received", lambda f: f.i589_received),
+    Trigger.EAD_EXPIRES: ("EAD expires", lambda f: f.ead_expires),
+    Trigger.IJ_DENIAL: ("IJ denial", lambda f: f.ij_denial),
+    Trigger.ASYLUM_GRANTED: ("Asylum granted", lambda f: f.asylum_granted),
+    Trigger.AAF_NOTICE: ("AAF notice", lambda f: f.aaf_notice),
+    Trigger.EXCEPTION_EVENT_END: ("Exception circumstance ended", lambda f: f.exception_event_end),
+}
+_MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
+    Trigger.ADDRESS_CHANGE: ("Address change", lambda f: f.address_changes),
+    Trigger.OPPOSING_FILING_RECEIVED: (
+        "Opposing filing received",
+        lambda f: f.opposing_filing_received,
+    ),
+    Trigger.JUDGE_SET_DATE: ("Judge-set date", lambda f: f.judge_set_dates),
+}
+TRIGGER_LABELS: dict[Trigger, str] = {
+    **{trigger: label for trigger, (label, _) in _SINGLE.items()},
+    **{trigger: label for trigger, (label, _) in _MULTI.items()},
+    Trigger.HEARING: "Hearing",
+}
+HEARING_LABELS = {
+    HearingKind.MASTER_CALENDAR: "Master calendar hearing",
+    HearingKind.INDIVIDUAL: "Individual hearing",
+    HearingKind.ASYLUM_INTERVIEW: "Asylum interview",
+    HearingKind.BIOMETRICS: "Biometrics appointment",
+    HearingKind.ICE_CHECK_IN: "ICE check-in",
+}
+CASE_NUMBERS: dict[str, Callable[[CaseFacts], int | None]] = {
+    "vd_days": lambda f: f.vd_days,
+    "ead_stopped_days": lambda f: f.ead_stopped_days,
+}
+
+
+@dataclass(frozen=True)
+class Fit:
+    court_set: bool = False
+    flags: tuple[str, ...] = ()
+
+
+def _member(value: StrEnum | None, allowed: frozenset[Any]) -> bool | None:
+    if not allowed:
+        return True
+    return None if value is None else value in allowed
+
+
+def _overlap(values: frozenset[Any], allowed: frozenset[Any]) -> bool | None:
+    if not allowed:
+        return True
+    return bool(values & allowed) if values else None
+
+
+def fit(rule: Rule, facts: CaseFacts) -> Fit | None:
+    """Whether the rule's conditions hold; None = not applicable. Unknown facts apply, flagged."""
+    cond = rule.conditions
+    court = rule.court_set_when_detained and facts.detained is True
+    checks = {
+        "claim_type": _member(facts.claim_type, cond.claim_types),
+        "forum": _member(facts.forum, cond.forums),
+        "stage": _member(facts.stage, cond.stages),
+        "relief": _overlap(facts.relief, cond.relief),
+        "unaccompanied_child": _not_uac(facts.unaccompanied_child) if cond.not_for_uac else True,
+        "detained": True
+        if cond.detained is None or court
+        else _same(facts.detained, cond.detained),
+    }
+    if any(ok is False for ok in checks.values()):
+        return None
+    unknown = tuple(f"condition_unknown:{name}" for name, ok in checks.items() if ok is None)
+    return Fit(court_set=court, flags=unknown)
+
+
+def _not_uac(value: bool | None) -> bool | None:
+    return None if value is None else not value
+
+
+def _same(value: bool | None, wanted: bool) -> bool | None:
+    return None if value is None else value == wanted
+
+
+def anchors_for(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> list[Anchor]:
+    if rule.trigger is Trigger.HEARING:
+        return [_hearing_anchor(h) for h in facts.hearings if _wanted(rule, h, hearings_from)]
+    if rule.trigger in _MULTI:
+        label, get_many = _MULTI[rule.trigger]
+        return [Anchor(rule.trigger.value, label, on) for on in sorted(set(get_many(facts)))]
+    label, get_one = _SINGLE[rule.trigger]
+    on = get_one(facts)
+    return [] if on is None else [Anchor(rule.trigger.value, label, on)]
+
+
+def _wanted(rule: Rule, hearing: HearingFact, hearings_from: date | None) -> bool:
+    kinds = rule.conditions.hearing_kinds
+    in_time = hearings_from is None or hearing.on >= hearings_from
+    return in_time and (not kinds or hearing.kind in kinds)
+
+
+def _hearing_anchor(hearing: HearingFact) -> Anchor:
+    return Anchor(Trigger.HEARING.value, HEARING_LABELS[hearing.kind], hearing.on)

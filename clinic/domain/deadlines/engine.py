@@ -1,0 +1,254 @@
+"""The deadline engine: rule + anchor date + business calendar -> a dated, explained deadline.
+
+Counting (fact sheet sections 2.0, 2.1, 2.3, 6): the trigger day is day 0 and calendar days are
+counted. Forward deadlines whose last day is a Saturday, Sunday or federal holiday (observed dates
+included) roll to the next business day. Deadlines counted back from a hearing give two dates: ``due``
+is the ICPM date (ICPM 3.1(c) construes a weekend/holiday deadline to fall on the NEXT business day,
+i.e. later, closer to the hearing) and ``safe_due`` is the business day on or before the counted date,
+which never relies on that reading and is the one to alert on. If a short count would roll onto or
+past the hearing itself, ``due`` falls back to the safe date (flag ``roll_capped_before_anchor``).
+Months/years are calendar months with Feb 29 -> Feb 28 (flagged). Earliest dates, warnings and
+reminders are never rolled. Ad hoc closures extend a date only when the rule's closure_policy is
+"extend"; under "warn" they are flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from enum import StrEnum
+
+from clinic.domain.deadlines.applicability import (
+    CASE_NUMBERS,
+    TRIGGER_LABELS,
+    Fit,
+    anchors_for,
+    fit,
+)
+from clinic.domain.deadlines.calendar import BusinessCalendar, day_label
+from clinic.domain.deadlines.counting import shift
+from clinic.domain.deadlines.explain import Counted, explain, unextended_closures
+from clinic.domain.deadlines.rules import (
+    ClosurePolicy,
+    Confidence,
+    Direction,
+    Roll,
+    Rule,
+    RuleBook,
+    RuleSettingError,
+    Trigger,
+)
+from clinic.domain.deadlines.values import Anchor, CaseFacts, ComputedDeadline, HearingFact
+
+__all__ = [
+    "ONE_YEAR_RULE",
+    "Anchor",
+    "CaseFacts",
+    "ComputedDeadline",
+    "HearingFact",
+    "OneYearStatus",
+    "anchor_for",
+    "compute",
+    "court_set",
+    "deadlines_for_case",
+    "one_year_status",
+]
+
+ONE_YEAR_RULE = "one-year-filing"
+
+
+class OneYearStatus(StrEnum):
+    """R2: is the I-589 on time? Compares equal to the plain strings callers store."""
+
+    TIMELY = "timely"
+    LATE_NEEDS_EXCEPTION = "late_needs_exception"
+    NOT_FILED = "not_filed"
+    NOT_APPLICABLE = "not_applicable"  # unaccompanied child: INA 208(a)(2)(E)
+
+
+def compute(
+    rule: Rule,
+    anchor: Anchor,
+    calendar: BusinessCalendar,
+    *,
+    days: int | None = None,
+    extra_days: int = 0,
+    detained: bool = False,
+) -> ComputedDeadline:
+    """Apply one rule to one anchor date.
+
+    ``days`` replaces the offset amount (in the rule's unit) and must respect the rule's min/max;
+    ``extra_days`` are the rule's case days (EAD stopped-clock days); ``detained`` yields the
+    "set by the court" result for rules that say so. Bad amounts raise RuleSettingError.
+    """
+    if detained and rule.court_set_when_detained:
+        return court_set(rule, anchor)
+    amount = rule.offset.amount if days is None else rule.check_amount(days)
+    _check_extra_days(rule, extra_days)
+    counted = _count(rule, anchor.on, amount, extra_days, calendar)
+    return ComputedDeadline(
+        rule_id=rule.id,
+        name=rule.name,
+        kind=rule.kind.value,
+        due=counted.due,
+        safe_due=counted.safe,
+        unrolled=counted.unrolled,
+        anchor=anchor,
+        explanation=explain(rule, anchor, counted, calendar),
+        source=rule.source,
+        as_of=rule.as_of,
+        confidence=rule.confidence.value,
+        flags=_flags(rule, counted, calendar),
+    )
+
+
+def anchor_for(rule: Rule, on: date) -> Anchor:
+    """The anchor a calculator uses for a bare date: the rule's trigger and its standard label."""
+    return Anchor(rule.trigger.value, TRIGGER_LABELS[rule.trigger], on)
+
+
+def _check_extra_days(rule: Rule, extra_days: int) -> None:
+    if extra_days < 0:
+        raise RuleSettingError(f"rule '{rule.id}': added days cannot be negative ({extra_days})")
+    if extra_days and rule.plus_case_days is None:
+        raise RuleSettingError(f"rule '{rule.id}' takes no added days; leave them at 0")
+
+
+def _count(
+    rule: Rule, on: date, amount: int, extra_days: int, calendar: BusinessCalendar
+) -> Counted:
+    start = max(on, rule.earliest_anchor) if rule.earliest_anchor else on
+    honor = rule.closure_policy is ClosurePolicy.EXTEND
+    unit, direction = rule.offset.unit, rule.direction
+    shifted = shift(calendar, start, unit, amount + extra_days, direction, honor_closures=honor)
+    due, safe, capped = shifted.on, None, False
+    if rule.roll is Roll.NEXT_BUSINESS_DAY:
+        due = calendar.roll_forward(shifted.on, honor_closures=honor)
+        if rule.direction is Direction.BACK:
+            safe = calendar.roll_back(shifted.on, honor_closures=True)
+            capped = (
+                due >= start
+            )  # a short count rolled onto the hearing itself: keep the safe date
+            due = safe if capped else due
+    return Counted(start, amount, extra_days, shifted.on, shifted.clamped, due, safe, capped)
+
+
+def _flags(rule: Rule, counted: Counted, calendar: BusinessCalendar) -> tuple[str, ...]:
+    flags: list[str] = []
+    if counted.clamped:
+        flags.append(_clamp_flag(rule, counted.start))
+    if rule.confidence is Confidence.UNVERIFIED:
+        flags.append("unverified_rule")
+    if counted.capped:
+        flags.append("roll_capped_before_anchor")
+    for day in unextended_closures(rule, counted, calendar):
+        flag = f"closure_not_extended:{calendar.closure_reason(day)}"
+        if flag not in flags:
+            flags.append(flag)
+    return tuple(flags)
+
+
+def _clamp_flag(rule: Rule, start: date) -> str:
+    if (start.month, start.day) != (2, 29):
+        return "month_end_clamped"
+    return "leap_day_arrival" if rule.trigger is Trigger.LAST_ARRIVAL else "leap_day_anchor"
+
+
+def _no_date(rule: Rule, anchor: Anchor, why: str, flag: str) -> ComputedDeadline:
+    flags = (flag, "unverified_rule") if rule.confidence is Confidence.UNVERIFIED else (flag,)
+    return ComputedDeadline(
+        rule_id=rule.id,
+        name=rule.name,
+        kind=rule.kind.value,
+        due=None,
+        safe_due=None,
+        unrolled=None,
+        anchor=anchor,
+        explanation=f"{anchor.label} {day_label(anchor.on)}: {why}",
+        source=rule.source,
+        as_of=rule.as_of,
+        confidence=rule.confidence.value,
+        flags=flags,
+    )
+
+
+def court_set(rule: Rule, anchor: Anchor) -> ComputedDeadline:
+    """A detained case: the court sets this date, so none is computed (ICPM 3.1(b))."""
+    why = "detained case, so the court sets this deadline; enter the judge's date as a judge-ordered deadline"
+    return _no_date(rule, anchor, why, "court_set_when_detained")
+
+
+def _for_anchor(
+    rule: Rule, anchor: Anchor, facts: CaseFacts, calendar: BusinessCalendar, fit: Fit
+) -> ComputedDeadline:
+    if fit.court_set:
+        result = court_set(rule, anchor)
+    elif rule.offset_from_case and CASE_NUMBERS[rule.offset_from_case](facts) is None:
+        wanted = _CASE_NUMBER_WORDS.get(rule.offset_from_case, rule.offset_from_case)
+        why = f"enter {wanted} to compute this date"
+        result = _no_date(rule, anchor, why, f"missing_input:{rule.offset_from_case}")
+    else:
+        result = _compute_for_case(rule, anchor, facts, calendar)
+    return replace(result, flags=result.flags + fit.flags)
+
+
+def _compute_for_case(
+    rule: Rule, anchor: Anchor, facts: CaseFacts, calendar: BusinessCalendar
+) -> ComputedDeadline:
+    days = CASE_NUMBERS[rule.offset_from_case](facts) if rule.offset_from_case else None
+    extra = CASE_NUMBERS[rule.plus_case_days](facts) if rule.plus_case_days else 0
+    try:
+        return compute(rule, anchor, calendar, days=days, extra_days=extra or 0)
+    except RuleSettingError as exc:
+        field = rule.offset_from_case or rule.plus_case_days or "offset"
+        return _no_date(
+            rule, anchor, f"{exc}; correct the case's {field}", f"invalid_input:{field}"
+        )
+
+
+_CASE_NUMBER_WORDS = {"vd_days": "the number of voluntary-departure days the judge granted"}
+
+
+def _sort_key(result: ComputedDeadline) -> tuple[bool, date, str, date]:
+    return (result.due is None, result.due or date.max, result.rule_id, result.anchor.on)
+
+
+def deadlines_for_case(
+    facts: CaseFacts,
+    book: RuleBook,
+    calendar: BusinessCalendar,
+    *,
+    hearings_from: date | None = None,
+) -> list[ComputedDeadline]:
+    """Every applicable rule x anchor (one per hearing, address change, ...), by due date.
+
+    ``hearings_from`` (e.g. today) skips earlier hearings; past deadlines of other kinds are kept,
+    because whether one is overdue or done is the caller's question.
+    """
+    results: list[ComputedDeadline] = []
+    for rule in book.rules:
+        applies = fit(rule, facts)
+        if applies is not None:
+            anchors = anchors_for(rule, facts, hearings_from)
+            results += [_for_anchor(rule, anchor, facts, calendar, applies) for anchor in anchors]
+    return sorted(results, key=_sort_key)
+
+
+def one_year_status(
+    last_arrival: date,
+    filed: date | None,
+    calendar: BusinessCalendar,
+    book: RuleBook,
+    *,
+    unaccompanied_child: bool = False,
+) -> OneYearStatus:
+    """R2: timely when the I-589 was received (or provably mailed) on or before the R1 deadline."""
+    if unaccompanied_child:
+        return OneYearStatus.NOT_APPLICABLE
+    if filed is None:
+        return OneYearStatus.NOT_FILED
+    rule = book.get(ONE_YEAR_RULE)
+    due = compute(rule, anchor_for(rule, last_arrival), calendar).due
+    if due is not None and filed <= due:
+        return OneYearStatus.TIMELY
+    return OneYearStatus.LATE_NEEDS_EXCEPTION

@@ -1,0 +1,90 @@
+"""The values the deadline engine takes and gives: anchors, case facts and computed deadlines.
+
+They carry no behaviour so services, CLI and UI can build and show them without the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from clinic.domain.enums import ClaimType, ForumKind, HearingKind, Relief, Stage
+
+__all__ = ["Anchor", "CaseFacts", "ComputedDeadline", "HearingFact"]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The case date a rule counts from: ``Anchor("last_arrival", "Last arrival", date(2025, 3, 14))``."""
+
+    field: str
+    label: str
+    on: date
+
+
+@dataclass(frozen=True)
+class ComputedDeadline:
+    """One computed date with its provenance, so staff can check the arithmetic and the source.
+
+    ``due`` is the date to act by (None when the court sets it or an input is missing). ``unrolled`` is
+    where counting landed before any weekend/holiday roll. ``safe_due`` is set only for deadlines
+    counted back from a hearing: the preceding open day when the counted date is not one (else the
+    same date); alert on it. ``flags`` are stable codes such as ``leap_day_arrival``,
+    ``unverified_rule``, ``court_set_when_detained``, ``closure_not_extended:<reason>``,
+    ``missing_input:<field>``, ``invalid_input:<field>``, ``condition_unknown:<field>``.
+    Time-dependent states such as "overdue" are the caller's business.
+    """
+
+    rule_id: str
+    name: str
+    kind: str
+    due: date | None
+    safe_due: date | None
+    unrolled: date | None
+    anchor: Anchor
+    explanation: str
+    source: str
+    as_of: date
+    confidence: str
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HearingFact:
+    kind: HearingKind
+    on: date
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """Everything the rules need about one case. Unknown facts stay None/empty.
+
+    A rule whose condition depends on an unknown fact still applies (a missed deadline costs more than
+    an extra one) and its result carries ``condition_unknown:<field>``.
+    """
+
+    claim_type: ClaimType | None = None
+    forum: ForumKind | None = None
+    detained: bool | None = None
+    stage: Stage | None = None
+    relief: frozenset[Relief] = frozenset()
+    unaccompanied_child: bool | None = None
+    last_arrival: date | None = None
+    i589_received: date | None = None
+    hearings: tuple[HearingFact, ...] = ()
+    decision: date | None = None
+    final_order: date | None = None
+    bia_decision: date | None = None
+    in_absentia_order: date | None = None
+    vd_order: date | None = None
+    vd_days: int | None = None
+    nta_served: date | None = None
+    ead_expires: date | None = None
+    ij_denial: date | None = None
+    address_changes: tuple[date, ...] = ()
+    asylum_granted: date | None = None
+    aaf_notice: date | None = None
+    exception_event_end: date | None = None
+    ead_stopped_days: int = 0
+    opposing_filing_received: tuple[date, ...] = ()
+    judge_set_dates: tuple[date, ...] = ()

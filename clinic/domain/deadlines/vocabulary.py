@@ -1,0 +1,64 @@
+"""The closed vocabularies of the rule file (values are written in deadlines.toml: never rename one)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["ClosurePolicy", "Confidence", "Direction", "Kind", "OffsetUnit", "Roll", "Trigger"]
+
+
+class Trigger(StrEnum):
+    """The case facts a rule may count from. Adding one needs code: the engine must find the date."""
+
+    LAST_ARRIVAL = "last_arrival"
+    HEARING = "hearing"
+    OPPOSING_FILING_RECEIVED = "opposing_filing_received"
+    DECISION = "decision"
+    FINAL_ORDER = "final_order"
+    BIA_DECISION = "bia_decision"
+    IN_ABSENTIA_ORDER = "in_absentia_order"
+    VD_ORDER = "vd_order"
+    NTA_SERVED = "nta_served"
+    I589_RECEIVED = "i589_received"
+    EAD_EXPIRES = "ead_expires"
+    IJ_DENIAL = "ij_denial"
+    ADDRESS_CHANGE = "address_change"
+    ASYLUM_GRANTED = "asylum_granted"
+    AAF_NOTICE = "aaf_notice"
+    JUDGE_SET_DATE = "judge_set_date"
+    EXCEPTION_EVENT_END = "exception_event_end"
+
+
+class OffsetUnit(StrEnum):
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+    BUSINESS_DAYS = "business_days"
+
+
+class Direction(StrEnum):
+    FORWARD = "forward"
+    BACK = "back"
+
+
+class Roll(StrEnum):
+    NEXT_BUSINESS_DAY = "next_business_day"
+    NONE = "none"
+
+
+class ClosurePolicy(StrEnum):
+    EXTEND = "extend"
+    WARN = "warn"
+
+
+class Kind(StrEnum):
+    DEADLINE = "deadline"
+    EARLIEST_DATE = "earliest_date"
+    WARNING = "warning"
+    REMINDER = "reminder"
+
+
+class Confidence(StrEnum):
+    CONFIRMED = "confirmed"
+    SECONDARY = "secondary"
+    UNVERIFIED = "unverified"
