@@ -99,6 +99,7 @@ class DeadlineStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     WAIVED = "waived"
+    SUPERSEDED = "superseded"  # a judge-ordered date replaced the rule's default
 
 
 class StaffRole(StrEnum):
@@ -148,3 +149,30 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     STAGE = "stage"
     REFER = "refer"
+
+
+class CaseFactKind(StrEnum):
+    """Dates (and two numbers) of a case that deadline rules count from, beyond hearings,
+    arrival and filing. Values match the trigger names in resources/rules/deadlines.toml."""
+
+    DECISION = "decision"
+    FINAL_ORDER = "final_order"
+    BIA_DECISION = "bia_decision"
+    IN_ABSENTIA_ORDER = "in_absentia_order"
+    VD_ORDER = "vd_order"
+    VD_DAYS = "vd_days"  # a number of days
+    NTA_SERVED = "nta_served"
+    EAD_EXPIRES = "ead_expires"
+    IJ_DENIAL = "ij_denial"
+    ASYLUM_GRANTED = "asylum_granted"
+    AAF_NOTICE = "aaf_notice"
+    EXCEPTION_EVENT_END = "exception_event_end"
+    EAD_STOPPED_DAYS = "ead_stopped_days"  # a number of days
+    OPPOSING_FILING_RECEIVED = "opposing_filing_received"  # may repeat
+    JUDGE_SET_DATE = "judge_set_date"  # may repeat
+
+
+NUMERIC_CASE_FACTS = frozenset({CaseFactKind.VD_DAYS, CaseFactKind.EAD_STOPPED_DAYS})
+REPEATABLE_CASE_FACTS = frozenset(
+    {CaseFactKind.OPPOSING_FILING_RECEIVED, CaseFactKind.JUDGE_SET_DATE}
+)

@@ -38,6 +38,9 @@ _TEXT: dict[Problem, str] = {
     Problem.REFERRAL_NEEDS_FILED: "Only a filed affirmative case can be referred to court.",
     Problem.CLAIM_TYPE_CHANGE: "An affirmative case becomes defensive only by recording a referral to court.",
     Problem.UNKNOWN_STAFF: "Choose a staff member from the list.",
+    Problem.RULE_DEADLINES_ARE_COMPUTED: "Rule deadlines are computed from the case's dates; record the date they count from, or add a manual or judge-ordered deadline.",
+    Problem.NUMBER_OUT_OF_RANGE: "Enter a number of days between 0 and 3650.",
+    Problem.RULE_SETTING_INVALID: "That number of days is outside what the rule file allows; see the rule's limits.",
 }
 
 _FIELD_LABELS: dict[str, str] = {

@@ -27,6 +27,7 @@ from clinic.domain.drafts import (
 )
 from clinic.domain.enums import (
     ClaimType,
+    DeadlineOrigin,
     DetentionStatus,
     ForumKind,
     HearingKind,
@@ -74,6 +75,9 @@ class Problem(StrEnum):
     REFERRAL_NEEDS_FILED = "referral_needs_filed_case"
     CLAIM_TYPE_CHANGE = "claim_type_change"
     UNKNOWN_STAFF = "unknown_staff"
+    NUMBER_OUT_OF_RANGE = "number_out_of_range"
+    RULE_DEADLINES_ARE_COMPUTED = "rule_deadlines_are_computed"
+    RULE_SETTING_INVALID = "rule_setting_invalid"
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,8 @@ def validate_evidence(draft: EvidenceDraft, *, today: date) -> Problems:
 
 def validate_deadline(draft: DeadlineDraft) -> Problems:
     problems: list[FieldProblem] = []
+    if draft.origin is DeadlineOrigin.RULE:
+        problems.append(FieldProblem("origin", Problem.RULE_DEADLINES_ARE_COMPUTED))
     problems += _text("kind", draft.kind, required=True)
     problems += _text("title", draft.title, required=True)
     problems += _text("notes", draft.notes, limit=MAX_TEXT)

@@ -13,6 +13,7 @@ from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.stages import StageProblem, check_referral, check_stage_change
 from clinic.domain.validation import FieldProblem, Problem, expected_forum, validate_case
 from clinic.services.auditing import field_changes, record, record_created, snapshot
+from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.dto import CaseView
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import case_view
@@ -80,8 +81,10 @@ def open_case(*, store: Store, client_id: ClientId, case: CaseDraft, today: date
             entity_id=row.id,
             values={**values, "client_id": client_id, "stage": Stage.INTAKE},
         )
+        refreshed = refresh_cases(session, {row.id}, store.actor)
         return Result(
-            CaseId(row.id), changes=Changes.of((Entity.CASE, row.id), (Entity.CLIENT, client_id))
+            CaseId(row.id),
+            changes=Changes.of((Entity.CASE, row.id), (Entity.CLIENT, client_id)) | refreshed,
         )
 
 
@@ -112,7 +115,8 @@ def update_case(*, store: Store, case_id: CaseId, case: CaseDraft, today: date) 
             entity_id=row.id,
             changes=changes,
         )
-        return Result(case_id, changes=Changes.of((Entity.CASE, row.id)))
+        refreshed = refresh_cases(session, {row.id}, store.actor)
+        return Result(case_id, changes=Changes.of((Entity.CASE, row.id)) | refreshed)
 
 
 def change_stage(
@@ -159,7 +163,8 @@ def change_stage(
             entity_id=row.id,
             changes=field_changes(before, after) | ({"note": [None, note]} if note else {}),
         )
-        return Result(case_id, changes=Changes.of((Entity.CASE, row.id)))
+        refreshed = refresh_cases(session, {row.id}, store.actor)
+        return Result(case_id, changes=Changes.of((Entity.CASE, row.id)) | refreshed)
 
 
 def refer_to_court(
@@ -215,7 +220,8 @@ def refer_to_court(
             entity_id=row.id,
             changes=field_changes(before, snapshot(row, fields)),
         )
-        return Result(case_id, changes=Changes.of((Entity.CASE, row.id)))
+        refreshed = refresh_cases(session, {row.id}, store.actor)
+        return Result(case_id, changes=Changes.of((Entity.CASE, row.id)) | refreshed)
 
 
 def get_case(*, store: Store, case_id: CaseId) -> CaseView:

@@ -23,6 +23,7 @@ from clinic.domain.validation import (
     validate_family_member,
 )
 from clinic.services.auditing import field_changes, record, record_created, snapshot
+from clinic.services.deadline_refresh import client_case_ids, refresh_cases
 from clinic.services.dto import ClientView, display_name
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import client_view
@@ -184,7 +185,8 @@ def update_client(
             entity_id=row.id,
             changes=changes,
         )
-        return Result(client_id, changes=Changes.of((Entity.CLIENT, row.id)))
+        refreshed = refresh_cases(session, client_case_ids(session, row.id), store.actor)
+        return Result(client_id, changes=Changes.of((Entity.CLIENT, row.id)) | refreshed)
 
 
 def add_family_member(
@@ -216,7 +218,8 @@ def record_move(
         if row is None:
             raise LookupError(f"client {client_id} does not exist")
         address_id = _add_address(session, store.actor, row, address)
-        return Result(address_id, changes=Changes.of((Entity.CLIENT, row.id)))
+        refreshed = refresh_cases(session, client_case_ids(session, row.id), store.actor)
+        return Result(address_id, changes=Changes.of((Entity.CLIENT, row.id)) | refreshed)
 
 
 def get_client(*, store: Store, client_id: ClientId) -> ClientView:

@@ -132,6 +132,28 @@ class DeadlineView:
     status: DeadlineStatus
     status_reason: str
     notes: str
+    # Provenance (rule-computed and judge-ordered deadlines): what it counts from and how.
+    anchor_field: str = ""
+    anchor_on: date | None = None
+    safe_due_on: date | None = None
+    explanation: str = ""
+    source: str = ""
+    as_of: date | None = None
+    confidence: str = ""
+    flags: tuple[str, ...] = ()
+    court_sets_date: bool = False
+
+    @property
+    def act_by(self) -> date:
+        """The date to act on: the safe date when one exists (counted back from a hearing)."""
+        return self.safe_due_on or self.due_on
+
+    @property
+    def needs_attorney_check(self) -> bool:
+        return self.confidence == "unverified" or any(
+            f.startswith(("leap_day", "month_end", "condition_unknown", "closure_not_extended"))
+            for f in self.flags
+        )
 
 
 @dataclass(frozen=True)

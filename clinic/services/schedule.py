@@ -7,8 +7,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from clinic.domain.deadlines import anchor_for, compute
 from clinic.domain.drafts import DeadlineDraft, HearingDraft
-from clinic.domain.enums import AuditAction, DeadlineStatus
+from clinic.domain.enums import AuditAction, DeadlineOrigin, DeadlineStatus
 from clinic.domain.ids import CaseId, DeadlineId, HearingId
 from clinic.domain.validation import (
     FieldProblem,
@@ -17,7 +18,9 @@ from clinic.domain.validation import (
     validate_hearing,
 )
 from clinic.services.auditing import field_changes, record, record_created
+from clinic.services.deadline_refresh import refresh_cases, rule_context
 from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.services.settings_schema import settings_in
 from clinic.storage.models import Case, Deadline, Hearing
 from clinic.storage.store import Store
 
@@ -49,8 +52,10 @@ def schedule_hearing(*, store: Store, case_id: CaseId, hearing: HearingDraft) ->
             entity_id=row.id,
             values={**values, "case_id": case.id},
         )
+        refreshed = refresh_cases(session, {case.id}, store.actor)
         return Result(
-            HearingId(row.id), changes=Changes.of((Entity.HEARING, row.id), (Entity.CASE, case.id))
+            HearingId(row.id),
+            changes=Changes.of((Entity.HEARING, row.id), (Entity.CASE, case.id)) | refreshed,
         )
 
 
@@ -88,6 +93,8 @@ def record_deadline(
         case = _case(session, case_id)
         values = asdict(deadline)
         row = Deadline(case_id=case.id, status=DeadlineStatus.OPEN, **values)
+        if deadline.origin is DeadlineOrigin.JUDGE_ORDERED:
+            _roll_judge_ordered(session, row)
         session.add(row)
         session.flush()
         record_created(
@@ -97,10 +104,30 @@ def record_deadline(
             entity_id=row.id,
             values={**values, "case_id": case.id},
         )
+        refreshed = refresh_cases(session, {case.id}, store.actor)
         return Result(
             DeadlineId(row.id),
-            changes=Changes.of((Entity.DEADLINE, row.id), (Entity.CASE, case.id)),
+            changes=Changes.of((Entity.DEADLINE, row.id), (Entity.CASE, case.id)) | refreshed,
         )
+
+
+JUDGE_ORDERED_RULE = "judge-ordered"
+
+
+def _roll_judge_ordered(session: Session, row: Deadline) -> None:
+    """A date the judge set that falls on a weekend or holiday moves to the next business day
+    (ICPM 3.1(c), 8 CFR 1003.31(c)); the row keeps the arithmetic and source like a rule's."""
+    context = rule_context(settings_in(session))
+    rule = context.book.get(JUDGE_ORDERED_RULE)
+    computed = compute(rule, anchor_for(rule, row.due_on), context.calendar)
+    row.anchor_field = computed.anchor.field
+    row.anchor_on = computed.anchor.on
+    row.due_on = computed.due or row.due_on
+    row.explanation = computed.explanation
+    row.source = computed.source
+    row.as_of = computed.as_of
+    row.confidence = computed.confidence
+    row.flags = list(computed.flags)
 
 
 def close_deadline(

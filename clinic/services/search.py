@@ -45,8 +45,13 @@ def _summary_query(today: date) -> Select[*tuple[Any, ...]]:
         .scalar_subquery()
     )
     next_deadline = (
-        select(func.min(Deadline.due_on))
-        .where(Deadline.case_id == Case.id, Deadline.status == DeadlineStatus.OPEN)
+        select(func.min(func.coalesce(Deadline.safe_due_on, Deadline.due_on)))
+        .where(
+            Deadline.case_id == Case.id,
+            Deadline.status == DeadlineStatus.OPEN,
+            Deadline.kind != "earliest_date",
+            Deadline.court_sets_date.is_(False),
+        )
         .correlate(Case)
         .scalar_subquery()
     )

@@ -114,6 +114,15 @@ def deadline_view(row: Deadline) -> DeadlineView:
         status=row.status,
         status_reason=row.status_reason,
         notes=row.notes,
+        anchor_field=row.anchor_field,
+        anchor_on=row.anchor_on,
+        safe_due_on=row.safe_due_on,
+        explanation=row.explanation,
+        source=row.source,
+        as_of=row.as_of,
+        confidence=row.confidence,
+        flags=tuple(row.flags),
+        court_sets_date=row.court_sets_date,
     )
 
 

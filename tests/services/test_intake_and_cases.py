@@ -742,9 +742,9 @@ def test_hearings_deadlines_and_evidence_round_trip(store: Store, today: date) -
             "filing",
             "File evidence",
             date(2027, 1, 17),
-            DeadlineOrigin.RULE,
-            "icpm-3.1b",
-            "15 days",
+            DeadlineOrigin.MANUAL,
+            "",
+            "Ask the client for the police report first",
         ),
     ).unwrap()
     e1 = evidence.add_evidence(
@@ -800,7 +800,7 @@ def test_hearings_deadlines_and_evidence_round_trip(store: Store, today: date) -
         AttendanceMode.VIDEO,
         "Interpreter: K'iche'",
     )
-    (deadline,) = view.deadlines
+    (deadline,) = [d for d in view.deadlines if d.origin is DeadlineOrigin.MANUAL]
     assert (
         deadline.id,
         deadline.kind,
@@ -815,11 +815,13 @@ def test_hearings_deadlines_and_evidence_round_trip(store: Store, today: date) -
         "filing",
         "File evidence",
         date(2027, 1, 17),
-        DeadlineOrigin.RULE,
-        "icpm-3.1b",
+        DeadlineOrigin.MANUAL,
+        "",
         DeadlineStatus.OPEN,
-        "15 days",
+        "Ask the client for the police report first",
     )
+    computed = {d.rule_id for d in view.deadlines if d.origin is DeadlineOrigin.RULE}
+    assert {"master-calendar-filing", "individual-hearing-filing"} <= computed
     assert [(e.id, e.exhibit_order) for e in view.evidence] == [(e1, 1), (e2, 2)]
     declaration = view.evidence[0]
     assert (

@@ -12,9 +12,9 @@ from sqlalchemy import text
 from clinic.storage import migrate
 from clinic.storage.datadir import DataDir
 from clinic.storage.engine import create_store_engine
-from clinic.storage.keys import new_key
+from clinic.storage.keys import new_key, unwrap_key
 from clinic.storage.models import Base
-from clinic.storage.store import create_store, open_store
+from clinic.storage.store import create_store, open_store, read_meta
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -71,3 +71,48 @@ def test_database_from_a_newer_version_is_refused_unchanged(tmp_path: Path) -> N
     with pytest.raises(migrate.NewerSchema, match="newer version") as raised:
         open_store(data_dir, passphrase=PASSPHRASE, actor="t")
     assert raised.value.exit_code == 4
+
+
+def test_store_at_the_first_schema_upgrades_with_its_data_and_a_safety_copy(tmp_path: Path) -> None:
+    data_dir = DataDir(tmp_path / "data")
+    store = create_store(data_dir, passphrase=PASSPHRASE, actor="t")
+    store.lock()
+    # Rebuild the database as the first release left it, with one hand-entered deadline.
+    data_dir.database.unlink()
+    for sidecar in data_dir.sidecars():
+        sidecar.unlink(missing_ok=True)
+    key = bytearray(_key_of(data_dir))
+    engine = create_store_engine(data_dir.database, key)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO client (id, family_name, given_name, other_names, nationalities, languages, interpreter_needed, phone, email, last_arrival_place, last_arrival_manner, detention, detention_facility, unaccompanied_child, notes, search_key, created_at, updated_at) VALUES (1, 'Reyes', 'Ana', '[]', '[]', '[]', 0, '', '', '', 'unknown', 'not_detained', '', 0, '', 'reyes ana', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO asylum_case (id, client_id, claim_type, relief, grounds, psg_definition, forum_kind, forum_name, judge, opened_on, receipt_number, detained, agency_hold, stage, created_at, updated_at) VALUES (1, 1, 'defensive', '[]', '[]', '', 'immigration_court', '', '', '2026-01-01', '', 0, 0, 'intake', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO deadline (case_id, kind, title, due_on, origin, rule_id, status, status_reason, notes, created_at) VALUES (1, 'manual', 'Call the client', '2026-02-01', 'manual', '', 'open', '', '', '2026-01-01 00:00:00')"
+            )
+        )
+    engine.dispose()
+    reopened = open_store(data_dir, passphrase=PASSPHRASE, actor="t")
+    with reopened.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+        row = connection.execute(
+            text("SELECT title, anchor_field, flags, court_sets_date FROM deadline")
+        ).one()
+    reopened.lock()
+    assert tuple(row) == ("Call the client", "", "[]", 0)
+    assert len(list(data_dir.safety_copies.glob("pre-migration-*.db"))) == 1
+
+
+def _key_of(data_dir: DataDir) -> bytes:
+    return bytes(
+        unwrap_key(data_dir.wrapped_key.read_bytes(), PASSPHRASE, read_meta(data_dir).store_id)
+    )

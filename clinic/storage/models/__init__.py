@@ -2,7 +2,7 @@
 
 from clinic.storage.models.audit import AuditEntry
 from clinic.storage.models.base import Base
-from clinic.storage.models.cases import Case, Deadline, Hearing, StageEvent
+from clinic.storage.models.cases import Case, CaseFact, Deadline, Hearing, StageEvent
 from clinic.storage.models.evidence import EvidenceFile, EvidenceItem
 from clinic.storage.models.people import AdverseParty, Client, ClientAddress, FamilyMember, Staff
 from clinic.storage.models.work import ChecklistItemState, Note, Setting
@@ -12,6 +12,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Case",
+    "CaseFact",
     "ChecklistItemState",
     "Client",
     "ClientAddress",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinic.domain.enums import (
     AttendanceMode,
+    CaseFactKind,
     ClaimType,
     DeadlineOrigin,
     DeadlineStatus,
@@ -62,6 +63,9 @@ class Case(Base):
     )
     stage_events: Mapped[list[StageEvent]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="StageEvent.id"
+    )
+    facts: Mapped[list[CaseFact]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseFact.id"
     )
     evidence: Mapped[list[EvidenceItem]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="EvidenceItem.id"
@@ -135,5 +139,33 @@ class Deadline(Base):
     completed_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Provenance of rule-computed deadlines (empty for manual ones): what it counts from and how.
+    anchor_field: Mapped[str] = mapped_column(String(40), default="")
+    anchor_on: Mapped[date | None] = mapped_column(Date)
+    safe_due_on: Mapped[date | None] = mapped_column(Date)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    as_of: Mapped[date | None] = mapped_column(Date)
+    confidence: Mapped[str] = mapped_column(String(20), default="")
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    court_sets_date: Mapped[bool] = mapped_column(default=False)
 
     case: Mapped[Case] = relationship(back_populates="deadlines")
+
+
+class CaseFact(Base):
+    """A dated event of a case that deadline rules count from (decision, BIA decision, …)."""
+
+    __tablename__ = "case_fact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("asylum_case.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[CaseFactKind] = mapped_column(enum_type(CaseFactKind))
+    on: Mapped[date | None] = mapped_column(Date)
+    number: Mapped[int | None] = mapped_column()
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="facts")

@@ -1,0 +1,232 @@
+"""Deadline intentions: record the dates rules count from, list a case's deadlines with their
+provenance, the Today agenda, and the rule calculator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from clinic.domain.deadlines import ComputedDeadline, Rule, anchor_for, compute
+from clinic.domain.enums import (
+    NUMERIC_CASE_FACTS,
+    REPEATABLE_CASE_FACTS,
+    AuditAction,
+    CaseFactKind,
+    DeadlineStatus,
+    HearingKind,
+)
+from clinic.domain.ids import CaseId, ClientId
+from clinic.domain.validation import FieldProblem, Problem
+from clinic.services.auditing import record, record_created
+from clinic.services.deadline_refresh import refresh_cases, rule_context
+from clinic.services.dto import DeadlineView, display_name
+from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.services.settings_schema import ClinicSettings, settings_in
+from clinic.services.views import deadline_view
+from clinic.storage.models import Case, CaseFact, Client, Deadline, Hearing
+from clinic.storage.store import Store
+
+MAX_FACT_NUMBER = 3650
+
+
+def record_case_fact(
+    *,
+    store: Store,
+    case_id: CaseId,
+    kind: CaseFactKind,
+    on: date | None = None,
+    number: int | None = None,
+    note: str = "",
+) -> Result[int]:
+    """A decision, order, notice … date (or a number of days) that deadlines count from."""
+    problem = _fact_problem(kind, on, number)
+    if problem is not None:
+        return rejected((problem,))
+    with store.unit_of_work() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise LookupError(f"case {case_id} does not exist")
+        if kind not in REPEATABLE_CASE_FACTS:
+            for old in [f for f in case.facts if f.kind is kind]:
+                session.delete(old)
+        row = CaseFact(case_id=case_id, kind=kind, on=on, number=number, note=note.strip())
+        session.add(row)
+        session.flush()
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.CASE,
+            entity_id=case_id,
+            values={"fact": kind, "on": on, "number": number},
+        )
+        refreshed = refresh_cases(session, {case_id}, store.actor)
+        return Result(row.id, changes=Changes.of((Entity.CASE, case_id)) | refreshed)
+
+
+def _fact_problem(kind: CaseFactKind, on: date | None, number: int | None) -> FieldProblem | None:
+    if kind in NUMERIC_CASE_FACTS:
+        if number is None:
+            return FieldProblem("number", Problem.REQUIRED)
+        if not 0 <= number <= MAX_FACT_NUMBER:
+            return FieldProblem("number", Problem.NUMBER_OUT_OF_RANGE)
+        return None
+    return FieldProblem("on", Problem.REQUIRED) if on is None else None
+
+
+def case_deadlines(*, store: Store, case_id: CaseId) -> list[DeadlineView]:
+    with store.unit_of_work() as session:
+        rows = session.scalars(
+            select(Deadline).where(Deadline.case_id == case_id).order_by(Deadline.due_on)
+        )
+        return [deadline_view(row) for row in rows]
+
+
+def recompute(*, store: Store, case_ids: set[int] | None = None) -> Changes:
+    """Recompute rule deadlines (every case when none are named)."""
+    with store.unit_of_work() as session:
+        ids = case_ids if case_ids is not None else set(session.scalars(select(Case.id)))
+        return refresh_cases(session, ids, store.actor)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One line of the Today page: a hearing or a deadline, with its case."""
+
+    on: date
+    at: time | None
+    what: str
+    case_id: CaseId
+    client_id: ClientId
+    client_name: str
+    is_hearing: bool
+    overdue: bool
+    deadline: DeadlineView | None = None
+    hearing_kind: HearingKind | None = None
+
+
+def agenda(*, store: Store, today: date, days: int = 14) -> list[AgendaItem]:
+    """Hearings and open deadlines from today to ``days`` ahead, overdue deadlines first."""
+    until = today + timedelta(days=days)
+    with store.unit_of_work() as session:
+        items = _deadline_items(session, today, until) + _hearing_items(session, today, until)
+    return sorted(items, key=lambda i: (not i.overdue, i.on, i.at or time.min, i.client_name))
+
+
+def _deadline_items(session: Session, today: date, until: date) -> list[AgendaItem]:
+    act_by = Deadline.safe_due_on.is_not(None)
+    in_window = or_(
+        and_(act_by, Deadline.safe_due_on <= until), and_(~act_by, Deadline.due_on <= until)
+    )
+    query = (
+        select(Deadline, Case.client_id, Client.family_name, Client.given_name)
+        .join(Case, Case.id == Deadline.case_id)
+        .join(Client, Client.id == Case.client_id)
+        .where(
+            Deadline.status == DeadlineStatus.OPEN,
+            Deadline.kind != "earliest_date",
+            Deadline.court_sets_date.is_(False),
+            in_window,
+        )
+    )
+    items = []
+    for row, client_id, family, given in session.execute(query):
+        view = deadline_view(row)
+        items.append(
+            AgendaItem(
+                on=view.act_by,
+                at=None,
+                what=view.title,
+                case_id=CaseId(row.case_id),
+                client_id=ClientId(client_id),
+                client_name=display_name(family, given),
+                is_hearing=False,
+                overdue=view.act_by < today,
+                deadline=view,
+            )
+        )
+    return items
+
+
+def _hearing_items(session: Session, today: date, until: date) -> list[AgendaItem]:
+    query = (
+        select(Hearing, Case.client_id, Client.family_name, Client.given_name)
+        .join(Case, Case.id == Hearing.case_id)
+        .join(Client, Client.id == Case.client_id)
+        .where(Hearing.on >= today, Hearing.on <= until)
+    )
+    return [
+        AgendaItem(
+            on=h.on,
+            at=h.at,
+            what=h.location or h.kind.value,
+            case_id=CaseId(h.case_id),
+            client_id=ClientId(client_id),
+            client_name=display_name(family, given),
+            is_hearing=True,
+            overdue=False,
+            hearing_kind=h.kind,
+        )
+        for h, client_id, family, given in session.execute(query)
+    ]
+
+
+def rules_in_force(*, settings: ClinicSettings | None = None) -> list[Rule]:
+    return list(rule_context(settings or ClinicSettings()).book.rules)
+
+
+def calculate(
+    *,
+    rule_id: str,
+    from_date: date,
+    detained: bool = False,
+    days: int | None = None,
+    settings: ClinicSettings | None = None,
+) -> ComputedDeadline:
+    """The calculator: one rule from one date, explained (raises KeyError for an unknown rule)."""
+    context = rule_context(settings or ClinicSettings())
+    rule = context.book.get(rule_id)
+    return compute(
+        rule, anchor_for(rule, from_date), context.calendar, days=days, detained=detained
+    )
+
+
+def clinic_settings(*, store: Store) -> ClinicSettings:
+    with store.unit_of_work() as session:
+        return settings_in(session)
+
+
+def mark_deadline(
+    *,
+    store: Store,
+    case_id: CaseId,
+    rule_id: str,
+    status: DeadlineStatus,
+    on: date,
+    reason: str = "",
+) -> int:
+    """Close every open deadline of one rule on a case (used by demo data and bulk actions)."""
+    with store.unit_of_work() as session:
+        rows = session.scalars(
+            select(Deadline).where(
+                Deadline.case_id == case_id,
+                Deadline.rule_id == rule_id,
+                Deadline.status == DeadlineStatus.OPEN,
+            )
+        ).all()
+        for row in rows:
+            before = row.status
+            row.status = status
+            row.status_reason = reason
+            row.completed_on = on if status is DeadlineStatus.DONE else None
+            record(
+                session,
+                actor=store.actor,
+                action=AuditAction.UPDATE,
+                entity=Entity.DEADLINE,
+                entity_id=row.id,
+                changes={"status": [before, status], "status_reason": [None, reason]},
+            )
+        return len(rows)
