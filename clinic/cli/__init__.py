@@ -9,13 +9,14 @@ line, in the order the command asks for them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 import clinic
-from clinic.cli import case_commands, store_commands
+from clinic.cli import case_commands, deadline_commands, store_commands
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
 from clinic.storage.errors import StoreError
 
@@ -91,10 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("doctor", help="versions, data folder, key source and integrity checks")
     commands.add_parser("verify-audit", help="check the audit trail's hash chain")
+    deadline_commands.add_parsers(commands)
     return parser
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "deadline": deadline_commands.cmd_deadline,
+    "deadlines": deadline_commands.cmd_deadlines,
+    "rules": deadline_commands.cmd_rules,
     "init": store_commands.cmd_init,
     "demo": store_commands.cmd_demo,
     "cases": case_commands.cmd_cases,
@@ -123,6 +128,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("clinic: interrupted; nothing half-saved was kept.", file=sys.stderr)
+        return EXIT_OTHER
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: nothing to say, and no traceback.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
         return EXIT_OTHER
     except OSError as exc:
         print(
