@@ -1,0 +1,49 @@
+"""What every page shares while the store is unlocked: the store, "today", and change broadcasts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from clinic.services.results import Changes
+from clinic.storage.store import Store
+
+
+class UiSession(QObject):
+    """Pages call services with ``session.store`` and then ``session.publish(result.changes)``;
+    every open page refreshes from that one signal (Anki's operations pattern)."""
+
+    changed = Signal(object)  # Changes
+    case_requested = Signal(int)  # case id: open the case view
+    locked = Signal()
+
+    def __init__(self, store: Store, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self._store: Store | None = store
+        self.today = today
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the store is locked")
+        return self._store
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    def publish(self, changes: Changes) -> None:
+        if changes.touched:
+            self.changed.emit(changes)
+
+    def open_case(self, case_id: int) -> None:
+        self.case_requested.emit(case_id)
+
+    def close(self) -> None:
+        """Lock: close connections, drop the key, tell every page to forget client data."""
+        if self._store is not None:
+            self._store.lock()
+            self._store = None
+        self.locked.emit()

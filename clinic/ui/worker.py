@@ -1,0 +1,55 @@
+"""Slow work off the GUI thread through one helper (PDFs, backups, imports, packets).
+
+The job gets a ``progress(done, total)`` callback and a ``cancelled()`` check; results and
+errors come back on the GUI thread by signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class JobSignals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)  # the exception
+
+
+class Job(QRunnable):
+    def __init__(
+        self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+    ) -> None:
+        super().__init__()
+        self.signals = JobSignals()
+        self._work = work
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.signals.progressed.emit, lambda: self._cancelled)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the window
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+def start_job(
+    work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+    *,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Job:
+    job = Job(work)
+    job.signals.finished.connect(on_done)
+    job.signals.failed.connect(on_error)
+    if on_progress is not None:
+        job.signals.progressed.connect(on_progress)
+    QThreadPool.globalInstance().start(job)
+    return job
