@@ -33,7 +33,7 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(self.signals.progressed.emit, lambda: self._cancelled)
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the window
+        except BaseException as exc:  # every failure must reach the window, never a dead thread
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
