@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, literal_column, or_, select
 
 from clinic.domain.anumber import a_number_digits_for_search
 from clinic.domain.enums import ClaimType, DeadlineStatus, Stage
@@ -120,6 +121,27 @@ def _summaries(rows: Any) -> list[CaseSummary]:
     ]
 
 
+class SortKey(StrEnum):
+    CLIENT = "client"
+    A_NUMBER = "a_number"
+    STAGE = "stage"
+    NEXT_HEARING = "next_hearing"
+    NEXT_DEADLINE = "next_deadline"
+
+
+def _order(key: SortKey, descending: bool) -> list[Any]:
+    # search_key starts with the folded family and given names: accent- and case-blind order.
+    column: Any = {
+        SortKey.CLIENT: Client.search_key,
+        SortKey.A_NUMBER: Client.a_number,
+        SortKey.STAGE: Case.stage,
+        SortKey.NEXT_HEARING: literal_column("next_hearing"),
+        SortKey.NEXT_DEADLINE: literal_column("next_deadline"),
+    }[key]
+    ordered = column.desc() if descending else column.asc()
+    return [column.is_(None), ordered, Client.search_key, Case.id]  # empty dates last
+
+
 def list_cases(
     *,
     store: Store,
@@ -128,13 +150,14 @@ def list_cases(
     case_filter: CaseFilter | None = None,
     offset: int = 0,
     limit: int | None = None,
+    sort: SortKey = SortKey.CLIENT,
+    descending: bool = False,
 ) -> list[CaseSummary]:
-    """Cases ordered by client name, optionally matching ``text`` and a filter, one page."""
+    """One page of cases matching ``text`` and a filter, in the order asked for."""
     query = _apply_filter(_summary_query(today), case_filter or CaseFilter())
     if text.strip():
         query = query.where(_text_condition(text))
-    # search_key starts with the folded family and given names: accent- and case-blind order.
-    query = query.order_by(Client.search_key, Case.id).offset(offset)
+    query = query.order_by(*_order(sort, descending)).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with store.unit_of_work() as session:

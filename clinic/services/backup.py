@@ -1,0 +1,359 @@
+"""Backups and restores as the user sees them: named files in a folder, daily automatic
+backups with rotation, and restores that find the right key or ask for it.
+
+A backup's name carries only its time (``Clinic-backup-YYYYMMDD-HHMMSS.clinicbackup``), never
+a client's name. Pass ``now`` as local time: it names the file and decides "today".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from clinic.domain.enums import AuditAction
+from clinic.services.settings import ClinicSettings, get_settings
+from clinic.storage import keys
+from clinic.storage.audit_log import append_entry
+from clinic.storage.backup import (
+    SUFFIX,
+    BackupError,
+    BackupReport,
+    Manifest,
+    check_key,
+    read_manifest,
+    read_wrapped_key,
+    restore_backup,
+    verify_backup,
+    write_backup,
+)
+from clinic.storage.datadir import DataDir
+from clinic.storage.errors import CannotUnlock, KeychainUnavailable
+from clinic.storage.keys import KeySource
+from clinic.storage.store import Store
+
+PREFIX = "Clinic-backup-"
+_NAME = re.compile(r"Clinic-backup-(\d{8})-(\d{6})(?:-(\d+))?" + re.escape(SUFFIX))
+AUDIT_ENTITY = "backup"
+OLD_AFTER_DAYS = 7
+
+
+class BackupKeyNeeded(CannotUnlock):
+    """The backup's key is not on this computer: ask for its passphrase or recovery key."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    manifest: Manifest
+    size: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    data_dir: DataDir
+    manifest: Manifest
+    key_saved_to_keychain: bool
+    safety_copy: Path | None = None  # restore_over_current: where the previous store now is
+
+
+@dataclass(frozen=True)
+class AutoBackupCheck:
+    due: bool
+    reason: str  # plain words, for the status line, also when a backup is due
+    folder: Path | None
+
+
+# --------------------------------------------------------------------------------- making
+
+
+def backup_file_name(now: datetime, attempt: int = 1) -> str:
+    suffix = "" if attempt == 1 else f"-{attempt}"
+    return f"{PREFIX}{now:%Y%m%d-%H%M%S}{suffix}{SUFFIX}"
+
+
+def make_backup(*, store: Store, folder: Path | None = None, now: datetime) -> BackupResult:
+    """A new backup file in ``folder`` (default: the backup folder in Settings)."""
+    if folder is None:
+        folder = configured_folder(get_settings(store=store))
+        if folder is None:
+            raise BackupError("No backup folder is set. Choose one in Settings, or give a file.")
+    attempt = 1
+    while (Path(folder) / backup_file_name(now, attempt)).exists():
+        attempt += 1  # two backups in one second: a new name, never an overwrite
+    return backup_to(store=store, path=Path(folder) / backup_file_name(now, attempt), now=now)
+
+
+def backup_to(*, store: Store, path: Path, now: datetime) -> BackupResult:
+    """A backup at exactly ``path`` (never overwritten), audited once it is verified."""
+    manifest = write_backup(store, path, now=now)
+    with store.unit_of_work() as session:
+        append_entry(
+            session,
+            actor=store.actor,
+            action=AuditAction.EXPORT.value,
+            entity=AUDIT_ENTITY,
+            entity_id=None,
+            changes={
+                "backup_file": [None, str(path)],
+                "audit_seq": [None, manifest.audit_head.seq],
+            },
+        )
+    return BackupResult(path=path, manifest=manifest, size=path.stat().st_size)
+
+
+def configured_folder(settings: ClinicSettings) -> Path | None:
+    text = settings.backup_folder.strip()
+    return Path(text).expanduser() if text else None
+
+
+# ------------------------------------------------------------------------------- checking
+
+
+def verify_backup_file(
+    *,
+    path: Path,
+    store: Store | None = None,
+    passphrase: str | None = None,
+    recovery_key_hex: str | None = None,
+    keychain: bool = False,
+) -> BackupReport:
+    """Check a backup without restoring it. The key comes from ``store`` when the backup is of
+    that store, else from the recovery key, the passphrase or (if allowed) the keychain."""
+    key = _key_for(path, store, passphrase, recovery_key_hex, keychain=keychain)
+    try:
+        return verify_backup(path, key, work_dir=store.datadir.root if store else None)
+    finally:
+        keys.wipe(key)
+
+
+# ------------------------------------------------------------------------------ restoring
+
+
+def restore(
+    *,
+    backup: Path,
+    data_dir: DataDir,
+    passphrase: str | None = None,
+    recovery_key_hex: str | None = None,
+    keychain: bool,
+) -> RestoreResult:
+    """Restore into a data folder that does not exist or is empty.
+
+    The key: the recovery key if given; else the passphrase, which unwraps the backup's own
+    key.json; else, if ``keychain``, this computer's keychain entry for the backup's store.
+    With ``keychain``, a store kept in the keychain gets its key saved there, so it opens.
+    """
+    key = _key_for(backup, None, passphrase, recovery_key_hex, keychain=keychain)
+    try:
+        manifest = restore_backup(backup, data_dir, key)
+        saved = keychain and _save_to_keychain(manifest, key)
+    finally:
+        keys.wipe(key)
+    return RestoreResult(data_dir=data_dir, manifest=manifest, key_saved_to_keychain=saved)
+
+
+def restore_over_current(
+    *,
+    backup: Path,
+    data_dir: DataDir,
+    passphrase: str | None = None,
+    recovery_key_hex: str | None = None,
+    keychain: bool,
+    now: datetime,
+) -> RestoreResult:
+    """Replace the store in ``data_dir`` (lock it first), keeping it as a safety copy.
+
+    The backup is extracted and checked beside the data folder first; only then is the
+    current folder renamed to ``<folder>.before-restore-<stamp>`` and the restored one put in
+    its place. A damaged backup or a wrong key changes nothing; a failure while swapping puts
+    the current folder back.
+    """
+    root = data_dir.root
+    safety = root.with_name(f"{root.name}.before-restore-{now:%Y%m%d-%H%M%S}")
+    key = _key_for(backup, None, passphrase, recovery_key_hex, keychain=keychain)
+    try:
+        manifest = restore_backup(backup, data_dir, key, move_aside_to=safety)
+        saved = keychain and _save_to_keychain(manifest, key)
+    finally:
+        keys.wipe(key)
+    return RestoreResult(
+        data_dir=data_dir,
+        manifest=manifest,
+        key_saved_to_keychain=saved,
+        safety_copy=safety if safety.exists() else None,
+    )
+
+
+def _key_for(
+    path: Path,
+    store: Store | None,
+    passphrase: str | None,
+    recovery_key_hex: str | None,
+    *,
+    keychain: bool,
+) -> bytearray:
+    """The backup's database key, checked against the backup's key check."""
+    manifest = read_manifest(path)
+    if store is not None and store.meta.store_id == manifest.store_id and not store.locked:
+        key = bytearray.fromhex(store.key_hex_for_recovery_kit())
+    elif recovery_key_hex is not None:
+        key = parse_recovery_key(recovery_key_hex)
+    elif passphrase is not None:
+        wrapped = read_wrapped_key(path)
+        if wrapped is None:
+            raise BackupKeyNeeded(
+                "This backup's store has no passphrase; open it with the recovery key from the "
+                "printed recovery kit. Nothing was changed."
+            )
+        key = keys.unwrap_key(wrapped, passphrase, manifest.store_id)
+    else:
+        found = _from_keychain(manifest) if keychain else None
+        if found is None:
+            raise BackupKeyNeeded(_ask_for_key(manifest))
+        key = found
+    try:
+        check_key(manifest, key)
+    except BaseException:
+        keys.wipe(key)
+        raise
+    return key
+
+
+def _ask_for_key(manifest: Manifest) -> str:
+    how = (
+        "its passphrase or the recovery key"
+        if manifest.key_source is KeySource.PASSPHRASE
+        else "the recovery key from its printed recovery kit"
+    )
+    return (
+        f"This backup is of store {manifest.store_id}, whose key this computer does not have. "
+        f"Enter {how}. Nothing was changed."
+    )
+
+
+def parse_recovery_key(text: str) -> bytearray:
+    cleaned = re.sub(r"[\s\-:]", "", text)
+    try:
+        key = bytearray.fromhex(cleaned)
+    except ValueError:
+        key = bytearray()
+    if len(key) != keys.KEY_BYTES:
+        raise BackupKeyNeeded(
+            "A recovery key is 64 letters and digits (0-9, a-f); check it against the printed "
+            "recovery kit. Nothing was changed."
+        )
+    return key
+
+
+def _from_keychain(manifest: Manifest) -> bytearray | None:
+    try:
+        return keys.load_from_keychain(manifest.store_id)
+    except KeychainUnavailable:
+        return None
+
+
+def _save_to_keychain(manifest: Manifest, key: bytearray) -> bool:
+    """Keep a keychain store's key in this computer's keychain; False if that is not possible."""
+    if manifest.key_source is not KeySource.KEYCHAIN:
+        return False
+    try:
+        if _from_keychain(manifest) != key:
+            keys.store_in_keychain(key, manifest.store_id)
+    except KeychainUnavailable:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------ daily, rotation
+
+
+def auto_backup_due(
+    *, settings: ClinicSettings, now: datetime, store_id: str | None = None
+) -> AutoBackupCheck:
+    """Whether the daily backup (of ``store_id``'s store, if given) is due, and why not."""
+    folder = configured_folder(settings)
+    if folder is None:
+        return AutoBackupCheck(False, "No backup folder is set in Settings.", None)
+    if not folder.is_dir():
+        return AutoBackupCheck(
+            False, f"The backup folder {folder} is not there (is the USB stick plugged in?).", None
+        )
+    today = f"{now:%Y%m%d}"
+    made = [p for p in backup_files(folder, store_id=store_id) if _stamp_of(p)[0] == today]
+    if made:
+        return AutoBackupCheck(False, f"Today's backup is already made: {made[-1].name}.", folder)
+    return AutoBackupCheck(True, f"A backup to {folder} is due.", folder)
+
+
+def auto_backup_if_due(
+    *, store: Store, now: datetime, settings: ClinicSettings
+) -> BackupResult | None:
+    """On the first open of each day: back up to the configured folder and rotate.
+
+    Returns None when no backup was due (no folder set, folder absent, already made today);
+    :func:`auto_backup_due` says why, in plain words.
+    """
+    store_id = store.meta.store_id
+    check = auto_backup_due(settings=settings, now=now, store_id=store_id)
+    if not check.due or check.folder is None:
+        return None
+    result = make_backup(store=store, folder=check.folder, now=now)
+    rotate_backups(check.folder, keep=settings.backups_kept, store_id=store_id)
+    return result
+
+
+def backup_files(folder: Path, *, store_id: str | None = None) -> list[Path]:
+    """Backup files in ``folder`` by their exact name pattern, oldest first. With ``store_id``
+    only that store's (read from each manifest; unreadable files are left out)."""
+    try:
+        found = [p for p in folder.iterdir() if _NAME.fullmatch(p.name) and p.is_file()]
+    except OSError:
+        return []
+    if store_id is not None:
+        found = [p for p in found if _manifest_or_none(p, store_id) is not None]
+    return sorted(found, key=_stamp_of)
+
+
+def _manifest_or_none(path: Path, store_id: str | None) -> Manifest | None:
+    try:
+        manifest = read_manifest(path)
+    except BackupError:
+        return None
+    return manifest if store_id in (None, manifest.store_id) else None
+
+
+def rotate_backups(folder: Path, *, keep: int, store_id: str | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` (at least 1) backup files (of ``store_id``'s store,
+    if given); files not named like a backup, or of another store, are never touched."""
+    files = backup_files(folder, store_id=store_id)
+    removed = files[: max(0, len(files) - max(1, keep))]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _stamp_of(path: Path) -> tuple[str, str, int]:
+    match = _NAME.fullmatch(path.name)
+    if match is None:
+        return ("", "", 0)
+    return (match[1], match[2], int(match[3] or 1))
+
+
+def last_backup_time(folder: Path, *, store_id: str | None = None) -> datetime | None:
+    """When the newest readable backup in ``folder`` (of ``store_id``) was made, in UTC."""
+    for path in reversed(backup_files(folder)):
+        manifest = _manifest_or_none(path, store_id)
+        with contextlib.suppress(ValueError):
+            if manifest is not None:
+                return manifest.created.astimezone(UTC)
+    return None
+
+
+def is_backup_old(last: datetime | None, *, now: datetime, days: int = OLD_AFTER_DAYS) -> bool:
+    """True when there is no backup or the last one is more than ``days`` days old."""
+    if last is None:
+        return True
+    return now.astimezone(UTC) - last.astimezone(UTC) > timedelta(days=days)
