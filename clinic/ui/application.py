@@ -1,18 +1,25 @@
-"""Starting the window: first run, unlock with retry, lock and unlock again."""
+"""Starting the window: first run, unlock with retry, auto-lock, lock and unlock again."""
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from clinic.services import lifecycle
+from clinic.services import backup, lifecycle
+from clinic.services.settings import get_settings
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import StoreError, WrongPassphrase
 from clinic.storage.store import Store
+from clinic.ui.idle_lock import IdleLock
 from clinic.ui.main_window import MainWindow
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
+from clinic.ui.session import UiSession
+from clinic.ui.worker import start_job
+
+MINUTE_MS = 60_000
 
 
 class StoreGate:
@@ -64,6 +71,71 @@ class StoreGate:
         return None
 
 
+class ClinicApp:
+    """Owns the session, the window and the idle lock for one run of the app."""
+
+    def __init__(self, app: QApplication, gate: StoreGate, store: Store) -> None:
+        self.app = app
+        self.gate = gate
+        self.session = UiSession(store)
+        self.window = MainWindow(self.session)
+        minutes = get_settings(store=store).auto_lock_minutes
+        self.idle = IdleLock(minutes * MINUTE_MS)
+        app.installEventFilter(self.idle)
+        self.idle.idle_timeout.connect(self.lock)
+        self.window.lock_requested.connect(self.lock)
+        self.session.changed.connect(self._settings_may_have_changed)
+        self.idle.start()
+        self._auto_backup()
+
+    def _settings_may_have_changed(self, _changes: object) -> None:
+        if self.session.is_open:
+            minutes = get_settings(store=self.session.store).auto_lock_minutes
+            self.idle.set_idle_ms(minutes * MINUTE_MS)
+
+    def lock(self) -> None:
+        if not self.session.is_open:
+            return
+        self.idle.stop()
+        self.session.close()
+        self.window.clear_client_data()
+        self.window.hide()
+        store = self.gate.obtain()
+        if store is None:
+            self.app.quit()
+            return
+        self.session.attach(store)
+        self.window.show()
+        self.idle.start()
+
+    def _auto_backup(self) -> None:
+        """First open of the day: a backup to the configured folder, off the GUI thread."""
+        store = self.session.store
+        settings = get_settings(store=store)
+        check = backup.auto_backup_due(
+            settings=settings, now=datetime.now(), store_id=store.meta.store_id
+        )
+        if not check.due:
+            self.window.statusBar().showMessage(check.reason, 10_000)
+            return
+
+        def work(progress: object, cancelled: object) -> object:
+            return backup.auto_backup_if_due(store=store, now=datetime.now(), settings=settings)
+
+        start_job(
+            work,
+            on_done=lambda _r: self.window.statusBar().showMessage(
+                "Today's backup is done.", 10_000
+            ),
+            on_error=lambda exc: QMessageBox.warning(self.window, "Backup failed", str(exc)),
+        )
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        if self.session.is_open:
+            self.session.close()
+
+
 def run_gui(*, data_dir: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -73,28 +145,9 @@ def run_gui(*, data_dir: Path | None) -> int:
     store = gate.obtain()
     if store is None:
         return 1
-    window = MainWindow(store)
-    current: dict[str, Store | None] = {"store": store}
-
-    def lock() -> None:
-        held = current["store"]
-        if held is not None:
-            held.lock()
-        current["store"] = None
-        window.clear_client_data()
-        window.hide()
-        again = StoreGate(gate.data_dir).obtain()
-        if again is None:
-            app.quit()
-            return
-        current["store"] = again
-        window.attach_store(again)
-        window.show()
-
-    window.lock_requested.connect(lock)
-    window.show()
-    code = app.exec()
-    held = current["store"]
-    if held is not None:
-        held.lock()
-    return int(code)
+    clinic_app = ClinicApp(app, gate, store)
+    clinic_app.window.show()
+    try:
+        return int(app.exec())
+    finally:
+        clinic_app.shutdown()

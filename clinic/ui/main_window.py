@@ -1,177 +1,174 @@
-"""The main window: search as you type over the cases table, a case summary, and Lock."""
+"""The main window: navigation between Today, Cases, Calendar and Settings, the case view,
+new intake, and lock. Pages talk to services; the window only routes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QSplitter,
-    QTableView,
-    QTextBrowser,
-    QVBoxLayout,
+    QMessageBox,
+    QStackedWidget,
     QWidget,
 )
 
-from clinic.domain.anumber import format_a_number
-from clinic.domain.enums import DeadlineStatus
-from clinic.services import cases, search
-from clinic.services.dto import CaseView
-from clinic.storage.store import Store
-from clinic.ui.case_table_model import CASE_ID_ROLE, CaseTableModel, Column
-from clinic.ui.labels import label
+from clinic.services.results import Changes
+from clinic.ui.calendar_page import CalendarPage
+from clinic.ui.case_view import CaseViewPage
+from clinic.ui.cases_page import CasesPage
+from clinic.ui.intake import IntakeDialog
+from clinic.ui.page import Page
+from clinic.ui.session import UiSession
+from clinic.ui.settings_page import SettingsPage
+from clinic.ui.today_page import TodayPage
 
-SEARCH_DELAY_MS = 150
+GEOMETRY_KEY = "mainWindow/geometry"
 
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
-    def __init__(self, store: Store, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: UiSession) -> None:
         super().__init__()
-        self._store: Store | None = store
-        self._today = today
+        self.session = session
         self.setWindowTitle("Clinic")  # never a client's name: titles show in task switchers
         self.setObjectName("mainWindow")
-        self.resize(1100, 700)
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("caseSearch")
-        self.search_field.setAccessibleName("Search cases")
-        self.search_field.setPlaceholderText(
-            "Search by name, alias, A-number or receipt number (Ctrl+F)"
-        )
-        self.search_field.setClearButtonEnabled(True)
-        self.model = CaseTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
-        self.table.setAccessibleName("Cases")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setColumnWidth(Column.CLIENT, 240)
-        self.detail = QTextBrowser()
-        self.detail.setObjectName("caseDetail")
-        self.detail.setAccessibleName("Case summary")
-        self.empty_state = QLabel("")
-        self.empty_state.setObjectName("emptyState")
-        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([750, 350])
+        self.today_page = TodayPage(session)
+        self.cases_page = CasesPage(session)
+        self.calendar_page = CalendarPage(session)
+        self.settings_page = SettingsPage(session)
+        self.case_page = CaseViewPage(session)
+        self.nav_pages: list[Page] = [
+            self.today_page,
+            self.cases_page,
+            self.calendar_page,
+            self.settings_page,
+        ]
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for page in [*self.nav_pages, self.case_page]:
+            self.stack.addWidget(page)
+        self.nav = self._make_nav()
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search_field)
-        layout.addWidget(self.empty_state)
-        layout.addWidget(splitter)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_field.textChanged.connect(self._search_timer.start)
-        self.table.selectionModel().currentRowChanged.connect(self._show_case)
+        self.status = QLabel()
+        self.status.setObjectName("statusText")
+        self.statusBar().addPermanentWidget(self.status)
+        self._history: list[int] = []
         self._add_actions()
-        self.refresh()
+        session.case_requested.connect(self.show_case)
+        session.changed.connect(self._changed)
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    def _make_nav(self) -> QListWidget:
+        nav = QListWidget()
+        nav.setObjectName("navigation")
+        nav.setAccessibleName(self.tr("Navigation"))
+        nav.setFixedWidth(150)
+        for index, page in enumerate(self.nav_pages, start=1):
+            item = QListWidgetItem(self.tr(page.title))
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(index)))
+            nav.addItem(item)
+        nav.currentRowChanged.connect(self._show_nav_page)
+        return nav
+
+    def _action(self, text: str, name: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+        action = QAction(self.tr(text), self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def _add_actions(self) -> None:
-        find = QAction("Find", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.search_field.setFocus)
-        lock = QAction("Lock", self)
-        lock.setObjectName("lockAction")
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock_requested.emit)
-        menu = self.menuBar().addMenu("&File")
-        menu.addAction(find)
-        menu.addAction(lock)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-
-    def refresh(self) -> None:
-        store = self._store
-        if store is None:
-            self.model.reset(None)
-            return
-        text = self.search_field.text()
-        today = self._today()
-
-        def load(offset: int, limit: int) -> list[search.CaseSummary]:
-            return search.list_cases(
-                store=store, today=today, text=text, offset=offset, limit=limit
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action("New intake…", "newIntakeAction", "Ctrl+N", self.new_intake)
+        )
+        file_menu.addAction(self._action("Lock", "lockAction", "Ctrl+L", self.lock_requested.emit))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("Quit", "quitAction", QKeySequence.StandardKey.Quit, self.close)
+        )
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for index, page in enumerate(self.nav_pages, start=1):
+            go_menu.addAction(
+                self._action(
+                    page.title,
+                    f"go{page.title}Action",
+                    f"Ctrl+{index}",
+                    lambda _=False, i=index - 1: self.nav.setCurrentRow(i),
+                )
             )
+        go_menu.addAction(
+            self._action("Find case", "findAction", QKeySequence.StandardKey.Find, self.find)
+        )
+        go_menu.addAction(self._action("Back", "backAction", "Alt+Left", self.back))
 
-        self.model.reset(load)
-        if self.model.canFetchMore():
-            self.model.fetchMore()
-        self._update_empty_state(text)
-
-    def _update_empty_state(self, text: str) -> None:
-        if self.model.rowCount():
-            self.empty_state.hide()
+    def _show_nav_page(self, row: int) -> None:
+        if row < 0:
             return
-        if text.strip():
-            self.empty_state.setText(
-                f"No case matches “{text}”. Check the spelling or search by A-number."
-            )
-        else:
-            self.empty_state.setText("No cases yet. Cases you open will be listed here.")
-        self.empty_state.show()
+        page = self.nav_pages[row]
+        self.stack.setCurrentWidget(page)
+        if self.session.is_open:
+            page.reload()
 
-    def _show_case(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._store is None or not current.isValid():
-            self.detail.clear()
-            return
-        case = cases.get_case(store=self._store, case_id=current.data(CASE_ID_ROLE))
-        self.detail.setHtml(case_summary_html(case))
+    def find(self) -> None:
+        self.nav.setCurrentRow(self.nav_pages.index(self.cases_page))
+        self.cases_page.focus_search()
+
+    def show_case(self, case_id: int) -> None:
+        self._history.append(self.nav.currentRow())
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.blockSignals(False)
+        self.case_page.show_case(case_id)
+        self.stack.setCurrentWidget(self.case_page)
+
+    def back(self) -> None:
+        row = self._history.pop() if self._history else 1
+        self.nav.setCurrentRow(-1)
+        self.nav.setCurrentRow(row)
+
+    def new_intake(self) -> None:
+        dialog = IntakeDialog(self.session, self)
+        dialog.exec()
+
+    def _changed(self, changes: Changes) -> None:
+        self.status.setText(self.tr("Saved."))
 
     def clear_client_data(self) -> None:
-        """On lock: drop the store and every view of client data."""
-        self._store = None
-        self.search_field.clear()
-        self.model.reset(None)
-        self.detail.clear()
+        """After lock: every page has already dropped its data (session.locked)."""
+        self._history.clear()
+        self.status.clear()
 
-    def attach_store(self, store: Store) -> None:
-        self._store = store
-        self.refresh()
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
 
+    def has_unsaved_work(self) -> bool:
+        return bool(self.settings_page.has_unsaved_changes())
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def case_summary_html(case: CaseView) -> str:
-    client = case.client
-    rows = [
-        ("A-number", format_a_number(client.a_number) if client.a_number else "none"),
-        ("Claim", f"{label(case.claim_type)} ({', '.join(label(r) for r in sorted(case.relief))})"),
-        ("Stage", label(case.stage) + (f" — {label(case.outcome)}" if case.outcome else "")),
-        (
-            "Forum",
-            " · ".join(x for x in (case.forum_name, case.judge) if x) or case.forum_kind.value,
-        ),
-        ("Detained", "yes" if case.detained else "no"),
-    ]
-    upcoming = [h for h in case.hearings if h.on >= date.today()]
-    if upcoming:
-        rows.append(("Next hearing", f"{upcoming[0].on.isoformat()} {label(upcoming[0].kind)}"))
-    open_deadlines = [d for d in case.deadlines if d.status is DeadlineStatus.OPEN]
-    if open_deadlines:
-        rows.append(
-            ("Next deadline", f"{open_deadlines[0].due_on.isoformat()} {open_deadlines[0].title}")
-        )
-    body = "".join(f"<tr><th align='left'>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in rows)
-    return f"<h2>{_esc(client.display_name)}</h2><table cellpadding='3'>{body}</table>"
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.is_open and self.has_unsaved_work():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved settings"),
+                self.tr("Settings have unsaved changes. Quit and discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        event.accept()

@@ -18,6 +18,7 @@ class UiSession(QObject):
     changed = Signal(object)  # Changes
     case_requested = Signal(int)  # case id: open the case view
     locked = Signal()
+    unlocked = Signal()
 
     def __init__(self, store: Store, *, today: Callable[[], date] = date.today) -> None:
         super().__init__()
@@ -40,6 +41,11 @@ class UiSession(QObject):
 
     def open_case(self, case_id: int) -> None:
         self.case_requested.emit(case_id)
+
+    def attach(self, store: Store) -> None:
+        """After unlocking again: pages reload from the new store."""
+        self._store = store
+        self.unlocked.emit()
 
     def close(self) -> None:
         """Lock: close connections, drop the key, tell every page to forget client data."""

@@ -1,0 +1,253 @@
+"""The Cases page: search as you type, filters, sortable columns, rows loaded a page at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSettings, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
+
+from clinic.domain.enums import ClaimType, Stage
+from clinic.services import search, staff
+from clinic.services.results import Changes, Entity
+from clinic.services.search import CaseFilter, SortKey
+from clinic.ui.case_table_model import CASE_ID_ROLE, CaseTableModel, Column
+from clinic.ui.labels import label
+from clinic.ui.page import Page
+from clinic.ui.session import UiSession
+
+SEARCH_DELAY_MS = 150
+HEADER_STATE_KEY = "cases/headerState"
+_SORTABLE = {
+    Column.CLIENT: SortKey.CLIENT,
+    Column.A_NUMBER: SortKey.A_NUMBER,
+    Column.STAGE: SortKey.STAGE,
+    Column.NEXT_HEARING: SortKey.NEXT_HEARING,
+    Column.NEXT_DEADLINE: SortKey.NEXT_DEADLINE,
+}
+
+
+def _combo(name: str, accessible: str, items: list[tuple[str, object]]) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
+
+class CasesPage(Page):
+    title = "Cases"
+
+    def __init__(self, session: UiSession) -> None:
+        super().__init__(session)
+        self.setObjectName("casesPage")
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("caseSearch")
+        self.search_field.setAccessibleName(self.tr("Search cases"))
+        self.search_field.setPlaceholderText(
+            self.tr("Search by name, alias, A-number or receipt number (Ctrl+F)")
+        )
+        self.search_field.setClearButtonEnabled(True)
+        any_ = self.tr("Any")
+        self.claim_filter = _combo(
+            "claimFilter",
+            self.tr("Claim type"),
+            [(any_, None)] + [(label(c), c) for c in ClaimType],
+        )
+        self.stage_filter = _combo(
+            "stageFilter", self.tr("Stage"), [(any_, None)] + [(label(s), s) for s in Stage]
+        )
+        self.paralegal_filter = _combo("paralegalFilter", self.tr("Paralegal"), [(any_, None)])
+        self.detained_filter = _combo(
+            "detainedFilter",
+            self.tr("Detained"),
+            [(any_, None), (self.tr("Detained"), True), (self.tr("Not detained"), False)],
+        )
+        self.closed_box = QCheckBox(self.tr("Show closed cases"))
+        self.closed_box.setObjectName("showClosed")
+        self.closed_box.setAccessibleName(self.tr("Show closed cases"))
+        self.closed_box.setChecked(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("caseCount")
+        self.model = CaseTableModel()
+        self.table = self._make_table()
+        self.empty_state = QLabel()
+        self.empty_state.setObjectName("emptyState")
+        self.empty_state.setWordWrap(True)
+        self._layout()
+        self._sort = (SortKey.CLIENT, False)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.search_field.textChanged.connect(self._timer.start)
+        for box in (
+            self.claim_filter,
+            self.stage_filter,
+            self.paralegal_filter,
+            self.detained_filter,
+        ):
+            box.currentIndexChanged.connect(self.reload)
+        self.closed_box.toggled.connect(self.reload)
+        self.table.activated.connect(self._open)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("caseTable")
+        table.setAccessibleName(self.tr("Cases"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(Column.CLIENT, header.sortIndicatorOrder().AscendingOrder)
+        table.setColumnWidth(Column.CLIENT, 260)
+        state = QSettings().value(HEADER_STATE_KEY)
+        if state is not None:
+            header.restoreState(state)
+        header.sectionResized.connect(self._save_layout)
+        header.sectionMoved.connect(self._save_layout)
+        return table
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        for text, widget in (
+            (self.tr("Claim"), self.claim_filter),
+            (self.tr("Stage"), self.stage_filter),
+            (self.tr("Paralegal"), self.paralegal_filter),
+            (self.tr("Detention"), self.detained_filter),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        filters.addWidget(self.closed_box)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_field)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty_state)
+        layout.addWidget(self.table)
+
+    def _save_layout(self) -> None:
+        QSettings().setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
+
+    def _sort_changed(self, column: int, order: object) -> None:
+        key = _SORTABLE.get(Column(column))
+        if key is None:
+            return
+        descending = order == self.table.horizontalHeader().sortIndicatorOrder().DescendingOrder
+        self._sort = (key, descending)
+        self.reload()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def current_filter(self) -> CaseFilter:
+        return CaseFilter(
+            claim_type=self.claim_filter.currentData(),
+            stage=self.stage_filter.currentData(),
+            paralegal_id=self.paralegal_filter.currentData(),
+            detained=self.detained_filter.currentData(),
+            include_closed=self.closed_box.isChecked(),
+        )
+
+    def reload(self) -> None:
+        if not self.session.is_open:
+            return
+        store, today = self.session.store, self.session.today()
+        text, case_filter = self.search_field.text(), self.current_filter()
+        sort_key, descending = self._sort
+
+        def load(offset: int, limit: int) -> list[search.CaseSummary]:
+            return search.list_cases(
+                store=store,
+                today=today,
+                text=text,
+                case_filter=case_filter,
+                offset=offset,
+                limit=limit,
+                sort=sort_key,
+                descending=descending,
+            )
+
+        self.model.reset(load)
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+        total = search.count_cases(store=store, text=text, case_filter=case_filter)
+        self.count_label.setText(self.tr("%n case(s)", "", total))
+        self._show_empty_state(text, total)
+
+    def _show_empty_state(self, text: str, total: int) -> None:
+        if total:
+            self.empty_state.hide()
+            return
+        if text.strip():
+            self.empty_state.setText(
+                self.tr("No case matches “%1”. Check the spelling, or search by A-number.").replace(
+                    "%1", text
+                )
+            )
+        else:
+            self.empty_state.setText(
+                self.tr("No cases to show. New intake (Ctrl+N) adds a client and a case.")
+            )
+        self.empty_state.show()
+
+    def reload_staff(self) -> None:
+        current = self.paralegal_filter.currentData()
+        self.paralegal_filter.blockSignals(True)
+        self.paralegal_filter.clear()
+        self.paralegal_filter.addItem(self.tr("Any"), None)
+        for member in staff.list_staff(store=self.session.store):
+            self.paralegal_filter.addItem(member.name, member.id)
+        index = self.paralegal_filter.findData(current)
+        self.paralegal_filter.setCurrentIndex(max(index, 0))
+        self.paralegal_filter.blockSignals(False)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if not self.session.is_open:
+            return
+        if Entity.STAFF in changes.entities:
+            self.reload_staff()
+        self.reload()
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.session.open_case(int(index.data(CASE_ID_ROLE)))
+
+    def selected_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(CASE_ID_ROLE)) if index.isValid() else None
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.model.reset(None)
+        self.count_label.clear()
+        self.empty_state.clear()
+        self.paralegal_filter.blockSignals(True)
+        while self.paralegal_filter.count() > 1:
+            self.paralegal_filter.removeItem(
+                1
+            )  # staff names are not client data, but lock clears all
+        self.paralegal_filter.blockSignals(False)
