@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 import clinic
-from clinic.cli import case_commands, deadline_commands, store_commands
+from clinic.cli import backup_commands, case_commands, deadline_commands, store_commands
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
 from clinic.storage.errors import StoreError
 
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("doctor", help="versions, data folder, key source and integrity checks")
     commands.add_parser("verify-audit", help="check the audit trail's hash chain")
     deadline_commands.add_parsers(commands)
+    backup_commands.add_parsers(commands)
     return parser
 
 
@@ -108,6 +109,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "unlock": store_commands.cmd_unlock,
     "doctor": store_commands.cmd_doctor,
     "verify-audit": store_commands.cmd_verify_audit,
+    "backup": backup_commands.cmd_backup,
+    "restore": backup_commands.cmd_restore,
 }
 
 

@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 from dataclasses import asdict
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +19,7 @@ from clinic.cli.common import (
     open_for_command,
     read_passphrase,
 )
+from clinic.services import backup as backups
 from clinic.services import lifecycle, recovery
 from clinic.services.demo import fill_demo_data
 
@@ -124,8 +125,12 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         store.lock()
     for name, value in asdict(report).items():
+        if name in _BACKUP_FIELDS:
+            continue
         shown = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
         print(f"{name.replace('_', ' ')}: {shown or 'none'}", file=out)
+    for line in _backup_lines(report):
+        print(line, file=out)
     print(
         "All checks passed."
         if report.ok
@@ -133,6 +138,31 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     return EXIT_OK if report.ok else EXIT_DAMAGED
+
+
+_BACKUP_FIELDS = ("backup_folder", "last_backup", "backup_old")
+
+
+def _backup_lines(report: lifecycle.DoctorReport) -> list[str]:
+    """The backup folder and the last backup's time; an old or missing one is a warning only."""
+    if report.backup_folder is None:
+        return [
+            "backup folder: none set (choose one in Settings, or run 'clinic backup --to FILE')",
+            "WARNING: no backup folder is set, so no automatic backups are made.",
+        ]
+    lines = [f"backup folder: {report.backup_folder}"]
+    if report.last_backup is None:
+        lines.append("last backup: none found in that folder")
+    else:
+        days = (datetime.now(UTC) - report.last_backup).days
+        ago = "today" if days < 1 else f"{days} day{'s' if days != 1 else ''} ago"
+        lines.append(f"last backup: {report.last_backup:%Y-%m-%d %H:%M} UTC ({ago})")
+    if report.backup_old:
+        lines.append(
+            f"WARNING: the last backup is older than {backups.OLD_AFTER_DAYS} days, or there is "
+            "none: run 'clinic backup' (and keep the file away from this laptop)."
+        )
+    return lines
 
 
 def cmd_verify_audit(args: argparse.Namespace, out: TextIO) -> int:

@@ -14,10 +14,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from clinic.domain.enums import AuditAction
+from clinic.services.auditing import record
+from clinic.services.results import Entity
 from clinic.services.settings import ClinicSettings, get_settings
 from clinic.storage import keys
-from clinic.storage.audit_log import append_entry
-from clinic.storage.backup import (
+from clinic.storage.backup import restore_backup, write_backup
+from clinic.storage.backup_check import verify_backup
+from clinic.storage.backup_format import (
     SUFFIX,
     BackupError,
     BackupReport,
@@ -25,23 +28,29 @@ from clinic.storage.backup import (
     check_key,
     read_manifest,
     read_wrapped_key,
-    restore_backup,
-    verify_backup,
-    write_backup,
 )
 from clinic.storage.datadir import DataDir
-from clinic.storage.errors import CannotUnlock, KeychainUnavailable
+from clinic.storage.errors import CannotUnlock, KeychainUnavailable, WrongPassphrase
 from clinic.storage.keys import KeySource
 from clinic.storage.store import Store
 
 PREFIX = "Clinic-backup-"
 _NAME = re.compile(r"Clinic-backup-(\d{8})-(\d{6})(?:-(\d+))?" + re.escape(SUFFIX))
-AUDIT_ENTITY = "backup"
 OLD_AFTER_DAYS = 7
 
 
 class BackupKeyNeeded(CannotUnlock):
     """The backup's key is not on this computer: ask for its passphrase or recovery key."""
+
+
+class WrongBackupPassphrase(WrongPassphrase):
+    def __init__(self) -> None:
+        CannotUnlock.__init__(
+            self,
+            "That passphrase does not open this backup. It needs the passphrase the store had "
+            "when the backup was made; if that is lost, use the recovery key from the printed "
+            "recovery kit. Nothing was changed.",
+        )
 
 
 @dataclass(frozen=True)
@@ -90,11 +99,11 @@ def backup_to(*, store: Store, path: Path, now: datetime) -> BackupResult:
     """A backup at exactly ``path`` (never overwritten), audited once it is verified."""
     manifest = write_backup(store, path, now=now)
     with store.unit_of_work() as session:
-        append_entry(
+        record(
             session,
             actor=store.actor,
-            action=AuditAction.EXPORT.value,
-            entity=AUDIT_ENTITY,
+            action=AuditAction.EXPORT,
+            entity=Entity.BACKUP,
             entity_id=None,
             changes={
                 "backup_file": [None, str(path)],
@@ -119,14 +128,41 @@ def verify_backup_file(
     passphrase: str | None = None,
     recovery_key_hex: str | None = None,
     keychain: bool = False,
+    work_dir: Path | None = None,
 ) -> BackupReport:
     """Check a backup without restoring it. The key comes from ``store`` when the backup is of
-    that store, else from the recovery key, the passphrase or (if allowed) the keychain."""
+    that store, else from the recovery key, the passphrase or (if allowed) the keychain.
+
+    The encrypted database copy is checked in a private scratch folder inside ``work_dir``
+    (default: the store's data folder, else the backup's folder), removed afterwards.
+    """
     key = _key_for(path, store, passphrase, recovery_key_hex, keychain=keychain)
+    if work_dir is None and store is not None:
+        work_dir = store.datadir.root
     try:
-        return verify_backup(path, key, work_dir=store.datadir.root if store else None)
+        return verify_backup(path, key, work_dir=work_dir)
     finally:
         keys.wipe(key)
+
+
+def describe(path: Path) -> Manifest:
+    """What a backup says about itself (store, time, counts), before any key is given.
+    Not authenticated: :func:`verify_backup_file` is what proves it."""
+    return read_manifest(path)
+
+
+def has_passphrase(path: Path) -> bool:
+    """Whether the backup holds a passphrase-wrapped key (so its passphrase can open it)."""
+    return read_wrapped_key(path) is not None
+
+
+def key_in_keychain(path: Path) -> bool:
+    """Whether this computer's keychain holds the key of the backup's store."""
+    found = _from_keychain(read_manifest(path))
+    if found is None:
+        return False
+    keys.wipe(found)
+    return True
 
 
 # ------------------------------------------------------------------------------ restoring
@@ -198,7 +234,7 @@ def _key_for(
     """The backup's database key, checked against the backup's key check."""
     manifest = read_manifest(path)
     if store is not None and store.meta.store_id == manifest.store_id and not store.locked:
-        key = bytearray.fromhex(store.key_hex_for_recovery_kit())
+        key = store.key_copy()
     elif recovery_key_hex is not None:
         key = parse_recovery_key(recovery_key_hex)
     elif passphrase is not None:
@@ -208,7 +244,10 @@ def _key_for(
                 "This backup's store has no passphrase; open it with the recovery key from the "
                 "printed recovery kit. Nothing was changed."
             )
-        key = keys.unwrap_key(wrapped, passphrase, manifest.store_id)
+        try:
+            key = keys.unwrap_key(wrapped, passphrase, manifest.store_id)
+        except WrongPassphrase:
+            raise WrongBackupPassphrase() from None
     else:
         found = _from_keychain(manifest) if keychain else None
         if found is None:

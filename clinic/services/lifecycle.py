@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import platform
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -12,6 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import clinic
+from clinic.services import backup as backups
+from clinic.services.settings import get_settings
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AuditReport
 from clinic.storage.audit_log import verify as verify_chain
@@ -90,9 +93,13 @@ class DoctorReport:
     files: int
     files_missing: tuple[str, ...]
     files_orphaned: int
+    backup_folder: Path | None = None  # from Settings; None when none is set
+    last_backup: datetime | None = None  # UTC: the newest readable backup of this store there
+    backup_old: bool = False  # no backup there, or the last one is older than OLD_AFTER_DAYS
 
     @property
     def ok(self) -> bool:
+        """Whether the store is healthy. An old or missing backup is a warning, not a failure."""
         return (
             self.integrity == ("ok",)
             and not self.cipher_integrity
@@ -101,8 +108,9 @@ class DoctorReport:
         )
 
 
-def doctor(*, store: Store) -> DoctorReport:
-    """Versions, key source and full integrity checks on a fresh connection."""
+def doctor(*, store: Store, now: datetime | None = None) -> DoctorReport:
+    """Versions, key source, full integrity checks on a fresh connection, and the age of the
+    last backup in the configured backup folder."""
     connection = store.raw_connection()
     try:
         cipher_version = connection.execute("PRAGMA cipher_version").fetchone()[0]
@@ -116,6 +124,10 @@ def doctor(*, store: Store) -> DoctorReport:
         with store.engine.connect() as conn:
             revision = migrate.current_revision(conn)
     present = store.vault.names()
+    folder = backups.configured_folder(get_settings(store=store))
+    last = None
+    if folder is not None:
+        last = backups.last_backup_time(folder, store_id=store.meta.store_id)
     return DoctorReport(
         clinic_version=clinic.__version__,
         python_version=platform.python_version(),
@@ -133,6 +145,9 @@ def doctor(*, store: Store) -> DoctorReport:
         files=len(names),
         files_missing=tuple(sorted(names - present)),
         files_orphaned=len(present - names),
+        backup_folder=folder,
+        last_backup=last,
+        backup_old=backups.is_backup_old(last, now=now or datetime.now(UTC)),
     )
 
 

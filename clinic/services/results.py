@@ -25,6 +25,7 @@ class Entity(StrEnum):
     STAFF = "staff"
     SETTINGS = "settings"
     STORE = "store"
+    BACKUP = "backup"
 
 
 @dataclass(frozen=True)

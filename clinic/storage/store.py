@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -154,7 +157,23 @@ class Store:
 
     def key_hex_for_recovery_kit(self) -> str:
         """Only for printing the recovery kit the user asked for."""
-        return bytes(self._key).hex()
+        return bytes(self._unlocked_key()).hex()
+
+    def key_copy(self) -> bytearray:
+        """A copy of the key for opening a copy of this database (backups); wipe it after use
+        with :func:`keys.wipe`."""
+        return bytearray(self._unlocked_key())
+
+    def derive_key(self, info: bytes) -> bytes:
+        """A 32-byte key for one purpose (``info``), derived from the database key by
+        HKDF-SHA256; it reveals nothing about the database key."""
+        return derive_subkey(self._unlocked_key(), info)
+
+    def _unlocked_key(self) -> bytearray:
+        # A locked store's key is all zeros: never hand that out as if it were the key.
+        if self._engine is None or not any(self._key):
+            raise CannotUnlock("The store is locked; unlock it again.")
+        return self._key
 
     def lock(self) -> None:
         """Close every connection and overwrite the key held in memory."""
@@ -188,6 +207,11 @@ class Store:
         )
         write_private_file(self.datadir.meta, self.meta.to_json())
         self.datadir.wrapped_key.unlink(missing_ok=True)
+
+
+def derive_subkey(key: bytearray, info: bytes) -> bytes:
+    """HKDF-SHA256 (no salt) of ``key`` for the purpose ``info``: see :meth:`Store.derive_key`."""
+    return HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(bytes(key))
 
 
 def _rollback_quietly(session: Session) -> None:
@@ -310,19 +334,32 @@ def _safety_copy(store: Store) -> Path | None:
 
 
 def export_encrypted_copy(store: Store, target: Path) -> None:
-    """A consistent copy under the same key via ``sqlcipher_export`` (not a file copy)."""
-    if target.exists():
-        raise FileExistsError(target)
-    connection = store.raw_connection()
+    """A consistent copy under the same key via ``sqlcipher_export`` (not a file copy).
+
+    The copy is made inside one explicit read transaction, so it is one snapshot even while
+    other connections write; the attached copy takes the key from the connection (no copy of
+    the key is made here). ``target`` must not exist; on any failure it is removed again.
+    """
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    os.close(fd)  # ours alone from here on, owner-only from the start (SQLite opens it empty)
     try:
-        quoted = str(target).replace("'", "''")
-        key_literal = f"\"x'{store.key_hex_for_recovery_kit()}'\""
-        connection.execute(f"ATTACH DATABASE '{quoted}' AS safety KEY {key_literal}")
-        connection.execute("SELECT sqlcipher_export('safety')")
-        connection.execute("DETACH DATABASE safety")
-    finally:
-        connection.close()
-    target.chmod(0o600)
+        connection = store.raw_connection()
+        try:
+            quoted = str(target).replace("'", "''")
+            connection.execute(f"ATTACH DATABASE '{quoted}' AS safety")  # same key as main
+            connection.execute("BEGIN")
+            connection.execute("SELECT count(*) FROM main.sqlite_master").fetchone()  # snapshot
+            connection.execute("SELECT sqlcipher_export('safety')")
+            connection.execute("COMMIT")
+            connection.execute("DETACH DATABASE safety")
+        finally:
+            connection.close()
+        target.chmod(0o600)
+    except BaseException:
+        for path in (target, Path(f"{target}-journal"), Path(f"{target}-wal")):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        raise
 
 
 def _tighten_permissions(datadir: DataDir) -> None:

@@ -63,7 +63,7 @@ import struct
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -77,6 +77,7 @@ __all__ = [
     "KEY_SIZE",
     "MAGIC",
     "TAG_SIZE",
+    "Readable",
     "StoredBlob",
     "Vault",
     "VaultError",
@@ -103,6 +104,12 @@ _TMP_PREFIX = ".tmp-"
 _DIR_MODE = 0o700
 _FILE_MODE = 0o600
 _OPEN_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+class Readable(Protocol):
+    """Anything with ``read(size) -> bytes``: an open file, a ZIP member, a wrapper."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class VaultError(StoreError):
@@ -187,6 +194,27 @@ class Vault:
         The name, key and existence are checked immediately, not on first iteration.
         """
         return self._chunks(name, key, expected_sha256)
+
+    @staticmethod
+    def decrypt_from(
+        source: Readable, key: bytes, *, expected_sha256: str | None = None
+    ) -> Iterator[bytes]:
+        """Like :meth:`open_stream`, for a blob read from an open file object instead of the
+        vault (e.g. a member of a backup archive): no copy of the blob is needed."""
+        _check_key(key)
+        return _decrypt_handle(source, key, expected_sha256)
+
+    @staticmethod
+    def check_from(source: Readable, key: bytes, *, expected_sha256: str | None = None) -> int:
+        """Decrypt and verify a whole blob read from ``source``, keeping no plaintext.
+
+        Returns the plaintext size; raises :class:`VaultIntegrityError` as :meth:`open_stream`
+        does. Reads ``source`` to its end.
+        """
+        size = 0
+        for chunk in Vault.decrypt_from(source, key, expected_sha256=expected_sha256):
+            size += len(chunk)
+        return size
 
     def read_bytes(self, name: str, key: bytes, *, expected_sha256: str | None = None) -> bytes:
         return b"".join(self.open_stream(name, key, expected_sha256=expected_sha256))
@@ -305,7 +333,7 @@ def _aad(header: bytes, index: int, last: bool) -> bytes:
     return header + _CHUNK_AAD_SUFFIX.pack(index, 1 if last else 0)
 
 
-def _read_exact(source: BinaryIO, size: int) -> bytes:
+def _read_exact(source: Readable, size: int) -> bytes:
     """Read up to ``size`` bytes; fewer only at end of stream (handles short reads)."""
     first = source.read(size)
     if len(first) == size or not first:
@@ -344,7 +372,7 @@ def _encrypt_stream(source: BinaryIO, out: BinaryIO, key: bytes) -> tuple[int, s
         index += 1
 
 
-def _read_header(handle: BinaryIO) -> tuple[bytes, int, bytes]:
+def _read_header(handle: Readable) -> tuple[bytes, int, bytes]:
     """Return the raw header, its chunk size and nonce prefix, after basic checks."""
     header = _read_exact(handle, HEADER_SIZE)
     if len(header) < HEADER_SIZE:
@@ -362,41 +390,47 @@ def _read_header(handle: BinaryIO) -> tuple[bytes, int, bytes]:
 def _decrypt_stream(
     path: Path, key: bytes, expected_sha256: str | None
 ) -> Generator[bytes, None, None]:
-    aead = AESGCM(key)
-    hasher = hashlib.sha256()
     try:
         handle = path.open("rb")
     except FileNotFoundError:
         raise VaultFileMissing("no such file in the vault") from None
     with handle:
-        header, chunk_size, prefix = _read_header(handle)
-        block = chunk_size + TAG_SIZE
-        index = 0
-        current = _read_exact(handle, block)
-        if not current:
-            raise VaultIntegrityError("vault file is truncated")
-        while True:
-            if len(current) < block:
-                following = b""
-                last = True
-            else:
-                following = _read_exact(handle, block)
-                last = not following
-            if len(current) < TAG_SIZE:
-                raise VaultIntegrityError(f"vault file is damaged at chunk {index}")
-            try:
-                plaintext = aead.decrypt(_nonce(prefix, index), current, _aad(header, index, last))
-            except InvalidTag:
-                raise VaultIntegrityError(
-                    f"vault file failed verification at chunk {index}"
-                    " (wrong key, or the file was modified)"
-                ) from None
-            hasher.update(plaintext)
-            yield plaintext
-            if last:
-                break
-            current = following
-            index += 1
+        yield from _decrypt_handle(handle, key, expected_sha256)
+
+
+def _decrypt_handle(
+    handle: Readable, key: bytes, expected_sha256: str | None
+) -> Generator[bytes, None, None]:
+    aead = AESGCM(key)
+    hasher = hashlib.sha256()
+    header, chunk_size, prefix = _read_header(handle)
+    block = chunk_size + TAG_SIZE
+    index = 0
+    current = _read_exact(handle, block)
+    if not current:
+        raise VaultIntegrityError("vault file is truncated")
+    while True:
+        if len(current) < block:
+            following = b""
+            last = True
+        else:
+            following = _read_exact(handle, block)
+            last = not following
+        if len(current) < TAG_SIZE:
+            raise VaultIntegrityError(f"vault file is damaged at chunk {index}")
+        try:
+            plaintext = aead.decrypt(_nonce(prefix, index), current, _aad(header, index, last))
+        except InvalidTag:
+            raise VaultIntegrityError(
+                f"vault file failed verification at chunk {index}"
+                " (wrong key, or the file was modified)"
+            ) from None
+        hasher.update(plaintext)
+        yield plaintext
+        if last:
+            break
+        current = following
+        index += 1
     if expected_sha256 is not None and hasher.hexdigest() != expected_sha256.lower():
         raise VaultIntegrityError("decrypted file does not match its recorded checksum")
 

@@ -18,9 +18,10 @@ from clinic.domain.enums import ClaimType, EvidenceCategory
 from clinic.domain.ids import EvidenceFileId
 from clinic.services import backup as backups
 from clinic.services import cases, clients, evidence, lifecycle, search
+from clinic.services.results import Entity
 from clinic.services.settings import ClinicSettings, get_settings, update_settings
 from clinic.storage import backup as storage_backup
-from clinic.storage.backup import BackupError, DamagedBackup, WrongBackupKey, read_manifest
+from clinic.storage.backup_format import BackupError, DamagedBackup, WrongBackupKey, read_manifest
 from clinic.storage.errors import WrongPassphrase
 from clinic.storage.models import AuditEntry, EvidenceFile
 from clinic.storage.store import Store
@@ -114,7 +115,7 @@ def test_backup_is_audited_as_an_export_after_it_succeeded(filled: Store, folder
     made = backups.make_backup(store=filled, folder=folder, now=MORNING)
     with filled.unit_of_work() as session:
         last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
-    assert (last.action, last.entity) == ("export", "backup")
+    assert (last.action, last.entity) == ("export", Entity.BACKUP.value)
     assert last.seq == made.manifest.audit_head.seq + 1
     assert lifecycle.verify_audit(store=filled).ok
     seq = last.seq
@@ -158,7 +159,7 @@ def test_restore_with_the_recovery_key(filled: Store, folder: Path, tmp_path: Pa
 def test_wrong_keys_change_nothing(filled: Store, folder: Path, tmp_path: Path) -> None:
     made = backups.make_backup(store=filled, folder=folder, now=MORNING)
     target = lifecycle.resolve_data_dir(tmp_path / "new")
-    with pytest.raises(WrongPassphrase):
+    with pytest.raises(WrongPassphrase, match="passphrase the store had when the backup"):
         backups.restore(
             backup=made.path, data_dir=target, passphrase="not the passphrase", keychain=False
         )
@@ -346,3 +347,37 @@ def test_last_backup_time_and_age(filled: Store, folder: Path) -> None:
     assert not backups.is_backup_old(last, now=now + timedelta(days=6))
     assert backups.is_backup_old(last, now=now + timedelta(days=8))
     assert backups.is_backup_old(None, now=now)
+
+
+def test_what_a_backup_needs_is_told_before_asking(
+    filled: Store,
+    keychain_store: Store,
+    folder: Path,
+    memory_keyring,  # type: ignore[no-untyped-def]
+) -> None:
+    with_passphrase = backups.make_backup(store=filled, folder=folder, now=MORNING).path
+    in_keychain = backups.make_backup(store=keychain_store, folder=folder, now=MORNING).path
+    assert backups.has_passphrase(with_passphrase) and not backups.key_in_keychain(with_passphrase)
+    assert backups.key_in_keychain(in_keychain) and not backups.has_passphrase(in_keychain)
+    assert backups.describe(in_keychain).store_id == keychain_store.meta.store_id
+    report = backups.verify_backup_file(path=in_keychain, keychain=True)
+    assert report.ok, report.problems
+    memory_keyring.secrets.clear()
+    assert not backups.key_in_keychain(in_keychain)
+
+
+def test_doctor_reports_the_last_backup_and_warns_when_it_is_old(
+    filled: Store, folder: Path
+) -> None:
+    unset = lifecycle.doctor(store=filled)
+    assert unset.backup_folder is None and unset.last_backup is None and unset.backup_old
+    assert unset.ok  # an old or missing backup is a warning, never a failed check
+    update_settings(
+        store=filled, settings=replace(get_settings(store=filled), backup_folder=str(folder))
+    )
+    made_at = datetime(2026, 11, 20, 8, 15, tzinfo=UTC)
+    backups.make_backup(store=filled, now=made_at)
+    fresh = lifecycle.doctor(store=filled, now=made_at + timedelta(days=3))
+    assert (fresh.backup_folder, fresh.last_backup, fresh.backup_old) == (folder, made_at, False)
+    old = lifecycle.doctor(store=filled, now=made_at + timedelta(days=8))
+    assert old.backup_old and old.ok

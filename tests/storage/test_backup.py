@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
+import os
 import shutil
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -18,16 +20,19 @@ from clinic.domain.drafts import CaseDraft, ClientDraft, EvidenceDraft
 from clinic.domain.enums import ClaimType, EvidenceCategory
 from clinic.services import cases, clients, evidence, lifecycle, search
 from clinic.storage import backup
-from clinic.storage.backup import (
+from clinic.storage.backup import restore_backup, write_backup
+from clinic.storage.backup_check import verify_backup
+from clinic.storage.backup_format import (
+    MAC_INFO,
+    MANIFEST,
+    MANIFEST_MAC,
     BackupCheckFailed,
     BackupError,
     DamagedBackup,
     Manifest,
     WrongBackupKey,
+    manifest_mac,
     read_manifest,
-    restore_backup,
-    verify_backup,
-    write_backup,
 )
 from clinic.storage.datadir import DataDir
 from clinic.storage.engine import connect_raw
@@ -50,7 +55,7 @@ def tree(root: Path) -> dict[str, str]:
 
 
 def key_of(store: Store) -> bytearray:
-    return bytearray.fromhex(store.key_hex_for_recovery_kit())
+    return store.key_copy()
 
 
 def fill(store: Store) -> None:
@@ -361,3 +366,35 @@ def test_a_missing_folder_is_reported(store: Store, tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="not there"):
         write_backup(store, tmp_path / "usb" / "b.clinicbackup", now=NOW)
     assert not (tmp_path / "usb").exists()
+
+
+def test_the_manifest_mac_uses_a_key_derived_for_that_purpose(store: Store, made: Path) -> None:
+    with zipfile.ZipFile(made) as archive:
+        data, mac = archive.read(MANIFEST), archive.read(MANIFEST_MAC).decode()
+    assert mac == manifest_mac(store.derive_key(MAC_INFO), data)
+    assert mac != manifest_mac(bytes(key_of(store)), data)  # never the database key itself
+
+
+def test_every_problem_is_reported_not_only_the_first(store: Store, made: Path) -> None:
+    vault_name = _vault([m.name for m in read_manifest(made).members])
+    _without_member(lambda _: "store.json")(made)
+    _flip_in_member(lambda _: "clinic.db")(made)
+    _flip_in_member(lambda _: vault_name)(made)
+    report = verify_backup(made, key_of(store), work_dir=store.datadir.root)
+    text = "\n".join(report.problems)
+    assert "clinic.db" in text and vault_name in text and "store.json" in text, text
+
+
+def test_old_scratch_folders_of_killed_backups_are_removed(store: Store, tmp_path: Path) -> None:
+    root = store.datadir.root
+    old, fresh = root / ".clinic-backup-0123456789ab", root / ".clinic-verify-ba9876543210"
+    lookalike = root / ".clinic-backup-keep"
+    for folder in (old, fresh, lookalike):
+        folder.mkdir()
+        (folder / "clinic.db").write_bytes(b"an encrypted copy")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for folder in (old, lookalike):
+        os.utime(folder, (two_days_ago, two_days_ago))
+    write_backup(store, tmp_path / "b.clinicbackup", now=NOW)
+    assert not old.exists()
+    assert fresh.exists() and lookalike.exists()  # maybe in use; not ours by name

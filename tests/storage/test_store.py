@@ -7,11 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from sqlalchemy import text
 
 from clinic.storage import keys
 from clinic.storage.datadir import DataDir
+from clinic.storage.engine import connect_raw
 from clinic.storage.errors import (
+    CannotUnlock,
     DamagedStore,
     KeychainUnavailable,
     KeyNotFound,
@@ -23,6 +26,7 @@ from clinic.storage.keys import KeySource
 from clinic.storage.store import (
     PassphraseRequired,
     create_store,
+    derive_subkey,
     export_encrypted_copy,
     open_store,
 )
@@ -233,3 +237,93 @@ def test_lock_wipes_the_key_and_refuses_work(data_dir: DataDir) -> None:
     assert key == bytearray(32)
     with pytest.raises(Exception, match="locked"):
         store.unit_of_work().__enter__()
+
+
+def test_a_locked_store_hands_out_no_key_material(data_dir: DataDir) -> None:
+    make_passphrase_store(data_dir)
+    store = open_store(data_dir, passphrase=PASSPHRASE, actor="t")
+    key_hex = store.key_hex_for_recovery_kit()
+    assert len(key_hex) == 64 and key_hex != "0" * 64
+    store.lock()
+    for hand_out in (
+        store.key_hex_for_recovery_kit,
+        store.key_copy,
+        lambda: store.derive_key(b"anything"),
+    ):
+        with pytest.raises(CannotUnlock, match="locked"):
+            hand_out()
+
+
+def test_derived_keys_are_per_purpose_and_reveal_nothing(data_dir: DataDir) -> None:
+    make_passphrase_store(data_dir)
+    store = open_store(data_dir, passphrase=PASSPHRASE, actor="t")
+    try:
+        key = store.key_copy()
+        first, again = store.derive_key(b"purpose one"), store.derive_key(b"purpose one")
+        other = store.derive_key(b"purpose two")
+        assert first == again == derive_subkey(key, b"purpose one")
+        assert len(first) == 32 and first != other
+        assert first != bytes(key) and bytes(key) not in (first, other)
+        keys.wipe(key)
+        assert store.key_copy() != key  # wiping the copy leaves the store's key alone
+    finally:
+        store.lock()
+
+
+def test_encrypted_copy_is_removed_when_the_export_fails(
+    data_dir: DataDir, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_passphrase_store(data_dir)
+    store = open_store(data_dir, passphrase=PASSPHRASE, actor="t")
+    real = store.raw_connection
+
+    class FailingExport:
+        def __init__(self) -> None:
+            self.connection = real()
+
+        def execute(self, sql: str, *args: object) -> object:
+            if "sqlcipher_export" in sql:
+                self.connection.execute("CREATE TABLE safety.partial (x)")  # something written
+                raise sqlcipher3.OperationalError("database or disk is full")
+            return self.connection.execute(sql, *args)
+
+        def close(self) -> None:
+            self.connection.close()
+
+    monkeypatch.setattr(store, "raw_connection", FailingExport)
+    target = tmp_path / "copy.db"
+    try:
+        with pytest.raises(sqlcipher3.OperationalError):
+            export_encrypted_copy(store, target)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+        monkeypatch.undo()
+        with pytest.raises(FileExistsError):  # an existing file is never overwritten...
+            target.write_bytes(b"someone else's")
+            export_encrypted_copy(store, target)
+        assert target.read_bytes() == b"someone else's"  # ...nor removed
+    finally:
+        store.lock()
+
+
+def test_encrypted_copy_is_one_snapshot_while_another_connection_writes(
+    data_dir: DataDir, tmp_path: Path
+) -> None:
+    make_passphrase_store(data_dir)
+    store = open_store(data_dir, passphrase=PASSPHRASE, actor="t")
+    writer = store.raw_connection()
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute(
+            "INSERT INTO staff (name, role, email, active) VALUES ('x', 'paralegal', '', 1)"
+        )
+        export_encrypted_copy(store, tmp_path / "copy.db")  # not blocked, and not half of it
+        writer.execute("COMMIT")
+        key = store.key_copy()
+        copy = connect_raw(tmp_path / "copy.db", key)
+        keys.wipe(key)
+        assert copy.execute("SELECT name FROM staff").fetchall() == [("Zoë Ünal",)]
+        copy.close()
+        assert (tmp_path / "copy.db").stat().st_mode & 0o777 == 0o600
+    finally:
+        writer.close()
+        store.lock()

@@ -548,3 +548,33 @@ def test_streaming_64_mib_keeps_memory_bounded(vault: Vault) -> None:
     assert reread.hexdigest() == blob.sha256
     assert put_peak < 16 * MIB, put_peak
     assert read_peak < 16 * MIB, read_peak
+
+
+def test_a_blob_is_checked_from_any_file_object_without_a_copy(vault: Vault) -> None:
+    data = os.urandom(2 * CHUNK_SIZE + 123)
+    blob = vault.put_bytes(data)
+    raw = vault.path_of(blob.name).read_bytes()
+    reads: list[int] = []
+
+    class Member(io.BytesIO):  # e.g. a ZIP member: only read() is used
+        def read(self, size: int | None = -1, /) -> bytes:
+            chunk = super().read(size)
+            reads.append(len(chunk))
+            return chunk
+
+    assert Vault.check_from(Member(raw), blob.key, expected_sha256=blob.sha256) == len(data)
+    assert max(reads) <= CHUNK_SIZE + TAG_SIZE  # streamed, never the whole blob at once
+    assert b"".join(Vault.decrypt_from(io.BytesIO(raw), blob.key)) == data
+
+    damaged = bytearray(raw)
+    damaged[chunk_offset(1) + 10] ^= 0x01
+    with pytest.raises(VaultIntegrityError, match="chunk 1"):
+        Vault.check_from(io.BytesIO(bytes(damaged)), blob.key)
+    with pytest.raises(VaultIntegrityError):
+        Vault.check_from(io.BytesIO(raw[:-1]), blob.key)
+    with pytest.raises(VaultIntegrityError, match="checksum"):
+        Vault.check_from(io.BytesIO(raw), blob.key, expected_sha256="0" * 64)
+    with pytest.raises(VaultIntegrityError):
+        Vault.check_from(io.BytesIO(raw), os.urandom(KEY_SIZE))
+    with pytest.raises(VaultError, match="32 bytes"):
+        Vault.check_from(io.BytesIO(raw), b"short")
