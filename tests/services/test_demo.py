@@ -13,6 +13,7 @@ import pytest
 from clinic.domain.drafts import ClientDraft, FamilyMemberDraft
 from clinic.domain.enums import (
     ClaimType,
+    DeadlineOrigin,
     DeadlineStatus,
     DetentionStatus,
     HearingKind,
@@ -23,6 +24,7 @@ from clinic.domain.enums import (
 from clinic.domain.validation import validate_client, validate_family_member
 from clinic.services import lifecycle
 from clinic.services.cases import get_case
+from clinic.services.deadlines import agenda, case_deadlines, recompute, rules_in_force
 from clinic.services.demo import DemoSummary, fill_demo_data, make_pdf
 from clinic.services.dto import CaseView, ClientView
 from clinic.services.evidence import read_evidence_file
@@ -46,9 +48,21 @@ def _views(store: Store) -> list[CaseView]:
     return [get_case(store=store, case_id=c.id) for c in list_cases(store=store, today=TODAY)]
 
 
-def _fingerprint(store: Store) -> list[tuple[str, str | None, ClaimType, Stage]]:
+Fingerprint = list[tuple[str, str | None, ClaimType, Stage, list[tuple[str, date, DeadlineStatus]]]]
+
+
+def _fingerprint(store: Store) -> Fingerprint:
+    """Who, their case, and its deadlines (rule, due, status): equal for equal seeds."""
     return [
-        (c.client_name, c.a_number, c.claim_type, c.stage)
+        (
+            c.client_name,
+            c.a_number,
+            c.claim_type,
+            c.stage,
+            sorted(
+                (d.rule_id, d.due_on, d.status) for d in case_deadlines(store=store, case_id=c.id)
+            ),
+        )
         for c in list_cases(store=store, today=TODAY)
     ]
 
@@ -240,7 +254,47 @@ def test_deadlines_are_open_done_and_waived_some_overdue(views: list[CaseView]) 
     deadlines = [d for v in views for d in v.deadlines]
     assert {d.status for d in deadlines} == set(DeadlineStatus)
     assert all(d.status_reason for d in deadlines if d.status is DeadlineStatus.WAIVED)
-    assert any(d.status is DeadlineStatus.OPEN and d.due_on < TODAY for d in deadlines)
+    computed = [d for d in deadlines if d.origin is DeadlineOrigin.RULE]
+    assert sum(d.status is DeadlineStatus.DONE for d in computed) > len(computed) / 3
+    assert any(d.status is DeadlineStatus.OPEN and d.act_by < TODAY for d in computed)
+    assert any(d.status is DeadlineStatus.OPEN and d.act_by >= TODAY for d in computed)
+    assert any(d.origin is DeadlineOrigin.MANUAL for d in deadlines)
+
+
+def test_rule_deadlines_are_the_engines_own(
+    demo: tuple[Store, DemoSummary], views: list[CaseView]
+) -> None:
+    """Every computed deadline comes from a shipped rule and the recorded facts: recomputing
+    changes nothing, and decisions were recorded as facts rules count from."""
+    deadlines = [d for v in views for d in v.deadlines]
+    known = {rule.id for rule in rules_in_force()}
+    assert not [d for d in deadlines if d.origin is DeadlineOrigin.RULE and not d.rule_id]
+    assert {d.rule_id for d in deadlines if d.origin is DeadlineOrigin.RULE} <= known
+    assert not recompute(store=demo[0]).touched
+    anchors = {d.anchor_field for d in deadlines if d.origin is DeadlineOrigin.RULE}
+    assert {"last_arrival", "hearing", "i589_received", "decision"} <= anchors
+
+
+def test_judge_ordered_dates_supersede_the_rule_default(views: list[CaseView]) -> None:
+    superseded = 0
+    for case in views:
+        ordered = {
+            d.kind: d.due_on for d in case.deadlines if d.origin is DeadlineOrigin.JUDGE_ORDERED
+        }
+        for row in case.deadlines:
+            if row.status is DeadlineStatus.SUPERSEDED:
+                superseded += 1
+                assert row.anchor_on is not None
+                assert row.anchor_on >= ordered[row.rule_id]
+    assert superseded > 0
+
+
+def test_today_page_shows_overdue_computed_deadlines(demo: tuple[Store, DemoSummary]) -> None:
+    items = agenda(store=demo[0], today=TODAY)
+    overdue = [i for i in items if i.overdue]
+    assert overdue
+    assert all(i.deadline is not None and i.on < TODAY for i in overdue)
+    assert any(i.deadline.origin is DeadlineOrigin.RULE for i in overdue if i.deadline)
 
 
 def test_evidence_has_translations_and_small_valid_files(

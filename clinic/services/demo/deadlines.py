@@ -1,0 +1,242 @@
+"""Deadlines as a clinic lives them. The demo records the FACTS rules count from (decisions,
+orders, an expiring work permit, a DHS motion, a date the judge set); the deadline engine
+computes every rule deadline from them and from the case's dates. Then the demo does the work:
+most past deadlines done on a plausible day, a few waived with a reason, and a few recent ones
+left open, overdue. Manual tasks and judge-ordered filing dates are added as staff would.
+
+No legal period is written here: every due date comes from the rule book.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clinic.domain.deadlines.vocabulary import Kind, Trigger
+from clinic.domain.drafts import DeadlineDraft
+from clinic.domain.enums import CaseFactKind as F
+from clinic.domain.enums import DeadlineOrigin, DeadlineStatus, Outcome, Relief, Stage
+from clinic.services.deadlines import case_deadlines, record_case_fact
+from clinic.services.demo.dice import between, chance, days, pick
+from clinic.services.demo.plans import DENIALS, GRANTS
+from clinic.services.demo.story import Demo, Story
+from clinic.services.dto import DeadlineView
+from clinic.services.schedule import close_deadline, record_deadline
+
+Fact = tuple[F, date | None, int | None, str]
+Settled = tuple[DeadlineStatus, date, str]
+
+RECENT_DAYS = 45  # overdue deadlines older than this have been dealt with
+_OPEN_SHARE, _DONE_SHARE = 0.35, 0.92
+# Facts whose deadlines run after a case is closed (motions, appeals, follow-to-join ...)
+_AFTER_DECISION = frozenset(
+    {F.DECISION, F.FINAL_ORDER, F.BIA_DECISION, F.VD_ORDER, F.IJ_DENIAL, F.ASYLUM_GRANTED}
+)
+_DECLINED = {
+    Trigger.FINAL_ORDER: "Reviewed with the client: no new evidence for a motion",
+    Trigger.BIA_DECISION: "Client decided not to petition the court of appeals",
+}
+_WAIVE_REASONS = (
+    "Attorney reviewed: not needed for this client",
+    "Covered by an earlier filing",
+    "Client chose not to pursue after consultation",
+)
+_TASKS = (
+    ("call_client", "Call client about police report"),
+    ("translation", "Certified translation of identity document"),
+    ("medical", "Schedule psychological evaluation"),
+    ("foia", "FOIA request to CBP and USCIS for prior encounters"),
+    ("witness", "Collect witness declaration from relative"),
+)
+
+
+def add_case_deadlines(demo: Demo, story: Story) -> None:
+    _record(demo, story, case_facts(demo, story))
+    for draft in _drafts(demo, story):
+        record_deadline(store=demo.store, case_id=story.case_id, deadline=draft).unwrap()
+    rows = case_deadlines(store=demo.store, case_id=story.case_id)
+    expires = _work_permit_expiry(demo, story, rows)
+    if expires is not None:
+        _record(demo, story, [(F.EAD_EXPIRES, expires, None, "(c)(8) work permit card expires")])
+        rows = case_deadlines(store=demo.store, case_id=story.case_id)
+    _settle(demo, story, rows)
+
+
+def _record(demo: Demo, story: Story, facts: list[Fact]) -> None:
+    for kind, on, number, note in facts:
+        record_case_fact(
+            store=demo.store, case_id=story.case_id, kind=kind, on=on, number=number, note=note
+        ).unwrap()
+
+
+def case_facts(demo: Demo, story: Story) -> list[Fact]:
+    """What happened in the case that rules count from (hearings, arrival and filing aside)."""
+    return _decision_facts(demo, story) + _pending_facts(demo, story)
+
+
+def _decision_facts(demo: Demo, story: Story) -> list[Fact]:
+    facts: list[Fact] = []
+    court = story.after(Stage.HEARINGS, Stage.DECISION)
+    ruled = court[0].outcome if court else None
+    if court and ruled is not None:
+        on = court[1]
+        facts.append((F.DECISION, on, None, "Oral decision of the immigration judge"))
+        if ruled in DENIALS:
+            facts.append((F.IJ_DENIAL, on, None, "Asylum denied"))
+        if ruled is Outcome.VOLUNTARY_DEPARTURE:
+            facts.append((F.VD_DAYS, None, pick(demo.rng, (30, 60)), "Days the judge granted"))
+            facts.append((F.VD_ORDER, on, None, "Voluntary departure granted"))
+    bia = story.after(Stage.APPEAL, Stage.DECISION)
+    if bia is not None:
+        facts.append((F.BIA_DECISION, bia[1], None, "BIA dismissed the appeal"))
+        facts.append((F.FINAL_ORDER, bia[1], None, "BIA decision"))
+    elif court and ruled in DENIALS and story.closed_on is not None:
+        facts.append((F.FINAL_ORDER, court[1], None, "Appeal waived"))
+    granted = next((on for outcome, on in story.decisions() if outcome is Outcome.GRANTED), None)
+    if granted is not None and Relief.ASYLUM in story.relief:
+        facts.append((F.ASYLUM_GRANTED, granted, None, "Asylum granted"))
+    return facts
+
+
+def _pending_facts(demo: Demo, story: Story) -> list[Fact]:
+    """A DHS motion or a date the judge set, for some cases waiting for their hearing."""
+    rng, today = demo.rng, demo.today
+    facts: list[Fact] = []
+    last = story.steps[-1][0].stage if story.steps else Stage.INTAKE
+    if story.in_court and last is Stage.HEARINGS:
+        start = story.first(Stage.HEARINGS) or story.opened_on
+        if chance(rng, 0.15):
+            received = max(start, today - days(rng.randint(1, 25)))
+            facts.append((F.OPPOSING_FILING_RECEIVED, received, None, "DHS motion to pretermit"))
+        if chance(rng, 0.06):
+            set_for = today + days(rng.randint(-25, 45))
+            facts.append((F.JUDGE_SET_DATE, set_for, None, "Biometrics to be completed by"))
+    return facts
+
+
+def _work_permit_expiry(demo: Demo, story: Story, rows: list[DeadlineView]) -> date | None:
+    """Some clients of open cases got a work permit well after the engine's earliest dates
+    counted from filing; their card expires some time around today."""
+    rng, today = demo.rng, demo.today
+    earliest = [
+        row.due_on
+        for row in rows
+        if row.kind == Kind.EARLIEST_DATE and row.anchor_field == Trigger.I589_RECEIVED
+    ]
+    if story.closed_on is not None or not earliest or not chance(rng, 0.3):
+        return None
+    if max(earliest) > today - days(90):
+        return None
+    return today + days(rng.randint(-30, 420))
+
+
+def _drafts(demo: Demo, story: Story) -> list[DeadlineDraft]:
+    """A manual task for some cases; a judge-ordered filing date before some merits hearings."""
+    rng, today = demo.rng, demo.today
+    drafts = []
+    if story.steps and chance(rng, 0.25):
+        kind, title = pick(rng, _TASKS)
+        due = between(rng, story.opened_on + days(7), story.closed_on or today + days(60))
+        drafts.append(DeadlineDraft(kind=kind, title=title, due_on=due))
+    hearing = story.next_individual
+    if hearing is not None and (demo.judge_orders < 2 or chance(rng, 0.1)):
+        demo.judge_orders += 1
+        drafts.append(
+            DeadlineDraft(
+                kind="individual-hearing-filing",
+                title="Pre-hearing brief, exhibits and witness list (judge-ordered)",
+                due_on=between(rng, today - days(10), hearing - days(14)),
+                origin=DeadlineOrigin.JUDGE_ORDERED,
+                notes="Set by the immigration judge at the last master calendar hearing",
+            )
+        )
+    return drafts
+
+
+def _order(row: DeadlineView) -> tuple[date, str, str, date, str]:
+    """A stable order that does not depend on database ids (the random draws follow it)."""
+    return row.due_on, row.rule_id, row.kind, row.anchor_on or row.due_on, row.title
+
+
+def _settle(demo: Demo, story: Story, rows: list[DeadlineView]) -> None:
+    """Mark the case's deadlines as its staff would have; count them all."""
+    rows = sorted(rows, key=_order)
+    demo.counts.deadlines += len(rows)
+    for row in rows:
+        settled = _settled(demo, story, row) if row.status is DeadlineStatus.OPEN else None
+        if settled is not None:
+            status, on, reason = settled
+            close_deadline(
+                store=demo.store, deadline_id=row.id, status=status, on=on, reason=reason
+            ).unwrap()
+
+
+def _settled(demo: Demo, story: Story, row: DeadlineView) -> Settled | None:
+    """(status, day, reason) for a deadline, or None to leave it open."""
+    closed = story.closed_on
+    if closed is not None and row.due_on > closed and row.anchor_field not in _AFTER_DECISION:
+        return DeadlineStatus.WAIVED, closed, "Case closed"
+    if row.act_by >= demo.today:
+        return None
+    if row.anchor_field == Trigger.LAST_ARRIVAL:
+        return _one_year(demo, story, row)
+    return _past_due(demo, story, row)
+
+
+def _past_due(demo: Demo, story: Story, row: DeadlineView) -> Settled | None:
+    if row.act_by < story.opened_on:
+        return DeadlineStatus.WAIVED, story.opened_on, "Passed before the clinic took the case"
+    if row.anchor_field == Trigger.DECISION:
+        return _appeal(story, row)
+    if row.anchor_field in _DECLINED and chance(demo.rng, 0.7):
+        return DeadlineStatus.WAIVED, row.due_on, _DECLINED[Trigger(row.anchor_field)]
+    return _usual(demo, story, row)
+
+
+def _one_year(demo: Demo, story: Story, row: DeadlineView) -> Settled | None:
+    filed, closed = story.filed_on, story.closed_on
+    if filed is not None and filed <= row.due_on:
+        return DeadlineStatus.DONE, filed, ""
+    if filed is not None:
+        return DeadlineStatus.WAIVED, filed, "Filed late; changed-circumstances exception argued"
+    if closed is not None:
+        return DeadlineStatus.WAIVED, closed, "Case closed before filing"
+    if row.due_on < story.opened_on:
+        return (
+            DeadlineStatus.WAIVED,
+            story.opened_on,
+            "Past the year at intake; pursuing withholding and CAT",
+        )
+    if (demo.today - row.act_by).days <= RECENT_DAYS:
+        return None  # missed, and the attorney must act now
+    return DeadlineStatus.WAIVED, row.due_on, "Extraordinary circumstances (illness) to be argued"
+
+
+def _appeal(story: Story, row: DeadlineView) -> Settled:
+    appealed = story.first(Stage.APPEAL)
+    if appealed is not None:
+        return DeadlineStatus.DONE, min(appealed, row.act_by), ""
+    if any(outcome in GRANTS for outcome, _ in story.decisions()):
+        return DeadlineStatus.WAIVED, row.due_on, "Relief granted; neither side appealed"
+    return DeadlineStatus.WAIVED, row.due_on, "Client decided not to appeal after consultation"
+
+
+def _usual(demo: Demo, story: Story, row: DeadlineView) -> Settled | None:
+    rng, today = demo.rng, demo.today
+    roll = rng.random()
+    recent = (today - row.act_by).days <= RECENT_DAYS
+    if story.closed_on is None and recent and roll < _OPEN_SHARE:
+        return None  # overdue: on the Today page
+    if roll < _DONE_SHARE:
+        return DeadlineStatus.DONE, _done_on(demo, story, row), ""
+    return DeadlineStatus.WAIVED, row.act_by, pick(rng, _WAIVE_REASONS)
+
+
+def _done_on(demo: Demo, story: Story, row: DeadlineView) -> date:
+    """A plausible day the work was done: shortly before the deadline (an earliest date: after)."""
+    rng, today = demo.rng, demo.today
+    if row.kind == Kind.EARLIEST_DATE:
+        return between(rng, row.due_on, min(row.due_on + days(RECENT_DAYS), today))
+    low = max(row.act_by - days(10), story.opened_on)
+    if row.anchor_on is not None and row.anchor_on <= row.act_by:
+        low = max(low, row.anchor_on)
+    return between(rng, low, row.act_by)
