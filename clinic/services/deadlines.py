@@ -20,7 +20,7 @@ from clinic.domain.enums import (
 )
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.validation import FieldProblem, Problem
-from clinic.services.auditing import record, record_created
+from clinic.services.auditing import field_changes, record, record_created
 from clinic.services.deadline_refresh import refresh_cases, rule_context
 from clinic.services.dto import DeadlineView, display_name
 from clinic.services.results import Changes, Entity, Result, rejected
@@ -206,8 +206,10 @@ def mark_deadline(
     status: DeadlineStatus,
     on: date,
     reason: str = "",
-) -> int:
-    """Close every open deadline of one rule on a case (used by demo data and bulk actions)."""
+) -> Result[int]:
+    """Close every open deadline of one rule on a case (bulk actions); returns how many."""
+    if status is DeadlineStatus.WAIVED and not reason.strip():
+        return rejected((FieldProblem("status_reason", Problem.REQUIRED),))
     with store.unit_of_work() as session:
         rows = session.scalars(
             select(Deadline).where(
@@ -217,16 +219,26 @@ def mark_deadline(
             )
         ).all()
         for row in rows:
-            before = row.status
+            before = {
+                "status": row.status,
+                "status_reason": row.status_reason,
+                "completed_on": row.completed_on,
+            }
             row.status = status
-            row.status_reason = reason
+            row.status_reason = reason.strip()
             row.completed_on = on if status is DeadlineStatus.DONE else None
+            after = {
+                "status": row.status,
+                "status_reason": row.status_reason,
+                "completed_on": row.completed_on,
+            }
             record(
                 session,
                 actor=store.actor,
                 action=AuditAction.UPDATE,
                 entity=Entity.DEADLINE,
                 entity_id=row.id,
-                changes={"status": [before, status], "status_reason": [None, reason]},
+                changes=field_changes(before, after),
             )
-        return len(rows)
+        touched = {(Entity.DEADLINE, row.id) for row in rows} | {(Entity.CASE, case_id)}
+        return Result(len(rows), changes=Changes(frozenset(touched)))

@@ -132,6 +132,7 @@ class DeadlineView:
     status: DeadlineStatus
     status_reason: str
     notes: str
+    completed_on: date | None = None
     # Provenance (rule-computed and judge-ordered deadlines): what it counts from and how.
     anchor_field: str = ""
     anchor_on: date | None = None

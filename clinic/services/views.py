@@ -114,6 +114,7 @@ def deadline_view(row: Deadline) -> DeadlineView:
         status=row.status,
         status_reason=row.status_reason,
         notes=row.notes,
+        completed_on=row.completed_on,
         anchor_field=row.anchor_field,
         anchor_on=row.anchor_on,
         safe_due_on=row.safe_due_on,

@@ -109,7 +109,17 @@ def test_done_deadlines_survive_recomputation_and_open_ones_follow_inputs(store:
         rule_id="one-year-filing",
         status=DeadlineStatus.DONE,
         on=date(2026, 3, 1),
+    ).unwrap()
+    (done,) = by_rule(store, case_id)["one-year-filing"]
+    assert done.completed_on == date(2026, 3, 1)
+    no_reason = deadlines.mark_deadline(
+        store=store,
+        case_id=case_id,
+        rule_id="one-year-filing",
+        status=DeadlineStatus.WAIVED,
+        on=TODAY,
     )
+    assert [p.code for p in no_reason.problems] == [Problem.REQUIRED]
     client_id = cases.get_case(store=store, case_id=case_id).client.id
     clients.update_client(
         store=store,
