@@ -1,0 +1,36 @@
+"""Conventions the Settings widgets share: named controls and calm read-only tables."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+TABLE_MIN_HEIGHT = 150
+TABLE_MAX_HEIGHT = 240
+
+
+def named(widget: W, name: str, accessible: str) -> W:
+    """Every interactive widget gets an objectName (tests, styling) and an accessible name."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def tidy_table(table: QTableView, *, stretch: int) -> None:
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    named(
+        table.horizontalHeader(),
+        f"{table.objectName()}Columns",
+        QCoreApplication.translate("SettingsTables", "Columns"),
+    )
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(TABLE_MIN_HEIGHT)
+    table.setMaximumHeight(TABLE_MAX_HEIGHT)

@@ -1,0 +1,410 @@
+"""Settings: clinic name and letterhead, staff, auto-lock, backups, time zone, deadline rule
+amounts and court closure days. One Save (Ctrl+S); problems appear beside their fields and the
+edits stay until they are saved or reverted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.drafts import StaffDraft
+from clinic.domain.ids import StaffId
+from clinic.domain.validation import FieldProblem, Problem
+from clinic.services import staff
+from clinic.services.deadlines import rules_in_force
+from clinic.services.results import Changes, Entity, Result
+from clinic.services.settings import ClinicSettings, get_settings, update_settings
+from clinic.ui.page import Page
+from clinic.ui.session import UiSession
+from clinic.ui.settings_closures import ClosureDaysEditor
+from clinic.ui.settings_layout import named
+from clinic.ui.settings_problems import ProblemLabels
+from clinic.ui.settings_rules import RuleSettingsBox
+from clinic.ui.settings_staff import AddStaffDialog, StaffList
+
+AUTO_LOCK_RANGE = (1, 120)
+BACKUPS_KEPT_RANGE = (1, 365)
+COMMON_ZONES = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+    "America/Puerto_Rico",
+)
+
+
+class SettingsPage(Page):
+    title = "Settings"
+
+    def __init__(self, session: UiSession) -> None:
+        super().__init__(session)
+        self.setObjectName("settingsPage")
+        self._loaded: ClinicSettings | None = None
+        self._baseline: ClinicSettings | None = None
+        self.staff_dialog: AddStaffDialog | None = None
+        self.problems = ProblemLabels(self, prefix="settings")
+        self._build_fields()
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        left = QVBoxLayout()
+        left.addWidget(self._clinic_group())
+        left.addWidget(self._workstation_group())
+        left.addWidget(self._staff_group())
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self._rules_group())
+        right.addWidget(self._closures_group())
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._header())
+        layout.addWidget(self.problems.general)
+        layout.addWidget(scroll, 1)
+        self._connect_edits()
+        self._update_dirty()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build_fields(self) -> None:
+        self.clinic_name = named(QLineEdit(), "clinicName", self.tr("Clinic name"))
+        self.letterhead = named(QPlainTextEdit(), "letterhead", self.tr("Letterhead"))
+        self.letterhead.setPlaceholderText(
+            self.tr("Address and phone lines printed under the name on PDFs")
+        )
+        self.letterhead.setTabChangesFocus(True)
+        self.letterhead.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.auto_lock = named(QSpinBox(), "autoLockMinutes", self.tr("Lock after idle minutes"))
+        self.auto_lock.setRange(*AUTO_LOCK_RANGE)
+        self.auto_lock.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.backup_folder = named(QLineEdit(), "backupFolder", self.tr("Backup folder"))
+        self.backup_folder.setPlaceholderText(self.tr("For example the USB stick's folder"))
+        self.choose_folder = named(
+            QPushButton(self.tr("Choose…")), "chooseBackupFolder", self.tr("Choose backup folder")
+        )
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.backups_kept = named(QSpinBox(), "backupsKept", self.tr("Backups kept"))
+        self.backups_kept.setRange(*BACKUPS_KEPT_RANGE)
+        self.backups_kept.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.timezone = named(QComboBox(), "defaultTimezone", self.tr("Default time zone"))
+        self._fill_zones()
+        self.timezone.setMinimumContentsLength(24)
+        self.timezone.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.rules = RuleSettingsBox(rules_in_force())
+        self.closures = ClosureDaysEditor(self.problems.label_for("closure_days"))
+        self.staff_list = StaffList()
+        self.staff_model = self.staff_list.model
+        self.add_staff_button = self.staff_list.add_button
+
+    def _fill_zones(self) -> None:
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._zones = frozenset(available_timezones())
+        others = sorted(self._zones - set(COMMON_ZONES))
+        self.timezone.addItems(list(COMMON_ZONES))
+        self.timezone.insertSeparator(len(COMMON_ZONES))
+        self.timezone.addItems(others)
+        completer = self.timezone.completer()  # over the combo's own model: one list of zones
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def _header(self) -> QHBoxLayout:
+        heading = QLabel(self.tr("Settings"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        self.status = named(QLabel(), "settingsStatus", self.tr("Save status"))
+        self.revert_button = named(
+            QPushButton(self.tr("Revert")), "settingsRevert", self.tr("Revert unsaved changes")
+        )
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = named(
+            QPushButton(self.tr("Save")), "settingsSave", self.tr("Save settings")
+        )
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_action = QAction(self.tr("Save settings"), self)
+        self.save_action.setObjectName("settingsSaveAction")
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save)
+        self.addAction(self.save_action)
+        self.save_button.clicked.connect(self.save_action.trigger)
+        bar = QHBoxLayout()
+        bar.addWidget(heading)
+        bar.addSpacing(16)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.save_button)
+        return bar
+
+    def _clinic_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Clinic"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("&Name:"), self.problems.beside("clinic_name", self.clinic_name))
+        form.addRow(self.tr("&Letterhead:"), self.problems.beside("letterhead", self.letterhead))
+        return group
+
+    def _workstation_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Locking, backups and time"))
+        form = QFormLayout(group)
+        form.addRow(
+            self.tr("Lock when idle &for:"),
+            self.problems.beside("auto_lock_minutes", self.auto_lock),
+        )
+        folder = QWidget()
+        row = QHBoxLayout(folder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(self.choose_folder)
+        folder.setFocusProxy(self.backup_folder)
+        form.addRow(self.tr("&Backup folder:"), self.problems.beside("backup_folder", folder))
+        form.addRow(
+            self.tr("Backups &kept:"), self.problems.beside("backups_kept", self.backups_kept)
+        )
+        form.addRow(
+            self.tr("Default &time zone:"), self.problems.beside("default_timezone", self.timezone)
+        )
+        return group
+
+    def _staff_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Staff"))
+        self.staff_list.add_button.clicked.connect(self.open_add_staff)
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.staff_list)
+        return group
+
+    def _rules_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Deadline rules"))
+        note = QLabel(
+            self.tr(
+                "Change these only on an attorney's instruction. Every case's deadlines are "
+                "recomputed when you save."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(group)
+        layout.addWidget(note)
+        layout.addWidget(self.problems.beside("rule_days", self.rules))
+        return group
+
+    def _closures_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Court closure days"))
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.closures)
+        return group
+
+    def _connect_edits(self) -> None:
+        self.clinic_name.textChanged.connect(self._update_dirty)
+        self.letterhead.textChanged.connect(self._update_dirty)
+        self.auto_lock.valueChanged.connect(self._update_dirty)
+        self.backup_folder.textChanged.connect(self._update_dirty)
+        self.backups_kept.valueChanged.connect(self._update_dirty)
+        self.timezone.currentTextChanged.connect(self._update_dirty)
+        self.rules.edited.connect(self._update_dirty)
+        self.closures.edited.connect(self._update_dirty)
+
+    # -- Page contract ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.session.is_open:
+            self.clear()
+            return
+        self._reload_staff()
+        if not self.has_unsaved_changes():
+            self._show_settings(get_settings(store=self.session.store))
+
+    def apply_changes(self, changes: Changes) -> None:
+        if not self.session.is_open:
+            return
+        if Entity.STAFF in changes.entities:
+            self._reload_staff()
+        if Entity.SETTINGS in changes.entities and not self.has_unsaved_changes():
+            self._show_settings(get_settings(store=self.session.store))
+
+    def clear(self) -> None:
+        self._loaded = None
+        self._baseline = None
+        if self.staff_dialog is not None:
+            self.staff_dialog.done(0)
+            self.staff_dialog = None
+        for line in (self.clinic_name, self.backup_folder):
+            line.clear()
+        self.letterhead.clear()
+        self.timezone.setEditText("")
+        self.staff_model.clear()
+        self.closures.clear()
+        self.problems.clear()
+        self.status.clear()
+        self._update_dirty()
+
+    # -- unsaved edits ----------------------------------------------------------------------
+
+    def edited_settings(self) -> ClinicSettings | None:
+        if self._loaded is None:
+            return None
+        return replace(
+            self._loaded,
+            clinic_name=self.clinic_name.text().strip(),
+            letterhead=self.letterhead.toPlainText().strip(),
+            auto_lock_minutes=self.auto_lock.value(),
+            backup_folder=self.backup_folder.text().strip(),
+            backups_kept=self.backups_kept.value(),
+            default_timezone=self.timezone.currentText().strip(),
+            rule_days=self.rules.values(),
+            closure_days=self.closures.model.as_settings(),
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        return self._baseline is not None and self.edited_settings() != self._baseline
+
+    def confirm_leave(self) -> bool:
+        """Ask before the main window navigates away from unsaved edits; True means "go"."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Save the settings?"),
+            self.tr("You changed settings that are not saved yet."),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()
+            return True
+        return False
+
+    def _update_dirty(self) -> None:
+        dirty = self.has_unsaved_changes()
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if dirty:
+            self.status.setText(self.tr("Unsaved changes"))
+        elif self.status.text() == self.tr("Unsaved changes"):
+            self.status.clear()
+
+    def revert(self) -> None:
+        """Drop unsaved edits and show what is stored now."""
+        if self.session.is_open:
+            self._show_settings(get_settings(store=self.session.store))
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        settings = self.edited_settings()
+        if settings is None or not self.session.is_open:
+            return False
+        if not self.has_unsaved_changes():
+            return True
+        local = self._local_problems(settings)
+        if local:
+            self._show_problems(local)
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = update_settings(store=self.session.store, settings=settings)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if not result.ok or result.value is None:
+            self._show_problems(result.problems)
+            return False
+        self._loaded = result.value
+        self._baseline = settings
+        self.problems.clear()
+        self._update_dirty()
+        self.status.setText(self.tr("Saved."))
+        self.session.publish(result.changes)
+        return True
+
+    def _local_problems(self, settings: ClinicSettings) -> tuple[FieldProblem, ...]:
+        if settings.default_timezone not in self._zones:
+            return (FieldProblem("default_timezone", Problem.UNKNOWN_TIMEZONE),)
+        return ()
+
+    def _show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
+        self.problems.show(problems)
+        self.status.setText(self.tr("Not saved: fix the marked fields, then save again."))
+
+    # -- filling ----------------------------------------------------------------------------
+
+    def _show_settings(self, settings: ClinicSettings) -> None:
+        self._loaded = settings
+        self._baseline = None  # edits made while filling are not the user's
+        self.clinic_name.setText(settings.clinic_name)
+        self.letterhead.setPlainText(settings.letterhead)
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.backup_folder.setText(settings.backup_folder)
+        self.backups_kept.setValue(settings.backups_kept)
+        self.timezone.setEditText(settings.default_timezone)
+        self.rules.set_values(settings.rule_days)
+        self.closures.set_days(settings.closure_days, today=self.session.today())
+        self._baseline = self.edited_settings()
+        self.problems.clear()
+        self._update_dirty()
+
+    def _reload_staff(self) -> None:
+        self.staff_model.set_staff(staff.list_staff(store=self.session.store))
+
+    # -- staff and the backup folder -------------------------------------------------------------
+
+    def open_add_staff(self) -> AddStaffDialog | None:
+        if not self.session.is_open:
+            return None
+        dialog = AddStaffDialog(self._save_staff, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._staff_dialog_closed)
+        self.staff_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _staff_dialog_closed(self) -> None:
+        self.staff_dialog = None
+
+    def _save_staff(self, draft: StaffDraft) -> Result[StaffId]:
+        result = staff.add_staff(store=self.session.store, staff=draft)
+        if result.ok:
+            self.session.publish(result.changes)
+        return result
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the backup folder"), self.backup_folder.text()
+        )
+        if folder:
+            self.backup_folder.setText(folder)

@@ -1,0 +1,204 @@
+"""The clinic's staff on the Settings page: a table model and the "Add staff…" dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.drafts import StaffDraft
+from clinic.domain.enums import StaffRole
+from clinic.domain.ids import StaffId
+from clinic.services.dto import StaffView
+from clinic.services.results import Result
+from clinic.ui.labels import label
+from clinic.ui.settings_layout import named, tidy_table
+from clinic.ui.settings_problems import ProblemLabels
+
+Index = QModelIndex | QPersistentModelIndex
+STAFF_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class StaffColumn(IntEnum):
+    NAME = 0
+    ROLE = 1
+    EMAIL = 2
+
+
+def staff_column_title(column: StaffColumn) -> str:
+    match column:
+        case StaffColumn.NAME:
+            return QCoreApplication.translate("StaffTableModel", "Name")
+        case StaffColumn.ROLE:
+            return QCoreApplication.translate("StaffTableModel", "Role")
+        case StaffColumn.EMAIL:
+            return QCoreApplication.translate("StaffTableModel", "E-mail")
+
+
+class StaffTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[StaffView] = []
+
+    def set_staff(self, staff: list[StaffView]) -> None:
+        self.beginResetModel()
+        self._rows = list(staff)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_staff([])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(StaffColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(StaffColumn)
+        ):
+            return staff_column_title(StaffColumn(section))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        person = self._rows[index.row()]
+        if role == STAFF_ID_ROLE:
+            return int(person.id)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        match StaffColumn(index.column()):
+            case StaffColumn.NAME:
+                return person.name
+            case StaffColumn.ROLE:
+                return label(person.role)
+            case StaffColumn.EMAIL:
+                return person.email
+
+
+class StaffList(QWidget):
+    """The active staff and an "Add staff…" button (the page opens the dialog)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = StaffTableModel(self)
+        self.table = named(QTableView(), "staffList", self.tr("Staff"))
+        self.table.setModel(self.model)
+        tidy_table(self.table, stretch=StaffColumn.EMAIL)
+        self.add_button = named(
+            QPushButton(self.tr("Add staff…")), "addStaff", self.tr("Add staff")
+        )
+        note = QLabel(self.tr("Staff are saved as soon as they are added."))
+        note.setEnabled(False)  # dimmed secondary text that follows the palette
+        buttons = QHBoxLayout()
+        buttons.addWidget(note, 1)
+        buttons.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+
+SaveStaff = Callable[[StaffDraft], Result[StaffId]]
+
+
+class AddStaffDialog(QDialog):
+    """Name, role and e-mail; the service's problems appear beside the fields and the dialog
+    stays open until the person is saved or the user gives up."""
+
+    def __init__(self, save: SaveStaff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.setObjectName("addStaffDialog")
+        self.setWindowTitle(self.tr("Add staff"))
+        self.name = QLineEdit()
+        self.name.setObjectName("staffName")
+        self.name.setAccessibleName(self.tr("Name"))
+        self.role = QComboBox()
+        self.role.setObjectName("staffRole")
+        self.role.setAccessibleName(self.tr("Role"))
+        for role in StaffRole:
+            self.role.addItem(label(role), role)
+        self.role.setCurrentIndex(self.role.findData(StaffRole.PARALEGAL))
+        self.email = QLineEdit()
+        self.email.setObjectName("staffEmail")
+        self.email.setAccessibleName(self.tr("E-mail"))
+        self.email.setPlaceholderText(self.tr("name@example.org (optional)"))
+        self.problems = ProblemLabels(self, prefix="staff")
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.problems.beside("name", self.name))
+        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(self.tr("&E-mail:"), self.problems.beside("email", self.email))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("staffButtons")
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Add"))
+        ok.setObjectName("staffAdd")
+        ok.setAccessibleName(self.tr("Add staff member"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("staffCancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems.general)
+        layout.addWidget(buttons)
+
+    def draft(self) -> StaffDraft:
+        role = self.role.currentData()
+        return StaffDraft(
+            name=self.name.text(),
+            role=role if isinstance(role, StaffRole) else StaffRole(role),
+            email=self.email.text().strip(),
+        )
+
+    def accept(self) -> None:
+        result = self._save(self.draft())
+        if not result.ok:
+            self.problems.show(result.problems)
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        if self.name.text().strip() or self.email.text().strip():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard this staff member?"),
+                self.tr("The name and e-mail you typed have not been saved."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
