@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clinic.domain.deadlines import ComputedDeadline, Rule, anchor_for, compute
@@ -111,15 +111,22 @@ def agenda(*, store: Store, today: date, days: int = 14) -> list[AgendaItem]:
     """Hearings and open deadlines from today to ``days`` ahead, overdue deadlines first."""
     until = today + timedelta(days=days)
     with store.unit_of_work() as session:
-        items = _deadline_items(session, today, until) + _hearing_items(session, today, until)
+        items = _deadline_items(session, today, None, until) + _hearing_items(session, today, until)
     return sorted(items, key=lambda i: (not i.overdue, i.on, i.at or time.min, i.client_name))
 
 
-def _deadline_items(session: Session, today: date, until: date) -> list[AgendaItem]:
-    act_by = Deadline.safe_due_on.is_not(None)
-    in_window = or_(
-        and_(act_by, Deadline.safe_due_on <= until), and_(~act_by, Deadline.due_on <= until)
-    )
+def agenda_between(*, store: Store, start: date, end: date, today: date) -> list[AgendaItem]:
+    """Hearings and open deadlines dated ``start``..``end`` (the calendar); overdue vs ``today``."""
+    with store.unit_of_work() as session:
+        items = _deadline_items(session, today, start, end) + _hearing_items(session, start, end)
+    return sorted(items, key=lambda i: (i.on, i.at or time.min, i.client_name))
+
+
+def _deadline_items(
+    session: Session, today: date, start: date | None, until: date
+) -> list[AgendaItem]:
+    act_by = func.coalesce(Deadline.safe_due_on, Deadline.due_on)
+    in_window = act_by <= until if start is None else act_by.between(start, until)
     query = (
         select(Deadline, Case.client_id, Client.family_name, Client.given_name)
         .join(Case, Case.id == Deadline.case_id)

@@ -1,16 +1,11 @@
-"""Hearings and open deadlines between two dates, for the calendar.
-
-There is no range service yet, so this asks the Today agenda for a window starting at ``start``
-and keeps what falls inside it; "overdue" is then judged against the real today, not ``start``.
-Swap this one function for a range service when one exists (no SQL in the UI).
-"""
+"""Hearings and open deadlines between two dates, for the calendar, and per-day counts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from clinic.services.deadlines import AgendaItem, agenda
+from clinic.services.deadlines import AgendaItem, agenda_between
 from clinic.storage.store import Store
 
 
@@ -27,12 +22,7 @@ class DayCounts:
 
 def entries_between(*, store: Store, start: date, end: date, today: date) -> list[AgendaItem]:
     """Hearings and open deadlines dated ``start``..``end`` (both included)."""
-    window = agenda(store=store, today=start, days=(end - start).days)
-    return [
-        replace(item, overdue=not item.is_hearing and item.on < today)
-        for item in window
-        if start <= item.on <= end
-    ]
+    return agenda_between(store=store, start=start, end=end, today=today)
 
 
 def counts_by_day(items: list[AgendaItem]) -> dict[date, DayCounts]:

@@ -113,10 +113,21 @@ class MainWindow(QMainWindow):
         )
         go_menu.addAction(self._action("Back", "backAction", "Alt+Left", self.back))
 
+    def _leaving_allowed(self) -> bool:
+        """Settings with unsaved edits ask before another page replaces them."""
+        if self.stack.currentWidget() is self.settings_page:
+            return bool(self.settings_page.confirm_leave())
+        return True
+
     def _show_nav_page(self, row: int) -> None:
         if row < 0:
             return
         page = self.nav_pages[row]
+        if page is not self.stack.currentWidget() and not self._leaving_allowed():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.nav_pages.index(self.settings_page))
+            self.nav.blockSignals(False)
+            return
         self.stack.setCurrentWidget(page)
         if self.session.is_open:
             page.reload()
@@ -126,6 +137,8 @@ class MainWindow(QMainWindow):
         self.cases_page.focus_search()
 
     def show_case(self, case_id: int) -> None:
+        if not self._leaving_allowed():
+            return
         self._history.append(self.nav.currentRow())
         self.nav.blockSignals(True)
         self.nav.clearSelection()

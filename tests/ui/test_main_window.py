@@ -1,96 +1,155 @@
-"""The window as a user meets it: create the store, unlock, search as you type, lock."""
+"""The window as a user meets it: unlock, search as you type, open a case, lock (by hand or idle)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from clinic.domain.drafts import CaseDraft, ClientDraft
 from clinic.domain.enums import ClaimType
-from clinic.services import cases, clients, lifecycle
+from clinic.services import cases, clients, lifecycle, settings
+from clinic.storage.store import Store
+from clinic.ui.application import ClinicApp, StoreGate
 from clinic.ui.case_table_model import PAGE_SIZE, Column
+from clinic.ui.cases_page import CasesPage
 from clinic.ui.main_window import MainWindow
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
+from clinic.ui.session import UiSession
 
 PASSPHRASE = "correct horse battery staple"
 TODAY = date(2026, 11, 28)
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path) -> Iterator[Store]:
     data_dir = lifecycle.resolve_data_dir(tmp_path / "data")
-    store = lifecycle.init_store(data_dir=data_dir, passphrase=PASSPHRASE, actor="ui-test")
-    yield store
-    store.lock()
+    opened = lifecycle.init_store(data_dir=data_dir, passphrase=PASSPHRASE, actor="ui-test")
+    yield opened
+    opened.lock()
 
 
-def add_case(store, family: str, given: str, a_number: str = "") -> None:  # type: ignore[no-untyped-def]
+def add_case(store: Store, family: str, given: str, a_number: str = "") -> int:
     client_id = clients.intake_client(
         store=store, client=ClientDraft(family, given, a_number=a_number), today=TODAY
     ).unwrap()
-    cases.open_case(
+    return cases.open_case(
         store=store, client_id=client_id, case=CaseDraft(ClaimType.DEFENSIVE), today=TODAY
     ).unwrap()
 
 
-def test_search_as_you_type_filters_by_accentless_name_and_a_number(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def texts_shown(root: QWidget) -> str:
+    """Everything a person could read: labels and every item model's display data."""
+    shown = [label.text() for label in root.findChildren(QLabel)]
+    for model in root.findChildren(QAbstractItemModel):
+        top = QModelIndex()
+        for row in range(model.rowCount(top)):
+            for column in range(model.columnCount(top)):
+                shown.append(str(model.index(row, column, top).data() or ""))
+    return "\n".join(shown)
+
+
+def test_search_as_you_type_filters_by_accentless_name_and_a_number(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     add_case(store, "Núñez", "José", "A-201-000-001")
     add_case(store, "Смирнов", "Алексей", "A-201-000-002")
-    window = MainWindow(store, today=lambda: TODAY)
-    qtbot.addWidget(window)
-    assert window.model.rowCount() == 2
-    assert window.windowTitle() == "Clinic"
-    qtbot.keyClicks(window.search_field, "nunez")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert window.model.index(0, Column.CLIENT).data() == "NÚÑEZ, José"
-    window.search_field.clear()
-    qtbot.keyClicks(window.search_field, "201-000-002")
-    qtbot.waitUntil(lambda: window.model.index(0, Column.A_NUMBER).data() == "A-201-000-002")
-    assert window.model.rowCount() == 1
-    window.search_field.clear()
-    qtbot.keyClicks(window.search_field, "nobody like this")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
-    assert window.empty_state.isVisibleTo(window)
-    assert "No case matches" in window.empty_state.text()
+    page = CasesPage(UiSession(store, today=lambda: TODAY))
+    qtbot.addWidget(page)
+    page.reload()
+    assert page.model.rowCount() == 2
+    qtbot.keyClicks(page.search_field, "nunez")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, Column.CLIENT).data() == "NÚÑEZ, José"
+    page.search_field.clear()
+    qtbot.keyClicks(page.search_field, "201-000-002")
+    qtbot.waitUntil(lambda: page.model.index(0, Column.A_NUMBER).data() == "A-201-000-002")
+    assert page.model.rowCount() == 1
+    page.search_field.clear()
+    qtbot.keyClicks(page.search_field, "nobody like this")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert "No case matches" in page.empty_state.text()
 
 
-def test_selecting_a_row_shows_the_case_summary(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    add_case(store, "García López", "María", "A-201-000-003")
-    window = MainWindow(store, today=lambda: TODAY)
-    qtbot.addWidget(window)
-    window.table.selectRow(0)
-    assert "GARCÍA LÓPEZ, María" in window.detail.toPlainText()
-    assert "A-201-000-003" in window.detail.toPlainText()
-
-
-def test_rows_load_lazily_in_pages(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_filters_and_lazy_paging(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     for index in range(PAGE_SIZE + 5):
         add_case(store, f"Family{index:04d}", "Given")
-    window = MainWindow(store, today=lambda: TODAY)
-    qtbot.addWidget(window)
-    assert window.model.rowCount() == PAGE_SIZE
-    assert window.model.canFetchMore()
-    window.model.fetchMore()
-    assert window.model.rowCount() == PAGE_SIZE + 5
-    assert not window.model.canFetchMore()
+    page = CasesPage(UiSession(store, today=lambda: TODAY))
+    qtbot.addWidget(page)
+    page.reload()
+    assert page.model.rowCount() == PAGE_SIZE
+    assert page.model.canFetchMore()
+    page.model.fetchMore()
+    assert page.model.rowCount() == PAGE_SIZE + 5
+    page.claim_filter.setCurrentIndex(page.claim_filter.findData(ClaimType.AFFIRMATIVE))
+    assert page.model.rowCount() == 0
+    assert "0 case" in page.count_label.text()
 
 
-def test_lock_clears_every_view_of_client_data(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    add_case(store, "Núñez", "José")
-    window = MainWindow(store, today=lambda: TODAY)
+def test_opening_a_case_from_the_list_and_going_back(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    case_id = add_case(store, "García López", "María", "A-201-000-003")
+    window = MainWindow(UiSession(store, today=lambda: TODAY))
     qtbot.addWidget(window)
-    window.table.selectRow(0)
-    lock = window.findChild(QAction, "lockAction")
-    assert lock.shortcut().toString() == "Ctrl+L"
-    with qtbot.waitSignal(window.lock_requested, timeout=1000):
-        lock.trigger()
-    window.clear_client_data()
-    assert window.model.rowCount() == 0
-    assert window.detail.toPlainText() == ""
+    window.find()
+    assert window.stack.currentWidget() is window.cases_page
+    window.cases_page.table.setCurrentIndex(window.cases_page.model.index(0, 0))
+    qtbot.keyClick(window.cases_page.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.case_page
+    assert "GARCÍA LÓPEZ" in texts_shown(window.case_page)
+    assert window.windowTitle() == "Clinic"
+    window.back()
+    assert window.stack.currentWidget() is window.cases_page
+    assert case_id
+
+
+def test_new_intake_shortcut_opens_the_intake_flow(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list[bool] = []
+    monkeypatch.setattr(
+        "clinic.ui.main_window.IntakeDialog.exec", lambda self: opened.append(True) or 0
+    )
+    window = MainWindow(UiSession(store, today=lambda: TODAY))
+    qtbot.addWidget(window)
+    action = window.findChild(QAction, "newIntakeAction")
+    assert action.shortcut().toString() == "Ctrl+N"
+    action.trigger()
+    assert opened == [True]
+
+
+def test_idle_auto_lock_clears_every_view_and_unlocks_again(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    add_case(store, "Núñez", "José", "A-201-000-004")
+    settings.update_settings(
+        store=store, settings=settings.ClinicSettings(auto_lock_minutes=1)
+    ).unwrap()
+    data_dir = store.datadir
+    gate = StoreGate(data_dir)
+    reopened: list[Store] = []
+
+    def obtain_again() -> Store:
+        reopened.append(lifecycle.unlock_store(data_dir=data_dir, passphrase=PASSPHRASE, actor="t"))
+        return reopened[-1]
+
+    app = ClinicApp(QApplication.instance(), gate, store)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.window.find()
+    assert "NÚÑEZ" in texts_shown(app.window)
+    app.idle.set_idle_ms(50)
+    locked_views: list[str] = []
+    monkeypatch.setattr(
+        gate, "obtain", lambda: (locked_views.append(texts_shown(app.window)), obtain_again())[1]
+    )
+    qtbot.waitUntil(lambda: bool(reopened), timeout=3000)
+    assert store.locked
+    assert "NÚÑEZ" not in locked_views[0] and "201-000-004" not in locked_views[0]
+    app.window.find()
+    qtbot.waitUntil(lambda: "NÚÑEZ" in texts_shown(app.window))
+    app.shutdown()
 
 
 def test_first_run_dialog_refuses_weak_or_mismatched_passphrases(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -112,11 +171,22 @@ def test_first_run_dialog_refuses_weak_or_mismatched_passphrases(qtbot) -> None:
     assert dialog.chosen_passphrase() == PASSPHRASE
 
 
-def test_unlock_dialog_shows_the_error_and_keeps_focus_for_a_retry(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = UnlockDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClicks(dialog.passphrase, "wrong")
-    dialog.show_error("The passphrase is not correct.")
-    assert dialog.message.text() == "The passphrase is not correct."
-    assert dialog.passphrase.selectedText() == "wrong"
+def test_unlock_with_a_wrong_then_the_right_passphrase(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    data_dir = store.datadir
+    store.lock()
+    attempts = iter(["wrong passphrase", PASSPHRASE])
+    shown_errors: list[str] = []
+
+    def fake_exec(dialog: UnlockDialog) -> int:
+        if dialog.message.text():
+            shown_errors.append(dialog.message.text())
+        dialog.passphrase.setText(next(attempts))
+        return 1
+
+    monkeypatch.setattr(UnlockDialog, "exec", fake_exec)
+    reopened = StoreGate(data_dir).obtain()
+    assert reopened is not None and not reopened.locked
+    assert shown_errors and "passphrase is not correct" in shown_errors[0]
+    reopened.lock()
