@@ -46,10 +46,14 @@ def add_case(store: Store, family: str, given: str, a_number: str = "") -> int:
 def texts_shown(root: QWidget) -> str:
     """Everything a person could read: labels and every item model's display data."""
     shown = [label.text() for label in root.findChildren(QLabel)]
+    top = QModelIndex()
     for model in root.findChildren(QAbstractItemModel):
-        top = QModelIndex()
-        for row in range(model.rowCount(top)):
-            for column in range(model.columnCount(top)):
+        try:
+            rows, columns = model.rowCount(top), model.columnCount(top)
+        except TypeError:  # Qt-internal list models hide columnCount from Python
+            rows, columns = model.rowCount(top), 1
+        for row in range(rows):
+            for column in range(columns):
                 shown.append(str(model.index(row, column, top).data() or ""))
     return "\n".join(shown)
 

@@ -1,0 +1,132 @@
+"""The case page: a header (who, which claim, what is next) over one tab per part of the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from clinic.domain.ids import CaseId
+from clinic.services import cases
+from clinic.services.dto import CaseView
+from clinic.services.results import Changes, Entity
+from clinic.ui.case_view.case_header import CaseHeader
+from clinic.ui.case_view.case_tab import CaseTab, hint_label
+from clinic.ui.case_view.client_tab import ClientTab
+from clinic.ui.case_view.deadlines_tab import DeadlinesTab
+from clinic.ui.case_view.evidence_tab import EvidenceTab
+from clinic.ui.case_view.form_dialog import FormDialog
+from clinic.ui.case_view.hearings_tab import HearingsTab
+from clinic.ui.case_view.notes_tab import NotesTab
+from clinic.ui.case_view.overview_tab import OverviewTab
+from clinic.ui.page import Page
+from clinic.ui.session import UiSession
+
+# Changes to these touch every case (rule settings, closures, staff names, a restore).
+_EVERY_CASE = frozenset({Entity.SETTINGS, Entity.STORE, Entity.STAFF})
+
+
+class CaseViewPage(Page):
+    title = "Case"  # the main window translates page titles
+
+    def __init__(self, session: UiSession) -> None:
+        super().__init__(session)
+        self.setObjectName("caseViewPage")
+        self.case_id: CaseId | None = None
+        self.case: CaseView | None = None
+        self.header = CaseHeader()
+        self.overview = OverviewTab(session)
+        self.client_tab = ClientTab(session)
+        self.hearings = HearingsTab(session)
+        self.deadlines = DeadlinesTab(session)
+        self.evidence = EvidenceTab(session)
+        self.notes = NotesTab(session)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.setAccessibleName(self.tr("Parts of the case"))
+        self.tabs.setDocumentMode(True)
+        for tab, text in (
+            (self.overview, self.tr("&Overview")),
+            (self.client_tab, self.tr("&Client && family")),
+            (self.hearings, self.tr("&Hearings")),
+            (self.deadlines, self.tr("&Deadlines")),
+            (self.evidence, self.tr("&Evidence")),
+            (self.notes, self.tr("&Notes && history")),
+        ):
+            self.tabs.addTab(tab, text)
+        self.empty_state = hint_label(
+            self.tr("Open a case from Cases or Today to see it here."), "caseViewEmptyState"
+        )
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.header)
+        column.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    @property
+    def case_tabs(self) -> tuple[CaseTab, ...]:
+        return (
+            self.overview,
+            self.client_tab,
+            self.hearings,
+            self.deadlines,
+            self.evidence,
+            self.notes,
+        )
+
+    def show_case(self, case_id: int) -> None:
+        if case_id != self.case_id:
+            self.clear()
+            self.tabs.setCurrentWidget(self.overview)
+        self.case_id = CaseId(case_id)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.case_id is None or not self.session.is_open:
+            return
+        try:
+            case = cases.get_case(store=self.session.store, case_id=self.case_id)
+        except LookupError:
+            self.case_id = None
+            self.clear()
+            return
+        self.case = case
+        today = self.session.today()
+        self.header.display_case(case, today)
+        for tab in self.case_tabs:
+            tab.display_case(case, today)
+        self.stack.setCurrentIndex(1)
+
+    def apply_changes(self, changes: Changes) -> None:
+        if self.case_id is not None and self.session.is_open and self._touches(changes):
+            self.reload()
+
+    def _touches(self, changes: Changes) -> bool:
+        if changes.entities & _EVERY_CASE or self.case_id in changes.ids(Entity.CASE):
+            return True
+        case = self.case
+        if case is None:
+            return False
+        mine = (
+            (Entity.CLIENT, {case.client.id}),
+            (Entity.FAMILY_MEMBER, {f.id for f in case.client.family}),
+            (Entity.HEARING, {h.id for h in case.hearings}),
+            (Entity.DEADLINE, {d.id for d in case.deadlines}),
+            (Entity.EVIDENCE, {e.id for e in case.evidence}),
+        )
+        return any(changes.ids(entity) & ids for entity, ids in mine)
+
+    def clear(self) -> None:
+        """Forget the case on screen: dialogs, header, every tab's models and labels."""
+        for dialog in self.findChildren(FormDialog):
+            dialog.discard()
+        self.case = None
+        self.header.clear()
+        for tab in self.case_tabs:
+            tab.clear()
+        self.stack.setCurrentIndex(0)

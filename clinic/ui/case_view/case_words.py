@@ -1,0 +1,321 @@
+"""Words the case view shows for stored values: enum words, deadline flags, dates and times.
+
+Every string is marked for translation (``QT_TRANSLATE_NOOP``) and translated when shown, so
+a Spanish catalogue can follow without touching the code.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
+
+from clinic.domain.anumber import InvalidANumber, format_a_number
+from clinic.domain.enums import (
+    ArrivalManner,
+    AttendanceMode,
+    CaseFactKind,
+    ClaimType,
+    DeadlineOrigin,
+    DeadlineStatus,
+    DetentionStatus,
+    EvidenceCategory,
+    EvidenceStatus,
+    ForumKind,
+    HearingKind,
+    Outcome,
+    ProtectedGround,
+    Relationship,
+    Relief,
+    Sex,
+    Stage,
+    TranslationStatus,
+)
+from clinic.domain.problem_text import describe
+from clinic.domain.validation import Problem
+
+CONTEXT = "CaseView"
+
+
+def tr(text: object) -> str:
+    """Translate a string marked with ``QT_TRANSLATE_NOOP`` (typed ``object`` by the stubs)."""
+    return QCoreApplication.translate(CONTEXT, str(text))
+
+
+_WORDS: dict[StrEnum, object] = {
+    ClaimType.AFFIRMATIVE: QT_TRANSLATE_NOOP("CaseView", "Affirmative"),
+    ClaimType.DEFENSIVE: QT_TRANSLATE_NOOP("CaseView", "Defensive"),
+    Relief.ASYLUM: QT_TRANSLATE_NOOP("CaseView", "Asylum"),
+    Relief.WITHHOLDING: QT_TRANSLATE_NOOP("CaseView", "Withholding of removal"),
+    Relief.CAT: QT_TRANSLATE_NOOP("CaseView", "Convention Against Torture"),
+    ProtectedGround.RACE: QT_TRANSLATE_NOOP("CaseView", "Race"),
+    ProtectedGround.RELIGION: QT_TRANSLATE_NOOP("CaseView", "Religion"),
+    ProtectedGround.NATIONALITY: QT_TRANSLATE_NOOP("CaseView", "Nationality"),
+    ProtectedGround.PARTICULAR_SOCIAL_GROUP: QT_TRANSLATE_NOOP(
+        "CaseView", "Particular social group"
+    ),
+    ProtectedGround.POLITICAL_OPINION: QT_TRANSLATE_NOOP("CaseView", "Political opinion"),
+    ForumKind.ASYLUM_OFFICE: QT_TRANSLATE_NOOP("CaseView", "Asylum office"),
+    ForumKind.IMMIGRATION_COURT: QT_TRANSLATE_NOOP("CaseView", "Immigration court"),
+    Stage.INTAKE: QT_TRANSLATE_NOOP("CaseView", "Intake"),
+    Stage.PREPARING: QT_TRANSLATE_NOOP("CaseView", "Preparing"),
+    Stage.FILED: QT_TRANSLATE_NOOP("CaseView", "Filed"),
+    Stage.INTERVIEW: QT_TRANSLATE_NOOP("CaseView", "Interview"),
+    Stage.HEARINGS: QT_TRANSLATE_NOOP("CaseView", "Hearings"),
+    Stage.DECISION: QT_TRANSLATE_NOOP("CaseView", "Decision"),
+    Stage.APPEAL: QT_TRANSLATE_NOOP("CaseView", "Appeal"),
+    Stage.CLOSED: QT_TRANSLATE_NOOP("CaseView", "Closed"),
+    Outcome.GRANTED: QT_TRANSLATE_NOOP("CaseView", "Asylum granted"),
+    Outcome.WITHHOLDING_GRANTED: QT_TRANSLATE_NOOP("CaseView", "Withholding granted"),
+    Outcome.CAT_GRANTED: QT_TRANSLATE_NOOP("CaseView", "CAT protection granted"),
+    Outcome.DENIED: QT_TRANSLATE_NOOP("CaseView", "Denied"),
+    Outcome.REFERRED: QT_TRANSLATE_NOOP("CaseView", "Referred to court"),
+    Outcome.DISMISSED: QT_TRANSLATE_NOOP("CaseView", "Dismissed"),
+    Outcome.TERMINATED: QT_TRANSLATE_NOOP("CaseView", "Terminated"),
+    Outcome.WITHDRAWN: QT_TRANSLATE_NOOP("CaseView", "Withdrawn"),
+    Outcome.ADMINISTRATIVELY_CLOSED: QT_TRANSLATE_NOOP("CaseView", "Administratively closed"),
+    Outcome.REMOVAL_ORDERED: QT_TRANSLATE_NOOP("CaseView", "Removal ordered"),
+    Outcome.VOLUNTARY_DEPARTURE: QT_TRANSLATE_NOOP("CaseView", "Voluntary departure"),
+    Outcome.TRANSFERRED: QT_TRANSLATE_NOOP("CaseView", "Transferred or representation ended"),
+    HearingKind.MASTER_CALENDAR: QT_TRANSLATE_NOOP("CaseView", "Master calendar hearing"),
+    HearingKind.INDIVIDUAL: QT_TRANSLATE_NOOP("CaseView", "Individual hearing"),
+    HearingKind.ASYLUM_INTERVIEW: QT_TRANSLATE_NOOP("CaseView", "Asylum interview"),
+    HearingKind.BIOMETRICS: QT_TRANSLATE_NOOP("CaseView", "Biometrics"),
+    HearingKind.ICE_CHECK_IN: QT_TRANSLATE_NOOP("CaseView", "ICE check-in"),
+    AttendanceMode.IN_PERSON: QT_TRANSLATE_NOOP("CaseView", "In person"),
+    AttendanceMode.VIDEO: QT_TRANSLATE_NOOP("CaseView", "Video"),
+    AttendanceMode.TELEPHONIC: QT_TRANSLATE_NOOP("CaseView", "Telephone"),
+    EvidenceCategory.IDENTITY: QT_TRANSLATE_NOOP("CaseView", "Identity"),
+    EvidenceCategory.DECLARATION: QT_TRANSLATE_NOOP("CaseView", "Declaration"),
+    EvidenceCategory.CORROBORATION: QT_TRANSLATE_NOOP("CaseView", "Corroboration"),
+    EvidenceCategory.MEDICAL: QT_TRANSLATE_NOOP("CaseView", "Medical or psychological"),
+    EvidenceCategory.EXPERT: QT_TRANSLATE_NOOP("CaseView", "Expert report"),
+    EvidenceCategory.COUNTRY_CONDITIONS: QT_TRANSLATE_NOOP("CaseView", "Country conditions"),
+    EvidenceCategory.OTHER: QT_TRANSLATE_NOOP("CaseView", "Other"),
+    TranslationStatus.NOT_NEEDED: QT_TRANSLATE_NOOP("CaseView", "Not needed"),
+    TranslationStatus.NEEDED: QT_TRANSLATE_NOOP("CaseView", "Needs translation"),
+    TranslationStatus.TRANSLATED: QT_TRANSLATE_NOOP("CaseView", "Translated, certified"),
+    EvidenceStatus.REQUESTED: QT_TRANSLATE_NOOP("CaseView", "Requested"),
+    EvidenceStatus.RECEIVED: QT_TRANSLATE_NOOP("CaseView", "Received"),
+    EvidenceStatus.FILED: QT_TRANSLATE_NOOP("CaseView", "Filed"),
+    DeadlineOrigin.RULE: QT_TRANSLATE_NOOP("CaseView", "Rule"),
+    DeadlineOrigin.JUDGE_ORDERED: QT_TRANSLATE_NOOP("CaseView", "Judge-ordered"),
+    DeadlineOrigin.MANUAL: QT_TRANSLATE_NOOP("CaseView", "Manual"),
+    DeadlineStatus.OPEN: QT_TRANSLATE_NOOP("CaseView", "Open"),
+    DeadlineStatus.DONE: QT_TRANSLATE_NOOP("CaseView", "Done"),
+    DeadlineStatus.WAIVED: QT_TRANSLATE_NOOP("CaseView", "Waived"),
+    DeadlineStatus.SUPERSEDED: QT_TRANSLATE_NOOP("CaseView", "Replaced by a judge's order"),
+    DetentionStatus.NOT_DETAINED: QT_TRANSLATE_NOOP("CaseView", "Not detained"),
+    DetentionStatus.DETAINED: QT_TRANSLATE_NOOP("CaseView", "Detained"),
+    DetentionStatus.RELEASED: QT_TRANSLATE_NOOP("CaseView", "Released (bond, parole or ATD)"),
+    Sex.FEMALE: QT_TRANSLATE_NOOP("CaseView", "Female"),
+    Sex.MALE: QT_TRANSLATE_NOOP("CaseView", "Male"),
+    Sex.NONBINARY: QT_TRANSLATE_NOOP("CaseView", "Non-binary"),
+    Sex.UNDISCLOSED: QT_TRANSLATE_NOOP("CaseView", "Prefers not to say"),
+    ArrivalManner.INSPECTED: QT_TRANSLATE_NOOP("CaseView", "Inspected at a port of entry"),
+    ArrivalManner.PAROLED: QT_TRANSLATE_NOOP("CaseView", "Paroled"),
+    ArrivalManner.WITHOUT_INSPECTION: QT_TRANSLATE_NOOP("CaseView", "Entered without inspection"),
+    ArrivalManner.UNKNOWN: QT_TRANSLATE_NOOP("CaseView", "Not known"),
+    Relationship.SPOUSE: QT_TRANSLATE_NOOP("CaseView", "Spouse"),
+    Relationship.CHILD: QT_TRANSLATE_NOOP("CaseView", "Child"),
+    Relationship.PARENT: QT_TRANSLATE_NOOP("CaseView", "Parent"),
+    Relationship.SIBLING: QT_TRANSLATE_NOOP("CaseView", "Sibling"),
+    Relationship.OTHER: QT_TRANSLATE_NOOP("CaseView", "Other"),
+    CaseFactKind.DECISION: QT_TRANSLATE_NOOP("CaseView", "Immigration judge's decision"),
+    CaseFactKind.FINAL_ORDER: QT_TRANSLATE_NOOP("CaseView", "Final order"),
+    CaseFactKind.BIA_DECISION: QT_TRANSLATE_NOOP("CaseView", "BIA decision"),
+    CaseFactKind.IN_ABSENTIA_ORDER: QT_TRANSLATE_NOOP("CaseView", "In-absentia order"),
+    CaseFactKind.VD_ORDER: QT_TRANSLATE_NOOP("CaseView", "Voluntary departure order"),
+    CaseFactKind.VD_DAYS: QT_TRANSLATE_NOOP("CaseView", "Voluntary departure period (days)"),
+    CaseFactKind.NTA_SERVED: QT_TRANSLATE_NOOP("CaseView", "Notice to Appear served"),
+    CaseFactKind.EAD_EXPIRES: QT_TRANSLATE_NOOP("CaseView", "Work permit (EAD) expires"),
+    CaseFactKind.IJ_DENIAL: QT_TRANSLATE_NOOP("CaseView", "Immigration judge's denial"),
+    CaseFactKind.ASYLUM_GRANTED: QT_TRANSLATE_NOOP("CaseView", "Asylum granted"),
+    CaseFactKind.AAF_NOTICE: QT_TRANSLATE_NOOP("CaseView", "Annual asylum fee notice"),
+    CaseFactKind.EXCEPTION_EVENT_END: QT_TRANSLATE_NOOP(
+        "CaseView", "Exceptional circumstance ended"
+    ),
+    CaseFactKind.EAD_STOPPED_DAYS: QT_TRANSLATE_NOOP(
+        "CaseView", "Days the asylum clock was stopped"
+    ),
+    CaseFactKind.OPPOSING_FILING_RECEIVED: QT_TRANSLATE_NOOP(
+        "CaseView", "Opposing filing received"
+    ),
+    CaseFactKind.JUDGE_SET_DATE: QT_TRANSLATE_NOOP("CaseView", "Date set by the judge"),
+}
+
+# What a rule counted from (the anchor field stored with each computed deadline).
+_ANCHORS: dict[str, object] = {
+    "last_arrival": QT_TRANSLATE_NOOP("CaseView", "Last arrival"),
+    "hearing": QT_TRANSLATE_NOOP("CaseView", "Hearing"),
+    "i589_received": QT_TRANSLATE_NOOP("CaseView", "I-589 received"),
+    "address_change": QT_TRANSLATE_NOOP("CaseView", "Address change"),
+    "judge_ordered": QT_TRANSLATE_NOOP("CaseView", "Date the judge ordered"),
+    **{kind.value: text for kind, text in _WORDS.items() if isinstance(kind, CaseFactKind)},
+}
+
+_CONFIDENCE: dict[str, object] = {
+    "confirmed": QT_TRANSLATE_NOOP("CaseView", "Confirmed against the primary source"),
+    "secondary": QT_TRANSLATE_NOOP(
+        "CaseView", "From a secondary source; the attorney should confirm"
+    ),
+    "unverified": QT_TRANSLATE_NOOP(
+        "CaseView", "Not verified against its source; the attorney must confirm"
+    ),
+}
+
+_FLAGS: dict[str, object] = {
+    "leap_day_arrival": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "The arrival was on 29 February; the year was counted to 28 February. Attorney review needed.",
+    ),
+    "leap_day_anchor": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "The date counted from was 29 February; the count ended on 28 February. Attorney review needed.",
+    ),
+    "month_end_clamped": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "The count landed past the end of a month and was moved to that month's last day.",
+    ),
+    "unverified_rule": QT_TRANSLATE_NOOP(
+        "CaseView", "This rule has not been verified against its source."
+    ),
+    "roll_capped_before_anchor": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "Moving to the next business day would reach the hearing itself, so the earlier business day is used.",
+    ),
+    "court_set_when_detained": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "Detained case: the court sets this date. Enter the judge's date as a judge-ordered deadline.",
+    ),
+}
+
+# The case facts a flag can name (``condition_unknown:detained``), as they read mid-sentence.
+_FLAG_FIELDS: dict[str, object] = {
+    "detained": QT_TRANSLATE_NOOP("CaseView", "whether the client is detained"),
+    "unaccompanied_child": QT_TRANSLATE_NOOP(
+        "CaseView", "whether the client came as an unaccompanied child"
+    ),
+    "claim_type": QT_TRANSLATE_NOOP("CaseView", "the claim type"),
+    "forum": QT_TRANSLATE_NOOP("CaseView", "the forum"),
+    "stage": QT_TRANSLATE_NOOP("CaseView", "the case stage"),
+    "relief": QT_TRANSLATE_NOOP("CaseView", "the relief sought"),
+    "vd_days": QT_TRANSLATE_NOOP("CaseView", "the voluntary departure period in days"),
+    "ead_stopped_days": QT_TRANSLATE_NOOP("CaseView", "the days the asylum clock was stopped"),
+}
+
+_FLAG_PREFIXES: dict[str, object] = {
+    "closure_not_extended": QT_TRANSLATE_NOOP(
+        "CaseView", "A court closure ({0}) falls in this period and does not extend it."
+    ),
+    "missing_input": QT_TRANSLATE_NOOP(
+        "CaseView", "Missing information needed for this date: {0}."
+    ),
+    "invalid_input": QT_TRANSLATE_NOOP(
+        "CaseView", "Information this date counts from looks wrong: {0}."
+    ),
+    "condition_unknown": QT_TRANSLATE_NOOP(
+        "CaseView", "Whether this rule applies depends on {0}, which is not recorded."
+    ),
+}
+
+
+def word(value: StrEnum | None) -> str:
+    """The display word for an enum value (empty for None)."""
+    if value is None:
+        return ""
+    text = _WORDS.get(value)
+    return tr(text) if text else value.value.replace("_", " ").capitalize()
+
+
+def anchor_word(field: str) -> str:
+    text = _ANCHORS.get(field)
+    return tr(text) if text else field.replace("_", " ").capitalize()
+
+
+def confidence_words(confidence: str) -> str:
+    text = _CONFIDENCE.get(confidence)
+    return tr(text) if text else confidence
+
+
+def flag_words(flag: str) -> str:
+    """A deadline flag code (``closure_not_extended:Court closed``) in plain words."""
+    if flag in _FLAGS:
+        return tr(_FLAGS[flag])
+    prefix, _, detail = flag.partition(":")
+    if prefix in _FLAG_PREFIXES:
+        return tr(_FLAG_PREFIXES[prefix]).format(_flag_detail(prefix, detail))
+    return flag.replace("_", " ")
+
+
+def _flag_detail(prefix: str, detail: str) -> str:
+    if prefix == "closure_not_extended":
+        return detail
+    if detail in _FLAG_FIELDS:
+        return tr(_FLAG_FIELDS[detail])
+    return anchor_word(detail).lower() if detail else ""
+
+
+def problem_words(code: Problem) -> str:
+    """A validation code's message, through the translation layer."""
+    return QCoreApplication.translate("problem_text", describe(code))
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def short_date(value: date | None) -> str:
+    """A date in the user's locale, short form (empty for None)."""
+    if value is None:
+        return ""
+    return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
+
+
+def short_time(on: date, at: time | None, timezone: str) -> str:
+    """A time of day in the user's locale with the place's zone abbreviation, e.g. 9:00 AM CDT."""
+    if at is None:
+        return ""
+    text = QLocale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
+    try:
+        zone = datetime.combine(on, at, ZoneInfo(timezone)).tzname() or timezone
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = timezone
+    return f"{text} {zone}"
+
+
+def a_number_text(digits: str | None) -> str:
+    if not digits:
+        return QCoreApplication.translate("CaseView", "No A-number")
+    try:
+        return format_a_number(digits)
+    except InvalidANumber:
+        return digits
+
+
+def country_name(code: str) -> str:
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    return QLocale.territoryToString(territory)
+
+
+def language_name(code: str) -> str:
+    language = QLocale.codeToLanguage(code)
+    if language == QLocale.Language.AnyLanguage:
+        return code
+    return QLocale.languageToString(language)
+
+
+def yes_no(value: bool) -> str:
+    return (
+        QCoreApplication.translate("CaseView", "Yes")
+        if value
+        else QCoreApplication.translate("CaseView", "No")
+    )
+
+
+def file_size(size: int) -> str:
+    return QLocale().formattedDataSize(size)

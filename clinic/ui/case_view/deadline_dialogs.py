@@ -1,0 +1,158 @@
+"""Waiving a deadline, adding a manual or judge-ordered one, and recording a case date that
+deadline rules count from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from clinic.domain.drafts import DeadlineDraft
+from clinic.domain.enums import (
+    NUMERIC_CASE_FACTS,
+    CaseFactKind,
+    DeadlineOrigin,
+    DeadlineStatus,
+)
+from clinic.services import deadlines, schedule
+from clinic.services.deadlines import MAX_FACT_NUMBER
+from clinic.services.dto import CaseView, DeadlineView
+from clinic.services.results import Result
+from clinic.ui.case_view.case_words import short_date
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
+from clinic.ui.session import UiSession
+
+MANUAL_KIND = "manual"
+JUDGE_ORDERED_KIND = "judge_ordered"
+
+
+class WaiveDeadlineDialog(FormDialog):
+    """Waiving is audited and needs a reason: the attorney will ask why."""
+
+    def __init__(
+        self, session: UiSession, deadline: DeadlineView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            session,
+            title=self.tr("Waive a deadline"),
+            object_name="waiveDeadlineDialog",
+            save_text=self.tr("Waive"),
+            parent=parent,
+        )
+        self.deadline_id = deadline.id
+        what = QLabel(f"{deadline.title} · {short_date(deadline.act_by)}")
+        what.setObjectName("waivedDeadline")
+        what.setWordWrap(True)
+        self.form.addRow(self.tr("Deadline"), what)
+        self.reason = self.add_field("status_reason", self.tr("Reason"), QPlainTextEdit())
+        self.reason.setPlaceholderText(
+            self.tr("Why this deadline does not apply, e.g. the judge set a different schedule")
+        )
+        self.reason.setMaximumHeight(90)
+        self.setMinimumWidth(460)
+
+    def save(self) -> Result[Any]:
+        return schedule.close_deadline(
+            store=self.session.store,
+            deadline_id=self.deadline_id,
+            status=DeadlineStatus.WAIVED,
+            on=self.session.today(),
+            reason=self.reason.toPlainText(),
+        )
+
+
+class AddDeadlineDialog(FormDialog):
+    """A staff-entered deadline, or one the judge ordered (which replaces the rule's default)."""
+
+    def __init__(self, session: UiSession, case: CaseView, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            title=self.tr("Add a deadline"),
+            object_name="addDeadlineDialog",
+            save_text=self.tr("Add"),
+            parent=parent,
+        )
+        self.case_id = case.id
+        add = self.add_field
+        self.origin = add(
+            "origin",
+            self.tr("Set by"),
+            EnumComboBox((DeadlineOrigin.JUDGE_ORDERED, DeadlineOrigin.MANUAL)),
+        )
+        self.origin.setItemText(0, self.tr("The judge (judge-ordered)"))
+        self.origin.setItemText(1, self.tr("Our office (manual)"))
+        self.title = add("title", self.tr("What is due"), QLineEdit())
+        self.title.setPlaceholderText(self.tr("e.g. Pre-hearing brief and evidence"))
+        self.due_on = add("due_on", self.tr("Due on"), date_edit(session.today()))
+        self.replaces = add("kind", self.tr("Replaces"), QComboBox())
+        self.replaces.addItem(self.tr("Nothing: a separate deadline"), "")
+        seen: set[str] = set()
+        for deadline in case.deadlines:
+            if deadline.origin is DeadlineOrigin.RULE and deadline.rule_id not in seen:
+                seen.add(deadline.rule_id)
+                self.replaces.addItem(deadline.title, deadline.rule_id)
+        self.notes = add("notes", self.tr("Notes"), QLineEdit())
+        self.notes.setPlaceholderText(self.tr("e.g. Ordered at the master calendar hearing"))
+        self.origin.currentIndexChanged.connect(self._origin_changed)
+        self._origin_changed()
+        self.setMinimumWidth(500)
+
+    def _origin_changed(self, *_args: object) -> None:
+        judge = self.origin.value() is DeadlineOrigin.JUDGE_ORDERED
+        self.set_field_visible("kind", judge)
+
+    def draft(self) -> DeadlineDraft:
+        origin = self.origin.value()
+        replaced = self.replaces.currentData() if origin is DeadlineOrigin.JUDGE_ORDERED else ""
+        fallback = JUDGE_ORDERED_KIND if origin is DeadlineOrigin.JUDGE_ORDERED else MANUAL_KIND
+        return DeadlineDraft(
+            kind=replaced or fallback,
+            title=self.title.text(),
+            due_on=qdate_value(self.due_on),
+            origin=origin,
+            notes=self.notes.text(),
+        )
+
+    def save(self) -> Result[Any]:
+        return schedule.record_deadline(
+            store=self.session.store, case_id=self.case_id, deadline=self.draft()
+        )
+
+
+class CaseFactDialog(FormDialog):
+    """A decision, order or notice date (or a number of days) the deadline rules count from."""
+
+    def __init__(self, session: UiSession, case: CaseView, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            title=self.tr("Record a case date"),
+            object_name="caseFactDialog",
+            parent=parent,
+        )
+        self.case_id = case.id
+        add = self.add_field
+        self.kind = add("fact_kind", self.tr("What happened"), EnumComboBox(CaseFactKind))
+        self.on = add("on", self.tr("Date"), date_edit(session.today()))
+        self.number = add("number", self.tr("Days"), QSpinBox())
+        self.number.setRange(0, MAX_FACT_NUMBER)
+        self.note = add("note", self.tr("Note"), QLineEdit())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.setMinimumWidth(460)
+
+    def _kind_changed(self, *_args: object) -> None:
+        numeric = self.kind.value() in NUMERIC_CASE_FACTS
+        self.set_field_visible("on", not numeric)
+        self.set_field_visible("number", numeric)
+
+    def save(self) -> Result[Any]:
+        kind: CaseFactKind = self.kind.value()
+        numeric = kind in NUMERIC_CASE_FACTS
+        return deadlines.record_case_fact(
+            store=self.session.store,
+            case_id=self.case_id,
+            kind=kind,
+            on=None if numeric else qdate_value(self.on),
+            number=self.number.value() if numeric else None,
+            note=self.note.text(),
+        )

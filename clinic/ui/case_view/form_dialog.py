@@ -1,0 +1,316 @@
+"""The shape every case-view dialog shares: fields with their problems beside them, Save that
+keeps the dialog (and everything typed) open when a service says no, and Cancel that asks
+before throwing edits away."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.validation import FieldProblem
+from clinic.services.results import Result
+from clinic.storage.errors import StoreError
+from clinic.ui.case_view.case_words import problem_words, qdate, word
+from clinic.ui.session import UiSession
+
+PROBLEM_STYLE = "color: #d93025;"
+W = TypeVar("W", bound=QWidget)
+
+
+def camel(name: str) -> str:
+    """``status_reason`` → ``statusReason`` (object names follow Qt's camelCase)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def date_edit(value: date, *, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(qdate(value), parent)
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class OptionalDateField(QWidget):
+    """A date that may be unknown: a "known" box switches the date on and off."""
+
+    def __init__(self, value: date | None, *, default: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.known = QCheckBox(self.tr("Known"))
+        self.edit = date_edit(value or default)
+        self.known.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.known.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.known.isChecked() else None  # type: ignore[return-value]
+
+    def set_value(self, value: date | None) -> None:
+        self.known.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(qdate(value))
+
+    def name_parts(self, object_name: str, accessible: str) -> None:
+        self.known.setObjectName(f"{object_name}Known")
+        self.known.setAccessibleName(self.tr("{0} is known").format(accessible))
+        self.edit.setObjectName(f"{object_name}Date")
+        self.edit.setAccessibleName(accessible)
+
+
+class EnumComboBox(QComboBox):
+    """A choice among enum values shown in their words. Qt stores item data as plain text,
+    so :meth:`value` turns it back into the enum the services compare with ``is``."""
+
+    def __init__(
+        self,
+        values: Iterable[StrEnum],
+        current: StrEnum | None = None,
+        *,
+        none_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        items = list(values)
+        self._kind = type(items[0]) if items else None
+        if none_text:
+            self.addItem(none_text, None)
+        for value in items:
+            self.addItem(word(value), value.value)
+        self.set_value(current)
+
+    def value(self) -> Any:
+        data = self.currentData()
+        return None if data is None or self._kind is None else self._kind(data)
+
+    def set_value(self, value: StrEnum | None) -> None:
+        index = self.findData(value.value if value is not None else None)
+        self.setCurrentIndex(max(index, 0))
+
+
+def _state(widget: QWidget) -> Any:  # noqa: PLR0911 - one return per kind of editor
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QDateEdit):
+        return widget.date()
+    if isinstance(widget, QTimeEdit):
+        return widget.time()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    return None
+
+
+class FormDialog(QDialog):
+    """Subclasses add fields with :meth:`add_field` and implement :meth:`save`."""
+
+    def __init__(
+        self,
+        session: UiSession,
+        *,
+        title: str,
+        object_name: str,
+        save_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(title)  # never a client's name: titles reach task switchers
+        self.setObjectName(object_name)
+        self.setAccessibleName(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message = QLabel()
+        self.message.setObjectName("formMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(PROBLEM_STYLE)
+        self.message.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("dialogButtons")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName(save_text or self.tr("Save"))
+        if save_text:
+            self.save_button.setText(save_text)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._columns = QHBoxLayout()
+        self._columns.addLayout(self.form)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows to show problems
+        layout.addWidget(self.message)
+        layout.addLayout(self._columns)
+        layout.addWidget(self.buttons)
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
+        self._saved_state: list[Any] = []
+
+    def new_column(self) -> None:
+        """Further fields go into a new column to the right (long forms stay on screen)."""
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._columns.addSpacing(16)
+        self._columns.addLayout(self.form)
+
+    @property
+    def save_button(self) -> QAbstractButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def add_field(self, field: str, label: str, widget: W) -> W:
+        """A labelled row whose problem message appears right under the field."""
+        name = camel(field)
+        accessible = label.replace("&", "").rstrip(":")
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        name_parts = getattr(widget, "name_parts", None)
+        if callable(name_parts):  # composite fields name their parts
+            name_parts(name, accessible)
+        problem = QLabel()
+        problem.setObjectName(f"{name}Problem")
+        problem.setWordWrap(True)
+        problem.setStyleSheet(PROBLEM_STYLE)
+        problem.hide()
+        cell = QWidget()
+        cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(problem)
+        self.form.addRow(label, cell)
+        self._fields[field] = (widget, problem)
+        self._rows[field] = (self.form, cell)
+        return widget
+
+    def set_field_visible(self, field: str, visible: bool) -> None:
+        form, cell = self._rows[field]
+        form.setRowVisible(cell, visible)
+
+    def field_widget(self, field: str) -> QWidget:
+        return self._fields[field][0]
+
+    def problem_text(self, field: str) -> str:
+        problem = self._fields[field][1]
+        return problem.text() if not problem.isHidden() else ""
+
+    def start_tracking(self) -> None:
+        """Remember what the fields hold now; Cancel asks before losing anything else."""
+        self._saved_state = self._snapshot()
+
+    def _snapshot(self) -> list[Any]:
+        state = []
+        for widget, _ in self._fields.values():
+            for part in (widget, *widget.findChildren(QWidget)):
+                state.append(_state(part))
+        return state
+
+    def has_unsaved_edits(self) -> bool:
+        return bool(self._saved_state) and self._snapshot() != self._saved_state
+
+    def show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
+        for _, label in self._fields.values():
+            label.clear()
+            label.hide()
+        general: list[str] = []
+        first: QWidget | None = None
+        for problem in problems:
+            text = problem_words(problem.code)
+            if problem.field not in self._fields:
+                general.append(text)
+                continue
+            widget, label = self._fields[problem.field]
+            label.setText(text)
+            label.show()
+            widget.setAccessibleDescription(text)
+            first = first or widget
+        self.show_message(" ".join(general))
+        if first is not None:
+            first.setFocus()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def save(self) -> Result[Any] | None:
+        """Call the service; return its result (None when nothing should be saved yet)."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            result = self.save()
+        except (StoreError, OSError) as exc:
+            self.show_message(self.tr("Nothing was saved: {0}").format(exc))
+            return
+        if result is None:
+            return
+        if result.problems:
+            self.show_problems(result.problems)
+            return
+        self._saved_state = []
+        self.saved(result)
+        self.session.publish(result.changes)
+        super().accept()
+
+    def saved(self, result: Result[Any]) -> None:
+        """Hook: remember what the service returned (e.g. a new id) before the view refreshes."""
+
+    def reject(self) -> None:
+        if self.has_unsaved_edits():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard changes?"),
+                self.tr("You have unsaved changes in this form. Discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (the store is locking: nothing may stay on screen)."""
+        self._saved_state = []
+        super().reject()
+
+
+def qdate_value(edit: QDateEdit) -> date:
+    return edit.date().toPython()  # type: ignore[return-value]
+
+
+def today_qdate(session: UiSession) -> QDate:
+    return qdate(session.today())

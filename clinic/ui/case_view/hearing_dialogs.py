@@ -1,0 +1,151 @@
+"""Scheduling a hearing or appointment, and recording how it went."""
+
+from __future__ import annotations
+
+from datetime import time
+from functools import cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTimeEdit,
+    QWidget,
+)
+
+from clinic.domain.drafts import HearingDraft
+from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
+from clinic.services import schedule
+from clinic.services.dto import CaseView, HearingView
+from clinic.services.results import Result
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
+from clinic.ui.session import UiSession
+
+DEFAULT_TIMEZONE = "America/New_York"
+DEFAULT_TIME = QTime(9, 0)
+_COURT_KINDS = (HearingKind.MASTER_CALENDAR, HearingKind.INDIVIDUAL)
+
+
+def hearing_kinds_for(claim_type: ClaimType) -> tuple[HearingKind, ...]:
+    """Court hearings belong to defensive cases, the asylum interview to affirmative ones."""
+    if claim_type is ClaimType.AFFIRMATIVE:
+        return tuple(k for k in HearingKind if k not in _COURT_KINDS)
+    return tuple(k for k in HearingKind if k is not HearingKind.ASYLUM_INTERVIEW)
+
+
+@cache
+def _zone_names() -> tuple[str, ...]:
+    return tuple(sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/")))
+
+
+class OptionalTimeField(QWidget):
+    """A time of day that may not be set yet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = QCheckBox(self.tr("Set"))
+        self.known.setChecked(True)
+        self.edit = QTimeEdit(DEFAULT_TIME)
+        self.known.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> time | None:
+        return self.edit.time().toPython() if self.known.isChecked() else None  # type: ignore[return-value]
+
+    def name_parts(self, object_name: str, accessible: str) -> None:
+        self.known.setObjectName(f"{object_name}Known")
+        self.known.setAccessibleName(self.tr("{0} is set").format(accessible))
+        self.edit.setObjectName(f"{object_name}Time")
+        self.edit.setAccessibleName(accessible)
+
+
+def timezone_combo() -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(list(_zone_names()))
+    combo.setCurrentText(DEFAULT_TIMEZONE)
+    completer = combo.completer()
+    if completer is None:
+        return combo
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+class ScheduleHearingDialog(FormDialog):
+    def __init__(self, session: UiSession, case: CaseView, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            title=self.tr("Schedule a hearing"),
+            object_name="scheduleHearingDialog",
+            save_text=self.tr("Schedule"),
+            parent=parent,
+        )
+        self.case_id = case.id
+        add = self.add_field
+        self.kind = add("kind", self.tr("Kind"), EnumComboBox(hearing_kinds_for(case.claim_type)))
+        self.on = add("on", self.tr("Date"), date_edit(session.today()))
+        self.at = add("at", self.tr("Time"), OptionalTimeField())
+        self.timezone = add("timezone", self.tr("Time zone"), timezone_combo())
+        self.location = add("location", self.tr("Location"), QLineEdit(case.forum_name))
+        self.location.setPlaceholderText(self.tr("Court or office, courtroom"))
+        self.address = add("address", self.tr("Address"), QPlainTextEdit())
+        self.address.setMaximumHeight(64)
+        self.judge = add("judge", self.tr("Judge"), QLineEdit(case.judge))
+        self.mode = add(
+            "mode", self.tr("Attendance"), EnumComboBox(AttendanceMode, AttendanceMode.IN_PERSON)
+        )
+        self.notes = add("notes", self.tr("Notes"), QLineEdit())
+        self.setMinimumWidth(480)
+
+    def draft(self) -> HearingDraft:
+        return HearingDraft(
+            kind=self.kind.value(),
+            on=qdate_value(self.on),
+            at=self.at.value(),
+            timezone=self.timezone.currentText().strip(),
+            location=self.location.text(),
+            address=self.address.toPlainText(),
+            judge=self.judge.text(),
+            mode=self.mode.value(),
+            notes=self.notes.text(),
+        )
+
+    def save(self) -> Result[Any]:
+        return schedule.schedule_hearing(
+            store=self.session.store, case_id=self.case_id, hearing=self.draft()
+        )
+
+
+class HearingOutcomeDialog(FormDialog):
+    def __init__(
+        self, session: UiSession, hearing: HearingView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            session,
+            title=self.tr("Record the hearing's outcome"),
+            object_name="hearingOutcomeDialog",
+            parent=parent,
+        )
+        self.hearing_id = hearing.id
+        self.outcome = self.add_field("outcome", self.tr("Outcome"), QLineEdit(hearing.outcome))
+        self.outcome.setPlaceholderText(
+            self.tr("e.g. Continued to a later date; pleadings taken; individual hearing set")
+        )
+        self.setMinimumWidth(480)
+
+    def save(self) -> Result[Any]:
+        return schedule.record_hearing_outcome(
+            store=self.session.store, hearing_id=self.hearing_id, outcome=self.outcome.text()
+        )

@@ -1,0 +1,86 @@
+"""Notes & history: add a note to the case; read what happened to it and who did it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from clinic.services import notes
+from clinic.services.dto import CaseView
+from clinic.storage.errors import StoreError
+from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, table_view
+from clinic.ui.case_view.case_words import problem_words
+from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
+from clinic.ui.case_view.history_table_model import Column, HistoryTableModel, stage_history
+from clinic.ui.session import UiSession
+
+NOTE_EDITOR_HEIGHT = 80
+
+
+class NotesTab(CaseTab):
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("notesTab")
+        self.note = self.own_editor(QPlainTextEdit())
+        self.note.setObjectName("noteEditor")
+        self.note.setAccessibleName(self.tr("New note"))
+        self.note.setPlaceholderText(self.tr("Write a note about this case…"))
+        self.note.setMaximumHeight(NOTE_EDITOR_HEIGHT)
+        self.add_button = action_button(self.tr("Add note"), "addNoteButton")
+        self.add_button.clicked.connect(self.add_note)
+        self.note_problem = QLabel()
+        self.note_problem.setObjectName("noteProblem")
+        self.note_problem.setStyleSheet(PROBLEM_STYLE)
+        self.note_status = QLabel()
+        self.note_status.setObjectName("noteStatus")
+        self.model = self.own_model(HistoryTableModel(self))
+        self.table = table_view(self.model, "historyTable", self.tr("Case history"))
+        self.table.setColumnWidth(Column.DATE, 90)
+        self.table.setColumnWidth(Column.CHANGE, 380)
+        self.table.setColumnWidth(Column.BY, 120)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.note_problem, 1)
+        buttons.addWidget(self.note_status)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        layout.addWidget(hint_label(self.tr("Stage history"), "historyCaption"))
+        layout.addWidget(self.table, 1)
+
+    def display_case(self, case: CaseView, today: date) -> None:
+        changed_case = self.case is None or self.case.id != case.id
+        super().display_case(case, today)
+        if changed_case:
+            self.note.clear()  # a half-written note never follows the user to another case
+            self.note_problem.clear()
+            self.note_status.clear()
+        self.model.set_rows(stage_history(case.history))
+
+    def add_note(self) -> None:
+        if self.case is None:
+            return
+        try:
+            result = notes.add_note(
+                store=self.session.store,
+                client_id=self.case.client.id,
+                case_id=self.case.id,
+                body=self.note.toPlainText(),
+            )
+        except (StoreError, OSError) as exc:
+            self.note_problem.setText(self.tr("Nothing was saved: {0}").format(exc))
+            return
+        if result.problems:
+            self.note_problem.setText(" ".join(problem_words(p.code) for p in result.problems))
+            self.note.setFocus()
+            return
+        self.note.clear()
+        self.note_problem.clear()
+        self.note_status.setText(self.tr("Note saved."))
+        self.session.publish(result.changes)
+
+    def clear(self) -> None:
+        super().clear()
+        self.note_problem.clear()
+        self.note_status.clear()
