@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from clinic.domain.anumber import format_a_number
 from clinic.services.dto import CaseSummary
@@ -43,8 +43,8 @@ HEADERS = {
 class CaseTableModel(QAbstractTableModel):
     """Rows come from ``load_page(offset, limit)``; more are fetched as the view scrolls."""
 
-    def __init__(self, load_page: PageLoader | None = None) -> None:
-        super().__init__()
+    def __init__(self, load_page: PageLoader | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._load_page = load_page
         self._rows: list[CaseSummary] = []
         self._exhausted = True

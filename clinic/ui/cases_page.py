@@ -77,7 +77,7 @@ class CasesPage(Page):
         self.closed_box.setChecked(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
-        self.model = CaseTableModel()
+        self.model = CaseTableModel(parent=self)
         self.table = self._make_table()
         self.empty_state = QLabel()
         self.empty_state.setObjectName("emptyState")

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._add_actions()
         session.case_requested.connect(self.show_case)
         session.changed.connect(self._changed)
+        session.unlocked.connect(self._reload_current)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
 
@@ -130,6 +131,11 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(page)
         if self.session.is_open:
+            page.reload()
+
+    def _reload_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
             page.reload()
 
     def find(self) -> None:
