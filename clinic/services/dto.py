@@ -197,6 +197,14 @@ class StageEventView:
 
 
 @dataclass(frozen=True)
+class NoteView:
+    id: int
+    at: datetime
+    author: str
+    body: str
+
+
+@dataclass(frozen=True)
 class CaseSummary:
     """One row of the cases table and of ``clinic cases``/``clinic search``."""
 
@@ -238,3 +246,4 @@ class CaseView:
     deadlines: tuple[DeadlineView, ...]
     evidence: tuple[EvidenceView, ...]
     history: tuple[StageEventView, ...]
+    notes: tuple[NoteView, ...] = ()

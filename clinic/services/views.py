@@ -22,6 +22,7 @@ from clinic.services.dto import (
     EvidenceView,
     FamilyMemberView,
     HearingView,
+    NoteView,
     StaffView,
     StageEventView,
 )
@@ -195,4 +196,5 @@ def case_view(row: Case) -> CaseView:
         deadlines=tuple(deadline_view(d) for d in row.deadlines),
         evidence=tuple(evidence_view(e) for e in row.evidence),
         history=tuple(stage_event_view(s) for s in row.stage_events),
+        notes=tuple(NoteView(n.id, n.created_at, n.author, n.body) for n in row.notes),
     )

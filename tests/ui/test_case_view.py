@@ -195,8 +195,14 @@ def test_referring_an_affirmative_filed_case_makes_it_defensive(qtbot, store, pa
     stored = cases.get_case(store=store, case_id=case_id)
     assert (stored.claim_type, stored.stage) == (ClaimType.DEFENSIVE, Stage.HEARINGS)
     history = page.notes.table.model()
-    assert history.index(0, 0).data(HistoryRole.REFERRAL) is True
-    assert "Referred to court" in history.index(0, 1).data()
+    referrals = [
+        history.index(row, 1).data()
+        for row in range(history.rowCount())
+        if history.index(row, 0).data(HistoryRole.REFERRAL) is True
+    ]
+    assert len(referrals) == 1 and "Referred to court" in referrals[0]
+    trail = [history.index(row, 1).data() for row in range(history.rowCount())]
+    assert any(t.startswith("added case") for t in trail)  # the audit trail, in words
 
 
 def test_closing_asks_for_the_outcome_beside_its_field(qtbot, store, page) -> None:  # type: ignore[no-untyped-def]

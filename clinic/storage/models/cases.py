@@ -24,6 +24,7 @@ from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
 if TYPE_CHECKING:
     from clinic.storage.models.evidence import EvidenceItem
     from clinic.storage.models.people import Client, Staff
+    from clinic.storage.models.work import Note
 
 
 class Case(Base):
@@ -64,6 +65,7 @@ class Case(Base):
     stage_events: Mapped[list[StageEvent]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="StageEvent.id"
     )
+    notes: Mapped[list[Note]] = relationship(order_by="Note.created_at", viewonly=True)
     facts: Mapped[list[CaseFact]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseFact.id"
     )

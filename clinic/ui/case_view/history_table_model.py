@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
-from clinic.services.dto import StageEventView
+from clinic.services.dto import CaseView, StageEventView
+from clinic.services.history import TrailEntry
 from clinic.ui.case_view.case_words import short_date, word
 from clinic.ui.case_view.row_table_model import FIRST_MODEL_ROLE, RowRole, RowTableModel
 
@@ -31,12 +32,22 @@ class HistoryEntry:
     is_referral: bool = False
 
 
-def stage_history(events: Iterable[StageEventView]) -> list[HistoryEntry]:
-    """Stage events as readable lines, newest first."""
-    ordered = sorted(events, key=lambda e: (e.on, e.at), reverse=True)
+_SHOWN = frozenset({"stage", "refer"})
+
+
+def full_history(case: CaseView, trail: Iterable[TrailEntry]) -> list[HistoryEntry]:
+    """Notes, stage changes and the audit trail as one list, newest first."""
+    rows: list[tuple[datetime, str, str, str, bool]] = [
+        (n.at, QCoreApplication.translate("CaseView", "Note"), n.author, n.body, False)
+        for n in case.notes
+    ]
+    rows += [(e.at, _change(e), e.actor, e.note, e.is_referral) for e in case.history]
+    # Stage moves and referrals already appear as stage events above, with their notes.
+    rows += [(t.at, t.summary, t.actor, "", False) for t in trail if t.action not in _SHOWN]
+    rows.sort(key=lambda r: r[0], reverse=True)
     return [
-        HistoryEntry(number, e.on, e.at, _change(e), e.actor, e.note, e.is_referral)
-        for number, e in enumerate(ordered, start=1)
+        HistoryEntry(number, at.date(), at, change, actor, note, referral)
+        for number, (at, change, actor, note, referral) in enumerate(rows, start=1)
     ]
 
 

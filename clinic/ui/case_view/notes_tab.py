@@ -6,13 +6,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from clinic.services import notes
+from clinic.services import history, notes
 from clinic.services.dto import CaseView
 from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, table_view
 from clinic.ui.case_view.case_words import problem_words
 from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
-from clinic.ui.case_view.history_table_model import Column, HistoryTableModel, stage_history
+from clinic.ui.case_view.history_table_model import Column, HistoryTableModel, full_history
 from clinic.ui.session import UiSession
 
 NOTE_EDITOR_HEIGHT = 80
@@ -46,7 +46,9 @@ class NotesTab(CaseTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        layout.addWidget(hint_label(self.tr("Stage history"), "historyCaption"))
+        layout.addWidget(
+            hint_label(self.tr("Notes, stage changes and every recorded edit"), "historyCaption")
+        )
         layout.addWidget(self.table, 1)
 
     def display_case(self, case: CaseView, today: date) -> None:
@@ -56,7 +58,8 @@ class NotesTab(CaseTab):
             self.note.clear()  # a half-written note never follows the user to another case
             self.note_problem.clear()
             self.note_status.clear()
-        self.model.set_rows(stage_history(case.history))
+        trail = history.case_trail(store=self.session.store, case_id=case.id)
+        self.model.set_rows(full_history(case, trail))
 
     def add_note(self) -> None:
         if self.case is None:
