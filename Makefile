@@ -7,13 +7,13 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest system-deps bench clean help
+.PHONY: run test demo lint typecheck layers pytest system-deps screenshots bench clean help
 
 help:
 	@echo "make run    - set up and start Clinic"
 	@echo "make test   - set up and run every check (lint, types, layers, tests) headless"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
-	@echo "make bench  - run the benchmarks"
+	@echo "make screenshots - render the main screens with demo data into docs/screenshots/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ pytest: $(DEPS) system-deps
 	bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q
 
 test: $(DEPS) system-deps lint typecheck layers pytest
+
+screenshots: $(DEPS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
 bench: $(DEPS)
 	@test -f bench/__main__.py || { echo "No benchmarks yet (see issue 10)."; exit 1; }

@@ -6,6 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clinic.services import backup, lifecycle
@@ -136,11 +137,18 @@ class ClinicApp:
             self.session.close()
 
 
+def use_readable_locale() -> None:
+    """A machine left in the "C" locale would show dates as "23 12 2026": use US English."""
+    if QLocale.system().name() in ("C", "POSIX"):
+        QLocale.setDefault(QLocale("en_US"))
+
+
 def run_gui(*, data_dir: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic")
     app.setOrganizationName("Clinic")
+    use_readable_locale()
     gate = StoreGate(lifecycle.resolve_data_dir(data_dir))
     store = gate.obtain()
     if store is None:

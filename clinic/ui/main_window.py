@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             return
         self._history.append(self.nav.currentRow())
         self.nav.blockSignals(True)
-        self.nav.clearSelection()
+        self.nav.setCurrentRow(-1)
         self.nav.blockSignals(False)
         self.case_page.show_case(case_id)
         self.stack.setCurrentWidget(self.case_page)
