@@ -9,14 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from clinic.services import backup, lifecycle
+from clinic.services import backup, lifecycle, recovery
 from clinic.services.settings import get_settings
 from clinic.storage.datadir import DataDir
-from clinic.storage.errors import StoreError, WrongPassphrase
+from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
 from clinic.storage.store import Store
 from clinic.ui.idle_lock import IdleLock
 from clinic.ui.main_window import MainWindow
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
+from clinic.ui.recovery_dialog import RecoveryDialog
 from clinic.ui.session import UiSession
 from clinic.ui.worker import start_job
 
@@ -39,6 +40,14 @@ class StoreGate:
             return lifecycle.unlock_store(
                 data_dir=self.data_dir, passphrase=None, actor=lifecycle.default_actor()
             )
+        except KeyNotFound as exc:
+            answer = QMessageBox.warning(
+                self.parent,
+                "Clinic cannot find the key",
+                f"{exc}\n\nUnlock with the recovery key now?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            )
+            return self._recover() if answer == QMessageBox.StandardButton.Yes else None
         except StoreError as exc:
             QMessageBox.critical(self.parent, "Clinic cannot open the records", str(exc))
             return None
@@ -61,6 +70,8 @@ class StoreGate:
     def _unlock_with_passphrase(self) -> Store | None:
         dialog = UnlockDialog(self.parent)
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.use_recovery:
+                return self._recover()
             try:
                 return lifecycle.unlock_store(
                     data_dir=self.data_dir,
@@ -69,6 +80,33 @@ class StoreGate:
                 )
             except WrongPassphrase as exc:
                 dialog.show_error(str(exc))
+        return None
+
+    def _recover(self) -> Store | None:
+        dialog = RecoveryDialog(
+            keychain_available=lifecycle.keychain_available(), parent=self.parent
+        )
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                store = recovery.unlock_with_recovery_key(
+                    data_dir=self.data_dir,
+                    recovery_key=dialog.key.text(),
+                    actor=lifecycle.default_actor(),
+                )
+            except KeyNotFound as exc:
+                dialog.show_error(str(exc))
+                continue
+            try:
+                passphrase = dialog.new_passphrase()
+                if passphrase is None:
+                    recovery.keep_key_in_keychain(store=store)
+                else:
+                    recovery.keep_key_with_passphrase(store=store, passphrase=passphrase)
+            except StoreError as exc:
+                store.lock()
+                dialog.show_error(str(exc))
+                continue
+            return store
         return None
 
 

@@ -113,9 +113,20 @@ class UnlockDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
+        recovery = buttons.addButton(
+            "Use the recovery key…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        recovery.setObjectName("useRecoveryKey")
+        recovery.setAccessibleName("Use the recovery key")
+        recovery.clicked.connect(self._choose_recovery)
+        self.use_recovery = False
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _choose_recovery(self) -> None:
+        self.use_recovery = True
+        self.accept()
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)

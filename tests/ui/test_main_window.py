@@ -20,6 +20,7 @@ from clinic.ui.case_table_model import PAGE_SIZE, Column
 from clinic.ui.cases_page import CasesPage
 from clinic.ui.main_window import MainWindow
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
+from clinic.ui.recovery_dialog import RecoveryDialog
 from clinic.ui.session import UiSession
 
 PASSPHRASE = "correct horse battery staple"
@@ -194,3 +195,33 @@ def test_unlock_with_a_wrong_then_the_right_passphrase(
     assert reopened is not None and not reopened.locked
     assert shown_errors and "passphrase is not correct" in shown_errors[0]
     reopened.lock()
+
+
+def test_lost_passphrase_recovered_with_the_kit_key_in_the_window(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    key = store.key_hex_for_recovery_kit()
+    data_dir = store.datadir
+    store.lock()
+
+    def unlock_exec(dialog: UnlockDialog) -> int:
+        dialog.findChild(QWidget, "useRecoveryKey").click()
+        return 1
+
+    def recovery_exec(dialog: RecoveryDialog) -> int:
+        dialog.use_keychain.setChecked(False)
+        dialog.key.setText(" ".join(key[i : i + 8] for i in range(0, 64, 8)).upper())
+        dialog.passphrase.setText("a brand new passphrase")
+        dialog.confirm.setText("a brand new passphrase")
+        dialog._accept_if_valid()
+        return dialog.result()
+
+    monkeypatch.setattr(UnlockDialog, "exec", unlock_exec)
+    monkeypatch.setattr(RecoveryDialog, "exec", recovery_exec)
+    reopened = StoreGate(data_dir).obtain()
+    assert reopened is not None
+    reopened.lock()
+    again = lifecycle.unlock_store(
+        data_dir=data_dir, passphrase="a brand new passphrase", actor="t"
+    )
+    again.lock()
