@@ -11,13 +11,34 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# An independent SQLCipher 4 command-line client, to prove the recovery kit's key opens the
+# database without Clinic. Debian bookworm's own package is SQLCipher 3; backports has 4.6.
+want_sqlcipher4=0
+if ! sqlcipher -version 2>/dev/null | grep -q "SQLCipher 4"; then
+  want_sqlcipher4=1
+fi
+[ ${#missing[@]} -eq 0 ] && [ "$want_sqlcipher4" -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "system-deps: missing Debian packages: ${missing[*]}"
   echo "system-deps: run 'sudo apt-get install ${missing[*]}' (tests that need them will be skipped)"
   exit 0
 fi
-echo "system-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
+if [ "$want_sqlcipher4" -eq 1 ] && [ "$codename" = "bookworm" ] \
+   && ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "deb http://deb.debian.org/debian bookworm-backports main" > /etc/apt/sources.list.d/clinic-backports.list
+fi
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "system-deps: installing ${missing[*]}"
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ "$want_sqlcipher4" -eq 1 ]; then
+  echo "system-deps: installing an independent SQLCipher 4 client"
+  if [ "$codename" = "bookworm" ]; then
+    apt-get install -y -qq --no-install-recommends -t bookworm-backports sqlcipher >/dev/null || true
+  else
+    apt-get install -y -qq --no-install-recommends sqlcipher >/dev/null || true
+  fi
+fi

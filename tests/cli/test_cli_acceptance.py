@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -170,3 +171,33 @@ def test_recovery_kit_then_unlock_with_the_printed_key(tmp_path: Path) -> None:
     assert unlocked.returncode == 0, unlocked.stderr
     assert clinic(data_dir, "cases").returncode == 3  # the old passphrase no longer opens it
     assert clinic(data_dir, "cases", stdin="another long passphrase").returncode == 0
+
+
+def _independent_sqlcipher4() -> str | None:
+    tool = shutil.which("sqlcipher")
+    if tool is None:
+        return None
+    version = subprocess.run([tool, "-version"], capture_output=True, text=True, check=False).stdout
+    return tool if "SQLCipher 4" in version else None
+
+
+def test_printed_recovery_key_opens_the_database_without_clinic(
+    demo_store: Path, tmp_path: Path
+) -> None:
+    tool = _independent_sqlcipher4()
+    if tool is None:
+        pytest.skip("no SQLCipher 4 command-line client (make system-deps installs one as root)")
+    kit = tmp_path / "kit.pdf"
+    assert clinic(demo_store, "recovery-kit", "--out", str(kit)).returncode == 0
+    text = subprocess.run(
+        ["pdftotext", str(kit), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    key = "".join(text.split("Recovery key", 1)[1].split()[:8]).lower()
+    copy = tmp_path / "copy"
+    shutil.copytree(demo_store, copy)  # the store is closed: no live WAL to race with
+    script = f"PRAGMA key = \"x'{key}'\";\nSELECT count(*) FROM client;\n"
+    result = subprocess.run(
+        [tool, str(copy / "clinic.db")], input=script, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(DEMO_CLIENTS)
