@@ -127,7 +127,12 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
     for name, value in asdict(report).items():
         if name in _BACKUP_FIELDS:
             continue
-        shown = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        if value is None and name in _COUNTED_FIELDS:
+            shown = "cannot be read (the database is damaged)"
+        elif isinstance(value, tuple):
+            shown = ("; " if name == "damaged_records" else ", ").join(map(str, value))
+        else:
+            shown = str(value)
         print(f"{name.replace('_', ' ')}: {shown or 'none'}", file=out)
     for line in _backup_lines(report):
         print(line, file=out)
@@ -141,6 +146,7 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _BACKUP_FIELDS = ("backup_folder", "last_backup", "backup_old")
+_COUNTED_FIELDS = ("clients", "cases", "files")
 
 
 def _backup_lines(report: lifecycle.DoctorReport) -> list[str]:
@@ -171,6 +177,8 @@ def cmd_verify_audit(args: argparse.Namespace, out: TextIO) -> int:
         report = lifecycle.verify_audit(store=store)
     finally:
         store.lock()
+    if report.breaks:
+        print(f"The first bad entry is entry {report.breaks[0].seq}.", file=out)
     for chain_break in report.breaks:
         print(f"entry {chain_break.seq}: {chain_break.reason}", file=out)
     if report.head_problem:

@@ -20,6 +20,43 @@ from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import file_view
 from clinic.storage.models import Case, EvidenceFile, EvidenceItem
 from clinic.storage.store import Store
+from clinic.storage.vault import VaultError, VaultFileMissing, VaultIntegrityError
+
+
+class EvidenceFileDamaged(VaultIntegrityError):
+    """An evidence file's encrypted copy failed verification: never shown, never overwritten.
+
+    The message names the file by its id; its original name (client data, kept out of messages
+    that may reach a log) is on ``original_name`` for the window to show.
+    """
+
+    def __init__(self, file_id: int, original_name: str, detail: str) -> None:
+        super().__init__(
+            f"Evidence file {file_id} is damaged ({detail}), so it is not shown and was not "
+            "changed. Restore it from a backup; 'clinic doctor' lists every damaged file."
+        )
+        self.file_id = file_id
+        self.original_name = original_name
+
+
+class EvidenceFileMissing(VaultFileMissing):
+    """An evidence file's encrypted copy is not in the vault (see :class:`EvidenceFileDamaged`)."""
+
+    def __init__(self, file_id: int, original_name: str) -> None:
+        super().__init__(
+            f"Evidence file {file_id} is missing from the vault folder. Restore it from a backup; "
+            "'clinic doctor' lists every missing file."
+        )
+        self.file_id = file_id
+        self.original_name = original_name
+
+
+def _named(error: VaultError, row: EvidenceFile) -> VaultError:
+    if isinstance(error, VaultFileMissing):
+        return EvidenceFileMissing(row.id, row.original_name)
+    if isinstance(error, VaultIntegrityError):
+        return EvidenceFileDamaged(row.id, row.original_name, str(error))
+    return error
 
 
 def add_evidence(
@@ -118,8 +155,10 @@ def read_evidence_file(*, store: Store, file_id: EvidenceFileId) -> bytes:
         row = session.get(EvidenceFile, file_id)
         if row is None:
             raise LookupError(f"file {file_id} does not exist")
-        name, key, digest = row.vault_name, row.file_key, row.sha256
-    return store.vault.read_bytes(name, key, expected_sha256=digest)
+    try:
+        return store.vault.read_bytes(row.vault_name, row.file_key, expected_sha256=row.sha256)
+    except VaultError as exc:
+        raise _named(exc, row) from None
 
 
 def export_evidence_file(
@@ -130,7 +169,12 @@ def export_evidence_file(
         row = session.get(EvidenceFile, file_id)
         if row is None:
             raise LookupError(f"file {file_id} does not exist")
-        store.vault.export_to(row.vault_name, row.file_key, destination, expected_sha256=row.sha256)
+        try:
+            store.vault.export_to(
+                row.vault_name, row.file_key, destination, expected_sha256=row.sha256
+            )
+        except VaultError as exc:
+            raise _named(exc, row) from None
         record(
             session,
             actor=store.actor,

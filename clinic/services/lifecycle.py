@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import platform
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import sqlcipher3
 from sqlalchemy import func, select
@@ -19,10 +22,13 @@ from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AuditReport
 from clinic.storage.audit_log import verify as verify_chain
 from clinic.storage.datadir import DataDir, default_data_dir
-from clinic.storage.errors import StoreError
+from clinic.storage.errors import DamagedStore, StoreError
 from clinic.storage.keys import KeySource
 from clinic.storage.models import Case, Client, EvidenceFile
 from clinic.storage.store import Store, create_store, needs_passphrase, open_store
+from clinic.storage.vault import VaultError
+
+T = TypeVar("T")
 
 
 class WeakPassphrase(StoreError):
@@ -88,11 +94,15 @@ class DoctorReport:
     schema_head: str
     integrity: tuple[str, ...]  # "ok" or every problem row
     cipher_integrity: tuple[str, ...]  # empty when every page's HMAC checks out
-    clients: int
-    cases: int
-    files: int
+    clients: int | None  # None: could not be counted (damaged)
+    cases: int | None
+    files: int | None
     files_missing: tuple[str, ...]
     files_orphaned: int
+    # Tables whose rows (or indexes) cannot be read, and from which row on: "which record".
+    damaged_records: tuple[str, ...] = ()
+    # Evidence file ids whose encrypted copy fails a full decryption and checksum check.
+    files_damaged: tuple[int, ...] = ()
     backup_folder: Path | None = None  # from Settings; None when none is set
     last_backup: datetime | None = None  # UTC: the newest readable backup of this store there
     backup_old: bool = False  # no backup there, or the last one is older than OLD_AFTER_DAYS
@@ -103,28 +113,32 @@ class DoctorReport:
         return (
             self.integrity == ("ok",)
             and not self.cipher_integrity
+            and not self.damaged_records
             and not self.files_missing
+            and not self.files_damaged
+            and None not in (self.clients, self.cases, self.files)
             and self.schema_revision == self.schema_head
         )
 
 
 def doctor(*, store: Store, now: datetime | None = None) -> DoctorReport:
-    """Versions, key source, full integrity checks on a fresh connection, and the age of the
-    last backup in the configured backup folder."""
-    connection = store.raw_connection()
-    try:
+    """Versions, key source, full integrity checks on a fresh connection (naming the damaged
+    pages, tables and rows), a full check of every evidence file, and the age of the last
+    backup in the configured backup folder. A damaged database is reported, not raised."""
+    # A page that fails its HMAC leaves the connection that read it in an error state, so each
+    # check (and each table looked at below) gets a fresh connection.
+    with _fresh(store) as connection:
         cipher_version = connection.execute("PRAGMA cipher_version").fetchone()[0]
-        integrity = tuple(str(r[0]) for r in connection.execute("PRAGMA integrity_check"))
         cipher = tuple(str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check"))
-    finally:
-        connection.close()
-    with store.unit_of_work() as session:
-        names = set(session.scalars(select(EvidenceFile.vault_name)))
-        counts = _counts(session)
-        with store.engine.connect() as conn:
-            revision = migrate.current_revision(conn)
+    integrity = _integrity_rows(store, "PRAGMA integrity_check")
+    damaged = _damaged_tables(store) if cipher or integrity != ("ok",) else ()
+    counts = _in_session(store, _counts)
+    files = _in_session(store, _file_rows)
+    revision = _in_session(store, lambda session: migrate.current_revision(session.connection()))
     present = store.vault.names()
-    folder = backups.configured_folder(get_settings(store=store))
+    names = {f[1] for f in files or ()}
+    settings = _unless_damaged(lambda: get_settings(store=store))
+    folder = backups.configured_folder(settings) if settings is not None else None
     last = None
     if folder is not None:
         last = backups.last_backup_time(folder, store_id=store.meta.store_id)
@@ -140,15 +154,105 @@ def doctor(*, store: Store, now: datetime | None = None) -> DoctorReport:
         schema_head=migrate.head_revision(),
         integrity=integrity,
         cipher_integrity=cipher,
-        clients=counts[0],
-        cases=counts[1],
-        files=len(names),
+        clients=counts[0] if counts else None,
+        cases=counts[1] if counts else None,
+        files=len(names) if files is not None else None,
         files_missing=tuple(sorted(names - present)),
-        files_orphaned=len(present - names),
+        files_orphaned=len(present - names) if files is not None else 0,
+        damaged_records=damaged,
+        files_damaged=_damaged_files(store, files or (), present),
         backup_folder=folder,
         last_backup=last,
         backup_old=backups.is_backup_old(last, now=now or datetime.now(UTC)),
     )
+
+
+def _unless_damaged(read: Callable[[], T]) -> T | None:
+    """``read()``, or ``None`` when the database is too damaged for it."""
+    try:
+        return read()
+    except DamagedStore:
+        return None
+
+
+def _in_session(store: Store, read: Callable[[Session], T]) -> T | None:
+    def in_own_unit() -> T:
+        with store.unit_of_work() as session:
+            return read(session)
+
+    return _unless_damaged(in_own_unit)
+
+
+@contextlib.contextmanager
+def _fresh(store: Store) -> Iterator[Any]:
+    connection = store.raw_connection()
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def _integrity_rows(store: Store, pragma: str) -> tuple[str, ...]:
+    # On some damage (a page whose HMAC fails) integrity_check stops with an error, not rows.
+    with _fresh(store) as connection:
+        try:
+            return tuple(str(r[0]) for r in connection.execute(pragma))
+        except sqlcipher3.DatabaseError as exc:
+            return (f"the check stopped: {exc}",)
+
+
+def _damaged_tables(store: Store) -> tuple[str, ...]:
+    """Which tables (with their indexes) hold damage, and the last row of each still readable."""
+    with _fresh(store) as connection:
+        tables = [
+            str(r[0])
+            for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+    found = []
+    for table in tables:
+        quoted = table.replace('"', '""')
+        if _integrity_rows(store, f'PRAGMA integrity_check("{quoted}")') != ("ok",):
+            found.append(f"{table}: {_where_rows_stop(store, quoted)}")
+    return tuple(found)
+
+
+def _where_rows_stop(store: Store, quoted: str) -> str:
+    last = None
+    with _fresh(store) as connection:
+        try:
+            # Every column of every row, in row id order, from the table itself (not an index).
+            query = f'SELECT rowid, * FROM "{quoted}" NOT INDEXED'  # noqa: S608 - a quoted name
+            for row in connection.execute(query):
+                last = row[0]
+        except sqlcipher3.DatabaseError:
+            return "no row can be read" if last is None else f"rows after id {last} cannot be read"
+    return "an index is damaged (the rows themselves read back; rebuilding it can fix that)"
+
+
+def _file_rows(session: Session) -> list[tuple[int, str, bytes, str]]:
+    rows = session.execute(
+        select(EvidenceFile.id, EvidenceFile.vault_name, EvidenceFile.file_key, EvidenceFile.sha256)
+    )
+    return [(int(r[0]), str(r[1]), bytes(r[2]), str(r[3])) for r in rows]
+
+
+def _damaged_files(
+    store: Store, files: Iterable[tuple[int, str, bytes, str]], present: set[str]
+) -> tuple[int, ...]:
+    """Decrypt every present evidence file in full (streamed, nothing kept) and check its
+    checksum; missing ones are reported as missing, not here."""
+    damaged = []
+    for file_id, name, key, digest in files:
+        if name not in present:
+            continue
+        try:
+            store.vault.check(name, key, expected_sha256=digest)
+        except VaultError:
+            damaged.append(file_id)
+    return tuple(sorted(damaged))
 
 
 def _counts(session: Session) -> tuple[int, int]:

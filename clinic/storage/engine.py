@@ -6,7 +6,10 @@ Traps this guards against (see docs/security.md):
   ``cipher_version`` answers;
 - ``PRAGMA key`` must be the first statement: no pool pre-ping, the hook runs first;
 - the key never appears in the URL, in SQLAlchemy's logs (``hide_parameters``) or in an
-  exception's text (errors inside the hook are replaced by our own messages).
+  exception's text (errors inside the hook are replaced by our own messages);
+- a page that fails its HMAC, a full disk, a read-only file or an I/O error surface as our
+  :class:`StoreError` messages (``handle_error``), never as raw driver errors, and a connection
+  that met a damaged page is replaced (SQLCipher keeps such a connection in an error state).
 """
 
 from __future__ import annotations
@@ -16,8 +19,17 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import DisconnectionError
 
-from clinic.storage.errors import DamagedStore, UnsafeSqlite
+from clinic.storage.errors import (
+    DamagedStore,
+    DiskError,
+    DiskFull,
+    ReadOnlyStore,
+    StoreError,
+    UnsafeSqlite,
+)
 
 BUSY_TIMEOUT_MS = 5000
 # 64 MiB of page cache (negative = KiB): decrypting pages dominates scans when the cache is small.
@@ -32,6 +44,48 @@ _PRAGMAS_AFTER_KEY = (
     f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
     "PRAGMA trusted_schema = OFF",
 )
+
+
+# Primary SQLite result codes (the low byte of the extended code the driver reports).
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+_SPOILED = "clinic.spoiled"
+
+DAMAGED_ON_OPEN = (
+    "The database file is damaged or is not a Clinic database. Nothing was changed. "
+    "Restore from a backup (clinic restore) or run 'clinic doctor' for details."
+)
+DAMAGED_ON_READ = (
+    "The database is damaged: part of it failed its integrity check, so it was not read "
+    "(nothing damaged is ever shown as data) and nothing was changed. Run 'clinic doctor' to see "
+    "which records are affected, and restore from a backup (clinic restore)."
+)
+
+
+def primary_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of a driver error, if it carries one."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def store_error_for(exc: BaseException) -> StoreError | None:
+    """Our message for a driver error that people must understand (damage, full or read-only
+    disk, I/O error); ``None`` for every other error (constraint violations, bugs)."""
+    code = primary_code(exc)
+    if code == SQLITE_FULL:
+        return DiskFull()
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return DamagedStore(DAMAGED_ON_READ)
+    if code == SQLITE_READONLY:
+        return ReadOnlyStore("The database")
+    if code == SQLITE_IOERR:
+        return DiskError()
+    return None
 
 
 def _apply_key(cursor: Any, key: bytearray) -> None:
@@ -59,17 +113,30 @@ def configure_connection(dbapi_connection: Any, key: bytearray) -> None:
         mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
         cursor.execute("PRAGMA synchronous = FULL")  # NORMAL can lose the last commit in WAL
         temp_store = cursor.execute("PRAGMA temp_store").fetchone()
-    except sqlcipher3.DatabaseError:
-        raise DamagedStore(
-            "The database file is damaged or is not a Clinic database. Nothing was changed. "
-            "Restore from a backup (clinic restore) or run 'clinic doctor' for details."
-        ) from None
+    except sqlcipher3.DatabaseError as exc:
+        raise _open_error(exc) from None
     finally:
         cursor.close()
     if not mode or str(mode[0]).lower() != "wal":
         raise DamagedStore("The database could not be switched to write-ahead logging.")
     if not temp_store or int(temp_store[0]) != 2:
         raise UnsafeSqlite("Temporary tables would be written to disk; refusing to open.")
+
+
+def _open_error(exc: BaseException) -> StoreError:
+    code = primary_code(exc)
+    if code == SQLITE_READONLY:
+        return ReadOnlyStore("The database")
+    if code == SQLITE_CANTOPEN:
+        return StoreError(
+            "The database file could not be opened: check that the data folder and its files "
+            "are there and can be read and written by you. Nothing was changed."
+        )
+    if code == SQLITE_FULL:
+        return DiskFull("The disk is full, so the store cannot be opened. Free some space first.")
+    if code == SQLITE_IOERR:
+        return DiskError()
+    return DamagedStore(DAMAGED_ON_OPEN)
 
 
 def create_store_engine(database: Path, key: bytearray) -> Engine:
@@ -90,6 +157,24 @@ def create_store_engine(database: Path, key: bytearray) -> Engine:
             dbapi_connection, "enable_load_extension"
         ) else None
         configure_connection(dbapi_connection, key)
+
+    @event.listens_for(engine, "handle_error")
+    def _explain(context: ExceptionContext) -> None:
+        # Raising here replaces SQLAlchemy's wrapper; the session still rolls back (quietly:
+        # after SQLITE_FULL SQLite has already rolled back).
+        error = store_error_for(context.original_exception)
+        if error is None:
+            return
+        if isinstance(error, DamagedStore | DiskError) and context.connection is not None:
+            # SQLCipher leaves a connection that met a bad page in an error state: the pool
+            # replaces it at its next checkout, so the undamaged rest can still be read.
+            context.connection.info[_SPOILED] = True
+        raise error from None
+
+    @event.listens_for(engine, "checkout")
+    def _replace_spoiled(_dbapi: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get(_SPOILED):
+            raise DisconnectionError("replacing a connection that met a damaged page")
 
     return engine
 

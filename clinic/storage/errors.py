@@ -48,3 +48,36 @@ class UnsafeSqlite(StoreError):
     """The SQLite module in use does not encrypt; refusing to write plaintext."""
 
     exit_code = 4
+
+
+class DiskFull(StoreError):
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "The disk is full, so nothing was saved. Free some space (or move the data folder) "
+            "and save again; what you typed is still on screen."
+        )
+
+
+class ReadOnlyStore(StoreError):
+    """The data folder or the database cannot be written (read-only disk, permissions)."""
+
+    def __init__(self, where: str = "The data folder") -> None:
+        super().__init__(
+            f"{where} is read-only, and Clinic must be able to save there. Nothing was changed. "
+            "Copy the data folder to a writable disk, or fix its permissions (the folder and its "
+            "files must be writable by you), then open the store again."
+        )
+
+
+class DiskError(StoreError):
+    """The operating system reported an I/O error while the database was used."""
+
+    exit_code = 4
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk reported an error while the database was being used, so this action did "
+            "not complete. Check that the disk (or USB stick) is connected and healthy, then run "
+            "'clinic doctor'. Keep your backups."
+        )

@@ -8,7 +8,9 @@ the key against ``store.json`` before the database is touched, and neither modif
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -21,19 +23,20 @@ import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AUDITED, read_head, save_external_head
 from clinic.storage.datadir import DataDir, looks_like_plain_sqlite, write_private_file
-from clinic.storage.engine import connect_raw, create_store_engine
+from clinic.storage.engine import connect_raw, create_store_engine, store_error_for
 from clinic.storage.errors import (
     CannotUnlock,
     DamagedStore,
+    DiskFull,
     KeyNotFound,
     NoStore,
-    StoreError,
+    ReadOnlyStore,
     StoreExists,
 )
 from clinic.storage.keys import KeySource
@@ -43,17 +46,33 @@ META_FORMAT = 1
 SAFETY_COPIES_KEPT = 3
 
 
+__all__ = [  # DiskFull and ReadOnlyStore live in errors; importable from here as before
+    "META_FORMAT",
+    "SAFETY_COPIES_KEPT",
+    "DiskFull",
+    "PassphraseRequired",
+    "ReadOnlyStore",
+    "Store",
+    "StoreMeta",
+    "count_rows",
+    "create_store",
+    "derive_subkey",
+    "export_encrypted_copy",
+    "load_key",
+    "needs_passphrase",
+    "open_store",
+    "read_meta",
+]
+
+_log = logging.getLogger(__name__)
+
+# errno values that mean "this folder cannot be written".
+NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
 class PassphraseRequired(CannotUnlock):
     def __init__(self) -> None:
         super().__init__("This store is protected by a passphrase; enter it to unlock.")
-
-
-class DiskFull(StoreError):
-    def __init__(self) -> None:
-        super().__init__(
-            "The disk is full, so nothing was saved. Free some space (or move the data folder) "
-            "and save again; what you typed is still on screen."
-        )
 
 
 @dataclass(frozen=True)
@@ -135,10 +154,11 @@ class Store:
             yield session
             audited = bool(session.info.get(AUDITED))
             session.commit()
-        except OperationalError as exc:
+        except DBAPIError as exc:
             _rollback_quietly(session)
-            if "full" in str(exc.orig).lower():
-                raise DiskFull() from None
+            explained = None if exc.orig is None else store_error_for(exc.orig)
+            if explained is not None:
+                raise explained from None
             raise
         except BaseException:
             _rollback_quietly(session)
@@ -146,8 +166,28 @@ class Store:
         finally:
             session.close()
         if audited:
-            with Session(self.engine) as reader:
-                save_external_head(self.datadir.audit_head, read_head(reader))
+            self._save_head()
+
+    def _save_head(self) -> None:
+        """Copy the chain head outside the database, after the commit.
+
+        The change is committed by now, so a failure here must not be reported as "nothing was
+        saved" (the user would enter it again). A head left one commit behind is what a crash
+        between commit and this write leaves too; :func:`audit_log.verify` accepts it (only a
+        head *ahead* of the database means an older copy was put back), and the next save
+        writes the head again.
+        """
+        with Session(self.engine) as reader:
+            head = read_head(reader)
+        try:
+            save_external_head(self.datadir.audit_head, head)
+        except OSError as exc:
+            _log.warning(
+                "The audit chain head (entry %d) could not be saved outside the database (%s); "
+                "the next save writes it again.",
+                head.seq,
+                errno.errorcode.get(exc.errno or 0, "error"),
+            )
 
     def raw_connection(self) -> Any:
         """A fresh keyed DB-API connection (integrity checks, backups); caller closes it."""
@@ -220,6 +260,21 @@ def _rollback_quietly(session: Session) -> None:
         session.rollback()
 
 
+def _writable(path: Path) -> bool:
+    # access() answers for the real user and also says no on a read-only mount (EROFS).
+    return os.access(path, os.W_OK)
+
+
+def _check_writable(datadir: DataDir) -> None:
+    """Refuse, before anything is opened, a store that cannot be written: SQLite would fail
+    later with "unable to open database file", which reads like damage."""
+    if not _writable(datadir.root):
+        raise ReadOnlyStore(f"The data folder {datadir.root}")
+    for path in [datadir.database, *datadir.sidecars(), datadir.vault]:
+        if path.exists() and not _writable(path):
+            raise ReadOnlyStore(f"{path} (in the data folder)")
+
+
 def _leftover_of_interrupted_init(datadir: DataDir) -> bool:
     return not datadir.has_database() and not any(Vault(datadir.vault).names())
 
@@ -233,7 +288,14 @@ def create_store(datadir: DataDir, *, passphrase: str | None, actor: str) -> Sto
         )
     if datadir.meta.exists() and not _leftover_of_interrupted_init(datadir):
         raise StoreExists(f"{datadir.root} holds files of another store; choose an empty folder.")
-    datadir.ensure_root()
+    try:
+        datadir.ensure_root()
+    except OSError as exc:
+        if exc.errno in NOT_WRITABLE:
+            raise ReadOnlyStore(f"The folder {datadir.root.parent}") from None
+        raise
+    if not _writable(datadir.root):
+        raise ReadOnlyStore(f"The data folder {datadir.root}")
     key = keys.new_key()
     store_id = uuid.uuid4().hex
     if passphrase is None:
@@ -299,6 +361,7 @@ def open_store(
             f"{datadir.database} is an unencrypted SQLite file, not a Clinic store. Nothing was "
             "changed; move it away and restore the store from a backup."
         )
+    _check_writable(datadir)
     meta = read_meta(datadir)
     if key is None:
         key = load_key(datadir, meta, passphrase)

@@ -68,7 +68,7 @@ from typing import BinaryIO, Protocol
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from clinic.storage.errors import StoreError
+from clinic.storage.errors import DiskFull, StoreError
 
 __all__ = [
     "CHUNK_SIZE",
@@ -103,6 +103,7 @@ _TMP_PREFIX = ".tmp-"
 
 _DIR_MODE = 0o700
 _FILE_MODE = 0o600
+_NO_SPACE = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 _OPEN_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
@@ -153,25 +154,35 @@ class Vault:
         """Encrypt everything readable from ``source`` into a new blob.
 
         The source is read one chunk at a time; memory use does not grow with its size.
+        A full disk raises :class:`DiskFull`; on any failure nothing is left in the vault.
         """
         key = AESGCM.generate_key(bit_length=KEY_SIZE * 8)
         name = self._new_name()
+        final_path = self.path_of(name)
         tmp_path = self._root / f"{_TMP_PREFIX}{secrets.token_hex(16)}"
-        fd = os.open(tmp_path, _OPEN_WRITE_FLAGS, _FILE_MODE)  # O_EXCL: ours alone
+        try:
+            fd = os.open(tmp_path, _OPEN_WRITE_FLAGS, _FILE_MODE)  # O_EXCL: ours alone
+        except OSError as exc:
+            _raise_if_full(exc)
+            raise
+        moved = False
         try:
             with os.fdopen(fd, "wb") as out:
                 _chmod(tmp_path, _FILE_MODE)
                 size, digest = _encrypt_stream(source, out, key)
                 out.flush()
                 os.fsync(out.fileno())
-            final_path = self.path_of(name)
             self._ensure_shard(final_path.parent)
             os.replace(tmp_path, final_path)
+            moved = True
             _fsync_dir(final_path.parent)
             _fsync_dir(self._root)  # the temp entry is gone; a new shard entry may exist
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp_path.unlink(missing_ok=True)
+        except BaseException as exc:
+            for leftover in (tmp_path, final_path) if moved else (tmp_path,):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                _raise_if_full(exc)
             raise
         return StoredBlob(name=name, key=key, size=size, sha256=digest)
 
@@ -213,6 +224,17 @@ class Vault:
         """
         size = 0
         for chunk in Vault.decrypt_from(source, key, expected_sha256=expected_sha256):
+            size += len(chunk)
+        return size
+
+    def check(self, name: str, key: bytes, *, expected_sha256: str | None = None) -> int:
+        """Decrypt and verify a whole stored blob, one chunk at a time, keeping no plaintext.
+
+        Returns the plaintext size; raises :class:`VaultIntegrityError` or
+        :class:`VaultFileMissing` as :meth:`open_stream` does.
+        """
+        size = 0
+        for chunk in self.open_stream(name, key, expected_sha256=expected_sha256):
             size += len(chunk)
         return size
 
@@ -436,6 +458,14 @@ def _decrypt_handle(
 
 
 # ------------------------------------------------------------------ filesystem
+
+
+def _raise_if_full(exc: OSError) -> None:
+    if exc.errno in _NO_SPACE:
+        raise DiskFull(
+            "The disk is full, so the file was not added and nothing was saved. Free some space "
+            "(or move the data folder), then add the file again."
+        ) from None
 
 
 def _check_key(key: bytes) -> None:

@@ -225,3 +225,14 @@ def test_lost_passphrase_recovered_with_the_kit_key_in_the_window(
         data_dir=data_dir, passphrase="a brand new passphrase", actor="t"
     )
     again.lock()
+
+
+def test_case_table_model_passes_the_model_tester(qtbot, qtmodeltester, store: Store) -> None:  # type: ignore[no-untyped-def]
+    for index in range(5):
+        add_case(store, f"Family{index}", "Given", f"A-201-100-00{index}")
+    session = UiSession(store, today=lambda: TODAY)
+    page = CasesPage(session)
+    qtbot.addWidget(page)
+    page.reload()
+    qtmodeltester.check(page.model, force_py=True)
+    qtmodeltester.check(page.model)
