@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from clinic.services import backup, lifecycle, recovery
 from clinic.services.settings import get_settings
@@ -58,14 +58,40 @@ class StoreGate:
         )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                return lifecycle.init_store(
+                store = lifecycle.init_store(
                     data_dir=self.data_dir,
                     passphrase=dialog.chosen_passphrase(),
                     actor=lifecycle.default_actor(),
                 )
             except StoreError as exc:
                 dialog.message.setText(str(exc))
+                continue
+            self._offer_recovery_kit(store)
+            return store
         return None
+
+    def _offer_recovery_kit(self, store: Store) -> None:
+        """At first run: the recovery kit is the only way back if the key is lost."""
+        answer = QMessageBox.question(
+            self.parent,
+            "Print the recovery kit",
+            "Save the recovery kit now, to print it? It is the only way to open the records if "
+            "the passphrase or this computer's keychain is lost. (File menu: Save recovery kit…)",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Later,
+        )
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            "Save the recovery kit",
+            str(Path.home() / "Clinic-recovery-kit.pdf"),
+            "PDF (*.pdf)",
+        )
+        if path:
+            try:
+                recovery.save_recovery_kit(store=store, destination=Path(path))
+            except (StoreError, OSError) as exc:
+                QMessageBox.warning(self.parent, "The kit was not saved", str(exc))
 
     def _unlock_with_passphrase(self) -> Store | None:
         dialog = UnlockDialog(self.parent)
@@ -123,6 +149,7 @@ class ClinicApp:
         app.installEventFilter(self.idle)
         self.idle.idle_timeout.connect(self.lock)
         self.window.lock_requested.connect(self.lock)
+        self.window.unlock_requested.connect(self.unlock_again)
         self.session.changed.connect(self._settings_may_have_changed)
         self.idle.start()
         self._auto_backup()
@@ -137,6 +164,10 @@ class ClinicApp:
             return
         self.idle.stop()
         self.session.close()
+        self.unlock_again()
+
+    def unlock_again(self) -> None:
+        self.idle.stop()
         self.window.clear_client_data()
         self.window.hide()
         store = self.gate.obtain()

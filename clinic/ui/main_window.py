@@ -24,6 +24,7 @@ from clinic.ui.intake import IntakeDialog
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.settings_page import SettingsPage
+from clinic.ui.store_actions import StoreActions
 from clinic.ui.today_page import TodayPage
 
 GEOMETRY_KEY = "mainWindow/geometry"
@@ -31,6 +32,7 @@ GEOMETRY_KEY = "mainWindow/geometry"
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    unlock_requested = Signal()  # after a restore replaced the store
 
     def __init__(self, session: UiSession) -> None:
         super().__init__()
@@ -62,12 +64,17 @@ class MainWindow(QMainWindow):
         self.status.setObjectName("statusText")
         self.statusBar().addPermanentWidget(self.status)
         self._history: list[int] = []
+        self.store_actions = StoreActions(session, self)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupStatus")
+        self.statusBar().addWidget(self.backup_label)
         self._add_actions()
         session.case_requested.connect(self.show_case)
         session.changed.connect(self._changed)
         session.unlocked.connect(self._reload_current)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        self.backup_label.setText(self.store_actions.backup_status())
 
     def _make_nav(self) -> QListWidget:
         nav = QListWidget()
@@ -95,6 +102,25 @@ class MainWindow(QMainWindow):
             self._action("New intake…", "newIntakeAction", "Ctrl+N", self.new_intake)
         )
         file_menu.addAction(self._action("Lock", "lockAction", "Ctrl+L", self.lock_requested.emit))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "Back up now…", "backupAction", "Ctrl+Shift+B", self.store_actions.back_up_now
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "Restore from backup…",
+                "restoreAction",
+                "",
+                lambda: self.store_actions.restore(self.unlock_requested.emit),
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "Save recovery kit…", "recoveryKitAction", "", self.store_actions.save_recovery_kit
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("Quit", "quitAction", QKeySequence.StandardKey.Quit, self.close)
@@ -134,6 +160,7 @@ class MainWindow(QMainWindow):
             page.reload()
 
     def _reload_current(self) -> None:
+        self.backup_label.setText(self.store_actions.backup_status())
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.reload()
@@ -163,11 +190,13 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         self.status.setText(self.tr("Saved."))
+        self.backup_label.setText(self.store_actions.backup_status())
 
     def clear_client_data(self) -> None:
         """After lock: every page has already dropped its data (session.locked)."""
         self._history.clear()
         self.status.clear()
+        self.backup_label.clear()
 
     def _restore_geometry(self) -> None:
         settings = QSettings()

@@ -240,3 +240,36 @@ def test_case_table_model_passes_the_model_tester(qtmodeltester, store: Store) -
     assert model.rowCount() == 5
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(model)
+
+
+def test_back_up_now_from_the_file_menu_and_the_status_line(
+    qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    add_case(store, "Núñez", "José")
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    window = MainWindow(UiSession(store, today=lambda: TODAY))
+    qtbot.addWidget(window)
+    assert "No backup folder" in window.backup_label.text()
+    monkeypatch.setattr(
+        "clinic.ui.store_actions.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder)
+    )
+    told: list[str] = []
+    monkeypatch.setattr(
+        "clinic.ui.store_actions.QMessageBox.information", lambda _w, _t, text: told.append(text)
+    )
+    window.findChild(QAction, "backupAction").trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    (made,) = folder.glob("*.clinicbackup")
+    assert str(made) in told[0]
+    assert "Núñez".encode() not in made.read_bytes()
+    settings.update_settings(
+        store=store, settings=settings.ClinicSettings(backup_folder=str(folder))
+    ).unwrap()
+    window.session.publish(
+        settings.update_settings(
+            store=store,
+            settings=settings.ClinicSettings(backup_folder=str(folder), clinic_name="x"),
+        ).changes
+    )
+    assert window.backup_label.text().startswith("Last backup:")

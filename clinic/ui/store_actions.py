@@ -1,0 +1,154 @@
+"""File-menu actions on the whole store: back up now, restore from a backup, save the recovery
+kit, and the "last backup" line of the status bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from clinic.services import backup, recovery
+from clinic.services.settings import get_settings
+from clinic.storage.errors import StoreError
+from clinic.ui.session import UiSession
+from clinic.ui.worker import start_job
+
+
+class StoreActions(QObject):
+    def __init__(self, session: UiSession, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self._job: object | None = None
+
+    def backup_status(self) -> str:
+        """'Last backup …' for the status bar, with a warning when it is missing or old."""
+        if not self.session.is_open:
+            return ""
+        store = self.session.store
+        folder = backup.configured_folder(get_settings(store=store))
+        if folder is None:
+            return self.tr("⚠ No backup folder set (Settings)")
+        last = (
+            backup.last_backup_time(folder, store_id=store.meta.store_id)
+            if folder.is_dir()
+            else None
+        )
+        if last is None:
+            return self.tr("⚠ No backup yet")
+        text = self.tr("Last backup: %1").replace("%1", last.strftime("%Y-%m-%d %H:%M"))
+        return ("⚠ " + text) if backup.is_backup_old(last, now=datetime.now()) else text
+
+    def back_up_now(self) -> None:
+        store = self.session.store
+        default = backup.configured_folder(get_settings(store=store))
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Back up to which folder?"), str(default or Path.home())
+        )
+        if not folder:
+            return
+
+        def work(progress: object, cancelled: object) -> backup.BackupResult:
+            return backup.make_backup(store=store, folder=Path(folder), now=datetime.now())
+
+        def done(result: backup.BackupResult) -> None:
+            QMessageBox.information(
+                self.window,
+                self.tr("Backup made"),
+                self.tr("The encrypted backup was written and checked:\n%1").replace(
+                    "%1", str(result.path)
+                ),
+            )
+
+        self._job = start_job(work, on_done=done, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self.window, self.tr("Nothing was changed"), str(exc))
+
+    def save_recovery_kit(self) -> None:
+        answer = QMessageBox.warning(
+            self.window,
+            self.tr("Recovery kit"),
+            self.tr(
+                "The recovery kit holds the key to every client record. Save it only to print "
+                "it, then delete the file. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save the recovery kit"),
+            str(Path.home() / "Clinic-recovery-kit.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        try:
+            recovery.save_recovery_kit(store=self.session.store, destination=Path(path))
+        except (StoreError, OSError) as exc:
+            self._failed(exc)
+            return
+        QMessageBox.information(
+            self.window,
+            self.tr("Recovery kit saved"),
+            self.tr("Print it, keep it locked away, then delete the file."),
+        )
+
+    def restore(self, relock: object) -> None:
+        """Replace the current store by a backup (after a safety copy); the window unlocks again."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Restore which backup?"),
+            str(Path.home()),
+            self.tr("Clinic backups (*.clinicbackup)"),
+        )
+        if not path:
+            return
+        answer = QMessageBox.warning(
+            self.window,
+            self.tr("Restore from backup"),
+            self.tr(
+                "The records now on this computer will be replaced by the backup. They are kept "
+                "as a safety copy beside the data folder. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        data_dir = self.session.store.datadir
+        passphrase = None
+        if backup.has_passphrase(Path(path)) and not backup.key_in_keychain(Path(path)):
+            text, ok = QInputDialog.getText(
+                self.window,
+                self.tr("Backup passphrase"),
+                self.tr("The passphrase the backup was made with:"),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return
+            passphrase = text
+        self.session.close()
+        try:
+            result = backup.restore_over_current(
+                backup=Path(path),
+                data_dir=data_dir,
+                passphrase=passphrase,
+                keychain=True,
+                now=datetime.now(),
+            )
+        except StoreError as exc:
+            self._failed(exc)
+        else:
+            QMessageBox.information(
+                self.window,
+                self.tr("Restored"),
+                self.tr("The backup was restored. The previous records are in:\n%1").replace(
+                    "%1", str(result.safety_copy)
+                ),
+            )
+        if callable(relock):
+            relock()
