@@ -13,17 +13,17 @@ from clinic.domain.deadlines import ComputedDeadline, Rule, anchor_for, compute
 from clinic.domain.enums import (
     NUMERIC_CASE_FACTS,
     REPEATABLE_CASE_FACTS,
-    AuditAction,
     CaseFactKind,
     DeadlineStatus,
     HearingKind,
 )
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.validation import FieldProblem, Problem
-from clinic.services.auditing import field_changes, record, record_created
+from clinic.services.auditing import record_created
 from clinic.services.deadline_refresh import refresh_cases, rule_context
 from clinic.services.dto import DeadlineView, display_name
 from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.services.schedule import set_deadline_status
 from clinic.services.settings_schema import ClinicSettings, settings_in
 from clinic.services.views import deadline_view
 from clinic.storage.models import Case, CaseFact, Client, Deadline, Hearing
@@ -226,26 +226,8 @@ def mark_deadline(
             )
         ).all()
         for row in rows:
-            before = {
-                "status": row.status,
-                "status_reason": row.status_reason,
-                "completed_on": row.completed_on,
-            }
-            row.status = status
-            row.status_reason = reason.strip()
-            row.completed_on = on if status is DeadlineStatus.DONE else None
-            after = {
-                "status": row.status,
-                "status_reason": row.status_reason,
-                "completed_on": row.completed_on,
-            }
-            record(
-                session,
-                actor=store.actor,
-                action=AuditAction.UPDATE,
-                entity=Entity.DEADLINE,
-                entity_id=row.id,
-                changes=field_changes(before, after),
+            set_deadline_status(
+                session, row, status=status, on=on, reason=reason, actor=store.actor
             )
         touched = {(Entity.DEADLINE, row.id) for row in rows} | {(Entity.CASE, case_id)}
         return Result(len(rows), changes=Changes(frozenset(touched)))

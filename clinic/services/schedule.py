@@ -17,7 +17,7 @@ from clinic.domain.validation import (
     validate_deadline,
     validate_hearing,
 )
-from clinic.services.auditing import field_changes, record, record_created
+from clinic.services.auditing import field_changes, record, record_created, snapshot
 from clinic.services.deadline_refresh import refresh_cases, rule_context
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.settings_schema import settings_in
@@ -145,27 +145,28 @@ def close_deadline(
         row = session.get(Deadline, deadline_id)
         if row is None:
             raise LookupError(f"deadline {deadline_id} does not exist")
-        before = {
-            "status": row.status,
-            "status_reason": row.status_reason,
-            "completed_on": row.completed_on,
-        }
-        row.status = status
-        row.status_reason = reason.strip()
-        row.completed_on = on if status is DeadlineStatus.DONE else None
-        after = {
-            "status": row.status,
-            "status_reason": row.status_reason,
-            "completed_on": row.completed_on,
-        }
-        record(
-            session,
-            actor=store.actor,
-            action=AuditAction.UPDATE,
-            entity=Entity.DEADLINE,
-            entity_id=row.id,
-            changes=field_changes(before, after),
-        )
+        set_deadline_status(session, row, status=status, on=on, reason=reason, actor=store.actor)
         return Result(
             deadline_id, changes=Changes.of((Entity.DEADLINE, row.id), (Entity.CASE, row.case_id))
         )
+
+
+_STATUS_FIELDS = ("status", "status_reason", "completed_on")
+
+
+def set_deadline_status(
+    session: Session, row: Deadline, *, status: DeadlineStatus, on: date, reason: str, actor: str
+) -> None:
+    """Change a deadline's status (done on ``on``, waived with a reason, reopened), audited."""
+    before = snapshot(row, _STATUS_FIELDS)
+    row.status = status
+    row.status_reason = reason.strip()
+    row.completed_on = on if status is DeadlineStatus.DONE else None
+    record(
+        session,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        entity=Entity.DEADLINE,
+        entity_id=row.id,
+        changes=field_changes(before, snapshot(row, _STATUS_FIELDS)),
+    )
