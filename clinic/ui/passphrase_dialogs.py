@@ -28,32 +28,36 @@ class FirstRunDialog(QDialog):
 
     def __init__(self, *, keychain_available: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Clinic")
+        self.setWindowTitle(self.tr("Welcome to Clinic"))
         self.setObjectName("firstRunDialog")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Clinic keeps every client record in an encrypted database on this computer. "
-            "Nothing is sent anywhere."
+            self.tr(
+                "Clinic keeps every client record in an encrypted database on this computer. "
+                "Nothing is sent anywhere."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.use_passphrase = QCheckBox("Protect the store with a passphrase")
+        self.use_passphrase = QCheckBox(self.tr("Protect the store with a passphrase"))
         self.use_passphrase.setObjectName("usePassphrase")
-        self.use_passphrase.setAccessibleName("Protect the store with a passphrase")
+        self.use_passphrase.setAccessibleName(self.tr("Protect the store with a passphrase"))
         self.use_passphrase.setChecked(not keychain_available)
         self.use_passphrase.setEnabled(keychain_available)
         if not keychain_available:
-            self.use_passphrase.setText("No keychain was found: a passphrase is needed")
+            self.use_passphrase.setText(self.tr("No keychain was found: a passphrase is needed"))
         layout.addWidget(self.use_passphrase)
-        self.passphrase = _password_field("newPassphrase", "New passphrase")
-        self.passphrase.setPlaceholderText("At least 10 characters; a few unrelated words")
-        self.confirm = _password_field("confirmPassphrase", "Type the passphrase again")
-        self.confirm.setPlaceholderText("Type it again")
+        self.passphrase = _password_field("newPassphrase", self.tr("New passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("At least 10 characters; a few unrelated words"))
+        self.confirm = _password_field("confirmPassphrase", self.tr("Type the passphrase again"))
+        self.confirm.setPlaceholderText(self.tr("Type it again"))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.confirm)
         warning = QLabel(
-            "If the passphrase is forgotten, only the recovery key (printable recovery kit) "
-            "can open the store."
+            self.tr(
+                "If the passphrase is forgotten, only the recovery key (printable recovery kit) "
+                "can open the store."
+            )
         )
         warning.setWordWrap(True)
         layout.addWidget(warning)
@@ -64,7 +68,7 @@ class FirstRunDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create store")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create store"))
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -79,7 +83,7 @@ class FirstRunDialog(QDialog):
 
     def _hint(self) -> None:
         problem = passphrase_problem(self.passphrase.text())
-        self.message.setText(problem or "Strong enough.")
+        self.message.setText(problem or self.tr("Strong enough."))
 
     def chosen_passphrase(self) -> str | None:
         return self.passphrase.text() if self.use_passphrase.isChecked() else None
@@ -91,7 +95,7 @@ class FirstRunDialog(QDialog):
                 self.message.setText(problem)
                 return
             if self.passphrase.text() != self.confirm.text():
-                self.message.setText("The two passphrases differ; type them again.")
+                self.message.setText(self.tr("The two passphrases differ; type them again."))
                 return
         self.accept()
 
@@ -99,11 +103,11 @@ class FirstRunDialog(QDialog):
 class UnlockDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Unlock Clinic")
+        self.setWindowTitle(self.tr("Unlock Clinic"))
         self.setObjectName("unlockDialog")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Enter the passphrase to unlock the client records."))
-        self.passphrase = _password_field("unlockPassphrase", "Passphrase")
+        layout.addWidget(QLabel(self.tr("Enter the passphrase to unlock the client records.")))
+        self.passphrase = _password_field("unlockPassphrase", self.tr("Passphrase"))
         layout.addWidget(self.passphrase)
         self.message = QLabel("")
         self.message.setObjectName("unlockMessage")
@@ -112,12 +116,12 @@ class UnlockDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         recovery = buttons.addButton(
-            "Use the recovery key…", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Use the recovery key…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         recovery.setObjectName("useRecoveryKey")
-        recovery.setAccessibleName("Use the recovery key")
+        recovery.setAccessibleName(self.tr("Use the recovery key"))
         recovery.clicked.connect(self._choose_recovery)
         self.use_recovery = False
         buttons.accepted.connect(self.accept)
