@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from clinic.domain.enums import ClaimType, HearingKind, Outcome, Relief, Stage, StaffRole
+from clinic.domain.enums import ClaimType, HearingKind, Outcome, Relief, StaffRole, Stage
 
 _LABELS: dict[StrEnum, str] = {
     StaffRole.ATTORNEY: QT_TRANSLATE_NOOP("Labels", "Attorney"),
