@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TextIO
 
 import clinic
-from clinic.cli import backup_commands, case_commands, deadline_commands, store_commands
+from clinic.cli import (
+    backup_commands,
+    case_commands,
+    checklist_commands,
+    deadline_commands,
+    store_commands,
+)
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
 from clinic.storage.errors import StoreError
 
@@ -94,11 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("verify-audit", help="check the audit trail's hash chain")
     deadline_commands.add_parsers(commands)
     backup_commands.add_parsers(commands)
+    checklist_commands.add_parsers(commands)
     return parser
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "deadline": deadline_commands.cmd_deadline,
+    "checklist": checklist_commands.cmd_checklist,
+    "checklists": checklist_commands.cmd_checklists,
     "deadlines": deadline_commands.cmd_deadlines,
     "rules": deadline_commands.cmd_rules,
     "init": store_commands.cmd_init,

@@ -22,6 +22,7 @@ class Entity(StrEnum):
     EVIDENCE = "evidence"
     EVIDENCE_FILE = "evidence_file"
     NOTE = "note"
+    CHECKLIST_ITEM = "checklist_item"
     STAFF = "staff"
     SETTINGS = "settings"
     STORE = "store"

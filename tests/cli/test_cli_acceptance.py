@@ -201,3 +201,15 @@ def test_printed_recovery_key_opens_the_database_without_clinic(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == str(DEMO_CLIENTS)
+
+
+def test_checklist_pdf_for_a_case(demo_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "checklist.pdf"
+    made = clinic(demo_store, "checklist", "1", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Page 1 of" in text
+    again = clinic(demo_store, "checklist", "1", "--out", str(out))
+    assert again.returncode != 0 and "exists" in again.stderr

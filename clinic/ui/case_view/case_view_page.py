@@ -11,6 +11,7 @@ from clinic.services.dto import CaseView
 from clinic.services.results import Changes, Entity
 from clinic.ui.case_view.case_header import CaseHeader
 from clinic.ui.case_view.case_tab import CaseTab, hint_label
+from clinic.ui.case_view.checklist_tab import ChecklistTab
 from clinic.ui.case_view.client_tab import ClientTab
 from clinic.ui.case_view.deadlines_tab import DeadlinesTab
 from clinic.ui.case_view.evidence_tab import EvidenceTab
@@ -39,6 +40,7 @@ class CaseViewPage(Page):
         self.hearings = HearingsTab(session)
         self.deadlines = DeadlinesTab(session)
         self.evidence = EvidenceTab(session)
+        self.checklist = ChecklistTab(session)
         self.notes = NotesTab(session)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -50,6 +52,7 @@ class CaseViewPage(Page):
             (self.hearings, self.tr("&Hearings")),
             (self.deadlines, self.tr("&Deadlines")),
             (self.evidence, self.tr("&Evidence")),
+            (self.checklist, self.tr("Chec&klist")),
             (self.notes, self.tr("&Notes && history")),
         ):
             self.tabs.addTab(tab, text)
@@ -76,6 +79,7 @@ class CaseViewPage(Page):
             self.hearings,
             self.deadlines,
             self.evidence,
+            self.checklist,
             self.notes,
         )
 

@@ -1,0 +1,45 @@
+"""``clinic self-test``: prove an installed copy works, end to end, on a throwaway store."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from clinic.cli.common import EXIT_OK, EXIT_OTHER
+from clinic.services import self_test
+
+
+def add_parsers(commands: Any) -> None:
+    commands.add_parser(
+        "self-test",
+        help="check this installation end to end in a temporary folder (your data is not touched)",
+        description="Create a throwaway encrypted store in a temporary folder, intake a client, "
+        "open a defensive case with a hearing, compute deadlines, render the recovery kit, "
+        "store an evidence file, back up, restore, lock and unlock; print each step. "
+        "Exits 0 when every step passes. Your data folder and keychain are not used.",
+    )
+
+
+def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
+    del args  # --data-dir is deliberately ignored: the self-test never touches real data
+    started = time.monotonic()
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="clinic-self-test-") as work:
+        print(f"Clinic self-test in {work} ({len(self_test.STEPS)} steps)", file=out, flush=True)
+        for number, step in enumerate(self_test.run_self_test(work_dir=Path(work)), start=1):
+            failed += step.failed
+            print(
+                f"[{number:>2}/{len(self_test.STEPS)}] {step.status:<7} {step.name}: {step.detail} "
+                f"({step.seconds:.1f} s)",
+                file=out,
+                flush=True,
+            )
+    took = time.monotonic() - started
+    if failed:
+        print(f"Self-test FAILED: {failed} step(s) failed ({took:.1f} s).", file=out)
+        return EXIT_OTHER
+    print(f"Self-test passed ({took:.1f} s). The temporary folder was removed.", file=out)
+    return EXIT_OK

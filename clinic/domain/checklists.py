@@ -1,0 +1,556 @@
+"""Filing checklists: templates kept as data (resources/checklists/*.toml), which items apply to a
+case, and the automatic checks that read the case's data. Pure: text and frozen facts in, values out.
+
+A template item may carry an automatic check. The check looks only at :class:`ChecklistFacts`
+(built by the service from the case) and answers done, missing or "cannot tell" with a detail
+line. A state ticked by staff always wins over the check; the evaluated item keeps both, so a
+disagreement can be shown.
+
+Documents the data cannot otherwise see (G-28, EOIR-28, the fee receipt, a proof of service, an
+EOIR-33 …) are recognised by CONVENTION: record them as evidence items (category "other" is
+usual) whose title names the form ("G-28 signed by client and attorney") or holds one of the
+item's phrases ("fee receipt"); only items received or filed count.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from clinic.domain.deadlines.engine import OneYearStatus
+from clinic.domain.enums import (
+    ChecklistState,
+    ClaimType,
+    EvidenceCategory,
+    EvidenceStatus,
+    ForumKind,
+    Relief,
+    Stage,
+    TranslationStatus,
+)
+
+__all__ = [
+    "AutoResult",
+    "CheckKind",
+    "ChecklistFacts",
+    "ChecklistFileError",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "Conditions",
+    "EvaluatedChecklist",
+    "EvaluatedItem",
+    "EvidenceFact",
+    "ItemCheck",
+    "ManualState",
+    "default_template",
+    "evaluate",
+    "matches_form",
+    "parse_template",
+]
+
+
+class ChecklistFileError(ValueError):
+    """A checklist file is malformed; the message names the file and the item."""
+
+
+class CheckKind(StrEnum):
+    DECLARATION = "declaration"  # a declaration is in the evidence, received or filed
+    TRANSLATIONS = "translations"  # every foreign-language item is translated with a certificate
+    DOCUMENT = "document"  # an evidence item whose title names a form or holds a phrase
+    BIOMETRICS = "biometrics"  # a biometrics appointment on or before today, with an outcome
+    ONE_YEAR = "one_year"  # filed within a year of arrival, or an exception is documented
+    FILED = "filed"  # the case has a filing date
+
+
+@dataclass(frozen=True)
+class ItemCheck:
+    kind: CheckKind
+    forms: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """When an item (or a whole template) applies. ``None``/empty means "any"."""
+
+    claim_types: frozenset[ClaimType] = frozenset()
+    forums: frozenset[ForumKind] = frozenset()
+    relief: frozenset[Relief] = frozenset()  # any of these sought
+    represented: bool | None = None
+    derivatives: bool | None = None
+    foreign_language: bool | None = None
+    detained: bool | None = None
+
+    def hold_for(self, facts: ChecklistFacts) -> bool:
+        flags = (
+            (self.represented, facts.represented),
+            (self.derivatives, facts.derivatives),
+            (self.foreign_language, facts.foreign_language),
+            (self.detained, facts.detained),
+        )
+        return (
+            (not self.claim_types or facts.claim_type in self.claim_types)
+            and (not self.forums or facts.forum in self.forums)
+            and (not self.relief or bool(self.relief & facts.relief))
+            and all(want is None or want is have for want, have in flags)
+        )
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    section: str
+    text: str
+    citation: str
+    conditions: Conditions = Conditions()
+    check: ItemCheck | None = None
+    note: str = ""  # e.g. "[UNVERIFIED] count in the current edition"
+
+
+@dataclass(frozen=True)
+class ChecklistTemplate:
+    id: str
+    title: str
+    description: str
+    source: str
+    as_of: date
+    sections: tuple[str, ...]
+    items: tuple[ChecklistItem, ...]
+    applies_to: Conditions = Conditions()
+    default_claim_types: frozenset[ClaimType] = frozenset()
+    default_stages: frozenset[Stage] = frozenset()
+
+    def item(self, item_id: str) -> ChecklistItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+
+@dataclass(frozen=True)
+class EvidenceFact:
+    title: str
+    category: EvidenceCategory
+    language: str
+    translation: TranslationStatus
+    status: EvidenceStatus
+
+    @property
+    def in_hand(self) -> bool:
+        return self.status is not EvidenceStatus.REQUESTED
+
+
+@dataclass(frozen=True)
+class ChecklistFacts:
+    """What the checklist may know about a case; built by the service, never by the UI."""
+
+    claim_type: ClaimType
+    forum: ForumKind
+    stage: Stage
+    relief: frozenset[Relief]
+    represented: bool
+    derivatives: bool
+    detained: bool
+    filed_on: date | None
+    evidence: tuple[EvidenceFact, ...]
+    biometrics: tuple[tuple[date, str], ...]  # (appointment date, outcome text)
+    one_year: OneYearStatus | None  # None: the arrival date is not recorded
+    one_year_due: date | None = None
+    exception_documented: bool = False
+    today: date = date.min
+
+    @property
+    def foreign_language(self) -> bool:
+        return any(
+            e.language not in ("", "en") or e.translation is not TranslationStatus.NOT_NEEDED
+            for e in self.evidence
+        )
+
+
+@dataclass(frozen=True)
+class AutoResult:
+    state: ChecklistState | None  # None: the data cannot tell
+    detail: str
+
+
+@dataclass(frozen=True)
+class ManualState:
+    state: ChecklistState
+    reason: str
+    updated_by: str
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class EvaluatedItem:
+    item: ChecklistItem
+    state: ChecklistState
+    source: str  # "staff", "check" or "open" (nothing known: counted as missing)
+    auto: AutoResult | None
+    manual: ManualState | None
+
+    @property
+    def disagrees(self) -> bool:
+        """Staff ticked it done while the data says it is missing."""
+        return (
+            self.manual is not None
+            and self.auto is not None
+            and self.manual.state is ChecklistState.DONE
+            and self.auto.state is ChecklistState.MISSING
+        )
+
+
+@dataclass(frozen=True)
+class EvaluatedChecklist:
+    template: ChecklistTemplate
+    items: tuple[EvaluatedItem, ...]  # only the items whose conditions hold, in template order
+    skipped: int  # items whose conditions do not hold for this case
+
+    def count(self, state: ChecklistState) -> int:
+        return sum(1 for i in self.items if i.state is state)
+
+    @property
+    def missing(self) -> tuple[EvaluatedItem, ...]:
+        return tuple(i for i in self.items if i.state is ChecklistState.MISSING)
+
+    def by_section(self) -> list[tuple[str, tuple[EvaluatedItem, ...]]]:
+        groups = [
+            (s, tuple(i for i in self.items if i.item.section == s)) for s in self.template.sections
+        ]
+        return [(s, items) for s, items in groups if items]
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """ "G-28" matches "G-28", "G28", "g 28", "Form G-28 (signed)"; not "G-280" or "EOIR-28"."""
+    parts = re.split(r"[-\s/]+", form.strip())
+    body = r"[-\s]?".join(re.escape(p) for p in parts if p)
+    return re.compile(rf"(?<![a-z0-9]){body}(?![0-9])", re.IGNORECASE)
+
+
+def matches_form(title: str, form: str) -> bool:
+    return _form_pattern(form).search(_fold(title)) is not None
+
+
+def _matches(title: str, check: ItemCheck) -> bool:
+    folded = _fold(title)
+    return any(matches_form(title, f) for f in check.forms) or any(
+        _fold(p) in folded for p in check.phrases
+    )
+
+
+# --- automatic checks ---------------------------------------------------------------------
+
+_DONE, _MISSING = ChecklistState.DONE, ChecklistState.MISSING
+
+
+def _names(items: Iterable[EvidenceFact], limit: int = 3) -> str:
+    titles = [e.title for e in items]
+    more = f" and {len(titles) - limit} more" if len(titles) > limit else ""
+    return "; ".join(titles[:limit]) + more
+
+
+def _check_declaration(facts: ChecklistFacts) -> AutoResult:
+    found = [e for e in facts.evidence if e.category is EvidenceCategory.DECLARATION]
+    if any(e.in_hand for e in found):
+        return AutoResult(_DONE, f"In the evidence: {_names(e for e in found if e.in_hand)}")
+    if found:
+        return AutoResult(_MISSING, "A declaration is requested but not yet received")
+    return AutoResult(_MISSING, "No declaration in the evidence")
+
+
+def _check_translations(facts: ChecklistFacts) -> AutoResult:
+    foreign = [
+        e
+        for e in facts.evidence
+        if e.language not in ("", "en") or e.translation is not TranslationStatus.NOT_NEEDED
+    ]
+    untranslated = [e for e in foreign if e.translation is not TranslationStatus.TRANSLATED]
+    if untranslated:
+        return AutoResult(
+            _MISSING,
+            f"{len(untranslated)} not translated with a certificate: {_names(untranslated)}",
+        )
+    if foreign:
+        return AutoResult(_DONE, f"All {len(foreign)} foreign-language items translated")
+    return AutoResult(_DONE, "No foreign-language evidence")
+
+
+def _check_document(facts: ChecklistFacts, check: ItemCheck) -> AutoResult:
+    found = [e for e in facts.evidence if _matches(e.title, check)]
+    wanted = " / ".join((*check.forms, *(f"“{p}”" for p in check.phrases)))
+    if any(e.in_hand for e in found):
+        return AutoResult(_DONE, f"On file: {_names(e for e in found if e.in_hand)}")
+    if found:
+        return AutoResult(_MISSING, f"Requested, not yet received: {_names(found)}")
+    return AutoResult(_MISSING, f"No evidence item titled {wanted}")
+
+
+def _check_biometrics(facts: ChecklistFacts) -> AutoResult:
+    held = sorted(b for b in facts.biometrics if b[0] <= facts.today and b[1].strip())
+    if held:
+        on, outcome = held[-1]
+        return AutoResult(_DONE, f"Appointment {on.isoformat()}: {outcome.strip()}")
+    upcoming = sorted(b[0] for b in facts.biometrics if b[0] > facts.today)
+    if upcoming:
+        return AutoResult(_MISSING, f"Appointment scheduled for {upcoming[0].isoformat()}")
+    if facts.biometrics:
+        return AutoResult(None, "Appointment date passed; no outcome recorded")
+    return AutoResult(_MISSING, "No biometrics appointment recorded")
+
+
+def _check_one_year(facts: ChecklistFacts) -> AutoResult:
+    status = facts.one_year
+    due = f" (deadline {facts.one_year_due.isoformat()})" if facts.one_year_due else ""
+    if status is None:
+        return AutoResult(None, "Date of last arrival not recorded")
+    if status is OneYearStatus.NOT_APPLICABLE:
+        return AutoResult(ChecklistState.NOT_APPLICABLE, "Unaccompanied child: INA 208(a)(2)(E)")
+    if status is OneYearStatus.TIMELY:
+        return AutoResult(_DONE, f"Filed on time{due}")
+    late = status is OneYearStatus.LATE_NEEDS_EXCEPTION or (
+        facts.one_year_due is not None and facts.today > facts.one_year_due
+    )
+    if not late:
+        return AutoResult(_MISSING, f"Not filed yet{due}")
+    filed = "Filed late" if status is OneYearStatus.LATE_NEEDS_EXCEPTION else "Not filed; late"
+    if facts.exception_documented:
+        return AutoResult(_DONE, f"{filed}{due}; an exception is documented")
+    return AutoResult(
+        _MISSING,
+        f"{filed}{due}: document a changed or extraordinary circumstance and the reasonable period",
+    )
+
+
+def _check_filed(facts: ChecklistFacts) -> AutoResult:
+    if facts.filed_on is not None:
+        return AutoResult(_DONE, f"Filed on {facts.filed_on.isoformat()}")
+    return AutoResult(_MISSING, "No filing date recorded")
+
+
+def run_check(check: ItemCheck, facts: ChecklistFacts) -> AutoResult:
+    match check.kind:
+        case CheckKind.DECLARATION:
+            return _check_declaration(facts)
+        case CheckKind.TRANSLATIONS:
+            return _check_translations(facts)
+        case CheckKind.DOCUMENT:
+            return _check_document(facts, check)
+        case CheckKind.BIOMETRICS:
+            return _check_biometrics(facts)
+        case CheckKind.ONE_YEAR:
+            return _check_one_year(facts)
+        case CheckKind.FILED:
+            return _check_filed(facts)
+
+
+def evaluate(
+    template: ChecklistTemplate,
+    facts: ChecklistFacts,
+    manual: Mapping[str, ManualState],
+) -> EvaluatedChecklist:
+    """The template's applicable items with their state: staff's tick, else the check, else missing."""
+    items: list[EvaluatedItem] = []
+    for item in template.items:
+        if not item.conditions.hold_for(facts):
+            continue
+        auto = run_check(item.check, facts) if item.check is not None else None
+        mine = manual.get(item.id)
+        if mine is not None and mine.state is not ChecklistState.MISSING:
+            items.append(EvaluatedItem(item, mine.state, "staff", auto, mine))
+        elif auto is not None and auto.state is not None:
+            items.append(EvaluatedItem(item, auto.state, "check", auto, mine))
+        else:
+            items.append(EvaluatedItem(item, ChecklistState.MISSING, "open", auto, mine))
+    return EvaluatedChecklist(template, tuple(items), len(template.items) - len(items))
+
+
+def default_template(
+    templates: Iterable[ChecklistTemplate], facts: ChecklistFacts
+) -> ChecklistTemplate | None:
+    """A stage-specific default first (e.g. the BIA appeal at the appeal stage), then by claim type."""
+    usable = [t for t in templates if t.applies_to.hold_for(facts)]
+    for template in usable:
+        if facts.stage in template.default_stages and (
+            not template.default_claim_types or facts.claim_type in template.default_claim_types
+        ):
+            return template
+    for template in usable:
+        if facts.claim_type in template.default_claim_types and not template.default_stages:
+            return template
+    return usable[0] if usable else None
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TEMPLATE_KEYS = {
+    "id",
+    "title",
+    "description",
+    "source",
+    "as_of",
+    "sections",
+    "applies_to",
+    "default_for",
+    "items",
+}
+_ITEM_KEYS = {"id", "section", "text", "citation", "when", "check", "note"}
+_WHEN_KEYS = {
+    "claim_types",
+    "forums",
+    "relief",
+    "represented",
+    "derivatives",
+    "foreign_language",
+    "detained",
+}
+
+
+@dataclass
+class _Reader:
+    source_name: str
+    where: str = ""
+
+    def fail(self, message: str) -> ChecklistFileError:
+        return ChecklistFileError(f"{self.source_name}{self.where}: {message}")
+
+    def text(self, table: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(f"'{key}' must be {'non-empty ' if required else ''}text")
+        return value.strip()
+
+    def only(self, table: Mapping[str, Any], allowed: set[str]) -> None:
+        unknown = sorted(set(table) - allowed)
+        if unknown:
+            raise self.fail(f"unknown field(s) {', '.join(unknown)}")
+
+
+def _enum_set(reader: _Reader, values: Any, enum: type[StrEnum], key: str) -> frozenset[Any]:
+    if not isinstance(values, list):
+        raise reader.fail(f"'{key}' must be a list")
+    try:
+        return frozenset(enum(v) for v in values)
+    except ValueError as exc:
+        raise reader.fail(f"'{key}': {exc}") from None
+
+
+def _conditions(reader: _Reader, table: Any) -> Conditions:
+    if table is None:
+        return Conditions()
+    if not isinstance(table, dict):
+        raise reader.fail("'when' must be a table")
+    reader.only(table, _WHEN_KEYS)
+    flags: dict[str, bool | None] = {}
+    for key in ("represented", "derivatives", "foreign_language", "detained"):
+        value = table.get(key)
+        if value is not None and not isinstance(value, bool):
+            raise reader.fail(f"'{key}' must be true or false")
+        flags[key] = value
+    return Conditions(
+        claim_types=_enum_set(reader, table.get("claim_types", []), ClaimType, "claim_types"),
+        forums=_enum_set(reader, table.get("forums", []), ForumKind, "forums"),
+        relief=_enum_set(reader, table.get("relief", []), Relief, "relief"),
+        **flags,
+    )
+
+
+def _check(reader: _Reader, table: Any) -> ItemCheck | None:
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise reader.fail("'check' must be a table")
+    reader.only(table, {"kind", "forms", "phrases"})
+    try:
+        kind = CheckKind(str(table.get("kind")))
+    except ValueError:
+        raise reader.fail(f"unknown check kind {table.get('kind')!r}") from None
+    forms, phrases = table.get("forms", []), table.get("phrases", [])
+    if not all(isinstance(v, str) and v.strip() for v in (*forms, *phrases)):
+        raise reader.fail("'forms' and 'phrases' must be lists of text")
+    if kind is CheckKind.DOCUMENT and not (forms or phrases):
+        raise reader.fail("a document check needs 'forms' or 'phrases'")
+    return ItemCheck(kind, tuple(forms), tuple(phrases))
+
+
+def _item(reader: _Reader, table: Any, sections: tuple[str, ...]) -> ChecklistItem:
+    if not isinstance(table, dict):
+        raise reader.fail("each [[items]] entry must be a table")
+    reader.where = f" item {table.get('id', '?')!r}"
+    reader.only(table, _ITEM_KEYS)
+    item_id = reader.text(table, "id")
+    if not _ID.match(item_id) or len(item_id) > 60:
+        raise reader.fail("ids are kebab-case, at most 60 characters")
+    section = reader.text(table, "section")
+    if section not in sections:
+        raise reader.fail(f"section {section!r} is not listed in 'sections'")
+    return ChecklistItem(
+        id=item_id,
+        section=section,
+        text=reader.text(table, "text"),
+        citation=reader.text(table, "citation"),
+        conditions=_conditions(reader, table.get("when")),
+        check=_check(reader, table.get("check")),
+        note=reader.text(table, "note", required=False),
+    )
+
+
+def parse_template(text: str, *, source_name: str = "checklist") -> ChecklistTemplate:
+    reader = _Reader(source_name)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise reader.fail(str(exc)) from None
+    reader.only(data, _TEMPLATE_KEYS)
+    template_id = reader.text(data, "id")
+    if not _ID.match(template_id) or len(template_id) > 60:
+        raise reader.fail("the template id is kebab-case, at most 60 characters")
+    as_of = data.get("as_of")
+    if not isinstance(as_of, date) or isinstance(as_of, datetime):
+        raise reader.fail("'as_of' must be a date (YYYY-MM-DD, unquoted)")
+    sections = data.get("sections")
+    if (
+        not isinstance(sections, list)
+        or not sections
+        or not all(isinstance(s, str) and s.strip() for s in sections)
+    ):
+        raise reader.fail("'sections' must be a non-empty list of text")
+    default_for = data.get("default_for", {})
+    if not isinstance(default_for, dict):
+        raise reader.fail("'default_for' must be a table")
+    reader.only(default_for, {"claim_types", "stages"})
+    template = ChecklistTemplate(
+        id=template_id,
+        title=reader.text(data, "title"),
+        description=reader.text(data, "description", required=False),
+        source=reader.text(data, "source"),
+        as_of=as_of,
+        sections=tuple(sections),
+        items=(),
+        applies_to=_conditions(reader, data.get("applies_to")),
+        default_claim_types=_enum_set(
+            reader, default_for.get("claim_types", []), ClaimType, "claim_types"
+        ),
+        default_stages=_enum_set(reader, default_for.get("stages", []), Stage, "stages"),
+    )
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise reader.fail("a template needs at least one [[items]] entry")
+    items = tuple(_item(reader, t, template.sections) for t in raw_items)
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ChecklistFileError(f"{source_name}: item id {item.id!r} is used twice")
+        seen.add(item.id)
+    return replace(template, items=items)

@@ -1,0 +1,280 @@
+"""Checklist: the filing checklist for the case (template chosen by claim type and stage, or by
+hand), each item's state, staff ticks (done / not applicable with a reason) and the PDF export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.domain.checklists import EvaluatedItem
+from clinic.domain.enums import ChecklistState
+from clinic.services import checklists
+from clinic.services.dto import CaseView
+from clinic.services.results import Result
+from clinic.storage.errors import StoreError
+from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, selected_id, table_view
+from clinic.ui.case_view.case_words import problem_words
+from clinic.ui.case_view.checklist_table_model import ChecklistTableModel, Column
+from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
+from clinic.ui.session import UiSession
+from clinic.ui.worker import Job, start_job
+
+
+class ChecklistTab(CaseTab):
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("checklistTab")
+        self._template_id: str | None = None  # chosen by hand for this case; None = default
+        self._shown_case: int | None = None
+        self.jobs: set[Job] = set()
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("checklistTemplateCombo")
+        self.template_combo.setAccessibleName(self.tr("Checklist template"))
+        self.template_combo.activated.connect(self._template_chosen)
+        self.summary = self.value_label("checklistSummary", self.tr("Checklist summary"))
+        self.model = self.own_model(ChecklistTableModel(self))
+        self.table = table_view(
+            self.model, "checklistTable", self.tr("Checklist items"), stretch=Column.ITEM
+        )
+        self.table.setColumnWidth(Column.STATE, 110)
+        self.table.setColumnWidth(Column.SECTION, 150)
+        self.table.setColumnWidth(Column.BASIS, 120)
+        self.table.setColumnWidth(Column.DETAIL, 260)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.done_button = action_button(self.tr("Mark done"), "checklistDoneButton")
+        self.done_button.clicked.connect(lambda: self._tick(ChecklistState.DONE))
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("checklistReasonEdit")
+        self.reason_edit.setAccessibleName(self.tr("Reason it does not apply"))
+        self.reason_edit.setPlaceholderText(self.tr("Reason it does not apply"))
+        self.na_button = action_button(self.tr("Not applicable"), "checklistNotApplicableButton")
+        self.na_button.clicked.connect(lambda: self._tick(ChecklistState.NOT_APPLICABLE))
+        self.clear_button = action_button(self.tr("Clear tick"), "checklistClearButton")
+        self.clear_button.setToolTip(self.tr("Back to what the case data says (or missing)"))
+        self.clear_button.clicked.connect(lambda: self._tick(ChecklistState.MISSING))
+        self.export_button = action_button(self.tr("Export PDF…"), "exportChecklistButton")
+        self.export_button.clicked.connect(self.export_pdf)
+        self.message = self.value_label("checklistMessage", self.tr("Checklist message"))
+        self.message.setStyleSheet(PROBLEM_STYLE)
+        self.message.hide()
+        self.status = self.value_label("checklistStatus", self.tr("Export status"))
+        self.empty_state = hint_label("", "checklistEmptyState")
+        self._build_layout()
+        self._update_buttons()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Checklist:")))
+        top.addWidget(self.template_combo, 1)
+        top.addWidget(self.export_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.done_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.reason_edit, 1)
+        buttons.addWidget(self.na_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_state)
+        layout.addWidget(self.status)
+
+    # --- showing --------------------------------------------------------------------------
+
+    def display_case(self, case: CaseView, today: date) -> None:
+        if case.id != self._shown_case:
+            self._template_id = None
+            self._shown_case = case.id
+            self.status.clear()
+        keep = selected_id(self.table)
+        super().display_case(case, today)
+        try:
+            shown = checklists.case_checklist(
+                store=self.session.store,
+                case_id=case.id,
+                today=today,
+                template_id=self._template_id,
+            )
+        except checklists.UnknownTemplate:
+            self.model.clear()
+            self.empty_state.setText(self.tr("No checklist template applies to this case."))
+            return
+        self._fill_combo(shown)
+        self.model.set_items(shown.checklist.items)
+        checklist = shown.checklist
+        self.summary.setText(
+            self.tr(
+                "{0} items apply: {1} done, {2} not applicable, {3} missing. Rules as of {4}."
+            ).format(
+                len(checklist.items),
+                checklist.count(ChecklistState.DONE),
+                checklist.count(ChecklistState.NOT_APPLICABLE),
+                checklist.count(ChecklistState.MISSING),
+                checklist.template.as_of.isoformat(),
+            )
+        )
+        self.empty_state.clear()
+        if keep is not None and keep < self.model.rowCount():
+            self.table.selectRow(keep)
+        self._update_buttons()
+
+    def _fill_combo(self, shown: checklists.CaseChecklist) -> None:
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        for template in shown.templates:
+            suffix = self.tr(" (default)") if template.id == shown.default_template_id else ""
+            self.template_combo.addItem(template.title + suffix, template.id)
+        current = self.template_combo.findData(shown.checklist.template.id)
+        if current < 0:  # chosen by hand although its conditions do not hold
+            self.template_combo.addItem(shown.checklist.template.title, shown.checklist.template.id)
+            current = self.template_combo.count() - 1
+        self.template_combo.setCurrentIndex(current)
+        self.template_combo.blockSignals(False)
+
+    def _template_chosen(self, index: int) -> None:
+        self._template_id = self.template_combo.itemData(index)
+        if self.case is not None:
+            self.display_case(self.case, self.today)
+
+    @property
+    def template_id(self) -> str | None:
+        data = self.template_combo.currentData()
+        return str(data) if data else None
+
+    def selected_item(self) -> EvaluatedItem | None:
+        row = selected_id(self.table)
+        return self.model.row_at(row).entry if row is not None else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        entry = self.selected_item()
+        self.done_button.setEnabled(entry is not None and entry.state is not ChecklistState.DONE)
+        self.na_button.setEnabled(entry is not None)
+        self.clear_button.setEnabled(
+            entry is not None
+            and entry.manual is not None
+            and entry.manual.state is not ChecklistState.MISSING
+        )
+        self.export_button.setEnabled(self.case is not None)
+
+    # --- ticking --------------------------------------------------------------------------
+
+    def _tick(self, state: ChecklistState) -> None:
+        entry, template_id = self.selected_item(), self.template_id
+        if entry is None or template_id is None or self.case is None:
+            return
+        reason = self.reason_edit.text() if state is ChecklistState.NOT_APPLICABLE else ""
+        try:
+            result = checklists.set_item_state(
+                store=self.session.store,
+                case_id=self.case.id,
+                template_id=template_id,
+                item_id=entry.item.id,
+                state=state,
+                reason=reason,
+            )
+        except (StoreError, OSError) as exc:
+            self.show_message(self.tr("Nothing was saved: {0}").format(exc))
+            return
+        if not result.ok:
+            if any(p.field == "reason" for p in result.problems):
+                self.show_message(self.tr("Say why the item does not apply to this case."))
+            else:
+                self.show_message(" ".join(problem_words(p.code) for p in result.problems))
+            return
+        self.show_message("")
+        self.reason_edit.clear()
+        self.session.publish(result.changes)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # --- export ---------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        case, template_id = self.case, self.template_id
+        if case is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Save an unencrypted PDF?"),
+            self.tr(
+                "The checklist PDF is NOT encrypted: it names the client and the case. Save it "
+                "only on an encrypted drive or print it, and delete stray copies. The export is "
+                "recorded in the audit log."
+            ),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Ok:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder) / f"checklist-case-{case.id}-{template_id or 'default'}.pdf"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the checklist PDF"), str(suggested), self.tr("PDF (*.pdf)")
+        )
+        if not chosen:
+            return
+        store, destination, today = self.session.store, Path(chosen), self.today
+
+        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+            return checklists.export_checklist_pdf(
+                store=store,
+                case_id=case.id,
+                destination=destination,
+                today=today,
+                template_id=template_id,
+            )
+
+        self.status.setText(self.tr("Saving the PDF…"))
+        self.export_button.setEnabled(False)
+        job = start_job(work, on_done=self._exported, on_error=self._failed)
+        job.signals.finished.connect(self._forget_job)
+        job.signals.failed.connect(self._forget_job)
+        self.jobs.add(job)
+
+    def _exported(self, result: Result[Path]) -> None:
+        self.export_button.setEnabled(self.case is not None)
+        if self.session.is_open:
+            self.status.setText(self.tr("Saved an unencrypted PDF to {0}.").format(result.value))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(self.case is not None)
+        if not self.session.is_open:
+            return
+        if isinstance(exc, FileExistsError):
+            self.status.setText(self.tr("A file with that name already exists; choose another."))
+        else:
+            self.status.setText(self.tr("The PDF was not saved: {0}").format(exc))
+
+    def _forget_job(self, *_args: object) -> None:
+        signals = self.sender()
+        self.jobs = {job for job in self.jobs if job.signals is not signals}
+
+    def clear(self) -> None:
+        super().clear()
+        self._shown_case = None
+        self._template_id = None
+        self.template_combo.clear()
+        self.reason_edit.clear()
+        self.empty_state.clear()
+        self.show_message("")
+        self._update_buttons()
