@@ -7,12 +7,13 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest system-deps screenshots bench clean help
+.PHONY: run test demo lint typecheck layers pytest system-deps screenshots bench bundle bundle-check clean help
 
 help:
 	@echo "make run    - set up and start Clinic"
 	@echo "make test   - set up and run every check (lint, types, layers, tests) headless"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
+	@echo "make bundle - build the desktop bundle (dist/Clinic) and tarball; make bundle-check runs its self-test"
 	@echo "make screenshots - render the main screens with demo data into docs/screenshots/"
 
 $(BIN)/python:
@@ -37,8 +38,8 @@ demo: $(DEPS)
 	@bash tools/demo.sh $(BIN)/clinic
 
 lint: $(DEPS)
-	$(BIN)/ruff check clinic tests $(wildcard bench tools)
-	$(BIN)/ruff format --check clinic tests $(wildcard bench tools)
+	$(BIN)/ruff check clinic tests installer $(wildcard bench tools)
+	$(BIN)/ruff format --check clinic tests installer $(wildcard bench tools)
 
 typecheck: $(DEPS)
 	$(BIN)/mypy
@@ -50,6 +51,19 @@ pytest: $(DEPS) system-deps
 	bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q
 
 test: $(DEPS) system-deps lint typecheck layers pytest
+
+$(BIN)/pyinstaller: $(DEPS)
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+
+# One-folder desktop bundle in dist/Clinic plus a tarball; prints the bundle size.
+bundle: $(BIN)/pyinstaller
+	$(BIN)/pyinstaller installer/clinic.spec --noconfirm --distpath dist --workpath build
+	bash installer/linux/make_tarball.sh
+	@echo "Bundle: dist/Clinic is $$(du -sh dist/Clinic | cut -f1)"
+
+# The bundled app's own end-to-end self-test, in a clean environment.
+bundle-check: bundle
+	env -i PATH="$$PATH" HOME="$$HOME" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen dist/Clinic/Clinic --self-test
 
 screenshots: $(DEPS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

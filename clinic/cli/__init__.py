@@ -21,6 +21,7 @@ from clinic.cli import (
     case_commands,
     checklist_commands,
     deadline_commands,
+    selftest_commands,
     store_commands,
 )
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     deadline_commands.add_parsers(commands)
     backup_commands.add_parsers(commands)
     checklist_commands.add_parsers(commands)
+    selftest_commands.add_parsers(commands)
     return parser
 
 
@@ -108,6 +110,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "deadline": deadline_commands.cmd_deadline,
     "checklist": checklist_commands.cmd_checklist,
     "checklists": checklist_commands.cmd_checklists,
+    "self-test": selftest_commands.cmd_self_test,
     "deadlines": deadline_commands.cmd_deadlines,
     "rules": deadline_commands.cmd_rules,
     "init": store_commands.cmd_init,

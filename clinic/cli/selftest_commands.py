@@ -17,8 +17,9 @@ def add_parsers(commands: Any) -> None:
         "self-test",
         help="check this installation end to end in a temporary folder (your data is not touched)",
         description="Create a throwaway encrypted store in a temporary folder, intake a client, "
-        "open a defensive case with a hearing, compute deadlines, render the recovery kit, "
-        "store an evidence file, back up, restore, lock and unlock; print each step. "
+        "open a defensive case with a hearing, compute deadlines, render the recovery kit and a "
+        "checklist PDF, store an evidence file, back up, restore, lock and unlock; print each "
+        "step. "
         "Exits 0 when every step passes. Your data folder and keychain are not used.",
     )
 

@@ -7,8 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
+from clinic.resource_files import resource_path
 from clinic.services import backup, lifecycle, recovery
 from clinic.services.settings import get_settings
 from clinic.storage.datadir import DataDir
@@ -218,6 +220,8 @@ def run_gui(*, data_dir: Path | None) -> int:
     app.setApplicationName("Clinic")
     app.setOrganizationName("Clinic")
     use_readable_locale()
+    app.setWindowIcon(QIcon(str(resource_path("icons", "clinic.svg"))))
+    app.setDesktopFileName("clinic")
     gate = StoreGate(lifecycle.resolve_data_dir(data_dir))
     store = gate.obtain()
     if store is None:

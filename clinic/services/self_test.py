@@ -1,0 +1,296 @@
+"""The installation self-test: the whole app, end to end, on a throwaway store.
+
+Run by ``clinic self-test`` (and ``Clinic --self-test`` from the bundle) to prove that an
+installed copy finds its rules, fonts and migrations, can encrypt, compute, render, back up,
+restore, lock and unlock. Everything happens in a temporary folder given by the caller; the
+user's data folder and keychain are never touched (the store's key is wrapped by a passphrase).
+"""
+
+from __future__ import annotations
+
+import time as clock
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from clinic.domain.deadlines.shipped import load_shipped_closures
+from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, EvidenceDraft, HearingDraft
+from clinic.domain.enums import ClaimType, EvidenceCategory, EvidenceStatus, HearingKind
+from clinic.domain.ids import CaseId, ClientId, EvidenceFileId
+from clinic.resource_files import resource_path
+from clinic.services import (
+    backup,
+    cases,
+    checklists,
+    clients,
+    deadlines,
+    evidence,
+    lifecycle,
+    recovery,
+    schedule,
+)
+from clinic.storage import migrate
+from clinic.storage.datadir import DataDir
+from clinic.storage.errors import CannotUnlock
+from clinic.storage.store import Store
+
+PASSPHRASE = "self-test: correct horse battery staple"  # noqa: S105 - a throwaway store
+EVIDENCE_BYTES = b"Clinic self-test evidence file.\n" * 64
+
+
+class SelfTestFailed(Exception):
+    """A step found something wrong (as opposed to crashing)."""
+
+
+@dataclass(frozen=True)
+class StepResult:
+    name: str
+    status: str  # "ok" or "FAILED"
+    detail: str
+    seconds: float
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "FAILED"
+
+
+@dataclass
+class _Run:
+    """What the steps hand on to each other."""
+
+    work: Path
+    today: date
+    store: Store | None = None
+    client_id: ClientId | None = None
+    case_id: CaseId | None = None
+    file_id: EvidenceFileId | None = None
+    backup_file: Path | None = None
+    opened: list[Store] = field(default_factory=list)
+
+    @property
+    def data_dir(self) -> DataDir:
+        return lifecycle.resolve_data_dir(self.work / "data")
+
+    def the_store(self) -> Store:
+        if self.store is None or self.store.locked:
+            raise SelfTestFailed("no unlocked store (an earlier step failed)")
+        return self.store
+
+    def the_case(self) -> CaseId:
+        if self.case_id is None:
+            raise SelfTestFailed("no case (an earlier step failed)")
+        return self.case_id
+
+    def keep(self, store: Store) -> Store:
+        self.opened.append(store)
+        return store
+
+
+def _check(condition: bool, problem: str) -> None:
+    if not condition:
+        raise SelfTestFailed(problem)
+
+
+# ------------------------------------------------------------------------------------ steps
+
+
+def _resources(run: _Run) -> str:
+    rules = deadlines.rules_in_force()
+    closures = load_shipped_closures()
+    fonts = sorted(p.name for p in resource_path("fonts").glob("*.ttf"))
+    _check(bool(fonts), f"no fonts in {resource_path('fonts')}")
+    head = migrate.head_revision()
+    return (
+        f"{len(rules)} deadline rules, {len(closures)} court closures, {len(fonts)} fonts, "
+        f"schema {head}"
+    )
+
+
+def _create_store(run: _Run) -> str:
+    started = clock.monotonic()
+    run.store = run.keep(
+        lifecycle.init_store(data_dir=run.data_dir, passphrase=PASSPHRASE, actor="self-test")
+    )
+    return f"encrypted store with a passphrase in {clock.monotonic() - started:.1f} s"
+
+
+def _intake(run: _Run) -> str:
+    store = run.the_store()
+    run.client_id = clients.intake_client(
+        store=store,
+        client=ClientDraft(
+            "Prueba",
+            "Ana",
+            a_number="A-000-000-001",
+            nationalities=("hn",),
+            languages=("es",),
+            last_arrival_on=run.today - timedelta(days=200),
+        ),
+        today=run.today,
+        address=AddressDraft(
+            "1 Main St", "El Paso", "TX", "79901", moved_in_on=run.today - timedelta(days=150)
+        ),
+    ).unwrap()
+    return f"client {run.client_id}"
+
+
+def _open_case(run: _Run) -> str:
+    store = run.the_store()
+    if run.client_id is None:
+        raise SelfTestFailed("no client (an earlier step failed)")
+    run.case_id = cases.open_case(
+        store=store,
+        client_id=run.client_id,
+        case=CaseDraft(ClaimType.DEFENSIVE, opened_on=run.today),
+        today=run.today,
+    ).unwrap()
+    hearing = schedule.schedule_hearing(
+        store=store,
+        case_id=run.case_id,
+        hearing=HearingDraft(
+            HearingKind.INDIVIDUAL, run.today + timedelta(days=120), time(9, 0), "America/Denver"
+        ),
+    ).unwrap()
+    return f"defensive case {run.case_id} with individual hearing {hearing}"
+
+
+def _deadlines(run: _Run) -> str:
+    rows = deadlines.case_deadlines(store=run.the_store(), case_id=run.the_case())
+    rules = {row.rule_id for row in rows}
+    for expected in ("one-year-filing", "individual-hearing-filing"):
+        _check(expected in rules, f"the {expected} deadline was not computed (got {rules})")
+    unexplained = [row.title for row in rows if row.rule_id and not row.explanation]
+    _check(not unexplained, f"deadlines without their reasoning: {unexplained}")
+    return f"{len(rows)} deadlines, each with its reasoning"
+
+
+def _recovery_kit(run: _Run) -> str:
+    pdf = recovery.recovery_kit_pdf(store=run.the_store(), now=datetime.now(UTC))
+    _check(pdf.startswith(b"%PDF-"), "the recovery kit is not a PDF")
+    return f"{len(pdf):,} bytes of PDF"
+
+
+def _checklist(run: _Run) -> str:
+    pdf = checklists.checklist_pdf(store=run.the_store(), case_id=run.the_case(), today=run.today)
+    _check(pdf.startswith(b"%PDF-"), "the checklist is not a PDF")
+    return f"{len(pdf):,} bytes of PDF"
+
+
+def _evidence(run: _Run) -> str:
+    store = run.the_store()
+    item = evidence.add_evidence(
+        store=store,
+        case_id=run.the_case(),
+        evidence=EvidenceDraft(
+            "Self-test declaration", EvidenceCategory.DECLARATION, status=EvidenceStatus.RECEIVED
+        ),
+        today=run.today,
+    ).unwrap()
+    source = run.work / "declaration.txt"
+    source.write_bytes(EVIDENCE_BYTES)
+    view = evidence.attach_path(store=store, evidence_id=item, path=source).unwrap()
+    source.unlink()
+    run.file_id = view.id
+    back = evidence.read_evidence_file(store=store, file_id=view.id)
+    _check(back == EVIDENCE_BYTES, "the evidence file read back differs from what was stored")
+    on_disk = {p.read_bytes() for p in store.datadir.root.rglob("*") if p.is_file()}
+    _check(
+        not any(EVIDENCE_BYTES[:32] in blob for blob in on_disk),
+        "the evidence file's text is readable on disk",
+    )
+    return f"{view.size} bytes encrypted, read back intact"
+
+
+def _backup(run: _Run) -> str:
+    store = run.the_store()
+    folder = run.work / "backups"
+    folder.mkdir()
+    result = backup.make_backup(store=store, folder=folder, now=datetime.now())
+    report = backup.verify_backup_file(path=result.path, store=store)
+    _check(report.ok, f"the backup does not verify: {'; '.join(report.problems)}")
+    run.backup_file = result.path
+    return f"{result.path.name}, {result.size:,} bytes, verified"
+
+
+def _restore(run: _Run) -> str:
+    if run.backup_file is None or run.file_id is None:
+        raise SelfTestFailed("no backup (an earlier step failed)")
+    target = lifecycle.resolve_data_dir(run.work / "restored")
+    backup.restore(backup=run.backup_file, data_dir=target, passphrase=PASSPHRASE, keychain=False)
+    restored = run.keep(
+        lifecycle.unlock_store(data_dir=target, passphrase=PASSPHRASE, actor="self-test")
+    )
+    try:
+        report = lifecycle.doctor(store=restored)
+        _check(report.ok, f"the restored store fails its checks: {report}")
+        _check(report.clients == 1 and report.cases == 1, "the restored store lost records")
+        back = evidence.read_evidence_file(store=restored, file_id=run.file_id)
+        _check(back == EVIDENCE_BYTES, "the restored evidence file differs")
+    finally:
+        restored.lock()
+    return "restored into a new folder; integrity checks pass; evidence intact"
+
+
+def _lock_unlock(run: _Run) -> str:
+    store = run.the_store()
+    key_hex = store.key_hex_for_recovery_kit()
+    store.lock()
+    _check(store.locked, "the store did not lock")
+    try:
+        store.key_hex_for_recovery_kit()
+    except CannotUnlock:
+        refused = True
+    else:
+        refused = False
+    _check(refused, "a locked store still hands out its key")
+    again = run.keep(
+        lifecycle.unlock_store(data_dir=run.data_dir, passphrase=PASSPHRASE, actor="self-test")
+    )
+    _check(
+        clients.get_client(store=again, client_id=ClientId(run.client_id or 0)).family_name
+        == "Prueba",
+        "the unlocked store does not show the client",
+    )
+    again.lock()
+    by_kit = run.keep(
+        recovery.unlock_with_recovery_key(
+            data_dir=run.data_dir, recovery_key=key_hex, actor="self-test"
+        )
+    )
+    by_kit.lock()
+    return "locked; unlocked with the passphrase and with the recovery key"
+
+
+STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
+    ("find rules, fonts and migrations", _resources),
+    ("create an encrypted store with a passphrase", _create_store),
+    ("intake a client", _intake),
+    ("open a defensive case with a hearing", _open_case),
+    ("compute deadlines", _deadlines),
+    ("render the recovery kit", _recovery_kit),
+    ("render a checklist PDF", _checklist),
+    ("store a small evidence file", _evidence),
+    ("back up", _backup),
+    ("restore", _restore),
+    ("lock and unlock", _lock_unlock),
+)
+
+
+def run_self_test(*, work_dir: Path, today: date | None = None) -> Iterator[StepResult]:
+    """Run every step in ``work_dir`` (empty, temporary, owned by the caller), yielding each
+    step's result as it finishes. A failed step does not stop the later ones; those that need
+    its result fail with that reason."""
+    run = _Run(work=work_dir, today=today or date.today())
+    try:
+        for name, step in STEPS:
+            started = clock.monotonic()
+            try:
+                detail, status = step(run), "ok"
+            except Exception as exc:  # every failure is reported, none hidden
+                detail, status = f"{type(exc).__name__}: {exc}", "FAILED"
+            yield StepResult(name, status, detail, clock.monotonic() - started)
+    finally:
+        for store in run.opened:
+            if not store.locked:
+                store.lock()
