@@ -107,16 +107,23 @@ def case_facts(case: Case) -> CaseFacts:
 
 
 def _apply(row: Deadline, computed: ComputedDeadline) -> None:
-    row.title = computed.name
-    row.kind = computed.kind
-    row.due_on = computed.due or computed.anchor.on
-    row.safe_due_on = computed.safe_due
-    row.court_sets_date = computed.due is None
-    row.explanation = computed.explanation
-    row.source = computed.source
-    row.as_of = computed.as_of
-    row.confidence = computed.confidence
-    row.flags = list(computed.flags)
+    values = {
+        "title": computed.name,
+        "kind": computed.kind,
+        "due_on": computed.due or computed.anchor.on,
+        "safe_due_on": computed.safe_due,
+        "court_sets_date": computed.due is None,
+        "explanation": computed.explanation,
+        "source": computed.source,
+        "as_of": computed.as_of,
+        "confidence": computed.confidence,
+        "flags": list(computed.flags),
+    }
+    for name, value in values.items():
+        # Only what differs: an unchanged row then stays clean, and the flush after a refresh
+        # that changed nothing has nothing to compare (it was a third of a no-op refresh).
+        if getattr(row, name) != value:
+            setattr(row, name, value)
 
 
 def _superseded(case: Case, rule_id: str, anchor_on: date | None) -> bool:
@@ -131,6 +138,19 @@ def _superseded(case: Case, rule_id: str, anchor_on: date | None) -> bool:
 
 def refresh_case(session: Session, case: Case, context: RuleContext, actor: str) -> bool:
     """Recompute one case's rule deadlines; True when anything changed (and was audited)."""
+    changes = _recompute(session, case, context)
+    if changes is None:
+        return False
+    _audit(session, case.id, changes, actor)
+    return True
+
+
+Recomputed = dict[str, list[str]]
+
+
+def _recompute(session: Session, case: Case, context: RuleContext) -> Recomputed | None:
+    """Bring one case's rule deadlines up to date; what was added, moved and removed, or
+    ``None`` when nothing changed. Issues no SQL (the caller flushes)."""
     existing: dict[Key, Deadline] = {
         (d.rule_id, d.anchor_field, d.anchor_on): d
         for d in case.deadlines
@@ -157,25 +177,28 @@ def refresh_case(session: Session, case: Case, context: RuleContext, actor: str)
         _apply(row, computed)
         if row.status in _LIVE:
             superseded = _superseded(case, computed.rule_id, computed.anchor.on)
-            row.status = DeadlineStatus.SUPERSEDED if superseded else DeadlineStatus.OPEN
+            status = DeadlineStatus.SUPERSEDED if superseded else DeadlineStatus.OPEN
+            if row.status is not status:
+                row.status = status
     for old_key, row in existing.items():
         if old_key not in seen and row.status in _LIVE:
             case.deadlines.remove(row)
             session.delete(row)
             removed.append(old_key[0])
     if not (added or moved or removed):
-        return False
+        return None
+    return {"added": added, "moved": moved, "removed": removed}
+
+
+def _audit(session: Session, case_id: int, changes: Recomputed, actor: str) -> None:
     record(
         session,
         actor=actor,
         action=AuditAction.UPDATE,
         entity=Entity.CASE,
-        entity_id=case.id,
-        changes={
-            "deadlines_recomputed": [None, {"added": added, "moved": moved, "removed": removed}]
-        },
+        entity_id=case_id,
+        changes={"deadlines_recomputed": [None, changes]},
     )
-    return True
 
 
 def refresh_cases(session: Session, case_ids: set[int], actor: str) -> Changes:
@@ -197,9 +220,20 @@ def refresh_all_cases(session: Session, *, settings: ClinicSettings, actor: str)
     touched: set[tuple[Entity, int]] = set()
     context = rule_context(settings)
     for start in range(0, len(ids), _CHUNK):
-        for case in _load(session, set(ids[start : start + _CHUNK])):
-            if refresh_case(session, case, context, actor):
-                touched.add((Entity.CASE, case.id))
+        changed: list[tuple[int, Recomputed]] = []
+        # No autoflush while recomputing: auditing each case on its own made every case's
+        # audit entry (which reads the chain head) flush that case's deadline rows first, one
+        # round of SQL per case; 80% of the time when most cases change. Audit entries are
+        # written after the chunk's single flush, in case order, exactly as before.
+        with session.no_autoflush:
+            for case in _load(session, set(ids[start : start + _CHUNK])):
+                recomputed = _recompute(session, case, context)
+                if recomputed is not None:
+                    changed.append((case.id, recomputed))
+        session.flush()
+        for case_id, recomputed in changed:
+            _audit(session, case_id, recomputed, actor)
+            touched.add((Entity.CASE, case_id))
         session.flush()
         session.expunge_all()
     return Changes(frozenset(touched))

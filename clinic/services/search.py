@@ -139,6 +139,9 @@ def _order(key: SortKey, descending: bool) -> list[Any]:
         SortKey.NEXT_DEADLINE: literal_column("next_deadline"),
     }[key]
     ordered = column.desc() if descending else column.asc()
+    if key is SortKey.CLIENT:
+        # search_key is NOT NULL: no "empty last" term, so an index on it can give the order.
+        return [ordered, Case.id]
     return [column.is_(None), ordered, Client.search_key, Case.id]  # empty dates last
 
 
@@ -154,23 +157,54 @@ def list_cases(
     descending: bool = False,
 ) -> list[CaseSummary]:
     """One page of cases matching ``text`` and a filter, in the order asked for."""
-    query = _apply_filter(_summary_query(today), case_filter or CaseFilter())
-    if text.strip():
-        query = query.where(_text_condition(text))
-    query = query.order_by(*_order(sort, descending)).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
+    order = _order(sort, descending)
+    query = _summary_query(today)
+    if sort in (SortKey.NEXT_HEARING, SortKey.NEXT_DEADLINE):
+        # Ordered by a computed column: it must be computed for every matching case anyway.
+        query = _matching(query, text, case_filter).order_by(*order).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+    else:
+        # Choose the page's case ids first, then compute next hearing and deadline for those
+        # rows only: SQLite evaluates correlated subqueries in the select list for every row it
+        # sorts, which made each keystroke cost two subqueries per matching case.
+        page = _matching(_client_first(select(Case.id.label("page_id"))), text, case_filter)
+        page = page.order_by(*order).offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
+        ids = page.subquery("page")
+        query = query.join(ids, ids.c.page_id == Case.id).order_by(*order)
     with store.unit_of_work() as session:
         return _summaries(session.execute(query))
 
 
-def count_cases(*, store: Store, text: str = "", case_filter: CaseFilter | None = None) -> int:
-    query = _apply_filter(
-        select(func.count(Case.id)).join(Client, Client.id == Case.client_id),
-        case_filter or CaseFilter(),
-    )
+def _client_first(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
+    """Join clients to their cases so that SQLite reads clients first (their ``search_key`` is
+    what text matches and sorts on) and finds each client's cases by the case index.
+
+    ``client.id + 0`` keeps SQLite from doing it the other way round (every case, then its
+    client by primary key: 100,000 look-ups per keystroke), which it prefers without table
+    statistics and whenever an index covers the case table better than the client table.
+    """
+    return query.select_from(Client).join(Case, (Client.id + 0) == Case.client_id)
+
+
+def _matching(
+    query: Select[*tuple[Any, ...]], text: str, case_filter: CaseFilter | None
+) -> Select[*tuple[Any, ...]]:
+    query = _apply_filter(query, case_filter or CaseFilter())
     if text.strip():
         query = query.where(_text_condition(text))
+    return query
+
+
+def count_cases(*, store: Store, text: str = "", case_filter: CaseFilter | None = None) -> int:
+    # Every filter is on the case: without text the count needs no join (a join made SQLite
+    # look up each case's client, ~80 ms for 100,000 cases).
+    counted = select(func.count(Case.id))
+    if text.strip():
+        counted = _client_first(counted)
+    query = _matching(counted, text, case_filter)
     with store.unit_of_work() as session:
         return int(session.scalar(query) or 0)
 

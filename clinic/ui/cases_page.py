@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.enums import ClaimType, Stage
 from clinic.services import search, staff
+from clinic.services.dto import CaseSummary
 from clinic.services.results import Changes, Entity
 from clinic.services.search import CaseFilter, SortKey
 from clinic.ui.case_table_model import CASE_ID_ROLE, CaseTableModel, Column
@@ -176,7 +177,7 @@ class CasesPage(Page):
         text, case_filter = self.search_field.text(), self.current_filter()
         sort_key, descending = self._sort
 
-        def load(offset: int, limit: int) -> list[search.CaseSummary]:
+        def load(offset: int, limit: int) -> list[CaseSummary]:
             return search.list_cases(
                 store=store,
                 today=today,

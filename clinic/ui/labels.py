@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clinic.domain.enums import ClaimType, HearingKind, Outcome, Relief, StaffRole, Stage
 
-_LABELS: dict[StrEnum, str] = {
+_LABELS: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP marks text for lupdate; it returns it
     StaffRole.ATTORNEY: QT_TRANSLATE_NOOP("Labels", "Attorney"),
     StaffRole.PARALEGAL: QT_TRANSLATE_NOOP("Labels", "Paralegal"),
     StaffRole.VOLUNTEER: QT_TRANSLATE_NOOP("Labels", "Volunteer"),
@@ -36,5 +36,5 @@ _LABELS: dict[StrEnum, str] = {
 
 def label(value: StrEnum) -> str:
     """The display word for an enum value (translated); falls back to a tidy stored value."""
-    text = _LABELS.get(value, value.value.replace("_", " ").capitalize())
+    text = str(_LABELS.get(value, value.value.replace("_", " ").capitalize()))
     return QCoreApplication.translate("Labels", text)
