@@ -40,6 +40,9 @@ def open_for_command(args: argparse.Namespace) -> Store:
     passphrase = None
     if lifecycle.store_exists(data_dir) and lifecycle.passphrase_needed(data_dir):
         passphrase = read_passphrase(args, prompt="Passphrase: ", confirm=False)
-    return lifecycle.unlock_store(
+    store = lifecycle.unlock_store(
         data_dir=data_dir, passphrase=passphrase, actor=lifecycle.default_actor()
     )
+    if store.upgrade_note:
+        print(f"clinic: {store.upgrade_note}", file=sys.stderr)
+    return store

@@ -135,6 +135,8 @@ class Store:
         self._key = key
         self._engine: Engine | None = create_store_engine(datadir.database, key)
         self.vault = Vault(datadir.vault)
+        # Set when opening migrated the schema: what the user should be told, once.
+        self.upgrade_note: str | None = None
 
     @property
     def engine(self) -> Engine:
@@ -372,8 +374,13 @@ def open_store(
         with store.engine.connect():
             pass  # the connect hook reads the file: damage shows here, before any write
         if migrate.pending(store.engine):
-            _safety_copy(store)
+            copy = _safety_copy(store)
             migrate.upgrade(store.engine)
+            if copy is not None:
+                store.upgrade_note = (
+                    "Clinic was updated, so the records were brought up to date. A copy from "
+                    f"before the update is kept (encrypted) in {copy}."
+                )
     except BaseException:
         store.lock()
         raise

@@ -154,6 +154,8 @@ class ClinicApp:
         self.window.unlock_requested.connect(self.unlock_again)
         self.session.changed.connect(self._settings_may_have_changed)
         self.idle.start()
+        if store.upgrade_note:
+            QMessageBox.information(self.window, "Clinic was updated", store.upgrade_note)
         self._auto_backup()
 
     def _settings_may_have_changed(self, _changes: object) -> None:
