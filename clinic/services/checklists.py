@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import (
     ChecklistFacts,
     ChecklistTemplate,
@@ -19,7 +20,6 @@ from clinic.domain.checklists import (
     ManualState,
     default_template,
     evaluate,
-    parse_template,
 )
 from clinic.domain.deadlines import anchor_for, compute, one_year_status
 from clinic.domain.deadlines.engine import ONE_YEAR_RULE

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import (
     ChecklistFacts,
     ChecklistFileError,
@@ -16,7 +17,6 @@ from clinic.domain.checklists import (
     default_template,
     evaluate,
     matches_form,
-    parse_template,
 )
 from clinic.domain.deadlines import OneYearStatus
 from clinic.domain.enums import (
