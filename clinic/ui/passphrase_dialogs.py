@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from clinic.storage.keys import passphrase_problem
 
 
-def _password_field(name: str, accessible: str) -> QLineEdit:
+def password_field(name: str, accessible: str) -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setObjectName(name)
@@ -47,9 +47,9 @@ class FirstRunDialog(QDialog):
         if not keychain_available:
             self.use_passphrase.setText(self.tr("No keychain was found: a passphrase is needed"))
         layout.addWidget(self.use_passphrase)
-        self.passphrase = _password_field("newPassphrase", self.tr("New passphrase"))
+        self.passphrase = password_field("newPassphrase", self.tr("New passphrase"))
         self.passphrase.setPlaceholderText(self.tr("At least 10 characters; a few unrelated words"))
-        self.confirm = _password_field("confirmPassphrase", self.tr("Type the passphrase again"))
+        self.confirm = password_field("confirmPassphrase", self.tr("Type the passphrase again"))
         self.confirm.setPlaceholderText(self.tr("Type it again"))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.confirm)
@@ -107,7 +107,7 @@ class UnlockDialog(QDialog):
         self.setObjectName("unlockDialog")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Enter the passphrase to unlock the client records.")))
-        self.passphrase = _password_field("unlockPassphrase", self.tr("Passphrase"))
+        self.passphrase = password_field("unlockPassphrase", self.tr("Passphrase"))
         layout.addWidget(self.passphrase)
         self.message = QLabel("")
         self.message.setObjectName("unlockMessage")

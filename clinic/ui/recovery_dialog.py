@@ -8,21 +8,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from clinic.storage.keys import passphrase_problem
-
-
-def _field(name: str, accessible: str, *, secret: bool) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setAccessibleName(accessible)
-    if secret:
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
+from clinic.ui.passphrase_dialogs import password_field
 
 
 class RecoveryDialog(QDialog):
@@ -39,7 +30,7 @@ class RecoveryDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.key = _field("recoveryKey", self.tr("Recovery key"), secret=True)
+        self.key = password_field("recoveryKey", self.tr("Recovery key"))
         self.key.setPlaceholderText("XXXXXXXX XXXXXXXX …")
         layout.addWidget(self.key)
         self.use_keychain = QCheckBox(self.tr("Keep the key in this computer's keychain"))
@@ -48,11 +39,9 @@ class RecoveryDialog(QDialog):
         self.use_keychain.setEnabled(keychain_available)
         self.use_keychain.setChecked(keychain_available)
         layout.addWidget(self.use_keychain)
-        self.passphrase = _field("newPassphrase", self.tr("New passphrase"), secret=True)
+        self.passphrase = password_field("newPassphrase", self.tr("New passphrase"))
         self.passphrase.setPlaceholderText(self.tr("New passphrase (at least 10 characters)"))
-        self.confirm = _field(
-            "confirmPassphrase", self.tr("Type the passphrase again"), secret=True
-        )
+        self.confirm = password_field("confirmPassphrase", self.tr("Type the passphrase again"))
         self.confirm.setPlaceholderText(self.tr("Type it again"))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.confirm)
