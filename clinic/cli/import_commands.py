@@ -1,0 +1,226 @@
+"""``clinic import FILE``: clients, family, cases and hearings from a spreadsheet, all or nothing.
+
+Exit codes: 0 imported (or a clean dry run); 1 rows were rejected and --skip-invalid was not
+given, or the file cannot be read (nothing stored either way); 2 usage, including a file whose
+dates need --date-order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from clinic.cli.common import EXIT_OK, EXIT_OTHER, EXIT_USAGE, UsageError, open_for_command
+from clinic.services import importing
+from clinic.services.importing import DateOrder, ImportFileError, ImportOutcome, ImportPlan
+
+_ENCODINGS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (with byte order mark)",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+    "cp1252": "Windows-1252",
+    "xlsx": "an Excel workbook",
+}
+_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "": ""}
+_ORDERS = {DateOrder.MDY: "month first (MM/DD/YYYY)", DateOrder.DMY: "day first (DD/MM/YYYY)"}
+
+
+def add_parsers(commands: Any) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="import clients, family members, cases and hearings from a CSV or .xlsx file",
+        description="Import a spreadsheet: one row per person (see docs/import-format.md). "
+        "Without --skip-invalid any invalid row or likely duplicate stops the import and "
+        "nothing is stored.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="a .csv, .tsv, .txt or .xlsx file")
+    parser.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help="a JSON or TOML file saying which column holds which field",
+    )
+    parser.add_argument(
+        "--date-order",
+        choices=[o.value for o in DateOrder],
+        help="how to read dates like 03/04/1990: mdy (March 4) or dmy (3 April)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="check everything, store nothing")
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="store the valid rows (in one transaction) and report the others",
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def _read_inputs(args: argparse.Namespace) -> tuple[bytes, importing.MappingFile | None]:
+    source: Path = args.file
+    if not source.is_file():
+        raise UsageError(f"{source} does not exist or is not a file.")
+    mapping = None
+    if args.mapping is not None:
+        mapping_path: Path = args.mapping
+        if not mapping_path.is_file():
+            raise UsageError(f"The mapping file {mapping_path} does not exist.")
+        try:
+            text = mapping_path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise UsageError(f"The mapping file {mapping_path} is not UTF-8 text.") from None
+        try:
+            mapping = importing.read_mapping_file(text=text, name=mapping_path.name)
+        except ImportFileError as exc:
+            raise UsageError(str(exc)) from None
+    return source.read_bytes(), mapping
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    data, mapping = _read_inputs(args)
+    order = DateOrder(args.date_order) if args.date_order else None
+    store = open_for_command(args)
+    try:
+        try:
+            plan = importing.plan_import(
+                store=store,
+                data=data,
+                file_name=args.file.name,
+                today=date.today(),
+                mapping_file=mapping,
+                date_order=order,
+            )
+        except importing.DateOrderNeeded as exc:
+            return _file_error(args, out, str(exc), EXIT_USAGE, needs_date_order=True)
+        except ImportFileError as exc:
+            return _file_error(args, out, str(exc), EXIT_OTHER)
+        outcome = None
+        if not args.dry_run:
+            outcome = importing.commit_import(
+                store=store, plan=plan, skip_invalid=args.skip_invalid
+            )
+    finally:
+        store.lock()
+    if args.json:
+        json.dump(_report(args, plan, outcome), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_report(args, plan, outcome, out)
+    if plan.rejected and not args.skip_invalid:
+        return EXIT_OTHER
+    if outcome is not None and not outcome.stored and plan.valid_rows:
+        return EXIT_OTHER  # the stored clients changed since the preview
+    return EXIT_OK
+
+
+def _file_error(
+    args: argparse.Namespace,
+    out: TextIO,
+    message: str,
+    code: int,
+    *,
+    needs_date_order: bool = False,
+) -> int:
+    if args.json:
+        report = {
+            "imported": 0,
+            "rejected": [],
+            "dry_run": bool(args.dry_run),
+            "stored": False,
+            "error": message,
+            "needs_date_order": needs_date_order,
+        }
+        json.dump(report, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    print(f"clinic: {message} Nothing was imported.", file=sys.stderr)
+    return code
+
+
+def _report(
+    args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome | None
+) -> dict[str, Any]:
+    stored = outcome is not None and outcome.stored
+    order = plan.result.date_order
+    return {
+        "imported": outcome.imported_rows if stored and outcome else 0,
+        "would_import": plan.valid_rows,
+        "clients": outcome.clients if stored and outcome else len(plan.result.clients),
+        "family_members": plan.result.family_count,
+        "cases": plan.result.case_count,
+        "hearings": plan.result.hearing_count,
+        "rejected": [{"row": r.line, "reason": r.reason} for r in plan.rejected],
+        "notes": [{"row": n.line, "text": n.text} for n in plan.notes],
+        "dry_run": bool(args.dry_run),
+        "stored": stored,
+        "reason": outcome.reason if outcome is not None else "",
+        "encoding": plan.sheet.encoding,
+        "delimiter": plan.sheet.delimiter,
+        "date_order": order.value if order is not None else None,
+        "header_row": plan.sheet.header_line,
+        "mapping_source": plan.mapping_source,
+        "mapping": {
+            name: (field.value if field is not None else None)
+            for name, field in zip(plan.sheet.header, plan.mapping, strict=True)
+        },
+    }
+
+
+def _counts(plan: ImportPlan) -> str:
+    result = plan.result
+    parts = [
+        f"{len(result.clients)} client(s)",
+        f"{result.family_count} family member(s)",
+        f"{result.case_count} case(s)",
+        f"{result.hearing_count} hearing(s)",
+    ]
+    return f"{plan.valid_rows} row(s): " + ", ".join(parts)
+
+
+def _print_report(
+    args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome | None, out: TextIO
+) -> None:
+    sheet = plan.sheet
+    how = _ENCODINGS.get(sheet.encoding, sheet.encoding)
+    if sheet.delimiter:
+        how += f", separated by {_DELIMITERS[sheet.delimiter]}"
+    print(f"Read {args.file.name}: {how}; {len(sheet.rows)} row(s) after the header.", file=out)
+    if plan.result.date_order is not None:
+        print(f"Dates read {_ORDERS[plan.result.date_order]}.", file=out)
+    mapped = [
+        f"{name} → {field.value}"
+        for name, field in zip(sheet.header, plan.mapping, strict=True)
+        if field is not None
+    ]
+    ignored = [n for n, f in zip(sheet.header, plan.mapping, strict=True) if f is None and n]
+    print(f"Columns ({plan.mapping_source}): " + "; ".join(mapped), file=out)
+    if ignored:
+        print("Ignored columns: " + "; ".join(ignored), file=out)
+    if plan.rejected:
+        print(f"Rows that cannot be imported ({len(plan.rejected)}):", file=out)
+        for rejected in plan.rejected:
+            print(f"  row {rejected.line}: {rejected.reason}", file=out)
+    for note in plan.notes:
+        print(f"  row {note.line}: {note.text}", file=out)
+    print(_summary(args, plan, outcome), file=out)
+
+
+def _summary(args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome | None) -> str:
+    if outcome is not None and outcome.stored:
+        skipped = f" Skipped {len(plan.rejected)} row(s) listed above." if plan.rejected else ""
+        return f"Imported {_counts(plan)} (audited as one import).{skipped}"
+    if plan.rejected and not args.skip_invalid:
+        hint = (
+            f" Fix them and run again, or pass --skip-invalid to import the other "
+            f"{plan.valid_rows} row(s)."
+            if plan.valid_rows
+            else " Fix them and run again."
+        )
+        return f"Nothing was stored: {len(plan.rejected)} row(s) cannot be imported.{hint}"
+    if args.dry_run:
+        return f"Dry run: would import {_counts(plan)}. Nothing was stored."
+    reason = outcome.reason if outcome is not None else ""
+    return f"Nothing was stored. {reason}".strip()
