@@ -1,0 +1,239 @@
+"""Data out: the calendar (.ics), case bundles (export-case / import-case) and the funder report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from clinic.cli.common import EXIT_OK, UsageError, open_for_command, read_passphrase
+from clinic.domain.ids import CaseId, ClientId
+from clinic.services.exports import case_bundle, funder, ics
+
+NOT_ENCRYPTED = "The file is not encrypted: keep it somewhere safe and delete stray copies."
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-12"
+        ) from None
+
+
+def _new_file(path: Path) -> Path:
+    """Refuse before unlocking anything: never overwrite, and the folder must exist."""
+    if path.exists():
+        raise UsageError(f"{path} already exists; choose a new file name.")
+    if not path.parent.is_dir():
+        raise UsageError(f"the folder {path.parent} does not exist.")
+    return path
+
+
+def add_parsers(commands: Any) -> None:
+    cal = commands.add_parser(
+        "export-ics",
+        help="save hearings and open deadlines as a calendar file (.ics) for Outlook or Google "
+        "Calendar; clients appear by initials unless --full-names",
+    )
+    cal.add_argument("--out", type=Path, required=True, metavar="FILE.ics", help="where to write")
+    cal.add_argument(
+        "--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="first day (default: today)"
+    )
+    cal.add_argument(
+        "--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day (default: none)"
+    )
+    cal.add_argument(
+        "--paralegal", metavar="NAME", default="", help="only this paralegal's cases (full name)"
+    )
+    cal.add_argument(
+        "--full-names",
+        action="store_true",
+        help="put clients' full names and A-numbers in the entries (they will sync to phones "
+        "and cloud calendars)",
+    )
+
+    export = commands.add_parser(
+        "export-case",
+        help="save a case (or every case) to move it to another Clinic store; encrypted with a "
+        "passphrase you choose",
+    )
+    export.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID")
+    export.add_argument("--all", action="store_true", help="every case instead of one")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write")
+    export.add_argument(
+        "--with-files", action="store_true", help="include the evidence files (encrypted)"
+    )
+    export.add_argument(
+        "--plaintext",
+        action="store_true",
+        help="write plain, unencrypted JSON instead (anyone with the file can read it)",
+    )
+
+    importing = commands.add_parser(
+        "import-case", help="add the cases of an export-case file to this store"
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
+    target = importing.add_mutually_exclusive_group()
+    target.add_argument(
+        "--as-new-client",
+        action="store_true",
+        help="import even though a similar client exists (they are a different person)",
+    )
+    target.add_argument(
+        "--merge-into",
+        type=int,
+        metavar="CLIENT_ID",
+        help="add the cases to this existing client (their details here are kept as they are)",
+    )
+
+    report = commands.add_parser("report", help="reports for funders (counts only)")
+    kinds = report.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
+    fund = kinds.add_parser(
+        "funder",
+        help="case counts by claim type, stage, outcome, relief, nationality and year, small "
+        "cells suppressed; PDF or CSV by the file name",
+    )
+    fund.add_argument("--year", type=int, required=True, metavar="YYYY")
+    fund.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.csv")
+
+
+def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
+    destination = _new_file(args.out)
+    start = args.start or date.today()
+    if args.end is not None and args.end < start:
+        raise UsageError("--to is before --from; nothing was written.")
+    store = open_for_command(args)
+    try:
+        built = ics.export_calendar(
+            store=store,
+            destination=destination,
+            calendar_filter=ics.CalendarFilter(start=start, end=args.end, paralegal=args.paralegal),
+            full_names=args.full_names,
+        ).unwrap()
+    except FileExistsError:
+        raise UsageError(f"{destination} already exists; choose a new file name.") from None
+    finally:
+        store.lock()
+    names = "full names and A-numbers" if args.full_names else "initials only"
+    print(
+        f"Saved {built.hearings} hearings and {built.deadlines} deadlines to {destination} "
+        f"({names}). {NOT_ENCRYPTED}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
+    if (args.case_id is None) == (not args.all):
+        raise UsageError("name one CASE_ID, or use --all; nothing was written.")
+    if args.plaintext and args.with_files:
+        raise UsageError(
+            "evidence files travel only in an encrypted export: drop --plaintext or --with-files."
+        )
+    destination = _new_file(args.out)
+    store = open_for_command(args)
+    try:
+        passphrase = None
+        if args.plaintext:
+            print(
+                "clinic: warning: --plaintext writes client data unencrypted; anyone who gets "
+                "the file can read it.",
+                file=sys.stderr,
+            )
+        else:
+            passphrase = read_passphrase(
+                args, prompt="Passphrase for the export file: ", confirm=True
+            )
+        try:
+            summary = case_bundle.export_cases(
+                store=store,
+                destination=destination,
+                case_ids=None if args.all else [CaseId(args.case_id)],
+                passphrase=passphrase,
+                with_files=args.with_files,
+            ).unwrap()
+        except LookupError as exc:
+            raise UsageError(f"{exc}; nothing was written.") from None
+        except FileExistsError:
+            raise UsageError(f"{destination} already exists; choose a new file name.") from None
+    finally:
+        store.lock()
+    how = (
+        "encrypted with your passphrase (send the passphrase separately)"
+        if summary.encrypted
+        else NOT_ENCRYPTED
+    )
+    print(
+        f"Saved {summary.cases} case(s) of {summary.clients} client(s) and {summary.files} "
+        f"evidence file(s) to {destination}, {how}.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_import_case(args: argparse.Namespace, out: TextIO) -> int:
+    source: Path = args.file
+    if not source.is_file():
+        raise UsageError(f"there is no file {source}.")
+    store = open_for_command(args)
+    try:
+        encrypted = case_bundle.needs_passphrase(source)
+        passphrase = (
+            read_passphrase(args, prompt="Passphrase of the export file: ", confirm=False)
+            if encrypted
+            else None
+        )
+        result = case_bundle.import_cases(
+            store=store,
+            source=source,
+            passphrase=passphrase,
+            as_new_client=args.as_new_client,
+            merge_into=ClientId(args.merge_into) if args.merge_into is not None else None,
+        ).unwrap()
+    finally:
+        store.lock()
+    if not result.case_ids:
+        print("The file holds no cases; nothing was imported.", file=out)
+        return EXIT_OK
+    cases = ", ".join(str(i) for i in result.case_ids)
+    print(
+        f"Imported case(s) {cases} for client(s) {', '.join(map(str, result.client_ids))}.",
+        file=out,
+    )
+    if result.files_not_included:
+        print(
+            f"{result.files_not_included} evidence file(s) were listed but not included in the "
+            "export (made without --with-files); their evidence items were imported without them.",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    destination = _new_file(args.out)
+    try:
+        funder.ReportFormat.for_path(destination)
+    except ValueError as exc:
+        raise UsageError(f"{exc}; nothing was written.") from None
+    problem = funder.year_problem(args.year, date.today())
+    if problem is not None:
+        raise UsageError(problem)
+    store = open_for_command(args)
+    try:
+        funder.export_funder_report(
+            store=store, year=args.year, destination=destination, today=date.today()
+        )
+    except FileExistsError:
+        raise UsageError(f"{destination} already exists; choose a new file name.") from None
+    finally:
+        store.lock()
+    print(
+        f"Saved the {args.year} funder report to {destination} (counts only; cells under 5 "
+        "suppressed).",
+        file=out,
+    )
+    return EXIT_OK

@@ -1,0 +1,265 @@
+"""A case (with its client) as a JSON document and back: format "clinic-case-export", version 1.
+
+Field names are the stored columns' names (documented in docs/export-format.md); dates are ISO
+8601, times "HH:MM:SS", moments ISO 8601 in UTC, enums their stored value. Row ids are not
+exported (importing gives new ids); staff are named, not numbered. Evidence file keys appear only
+inside an encrypted bundle (see :mod:`clinic.services.exports.case_bundle`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import Enum as PyEnum
+from typing import Any
+
+from sqlalchemy import JSON, Date, Enum, Time, inspect
+from sqlalchemy.orm import Session
+
+from clinic.domain.names import search_key
+from clinic.storage.models import (
+    AdverseParty,
+    Case,
+    CaseFact,
+    ChecklistItemState,
+    Client,
+    ClientAddress,
+    Deadline,
+    EvidenceFile,
+    EvidenceItem,
+    FamilyMember,
+    Hearing,
+    Note,
+    Staff,
+    StageEvent,
+)
+from clinic.storage.models.base import UtcDateTime
+
+FORMAT = "clinic-case-export"
+VERSION = 1
+
+# Columns that are not exported: ids and links (re-made on import), folded search keys (derived),
+# vault names and file keys (a bundle carries the file itself; see case_bundle).
+_SKIP = {
+    "id",
+    "client_id",
+    "case_id",
+    "evidence_id",
+    "paralegal_id",
+    "attorney_id",
+    "search_key",
+    "vault_name",
+    "file_key",
+}
+
+
+class DocumentError(ValueError):
+    """The document is not a case export this version understands (what is wrong, in words)."""
+
+
+def _columns(model: type[Any]) -> list[tuple[str, Any]]:
+    return [
+        (attr.key, attr.columns[0].type)
+        for attr in inspect(model).column_attrs
+        if attr.key not in _SKIP
+    ]
+
+
+def _field_name(key: str) -> str:
+    return key.rstrip("_")  # FamilyMember.relationship_ is "relationship"
+
+
+def encode_row(row: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, _ in _columns(type(row)):
+        value = getattr(row, key)
+        if isinstance(value, PyEnum):
+            value = value.value
+        elif isinstance(value, datetime | date | time):
+            value = value.isoformat()
+        elif isinstance(value, list):
+            value = list(value)
+        out[_field_name(key)] = value
+    return out
+
+
+def _decode_value(kind: Any, value: Any, name: str) -> Any:
+    if value is None:
+        return None
+    if isinstance(kind, UtcDateTime):
+        return _moment(value, name)
+    for column_type, parse in ((Date, date.fromisoformat), (Time, time.fromisoformat)):
+        if isinstance(kind, column_type):
+            return parse(_text(value, name))
+    if isinstance(kind, Enum) and kind.enum_class is not None:
+        return kind.enum_class(value)
+    if isinstance(kind, JSON):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DocumentError(f"{name} must be a list of text")
+        return list(value)
+    return _plain(kind.python_type, value, name)
+
+
+def _moment(value: Any, name: str) -> datetime:
+    moment = datetime.fromisoformat(_text(value, name))
+    if moment.tzinfo is None:
+        raise DocumentError(f"{name} has no time zone")
+    return moment
+
+
+def _plain(python: type[Any], value: Any, name: str) -> Any:
+    if (python is int and isinstance(value, bool)) or not isinstance(value, python):
+        raise DocumentError(f"{name} must be {python.__name__}")
+    return value
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise DocumentError(f"{name} must be text")
+    return value
+
+
+def decode_row(model: type[Any], data: Any, where: str) -> Any:
+    """A new (unsaved) row of ``model`` from its exported fields; missing optional fields take
+    their defaults, unknown fields are refused (a newer format)."""
+    if not isinstance(data, dict):
+        raise DocumentError(f"{where} must be an object")
+    columns = dict(_columns(model))
+    names = {_field_name(key): key for key in columns}
+    unknown = set(data) - set(names)
+    if unknown:
+        raise DocumentError(f"{where} has fields this version does not know: {sorted(unknown)}")
+    values: dict[str, Any] = {}
+    for name, raw in data.items():
+        key = names[name]
+        try:
+            values[key] = _decode_value(columns[key], raw, f"{where}.{name}")
+        except (ValueError, TypeError) as exc:
+            raise DocumentError(
+                str(exc) if isinstance(exc, DocumentError) else f"{where}.{name}: {exc}"
+            ) from None
+    return model(**values)
+
+
+def _staff(row: Staff | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"name": row.name, "role": row.role.value, "email": row.email}
+
+
+def encode_case(
+    session: Session, case: Case, file_refs: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
+    """One case with everything that belongs to it (not its client)."""
+    checklist = (
+        session.query(ChecklistItemState).filter_by(case_id=case.id).order_by(ChecklistItemState.id)
+    )
+    notes = session.query(Note).filter_by(case_id=case.id).order_by(Note.created_at, Note.id)
+    return {
+        "case": encode_row(case),
+        "paralegal": _staff(case.paralegal),
+        "attorney": _staff(case.attorney),
+        "facts": [encode_row(f) for f in case.facts],
+        "stage_events": [encode_row(e) for e in case.stage_events],
+        "hearings": [encode_row(h) for h in case.hearings],
+        "deadlines": [encode_row(d) for d in case.deadlines],
+        "evidence": [
+            {
+                **encode_row(item),
+                "files": [{**encode_row(f), **file_refs.get(f.id, {})} for f in item.files],
+            }
+            for item in case.evidence
+        ],
+        "checklist": [encode_row(c) for c in checklist],
+        "notes": [encode_row(n) for n in notes],
+    }
+
+
+def encode_client(session: Session, client: Client) -> dict[str, Any]:
+    """The client's own details (not their cases)."""
+    adverse = session.query(AdverseParty).filter_by(client_id=client.id).order_by(AdverseParty.id)
+    notes = (
+        session.query(Note)
+        .filter(Note.client_id == client.id, Note.case_id.is_(None))
+        .order_by(Note.created_at, Note.id)
+    )
+    return {
+        "client": encode_row(client),
+        "family": [encode_row(f) for f in client.family],
+        "addresses": [encode_row(a) for a in client.addresses],
+        "adverse_parties": [encode_row(a) for a in adverse],
+        "notes": [encode_row(n) for n in notes],
+    }
+
+
+def new_client(data: dict[str, Any], where: str) -> Client:
+    client: Client = decode_row(Client, data.get("client"), f"{where}.client")
+    client.search_key = search_key(client.family_name, client.given_name, *client.other_names)
+    for index, member in enumerate(_list(data, "family", where)):
+        row: FamilyMember = decode_row(FamilyMember, member, f"{where}.family[{index}]")
+        row.search_key = search_key(row.family_name, row.given_name)
+        client.family.append(row)
+    for index, address in enumerate(_list(data, "addresses", where)):
+        client.addresses.append(decode_row(ClientAddress, address, f"{where}.addresses[{index}]"))
+    return client
+
+
+def new_adverse_parties(data: dict[str, Any], where: str) -> list[AdverseParty]:
+    rows = []
+    for index, party in enumerate(_list(data, "adverse_parties", where)):
+        row: AdverseParty = decode_row(AdverseParty, party, f"{where}.adverse_parties[{index}]")
+        row.search_key = search_key(row.name)
+        rows.append(row)
+    return rows
+
+
+def new_notes(data: dict[str, Any], where: str) -> list[Note]:
+    return [
+        decode_row(Note, n, f"{where}.notes[{i}]")
+        for i, n in enumerate(_list(data, "notes", where))
+    ]
+
+
+def new_case(
+    data: dict[str, Any], where: str
+) -> tuple[Case, list[tuple[EvidenceFile, dict[str, Any]]]]:
+    """The case and its rows, unsaved; plus each evidence file row with its exported fields
+    (the caller fills in the vault name and key, or drops files a plain export lacks)."""
+    case: Case = decode_row(Case, data.get("case"), f"{where}.case")
+    for name, model, target in (
+        ("facts", CaseFact, case.facts),
+        ("stage_events", StageEvent, case.stage_events),
+        ("hearings", Hearing, case.hearings),
+        ("deadlines", Deadline, case.deadlines),
+    ):
+        for index, item in enumerate(_list(data, name, where)):
+            target.append(decode_row(model, item, f"{where}.{name}[{index}]"))
+    files: list[tuple[EvidenceFile, dict[str, Any]]] = []
+    for index, item in enumerate(_list(data, "evidence", where)):
+        here = f"{where}.evidence[{index}]"
+        if not isinstance(item, dict):
+            raise DocumentError(f"{here} must be an object")
+        fields = {k: v for k, v in item.items() if k != "files"}
+        evidence: EvidenceItem = decode_row(EvidenceItem, fields, here)
+        case.evidence.append(evidence)
+        for number, entry in enumerate(_list(item, "files", here)):
+            if not isinstance(entry, dict):
+                raise DocumentError(f"{here}.files[{number}] must be an object")
+            plain = {k: v for k, v in entry.items() if k not in ("member", "key")}
+            row: EvidenceFile = decode_row(EvidenceFile, plain, f"{here}.files[{number}]")
+            row.evidence = evidence
+            files.append((row, entry))
+    return case, files
+
+
+def new_checklist(data: dict[str, Any], where: str) -> list[ChecklistItemState]:
+    return [
+        decode_row(ChecklistItemState, c, f"{where}.checklist[{i}]")
+        for i, c in enumerate(_list(data, "checklist", where))
+    ]
+
+
+def _list(data: dict[str, Any], name: str, where: str) -> list[Any]:
+    value = data.get(name, [])
+    if not isinstance(value, list):
+        raise DocumentError(f"{where}.{name} must be a list")
+    return value

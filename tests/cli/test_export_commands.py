@@ -1,0 +1,134 @@
+"""export-ics, export-case / import-case, report funder and cases --csv/--xlsx, run in-process
+as a user types them (passphrases on standard input)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from clinic import cli
+from clinic.services import lifecycle
+from clinic.services.demo import fill_demo_data
+
+STORE_PASSPHRASE = "correct horse battery staple"
+EXPORT_PASSPHRASE = "violet harbour tractor moon"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    store = lifecycle.init_store(
+        data_dir=lifecycle.resolve_data_dir(root), passphrase=STORE_PASSPHRASE, actor="tester"
+    )
+    fill_demo_data(store=store, clients=3, seed=2, today=date.today())
+    store.lock()
+    return root
+
+
+def run(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, *argv: str, secrets: tuple[str, ...] = ()
+) -> tuple[int, str]:
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("".join(f"{s}\n" for s in (STORE_PASSPHRASE, *secrets)))
+    )
+    out = io.StringIO()
+    code = cli.run(cli.parse(["--data-dir", str(data_dir), "--passphrase-stdin", *argv]), out)
+    return code, out.getvalue()
+
+
+def test_export_ics_writes_a_calendar_and_never_overwrites(
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "court.ics"
+    start = (date.today() - timedelta(days=400)).isoformat()
+    code, text = run(monkeypatch, data_dir, "export-ics", "--out", str(out), "--from", start)
+    assert code == 0 and "initials only" in text
+    assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    before = out.read_bytes()
+    code, _ = run(monkeypatch, data_dir, "export-ics", "--out", str(out))
+    assert code == 2 and "already exists" in capsys.readouterr().err
+    assert out.read_bytes() == before
+
+
+def test_export_case_then_import_case_into_another_store(
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bundle = tmp_path / "case.cliniccase"
+    code, text = run(
+        monkeypatch,
+        data_dir,
+        "export-case",
+        "1",
+        "--out",
+        str(bundle),
+        "--with-files",
+        secrets=(EXPORT_PASSPHRASE,),  # with --passphrase-stdin: one line, no confirmation
+    )
+    assert code == 0 and "encrypted with your passphrase" in text
+    other = tmp_path / "other"
+    lifecycle.init_store(
+        data_dir=lifecycle.resolve_data_dir(other), passphrase=STORE_PASSPHRASE, actor="b"
+    ).lock()
+    code, _ = run(
+        monkeypatch, other, "import-case", str(bundle), secrets=("wrong passphrase here",)
+    )
+    assert code == 3 and "does not open" in capsys.readouterr().err
+    code, text = run(monkeypatch, other, "import-case", str(bundle), secrets=(EXPORT_PASSPHRASE,))
+    assert code == 0 and "Imported case(s) 1" in text
+    code, _ = run(monkeypatch, data_dir, "import-case", str(bundle), secrets=(EXPORT_PASSPHRASE,))
+    assert code == 1 and "--merge-into" in capsys.readouterr().err  # same client already here
+    code, _ = run(
+        monkeypatch,
+        data_dir,
+        "export-case",
+        "1",
+        "--out",
+        str(tmp_path / "p.json"),
+        "--plaintext",
+        "--with-files",
+    )
+    assert code == 2
+
+
+def test_report_funder_by_extension_and_cases_csv_xlsx(
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    year = str(date.today().year)
+    code, _ = run(
+        monkeypatch, data_dir, "report", "funder", "--year", year, "--out", str(tmp_path / "f.csv")
+    )
+    assert code == 0
+    assert (tmp_path / "f.csv").read_bytes().startswith(b"\xef\xbb\xbftable,category,count")
+    code, _ = run(
+        monkeypatch, data_dir, "report", "funder", "--year", year, "--out", str(tmp_path / "f.pdf")
+    )
+    assert code == 0 and (tmp_path / "f.pdf").read_bytes().startswith(b"%PDF")
+    code, _ = run(
+        monkeypatch, data_dir, "report", "funder", "--year", year, "--out", str(tmp_path / "f.txt")
+    )
+    assert code == 2 and ".pdf or .csv" in capsys.readouterr().err
+
+    code, _ = run(monkeypatch, data_dir, "cases", "--csv", str(tmp_path / "cases.csv"))
+    assert code == 0
+    rows = list(csv.reader(io.StringIO((tmp_path / "cases.csv").read_text("utf-8-sig"))))
+    assert rows[0][:3] == ["Case", "Client", "A-number"] and len(rows) == 4
+    code, _ = run(monkeypatch, data_dir, "cases", "--xlsx", str(tmp_path / "cases.xlsx"))
+    assert code == 0
+    sheet = load_workbook(tmp_path / "cases.xlsx").active
+    assert [c.value for c in sheet[1]][:2] == ["Case", "Client"] and sheet.max_row == 4
+    assert {r[1] for r in rows[1:]} == {sheet.cell(row=i, column=2).value for i in range(2, 5)}

@@ -1,0 +1,168 @@
+"""Calendar export: parses with icalendar and with vobject, times stay in the court's zone,
+UIDs survive a re-export, and client names stay out unless asked for."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import vobject
+from icalendar import Calendar
+
+from clinic.domain.drafts import CaseDraft, ClientDraft, DeadlineDraft, HearingDraft, StaffDraft
+from clinic.domain.enums import ClaimType, HearingKind, StaffRole
+from clinic.domain.ids import CaseId
+from clinic.services import cases, clients, schedule, staff
+from clinic.services.exports.ics import CalendarFilter, build_calendar, export_calendar
+from clinic.storage.store import Store
+
+LA, NY = "America/Los_Angeles", "America/New_York"
+
+
+def _case(store: Store, today: date, family: str, given: str, a_number: str, para: str) -> CaseId:
+    paralegal = staff.add_staff(store=store, staff=StaffDraft(para, StaffRole.PARALEGAL)).unwrap()
+    client_id = clients.intake_client(
+        store=store,
+        client=ClientDraft(family_name=family, given_name=given, a_number=a_number),
+        today=today,
+    ).unwrap()
+    draft = CaseDraft(
+        claim_type=ClaimType.DEFENSIVE,
+        forum_name="Immigration Court",
+        paralegal_id=paralegal,
+        opened_on=date(2026, 1, 5),
+    )
+    return cases.open_case(store=store, client_id=client_id, case=draft, today=today).unwrap()
+
+
+@pytest.fixture
+def calendar_store(store: Store, today: date) -> tuple[Store, CaseId, CaseId]:
+    west = _case(store, today, "Gutiérrez López", "José", "A201555123", "Ana Ruiz")
+    east = _case(store, today, "Okafor", "Chidi", "A202666234", "Ben Lee")
+    schedule.schedule_hearing(
+        store=store,
+        case_id=west,
+        hearing=HearingDraft(
+            kind=HearingKind.MASTER_CALENDAR,
+            on=date(2027, 3, 15),  # after the March DST change
+            at=time(8, 30),
+            timezone=LA,
+            location="San Francisco Immigration Court",
+            address="100 Montgomery St, San Francisco, CA",
+        ),
+    ).unwrap()
+    schedule.schedule_hearing(
+        store=store,
+        case_id=east,
+        hearing=HearingDraft(
+            kind=HearingKind.INDIVIDUAL,
+            on=date(2027, 1, 12),
+            at=time(13, 0),
+            timezone=NY,
+            location="New York Broadway Immigration Court",
+        ),
+    ).unwrap()
+    schedule.record_deadline(
+        store=store,
+        case_id=east,
+        deadline=DeadlineDraft(kind="manual", title="Send declaration", due_on=date(2026, 12, 21)),
+    ).unwrap()
+    return store, west, east
+
+
+def _events(ics: bytes) -> dict[str, object]:
+    return {str(e["summary"]): e for e in Calendar.from_ical(ics).walk("VEVENT")}
+
+
+def test_both_parsers_read_the_file_and_times_stay_in_the_court_zone(
+    calendar_store: tuple[Store, CaseId, CaseId], today: date
+) -> None:
+    store, west, east = calendar_store
+    ics = build_calendar(store=store, calendar_filter=CalendarFilter(start=today)).ics
+    events = _events(ics)
+    west_title = f"J.G. — master calendar hearing — case #{west}"
+    east_title = f"C.O. — individual hearing — case #{east}"
+    assert west_title in events and east_title in events
+    start = events[west_title]["dtstart"].dt  # type: ignore[index]
+    assert start == datetime(2027, 3, 15, 8, 30, tzinfo=ZoneInfo(LA))
+    assert str(start.tzinfo) == LA
+    assert start.utcoffset() == timedelta(hours=-7)  # PDT
+    east_start = events[east_title]["dtstart"].dt  # type: ignore[index]
+    assert (east_start.hour, east_start.utcoffset()) == (13, timedelta(hours=-5))
+    zones = {str(tz["tzid"]) for tz in Calendar.from_ical(ics).walk("VTIMEZONE")}
+    assert zones == {LA, NY}
+
+    parsed = vobject.readOne(ics.decode("utf-8"))
+    by_title = {ev.summary.value: ev for ev in parsed.vevent_list}
+    other = by_title[west_title].dtstart.value
+    assert other.astimezone(ZoneInfo(LA)).replace(tzinfo=None) == datetime(2027, 3, 15, 8, 30)
+    assert other.utcoffset() == timedelta(hours=-7)
+    assert by_title[west_title].valarm.trigger.value == timedelta(days=-1)
+    deadline = next(ev for t, ev in by_title.items() if "Send declaration" in t)
+    assert deadline.dtstart.value == date(2026, 12, 21)  # all-day, on the act-by day
+    assert deadline.valarm.trigger.value == timedelta(hours=9)
+
+
+def test_reexport_keeps_uids_and_a_changed_entry_gets_a_higher_sequence(
+    calendar_store: tuple[Store, CaseId, CaseId], today: date
+) -> None:
+    store, west, _ = calendar_store
+    first = {
+        str(e["uid"]): e for e in Calendar.from_ical(build_calendar(store=store).ics).walk("VEVENT")
+    }
+    assert build_calendar(store=store).ics == build_calendar(store=store).ics  # deterministic
+    hearing_id = cases.get_case(store=store, case_id=west).hearings[0].id
+    schedule.record_hearing_outcome(store=store, hearing_id=hearing_id, outcome="Reset")
+    second = {
+        str(e["uid"]): e for e in Calendar.from_ical(build_calendar(store=store).ics).walk("VEVENT")
+    }
+    assert set(first) == set(second) and len(first) >= 3
+    assert all(uid.endswith("@clinic.invalid") for uid in first)
+    changed = [u for u in first if int(second[u]["sequence"]) > int(first[u]["sequence"])]
+    assert len(changed) == 1 and "master calendar" in str(second[changed[0]]["summary"])
+
+
+def test_privacy_by_default_and_full_names_only_when_asked(
+    calendar_store: tuple[Store, CaseId, CaseId],
+) -> None:
+    store, _, _ = calendar_store
+    private = build_calendar(store=store).ics.decode("utf-8")
+    for secret in (
+        "Gutiérrez",
+        "GUTIÉRREZ",
+        "José",
+        "Okafor",
+        "OKAFOR",
+        "201-555-123",
+        "201555123",
+    ):
+        assert secret not in private
+    full = Calendar.from_ical(build_calendar(store=store, full_names=True).ics)
+    text = " ".join(str(e["summary"]) + str(e["description"]) for e in full.walk("VEVENT"))
+    assert "GUTIÉRREZ LÓPEZ, José" in text and "A-201-555-123" in text
+
+
+def test_filters_by_dates_and_paralegal(calendar_store: tuple[Store, CaseId, CaseId]) -> None:
+    store, west, _ = calendar_store
+    only_ana = build_calendar(store=store, calendar_filter=CalendarFilter(paralegal="ana ruiz"))
+    assert only_ana.hearings == 1
+    assert all(title.endswith(f"case #{west}") for title in _events(only_ana.ics))
+    january = build_calendar(
+        store=store, calendar_filter=CalendarFilter(start=date(2027, 1, 1), end=date(2027, 1, 31))
+    )
+    assert (january.hearings, january.deadlines) == (1, 0)
+
+
+def test_export_writes_once_and_audits(
+    calendar_store: tuple[Store, CaseId, CaseId], tmp_path: Path
+) -> None:
+    store, _, _ = calendar_store
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "court.ics"
+    export_calendar(store=store, destination=out).unwrap()
+    assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    with pytest.raises(FileExistsError):
+        export_calendar(store=store, destination=out)
+    assert [p.name for p in out.parent.iterdir()] == ["court.ics"]  # no stray temp file
