@@ -1,0 +1,67 @@
+"""What every attorney PDF shares: colours, paragraph styles, the letterhead and markup escaping.
+
+Paragraph text is markup for reportlab: every piece of user text goes through :func:`esc`.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from clinic.reports.fonts import SANS, SANS_BOLD
+
+MISSING_FILL = colors.HexColor("#fdecea")
+MISSING_INK = colors.HexColor("#a50e0e")
+RULE_GREY = colors.HexColor("#9aa0a6")
+SOFT_GREY = colors.HexColor("#5f6368")
+HEADER_FILL = colors.HexColor("#f1f3f4")
+LIGHT_RULE = colors.HexColor("#dadce0")
+
+
+def esc(text: str) -> str:
+    """User text made safe for a Paragraph; newlines become line breaks."""
+    return escape(text).replace("\n", "<br/>")
+
+
+class Styles:
+    def __init__(self) -> None:
+        base = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=12.5)
+        self.body = base
+        self.small = ParagraphStyle(
+            "small", parent=base, fontSize=8, leading=10, textColor=SOFT_GREY
+        )
+        self.clinic = ParagraphStyle(
+            "clinic", parent=base, fontName=SANS_BOLD, fontSize=14, leading=17
+        )
+        self.letterhead = ParagraphStyle(
+            "lh", parent=base, fontSize=8.5, leading=11, textColor=SOFT_GREY
+        )
+        self.title = ParagraphStyle(
+            "title", parent=base, fontName=SANS_BOLD, fontSize=15, leading=19, spaceBefore=10
+        )
+        self.h2 = ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=SANS_BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=4,
+        )
+        self.label = ParagraphStyle(
+            "label", parent=base, fontName=SANS_BOLD, fontSize=8.5, leading=11
+        )
+        self.mark = ParagraphStyle("mark", parent=base, fontName=SANS_BOLD, fontSize=9, leading=12)
+        self.missing_mark = ParagraphStyle("missing", parent=self.mark, textColor=MISSING_INK)
+
+
+def letterhead(clinic_name: str, address_lines: str, s: Styles) -> list[Paragraph]:
+    """The clinic's name and its address/phone lines (from settings), as on every PDF."""
+    name = esc(clinic_name.strip()) or "Clinic"
+    lines = [Paragraph(name, s.clinic)]
+    if address_lines.strip():
+        lines.append(Paragraph(esc(address_lines.strip()), s.letterhead))
+    return lines
