@@ -1,0 +1,462 @@
+"""The fixed words of the case summary and hearing docket PDFs, by language code.
+
+English ("en") and Spanish ("es", terms from docs/glossary-es.md) are filled here; another
+language adds its own dict under its code (same keys). A key missing from a language falls back
+to English, so a partial catalogue still prints. Placeholders are ``str.format`` names, e.g. ``{page}``. Enum words are keyed
+``"<EnumClass>.<value>"``. Dates and times are formatted by babel in the same language.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+
+FALLBACK = "en"
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        # shared
+        "page_of": "Page {page} of {total}",
+        "confidential": "Confidential: attorney work product.",
+        "generated": "generated {when}",
+        "rules_as_of": "rules as of {date}",
+        "none": "—",
+        "yes": "yes",
+        "no": "no",
+        "staff": "staff",
+        # case summary
+        "summary_title": "Case summary",
+        "summary_footer": "Case summary · case #{case_id}",
+        "summary_intro": "Prepared by {who} on {when}. Deadline rules as of {as_of}. "
+        "Dates are computed from the case data; the attorney confirms them.",
+        "client": "Client",
+        "name": "Name",
+        "other_names": "Other names",
+        "a_number": "A-number",
+        "no_a_number": "none",
+        "date_of_birth": "Date of birth",
+        "nationality": "Nationality",
+        "languages": "Languages",
+        "interpreter_needed": "interpreter needed",
+        "address": "Address",
+        "phone": "Phone",
+        "email": "Email",
+        "detention": "Detention",
+        "family": "Family members",
+        "no_family": "No family members recorded.",
+        "relationship": "Relationship",
+        "in_us": "In the U.S.",
+        "derivative": "Derivative",
+        "claim": "Claim",
+        "case": "Case",
+        "claim_type": "Claim type",
+        "forum": "Forum",
+        "judge": "Judge",
+        "asylum_office": "Asylum office",
+        "grounds": "Grounds",
+        "psg": "Social group",
+        "relief": "Relief sought",
+        "stage": "Stage",
+        "outcome": "Outcome",
+        "opened_on": "Opened",
+        "filed_on": "I-589 filed",
+        "not_filed": "not yet filed",
+        "receipt": "Receipt number",
+        "attorney": "Attorney",
+        "paralegal": "Paralegal",
+        "history": "Stage history",
+        "no_history": "No stage changes recorded.",
+        "date": "Date",
+        "change": "Change",
+        "by": "By",
+        "note": "Note",
+        "referred": "referred to court",
+        "hearings": "Hearings",
+        "upcoming_hearings": "Upcoming",
+        "past_hearings": "Past",
+        "no_hearings": "No hearings recorded.",
+        "no_upcoming": "No upcoming hearings.",
+        "no_past": "No past hearings.",
+        "when": "When",
+        "kind": "Kind",
+        "where": "Where",
+        "mode": "Attendance",
+        "deadlines": "Open deadlines",
+        "no_deadlines": "No open deadlines.",
+        "deadline": "Deadline",
+        "due": "Due",
+        "act_by": "Act by",
+        "source": "Source (as of)",
+        "court_sets": "set by the court",
+        "overdue": "OVERDUE",
+        "attorney_check": "attorney check",
+        "closed_deadlines": "{n} closed deadline(s) (done, waived or replaced) are not listed.",
+        "evidence": "Evidence",
+        "no_evidence": "No evidence recorded.",
+        "item": "Item",
+        "category": "Category",
+        "language": "Language",
+        "translation": "Translation",
+        "status": "Status",
+        "file": "File",
+        "file_attached": "attached ({n})",
+        "no_file": "none",
+        "untranslated_summary": "{n} item(s) still need a translation.",
+        "notes": "Recent notes",
+        "notes_shown": "The {shown} most recent of {total} notes, newest first.",
+        "notes_all": "{n} note(s), newest first.",
+        "no_notes": "No notes.",
+        # hearing docket
+        "docket_title": "Hearing docket",
+        "docket_range": "{start} – {end}",
+        "docket_footer": "Hearing docket · {start} – {end}",
+        "docket_intro": "Master calendar hearings, individual hearings and asylum-office "
+        "interviews. Prepared by {who} on {when}; readiness as of {today}.",
+        "docket_paralegal": "Only cases of paralegal: {name}.",
+        "docket_empty": "No hearings between {start} and {end}.",
+        "docket_count": "{n} hearing(s).",
+        "time": "Time",
+        "client_case": "Client · case",
+        "hearing": "Hearing",
+        "judge_paralegal": "Judge · paralegal",
+        "readiness": "Readiness",
+        "no_time": "time not set",
+        "no_location": "Location not recorded",
+        "ready": "Ready",
+        "checklist_missing": "{n} checklist item(s) missing",
+        "no_checklist": "no checklist applies",
+        "untranslated": "{n} exhibit(s) need translation",
+        "deadlines_before": "{n} open deadline(s) before the hearing",
+        "deadlines_overdue": "{n} overdue",
+        "detained": "Detained",
+        "interpreter": "Interpreter: {languages}",
+        "legend_title": "How readiness is worked out",
+        "legend": "Readiness is counted from the case data on the day the docket was printed. "
+        "“Checklist items missing” counts the items of the case's default filing checklist "
+        "(chosen by claim type and stage) that are neither done nor marked not applicable. "
+        "“Need translation” counts evidence marked as needing a translation. “Open deadlines "
+        "before the hearing” counts open deadlines whose act-by date is on or before the "
+        "hearing date (“overdue”: already past). “Ready” means all three are zero; it does not "
+        "replace the attorney's own review.",
+        # enum words
+        "ClaimType.affirmative": "Affirmative (USCIS)",
+        "ClaimType.defensive": "Defensive (immigration court)",
+        "Relief.asylum": "Asylum",
+        "Relief.withholding": "Withholding of removal",
+        "Relief.cat": "Convention Against Torture",
+        "ProtectedGround.race": "Race",
+        "ProtectedGround.religion": "Religion",
+        "ProtectedGround.nationality": "Nationality",
+        "ProtectedGround.psg": "Particular social group",
+        "ProtectedGround.political_opinion": "Political opinion",
+        "ForumKind.asylum_office": "Asylum office",
+        "ForumKind.immigration_court": "Immigration court",
+        "Stage.intake": "Intake",
+        "Stage.preparing": "Preparing",
+        "Stage.filed": "Filed",
+        "Stage.interview": "Interview",
+        "Stage.hearings": "Hearings",
+        "Stage.decision": "Decision",
+        "Stage.appeal": "Appeal",
+        "Stage.closed": "Closed",
+        "Outcome.granted": "Asylum granted",
+        "Outcome.withholding_granted": "Withholding granted",
+        "Outcome.cat_granted": "CAT protection granted",
+        "Outcome.denied": "Denied",
+        "Outcome.referred": "Referred to court",
+        "Outcome.dismissed": "Dismissed",
+        "Outcome.terminated": "Terminated",
+        "Outcome.withdrawn": "Withdrawn",
+        "Outcome.administratively_closed": "Administratively closed",
+        "Outcome.removal_ordered": "Removal ordered",
+        "Outcome.voluntary_departure": "Voluntary departure",
+        "Outcome.transferred": "Transferred or representation ended",
+        "HearingKind.master_calendar": "Master calendar",
+        "HearingKind.individual": "Individual hearing",
+        "HearingKind.asylum_interview": "Asylum-office interview",
+        "HearingKind.biometrics": "Biometrics",
+        "HearingKind.ice_check_in": "ICE check-in",
+        "AttendanceMode.in_person": "In person",
+        "AttendanceMode.video": "Video",
+        "AttendanceMode.telephonic": "Telephone",
+        "EvidenceCategory.identity": "Identity",
+        "EvidenceCategory.declaration": "Declaration",
+        "EvidenceCategory.corroboration": "Corroboration",
+        "EvidenceCategory.medical": "Medical or psychological",
+        "EvidenceCategory.expert": "Expert report",
+        "EvidenceCategory.country_conditions": "Country conditions",
+        "EvidenceCategory.other": "Other",
+        "TranslationStatus.not_needed": "Not needed",
+        "TranslationStatus.needed": "Needs translation",
+        "TranslationStatus.translated": "Translated, certified",
+        "EvidenceStatus.requested": "Requested",
+        "EvidenceStatus.received": "Received",
+        "EvidenceStatus.filed": "Filed",
+        "DetentionStatus.not_detained": "Not detained",
+        "DetentionStatus.detained": "Detained",
+        "DetentionStatus.released": "Released (bond, parole or ATD)",
+        "Relationship.spouse": "Spouse",
+        "Relationship.child": "Child",
+        "Relationship.parent": "Parent",
+        "Relationship.sibling": "Sibling",
+        "Relationship.other": "Other",
+    },
+    "es": {
+        # compartidas
+        "page_of": "Página {page} de {total}",
+        "confidential": "Confidencial: producto del trabajo del abogado.",
+        "generated": "generado {when}",
+        "rules_as_of": "normas vigentes al {date}",
+        "none": "—",
+        "yes": "sí",
+        "no": "no",
+        "staff": "personal",
+        # resumen del caso
+        "summary_title": "Resumen del caso",
+        "summary_footer": "Resumen del caso · caso n.º {case_id}",
+        "summary_intro": "Preparado por {who} el {when}. Normas de plazos vigentes al {as_of}. "
+        "Las fechas se calculan a partir de los datos del caso; el abogado(a) las confirma.",
+        "client": "Cliente",
+        "name": "Nombre",
+        "other_names": "Otros nombres",
+        "a_number": "Número A",
+        "no_a_number": "ninguno",
+        "date_of_birth": "Fecha de nacimiento",
+        "nationality": "Nacionalidad",
+        "languages": "Idiomas",
+        "interpreter_needed": "necesita intérprete",
+        "address": "Dirección",
+        "phone": "Teléfono",
+        "email": "Correo electrónico",
+        "detention": "Detención",
+        "family": "Familiares",
+        "no_family": "No hay familiares registrados.",
+        "relationship": "Parentesco",
+        "in_us": "En EE. UU.",
+        "derivative": "Derivado",
+        "claim": "Solicitud",
+        "case": "Caso",
+        "claim_type": "Tipo de solicitud",
+        "forum": "Foro",
+        "judge": "Juez(a)",
+        "asylum_office": "Oficina de asilo",
+        "grounds": "Motivos",
+        "psg": "Grupo social",
+        "relief": "Protección solicitada",
+        "stage": "Etapa",
+        "outcome": "Resultado",
+        "opened_on": "Abierto",
+        "filed_on": "I-589 presentado",
+        "not_filed": "todavía no presentado",
+        "receipt": "Número de recibo",
+        "attorney": "Abogado(a)",
+        "paralegal": "Asistente legal",
+        "history": "Historial de etapas",
+        "no_history": "No hay cambios de etapa registrados.",
+        "date": "Fecha",
+        "change": "Cambio",
+        "by": "Por",
+        "note": "Nota",
+        "referred": "remitido al tribunal",
+        "hearings": "Audiencias",
+        "upcoming_hearings": "Próximas",
+        "past_hearings": "Pasadas",
+        "no_hearings": "No hay audiencias registradas.",
+        "no_upcoming": "No hay audiencias próximas.",
+        "no_past": "No hay audiencias pasadas.",
+        "when": "Cuándo",
+        "kind": "Tipo",
+        "where": "Dónde",
+        "mode": "Modalidad",
+        "deadlines": "Plazos abiertos",
+        "no_deadlines": "No hay plazos abiertos.",
+        "deadline": "Plazo",
+        "due": "Vence",
+        "act_by": "Actuar antes del",
+        "source": "Fuente (vigente al)",
+        "court_sets": "lo fija el tribunal",
+        "overdue": "VENCIDO",
+        "attorney_check": "revisión del abogado(a)",
+        "closed_deadlines": "No se muestran {n} plazo(s) cerrado(s) (cumplidos, dispensados o "
+        "reemplazados).",
+        "evidence": "Pruebas",
+        "no_evidence": "No hay pruebas registradas.",
+        "item": "Documento",
+        "category": "Categoría",
+        "language": "Idioma",
+        "translation": "Traducción",
+        "status": "Estado",
+        "file": "Archivo",
+        "file_attached": "adjunto ({n})",
+        "no_file": "ninguno",
+        "untranslated_summary": "{n} documento(s) todavía necesitan traducción.",
+        "notes": "Notas recientes",
+        "notes_shown": "Las {shown} notas más recientes de {total}, de la más nueva a la más "
+        "antigua.",
+        "no_notes": "No hay notas.",
+        # lista de audiencias
+        "docket_title": "Lista de audiencias",
+        "docket_range": "{start} – {end}",
+        "docket_footer": "Lista de audiencias · {start} – {end}",
+        "docket_intro": "Audiencias preliminares, audiencias individuales y entrevistas en la "
+        "oficina de asilo. Preparada por {who} el {when}; preparación al {today}.",
+        "docket_paralegal": "Solo casos del/de la asistente legal: {name}.",
+        "docket_empty": "No hay audiencias entre {start} y {end}.",
+        "docket_count": "{n} audiencia(s).",
+        "time": "Hora",
+        "court": "Tribunal / lugar",
+        "client_case": "Cliente · caso",
+        "hearing": "Audiencia",
+        "judge_paralegal": "Juez(a) · asistente legal",
+        "readiness": "Preparación",
+        "no_time": "hora no fijada",
+        "no_location": "Lugar no registrado",
+        "ready": "Listo",
+        "checklist_missing": "falta(n) {n} punto(s) de la lista de verificación",
+        "no_checklist": "no se aplica ninguna lista de verificación",
+        "untranslated": "{n} anexo(s) necesitan traducción",
+        "deadlines_before": "{n} plazo(s) abierto(s) antes de la audiencia",
+        "deadlines_overdue": "{n} vencido(s)",
+        "detained": "Detenido(a)",
+        "interpreter": "Intérprete: {languages}",
+        "legend_title": "Cómo se calcula la preparación",
+        "legend": "La preparación se cuenta a partir de los datos del caso el día en que se "
+        "imprimió la lista. «Faltan puntos de la lista de verificación» cuenta los puntos de la "
+        "lista de verificación predeterminada del caso (según el tipo de solicitud y la etapa) que "
+        "no están hechos ni marcados como no aplicables. «Necesitan traducción» cuenta las pruebas "
+        "marcadas como pendientes de traducción. «Plazos abiertos antes de la audiencia» cuenta "
+        "los plazos abiertos cuya fecha para actuar es el día de la audiencia o antes («vencido»: "
+        "ya pasó). «Listo» significa que los tres son cero; no reemplaza la revisión del propio "
+        "abogado(a).",
+        # palabras de enumeraciones
+        "ClaimType.affirmative": "Afirmativo (USCIS)",
+        "ClaimType.defensive": "Defensivo (tribunal de inmigración)",
+        "Relief.asylum": "Asilo",
+        "Relief.withholding": "Retención de expulsión",
+        "Relief.cat": "Convención contra la Tortura",
+        "ProtectedGround.race": "Raza",
+        "ProtectedGround.religion": "Religión",
+        "ProtectedGround.nationality": "Nacionalidad",
+        "ProtectedGround.psg": "Grupo social determinado",
+        "ProtectedGround.political_opinion": "Opinión política",
+        "ForumKind.asylum_office": "Oficina de asilo",
+        "ForumKind.immigration_court": "Tribunal de inmigración",
+        "Stage.intake": "Admisión",
+        "Stage.preparing": "En preparación",
+        "Stage.filed": "Presentado",
+        "Stage.interview": "Entrevista",
+        "Stage.hearings": "Audiencias",
+        "Stage.decision": "Decisión",
+        "Stage.appeal": "Apelación",
+        "Stage.closed": "Cerrado",
+        "Outcome.granted": "Asilo concedido",
+        "Outcome.withholding_granted": "Retención de expulsión concedida",
+        "Outcome.cat_granted": "Protección bajo la CAT concedida",
+        "Outcome.denied": "Denegado",
+        "Outcome.referred": "Remitido al tribunal",
+        "Outcome.dismissed": "Desestimado",
+        "Outcome.terminated": "Terminado",
+        "Outcome.withdrawn": "Retirado",
+        "Outcome.administratively_closed": "Cerrado administrativamente",
+        "Outcome.removal_ordered": "Expulsión ordenada",
+        "Outcome.voluntary_departure": "Salida voluntaria",
+        "Outcome.transferred": "Transferido o fin de la representación",
+        "HearingKind.master_calendar": "Audiencia preliminar",
+        "HearingKind.individual": "Audiencia individual",
+        "HearingKind.asylum_interview": "Entrevista en la oficina de asilo",
+        "HearingKind.biometrics": "Datos biométricos",
+        "HearingKind.ice_check_in": "Cita de control con ICE",
+        "AttendanceMode.in_person": "En persona",
+        "AttendanceMode.video": "Video",
+        "AttendanceMode.telephonic": "Teléfono",
+        "EvidenceCategory.identity": "Identidad",
+        "EvidenceCategory.declaration": "Declaración",
+        "EvidenceCategory.corroboration": "Pruebas de apoyo",
+        "EvidenceCategory.medical": "Médica o psicológica",
+        "EvidenceCategory.expert": "Informe pericial",
+        "EvidenceCategory.country_conditions": "Condiciones del país",
+        "EvidenceCategory.other": "Otra",
+        "TranslationStatus.not_needed": "No se necesita",
+        "TranslationStatus.needed": "Necesita traducción",
+        "TranslationStatus.translated": "Traducida, certificada",
+        "EvidenceStatus.requested": "Solicitada",
+        "EvidenceStatus.received": "Recibida",
+        "EvidenceStatus.filed": "Presentada",
+        "DetentionStatus.not_detained": "No detenido(a)",
+        "DetentionStatus.detained": "Detenido(a)",
+        "DetentionStatus.released": "Liberado(a) (fianza, parole o ATD)",
+        "Relationship.spouse": "Cónyuge",
+        "Relationship.child": "Hijo(a)",
+        "Relationship.parent": "Padre o madre",
+        "Relationship.sibling": "Hermano(a)",
+        "Relationship.other": "Otro",
+    },
+}
+
+
+def w(lang: str, key: str, **values: object) -> str:
+    """The words for ``key`` in ``lang`` (English when that language lacks them), filled in."""
+    text = WORDS.get(lang, {}).get(key)
+    if text is None:
+        text = WORDS[FALLBACK][key]  # a KeyError here is a programming error: an unknown key
+    return text.format(**values) if values else text
+
+
+def enum_word(lang: str, value: StrEnum | None) -> str:
+    """The word for an enum value ("" for None); an unknown value prints readably."""
+    if value is None:
+        return ""
+    key = f"{type(value).__name__}.{value.value}"
+    if key in WORDS.get(lang, {}) or key in WORDS[FALLBACK]:
+        return w(lang, key)
+    return value.value.replace("_", " ").capitalize()
+
+
+def _locale(lang: str) -> str:
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return FALLBACK
+    return lang
+
+
+def day(lang: str, value: date | None) -> str:
+    """A date in the language's medium form (e.g. "Nov 28, 2026"); "—" for None."""
+    if value is None:
+        return w(lang, "none")
+    return str(format_date(value, format="medium", locale=_locale(lang)))
+
+
+def long_day(lang: str, value: date) -> str:
+    """A date written out with its weekday (e.g. "Tuesday, January 12, 2027")."""
+    return str(format_date(value, format="full", locale=_locale(lang)))
+
+
+def clock(lang: str, value: time | None) -> str:
+    """A time of day in the language's short form (e.g. "9:00 AM"); "" for None."""
+    if value is None:
+        return ""
+    text = str(format_time(value, format="short", locale=_locale(lang)))
+    return text.replace("\u202f", " ")  # CLDR's narrow space before AM/PM reads as a gap
+
+
+def moment(lang: str, value: datetime) -> str:
+    """A date and time (e.g. generation time), medium date + short time, with the zone."""
+    text = f"{day(lang, value.date())} {clock(lang, value.timetz())}"
+    zone = value.strftime("%Z")
+    return f"{text} {zone}".strip()
+
+
+def country(lang: str, code: str) -> str:
+    """A country's name from its ISO code (the code itself when unknown)."""
+    names = Locale.parse(_locale(lang)).territories
+    return str(names.get(code.upper(), code))
+
+
+def language_name(lang: str, code: str) -> str:
+    """A language's name from its code (the code itself when unknown)."""
+    names = Locale.parse(_locale(lang)).languages
+    return str(names.get(code, code))
