@@ -1,0 +1,187 @@
+"""Putting any source page on a US Letter page above a reserved footer, and stamping its number.
+
+A source PDF page becomes a Form XObject (its content stream and resources, untouched, so its
+text stays searchable) drawn scaled to fit :data:`CONTENT_BOX` with its ``/Rotate`` applied;
+pages smaller than the box are centred, never enlarged. The page number is drawn in the footer
+strip below the box, which no content ever reaches.
+"""
+
+from __future__ import annotations
+
+from pypdf import PageObject, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    EncodedStreamObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+)
+
+from clinic.reports.packet.sources import Photo
+
+LETTER_W, LETTER_H = 612.0, 792.0
+FOOTER = 36.0  # half an inch at the bottom is reserved for the number
+CONTENT_BOX = (0.0, FOOTER, LETTER_W, LETTER_H)  # x0, y0, x1, y1
+STAMP_Y = 14.0
+STAMP_SIZE = 10.0
+HELVETICA_WIDTHS_DIGIT = 0.556  # every Helvetica digit and most capitals are about this wide
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def multiply(first: Matrix, then: Matrix) -> Matrix:
+    """The matrix that applies ``first`` and then ``then`` (PDF row-vector convention)."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    )
+
+
+def fit_matrix(
+    box: tuple[float, float, float, float], rotate: int, fit: bool = True, enlarge: bool = False
+) -> tuple[Matrix, float]:
+    """Map a page box (with its /Rotate, clockwise degrees) into the content box: (matrix, scale).
+
+    With ``fit`` False the page is placed 1:1 at the origin (generated Letter pages)."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    r = rotate % 360
+    to_origin: Matrix = (1, 0, 0, 1, -x0, -y0)
+    turns: dict[int, tuple[Matrix, float, float]] = {
+        0: ((1, 0, 0, 1, 0, 0), w, h),
+        90: ((0, -1, 1, 0, 0, w), h, w),
+        180: ((-1, 0, 0, -1, w, h), w, h),
+        270: ((0, 1, -1, 0, h, 0), h, w),
+    }
+    turn, shown_w, shown_h = turns.get(r, turns[0])
+    matrix = multiply(to_origin, turn)
+    if not fit:
+        return matrix, 1.0
+    cx0, cy0, cx1, cy1 = CONTENT_BOX
+    avail_w, avail_h = cx1 - cx0, cy1 - cy0
+    scale = min(avail_w / shown_w, avail_h / shown_h)
+    if not enlarge:
+        scale = min(scale, 1.0)
+    dx = cx0 + (avail_w - shown_w * scale) / 2
+    dy = cy0 + (avail_h - shown_h * scale) / 2
+    return multiply(matrix, (scale, 0, 0, scale, dx, dy)), scale
+
+
+def _num(value: float) -> bytes:
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return (text if text not in ("", "-0") else "0").encode("ascii")
+
+
+def _pdf_string(text: str) -> bytes:
+    raw = text.encode("latin-1", "replace")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _form_stream(source: PageObject, writer: PdfWriter) -> StreamObject:
+    """The page's content as one stream: a single compressed content stream is copied as it is
+    (still compressed, its filter kept); otherwise the content is joined and compressed once."""
+    raw = source.get("/Contents")
+    single = raw.get_object() if raw is not None else None
+    if isinstance(single, StreamObject) and "/Filter" in single:
+        copy = EncodedStreamObject()
+        copy._data = single._data
+        for key in ("/Filter", "/DecodeParms"):
+            value = single[key].get_object() if key in single else None
+            if value is not None:
+                copy[NameObject(key)] = value.clone(writer)
+        return copy
+    contents = source.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    return form.flate_encode()
+
+
+class Stamper:
+    """Adds numbered Letter pages to one writer (shares one font object between its pages)."""
+
+    def __init__(self, writer: PdfWriter) -> None:
+        self.writer = writer
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+        self._font = writer._add_object(font)
+
+    def _stamp_ops(self, label: str) -> bytes:
+        width = len(label) * HELVETICA_WIDTHS_DIGIT * STAMP_SIZE
+        x = (LETTER_W - width) / 2
+        return (
+            b"q 0 g BT /ClinicStamp "
+            + _num(STAMP_SIZE)
+            + b" Tf "
+            + _num(x)
+            + b" "
+            + _num(STAMP_Y)
+            + b" Td "
+            + _pdf_string(label)
+            + b" Tj ET Q\n"
+        )
+
+    def _add(self, drawing: bytes, xobject: IndirectObject, label: str) -> PageObject:
+        page = PageObject.create_blank_page(None, LETTER_W, LETTER_H)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {
+                NameObject("/XObject"): DictionaryObject({NameObject("/ClinicSrc"): xobject}),
+                NameObject("/Font"): DictionaryObject({NameObject("/ClinicStamp"): self._font}),
+            }
+        )
+        content = DecodedStreamObject()
+        content.set_data(drawing + self._stamp_ops(label))
+        page[NameObject("/Contents")] = self.writer._add_object(content.flate_encode())
+        return self.writer.add_page(page)
+
+    def add_pdf_page(self, source: PageObject, label: str, *, fit: bool = True) -> PageObject:
+        """``source`` (a page of a reader) drawn on a new stamped Letter page of the writer."""
+        box = source.cropbox
+        bbox = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+        rotate = int(source.get("/Rotate", 0) or 0)
+        matrix, _ = fit_matrix(bbox, rotate, fit)
+        form = _form_stream(source, self.writer)
+        form[NameObject("/Type")] = NameObject("/XObject")
+        form[NameObject("/Subtype")] = NameObject("/Form")
+        form[NameObject("/BBox")] = ArrayObject([FloatObject(v) for v in bbox])
+        resources = source.get("/Resources")
+        if resources is not None:
+            form[NameObject("/Resources")] = resources.get_object().clone(self.writer)
+        else:
+            form[NameObject("/Resources")] = DictionaryObject()
+        xobject = self.writer._add_object(form)
+        drawing = b"q " + b" ".join(_num(v) for v in matrix) + b" cm /ClinicSrc Do Q\n"
+        return self._add(drawing, xobject, label)
+
+    def add_photo(self, photo: Photo, label: str) -> PageObject:
+        image = EncodedStreamObject()
+        image[NameObject("/Type")] = NameObject("/XObject")
+        image[NameObject("/Subtype")] = NameObject("/Image")
+        image[NameObject("/Width")] = NumberObject(photo.width)
+        image[NameObject("/Height")] = NumberObject(photo.height)
+        image[NameObject("/ColorSpace")] = NameObject("/DeviceGray" if photo.gray else "/DeviceRGB")
+        image[NameObject("/BitsPerComponent")] = NumberObject(8)
+        image[NameObject("/Filter")] = NameObject("/DCTDecode")
+        image._data = photo.jpeg
+        xobject = self.writer._add_object(image)
+        # the photo fills the content box, keeping its shape; an image XObject is drawn into
+        # the unit square, so it is first scaled to its pixel size
+        matrix, _ = fit_matrix((0, 0, photo.width, photo.height), 0, True, enlarge=True)
+        full = multiply((photo.width, 0, 0, photo.height, 0, 0), matrix)
+        drawing = b"q " + b" ".join(_num(v) for v in full) + b" cm /ClinicSrc Do Q\n"
+        return self._add(drawing, xobject, label)

@@ -1,0 +1,174 @@
+"""Opening evidence files for a packet, in memory: PDFs (never rasterised) and photos.
+
+A file is recognised by its first bytes, not its name. Photos are turned upright from their EXIF
+orientation, downscaled to at most :data:`PHOTO_DPI` at the size they are printed, and re-encoded
+as JPEG; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+
+from clinic.reports.packet.model import ProblemKind
+
+PHOTO_DPI = 150
+JPEG_QUALITY = 80
+# The printable area photos are fitted into (points); see placement.CONTENT_BOX.
+PHOTO_BOX_POINTS = (612.0, 756.0)
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # recoverable-file chatter; problems are ours
+
+
+class Kind(StrEnum):
+    PDF = "pdf"
+    JPEG = "jpeg"
+    PNG = "png"
+    OTHER = "other"
+
+
+def sniff(data: bytes) -> Kind:
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return Kind.PDF
+    if data.startswith(b"\xff\xd8\xff"):
+        return Kind.JPEG
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return Kind.PNG
+    return Kind.OTHER
+
+
+class SourceProblem(Exception):
+    def __init__(self, kind: ProblemKind, detail: str = "") -> None:
+        super().__init__(detail or kind.value)
+        self.kind = kind
+        self.detail = detail
+
+
+def open_pdf(data: bytes) -> PdfReader:
+    """A reader over every page, or :class:`SourceProblem` saying why not.
+
+    A PDF without its end-of-file marker is treated as truncated (pypdf would otherwise rebuild
+    what it can and pages could go missing without anyone noticing)."""
+    if b"%%EOF" not in data[-2048:]:
+        raise SourceProblem(ProblemKind.DAMAGED, "no end-of-file marker (truncated)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise SourceProblem(ProblemKind.PASSWORD)
+            except (FileNotDecryptedError, NotImplementedError):
+                raise SourceProblem(ProblemKind.PASSWORD) from None
+        count = len(reader.pages)
+        for page in reader.pages:  # every page object must be reachable and have a size
+            box = page.cropbox
+            if float(box.width) <= 0 or float(box.height) <= 0:
+                raise SourceProblem(ProblemKind.DAMAGED, "a page has no size")
+    except SourceProblem:
+        raise
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SourceProblem(ProblemKind.DAMAGED, type(exc).__name__) from None
+    if count == 0:
+        raise SourceProblem(ProblemKind.EMPTY)
+    return reader
+
+
+def check_image(data: bytes) -> None:
+    """A photo is readable: its header parses and it is complete (a JPEG ends with its EOI
+    marker, a PNG with its IEND chunk). Damage inside the compressed data is only found while
+    building, which then stops and names the file."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width < 1 or image.height < 1:
+                raise SourceProblem(ProblemKind.DAMAGED, "no picture size")
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise SourceProblem(ProblemKind.DAMAGED, type(exc).__name__) from None
+    tail = data.rstrip(b"\0\r\n ")[-12:]
+    if kind == "JPEG" and not tail.endswith(b"\xff\xd9"):
+        raise SourceProblem(ProblemKind.DAMAGED, "incomplete JPEG (truncated)")
+    if kind == "PNG" and b"IEND" not in tail:
+        raise SourceProblem(ProblemKind.DAMAGED, "incomplete PNG (truncated)")
+
+
+def page_count(data: bytes) -> int:
+    """How many packet pages the file makes, or :class:`SourceProblem`."""
+    kind = sniff(data)
+    if kind is Kind.PDF:
+        return len(open_pdf(data).pages)
+    if kind in (Kind.JPEG, Kind.PNG):
+        check_image(data)
+        return 1
+    raise SourceProblem(ProblemKind.UNSUPPORTED)
+
+
+@dataclass(frozen=True)
+class Photo:
+    jpeg: bytes
+    width: int  # pixels
+    height: int
+    gray: bool
+
+
+_TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def prepare_photo(data: bytes, dpi: int = PHOTO_DPI) -> Photo:
+    """The photo upright, no larger than ``dpi`` at the size it prints, as a JPEG in memory.
+
+    Large JPEGs are decoded at 1/2 to 1/8 of their size when that is still enough (Pillow's
+    draft mode), scaled down, and only then turned upright by their EXIF orientation (the same
+    turn as :func:`PIL.ImageOps.exif_transpose`, on far fewer pixels)."""
+    box_w, box_h = PHOTO_BOX_POINTS
+    max_w, max_h = box_w / 72 * dpi, box_h / 72 * dpi
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            orientation = opened.getexif().get(0x0112, 1)
+            turn = _TURNS.get(orientation)
+            sideways = orientation in (5, 6, 7, 8)
+            shown_w, shown_h = (opened.height, opened.width) if sideways else opened.size
+            scale = min(max_w / shown_w, max_h / shown_h, 1.0)
+            stored = (max(1, round(opened.width * scale)), max(1, round(opened.height * scale)))
+            if opened.format == "JPEG":
+                opened.draft("RGB" if opened.mode != "L" else "L", stored)
+            image = _flatten(opened)
+            # draft decoding already gave a size near the target (at most ~25 % above it): keep
+            # it rather than resample again
+            if image.width > stored[0] * 1.25 or image.height > stored[1] * 1.25:
+                image = image.resize(stored, Image.Resampling.BICUBIC, reducing_gap=2.0)
+            if turn is not None:
+                image = image.transpose(turn)
+            out = io.BytesIO()
+            image.save(out, "JPEG", quality=JPEG_QUALITY)
+            return Photo(out.getvalue(), image.width, image.height, image.mode == "L")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise SourceProblem(ProblemKind.DAMAGED, type(exc).__name__) from None
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB or L, with any transparency put on white paper."""
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGB", rgba.size, (255, 255, 255))
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    if image.mode in ("L", "RGB"):
+        return image
+    if image.mode in ("1", "I", "I;16", "F"):
+        return image.convert("L")
+    return image.convert("RGB")

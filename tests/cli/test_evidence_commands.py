@@ -1,0 +1,184 @@
+"""`clinic evidence add|list` and `clinic packet`, run in-process as a user types them
+(passphrase store, no keychain)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # bench/ is a top-level folder beside clinic/, not installed
+    sys.path.insert(0, str(ROOT))
+
+from bench.packet_inputs import encrypted_pdf, make_pdf, photo  # noqa: E402
+from clinic import cli  # noqa: E402
+from clinic.domain.drafts import CaseDraft, ClientDraft  # noqa: E402
+from clinic.domain.enums import ClaimType  # noqa: E402
+from clinic.services import cases, clients, lifecycle  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, no_keyring: None) -> Iterator[Path]:
+    folder = tmp_path / "data"
+    store = lifecycle.init_store(
+        data_dir=lifecycle.resolve_data_dir(folder), passphrase=PASSPHRASE, actor="tester"
+    )
+    client = clients.intake_client(
+        store=store,
+        client=ClientDraft(family_name="García", given_name="Ana", a_number="A-201-555-123"),
+        today=date(2026, 11, 28),
+    ).unwrap()
+    cases.open_case(
+        store=store,
+        client_id=client,
+        case=CaseDraft(claim_type=ClaimType.DEFENSIVE, forum_name="Chicago Immigration Court"),
+        today=date(2026, 11, 28),
+    ).unwrap()
+    store.lock()
+    yield folder
+
+
+def run(data_dir: Path, monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSPHRASE + "\n"))
+    out = io.StringIO()
+    args = cli.parse(["--data-dir", str(data_dir), "--passphrase-stdin", *argv])
+    return cli.run(args, out), out.getvalue()
+
+
+def test_add_list_and_build_a_packet(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    declaration = tmp_path / "declaration.pdf"
+    declaration.write_bytes(make_pdf(3, "Declaration"))
+    picture = tmp_path / "scar.jpg"
+    picture.write_bytes(photo())
+    code, text = run(
+        data_dir,
+        monkeypatch,
+        "evidence",
+        "add",
+        "1",
+        str(declaration),
+        "--title",
+        "Declaration",
+        "--category",
+        "declaration",
+    )
+    assert code == 0 and "declaration.pdf" in text
+    code, _ = run(
+        data_dir,
+        monkeypatch,
+        "evidence",
+        "add",
+        "1",
+        str(picture),
+        "--title",
+        "Photo of scar",
+        "--category",
+        "medical",
+        "--language",
+        "es",
+    )
+    assert code == 0
+    code, text = run(data_dir, monkeypatch, "evidence", "list", "1")
+    assert code == 0
+    lines = text.splitlines()
+    assert lines[0].split()[0] == "A" and "Declaration" in lines[0]
+    assert lines[1].split()[0] == "B" and "needed" in lines[1]
+
+    out = tmp_path / "packet"
+    out.mkdir()
+    code, text = run(data_dir, monkeypatch, "packet", "1", "--out", str(out), "--max-part-mb", "5")
+    assert code == 0, capsys.readouterr().err
+    assert "García_A201555123_Exhibits_Part1.pdf" in text
+    # per-exhibit page map: cover 1, index 2, tab A 3, declaration 4-6, tab B 7, photo 8
+    assert any(line.split()[:3] == ["A", "pages", "4–6"] for line in text.splitlines())
+    assert any(line.split()[:3] == ["B", "pages", "8"] for line in text.splitlines())
+    assert [p.name for p in out.iterdir()] == ["García_A201555123_Exhibits_Part1.pdf"]
+    assert "translation is still marked as needed" in capsys.readouterr().err
+
+    code, _ = run(data_dir, monkeypatch, "packet", "1", "--out", str(out))
+    assert code == 2
+    assert "already holds a packet" in capsys.readouterr().err
+
+
+def test_bad_files_stop_the_packet_unless_skip_bad(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    good = tmp_path / "good.pdf"
+    good.write_bytes(make_pdf(1, "Good"))
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypted_pdf())
+    for path in (good, locked):
+        assert (
+            run(
+                data_dir,
+                monkeypatch,
+                "evidence",
+                "add",
+                "1",
+                str(path),
+                "--title",
+                path.stem,
+                "--category",
+                "other",
+            )[0]
+            == 0
+        )
+    out = tmp_path / "packet"
+    out.mkdir()
+    code, _ = run(data_dir, monkeypatch, "packet", "1", "--out", str(out))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "locked.pdf" in err and "password" in err and "--skip-bad" in err
+    assert list(out.iterdir()) == []
+    code, text = run(data_dir, monkeypatch, "packet", "1", "--out", str(out), "--skip-bad")
+    assert code == 0
+    assert "Left out: locked.pdf" in text
+    assert len(list(out.iterdir())) == 1
+
+
+def test_usage_errors(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path / "missing"))[0] == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert (
+        run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path), "--max-part-mb", "0")[0]
+        == 2
+    )
+    assert "part size" in capsys.readouterr().err
+    assert run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path))[0] == 2
+    assert "no exhibits" in capsys.readouterr().err
+    assert (
+        run(
+            data_dir,
+            monkeypatch,
+            "evidence",
+            "add",
+            "1",
+            str(tmp_path / "nope.pdf"),
+            "--title",
+            "X",
+            "--category",
+            "other",
+        )[0]
+        == 2
+    )
+    assert run(data_dir, monkeypatch, "evidence", "list", "99")[0] == 2
