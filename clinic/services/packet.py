@@ -476,6 +476,20 @@ def existing_packet_files(folder: Path, check: PacketCheck) -> list[Path]:
     )
 
 
+def remove_stale_temporaries(folder: Path, check: PacketCheck) -> list[str]:
+    """Delete this case's hidden part files left in ``folder`` by a build that was killed
+    before it could clean up (they hold plaintext evidence); returns their names. Only names of
+    exactly the form :class:`_FolderSink` writes are touched."""
+    pattern = re.compile(r"\." + re.escape(check.file_prefix()) + r"\d+\.pdf\.[0-9a-f]{12}\.tmp")
+    removed = []
+    for path in folder.iterdir():
+        if pattern.fullmatch(path.name) and path.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path.name)
+    return removed
+
+
 class _FolderSink:
     """Parts go into the chosen folder under hidden temporary names until all are done."""
 
@@ -497,7 +511,13 @@ class _FolderSink:
         linked: list[Path] = []
         try:
             for tmp, final in sorted(self.pending, key=lambda p: p[1].name):
-                os.link(tmp, final)  # never over an existing file
+                try:
+                    os.link(tmp, final)  # never over an existing file
+                except FileExistsError:
+                    raise PacketError(
+                        f"{final.name} appeared in {self.folder} while the packet was being "
+                        "built; nothing was written. Move it away or choose another folder."
+                    ) from None
                 linked.append(final)
         except BaseException:
             for path in linked:
@@ -546,6 +566,7 @@ def build_packet(
             f"{folder} already holds a packet for this case ({clash[0].name}); choose another "
             "folder, or move the old files away first."
         )
+    remove_stale_temporaries(folder, check)
     skip = frozenset(p.file_id for p in check.problems) if skip_bad else frozenset()
     sink = _FolderSink(folder)
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
 from reportlab.pdfgen.canvas import Canvas
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +35,9 @@ from clinic.reports.packet import (  # noqa: E402
     SourceFile,
     build_packet,
     check_files,
+    placement,
 )
+from clinic.reports.packet.sources import prepare_photo  # noqa: E402
 
 COVER = CoverData(
     respondent="KOVALCHUK, Olena",
@@ -398,3 +401,162 @@ def test_cancel_stops_and_hands_out_nothing() -> None:
         )
     assert sink.parts == {}
     assert seen and all(done <= total for done, total in seen)
+
+
+def _form_pdf(value: str) -> bytes:
+    """One page with a filled-in text field (its value lives only in the field's appearance)."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(612, 792))
+    canvas.drawString(72, 720, "Form page")
+    canvas.acroForm.textfield(name="name", x=72, y=650, width=200, height=20, value=value)
+    canvas.acroForm.textfield(  # shown on screen, not printed (like a form's "Clear" button)
+        name="screen", x=72, y=550, width=200, height=20, value="Screen Only", annotationFlags=""
+    )
+    canvas.linkURL("https://example.org", (72, 600, 200, 620))
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_filled_in_form_fields_are_printed_on_the_page(tmp_path: Path) -> None:
+    """A new page carries no annotations: a form field's value would silently vanish unless its
+    appearance is drawn onto the page."""
+    files = {1: _form_pdf("Maria Filled-In"), 2: make_pdf(1, "Plain")}
+    exhibits = [ExhibitSource(1, "Form", (SourceFile(1, "form.pdf"), SourceFile(2, "p.pdf")))]
+    sink = MemorySink()
+    built = build_packet(request(exhibits), files.__getitem__, sink)
+    [path] = sink.save(tmp_path)
+    texts = page_texts(path)
+    first = built.exhibits[0].first_page
+    assert "Form page" in texts[first - 1]
+    assert "Maria Filled-In" in texts[first - 1]
+    assert "Maria" not in texts[first]  # drawn once, on its own page only
+    assert "Screen Only" not in texts[first - 1]  # as printed: no Print flag, not drawn
+    assert footers(path)[first - 1] == str(first)
+    result = subprocess.run(
+        ["qpdf", "--check", str(path)], check=False, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_16_bit_grey_png_keeps_its_greys() -> None:
+    image = Image.new("I;16", (40, 20), 40000)  # 61 % grey
+    image.paste(0, (20, 0, 40, 20))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    prepared = prepare_photo(out.getvalue())
+    shown = Image.open(io.BytesIO(prepared.jpeg)).convert("L")
+    assert 140 <= shown.getpixel((5, 10)) <= 170  # type: ignore[operator]
+    assert shown.getpixel((35, 10)) < 30  # type: ignore[operator]
+
+
+def test_an_empty_file_is_reported_as_empty_not_as_the_wrong_kind() -> None:
+    files = {1: make_pdf(1, "Good"), 2: b""}
+    exhibits = [
+        ExhibitSource(1, "Good", (SourceFile(1, "good.pdf"),)),
+        ExhibitSource(2, "Blank", (SourceFile(2, "scan.pdf"),)),
+    ]
+    [problem] = check_files(request(exhibits), files.__getitem__).problems
+    assert (problem.file_name, problem.kind) == ("scan.pdf", ProblemKind.EMPTY)
+    assert "empty" in problem.describe() and "convert" not in problem.describe()
+
+
+def test_photos_keep_clear_of_the_paper_edges(tmp_path: Path) -> None:
+    """A wide photo fills the width but leaves the quarter inch printers cannot reach."""
+    image = Image.new("RGB", (1600, 800), (200, 20, 20))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    files = {1: out.getvalue()}
+    sink = MemorySink()
+    built = build_packet(
+        request([ExhibitSource(1, "Wide", (SourceFile(1, "w.png"),))]), files.__getitem__, sink
+    )
+    [path] = sink.save(tmp_path)
+    page = built.exhibits[0].first_page
+    args = ["pdftoppm", "-png", "-r", "72", "-f", str(page), "-l", str(page), str(path)]
+    subprocess.run([*args, str(tmp_path / "w")], check=True)
+    [png] = list(tmp_path.glob("w*.png"))
+    shown = Image.open(png).convert("RGB")
+    middle = shown.height // 2
+    assert shown.getpixel((8, middle)) == (255, 255, 255)
+    assert shown.getpixel((shown.width - 8, middle)) == (255, 255, 255)
+    red = shown.getpixel((30, middle))
+    assert red[0] > 150 and red[1] < 80  # type: ignore[index]
+
+
+def test_a_picture_past_the_pixel_limit_is_reported_not_crashed_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 200-megapixel phone photo trips Pillow's decompression-bomb guard (an Exception, not an
+    OSError); it must come back as a named problem, not a traceback."""
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100_000)  # stands in for ~180 megapixels
+    files = {1: photo(1200, 800, orientation=1), 2: make_pdf(1, "Fine")}
+    exhibits = [
+        ExhibitSource(1, "Huge photo", (SourceFile(1, "huge.jpg"),)),
+        ExhibitSource(2, "Fine", (SourceFile(2, "fine.pdf"),)),
+    ]
+    [problem] = check_files(request(exhibits), files.__getitem__).problems
+    assert (problem.file_name, problem.kind) == ("huge.jpg", ProblemKind.TOO_LARGE)
+    assert "smaller copy" in problem.describe()
+
+
+def test_long_bates_numbers_are_never_broken_in_the_index(tmp_path: Path) -> None:
+    files = {i: make_pdf(2, f"B{i}") for i in range(1, 4)}
+    exhibits = [ExhibitSource(i, f"Doc {i}", (SourceFile(i, f"b{i}.pdf"),)) for i in files]
+    sink = MemorySink()
+    built = build_packet(request(exhibits, bates_prefix="WWWWWWWWWWWW"), files.__getitem__, sink)
+    [path] = sink.save(tmp_path)
+    index = page_texts(path, layout=True)[1]
+    for entry in built.exhibits:
+        first, last = entry.page_labels.split("–")
+        assert re.search(rf"\b{first}–?(\s|$)", index), index
+        assert re.search(rf"\b{last}(\s|$)", index), index
+    assert "WWWWWWWWWWWW000012" in index  # the certificate of service's page, on one line
+
+
+def test_a_motion_photo_with_a_video_after_the_picture_goes_in(tmp_path: Path) -> None:
+    """Phones append a short video after the JPEG's end marker ("motion photos"): the picture
+    is complete and must not be refused as truncated; a really truncated JPEG still is."""
+    still = photo(1200, 800, orientation=6)
+    files = {
+        1: still + b"\x00\x00\x00\x18ftypmp42" + bytes(4000) + b"MotionPhoto_Data",
+        2: still[: len(still) * 2 // 3],
+    }
+    exhibits = [
+        ExhibitSource(1, "Motion photo", (SourceFile(1, "PXL_motion.jpg"),)),
+        ExhibitSource(2, "Cut short", (SourceFile(2, "half.jpg"),)),
+    ]
+    req = request(exhibits)
+    checked = check_files(req, files.__getitem__)
+    assert [(p.file_name, p.kind) for p in checked.problems] == [("half.jpg", ProblemKind.DAMAGED)]
+    sink = MemorySink()
+    built = build_packet(req, files.__getitem__, sink, preflight=checked, skip=frozenset({2}))
+    assert [(e.title, e.last_page - e.first_page + 1) for e in built.exhibits] == [
+        ("Motion photo", 1)
+    ]
+    [path] = sink.save(tmp_path)
+    assert _dark_quadrant(path, built.exhibits[0].first_page, tmp_path, red=True).startswith("top")
+
+
+def test_a_pdf_that_fails_while_stamping_is_named_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pypdf's own errors (PdfReadError …) met while copying a page that passed the check are
+    reported with the file's name, like any other damage."""
+    real = placement.Stamper.add_pdf_page
+
+    def failing(self: placement.Stamper, source: object, label: str, *, fit: bool = True) -> object:
+        if fit:  # a source page (generated pages are placed 1:1)
+            raise PdfReadError("Could not find object")
+        return real(self, source, label, fit=fit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(placement.Stamper, "add_pdf_page", failing)
+    files = {1: make_pdf(1, "Odd")}
+    sink = MemorySink()
+    with pytest.raises(PacketError, match=r"odd\.pdf.*damaged"):
+        build_packet(
+            request([ExhibitSource(1, "Odd", (SourceFile(1, "odd.pdf"),))]),
+            files.__getitem__,
+            sink,
+        )
+    assert sink.parts == {}

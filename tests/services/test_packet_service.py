@@ -309,3 +309,66 @@ def test_no_plaintext_file_appears_outside_the_chosen_folder(
     ).unwrap()
     assert files() - before == {out / p.name for p in built.parts}
     assert list(system_tmp.iterdir()) == []
+
+
+def test_a_part_that_appears_during_the_build_is_not_overwritten(
+    store: Store, case: CaseId, today: date, tmp_path: Path
+) -> None:
+    """Another program drops a file with a part's name into the folder mid-build: the build
+    stops with a message, that file is untouched and nothing of the packet is left."""
+    add_item(store, case, today, "Declaration", {"d.pdf": make_pdf(2, "Decl")})
+    out = tmp_path / "out"
+    out.mkdir()
+    check = packet.check_packet(
+        store=store, case_id=case, options=packet.PacketOptions(), today=today
+    )
+    name = check.file_prefix() + "1.pdf"
+
+    def progress(done: int, total: int) -> None:
+        if not (out / name).exists():
+            (out / name).write_bytes(b"someone else's file")
+
+    with pytest.raises(packet.PacketError, match="appeared"):
+        packet.build_packet(
+            store=store,
+            case_id=case,
+            folder=out,
+            options=packet.PacketOptions(),
+            today=today,
+            check=check,
+            progress=progress,
+        )
+    assert [p.name for p in out.iterdir()] == [name]
+    assert (out / name).read_bytes() == b"someone else's file"
+
+
+def test_hidden_parts_left_by_a_killed_build_are_removed_by_the_next(
+    store: Store, case: CaseId, today: date, tmp_path: Path
+) -> None:
+    """A build killed outright (SIGTERM, power cut) cannot clean up its hidden part files,
+    which hold plaintext evidence: the next build of that case into the folder removes them,
+    and nothing else."""
+    add_item(store, case, today, "Declaration", {"d.pdf": make_pdf(2, "Decl")})
+    out = tmp_path / "out"
+    out.mkdir()
+    check = packet.check_packet(
+        store=store, case_id=case, options=packet.PacketOptions(), today=today
+    )
+    stale = out / f".{check.file_prefix()}2.pdf.0123456789ab.tmp"
+    stale.write_bytes(b"%PDF- plaintext evidence")
+    others = [out / ".hidden-notes.tmp", out / f".{check.file_prefix()}2.pdf.keep.tmp"]
+    for other in others:
+        other.write_bytes(b"not ours")
+    built = packet.build_packet(
+        store=store,
+        case_id=case,
+        folder=out,
+        options=packet.PacketOptions(),
+        today=today,
+        check=check,
+    ).unwrap()
+    assert not stale.exists()
+    assert all(other.exists() for other in others)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*(p.name for p in built.parts), *(o.name for o in others)]
+    )

@@ -21,6 +21,7 @@ from bench.packet_inputs import corrupt_pdf, make_pdf  # noqa: E402
 from clinic.domain.drafts import CaseDraft, ClientDraft, EvidenceDraft  # noqa: E402
 from clinic.domain.enums import ClaimType, EvidenceCategory  # noqa: E402
 from clinic.domain.ids import CaseId, EvidenceId  # noqa: E402
+from clinic.domain.packet_layout import TabStyle  # noqa: E402
 from clinic.services import cases, clients, evidence, lifecycle, packet  # noqa: E402
 from clinic.storage.store import Store  # noqa: E402
 from clinic.ui.case_view import CaseViewPage  # noqa: E402
@@ -195,3 +196,16 @@ def test_packet_dialog_cancel_writes_nothing(
     qtbot.waitUntil(lambda: dialog.job is None and dialog.build_button.isEnabled(), timeout=20000)
     assert "Cancelled" in dialog.status.text() or "nothing was written" in dialog.status.text()
     assert list(out.iterdir()) == []
+
+
+def test_the_list_shows_the_labels_of_the_clinics_tab_style(
+    qtbot, store: Store, page: CaseViewPage
+) -> None:  # type: ignore[no-untyped-def]
+    packet.save_packet_defaults(
+        store=store, options=packet.PacketOptions(tab_style=TabStyle.NUMBERS)
+    )
+    case_id, _ = new_case(store, {t: make_pdf(1, t) for t in ("One", "Two")})
+    page.show_case(case_id)
+    tab = page.exhibits
+    assert [tab.model.label_of(r) for r in range(2)] == ["1", "2"]
+    assert tab.model.index(1).data().startswith("Exhibit 2")

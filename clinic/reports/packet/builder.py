@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
 
 from clinic.domain.packet_layout import (
     ExhibitPieces,
@@ -509,7 +510,7 @@ class _Builder:
                 exc.detail,
             )
             raise PacketError(f"{problem.describe()}. Nothing was saved.") from None
-        except (ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
             problem = FileProblem(
                 exhibit.evidence_id,
                 exhibit.title,

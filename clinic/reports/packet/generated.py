@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     PageBreak,
     Paragraph,
@@ -183,20 +184,35 @@ def render_cover(cover: CoverData) -> bytes:
     return _document(story)
 
 
+def _ends(row: IndexRow) -> list[str]:
+    """The first and last page labels of a row's range (one label for a single page)."""
+    return row.pages.split("–")
+
+
 def render_index(
     rows: list[IndexRow], *, respondent: str, a_number: str, with_parts: bool
 ) -> bytes:
     """The index of exhibits; its header row repeats on every page."""
     s = _Styles()
-    widths = [0.6 * inch, 3.9 * inch, 1.7 * inch, 0.8 * inch]
+    # the Pages column is as wide as its widest page label (long Bates numbers), so a number is
+    # never broken across lines; a range too wide for one line breaks after its dash
+    padding = 12.0
+    widest = max(
+        (stringWidth(label, s.cell.fontName, s.cell.fontSize) for r in rows for label in _ends(r)),
+        default=0.0,
+    )
+    pages_w = min(max(1.7 * inch, widest + stringWidth("–", SANS, 10) + padding), 2.9 * inch)
+    widths = [0.6 * inch, 5.6 * inch - pages_w, pages_w, 0.8 * inch]
     header = ["Tab", "Description", "Pages", "Part" if with_parts else ""]
     data: list[list[object]] = [[Paragraph(h, s.head) for h in header]]
     for row in rows:
+        one_line = stringWidth(row.pages, s.cell.fontName, s.cell.fontSize) + padding <= pages_w
+        pages = esc(row.pages) if one_line else "–<br/>".join(esc(e) for e in _ends(row))
         data.append(
             [
                 Paragraph(esc(row.label), s.head),
                 Paragraph(esc(row.description), s.cell),
-                Paragraph(esc(row.pages), s.cell),
+                Paragraph(pages, s.cell),
                 Paragraph(esc(row.parts) if with_parts else "", s.cell),
             ]
         )

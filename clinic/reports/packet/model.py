@@ -80,6 +80,7 @@ class ProblemKind(StrEnum):
     UNSUPPORTED = "unsupported"
     EMPTY = "empty"
     UNREADABLE = "unreadable"  # missing or damaged in the vault
+    TOO_LARGE = "too_large"  # a picture past Pillow's decompression-bomb limit
 
 
 PROBLEM_ADVICE = {
@@ -89,7 +90,10 @@ PROBLEM_ADVICE = {
     "copy (scan or save it again)",
     ProblemKind.UNSUPPORTED: "this kind of file cannot go into a packet; convert it to PDF, JPEG "
     "or PNG and attach that",
-    ProblemKind.EMPTY: "the PDF has no pages",
+    ProblemKind.EMPTY: "the file is empty (0 bytes) or the PDF has no pages; attach a complete "
+    "copy of the document",
+    ProblemKind.TOO_LARGE: "the picture has too many pixels to open safely (over about 180 "
+    "megapixels); save a smaller copy of it (for example at half the size) and attach that",
     ProblemKind.UNREADABLE: "the encrypted copy in the vault is missing or damaged; restore it "
     "from a backup ('clinic doctor' lists such files)",
 }

@@ -4,6 +4,10 @@ A source PDF page becomes a Form XObject (its content stream and resources, unto
 text stays searchable) drawn scaled to fit :data:`CONTENT_BOX` with its ``/Rotate`` applied;
 pages smaller than the box are centred, never enlarged. The page number is drawn in the footer
 strip below the box, which no content ever reaches.
+
+What annotations show on paper is kept too: filled-in form fields, stamps, highlights and other
+annotations with a printable appearance are drawn on the page ("flattened"), clipped to the
+page, since a new page carries no annotations of its own (links are not kept).
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ from clinic.reports.packet.sources import Photo
 LETTER_W, LETTER_H = 612.0, 792.0
 FOOTER = 36.0  # half an inch at the bottom is reserved for the number
 CONTENT_BOX = (0.0, FOOTER, LETTER_W, LETTER_H)  # x0, y0, x1, y1
+# Photos have no white margin of their own: they are kept a quarter inch from the paper's edges
+# (which most printers cannot reach) as well as above the footer.
+PHOTO_MARGIN = 18.0
+PHOTO_BOX = (PHOTO_MARGIN, FOOTER, LETTER_W - PHOTO_MARGIN, LETTER_H - PHOTO_MARGIN)
 STAMP_Y = 14.0
 STAMP_SIZE = 10.0
 HELVETICA_WIDTHS_DIGIT = 0.556  # every Helvetica digit and most capitals are about this wide
@@ -48,7 +56,11 @@ def multiply(first: Matrix, then: Matrix) -> Matrix:
 
 
 def fit_matrix(
-    box: tuple[float, float, float, float], rotate: int, fit: bool = True, enlarge: bool = False
+    box: tuple[float, float, float, float],
+    rotate: int,
+    fit: bool = True,
+    enlarge: bool = False,
+    into: tuple[float, float, float, float] = CONTENT_BOX,
 ) -> tuple[Matrix, float]:
     """Map a page box (with its /Rotate, clockwise degrees) into the content box: (matrix, scale).
 
@@ -67,7 +79,7 @@ def fit_matrix(
     matrix = multiply(to_origin, turn)
     if not fit:
         return matrix, 1.0
-    cx0, cy0, cx1, cy1 = CONTENT_BOX
+    cx0, cy0, cx1, cy1 = into
     avail_w, avail_h = cx1 - cx0, cy1 - cy0
     scale = min(avail_w / shown_w, avail_h / shown_h)
     if not enlarge:
@@ -106,6 +118,84 @@ def _form_stream(source: PageObject, writer: PdfWriter) -> StreamObject:
     return form.flate_encode()
 
 
+_HIDDEN = 2 | 32  # annotation flags Hidden and NoView
+_PRINT = 4
+_NOT_DRAWN = ("/Link", "/Popup")
+
+
+def _printed_annotations(source: PageObject) -> list[tuple[IndirectObject, Matrix]]:
+    """The page's annotations that show on paper: (their normal appearance stream, the matrix
+    that puts it on its /Rect), per PDF 32000-1 12.5.5. Only those with the Print flag count, as
+    when the source is printed (form buttons such as "Print" or "Clear" are usually screen-only);
+    hidden ones and links never do."""
+    raw = source.get("/Annots")
+    annots = raw.get_object() if raw is not None else None
+    if not isinstance(annots, ArrayObject):
+        return []
+    found: list[tuple[IndirectObject, Matrix]] = []
+    for entry in annots:
+        try:
+            annot = entry.get_object()
+            if not isinstance(annot, DictionaryObject):
+                continue
+            subtype = annot.get("/Subtype")
+            flags = int(annot.get("/F", 0) or 0)
+            if subtype in _NOT_DRAWN or flags & _HIDDEN:
+                continue
+            if not flags & _PRINT:
+                continue
+            ap = annot.get("/AP")
+            ap = ap.get_object() if ap is not None else None
+            if not isinstance(ap, DictionaryObject) or "/N" not in ap:
+                continue
+            normal = ap.raw_get("/N")
+            resolved = normal.get_object()
+            if isinstance(resolved, DictionaryObject) and not isinstance(resolved, StreamObject):
+                state = annot.get("/AS")  # check boxes, radio buttons: the chosen state
+                if state is None or state not in resolved:
+                    continue
+                normal = resolved.raw_get(state)
+                resolved = normal.get_object()
+            if not isinstance(resolved, StreamObject) or not isinstance(normal, IndirectObject):
+                continue
+            at = _appearance_matrix(annot, resolved)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+            continue  # an unusable annotation is left out; the page itself is kept
+        if at is not None:
+            found.append((normal, at))
+    return found
+
+
+def _array(value: object) -> ArrayObject:
+    resolved = value.get_object() if isinstance(value, IndirectObject) else value
+    if not isinstance(resolved, ArrayObject):
+        raise TypeError("expected an array")
+    return resolved
+
+
+def _appearance_matrix(annot: DictionaryObject, stream: StreamObject) -> Matrix | None:
+    rect = [float(v) for v in _array(annot["/Rect"])]
+    bbox = [float(v) for v in _array(stream["/BBox"])]
+    raw_matrix = stream.get("/Matrix")
+    m: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    if raw_matrix is not None:
+        a, b, c, d, e, f = (float(v) for v in _array(raw_matrix))
+        m = (a, b, c, d, e, f)
+    corners = [
+        (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+        for x in (bbox[0], bbox[2])
+        for y in (bbox[1], bbox[3])
+    ]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    rx0, ry0 = min(rect[0], rect[2]), min(rect[1], rect[3])
+    rw, rh = abs(rect[2] - rect[0]), abs(rect[3] - rect[1])
+    if width <= 0 or height <= 0 or rw <= 0 or rh <= 0:
+        return None
+    sx, sy = rw / width, rh / height
+    return (sx, 0.0, 0.0, sy, rx0 - min(xs) * sx, ry0 - min(ys) * sy)
+
+
 class Stamper:
     """Adds numbered Letter pages to one writer (shares one font object between its pages)."""
 
@@ -136,11 +226,20 @@ class Stamper:
             + b" Tj ET Q\n"
         )
 
-    def _add(self, drawing: bytes, xobject: IndirectObject, label: str) -> PageObject:
+    def _add(
+        self,
+        drawing: bytes,
+        xobject: IndirectObject,
+        label: str,
+        extra: dict[str, IndirectObject] | None = None,
+    ) -> PageObject:
         page = PageObject.create_blank_page(None, LETTER_W, LETTER_H)
+        xobjects = DictionaryObject({NameObject("/ClinicSrc"): xobject})
+        for name, ref in (extra or {}).items():
+            xobjects[NameObject(name)] = ref
         page[NameObject("/Resources")] = DictionaryObject(
             {
-                NameObject("/XObject"): DictionaryObject({NameObject("/ClinicSrc"): xobject}),
+                NameObject("/XObject"): xobjects,
                 NameObject("/Font"): DictionaryObject({NameObject("/ClinicStamp"): self._font}),
             }
         )
@@ -165,8 +264,24 @@ class Stamper:
         else:
             form[NameObject("/Resources")] = DictionaryObject()
         xobject = self.writer._add_object(form)
-        drawing = b"q " + b" ".join(_num(v) for v in matrix) + b" cm /ClinicSrc Do Q\n"
-        return self._add(drawing, xobject, label)
+        placed = b" ".join(_num(v) for v in matrix) + b" cm "
+        drawing = b"q " + placed + b"/ClinicSrc Do Q\n"
+        extra: dict[str, IndirectObject] = {}
+        clip = b" ".join(_num(v) for v in (bbox[0], bbox[1], bbox[2] - bbox[0], bbox[3] - bbox[1]))
+        for n, (appearance, at) in enumerate(_printed_annotations(source)):
+            name = f"/ClinicAnnot{n}"
+            extra[name] = appearance.clone(self.writer)
+            drawing += (
+                b"q "
+                + placed
+                + clip
+                + b" re W n "
+                + b" ".join(_num(v) for v in at)
+                + b" cm "
+                + name.encode("ascii")
+                + b" Do Q\n"
+            )
+        return self._add(drawing, xobject, label, extra)
 
     def add_photo(self, photo: Photo, label: str) -> PageObject:
         image = EncodedStreamObject()
@@ -181,7 +296,9 @@ class Stamper:
         xobject = self.writer._add_object(image)
         # the photo fills the content box, keeping its shape; an image XObject is drawn into
         # the unit square, so it is first scaled to its pixel size
-        matrix, _ = fit_matrix((0, 0, photo.width, photo.height), 0, True, enlarge=True)
+        matrix, _ = fit_matrix(
+            (0, 0, photo.width, photo.height), 0, True, enlarge=True, into=PHOTO_BOX
+        )
         full = multiply((photo.width, 0, 0, photo.height, 0, 0), matrix)
         drawing = b"q " + b" ".join(_num(v) for v in full) + b" cm /ClinicSrc Do Q\n"
         return self._add(drawing, xobject, label)

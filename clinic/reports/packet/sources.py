@@ -80,26 +80,35 @@ def open_pdf(data: bytes) -> PdfReader:
     return reader
 
 
+# A PNG's last chunk: IEND with its fixed CRC.
+_PNG_END = b"IEND\xaeB`\x82"
+
+
 def check_image(data: bytes) -> None:
-    """A photo is readable: its header parses and it is complete (a JPEG ends with its EOI
-    marker, a PNG with its IEND chunk). Damage inside the compressed data is only found while
-    building, which then stops and names the file."""
+    """A photo is readable: its header parses and it is complete. A JPEG is decoded at 1/8 of
+    its size (quick), which finds a truncated or damaged one; data after its end is allowed
+    (phones append a video to "motion photos"). A PNG must hold its IEND chunk; damage inside
+    its compressed data is only found while building, which then stops and names the file."""
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.width < 1 or image.height < 1:
                 raise SourceProblem(ProblemKind.DAMAGED, "no picture size")
             kind = image.format
+            if kind == "JPEG":
+                image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+                image.load()
+    except Image.DecompressionBombError:
+        raise SourceProblem(ProblemKind.TOO_LARGE) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise SourceProblem(ProblemKind.DAMAGED, type(exc).__name__) from None
-    tail = data.rstrip(b"\0\r\n ")[-12:]
-    if kind == "JPEG" and not tail.endswith(b"\xff\xd9"):
-        raise SourceProblem(ProblemKind.DAMAGED, "incomplete JPEG (truncated)")
-    if kind == "PNG" and b"IEND" not in tail:
+    if kind == "PNG" and _PNG_END not in data:
         raise SourceProblem(ProblemKind.DAMAGED, "incomplete PNG (truncated)")
 
 
 def page_count(data: bytes) -> int:
     """How many packet pages the file makes, or :class:`SourceProblem`."""
+    if not data.strip(b"\0\t\r\n "):
+        raise SourceProblem(ProblemKind.EMPTY, "0 bytes")
     kind = sniff(data)
     if kind is Kind.PDF:
         return len(open_pdf(data).pages)
@@ -156,6 +165,8 @@ def prepare_photo(data: bytes, dpi: int = PHOTO_DPI) -> Photo:
             out = io.BytesIO()
             image.save(out, "JPEG", quality=JPEG_QUALITY)
             return Photo(out.getvalue(), image.width, image.height, image.mode == "L")
+    except Image.DecompressionBombError:
+        raise SourceProblem(ProblemKind.TOO_LARGE) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise SourceProblem(ProblemKind.DAMAGED, type(exc).__name__) from None
 
@@ -169,6 +180,15 @@ def _flatten(image: Image.Image) -> Image.Image:
         return paper
     if image.mode in ("L", "RGB"):
         return image
-    if image.mode in ("1", "I", "I;16", "F"):
+    if image.mode.startswith("I;16") or image.mode == "I":
+        # 16-bit grey (PNG): 0..65535 brought to 0..255; a plain convert("L") would clip every
+        # value above 255 to white
+        wide = image.convert("I")
+        extrema = wide.getextrema()
+        high = extrema[1] if isinstance(extrema[1], int | float) else 0
+        if image.mode.startswith("I;16") or high > 255:
+            wide = wide.point(lambda v: v / 256)
+        return wide.convert("L")
+    if image.mode in ("1", "F"):
         return image.convert("L")
     return image.convert("RGB")

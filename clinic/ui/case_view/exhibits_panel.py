@@ -74,6 +74,8 @@ class ExhibitsTab(CaseTab):
         if self.case is None or not self.session.is_open:
             return
         rows = packet.exhibit_list(store=self.session.store, case_id=self.case.id)
+        # the labels shown are the ones the packet gets with the clinic's tab style
+        self.model.set_style(packet.packet_defaults(store=self.session.store).tab_style)
         self.model.set_rows(rows)
         self.build_button.setEnabled(any(r.included for r in rows))
         if keep is not None:
