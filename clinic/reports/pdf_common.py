@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from clinic.reports.fonts import SANS, SANS_BOLD
+from clinic.reports.fonts import SANS, SANS_BOLD, fallback_markup
 
 MISSING_FILL = colors.HexColor("#fdecea")
 MISSING_INK = colors.HexColor("#a50e0e")
@@ -22,8 +22,9 @@ LIGHT_RULE = colors.HexColor("#dadce0")
 
 
 def esc(text: str) -> str:
-    """User text made safe for a Paragraph; newlines become line breaks."""
-    return escape(text).replace("\n", "<br/>")
+    """User text made safe for a Paragraph; newlines become line breaks; Chinese and Japanese
+    characters print in the fallback font."""
+    return fallback_markup(escape(text).replace("\n", "<br/>"))
 
 
 class Styles:

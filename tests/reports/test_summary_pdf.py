@@ -277,3 +277,19 @@ def test_qpdf_finds_no_structural_problem(tmp_path: Path) -> None:
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "No syntax or stream encoding errors found" in checked.stdout
+
+
+@needs_poppler
+def test_chinese_and_japanese_names_print_in_the_fallback_font(tmp_path: Path) -> None:
+    pdf = render_case_summary_pdf(
+        data(client_name="刘芳 (Liu Fang)", other_names=("さくら",)), lang="en"
+    )
+    text = text_of(pdf, tmp_path)
+    assert "刘芳 (Liu Fang)" in text
+    assert "さくら" in text
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "DroidSansFallback" in fonts  # embedded (a subset), not a viewer's substitute
