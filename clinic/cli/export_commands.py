@@ -116,6 +116,10 @@ def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
         ).unwrap()
     except FileExistsError:
         raise UsageError(f"{destination} already exists; choose a new file name.") from None
+    except ics.UnknownParalegal as exc:
+        raise UsageError(
+            f"{exc}; nothing was written. Use the full name as in Settings → Staff."
+        ) from None
     finally:
         store.lock()
     names = "full names and A-numbers" if args.full_names else "initials only"
@@ -163,13 +167,13 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         store.lock()
     how = (
-        "encrypted with your passphrase (send the passphrase separately)"
+        ", encrypted with your passphrase (send the passphrase separately)."
         if summary.encrypted
-        else NOT_ENCRYPTED
+        else f". {NOT_ENCRYPTED}"
     )
     print(
         f"Saved {summary.cases} case(s) of {summary.clients} client(s) and {summary.files} "
-        f"evidence file(s) to {destination}, {how}.",
+        f"evidence file(s) to {destination}{how}",
         file=out,
     )
     return EXIT_OK

@@ -112,8 +112,10 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         _print_report(args, plan, outcome, out)
     if plan.rejected and not args.skip_invalid:
         return EXIT_OTHER
-    if outcome is not None and not outcome.stored and plan.valid_rows:
-        return EXIT_OTHER  # the stored clients changed since the preview
+    if outcome is not None and not outcome.stored:
+        # no row could be stored (all refused, even with --skip-invalid), or the stored clients
+        # changed since the preview: a script must not take this for a successful import
+        return EXIT_OTHER
     return EXIT_OK
 
 
@@ -188,6 +190,12 @@ def _print_report(
     if sheet.delimiter:
         how += f", separated by {_DELIMITERS[sheet.delimiter]}"
     print(f"Read {args.file.name}: {how}; {len(sheet.rows)} row(s) after the header.", file=out)
+    if sheet.header_line > 1:
+        print(
+            f"The header is row {sheet.header_line}; the blank or title rows above it are "
+            "passed over.",
+            file=out,
+        )
     if plan.result.date_order is not None:
         print(f"Dates read {_ORDERS[plan.result.date_order]}.", file=out)
     mapped = [

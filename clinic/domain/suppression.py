@@ -5,8 +5,13 @@ A count of 1-4 could single out a client, so it is never published: it shows as 
 gives back a lone hidden cell; so in every line (a row or a column of the table together with
 its total) that would hold exactly one hidden entry, the smallest other entry is hidden as well
 (*complementary* suppression, shown as "*"), preferring a non-zero cell, then a zero cell, then
-the total, and this is repeated until no line has exactly one hidden entry. Zero is published
-as 0: "nobody" singles out no one. Totals are entries like any other: a total of 1-4 is hidden.
+the total, and this is repeated until no line has exactly one hidden entry. Several hidden
+cells can still give themselves away: a reader knows each "<5" is 1-4 and each "*" is 0 or at
+least 5, so hidden cells that must add up to exactly their least (two "<5" with 2 missing from
+the total: both are 1) or most, or a "<5" beside a "*" that leave one way to split the
+difference, pin a count down; such a line gets one more complementary cell too. Zero is
+published as 0: "nobody" singles out no one. Totals are entries like any other: a total of 1-4
+is hidden.
 """
 
 from __future__ import annotations
@@ -72,16 +77,16 @@ def suppress_table(counts: Sequence[Sequence[int]]) -> SuppressedTable:
     # The extended grid: the last column holds row totals, the last row column totals.
     grid = [[*r, sum(r)] for r in rows]
     grid.append([sum(r[c] for r in rows) for c in range(width)] + [sum(map(sum, rows))])
-    hidden = {
-        (i, j) for i, line in enumerate(grid) for j, v in enumerate(line) if is_small(v)
-    }
+    hidden = {(i, j) for i, line in enumerate(grid) for j, v in enumerate(line) if is_small(v)}
     complement: set[tuple[int, int]] = set()
     lines = _lines(len(grid), width + 1)
     changed = True
     while changed:
         changed = False
         for line in lines:
-            if sum(1 for p in line if p in hidden) != 1:
+            if sum(1 for p in line if p in hidden) != 1 and not _gives_away(
+                line, grid, hidden, complement
+            ):
                 continue
             choice = min(
                 (p for p in line if p not in hidden),
@@ -108,8 +113,35 @@ def suppress_table(counts: Sequence[Sequence[int]]) -> SuppressedTable:
         cells=tuple(tuple(cell(i, j) for j in range(width)) for i in range(last_row)),
         row_totals=tuple(cell(i, last_col) for i in range(last_row)),
         column_totals=tuple(cell(last_row, j) for j in range(width)),
-        grand_total=cell(last_row, last_col),
+        # a one-column table's only line is its data column, whose last entry is the total
+        grand_total=cell(last_row, 0 if width == 1 else last_col),
     )
+
+
+def _gives_away(
+    line: list[tuple[int, int]],
+    grid: list[list[int]],
+    hidden: set[tuple[int, int]],
+    complement: set[tuple[int, int]],
+) -> bool:
+    """Whether the line's published total and shown entries pin down a hidden small count."""
+    total, entries = line[-1], line[:-1]
+    if total in hidden:
+        return False  # no equation to work from
+    missing = grid[total[0]][total[1]] - sum(grid[i][j] for i, j in entries if (i, j) not in hidden)
+    small = [p for p in entries if p in hidden and p not in complement]
+    starred = sum(1 for p in entries if p in complement)
+    for _ in small:
+        others = len(small) - 1
+        feasible = [
+            v
+            for v in range(1, THRESHOLD)
+            if others <= missing - v <= (THRESHOLD - 1) * others
+            or (starred and missing - v >= others + THRESHOLD)
+        ]
+        if len(feasible) <= 1:
+            return True
+    return False
 
 
 def _lines(height: int, width: int) -> list[list[tuple[int, int]]]:

@@ -196,19 +196,24 @@ class _Docket:
                     ]
                 )
             )
-            story += [CondPageBreak(1.6 * inch), Spacer(1, 6), day_band]
+            story.append(CondPageBreak(1.6 * inch))
+            # the day's band travels with its first court's first rows: never alone at the
+            # foot of a page
+            heading: list[object] = [Spacer(1, 6), day_band]
             for _court, at_court in groupby(of_day, key=lambda e: e.court.casefold()):
                 group = list(at_court)
                 name = group[0].court or self.w("no_location")
                 story.append(
                     KeepTogether(
                         [
+                            *heading,
                             Spacer(1, 4),
                             Paragraph(f"<b>{esc(name)}</b>", self.s.body),
                             self.court_table(group[:2]),
                         ]
                     )
                 )
+                heading = []
                 if len(group) > 2:
                     story.append(self.court_table(group[2:]))
         return story

@@ -214,10 +214,12 @@ def export_case_summary_pdf(
     today: date,
     now: datetime | None = None,
     lang: str = "en",
+    overwrite: bool = False,
 ) -> Result[Path]:
-    """Write the case summary where the user chose; never over an existing file; audited."""
+    """Write the case summary where the user chose, audited; never over an existing file
+    unless ``overwrite`` (the user confirmed replacing it in a save dialog)."""
     pdf = case_summary_pdf(store=store, case_id=case_id, today=today, now=now, lang=lang)
-    write_private_file(destination, pdf, overwrite=False)
+    write_private_file(destination, pdf, overwrite=overwrite)
     with store.unit_of_work() as session:
         record(
             session,
@@ -369,10 +371,12 @@ def export_docket_pdf(
     paralegal: str | None = None,
     now: datetime | None = None,
     lang: str = "en",
+    overwrite: bool = False,
 ) -> Result[Path]:
-    """Write the hearing docket where the user chose; never over an existing file; audited."""
+    """Write the hearing docket where the user chose, audited; never over an existing file
+    unless ``overwrite`` (the user confirmed replacing it in a save dialog)."""
     data = docket_data(store=store, start=start, end=end, today=today, paralegal=paralegal, now=now)
-    write_private_file(destination, render_docket_pdf(data, lang=lang), overwrite=False)
+    write_private_file(destination, render_docket_pdf(data, lang=lang), overwrite=overwrite)
     with store.unit_of_work() as session:
         record(
             session,

@@ -156,6 +156,7 @@ class DocketPrinter(QObject):
                 today=today,
                 paralegal=paralegal or None,
                 lang=lang,
+                overwrite=True,  # the save dialog asked before replacing
             )
 
         return self.saver.save(

@@ -619,8 +619,14 @@ class CaseBundleActions(QObject):
         if self._pending is None:
             return False
         source, passphrase = self._pending
+        # the service's message names command-line options; the window offers buttons
+        text = self.tr(
+            "This store already has a client who is likely the same person (client {0}: {1}). "
+            "Add the cases to that client, or, if it really is someone else, import them as a "
+            "new client. Nothing has been imported yet."
+        ).format(", ".join(str(i) for i in exc.client_ids), exc.reason)
         box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Import case"), str(exc), parent=self._parent
+            QMessageBox.Icon.Question, self.tr("Import case"), text, parent=self._parent
         )
         box.setObjectName("duplicateClientQuestion")
         merge = box.addButton(

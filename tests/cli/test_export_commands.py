@@ -100,6 +100,15 @@ def test_export_case_then_import_case_into_another_store(
         "--with-files",
     )
     assert code == 2
+    code, text = run(
+        monkeypatch, data_dir, "export-case", "1", "--out", str(tmp_path / "p.json"), "--plaintext"
+    )
+    assert code == 0
+    # one sentence each, not "to p.json, The file is not encrypted: … copies.."
+    assert text.strip().endswith(
+        "to " + str(tmp_path / "p.json") + ". The file is not encrypted: keep it somewhere "
+        "safe and delete stray copies."
+    )
 
 
 def test_report_funder_by_extension_and_cases_csv_xlsx(

@@ -75,6 +75,7 @@ def test_skip_invalid_json_report(data_dir: Path, monkeypatch: pytest.MonkeyPatc
     # the same file again: every client is now a duplicate of a stored one
     code, text = run(data_dir, monkeypatch, "import", str(MESSY), "--skip-invalid", "--json")
     again = json.loads(text)
+    assert code == 1  # nothing imported is not a success, even with --skip-invalid
     assert again["imported"] == 0 and again["stored"] is False
     assert "already in Clinic" in again["rejected"][0]["reason"]
     assert people(data_dir) == 5

@@ -104,6 +104,27 @@ def test_header_after_blank_rows_keeps_spreadsheet_numbering() -> None:
     assert sheet.rows[0].line == 4
 
 
+def test_a_title_above_the_header_is_passed_over_in_csv_and_xlsx() -> None:
+    # Excel users type a title in A1 and leave a row before the table; that title used to be
+    # taken for the header ("No column is mapped to the family name")
+    sheet = read_sheet(b"Client list 2026\r\n\r\nFamily name,Given name\r\nP\xc3\xa9rez,Ana\r\n")
+    assert (sheet.header, sheet.header_line) == (("Family name", "Given name"), 3)
+    assert [(r.line, r.cells) for r in sheet.rows] == [(4, ("Pérez", "Ana"))]
+    book = openpyxl.Workbook()
+    book.active.append(["Intake list"])
+    book.active.append([])
+    book.active.append(["Last name", "DOB"])
+    book.active.append(["Pérez", datetime(1990, 3, 25)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    sheet = read_sheet(buffer.getvalue(), file_name="list.xlsx")
+    assert (sheet.header, sheet.header_line) == (("Last name", "DOB"), 3)
+    assert sheet.rows[0].line == 4
+    # a one-column file keeps its first row as the header
+    sheet = read_sheet(b"Family name\nP\xc3\xa9rez\nL\xc3\xb3pez\n")
+    assert (sheet.header, sheet.header_line, len(sheet.rows)) == (("Family name",), 1, 2)
+
+
 def test_short_rows_are_padded_and_long_rows_flagged() -> None:
     sheet = read_sheet(b"a,b,c\n1\n1,2,3,4\n")
     assert sheet.rows[0].cells == ("1", "", "")
@@ -301,6 +322,27 @@ def test_case_and_hearing_from_the_client_row() -> None:
     )
     assert "claim type is empty" in plan.rejected[0].reason
     assert "does not belong to this kind of case" in plan.rejected[1].reason
+
+
+def test_an_xlsx_hearing_date_cell_with_a_time_keeps_the_time() -> None:
+    # "3/14/2027 9:30" typed in one cell used to lose 9:30 (an all-day hearing)
+    book = openpyxl.Workbook()
+    book.active.append(["Family name", "DOB", "Claim type", "Hearing date", "Hearing time"])
+    book.active.append(["Smith", datetime(1990, 1, 2), "defensive", datetime(2027, 3, 14, 9, 30)])
+    book.active.append(
+        ["Jones", datetime(1991, 1, 2), "defensive", datetime(2027, 3, 15, 9), "14:00"]
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    plan = _plan(buffer.getvalue(), name="f.xlsx")
+    assert not plan.rejected
+    smith, jones = (c.row for c in plan.clients)
+    assert smith.client.date_of_birth == date(1990, 1, 2)
+    assert smith.hearing is not None and (smith.hearing.on, smith.hearing.at) == (
+        date(2027, 3, 14),
+        time(9, 30),
+    )
+    assert jones.hearing is not None and jones.hearing.at == time(14, 0)  # the time column wins
 
 
 def test_headers_map_themselves_in_english_and_spanish() -> None:

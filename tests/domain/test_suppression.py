@@ -3,6 +3,8 @@ exactly one entry (which the total would give away)."""
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +68,37 @@ def test_two_small_cells_need_no_complement() -> None:
 
 def test_overlapping_categories_hide_only_small_cells() -> None:
     assert [c.text() for c in suppress_overlapping([9, 1, 0])] == ["9", "<5", "0"]
+
+
+def _values_a_reader_could_infer(cells: tuple[Cell, ...], total: Cell) -> list[set[int]]:
+    """Brute force: for each hidden cell, every value consistent with what is published
+    ("<5" is 1-4, "*" is 0 or 5 and up, shown cells and a shown total are exact)."""
+    hidden = [i for i, c in enumerate(cells) if c.hidden]
+    shown = sum(c.value for c in cells if not c.hidden)
+    top = total.value + 5
+    domains = [range(1, 5) if cells[i].mark is Mark.SMALL else [0, *range(5, top)] for i in hidden]
+    seen: list[set[int]] = [set() for _ in hidden]
+    for combo in itertools.product(*domains):
+        if total.hidden or shown + sum(combo) == total.value:
+            for k, v in enumerate(combo):
+                seen[k].add(v)
+    return [seen[k] for k, i in enumerate(hidden) if cells[i].mark is Mark.SMALL]
+
+
+def test_small_cells_that_add_up_to_their_least_are_not_given_away() -> None:
+    # 32 - 30 = 2 for two "<5" cells: both would be 1 unless a third cell is hidden
+    cells, total = suppress_counts([1, 1, 30])
+    assert [c.text() for c in cells] == ["<5", "<5", "*"] and total.text() == "32"
+    cells, total = suppress_counts([4, 4, 30])  # … or their most (4 + 4)
+    assert [c.text() for c in cells] == ["<5", "<5", "*"]
+    # one "<5" and one "*" that must add to 6 can only be 1 and 5
+    cells, total = suppress_counts([1, 5, 30])
+    assert [c.text() for c in cells] == ["<5", "*", "*"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.integers(0, 6), st.integers(0, 30)), min_size=1, max_size=5))
+def test_no_small_count_can_be_worked_out_from_a_one_column_table(counts: list[int]) -> None:
+    cells, total = suppress_counts(counts)
+    for possible in _values_a_reader_could_infer(cells, total):
+        assert len(possible) >= 2

@@ -177,3 +177,38 @@ def test_qpdf_finds_no_structural_problem(tmp_path: Path) -> None:
         )
         assert checked.returncode == 0, checked.stdout + checked.stderr
         assert "No syntax or stream encoding errors found" in checked.stdout
+
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@needs_poppler
+@pytest.mark.parametrize("short_rows", [1, 2, 3])
+def test_a_day_heading_is_never_left_alone_at_the_foot_of_a_page(
+    tmp_path: Path, short_rows: int
+) -> None:
+    # tall rows (long names and judges) after a few short ones: with 2 short rows the next
+    # day's band used to sit at the foot of page 1 and its hearings start page 2
+    long_name = "WOLFESCHLEGELSTEINHAUSENBERGERDORFF-RAMÍREZ DE LA SANTÍSIMA TRINIDAD, María"
+    first = tuple(
+        entry("PÉREZ, Ana", date(2027, 1, 2), time(9, 0), f"Court {j}", case_id=100 + j)
+        for j in range(short_rows)
+    )
+    tall = tuple(
+        entry(
+            long_name,
+            date(2027, 1, 4 + 3 * i),
+            time(8, 30),
+            f"Chicago Court, Room {i}",
+            case_id=i + 1,
+            judge="Judge " + "X" * 40,
+        )
+        for i in range(3)
+    )
+    data = docket(first + tall, start=date(2027, 1, 1), end=date(2027, 1, 31))
+    pages = text_of(render_docket_pdf(data), tmp_path).split("\f")
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        for number, line in enumerate(lines):
+            if line.split(",")[0] in DAYS and line.endswith(", 2027"):
+                assert number + 1 < len(lines) and "Court" in lines[number + 1], line

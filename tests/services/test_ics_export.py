@@ -15,7 +15,13 @@ from clinic.domain.drafts import CaseDraft, ClientDraft, DeadlineDraft, HearingD
 from clinic.domain.enums import ClaimType, HearingKind, StaffRole
 from clinic.domain.ids import CaseId
 from clinic.services import cases, clients, schedule, staff
-from clinic.services.exports.ics import CalendarFilter, build_calendar, export_calendar
+from clinic.services.exports.ics import (
+    CalendarFilter,
+    UnknownParalegal,
+    build_calendar,
+    export_calendar,
+)
+from clinic.services.exports.ics_zones import vtimezone
 from clinic.storage.store import Store
 
 LA, NY = "America/Los_Angeles", "America/New_York"
@@ -155,6 +161,23 @@ def test_filters_by_dates_and_paralegal(calendar_store: tuple[Store, CaseId, Cas
     assert (january.hearings, january.deadlines) == (1, 0)
 
 
+def test_paralegal_names_match_with_accents_and_an_unknown_name_is_refused(
+    store: Store, today: date
+) -> None:
+    case_id = _case(store, today, "Okafor", "Chidi", "A202666299", "Ángela Núñez")
+    schedule.schedule_hearing(
+        store=store,
+        case_id=case_id,
+        hearing=HearingDraft(kind=HearingKind.MASTER_CALENDAR, on=date(2027, 2, 1), at=time(9)),
+    ).unwrap()
+    # SQLite's lower() leaves "Á" alone: this used to give an empty calendar
+    found = build_calendar(store=store, calendar_filter=CalendarFilter(paralegal="ÁNGELA NÚÑEZ"))
+    assert found.hearings == 1
+    # a typo used to save an empty calendar that looks like a quiet month
+    with pytest.raises(UnknownParalegal, match="Angela Nunez"):
+        build_calendar(store=store, calendar_filter=CalendarFilter(paralegal="Angela Nunez"))
+
+
 def test_export_writes_once_and_audits(
     calendar_store: tuple[Store, CaseId, CaseId], tmp_path: Path
 ) -> None:
@@ -166,3 +189,52 @@ def test_export_writes_once_and_audits(
     with pytest.raises(FileExistsError):
         export_calendar(store=store, destination=out)
     assert [p.name for p in out.parent.iterdir()] == ["court.ics"]  # no stray temp file
+
+
+def test_vobject_reads_summer_time_in_every_court_zone_across_years(
+    store: Store, today: date
+) -> None:
+    # Hearings spread over two years made icalendar's RDATE-list VTIMEZONE span four years,
+    # which vobject (dateutil) read as standard time in summer: an hour off.
+    case_id = _case(store, today, "Pérez", "Ana", "A203777345", "Ana Ruiz")
+    zones = ("America/Chicago", LA, NY, "America/Denver", "America/Phoenix")
+    days = (date(2026, 12, 14), date(2027, 3, 15), date(2027, 6, 21), date(2027, 11, 8))
+    for zone in zones:
+        for day in days:
+            schedule.schedule_hearing(
+                store=store,
+                case_id=case_id,
+                hearing=HearingDraft(
+                    kind=HearingKind.MASTER_CALENDAR, on=day, at=time(9, 0), timezone=zone
+                ),
+            ).unwrap()
+    ics = build_calendar(store=store, calendar_filter=CalendarFilter(start=today)).ics
+    timed = [
+        ev
+        for ev in vobject.readOne(ics.decode("utf-8")).vevent_list
+        if isinstance(ev.dtstart.value, datetime)
+    ]
+    assert len(timed) == len(zones) * len(days)
+    zone_of = {
+        str(e["uid"]): str(e.decoded("dtstart").tzinfo)
+        for e in Calendar.from_ical(ics).walk("VEVENT")
+        if isinstance(e.decoded("dtstart"), datetime)
+    }
+    assert set(zone_of.values()) >= set(zones)
+    for ev in timed:
+        start, zone = ev.dtstart.value, zone_of[ev.uid.value]
+        expected = datetime.combine(start.date(), time(9, 0), ZoneInfo(zone))
+        assert (start.time(), start.utcoffset()) == (time(9, 0), expected.utcoffset()), zone
+
+
+def test_zones_are_written_as_yearly_rules_only_while_the_rule_holds() -> None:
+    chicago = vtimezone("America/Chicago", date(2026, 1, 1), date(2029, 1, 1)).to_ical().decode()
+    assert "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3" in chicago
+    assert "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11" in chicago and "RDATE" not in chicago
+    # São Paulo dropped summer time in 2019: a yearly rule would put it back every year
+    sao_paulo = vtimezone("America/Sao_Paulo", date(2017, 1, 1), date(2022, 1, 1)).to_ical()
+    assert b"RRULE" not in sao_paulo
+    # no changes at all: one standard observance
+    assert (
+        b"RRULE" not in vtimezone("America/Phoenix", date(2026, 1, 1), date(2029, 1, 1)).to_ical()
+    )

@@ -170,7 +170,13 @@ def test_case_file_export_and_import_with_the_duplicate_question(  # type: ignor
     )
 
     # Importing into the same store finds the same client; the user picks "Add to client 1".
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     monkeypatch.setattr(
         QMessageBox,
         "clickedButton",
@@ -179,4 +185,6 @@ def test_case_file_export_and_import_with_the_duplicate_question(  # type: ignor
     assert actions.run_import(bundle, "a long enough passphrase")
     qtbot.waitUntil(lambda: "Imported case(s) 2" in actions.importer.last_message, timeout=10000)
     assert cases.get_case(store=store, case_id=CaseId(2)).client.id == 1
+    # the question speaks of the buttons, not of command-line options
+    assert asked and "client 1" in asked[0] and "--" not in asked[0]
     assert published  # every open page refreshes

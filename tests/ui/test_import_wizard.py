@@ -108,6 +108,18 @@ def test_messy_spreadsheet_through_to_the_import(  # type: ignore[no-untyped-def
     assert notes == ["", "", "", ""] and imports == 1
 
 
+def test_mixed_date_orders_are_explained_without_command_line_options(  # type: ignore[no-untyped-def]
+    qtbot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = tmp_path / "mixed.csv"
+    sheet.write_text("Last name,DOB\nSmith,25/03/1990\nJones,03/25/1991\n", encoding="utf-8")
+    choose_file(qtbot, wizard, sheet, monkeypatch)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    text = wizard.mapping_page.problem.text()
+    assert "25/03/1990" in text and "(day first or month first)" in text  # was "day first or mdy"
+    assert "--" not in text and "mdy" not in text
+
+
 def test_ambiguous_dates_need_a_choice_before_going_on(  # type: ignore[no-untyped-def]
     qtbot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: Store
 ) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from clinic.domain.importing.sheet import ImportFileError
@@ -76,7 +76,7 @@ def settle_date_order(values: Iterable[str], given: DateOrder | None) -> DateOrd
         raise DateOrderNeeded(
             f"The file mixes day-first dates (e.g. {day_first[0]}) and month-first dates "
             f"(e.g. {month_first[0]}). Choose the order most of the file uses "
-            "(--date-order dmy or mdy); the other dates are then reported by row.",
+            "(--date-order dmy or --date-order mdy); the other dates are then reported by row.",
             (day_first[0], month_first[0]),
         )
     if day_first:
@@ -95,6 +95,8 @@ def settle_date_order(values: Iterable[str], given: DateOrder | None) -> DateOrd
 
 def read_date(cell: str | date | time, order: DateOrder | None) -> DateReading:  # noqa: PLR0911
     """Read one cell as a date; an empty cell is no date and no problem."""
+    if isinstance(cell, datetime):
+        return DateReading(cell.date())
     if isinstance(cell, date):
         return DateReading(cell)
     if isinstance(cell, time):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from clinic.domain.anumber import parse_a_number
 from clinic.domain.drafts import CaseDraft, ClientDraft, FamilyMemberDraft, HearingDraft
@@ -310,6 +310,9 @@ def _hearing(
     at, reason = read_time(cells.values.get(F.HEARING_TIME, ""))
     if reason:
         cells.reasons.append(f"hearing time {reason}")
+    date_cell = cells.values.get(F.HEARING_DATE, "")
+    if at is None and not reason and isinstance(date_cell, datetime):
+        at = date_cell.time().replace(second=0, microsecond=0)  # "3/14/2027 9:30" in one cell
     if on is None:
         if cells.filled(HEARING_FIELDS - {F.HEARING_DATE}):
             cells.reasons.append("hearing details are given but the hearing date is empty")

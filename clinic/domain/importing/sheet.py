@@ -37,6 +37,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _QUOTED = re.compile(r'"[^"]*"')
+_TITLE_ROWS = 5  # title lines above the header row that are passed over
 
 
 class ImportFileError(ValueError):
@@ -219,11 +220,15 @@ def _workbook_records(data: bytes) -> list[tuple[int, tuple[Cell, ...]]]:
         book.close()
 
 
-def _workbook_cell(value: object) -> Cell:
+def _workbook_cell(value: object) -> Cell:  # noqa: PLR0911
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.time() if value.date() == date(1899, 12, 30) else value.date()
+        if value.date() == date(1899, 12, 30):
+            return value.time()
+        # a date cell with a time of day ("3/14/2027 9:30") keeps it: a hearing takes its time
+        # from there when the row has no hearing time
+        return value.replace(tzinfo=None) if value.time() != time(0) else value.date()
     if isinstance(value, date | time):
         return value
     if isinstance(value, bool):
@@ -243,11 +248,12 @@ def _from_records(
     filled = [(line, cells) for line, cells in records if not _blank(cells)]
     if not filled:
         raise ImportFileError("The file has no rows: not even a header row.")
-    header_line, header_cells = filled[0]
+    start = _header_index(filled)
+    header_line, header_cells = filled[start]
     header = _header(header_cells)
     width = len(header)
     rows: list[SheetRow] = []
-    for line, cells in filled[1:]:
+    for line, cells in filled[start + 1 :]:
         if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in cells):
             raise ImportFileError(
                 f"Row {line} has a cell longer than {MAX_CELL_CHARS} characters; "
@@ -257,6 +263,20 @@ def _from_records(
         padded = (*cells[:width], *("",) * (width - len(cells)))
         rows.append(SheetRow(line, padded, extra))
     return Sheet(header, header_line, tuple(rows), encoding, delimiter)
+
+
+def _filled_cells(cells: tuple[Cell, ...]) -> int:
+    return sum(1 for c in cells if not (isinstance(c, str) and not c.strip()))
+
+
+def _header_index(filled: list[tuple[int, tuple[Cell, ...]]]) -> int:
+    """Which of the first non-blank rows is the header: a title typed above the table ("Client
+    list 2026", one cell) is passed over when a row with several cells follows it; a one-column
+    file keeps its first row."""
+    for index, (_, cells) in enumerate(filled[: _TITLE_ROWS + 1]):
+        if _filled_cells(cells) > 1:
+            return index if all(isinstance(c, str) for c in cells) else 0
+    return 0
 
 
 def _header(cells: tuple[Cell, ...]) -> tuple[str, ...]:

@@ -107,6 +107,7 @@ class DuplicateClient(BundleError):
             "--merge-into CLIENT_ID, or, if it really is someone else, use --as-new-client."
         )
         self.client_ids = tuple(client_ids)
+        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from clinic.domain.calendar_labels import entry_title, event_uid, initials
 from clinic.domain.enums import AuditAction, DeadlineStatus, HearingKind
 from clinic.services.auditing import record
 from clinic.services.dto import display_name
+from clinic.services.exports.ics_zones import vtimezone
 from clinic.services.results import Entity, Result
 from clinic.services.settings_schema import settings_in
 from clinic.storage.datadir import write_private_file
@@ -49,6 +50,10 @@ HEARING_LENGTH = {
 }
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _CHUNK = 500
+
+
+class UnknownParalegal(LookupError):
+    """--paralegal names nobody: an empty calendar would look like a quiet week."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,16 @@ class _Revisions:
         return max(found, default=(0, _EPOCH))
 
 
+def _staff_name(session: Session, name: str) -> str:
+    """The name as stored, matched regardless of case (SQLite's lower() folds ASCII only, so
+    "ángela ruiz" would miss "Ángela Ruiz"); `UnknownParalegal` when nobody has it."""
+    wanted = name.strip().casefold()
+    for stored in session.scalars(select(Staff.name)):
+        if stored.casefold() == wanted:
+            return stored
+    raise UnknownParalegal(f"no staff member is named {name.strip()!r}")
+
+
 def _rows(session: Session, flt: CalendarFilter) -> tuple[list[Any], list[Any]]:
     hearings = (
         select(Hearing, Case.client_id, Client.family_name, Client.given_name, Client.a_number)
@@ -137,9 +152,9 @@ def _rows(session: Session, flt: CalendarFilter) -> tuple[list[Any], list[Any]]:
         hearings = hearings.where(Hearing.on <= flt.end)
         deadlines = deadlines.where(act_by <= flt.end)
     if flt.paralegal.strip():
-        wanted = flt.paralegal.strip().lower()
-        hearings = hearings.where(func.lower(Staff.name) == wanted)
-        deadlines = deadlines.where(func.lower(Staff.name) == wanted)
+        wanted = _staff_name(session, flt.paralegal)
+        hearings = hearings.where(Staff.name == wanted)
+        deadlines = deadlines.where(Staff.name == wanted)
     hearings = hearings.order_by(Hearing.on, Hearing.at, Hearing.id)
     deadlines = deadlines.order_by(act_by, Deadline.id)
     return list(session.execute(hearings)), list(session.execute(deadlines))
@@ -230,11 +245,11 @@ def _deadline_event(row: Any, store_id: str, revisions: _Revisions, full_names: 
 
 
 def _zones(events: list[Event]) -> list[Timezone]:
-    """A VTIMEZONE for each zone the events use, covering only the years they fall in.
+    """A VTIMEZONE for each zone the events use, covering the years they fall in.
 
-    icalendar's default covers 1970-2038 with one long RDATE list per observance, which
-    dateutil-based readers (vobject among them) misread as standard time all year; a short range
-    keeps each RDATE list to a few dates that every reader tested handles.
+    Written with yearly RRULEs where the zone follows one (see :mod:`.ics_zones`): the RDATE
+    lists icalendar writes are misread by dateutil-based readers (vobject among them), which then
+    put hearings an hour off for part of the year.
     """
     years: dict[str, list[int]] = {}
     for event in events:
@@ -242,9 +257,7 @@ def _zones(events: list[Event]) -> list[Timezone]:
         if isinstance(start, datetime) and start.tzinfo is not None:
             years.setdefault(str(start.tzinfo), []).append(start.year)
     return [
-        Timezone.from_tzid(
-            name, first_date=date(min(found) - 1, 1, 1), last_date=date(max(found) + 2, 1, 1)
-        )
+        vtimezone(name, date(min(found) - 1, 1, 1), date(max(found) + 2, 1, 1))
         for name, found in sorted(years.items())
     ]
 

@@ -52,7 +52,12 @@ class SummaryExport(QObject):
 
         def work(destination: Path, lang: str) -> Any:
             return attorney_reports.export_case_summary_pdf(
-                store=store, case_id=case_id, destination=destination, today=today, lang=lang
+                store=store,
+                case_id=case_id,
+                destination=destination,
+                today=today,
+                lang=lang,
+                overwrite=True,  # the save dialog asked before replacing
             )
 
         return self.saver.save(
