@@ -59,7 +59,7 @@ from clinic.services.evidence import read_evidence_file
 from clinic.services.results import Changes, Entity, Result
 from clinic.services.settings import get_settings, update_settings
 from clinic.services.views import case_view
-from clinic.storage.datadir import fsync_dir
+from clinic.storage.datadir import fsync_dir, move_into_place
 from clinic.storage.models import Case, EvidenceItem, Setting
 from clinic.storage.store import Store
 from clinic.storage.vault import VaultError
@@ -512,7 +512,7 @@ class _FolderSink:
         try:
             for tmp, final in sorted(self.pending, key=lambda p: p[1].name):
                 try:
-                    os.link(tmp, final)  # never over an existing file
+                    move_into_place(tmp, final)  # never over an existing file
                 except FileExistsError:
                     raise PacketError(
                         f"{final.name} appeared in {self.folder} while the packet was being "

@@ -84,13 +84,29 @@ def write_private_file(path: Path, data: bytes, *, overwrite: bool = True) -> No
         if overwrite:
             os.replace(tmp, path)
         else:
-            os.link(tmp, path)  # fails if path appeared meanwhile; never overwrites
-            tmp.unlink()
+            move_into_place(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def move_into_place(src: Path, dst: Path) -> None:
+    """Give a finished temporary file its final name without ever replacing an existing file
+    (raises FileExistsError if ``dst`` exists). A hard link does it atomically; on file systems
+    without hard links (FAT and exFAT USB sticks) the name is reserved with an exclusive create
+    and the file renamed over that empty reservation."""
+    try:
+        os.link(src, dst)
+    except FileExistsError:
+        raise
+    except OSError:
+        fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        os.replace(src, dst)
+        return
+    src.unlink()
 
 
 def fsync_dir(path: Path) -> None:

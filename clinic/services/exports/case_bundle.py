@@ -58,7 +58,7 @@ from clinic.services.exports.case_document import (
 )
 from clinic.services.results import Changes, Entity, Result
 from clinic.storage import keys
-from clinic.storage.datadir import fsync_dir, write_private_file
+from clinic.storage.datadir import fsync_dir, move_into_place, write_private_file
 from clinic.storage.errors import StoreError
 from clinic.storage.models import Case, Client, EvidenceFile, EvidenceItem, Staff
 from clinic.storage.store import Store
@@ -317,8 +317,7 @@ def _write_zip(
         if overwrite:
             os.replace(tmp, destination)
         else:
-            os.link(tmp, destination)  # fails if the name appeared meanwhile: never overwrites
-            tmp.unlink()
+            move_into_place(tmp, destination)  # never overwrites
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
