@@ -106,7 +106,7 @@ def test_both_parsers_read_the_file_and_times_stay_in_the_court_zone(
     assert other.astimezone(ZoneInfo(LA)).replace(tzinfo=None) == datetime(2027, 3, 15, 8, 30)
     assert other.utcoffset() == timedelta(hours=-7)
     assert by_title[west_title].valarm.trigger.value == timedelta(days=-1)
-    deadline = next(ev for t, ev in by_title.items() if "Send declaration" in t)
+    deadline = next(ev for t, ev in by_title.items() if "entered by staff" in t)
     assert deadline.dtstart.value == date(2026, 12, 21)  # all-day, on the act-by day
     assert deadline.valarm.trigger.value == timedelta(hours=9)
 
@@ -238,3 +238,21 @@ def test_zones_are_written_as_yearly_rules_only_while_the_rule_holds() -> None:
     assert (
         b"RRULE" not in vtimezone("America/Phoenix", date(2026, 1, 1), date(2029, 1, 1)).to_ical()
     )
+
+
+def test_a_deadline_title_typed_by_staff_stays_out_of_the_private_calendar(
+    calendar_store: tuple[Store, CaseId, CaseId],
+) -> None:
+    store, _, east = calendar_store
+    schedule.record_deadline(
+        store=store,
+        case_id=east,
+        deadline=DeadlineDraft(
+            kind="manual", title="Call Chidi Okafor's brother", due_on=date(2026, 12, 22)
+        ),
+    ).unwrap()
+    private = build_calendar(store=store).ics.decode("utf-8")
+    assert "Okafor" not in private and "Chidi" not in private
+    assert "deadline entered by staff" in private
+    full = build_calendar(store=store, full_names=True).ics.decode("utf-8")
+    assert "Call Chidi Okafor's brother" in full.replace("\r\n ", "")

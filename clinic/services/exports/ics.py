@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.anumber import format_a_number
 from clinic.domain.calendar_labels import entry_title, event_uid, initials
-from clinic.domain.enums import AuditAction, DeadlineStatus, HearingKind
+from clinic.domain.enums import AuditAction, DeadlineOrigin, DeadlineStatus, HearingKind
 from clinic.services.auditing import record
 from clinic.services.dto import display_name
 from clinic.services.exports.ics_zones import vtimezone
@@ -218,9 +218,15 @@ def _deadline_event(row: Any, store_id: str, revisions: _Revisions, full_names: 
     deadline: Deadline = row[0]
     _, client_id, family, given, a_number = row
     act_by = deadline.safe_due_on or deadline.due_on
-    title = entry_title(
-        _who(family, given, full_names), f"act by: {deadline.title}", deadline.case_id
-    )
+    # A rule's title is fixed wording; a title typed by staff may hold a client's name, so with
+    # privacy on the calendar says only who set the date.
+    if full_names or deadline.origin is DeadlineOrigin.RULE:
+        what = f"act by: {deadline.title}"
+    elif deadline.origin is DeadlineOrigin.JUDGE_ORDERED:
+        what = "act by: deadline set by the judge"
+    else:
+        what = "act by: deadline entered by staff"
+    title = entry_title(_who(family, given, full_names), what, deadline.case_id)
     event = Event()
     _stamp(
         event,
