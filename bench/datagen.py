@@ -4,7 +4,8 @@ This is *not* the demo generator (``clinic.services.demo``): that one calls the 
 user's actions call (~8 ms per call), far too slow for 100,000 clients. Here rows are built as
 plain dicts and inserted with SQLAlchemy's bulk ``insert`` in batched transactions: staff,
 clients (names in several scripts, with their folded ``search_key``), addresses, cases of both
-claim types in every stage, hearings past and future, case facts, rule-like deadlines and a
+claim types in every stage, hearings past and future, case facts, manual deadlines, the rules'
+deadlines (computed by the app's own recompute-all, past ones mostly done) and a
 valid hash-chained audit trail (one "create" entry per client and case).
 
 Everything is invented and reproducible from ``seed``; no real person's data is involved.
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select, update
 
 from clinic.domain.audit_chain import GENESIS, AuditRecord, entry_hash
 from clinic.domain.enums import (
@@ -31,6 +32,8 @@ from clinic.domain.enums import (
     Stage,
 )
 from clinic.domain.names import search_key
+from clinic.services.deadline_refresh import refresh_all_cases
+from clinic.services.settings_schema import ClinicSettings
 from clinic.storage.models import (
     AuditEntry,
     Case,
@@ -62,7 +65,10 @@ GIVEN = (
     "Irène", "Kofi", "Esperanza", "Guadalupe", "Rosa", "Pedro", "Miguel", "Daniela",
 )  # fmt: skip
 CITIES = ("New York", "Newark", "Houston", "Los Angeles", "Chicago", "Miami", "Boston")
-RULE_KINDS = ("one_year_filing", "ead_clock", "biometrics", "brief_due", "appeal_bia", "eoir_33")
+MANUAL_TITLES = ("Send client the hearing notice", "Collect country conditions", "Call the witness")
+# One case in OVERDUE_ONE_IN keeps its past deadlines open (overdue on the Today page); every
+# other case has them done, as a clinic that keeps up with its work would.
+OVERDUE_ONE_IN = 500
 
 
 @dataclass
@@ -163,7 +169,32 @@ def fill_bulk(store: Store, *, clients: int, today: date, seed: int = 1) -> Bulk
         counts.deadlines += len(rows["deadline"])
         counts.facts += len(rows["fact"])
         counts.audit_entries += len(rows["audit"])
+    counts.deadlines += _rule_deadlines(store, today)
     return counts
+
+
+def _rule_deadlines(store: Store, today: date) -> int:
+    """Every case's rule deadlines as the app computes them (the same service a settings change
+    uses), then past ones settled: done, except in one case of ``OVERDUE_ONE_IN``."""
+    act_by = func.coalesce(Deadline.safe_due_on, Deadline.due_on)
+    with store.unit_of_work() as session:
+        refresh_all_cases(session, settings=ClinicSettings(), actor="bench")
+        session.execute(
+            update(Deadline)
+            .where(
+                Deadline.origin == DeadlineOrigin.RULE,
+                Deadline.status == DeadlineStatus.OPEN,
+                act_by < today,
+                Deadline.case_id % OVERDUE_ONE_IN != 0,
+            )
+            .values(status=DeadlineStatus.DONE, completed_on=act_by)
+        )
+        return int(
+            session.scalar(
+                select(func.count(Deadline.id)).where(Deadline.origin == DeadlineOrigin.RULE)
+            )
+            or 0
+        )
 
 
 def _a_number(rng: random.Random, used: set[str]) -> str:
@@ -276,26 +307,19 @@ def _one_client(
             }
         )
         ids["fact"] += 1
-    for _ in range(rng.choice((1, 2, 3, 4))):
-        anchor = today + timedelta(days=rng.randint(-400, 300))
-        due = anchor + timedelta(days=rng.choice((14, 30, 90, 365)))
-        status = rng.choice(
-            (DeadlineStatus.OPEN, DeadlineStatus.OPEN, DeadlineStatus.DONE, DeadlineStatus.WAIVED)
-        )
-        rule = rng.choice(RULE_KINDS)
+    for _ in range(rng.choice((0, 1, 1, 2))):  # the rules' deadlines are computed after
+        due = today + timedelta(days=rng.randint(-900, 300))
+        status = DeadlineStatus.OPEN if due >= today else DeadlineStatus.DONE
+        title = rng.choice(MANUAL_TITLES)
         rows["deadline"].append(
             {
                 "id": ids["deadline"],
                 "case_id": cid,
-                "kind": rule,
-                "title": rule.replace("_", " ").title(),
+                "kind": "deadline",
+                "title": title,
                 "due_on": due,
-                "safe_due_on": due - timedelta(days=3),
-                "origin": DeadlineOrigin.MANUAL if rng.random() < 0.2 else DeadlineOrigin.RULE,
-                "rule_id": rule,
+                "origin": DeadlineOrigin.MANUAL,
                 "status": status,
-                "anchor_field": "hearing",
-                "anchor_on": anchor,
                 "completed_on": due if status is DeadlineStatus.DONE else None,
             }
         )

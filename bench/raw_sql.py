@@ -1,16 +1,12 @@
 """Baselines written by hand: the same page and count as the Cases page, in plain SQL on a raw
-keyed DB-API connection; and loading every case with what deadline rules read."""
+keyed DB-API connection; and reading every row a deadline recomputation reads."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
 from clinic.domain.anumber import a_number_digits_for_search
 from clinic.domain.names import fold
-from clinic.storage.models import Case, Client
 from clinic.storage.store import Store
 
 PAGE = 200
@@ -78,23 +74,29 @@ class RawSearch:
         self.connection.close()
 
 
-def load_all_cases(store: Store, chunk: int = 500) -> int:
-    """Every case with its client, addresses, hearings, facts and deadlines, a chunk at a time
-    (what a deadline refresh reads, without computing anything)."""
-    loaded = 0
-    with Session(store.engine) as session:
-        ids = sorted(session.scalars(select(Case.id)))
-        for start in range(0, len(ids), chunk):
-            query = (
-                select(Case)
-                .where(Case.id.in_(ids[start : start + chunk]))
-                .options(
-                    selectinload(Case.client).selectinload(Client.addresses),
-                    selectinload(Case.hearings),
-                    selectinload(Case.facts),
-                    selectinload(Case.deadlines),
-                )
-            )
-            loaded += len(list(session.scalars(query)))
-            session.expunge_all()
-    return loaded
+_INPUT_SQL = (
+    "SELECT c.id, c.client_id, c.claim_type, c.forum_kind, c.detained, c.stage, c.relief, "
+    "c.filed_on, k.unaccompanied_child, k.last_arrival_on FROM asylum_case c "
+    "JOIN client k ON k.id = c.client_id WHERE c.id BETWEEN ? AND ?",
+    "SELECT client_id, moved_in_on FROM client_address WHERE client_id IN "
+    "(SELECT client_id FROM asylum_case WHERE id BETWEEN ? AND ?)",
+    'SELECT case_id, kind, "on" FROM hearing WHERE case_id BETWEEN ? AND ?',
+    'SELECT case_id, kind, "on", number FROM case_fact WHERE case_id BETWEEN ? AND ?',
+    "SELECT * FROM deadline WHERE case_id BETWEEN ? AND ?",
+)
+
+
+def read_deadline_inputs(store: Store, chunk: int = 5_000) -> int:
+    """The floor of a recomputation: reading, on a raw keyed connection, every row it needs
+    (each case with its client, addresses, hearings, facts and stored deadlines), a chunk of
+    cases at a time, computing nothing. Returns the number of rows read."""
+    connection = store.raw_connection()
+    try:
+        last = connection.execute("SELECT max(id) FROM asylum_case").fetchone()[0] or 0
+        rows = 0
+        for first in range(1, last + 1, chunk):
+            for sql in _INPUT_SQL:
+                rows += len(connection.execute(sql, (first, first + chunk - 1)).fetchall())
+        return rows
+    finally:
+        connection.close()

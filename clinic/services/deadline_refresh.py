@@ -9,17 +9,21 @@ default for hearings after the ordered date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from clinic.domain.audit_chain import AuditRecord, entry_hash
 from clinic.domain.deadlines import (
     BusinessCalendar,
     CaseFacts,
     ComputedDeadline,
+    DeadlineMemo,
     HearingFact,
     RuleBook,
     deadlines_for_case,
@@ -28,19 +32,28 @@ from clinic.domain.deadlines.shipped import load_shipped_closures, load_shipped_
 from clinic.domain.enums import (
     AuditAction,
     CaseFactKind,
+    ClaimType,
     DeadlineOrigin,
     DeadlineStatus,
     ForumKind,
+    HearingKind,
     Relief,
+    Stage,
 )
 from clinic.services.auditing import record
 from clinic.services.results import Changes, Entity
 from clinic.services.settings_schema import ClinicSettings, settings_in
-from clinic.storage.models import Case, Client, Deadline
+from clinic.storage.audit_log import AUDITED, ChainHead, read_head
+from clinic.storage.models import (
+    AuditEntry,
+    Case,
+    Client,
+    Deadline,
+)
 
 Key = tuple[str, str, date | None]
+StoredKey = tuple[str, str, str | None]  # the same, with the date as stored (ISO text)
 _LIVE = (DeadlineStatus.OPEN, DeadlineStatus.SUPERSEDED)
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -215,28 +228,368 @@ def refresh_cases(session: Session, case_ids: set[int], actor: str) -> Changes:
 
 
 def refresh_all_cases(session: Session, *, settings: ClinicSettings, actor: str) -> Changes:
-    """After a rule or closure setting changed: every case, a chunk at a time (bounded memory)."""
-    ids = sorted(session.scalars(select(Case.id)))
-    touched: set[tuple[Entity, int]] = set()
+    """After a rule or closure setting changed: every case, in chunks, set-based.
+
+    The same rows and audit entries (same order, same chain) as refreshing each case with
+    :func:`refresh_case`, without loading a single ORM object: each chunk of cases is read with
+    five narrow queries, recomputed with a :class:`DeadlineMemo` (cases share rule fits and
+    results), compared with the stored rows in Python, and only what differs is written
+    (executemany updates, inserts and one delete), followed by the chunk's audit entries
+    chained from a single read of the chain head.
+    """
+    session.flush()
     context = rule_context(settings)
-    for start in range(0, len(ids), _CHUNK):
-        changed: list[tuple[int, Recomputed]] = []
-        # No autoflush while recomputing: auditing each case on its own made every case's
-        # audit entry (which reads the chain head) flush that case's deadline rows first, one
-        # round of SQL per case; 80% of the time when most cases change. Audit entries are
-        # written after the chunk's single flush, in case order, exactly as before.
-        with session.no_autoflush:
-            for case in _load(session, set(ids[start : start + _CHUNK])):
-                recomputed = _recompute(session, case, context)
-                if recomputed is not None:
-                    changed.append((case.id, recomputed))
-        session.flush()
-        for case_id, recomputed in changed:
-            _audit(session, case_id, recomputed, actor)
-            touched.add((Entity.CASE, case_id))
-        session.flush()
-        session.expunge_all()
+    memo = DeadlineMemo(context.book, context.calendar)
+    ids = list(session.scalars(select(Case.id).order_by(Case.id)))
+    touched: set[tuple[Entity, int]] = set()
+    head = read_head(session)
+    stored = _Stored()
+    for start in range(0, len(ids), _BULK_CHUNK):
+        chunk = ids[start : start + _BULK_CHUNK]
+        plan = _plan_chunk(session, chunk[0], chunk[-1], memo, stored)
+        plan.write(session)
+        head = _append_audit(session, head, plan.audited, actor)
+        touched.update((Entity.CASE, case_id) for case_id, _ in plan.audited)
+    session.expire_all()  # rows changed behind the identity map's back
     return Changes(frozenset(touched))
+
+
+_BULK_CHUNK = 5_000
+# The computed columns of a rule deadline, in the order _apply assigns them.
+_COMPUTED = (
+    "title",
+    "kind",
+    "due_on",
+    "safe_due_on",
+    "court_sets_date",
+    "explanation",
+    "source",
+    "as_of",
+    "confidence",
+    "flags",
+)
+
+
+def _computed_values(computed: ComputedDeadline) -> tuple[Any, ...]:
+    return (
+        computed.name,
+        computed.kind,
+        computed.due or computed.anchor.on,
+        computed.safe_due,
+        computed.due is None,
+        computed.explanation,
+        computed.source,
+        computed.as_of,
+        computed.confidence,
+        list(computed.flags),
+    )
+
+
+@dataclass
+class _ChunkPlan:
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    deletes: list[int] = field(default_factory=list)
+    audited: list[tuple[int, Recomputed]] = field(default_factory=list)
+
+    def write(self, session: Session) -> None:
+        if self.updates:
+            # Executemany needs the same columns in every row: rows changed in any computed
+            # column get all of them (the same values an ORM flush would have written).
+            table = cast(Table, Deadline.__table__)
+            statement = update(table).where(table.c.id == bindparam("b_id"))
+            session.execute(statement, self.updates)
+        if self.inserts:
+            session.execute(insert(cast(Table, Deadline.__table__)), self.inserts)
+        if self.deletes:
+            for start in range(0, len(self.deletes), 500):
+                ids = self.deletes[start : start + 500]
+                session.execute(
+                    delete(Deadline).where(Deadline.id.in_(ids)),
+                    execution_options={"synchronize_session": False},
+                )
+
+
+# Plain SQL for the bulk read: SQLAlchemy's per-row type processing was a third of a refresh
+# that changed nothing. Values stay in their stored form (ISO dates, enum values, JSON text)
+# and computed deadlines are compared in that form too (see _Stored).
+_CASES_SQL = (
+    "SELECT c.id, c.client_id, c.claim_type, c.forum_kind, c.detained, c.stage, c.relief, "
+    "c.filed_on, k.unaccompanied_child, k.last_arrival_on FROM asylum_case c "
+    "JOIN client k ON k.id = c.client_id WHERE c.id BETWEEN ? AND ? ORDER BY c.id"
+)
+_ADDRESSES_SQL = (
+    "SELECT client_id, moved_in_on FROM client_address WHERE client_id IN "
+    "(SELECT client_id FROM asylum_case WHERE id BETWEEN ? AND ?) ORDER BY client_id, id"
+)
+_HEARINGS_SQL = (
+    'SELECT case_id, kind, "on" FROM hearing WHERE case_id BETWEEN ? AND ? '
+    'ORDER BY case_id, "on", id'
+)
+_FACTS_SQL = (
+    'SELECT case_id, kind, "on", number FROM case_fact WHERE case_id BETWEEN ? AND ? '
+    "ORDER BY case_id, id"
+)
+_DEADLINES_SQL = (
+    "SELECT case_id, id, origin, rule_id, anchor_field, anchor_on, status, due_on, "
+    "title, kind, due_on, safe_due_on, court_sets_date, explanation, source, as_of, "
+    "confidence, flags FROM deadline WHERE case_id BETWEEN ? AND ?"
+)
+
+
+class _Stored:
+    """Turns stored text into values once per distinct text, and computed deadlines into
+    their stored form (the text SQLAlchemy writes) once per distinct result."""
+
+    def __init__(self) -> None:
+        self._days: dict[str, date] = {}
+        self._forms: dict[int, tuple[ComputedDeadline, tuple[Any, ...]]] = {}
+
+    def day(self, text: str | None) -> date | None:
+        if text is None:
+            return None
+        found = self._days.get(text)
+        if found is None:
+            found = self._days[text] = date.fromisoformat(text)
+        return found
+
+    def form(self, computed: ComputedDeadline) -> tuple[Any, ...]:
+        # Keyed by identity: the memo hands out the same object for the same result, and
+        # keeps it alive (the object is kept here too, so its id cannot be reused).
+        found = self._forms.get(id(computed))
+        if found is None:
+            found = self._forms[id(computed)] = (computed, _stored_form(computed))
+        return found[1]
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _stored_form(computed: ComputedDeadline) -> tuple[Any, ...]:
+    """The computed columns as SQLite holds them (Date -> ISO text, bool -> 0/1, JSON text)."""
+    return (
+        computed.name,
+        computed.kind,
+        _iso(computed.due or computed.anchor.on),
+        _iso(computed.safe_due),
+        int(computed.due is None),
+        computed.explanation,
+        computed.source,
+        _iso(computed.as_of),
+        computed.confidence,
+        _flags_text(computed.flags),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _flags_text(flags: tuple[str, ...]) -> str:
+    return json.dumps(list(flags))
+
+
+def _grouped(rows: Any) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(row[0], []).append(row)
+    return grouped
+
+
+def _plan_chunk(
+    session: Session, first: int, last: int, memo: DeadlineMemo, stored: _Stored
+) -> _ChunkPlan:
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        bounds = (first, last)
+        cases = cursor.execute(_CASES_SQL, bounds).fetchall()
+        addresses = _grouped(cursor.execute(_ADDRESSES_SQL, bounds))
+        hearings = _grouped(cursor.execute(_HEARINGS_SQL, bounds))
+        facts = _grouped(cursor.execute(_FACTS_SQL, bounds))
+        deadlines = _grouped(cursor.execute(_DEADLINES_SQL, bounds))
+    finally:
+        cursor.close()
+    day = stored.day
+    plan = _ChunkPlan()
+    for case_id, client_id, claim, forum, detained, stage, relief, filed, child, arrival in cases:
+        moves = sorted(
+            d for row in addresses.get(client_id, [])[1:] if (d := day(row[1])) is not None
+        )
+        facts_of_case = _facts_of(
+            {
+                "claim_type": ClaimType(claim),
+                "forum": ForumKind(forum),
+                "detained": bool(detained),
+                "stage": Stage(stage),
+                "relief": frozenset(Relief(r) for r in json.loads(relief)),
+                "unaccompanied_child": bool(child),
+                "last_arrival": day(arrival),
+                "i589_received": day(filed),
+                "hearings": tuple(
+                    HearingFact(HearingKind(kind), day(on))  # type: ignore[arg-type]
+                    for _, kind, on in hearings.get(case_id, [])
+                ),
+                "address_changes": tuple(moves),
+            },
+            [
+                (CaseFactKind(kind), day(on), number)
+                for _, kind, on, number in facts.get(case_id, [])
+            ],
+        )
+        rows = sorted(deadlines.get(case_id, []), key=_deadline_order)
+        changes = _plan_case(plan, case_id, memo.deadlines_for_case(facts_of_case), rows, stored)
+        if changes is not None:
+            plan.audited.append((case_id, changes))
+    return plan
+
+
+def _deadline_order(row: Any) -> tuple[str, int]:
+    return (row[7], row[1])  # due_on, id: the order of Case.deadlines
+
+
+def _facts_of(
+    values: dict[str, Any], rows: list[tuple[CaseFactKind, date | None, int | None]]
+) -> CaseFacts:
+    """``values`` and the case facts' dates and numbers, exactly as :func:`case_facts` reads
+    them (built once: ``dataclasses.replace`` cost as much as the rest of this)."""
+    if not rows:
+        return CaseFacts(**values)
+    single: dict[CaseFactKind, date] = {}
+    numbers: dict[CaseFactKind, int] = {}
+    repeated: dict[CaseFactKind, list[date]] = {}
+    for kind, on, number in rows:
+        if number is not None:
+            numbers[kind] = number
+        elif on is not None:
+            single[kind] = max(on, single.get(kind, on))
+            repeated.setdefault(kind, []).append(on)
+    return CaseFacts(
+        **values,
+        decision=single.get(CaseFactKind.DECISION),
+        final_order=single.get(CaseFactKind.FINAL_ORDER),
+        bia_decision=single.get(CaseFactKind.BIA_DECISION),
+        in_absentia_order=single.get(CaseFactKind.IN_ABSENTIA_ORDER),
+        vd_order=single.get(CaseFactKind.VD_ORDER),
+        vd_days=numbers.get(CaseFactKind.VD_DAYS),
+        nta_served=single.get(CaseFactKind.NTA_SERVED),
+        ead_expires=single.get(CaseFactKind.EAD_EXPIRES),
+        ij_denial=single.get(CaseFactKind.IJ_DENIAL),
+        asylum_granted=single.get(CaseFactKind.ASYLUM_GRANTED),
+        aaf_notice=single.get(CaseFactKind.AAF_NOTICE),
+        exception_event_end=single.get(CaseFactKind.EXCEPTION_EVENT_END),
+        ead_stopped_days=numbers.get(CaseFactKind.EAD_STOPPED_DAYS, 0),
+        opposing_filing_received=tuple(
+            sorted(repeated.get(CaseFactKind.OPPOSING_FILING_RECEIVED, []))
+        ),
+        judge_set_dates=tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
+    )
+
+
+def _plan_case(
+    plan: _ChunkPlan,
+    case_id: int,
+    computed_list: list[ComputedDeadline],
+    rows: list[Any],
+    stored: _Stored,
+) -> Recomputed | None:
+    """What :func:`_recompute` would change for one case, added to ``plan`` as plain rows.
+
+    ``rows`` are the case's stored deadlines (see _DEADLINES_SQL) in ``Case.deadlines`` order.
+    """
+    rule, judge = DeadlineOrigin.RULE.value, DeadlineOrigin.JUDGE_ORDERED.value
+    existing: dict[StoredKey, Any] = {(r[3], r[4], r[5]): r for r in rows if r[2] == rule}
+    judge_ordered = [r for r in rows if r[2] == judge and r[6] != DeadlineStatus.WAIVED.value]
+    added, moved, removed = [], [], []
+    seen: set[StoredKey] = set()
+    for computed in computed_list:
+        anchor_on = _iso(computed.anchor.on)
+        key = (computed.rule_id, computed.anchor.field, anchor_on)
+        seen.add(key)
+        form = stored.form(computed)
+        superseded = any(
+            r[9] == computed.rule_id and (anchor_on is None or anchor_on >= r[7])
+            for r in judge_ordered
+        )
+        status = _SUPERSEDED if superseded else _OPEN
+        row = existing.get(key)
+        if row is None:
+            plan.inserts.append(
+                {
+                    "case_id": case_id,
+                    "origin": DeadlineOrigin.RULE,
+                    "rule_id": computed.rule_id,
+                    "anchor_field": computed.anchor.field,
+                    "anchor_on": computed.anchor.on,
+                    "status": DeadlineStatus(status),
+                    **dict(zip(_COMPUTED, _computed_values(computed), strict=True)),
+                }
+            )
+            added.append(computed.rule_id)
+            continue
+        if row[7] != form[2]:
+            moved.append(computed.rule_id)
+        new_status = status if row[6] in _LIVE_VALUES else row[6]
+        if tuple(row[8:]) != form or new_status != row[6]:
+            plan.updates.append(
+                {
+                    "b_id": row[1],
+                    "status": DeadlineStatus(new_status),
+                    **dict(zip(_COMPUTED, _computed_values(computed), strict=True)),
+                }
+            )
+    for old_key, row in existing.items():
+        if old_key not in seen and row[6] in _LIVE_VALUES:
+            plan.deletes.append(row[1])
+            removed.append(old_key[0])
+    if not (added or moved or removed):
+        return None
+    return {"added": added, "moved": moved, "removed": removed}
+
+
+_OPEN, _SUPERSEDED = DeadlineStatus.OPEN.value, DeadlineStatus.SUPERSEDED.value
+_LIVE_VALUES = (_OPEN, _SUPERSEDED)
+
+
+def _append_audit(
+    session: Session, head: ChainHead, audited: list[tuple[int, Recomputed]], actor: str
+) -> ChainHead:
+    """One audit entry per changed case, chained on from ``head`` exactly as
+    :func:`clinic.storage.audit_log.append_entry` chains them, inserted in one executemany."""
+    if not audited:
+        return head
+    seq, prev = head.seq, head.hash
+    rows: list[dict[str, Any]] = []
+    for case_id, changes in audited:
+        seq += 1
+        now = datetime.now(UTC)
+        changed = {"deadlines_recomputed": [None, changes]}
+        record_ = AuditRecord(
+            seq=seq,
+            at=now.isoformat(timespec="microseconds"),
+            actor=actor,
+            action=AuditAction.UPDATE.value,
+            entity=Entity.CASE.value,
+            entity_id=case_id,
+            changes=changed,
+            prev_hash=prev,
+        )
+        digest = entry_hash(record_)
+        rows.append(
+            {
+                "seq": seq,
+                "at": now,
+                "at_text": record_.at,
+                "actor": actor,
+                "action": record_.action,
+                "entity": record_.entity,
+                "entity_id": case_id,
+                "changes": changed,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    session.execute(insert(AuditEntry), rows)
+    session.info[AUDITED] = True  # the unit of work saves the head outside after commit
+    return ChainHead(seq, prev)
 
 
 def _load(session: Session, case_ids: set[int]) -> list[Case]:

@@ -18,26 +18,46 @@ if str(ROOT) not in sys.path:  # bench/ is a top-level folder beside clinic/, no
 bench_main = importlib.import_module("bench.__main__")
 
 
+MEASUREMENTS = {
+    "1_start_up",
+    "2_search_as_you_type",
+    "3_encryption_cost",
+    "4_case_list",
+    "5_checklist_pdf",
+    "6_evidence_packet",
+    "7_deadline_recomputation",
+    "8_backup",
+    "9_lock",
+}
+
+
 def test_quick_mode_writes_results_with_ratios(tmp_path: Path) -> None:
     assert bench_main.main(["--quick", "--repeats", "1", "--out", str(tmp_path)]) == 0
 
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["mode"] == "quick"
     assert results["machine"]["cpus"] and results["machine"]["sqlcipher"]
+    assert len(results["load_average_start"]) == 3
     measured = results["measurements"]
-    assert set(measured) == {
-        "2_search_as_you_type",
-        "2b_search_with_proposed_index",
-        "3_encryption_cost",
-        "7_deadline_recomputation",
-        "9_lock",
-    }
-    for kind in bench_main.QUERIES:
+    assert set(measured) == MEASUREMENTS
+    for kind in ["open", *bench_main.QUERIES]:
         row = measured["2_search_as_you_type"][kind]
         assert row["ratio_p95"]["median"] > 0
         assert row["raw_sql_p95_ms"]["median"] > 0
-    for key in ("3_encryption_cost", "7_deadline_recomputation", "9_lock"):
-        assert measured[key]["ratio"]["median"] > 0
-    assert measured["7_deadline_recomputation"]["first_refresh_cases_changed"] > 0
+    assert measured["2_search_as_you_type"]["open"]["count_shown"] == "300 case(s)"
+    for key in MEASUREMENTS - {"2_search_as_you_type", "6_evidence_packet"}:
+        ratio = measured[key]["ratio"]
+        assert (ratio["median"] if isinstance(ratio, dict) else ratio) > 0, key
+    packet = measured["6_evidence_packet"]
+    assert packet.get("available") is False or packet["ratio"] > 0
+    assert measured["1_start_up"]["app_peak_rss_mb"] > 0
+    case_list = measured["4_case_list"]
+    assert case_list["rows_loaded"] == 300  # scrolled to the last case
+    assert measured["5_checklist_pdf"]["median_pdf_kb"] > 1
+    recomputed = measured["7_deadline_recomputation"]
+    assert recomputed["cases_changed_and_audited"] > 0  # the rule change moved deadlines
+    assert recomputed["nothing_to_change_cases_changed"] == 0
+    assert measured["8_backup"]["backup_file_mb"] > measured["8_backup"]["evidence_mb"]
     markdown = (tmp_path / "results.md").read_text()
     assert "Search as you type" in markdown and "SQLCipher" in markdown
+    assert "## Summary" in markdown and "Shared machine" in markdown

@@ -6,6 +6,7 @@ the loaders in :mod:`clinic.domain.deadlines.shipped`.
 from clinic.domain.deadlines.calendar import BusinessCalendar, day_label
 from clinic.domain.deadlines.closures import parse_closures
 from clinic.domain.deadlines.engine import (
+    DeadlineMemo,
     OneYearStatus,
     anchor_for,
     compute,
@@ -29,6 +30,7 @@ __all__ = [
     "CaseFacts",
     "ComputedDeadline",
     "Conditions",
+    "DeadlineMemo",
     "HearingFact",
     "OneYearStatus",
     "Rule",

@@ -18,7 +18,16 @@ from clinic.domain.deadlines.values import Anchor, CaseFacts, HearingFact
 from clinic.domain.deadlines.vocabulary import Trigger
 from clinic.domain.enums import HearingKind
 
-__all__ = ["CASE_NUMBERS", "HEARING_LABELS", "TRIGGER_LABELS", "Fit", "anchors_for", "fit"]
+__all__ = [
+    "CASE_NUMBERS",
+    "HEARING_LABELS",
+    "TRIGGER_LABELS",
+    "AnchorKey",
+    "Fit",
+    "anchor_keys",
+    "anchors_for",
+    "fit",
+]
 
 _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.LAST_ARRIVAL: ("Last arrival", lambda f: f.last_arrival),
@@ -108,21 +117,31 @@ def _same(value: bool | None, wanted: bool) -> bool | None:
 
 
 def anchors_for(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> list[Anchor]:
-    if rule.trigger is Trigger.HEARING:
-        return [_hearing_anchor(h) for h in facts.hearings if _wanted(rule, h, hearings_from)]
-    if rule.trigger in _MULTI:
-        label, get_many = _MULTI[rule.trigger]
-        return [Anchor(rule.trigger.value, label, on) for on in sorted(set(get_many(facts)))]
-    label, get_one = _SINGLE[rule.trigger]
+    return [Anchor(*key) for key in anchor_keys(rule, facts, hearings_from)]
+
+
+AnchorKey = tuple[str, str, date]  # Anchor's fields, as a plain (cheaply hashed) tuple
+
+
+def anchor_keys(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> list[AnchorKey]:
+    """The fields of :func:`anchors_for`'s anchors, in the same order."""
+    trigger = rule.trigger
+    if trigger is Trigger.HEARING:
+        field = Trigger.HEARING.value
+        return [
+            (field, HEARING_LABELS[h.kind], h.on)
+            for h in facts.hearings
+            if _wanted(rule, h, hearings_from)
+        ]
+    if trigger in _MULTI:
+        label, get_many = _MULTI[trigger]
+        return [(trigger.value, label, on) for on in sorted(set(get_many(facts)))]
+    label, get_one = _SINGLE[trigger]
     on = get_one(facts)
-    return [] if on is None else [Anchor(rule.trigger.value, label, on)]
+    return [] if on is None else [(trigger.value, label, on)]
 
 
 def _wanted(rule: Rule, hearing: HearingFact, hearings_from: date | None) -> bool:
     kinds = rule.conditions.hearing_kinds
     in_time = hearings_from is None or hearing.on >= hearings_from
     return in_time and (not kinds or hearing.kind in kinds)
-
-
-def _hearing_anchor(hearing: HearingFact) -> Anchor:
-    return Anchor(Trigger.HEARING.value, HEARING_LABELS[hearing.kind], hearing.on)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 from types import MappingProxyType
 
 import holidays
@@ -30,6 +31,7 @@ _OBSERVED = " (observed)"
 _NO_CLOSURES: Mapping[date, str] = MappingProxyType({})
 
 
+@lru_cache(maxsize=8192)
 def day_label(day: date) -> str:
     """``Fri 2025-03-14``: English weekday (not the locale's) so explanations read the same everywhere."""
     return f"{_WEEKDAYS[day.weekday()]} {day.isoformat()}"
@@ -39,8 +41,13 @@ class BusinessCalendar:
     """Answers "is the court open for filing on this day?" and rolls dates to open days."""
 
     def __init__(self, closures: Mapping[date, str] = _NO_CLOSURES) -> None:
-        self._holidays = holidays.country_holidays("US", observed=True, categories=holidays.PUBLIC)
+        # Built on first use: loading the holiday tables takes ~0.3 s, and a window that only
+        # lists the rules (Settings, at start-up) never asks about a day.
+        self._holidays: holidays.HolidayBase | None = None
         self._closures: Mapping[date, str] = MappingProxyType(dict(closures))
+        # Looking a day up in ``holidays`` costs microseconds; recomputing every case's deadlines
+        # asks about the same few thousand days hundreds of thousands of times.
+        self._names: dict[date, str | None] = {}
 
     @property
     def closures(self) -> Mapping[date, str]:
@@ -48,11 +55,21 @@ class BusinessCalendar:
 
     def holiday_name(self, day: date) -> str | None:
         """The federal holiday on ``day`` (an observed date is named "... (observed)"), else None."""
+        try:
+            return self._names[day]
+        except KeyError:
+            pass
+        if self._holidays is None:
+            self._holidays = holidays.country_holidays(
+                "US", observed=True, categories=holidays.PUBLIC
+            )
         found = self._holidays.get(day)
-        if found is None:
-            return None
-        names = [name for name in str(found).split("; ") if name not in _NOT_HOLIDAYS]
-        return "; ".join(names) or None
+        name = None
+        if found is not None:
+            names = [name for name in str(found).split("; ") if name not in _NOT_HOLIDAYS]
+            name = "; ".join(names) or None
+        self._names[day] = name
+        return name
 
     def closure_reason(self, day: date) -> str | None:
         return self._closures.get(day)

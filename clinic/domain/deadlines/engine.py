@@ -22,6 +22,7 @@ from clinic.domain.deadlines.applicability import (
     CASE_NUMBERS,
     TRIGGER_LABELS,
     Fit,
+    anchor_keys,
     anchors_for,
     fit,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "Anchor",
     "CaseFacts",
     "ComputedDeadline",
+    "DeadlineMemo",
     "HearingFact",
     "OneYearStatus",
     "anchor_for",
@@ -189,7 +191,7 @@ def _for_anchor(
         result = _no_date(rule, anchor, why, f"missing_input:{rule.offset_from_case}")
     else:
         result = _compute_for_case(rule, anchor, facts, calendar)
-    return replace(result, flags=result.flags + fit.flags)
+    return replace(result, flags=result.flags + fit.flags) if fit.flags else result
 
 
 def _compute_for_case(
@@ -232,6 +234,61 @@ def deadlines_for_case(
             anchors = anchors_for(rule, facts, hearings_from)
             results += [_for_anchor(rule, anchor, facts, calendar, applies) for anchor in anchors]
     return sorted(results, key=_sort_key)
+
+
+_Profile = tuple[object, ...]
+
+
+class DeadlineMemo:
+    """``deadlines_for_case`` for many cases with one rule book and calendar, sharing results.
+
+    Which rules apply depends only on a few facts (claim type, forum, stage, relief, child,
+    detention) and one rule's result only on its anchor, its fit and the case's numbers, so
+    recomputing every case of a large store asks the same questions again and again. The
+    results are the same values, in the same order, as :func:`deadlines_for_case` gives.
+    """
+
+    def __init__(self, book: RuleBook, calendar: BusinessCalendar) -> None:
+        self.book = book
+        self.calendar = calendar
+        self._fits: dict[_Profile, list[tuple[int, Rule, Fit]]] = {}
+        self._results: dict[tuple[object, ...], ComputedDeadline] = {}
+
+    def _applicable(self, facts: CaseFacts) -> list[tuple[int, Rule, Fit]]:
+        profile = (
+            facts.claim_type,
+            facts.forum,
+            facts.stage,
+            facts.relief,
+            facts.unaccompanied_child,
+            facts.detained,
+        )
+        found = self._fits.get(profile)
+        if found is None:
+            found = []
+            for number, rule in enumerate(self.book.rules):
+                applies = fit(rule, facts)
+                if applies is not None:
+                    found.append((number, rule, applies))
+            self._fits[profile] = found
+        return found
+
+    def deadlines_for_case(
+        self, facts: CaseFacts, *, hearings_from: date | None = None
+    ) -> list[ComputedDeadline]:
+        results: list[ComputedDeadline] = []
+        for number, rule, applies in self._applicable(facts):
+            days = CASE_NUMBERS[rule.offset_from_case](facts) if rule.offset_from_case else None
+            extra = CASE_NUMBERS[rule.plus_case_days](facts) if rule.plus_case_days else None
+            for field, label, on in anchor_keys(rule, facts, hearings_from):
+                key = (number, field, label, on, applies, days, extra)
+                result = self._results.get(key)
+                if result is None:
+                    anchor = Anchor(field, label, on)
+                    result = _for_anchor(rule, anchor, facts, self.calendar, applies)
+                    self._results[key] = result
+                results.append(result)
+        return sorted(results, key=_sort_key)
 
 
 def one_year_status(

@@ -98,7 +98,11 @@ class StageEvent(Base):
 
 class Hearing(Base):
     __tablename__ = "hearing"
-    __table_args__ = (Index("ix_hearing_on", "on"),)
+    __table_args__ = (
+        Index("ix_hearing_on", "on"),
+        # A case's next hearing (Cases list, sort by next hearing) from the index alone.
+        Index("ix_hearing_case_on", "case_id", "on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(
@@ -123,7 +127,20 @@ class Hearing(Base):
 
 class Deadline(Base):
     __tablename__ = "deadline"
-    __table_args__ = (Index("ix_deadline_due_status", "due_on", "status"),)
+    __table_args__ = (
+        Index("ix_deadline_due_status", "due_on", "status"),
+        # A case's next open deadline (Cases list, sort by next deadline) from the index alone,
+        # without reading the wide rows (explanation, source).
+        Index(
+            "ix_deadline_case_next",
+            "case_id",
+            "status",
+            "court_sets_date",
+            "kind",
+            "safe_due_on",
+            "due_on",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinic.domain.enums import (
@@ -33,6 +33,9 @@ class Staff(Base):
 
 class Client(Base):
     __tablename__ = "client"
+    # Search as you type: the Cases page reads clients in search_key order and matches text in
+    # search_key or a_number; this narrow index serves both without reading the wide rows.
+    __table_args__ = (Index("ix_client_search_key", "search_key", "id", "a_number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_name: Mapped[str] = mapped_column(String(200))

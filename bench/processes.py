@@ -1,0 +1,129 @@
+"""Measurements 1 (start-up) and 4 (case list memory): each run is a fresh process.
+
+The child is ``bench.ui_child``; the time of a start-up is from just before the process is
+started to the end of its main window's first paint (``time.monotonic()`` is system-wide, so
+the child's reading and the parent's can be subtracted).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+STARTUP_TARGET_RATIO = 2.0
+CASE_LIST_TARGET_MB = 300.0
+
+
+def _child(
+    mode: str, data_dir: Path | None, passphrase: str
+) -> tuple[float, float, dict[str, Any]]:
+    """(wall seconds from start to the child's report, child CPU seconds, its JSON line)."""
+    args = [sys.executable, "-m", "bench.ui_child", mode]
+    if data_dir is not None:
+        args.append(str(data_dir))
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        # Window geometry and column widths the app saves go here, not to the user's settings.
+        "XDG_CONFIG_HOME": str(Path(tempfile.gettempdir()) / "clinic-bench-config"),
+    }
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.monotonic()
+    done = subprocess.run(
+        args,
+        input=passphrase + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+        timeout=1800,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench.ui_child {mode} failed: {done.stderr.strip()[-2000:]}")
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    wall = report["painted"] - started if "painted" in report else time.monotonic() - started
+    return wall, cpu, report
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "runs": len(values),
+    }
+
+
+def measure_startup(data_dir: Path, passphrase: str, clients: int, repeats: int) -> dict[str, Any]:
+    """The app (``clinic.app.main`` up to the first painted main window, store unlocked with the
+    passphrase as if typed) against a bare PySide6 QMainWindow, interleaved run by run."""
+    app_s, bare_s, app_cpu, bare_cpu, ratio = [], [], [], [], []
+    rss = 0.0
+    _child("bare", None, "")  # warm the file cache for both
+    _child("app", data_dir, passphrase)
+    for _ in range(repeats):
+        wall, cpu, _report = _child("bare", None, "")
+        bare_s.append(wall)
+        bare_cpu.append(cpu)
+        wall, cpu, report = _child("app", data_dir, passphrase)
+        app_s.append(wall)
+        app_cpu.append(cpu)
+        rss = max(rss, float(report["peak_rss_mb"]))
+        ratio.append(app_s[-1] / bare_s[-1])
+    cpu_ratio = statistics.median(app_cpu) / statistics.median(bare_cpu)
+    return {
+        "clients": clients,
+        "app_to_first_paint_s": _summary(app_s),
+        "bare_pyside6_window_s": _summary(bare_s),
+        "ratio": _summary(ratio),
+        "app_cpu_s": _summary(app_cpu),
+        "bare_cpu_s": _summary(bare_cpu),
+        "cpu_ratio": cpu_ratio,
+        "app_peak_rss_mb": rss,
+        "target": f"<= {STARTUP_TARGET_RATIO:g}x the bare window",
+        "met": statistics.median(ratio) <= STARTUP_TARGET_RATIO,
+    }
+
+
+def measure_case_list(
+    data_dir: Path, passphrase: str, clients: int, repeats: int
+) -> dict[str, Any]:
+    """Main window, then Cases (first page), then Page Down to the last case; the child's peak
+    resident memory against a bare PySide6 window's."""
+    peaks, opens, scrolls, bare_peaks = [], [], [], []
+    report: dict[str, Any] = {}
+    for _ in range(repeats):
+        _wall, _cpu, bare = _child("bare", None, "")
+        bare_peaks.append(float(bare["peak_rss_mb"]))
+        _wall, _cpu, report = _child("cases", data_dir, passphrase)
+        peaks.append(float(report["peak_rss_mb"]))
+        opens.append(float(report["open_cases_s"]) * 1000)
+        scrolls.append(float(report["scroll_to_end_s"]))
+    ratio = [p / b for p, b in zip(peaks, bare_peaks, strict=True)]
+    return {
+        "clients": clients,
+        "rows_loaded": report["rows_loaded"],
+        "count_shown": report["count_label"],
+        "open_cases_first_page_ms": _summary(opens),
+        "scroll_to_end_s": _summary(scrolls),
+        "scroll_steps": report["scroll_steps"],
+        "rss_main_window_mb": report["rss_main_window_mb"],
+        "peak_rss_mb": _summary(peaks),
+        "bare_window_peak_rss_mb": _summary(bare_peaks),
+        "ratio": _summary(ratio),
+        "target": f"peak <= {CASE_LIST_TARGET_MB:g} MB",
+        "met": statistics.median(peaks) <= CASE_LIST_TARGET_MB and report["rows_loaded"] == clients,
+    }
