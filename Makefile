@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest system-deps screenshots bench bundle bundle-check clean help
+.PHONY: run test demo lint typecheck layers pytest system-deps screenshots bench bundle bundle-check clean help translations
 
 help:
 	@echo "make run    - set up and start Clinic"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json)"
 	@echo "make bundle - build the desktop bundle (dist/Clinic) and tarball; make bundle-check runs its self-test"
 	@echo "make screenshots - render the main screens with demo data into docs/screenshots/"
+	@echo "make translations - extract the interface's strings into resources/translations/*.ts"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,17 +26,26 @@ $(DEPS): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# Qt translations: the .ts sources are committed; the compiled .qm is built here, never committed.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+
+$(QM): %.qm: %.ts | $(DEPS)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(DEPS)
+	$(BIN)/python tools/translations.py extract
+
 # Debian packages the GUI and the tests need (Qt's libraries, a Secret Service for the real
 # keychain test, PDF tools). Installed only when running as root and something is missing.
 system-deps:
 	@bash tools/install-system-deps.sh
 
 run: export QT_QPA_PLATFORM :=
-run: $(DEPS)
+run: $(DEPS) $(QM)
 	$(BIN)/clinic
 
 demo: export QT_QPA_PLATFORM :=
-demo: $(DEPS)
+demo: $(DEPS) $(QM)
 	@bash tools/demo.sh $(BIN)/clinic
 
 lint: $(DEPS)
@@ -48,7 +58,7 @@ typecheck: $(DEPS)
 layers: $(DEPS)
 	$(BIN)/lint-imports
 
-pytest: $(DEPS) system-deps
+pytest: $(DEPS) system-deps $(QM)
 	bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q
 
 test: $(DEPS) system-deps lint typecheck layers pytest
@@ -57,7 +67,7 @@ $(BIN)/pyinstaller: $(DEPS)
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 
 # One-folder desktop bundle in dist/Clinic plus a tarball; prints the bundle size.
-bundle: $(BIN)/pyinstaller
+bundle: $(BIN)/pyinstaller $(QM)
 	$(BIN)/pyinstaller installer/clinic.spec --noconfirm --distpath dist --workpath build
 	bash installer/linux/make_tarball.sh
 	@echo "Bundle: dist/Clinic is $$(du -sh dist/Clinic | cut -f1)"
@@ -66,7 +76,7 @@ bundle: $(BIN)/pyinstaller
 bundle-check: bundle
 	env -i PATH="$$PATH" HOME="$$HOME" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen dist/Clinic/Clinic --self-test
 
-screenshots: $(DEPS)
+screenshots: $(DEPS) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
 bench: $(DEPS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 
 import keyring
@@ -11,9 +12,15 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
 
+from clinic.services import language
 from clinic.storage import keys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The staff language is a per-user preference outside the store, and "system" follows the
+# locale: tests never read or write the real preferences, and run in English on a Spanish desktop.
+os.environ.setdefault(language.ENV_CONFIG_DIR, tempfile.mkdtemp(prefix="clinic-test-config-"))
+if language.system_language() != "en":
+    os.environ["LANGUAGE"] = "en"
 
 FAST_SCRYPT_N = 2**12
 

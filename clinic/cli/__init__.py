@@ -21,10 +21,17 @@ from clinic.cli import (
     case_commands,
     checklist_commands,
     deadline_commands,
+    evidence_commands,
+    export_commands,
+    handout_commands,
+    import_commands,
+    report_commands,
     selftest_commands,
     store_commands,
 )
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
+from clinic.services import language
+from clinic.services.language import tr as _
 from clinic.storage.errors import StoreError
 
 
@@ -45,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the passphrase from standard input instead of a prompt",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        help="language of messages and staff PDFs for this command (default: the saved setting)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create the encrypted store")
@@ -62,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cases = commands.add_parser("cases", help="list cases")
     cases.add_argument("--json", action="store_true", help="print JSON")
+    case_commands.add_list_export_arguments(cases)
 
     find = commands.add_parser(
         "search", help="find clients and cases by name, alias, A-number or receipt number"
@@ -102,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     deadline_commands.add_parsers(commands)
     backup_commands.add_parsers(commands)
     checklist_commands.add_parsers(commands)
+    evidence_commands.add_parsers(commands)
+    export_commands.add_parsers(commands)
+    handout_commands.add_parsers(commands)
+    import_commands.add_parsers(commands)
+    report_commands.add_parsers(commands)
     selftest_commands.add_parsers(commands)
     return parser
 
@@ -110,6 +128,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "deadline": deadline_commands.cmd_deadline,
     "checklist": checklist_commands.cmd_checklist,
     "checklists": checklist_commands.cmd_checklists,
+    "evidence": evidence_commands.cmd_evidence,
+    "packet": evidence_commands.cmd_packet,
+    "export-ics": export_commands.cmd_export_ics,
+    "export-case": export_commands.cmd_export_case,
+    "import-case": export_commands.cmd_import_case,
+    "report": export_commands.cmd_report,
+    "handout": handout_commands.cmd_handout,
+    "import": import_commands.cmd_import,
+    "summary": report_commands.cmd_summary,
+    "docket": report_commands.cmd_docket,
     "self-test": selftest_commands.cmd_self_test,
     "deadlines": deadline_commands.cmd_deadlines,
     "rules": deadline_commands.cmd_rules,
@@ -133,16 +161,17 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Run one command; turn every expected failure into a message and an exit code."""
     out = out or sys.stdout
+    language.override_language(getattr(args, "lang", None))
     try:
         return COMMANDS[args.command](args, out)
     except UsageError as exc:
         print(f"clinic: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
-        print(f"clinic: {exc}", file=sys.stderr)
+        print(f"clinic: {exc.message_in(language.ui_language())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("clinic: interrupted; nothing half-saved was kept.", file=sys.stderr)
+        print("clinic: " + _("interrupted; nothing half-saved was kept."), file=sys.stderr)
         return EXIT_OTHER
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away: nothing to say, and no traceback.

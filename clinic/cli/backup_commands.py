@@ -24,7 +24,9 @@ from clinic.cli.common import (
     open_for_command,
     read_passphrase,
 )
+from clinic.domain.i18n import N_
 from clinic.services import backup as backups
+from clinic.services.language import tr as _
 from clinic.services.settings import get_settings
 from clinic.storage.backup_format import BackupError, DamagedBackup, Manifest
 from clinic.storage.keys import KeySource
@@ -92,10 +94,14 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     if args.verify is not None:
         return _verify(args, out, args.verify.expanduser().absolute())
     if args.recovery_key:
-        raise UsageError("--recovery-key is for --verify (and restore), not for making a backup.")
+        raise UsageError(
+            _("--recovery-key is for --verify (and restore), not for making a backup.")
+        )
     target: Path | None = args.to.expanduser().absolute() if args.to is not None else None
     if target is not None and target.is_dir():
-        raise UsageError(f"{target} is a folder; use --to-folder {target}, or name a new file.")
+        raise UsageError(
+            _("{path} is a folder; use --to-folder {path}, or name a new file.", path=target)
+        )
     store = open_for_command(args)
     try:
         now = datetime.now().astimezone()
@@ -105,16 +111,25 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
             folder = args.to_folder or backups.configured_folder(get_settings(store=store))
             if folder is None:
                 raise UsageError(
-                    "No backup folder is set in Settings: give --to FILE or --to-folder DIR."
+                    _("No backup folder is set in Settings: give --to FILE or --to-folder DIR.")
                 )
             result = backups.make_backup(store=store, folder=folder.expanduser(), now=now)
     finally:
         store.lock()
-    print(f"Wrote the backup {result.path.absolute()} ({_size(result.size)}).", file=out)
-    print(f"It holds {_counts(result.manifest)}, and passed its check.", file=out)
     print(
-        "It is encrypted with the store's key: keep it away from this laptop, e.g. on a USB "
-        "stick in a locked drawer.",
+        _(
+            "Wrote the backup {path} ({size}).",
+            path=result.path.absolute(),
+            size=_size(result.size),
+        ),
+        file=out,
+    )
+    print(_("It holds {counts}, and passed its check.", counts=_counts(result.manifest)), file=out)
+    print(
+        _(
+            "It is encrypted with the store's key: keep it away from this laptop, e.g. on a USB "
+            "stick in a locked drawer."
+        ),
         file=out,
     )
     return EXIT_OK
@@ -137,24 +152,36 @@ def _verify(args: argparse.Namespace, out: TextIO, path: Path) -> int:
     else:
         if report.ok and report.manifest is not None:
             manifest = report.manifest
-            print(f"The backup {path} is intact.", file=out)
+            print(_("The backup {path} is intact.", path=path), file=out)
             print(f"Made {_when(manifest)} by Clinic {manifest.app_version}.", file=out)
             print(
-                f"It holds {_counts(manifest)}; all {len(manifest.members)} files in it match "
-                "the manifest, the database passed its integrity checks and every evidence "
-                "file decrypted.",
+                _(
+                    "It holds {counts}; all {n} files in it match the manifest, the database "
+                    "passed its integrity checks and every evidence file decrypted.",
+                    counts=_counts(manifest),
+                    n=len(manifest.members),
+                ),
                 file=out,
             )
             return EXIT_OK
         problems = report.problems
     for problem in problems:
         print(f"problem: {problem}", file=out)
-    print(
-        f"The backup {path} is damaged or was changed ({len(problems)} "
-        f"problem{'s' if len(problems) != 1 else ''}): do not rely on it. Use another backup "
-        "and make a new one.",
-        file=out,
+    damaged = (
+        _(
+            "The backup {path} is damaged or was changed (1 problem): do not rely on it. Use "
+            "another backup and make a new one.",
+            path=path,
+        )
+        if len(problems) == 1
+        else _(
+            "The backup {path} is damaged or was changed ({n} problems): do not rely on it. "
+            "Use another backup and make a new one.",
+            path=path,
+            n=len(problems),
+        )
     )
+    print(damaged, file=out)
     return EXIT_DAMAGED
 
 
@@ -168,9 +195,12 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     occupied = root.exists() and (not root.is_dir() or any(root.iterdir()))
     if occupied and not args.over_current:
         raise BackupError(
-            f"{root} is not empty, so nothing was restored and nothing was changed. Restore "
-            "into a new folder (--data-dir NEW_FOLDER), or replace the store there with "
-            "--over-current, which first moves it aside as a safety copy."
+            N_(
+                "{folder} is not empty, so nothing was restored and nothing was changed. "
+                "Restore into a new folder (--data-dir NEW_FOLDER), or replace the store there "
+                "with --over-current, which first moves it aside as a safety copy."
+            ),
+            folder=root,
         )
     backups.describe(path)  # a file that is no backup at all: say so before asking for a key
     key = _key_for(args, path)
@@ -192,12 +222,21 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
             keychain=True,
         )
     manifest = result.manifest
-    print(f"Restored the backup made {_when(manifest)} into {root}.", file=out)
-    print(f"It holds {_counts(manifest)}; everything was checked first.", file=out)
+    print(
+        _("Restored the backup made {when} into {folder}.", when=_when(manifest), folder=root),
+        file=out,
+    )
+    print(
+        _("It holds {counts}; everything was checked first.", counts=_counts(manifest)),
+        file=out,
+    )
     if result.safety_copy is not None:
         print(
-            f"The store that was there is kept as a safety copy in {result.safety_copy}. "
-            "Delete it once you have checked the restored store.",
+            _(
+                "The store that was there is kept as a safety copy in {folder}. Delete it once "
+                "you have checked the restored store.",
+                folder=result.safety_copy,
+            ),
             file=out,
         )
     print(_how_to_open(manifest, result.key_saved_to_keychain, root), file=out)
@@ -206,13 +245,14 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 def _how_to_open(manifest: Manifest, in_keychain: bool, root: Path) -> str:
     if manifest.key_source is KeySource.PASSPHRASE:
-        return "Open it with the passphrase the store had when the backup was made."
+        return _("Open it with the passphrase the store had when the backup was made.")
     if in_keychain:
-        return "Its key is kept in this computer's keychain."
-    return (
+        return _("Its key is kept in this computer's keychain.")
+    return _(
         "This computer's keychain does not hold its key: open it once with "
-        f"'clinic --data-dir {root} unlock --recovery-key' and keep the key in the keychain "
-        "or under a new passphrase."
+        "'clinic --data-dir {folder} unlock --recovery-key' and keep the key in the keychain "
+        "or under a new passphrase.",
+        folder=root,
     )
 
 
@@ -232,12 +272,14 @@ def _key_for(args: argparse.Namespace, path: Path) -> _Key:
     if backups.key_in_keychain(path):
         return _Key()
     if backups.has_passphrase(path):
-        prompt = "The backup's passphrase: "
+        prompt = _("The backup's passphrase: ")
         return _Key(passphrase=read_passphrase(args, prompt=prompt, confirm=False))
     raise backups.BackupKeyNeeded(
-        "This computer's keychain does not hold this backup's key and the backup has no "
-        "passphrase: give the recovery key from the printed recovery kit with --recovery-key. "
-        "Nothing was changed."
+        N_(
+            "This computer's keychain does not hold this backup's key and the backup has no "
+            "passphrase: give the recovery key from the printed recovery kit with "
+            "--recovery-key. Nothing was changed."
+        )
     )
 
 
@@ -245,11 +287,11 @@ def _read_recovery_key(args: argparse.Namespace) -> str:
     if args.passphrase_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise UsageError("--passphrase-stdin was given but standard input is empty.")
+            raise UsageError(_("--passphrase-stdin was given but standard input is empty."))
         return line.strip()
     if sys.stdin.isatty():
-        return getpass.getpass("Recovery key (64 characters): ")
-    raise UsageError("Give the recovery key on standard input with --passphrase-stdin.")
+        return getpass.getpass(_("Recovery key (64 characters): "))
+    raise UsageError(_("Give the recovery key on standard input with --passphrase-stdin."))
 
 
 # ---------------------------------------------------------------------------------- words
@@ -257,9 +299,12 @@ def _read_recovery_key(args: argparse.Namespace) -> str:
 
 def _counts(manifest: Manifest) -> str:
     counts = manifest.counts
-    return (
-        f"{counts.get('clients', 0)} clients, {counts.get('cases', 0)} cases, "
-        f"{counts.get('files', 0)} evidence files and {counts.get('audit', 0)} audit entries"
+    return _(
+        "{clients} clients, {cases} cases, {files} evidence files and {audit} audit entries",
+        clients=counts.get("clients", 0),
+        cases=counts.get("cases", 0),
+        files=counts.get("files", 0),
+        audit=counts.get("audit", 0),
     )
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
-from clinic.cli.common import EXIT_OK, open_for_command
+from clinic.cli.common import EXIT_OK, UsageError, open_for_command
 from clinic.domain.anumber import format_a_number
 from clinic.services import search
 from clinic.services.dto import CaseSummary
+from clinic.services.exports import case_list
+from clinic.services.language import tr as _
 
 
 def _case_row(case: CaseSummary) -> dict[str, Any]:
@@ -51,7 +54,43 @@ def _print_cases(rows: list[dict[str, Any]], out: TextIO) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)), file=out)
 
 
+def add_list_export_arguments(parser: Any) -> None:
+    saved = parser.add_mutually_exclusive_group()
+    for fmt in ("csv", "xlsx"):
+        saved.add_argument(
+            f"--{fmt}",
+            type=Path,
+            metavar=f"FILE.{fmt}",
+            help=f"save the list as {fmt.upper()} instead of printing it (client names and "
+            "A-numbers, NOT encrypted; an existing file is never overwritten)",
+        )
+
+
+def _save_list(args: argparse.Namespace, out: TextIO) -> int:
+    destination: Path = args.csv or args.xlsx
+    if destination.exists():
+        raise UsageError(f"{destination} already exists; choose a new file name.")
+    if not destination.parent.is_dir():
+        raise UsageError(f"the folder {destination.parent} does not exist.")
+    fmt = case_list.ListFormat.CSV if args.csv else case_list.ListFormat.XLSX
+    store = open_for_command(args)
+    try:
+        count = case_list.export_case_list(
+            store=store,
+            destination=destination,
+            query=case_list.ListQuery(),
+            today=date.today(),
+            fmt=fmt,
+        ).unwrap()
+    finally:
+        store.lock()
+    print(f"Saved {count} cases to {destination}. The file is not encrypted.", file=out)
+    return EXIT_OK
+
+
 def cmd_cases(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "csv", None) or getattr(args, "xlsx", None):
+        return _save_list(args, out)
     store = open_for_command(args)
     try:
         rows = [_case_row(c) for c in search.list_cases(store=store, today=date.today())]
@@ -90,7 +129,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     if not cases and not clients:
-        print(f"Nothing matches {args.text!r}.", file=out)
+        print(_("Nothing matches {text!r}.", text=args.text), file=out)
         return EXIT_OK
     if cases:
         _print_cases(cases, out)

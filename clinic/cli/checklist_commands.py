@@ -10,7 +10,8 @@ from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command
 from clinic.domain.ids import CaseId
-from clinic.services import checklists
+from clinic.services import checklists, language
+from clinic.services.language import tr as _
 
 
 def add_parsers(commands: Any) -> None:
@@ -31,6 +32,12 @@ def add_parsers(commands: Any) -> None:
         metavar="FILE.pdf",
         help="where to write the PDF (an existing file is never overwritten; the PDF is NOT "
         "encrypted)",
+    )
+    export.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        default=argparse.SUPPRESS,  # absent: the global --lang or the saved setting decides
+        help="the PDF's language (and this command's messages): en or es",
     )
     listing = commands.add_parser("checklists", help="the filing checklist templates")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -58,21 +65,22 @@ def cmd_checklists(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     width = max(len(t.id) for t in templates)
     for t in templates:
-        print(f"{t.id:<{width}}  {t.title} ({len(t.items)} items; as of {t.as_of})", file=out)
+        counted = _("{n} items; as of {as_of}", n=len(t.items), as_of=t.as_of)
+        print(f"{t.id:<{width}}  {t.title} ({counted})", file=out)
     return EXIT_OK
 
 
 def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
     destination: Path = args.out
     if destination.exists():
-        raise UsageError(f"{destination} already exists; choose a new file name.")
+        raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
     if not destination.parent.is_dir():
-        raise UsageError(f"the folder {destination.parent} does not exist.")
+        raise UsageError(_("the folder {folder} does not exist.", folder=destination.parent))
     if args.template is not None:
         try:
             checklists.get_template(args.template)
         except checklists.UnknownTemplate as exc:
-            raise UsageError(f"{exc}; see 'clinic checklists'.") from None
+            raise UsageError(_("{problem}; see 'clinic checklists'.", problem=exc)) from None
     store = open_for_command(args)
     try:
         try:
@@ -82,16 +90,22 @@ def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
                 destination=destination,
                 today=date.today(),
                 template_id=args.template,
+                lang=language.ui_language(),
             )
         except FileExistsError:
-            raise UsageError(f"{destination} already exists; choose a new file name.") from None
+            raise UsageError(
+                _("{path} already exists; choose a new file name.", path=destination)
+            ) from None
         except LookupError as exc:
             raise UsageError(str(exc)) from None
     finally:
         store.lock()
     print(
-        f"Saved the checklist to {destination}. The PDF is not encrypted: keep it with the case "
-        "file and delete stray copies.",
+        _(
+            "Saved the checklist to {path}. The PDF is not encrypted: keep it with the case "
+            "file and delete stray copies.",
+            path=destination,
+        ),
         file=out,
     )
     return EXIT_OK

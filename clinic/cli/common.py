@@ -7,6 +7,7 @@ import getpass
 import sys
 
 from clinic.services import lifecycle
+from clinic.services.language import tr as _
 from clinic.storage.datadir import DataDir
 from clinic.storage.store import PassphraseRequired, Store
 
@@ -21,13 +22,13 @@ def read_passphrase(args: argparse.Namespace, *, prompt: str, confirm: bool) -> 
     if args.passphrase_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise UsageError("--passphrase-stdin was given but standard input is empty.")
+            raise UsageError(_("--passphrase-stdin was given but standard input is empty."))
         return line.rstrip("\r\n")
     if not sys.stdin.isatty():
         raise PassphraseRequired()
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Type it again: ") != first:
-        raise UsageError("The two passphrases differ; nothing was created. Try again.")
+    if confirm and getpass.getpass(_("Type it again: ")) != first:
+        raise UsageError(_("The two passphrases differ; nothing was created. Try again."))
     return first
 
 
@@ -39,7 +40,7 @@ def open_for_command(args: argparse.Namespace) -> Store:
     data_dir = data_dir_of(args)
     passphrase = None
     if lifecycle.store_exists(data_dir) and lifecycle.passphrase_needed(data_dir):
-        passphrase = read_passphrase(args, prompt="Passphrase: ", confirm=False)
+        passphrase = read_passphrase(args, prompt=_("Passphrase: "), confirm=False)
     store = lifecycle.unlock_store(
         data_dir=data_dir, passphrase=passphrase, actor=lifecycle.default_actor()
     )

@@ -12,6 +12,7 @@ from clinic.domain.deadlines import ComputedDeadline, Rule, RuleSettingError
 from clinic.domain.ids import CaseId
 from clinic.services import deadlines
 from clinic.services.dto import DeadlineView
+from clinic.services.language import tr as _
 
 
 def _date(text: str) -> date:
@@ -84,7 +85,9 @@ def cmd_deadline(args: argparse.Namespace, out: TextIO) -> int:
             rule_id=args.rule, from_date=args.from_date, detained=args.detained, days=args.days
         )
     except KeyError:
-        raise UsageError(f"There is no rule {args.rule!r}; 'clinic rules' lists them.") from None
+        raise UsageError(
+            _("There is no rule {rule!r}; 'clinic rules' lists them.", rule=args.rule)
+        ) from None
     except RuleSettingError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -101,7 +104,7 @@ def cmd_deadline(args: argparse.Namespace, out: TextIO) -> int:
         f"Source: {result.source} (as of {result.as_of.isoformat()}; {result.confidence})", file=out
     )
     if result.confidence == "unverified":
-        print("UNVERIFIED rule: check it with your attorney.", file=out)
+        print(_("UNVERIFIED rule: check it with your attorney."), file=out)
     return EXIT_OK
 
 
@@ -138,7 +141,7 @@ def cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     if not rows:
-        print(f"Case {args.case_id} has no deadlines (or does not exist).", file=out)
+        print(_("Case {case} has no deadlines (or does not exist).", case=args.case_id), file=out)
     for view in rows:
         due = "set by the court" if view.court_sets_date else view.act_by.isoformat()
         print(f"{due:>16}  {view.status.value:<10} {view.title}", file=out)

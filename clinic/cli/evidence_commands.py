@@ -19,6 +19,7 @@ from clinic.domain.problem_text import describe_all
 from clinic.reports.packet import PacketBuild
 from clinic.services import evidence, packet
 from clinic.services.language import tr as _
+from clinic.services.language import ui_language
 
 
 def add_parsers(commands: Any) -> None:
@@ -111,7 +112,7 @@ def _add(args: argparse.Namespace, out: TextIO) -> int:
         except LookupError as exc:
             raise UsageError(str(exc)) from None
         if not added.ok:
-            raise UsageError("; ".join(describe_all(added.problems)))
+            raise UsageError("; ".join(describe_all(added.problems, ui_language())))
         evidence_id = added.unwrap()
         file = evidence.attach_path(store=store, evidence_id=evidence_id, path=path).unwrap()
     finally:
@@ -188,9 +189,10 @@ def _print_build(built: PacketBuild, folder: Path, out: TextIO) -> None:
     for problem in built.omitted:
         print(_("Left out: {what}", what=problem.describe()), file=out)
     print(_("Parts written to {folder}:", folder=folder), file=out)
+    pages_word, part_word = _("pages"), _("part")  # outside the f-strings: the extractor sees them
     for part in built.parts:
         print(
-            f"  {part.name}  {_('pages')} {part.first_page}–{part.last_page}  "
+            f"  {part.name}  {pages_word} {part.first_page}–{part.last_page}  "
             f"({part.size / 1024 / 1024:.1f} MB)",
             file=out,
         )
@@ -202,8 +204,8 @@ def _print_build(built: PacketBuild, folder: Path, out: TextIO) -> None:
     for entry in built.exhibits:
         parts = ", ".join(str(p) for p in entry.parts)
         print(
-            f"  {entry.label:>3}  {_('pages')} {entry.page_labels:<15} "
-            f"{_('part')} {parts:<5} {entry.title}{notes.get(entry.certificate, '')}",
+            f"  {entry.label:>3}  {pages_word} {entry.page_labels:<15} "
+            f"{part_word} {parts:<5} {entry.title}{notes.get(entry.certificate, '')}",
             file=out,
         )
     print(

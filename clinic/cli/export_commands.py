@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command, read_passphrase
+from clinic.domain.i18n import N_
 from clinic.domain.ids import CaseId, ClientId
 from clinic.services.exports import case_bundle, funder, ics
+from clinic.services.language import tr as _
 
-NOT_ENCRYPTED = "The file is not encrypted: keep it somewhere safe and delete stray copies."
+NOT_ENCRYPTED = N_("The file is not encrypted: keep it somewhere safe and delete stray copies.")
 
 
 def _day(text: str) -> date:
@@ -20,16 +22,16 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-12"
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-12", text=text)
         ) from None
 
 
 def _new_file(path: Path) -> Path:
     """Refuse before unlocking anything: never overwrite, and the folder must exist."""
     if path.exists():
-        raise UsageError(f"{path} already exists; choose a new file name.")
+        raise UsageError(_("{path} already exists; choose a new file name.", path=path))
     if not path.parent.is_dir():
-        raise UsageError(f"the folder {path.parent} does not exist.")
+        raise UsageError(_("the folder {folder} does not exist.", folder=path.parent))
     return path
 
 
@@ -105,7 +107,7 @@ def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
     destination = _new_file(args.out)
     start = args.start or date.today()
     if args.end is not None and args.end < start:
-        raise UsageError("--to is before --from; nothing was written.")
+        raise UsageError(_("--to is before --from; nothing was written."))
     store = open_for_command(args)
     try:
         built = ics.export_calendar(
@@ -115,17 +117,29 @@ def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
             full_names=args.full_names,
         ).unwrap()
     except FileExistsError:
-        raise UsageError(f"{destination} already exists; choose a new file name.") from None
+        raise UsageError(
+            _("{path} already exists; choose a new file name.", path=destination)
+        ) from None
     except ics.UnknownParalegal as exc:
         raise UsageError(
-            f"{exc}; nothing was written. Use the full name as in Settings → Staff."
+            _(
+                "{problem}; nothing was written. Use the full name as in Settings → Staff.",
+                problem=exc,
+            )
         ) from None
     finally:
         store.lock()
-    names = "full names and A-numbers" if args.full_names else "initials only"
+    names = _("full names and A-numbers") if args.full_names else _("initials only")
     print(
-        f"Saved {built.hearings} hearings and {built.deadlines} deadlines to {destination} "
-        f"({names}). {NOT_ENCRYPTED}",
+        _(
+            "Saved {hearings} hearings and {deadlines} deadlines to {path} ({names}).",
+            hearings=built.hearings,
+            deadlines=built.deadlines,
+            path=destination,
+            names=names,
+        )
+        + " "
+        + _(NOT_ENCRYPTED),
         file=out,
     )
     return EXIT_OK
@@ -133,10 +147,13 @@ def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
     if (args.case_id is None) == (not args.all):
-        raise UsageError("name one CASE_ID, or use --all; nothing was written.")
+        raise UsageError(_("name one CASE_ID, or use --all; nothing was written."))
     if args.plaintext and args.with_files:
         raise UsageError(
-            "evidence files travel only in an encrypted export: drop --plaintext or --with-files."
+            _(
+                "evidence files travel only in an encrypted export: drop --plaintext or "
+                "--with-files."
+            )
         )
     destination = _new_file(args.out)
     store = open_for_command(args)
@@ -144,13 +161,15 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
         passphrase = None
         if args.plaintext:
             print(
-                "clinic: warning: --plaintext writes client data unencrypted; anyone who gets "
-                "the file can read it.",
+                _(
+                    "clinic: warning: --plaintext writes client data unencrypted; anyone who "
+                    "gets the file can read it."
+                ),
                 file=sys.stderr,
             )
         else:
             passphrase = read_passphrase(
-                args, prompt="Passphrase for the export file: ", confirm=True
+                args, prompt=_("Passphrase for the export file: "), confirm=True
             )
         try:
             summary = case_bundle.export_cases(
@@ -161,33 +180,48 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
                 with_files=args.with_files,
             ).unwrap()
         except LookupError as exc:
-            raise UsageError(f"{exc}; nothing was written.") from None
+            raise UsageError(_("{problem}; nothing was written.", problem=exc)) from None
         except FileExistsError:
-            raise UsageError(f"{destination} already exists; choose a new file name.") from None
+            raise UsageError(
+                _("{path} already exists; choose a new file name.", path=destination)
+            ) from None
     finally:
         store.lock()
-    how = (
-        ", encrypted with your passphrase (send the passphrase separately)."
-        if summary.encrypted
-        else f". {NOT_ENCRYPTED}"
-    )
-    print(
-        f"Saved {summary.cases} case(s) of {summary.clients} client(s) and {summary.files} "
-        f"evidence file(s) to {destination}{how}",
-        file=out,
-    )
+    values = {
+        "cases": summary.cases,
+        "clients": summary.clients,
+        "files": summary.files,
+        "path": destination,
+    }
+    if summary.encrypted:
+        saved = _(
+            "Saved {cases} case(s) of {clients} client(s) and {files} evidence file(s) to "
+            "{path}, encrypted with your passphrase (send the passphrase separately).",
+            **values,
+        )
+    else:
+        saved = (
+            _(
+                "Saved {cases} case(s) of {clients} client(s) and {files} evidence file(s) to "
+                "{path}.",
+                **values,
+            )
+            + " "
+            + _(NOT_ENCRYPTED)
+        )
+    print(saved, file=out)
     return EXIT_OK
 
 
 def cmd_import_case(args: argparse.Namespace, out: TextIO) -> int:
     source: Path = args.file
     if not source.is_file():
-        raise UsageError(f"there is no file {source}.")
+        raise UsageError(_("there is no file {path}.", path=source))
     store = open_for_command(args)
     try:
         encrypted = case_bundle.needs_passphrase(source)
         passphrase = (
-            read_passphrase(args, prompt="Passphrase of the export file: ", confirm=False)
+            read_passphrase(args, prompt=_("Passphrase of the export file: "), confirm=False)
             if encrypted
             else None
         )
@@ -201,17 +235,24 @@ def cmd_import_case(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         store.lock()
     if not result.case_ids:
-        print("The file holds no cases; nothing was imported.", file=out)
+        print(_("The file holds no cases; nothing was imported."), file=out)
         return EXIT_OK
     cases = ", ".join(str(i) for i in result.case_ids)
     print(
-        f"Imported case(s) {cases} for client(s) {', '.join(map(str, result.client_ids))}.",
+        _(
+            "Imported case(s) {cases} for client(s) {clients}.",
+            cases=cases,
+            clients=", ".join(map(str, result.client_ids)),
+        ),
         file=out,
     )
     if result.files_not_included:
         print(
-            f"{result.files_not_included} evidence file(s) were listed but not included in the "
-            "export (made without --with-files); their evidence items were imported without them.",
+            _(
+                "{n} evidence file(s) were listed but not included in the export (made without "
+                "--with-files); their evidence items were imported without them.",
+                n=result.files_not_included,
+            ),
             file=out,
         )
     return EXIT_OK
@@ -222,7 +263,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     try:
         funder.ReportFormat.for_path(destination)
     except ValueError as exc:
-        raise UsageError(f"{exc}; nothing was written.") from None
+        raise UsageError(_("{problem}; nothing was written.", problem=exc)) from None
     problem = funder.year_problem(args.year, date.today())
     if problem is not None:
         raise UsageError(problem)
@@ -232,12 +273,17 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             store=store, year=args.year, destination=destination, today=date.today()
         )
     except FileExistsError:
-        raise UsageError(f"{destination} already exists; choose a new file name.") from None
+        raise UsageError(
+            _("{path} already exists; choose a new file name.", path=destination)
+        ) from None
     finally:
         store.lock()
     print(
-        f"Saved the {args.year} funder report to {destination} (counts only; cells under 5 "
-        "suppressed).",
+        _(
+            "Saved the {year} funder report to {path} (counts only; cells under 5 suppressed).",
+            year=args.year,
+            path=destination,
+        ),
         file=out,
     )
     return EXIT_OK

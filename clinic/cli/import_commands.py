@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, EXIT_USAGE, UsageError, open_for_command
 from clinic.services import importing
 from clinic.services.importing import DateOrder, ImportFileError, ImportOutcome, ImportPlan
+from clinic.services.language import tr as _
 
 _ENCODINGS = {
     "utf-8": "UTF-8",
@@ -63,16 +64,18 @@ def add_parsers(commands: Any) -> None:
 def _read_inputs(args: argparse.Namespace) -> tuple[bytes, importing.MappingFile | None]:
     source: Path = args.file
     if not source.is_file():
-        raise UsageError(f"{source} does not exist or is not a file.")
+        raise UsageError(_("{path} does not exist or is not a file.", path=source))
     mapping = None
     if args.mapping is not None:
         mapping_path: Path = args.mapping
         if not mapping_path.is_file():
-            raise UsageError(f"The mapping file {mapping_path} does not exist.")
+            raise UsageError(_("The mapping file {path} does not exist.", path=mapping_path))
         try:
             text = mapping_path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            raise UsageError(f"The mapping file {mapping_path} is not UTF-8 text.") from None
+            raise UsageError(
+                _("The mapping file {path} is not UTF-8 text.", path=mapping_path)
+            ) from None
         try:
             mapping = importing.read_mapping_file(text=text, name=mapping_path.name)
         except ImportFileError as exc:
@@ -138,7 +141,7 @@ def _file_error(
         }
         json.dump(report, out, ensure_ascii=False, indent=2)
         out.write("\n")
-    print(f"clinic: {message} Nothing was imported.", file=sys.stderr)
+    print(_("clinic: {problem} Nothing was imported.", problem=message), file=sys.stderr)
     return code
 
 
@@ -173,13 +176,15 @@ def _report(
 
 def _counts(plan: ImportPlan) -> str:
     result = plan.result
-    parts = [
-        f"{len(result.clients)} client(s)",
-        f"{result.family_count} family member(s)",
-        f"{result.case_count} case(s)",
-        f"{result.hearing_count} hearing(s)",
-    ]
-    return f"{plan.valid_rows} row(s): " + ", ".join(parts)
+    return _(
+        "{rows} row(s): {clients} client(s), {family} family member(s), {cases} case(s), "
+        "{hearings} hearing(s)",
+        rows=plan.valid_rows,
+        clients=len(result.clients),
+        family=result.family_count,
+        cases=result.case_count,
+        hearings=result.hearing_count,
+    )
 
 
 def _print_report(
@@ -218,17 +223,22 @@ def _print_report(
 
 def _summary(args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome | None) -> str:
     if outcome is not None and outcome.stored:
-        skipped = f" Skipped {len(plan.rejected)} row(s) listed above." if plan.rejected else ""
-        return f"Imported {_counts(plan)} (audited as one import).{skipped}"
+        done = _("Imported {counts} (audited as one import).", counts=_counts(plan))
+        if plan.rejected:
+            done += " " + _("Skipped {n} row(s) listed above.", n=len(plan.rejected))
+        return done
     if plan.rejected and not args.skip_invalid:
         hint = (
-            f" Fix them and run again, or pass --skip-invalid to import the other "
-            f"{plan.valid_rows} row(s)."
+            _(
+                "Fix them and run again, or pass --skip-invalid to import the other {n} row(s).",
+                n=plan.valid_rows,
+            )
             if plan.valid_rows
-            else " Fix them and run again."
+            else _("Fix them and run again.")
         )
-        return f"Nothing was stored: {len(plan.rejected)} row(s) cannot be imported.{hint}"
+        refused = _("Nothing was stored: {n} row(s) cannot be imported.", n=len(plan.rejected))
+        return f"{refused} {hint}"
     if args.dry_run:
-        return f"Dry run: would import {_counts(plan)}. Nothing was stored."
+        return _("Dry run: would import {counts}. Nothing was stored.", counts=_counts(plan))
     reason = outcome.reason if outcome is not None else ""
-    return f"Nothing was stored. {reason}".strip()
+    return (_("Nothing was stored.") + " " + reason).strip()

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command
+from clinic.domain.i18n import N_
 from clinic.domain.ids import CaseId
 from clinic.services import attorney_reports, language
+from clinic.services.language import tr as _
 
-NOT_ENCRYPTED = "The PDF is not encrypted: keep it with the case file and delete stray copies."
+NOT_ENCRYPTED = N_("The PDF is not encrypted: keep it with the case file and delete stray copies.")
 
 
 def _day(text: str) -> date:
@@ -19,7 +21,7 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-12"
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-12", text=text)
         ) from None
 
 
@@ -60,9 +62,9 @@ def add_parsers(commands: Any) -> None:
 
 def _check_destination(destination: Path) -> None:
     if destination.exists():
-        raise UsageError(f"{destination} already exists; choose a new file name.")
+        raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
     if not destination.parent.is_dir():
-        raise UsageError(f"the folder {destination.parent} does not exist.")
+        raise UsageError(_("the folder {folder} does not exist.", folder=destination.parent))
 
 
 def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
@@ -79,12 +81,17 @@ def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
                 lang=language.ui_language(),
             )
         except FileExistsError:
-            raise UsageError(f"{destination} already exists; choose a new file name.") from None
+            raise UsageError(
+                _("{path} already exists; choose a new file name.", path=destination)
+            ) from None
         except LookupError as exc:
-            raise UsageError(f"{exc}; see 'clinic cases'.") from None
+            raise UsageError(_("{problem}; see 'clinic cases'.", problem=exc)) from None
     finally:
         store.lock()
-    print(f"Saved the case summary to {destination}. {NOT_ENCRYPTED}", file=out)
+    print(
+        _("Saved the case summary to {path}.", path=destination) + " " + _(NOT_ENCRYPTED),
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -94,7 +101,11 @@ def cmd_docket(args: argparse.Namespace, out: TextIO) -> int:
     end: date = args.end
     if start > end:
         raise UsageError(
-            f"--from {start.isoformat()} is after --to {end.isoformat()}; swap the dates."
+            _(
+                "--from {start} is after --to {end}; swap the dates.",
+                start=start.isoformat(),
+                end=end.isoformat(),
+            )
         )
     _check_destination(destination)
     store = open_for_command(args)
@@ -110,14 +121,24 @@ def cmd_docket(args: argparse.Namespace, out: TextIO) -> int:
                 lang=language.ui_language(),
             )
         except FileExistsError:
-            raise UsageError(f"{destination} already exists; choose a new file name.") from None
+            raise UsageError(
+                _("{path} already exists; choose a new file name.", path=destination)
+            ) from None
         except attorney_reports.UnknownStaff as exc:
-            raise UsageError(f"{exc}; see Settings → Staff for the names.") from None
+            raise UsageError(
+                _("{problem}; see Settings → Staff for the names.", problem=exc)
+            ) from None
     finally:
         store.lock()
     print(
-        f"Saved the hearing docket {start.isoformat()} to {end.isoformat()} to {destination}. "
-        f"{NOT_ENCRYPTED}",
+        _(
+            "Saved the hearing docket {start} to {end} to {path}.",
+            start=start.isoformat(),
+            end=end.isoformat(),
+            path=destination,
+        )
+        + " "
+        + _(NOT_ENCRYPTED),
         file=out,
     )
     return EXIT_OK

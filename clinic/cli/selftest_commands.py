@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, EXIT_OTHER
 from clinic.services import self_test
+from clinic.services.language import tr as _
 
 
 def add_parsers(commands: Any) -> None:
@@ -40,7 +41,20 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
             )
     took = time.monotonic() - started
     if failed:
-        print(f"Self-test FAILED: {failed} step(s) failed ({took:.1f} s).", file=out)
+        print(
+            _(
+                "Self-test FAILED: {n} step(s) failed ({seconds} s).",
+                n=failed,
+                seconds=round(took, 1),
+            ),
+            file=out,
+        )
         return EXIT_OTHER
-    print(f"Self-test passed ({took:.1f} s). The temporary folder was removed.", file=out)
+    print(
+        _(
+            "Self-test passed ({seconds} s). The temporary folder was removed.",
+            seconds=round(took, 1),
+        ),
+        file=out,
+    )
     return EXIT_OK

@@ -22,6 +22,8 @@ from clinic.cli.common import (
 from clinic.services import backup as backups
 from clinic.services import lifecycle, recovery
 from clinic.services.demo import fill_demo_data
+from clinic.services.language import tr as _
+from clinic.services.language import ui_language
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
@@ -33,20 +35,32 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     if use_passphrase:
         if not args.passphrase_stdin and sys.stdin.isatty():
             print(
-                "No keychain is used: choose a passphrase of at least 10 characters (a few unrelated words work well).\n"
-                "If it is forgotten, only the recovery key can open the store.",
+                _(
+                    "No keychain is used: choose a passphrase of at least 10 characters (a few "
+                    "unrelated words work well).\nIf it is forgotten, only the recovery key can "
+                    "open the store."
+                ),
                 file=out,
             )
-        passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
+        passphrase = read_passphrase(args, prompt=_("New passphrase: "), confirm=True)
     store = lifecycle.init_store(
         data_dir=data_dir, passphrase=passphrase, actor=lifecycle.default_actor()
     )
     try:
-        where = "a passphrase-wrapped key file" if passphrase else "this computer's keychain"
-        print(
-            f"Created an encrypted store in {data_dir.root}; its key is kept in {where}.", file=out
-        )
-        print("Next: print the recovery kit and keep it somewhere safe.", file=out)
+        if passphrase:
+            created = _(
+                "Created an encrypted store in {folder}; its key is kept in a "
+                "passphrase-wrapped key file.",
+                folder=data_dir.root,
+            )
+        else:
+            created = _(
+                "Created an encrypted store in {folder}; its key is kept in this computer's "
+                "keychain.",
+                folder=data_dir.root,
+            )
+        print(created, file=out)
+        print(_("Next: print the recovery kit and keep it somewhere safe."), file=out)
     finally:
         store.lock()
     return EXIT_OK
@@ -54,18 +68,29 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     if args.clients < 1 or args.clients > 200_000:
-        raise UsageError("--clients must be between 1 and 200000.")
+        raise UsageError(_("--clients must be between 1 and 200000."))
     store = open_for_command(args)
     try:
         summary = fill_demo_data(
-            store=store, clients=args.clients, seed=args.seed, today=date.today()
+            store=store,
+            clients=args.clients,
+            seed=args.seed,
+            today=date.today(),
+            language=ui_language(),  # the demo's titles and notes: global --lang or the setting
         )
     finally:
         store.lock()
     print(
-        f"Added {summary.clients} clients, {summary.cases} cases, {summary.hearings} hearings, "
-        f"{summary.deadlines} deadlines, {summary.evidence_items} evidence items "
-        f"({summary.files} files).",
+        _(
+            "Added {clients} clients, {cases} cases, {hearings} hearings, {deadlines} deadlines, "
+            "{evidence} evidence items ({files} files).",
+            clients=summary.clients,
+            cases=summary.cases,
+            hearings=summary.hearings,
+            deadlines=summary.deadlines,
+            evidence=summary.evidence_items,
+            files=summary.files,
+        ),
         file=out,
     )
     return EXIT_OK
@@ -74,14 +99,17 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_recovery_kit(args: argparse.Namespace, out: TextIO) -> int:
     destination: Path = args.out
     if destination.exists():
-        raise UsageError(f"{destination} already exists; choose a new file name.")
+        raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
     store = open_for_command(args)
     try:
         recovery.save_recovery_kit(store=store, destination=destination)
     finally:
         store.lock()
     print(
-        f"Saved the recovery kit to {destination}. Print it, keep it locked away, then delete the file.",
+        _(
+            "Saved the recovery kit to {path}. Print it, keep it locked away, then delete the file.",
+            path=destination,
+        ),
         file=out,
     )
     return EXIT_OK
@@ -92,9 +120,9 @@ def cmd_unlock(args: argparse.Namespace, out: TextIO) -> int:
     if args.passphrase_stdin:
         key_text = sys.stdin.readline().strip()
     elif sys.stdin.isatty():
-        key_text = getpass.getpass("Recovery key (64 characters): ")
+        key_text = getpass.getpass(_("Recovery key (64 characters): "))
     else:
-        raise UsageError("Give the recovery key on standard input with --passphrase-stdin.")
+        raise UsageError(_("Give the recovery key on standard input with --passphrase-stdin."))
     store = recovery.unlock_with_recovery_key(
         data_dir=data_dir, recovery_key=key_text, actor=lifecycle.default_actor()
     )
@@ -103,14 +131,17 @@ def cmd_unlock(args: argparse.Namespace, out: TextIO) -> int:
         if use_keychain:
             recovery.keep_key_in_keychain(store=store)
             print(
-                "The recovery key opened the store; its key is now kept in this computer's keychain.",
+                _(
+                    "The recovery key opened the store; its key is now kept in this computer's "
+                    "keychain."
+                ),
                 file=out,
             )
         else:
-            passphrase = read_passphrase(args, prompt="New passphrase: ", confirm=True)
+            passphrase = read_passphrase(args, prompt=_("New passphrase: "), confirm=True)
             recovery.keep_key_with_passphrase(store=store, passphrase=passphrase)
             print(
-                "The recovery key opened the store; it is now protected by the new passphrase.",
+                _("The recovery key opened the store; it is now protected by the new passphrase."),
                 file=out,
             )
     finally:
@@ -137,9 +168,9 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
     for line in _backup_lines(report):
         print(line, file=out)
     print(
-        "All checks passed."
+        _("All checks passed.")
         if report.ok
-        else "PROBLEMS FOUND: restore from a backup or contact support.",
+        else _("PROBLEMS FOUND: restore from a backup or contact support."),
         file=out,
     )
     return EXIT_OK if report.ok else EXIT_DAMAGED
@@ -178,15 +209,16 @@ def cmd_verify_audit(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         store.lock()
     if report.breaks:
-        print(f"The first bad entry is entry {report.breaks[0].seq}.", file=out)
+        print(_("The first bad entry is entry {seq}.", seq=report.breaks[0].seq), file=out)
     for chain_break in report.breaks:
         print(f"entry {chain_break.seq}: {chain_break.reason}", file=out)
     if report.head_problem:
         print(report.head_problem, file=out)
     if report.ok:
-        print(f"The audit trail is intact: {report.entries} entries.", file=out)
+        print(_("The audit trail is intact: {n} entries.", n=report.entries), file=out)
         return EXIT_OK
     print(
-        "The audit trail was altered. Keep this computer as it is and tell your attorney.", file=out
+        _("The audit trail was altered. Keep this computer as it is and tell your attorney."),
+        file=out,
     )
     return EXIT_OTHER

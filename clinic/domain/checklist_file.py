@@ -32,8 +32,11 @@ _TEMPLATE_KEYS = {
     "applies_to",
     "default_for",
     "items",
+    "title_es",
+    "description_es",
+    "sections_es",
 }
-_ITEM_KEYS = {"id", "section", "text", "citation", "when", "check", "note"}
+_ITEM_KEYS = {"id", "section", "text", "citation", "when", "check", "note", "text_es", "note_es"}
 _WHEN_KEYS = {
     "claim_types",
     "forums",
@@ -131,6 +134,8 @@ def _item(reader: _Reader, table: Any, sections: tuple[str, ...]) -> ChecklistIt
         conditions=_conditions(reader, table.get("when")),
         check=_check(reader, table.get("check")),
         note=reader.text(table, "note", required=False),
+        text_es=reader.text(table, "text_es", required=False),
+        note_es=reader.text(table, "note_es", required=False),
     )
 
 
@@ -154,6 +159,13 @@ def parse_template(text: str, *, source_name: str = "checklist") -> ChecklistTem
         or not all(isinstance(s, str) and s.strip() for s in sections)
     ):
         raise reader.fail("'sections' must be a non-empty list of text")
+    sections_es = data.get("sections_es", [])
+    if not isinstance(sections_es, list) or not all(
+        isinstance(s, str) and s.strip() for s in sections_es
+    ):
+        raise reader.fail("'sections_es' must be a list of text")
+    if sections_es and len(sections_es) != len(sections):
+        raise reader.fail("'sections_es' must name every section of 'sections', in the same order")
     default_for = data.get("default_for", {})
     if not isinstance(default_for, dict):
         raise reader.fail("'default_for' must be a table")
@@ -171,6 +183,9 @@ def parse_template(text: str, *, source_name: str = "checklist") -> ChecklistTem
             reader, default_for.get("claim_types", []), ClaimType, "claim_types"
         ),
         default_stages=_enum_set(reader, default_for.get("stages", []), Stage, "stages"),
+        title_es=reader.text(data, "title_es", required=False),
+        description_es=reader.text(data, "description_es", required=False),
+        sections_es=tuple(s.strip() for s in sections_es),
     )
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:

@@ -149,6 +149,7 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     STAGE = "stage"
     REFER = "refer"
+    IMPORT = "import"  # one spreadsheet import: its rows are each also recorded as "create"
 
 
 class CaseFactKind(StrEnum):

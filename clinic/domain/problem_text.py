@@ -1,64 +1,98 @@
-"""Plain-words English text for validation codes, saying what to do.
+"""Plain-words text for validation codes, saying what to do, in English or Spanish.
 
-The UI wraps these in its translation layer; the command line prints them as they are.
+The English texts below are marked for the gettext catalogue (``N_``); their Spanish lives in
+resources/locale/es/LC_MESSAGES/clinic.po (see clinic/domain/i18n.py). The UI may still wrap the
+English in its own translation layer; pass ``lang`` to get the catalogue's translation.
 """
 
 from __future__ import annotations
 
+from clinic.domain.i18n import N_, gettext
 from clinic.domain.validation import FieldProblem, Problem
 
 _TEXT: dict[Problem, str] = {
-    Problem.REQUIRED: "This field is required.",
-    Problem.TOO_LONG: "This is too long; shorten it.",
-    Problem.CONTROL_CHARACTERS: "Remove the invisible control characters (often pasted from another program).",
-    Problem.A_NUMBER_HAS_LETTERS: "An A-number has only digits after the leading A; check for a letter O typed for zero.",
-    Problem.A_NUMBER_WRONG_LENGTH: "An A-number has 8 or 9 digits, e.g. A-123-456-789.",
-    Problem.A_NUMBER_ALL_ZEROS: "An A-number cannot be all zeros; leave it empty if the client has none.",
-    Problem.DATE_IN_FUTURE: "This date is in the future; check the year.",
-    Problem.DATE_TOO_OLD: "This date is before 1900; check the year.",
-    Problem.ARRIVAL_BEFORE_BIRTH: "The last arrival is before the date of birth; check both dates.",
-    Problem.UNKNOWN_COUNTRY: "Use a two-letter ISO country code, e.g. HN for Honduras.",
-    Problem.UNKNOWN_LANGUAGE: "Use an ISO language code, e.g. es for Spanish or quc for K'iche'.",
-    Problem.BAD_EMAIL: "This does not look like an e-mail address (name@example.org).",
-    Problem.BAD_PHONE: "Use digits, spaces, dashes or brackets, with an optional leading +.",
-    Problem.FACILITY_REQUIRED: "Name the detention facility for a detained client.",
-    Problem.RELIEF_REQUIRED: "Choose at least one form of relief (asylum, withholding, CAT).",
-    Problem.PSG_DEFINITION_REQUIRED: "Write the particular social group's definition.",
-    Problem.FORUM_MISMATCH: "Affirmative cases go to an asylum office, defensive ones to an immigration court.",
-    Problem.BAD_RECEIPT_NUMBER: "A USCIS receipt number is three letters and ten digits, e.g. ZLA2512345678.",
-    Problem.HEARING_BEFORE_CASE_OPENED: "The date is before the case was opened; check the date.",
-    Problem.HEARING_KIND_MISMATCH: "This kind of appointment does not belong to this kind of case.",
-    Problem.UNKNOWN_TIMEZONE: "Use a time-zone name such as America/Chicago.",
-    Problem.DUPLICATE_A_NUMBER: "Another client already has this A-number; run the conflict check.",
-    Problem.STAGE_NOT_ALLOWED: "A case cannot move from its current stage to that one.",
-    Problem.STAGE_UNCHANGED: "The case is already at that stage.",
-    Problem.OUTCOME_REQUIRED: "Say how the case ended before closing it.",
-    Problem.OUTCOME_NOT_EXPECTED: "An outcome is recorded only with a decision or when closing.",
-    Problem.REFERRAL_NEEDS_AFFIRMATIVE: "Only an affirmative case can be referred to court.",
-    Problem.REFERRAL_NEEDS_FILED: "Only a filed affirmative case can be referred to court.",
-    Problem.CLAIM_TYPE_CHANGE: "An affirmative case becomes defensive only by recording a referral to court.",
-    Problem.UNKNOWN_STAFF: "Choose a staff member from the list.",
-    Problem.RULE_DEADLINES_ARE_COMPUTED: "Rule deadlines are computed from the case's dates; record the date they count from, or add a manual or judge-ordered deadline.",
-    Problem.NUMBER_OUT_OF_RANGE: "Enter a number of days between 0 and 3650.",
-    Problem.RULE_SETTING_INVALID: "That number of days is outside what the rule file allows; see the rule's limits.",
+    Problem.REQUIRED: N_("This field is required."),
+    Problem.TOO_LONG: N_("This is too long; shorten it."),
+    Problem.CONTROL_CHARACTERS: N_(
+        "Remove the invisible control characters (often pasted from another program)."
+    ),
+    Problem.A_NUMBER_HAS_LETTERS: N_(
+        "An A-number has only digits after the leading A; check for a letter O typed for zero."
+    ),
+    Problem.A_NUMBER_WRONG_LENGTH: N_("An A-number has 8 or 9 digits, e.g. A-123-456-789."),
+    Problem.A_NUMBER_ALL_ZEROS: N_(
+        "An A-number cannot be all zeros; leave it empty if the client has none."
+    ),
+    Problem.DATE_IN_FUTURE: N_("This date is in the future; check the year."),
+    Problem.DATE_TOO_OLD: N_("This date is before 1900; check the year."),
+    Problem.ARRIVAL_BEFORE_BIRTH: N_(
+        "The last arrival is before the date of birth; check both dates."
+    ),
+    Problem.UNKNOWN_COUNTRY: N_("Use a two-letter ISO country code, e.g. HN for Honduras."),
+    Problem.UNKNOWN_LANGUAGE: N_(
+        "Use an ISO language code, e.g. es for Spanish or quc for K'iche'."
+    ),
+    Problem.BAD_EMAIL: N_("This does not look like an e-mail address (name@example.org)."),
+    Problem.BAD_PHONE: N_("Use digits, spaces, dashes or brackets, with an optional leading +."),
+    Problem.FACILITY_REQUIRED: N_("Name the detention facility for a detained client."),
+    Problem.RELIEF_REQUIRED: N_("Choose at least one form of relief (asylum, withholding, CAT)."),
+    Problem.PSG_DEFINITION_REQUIRED: N_("Write the particular social group's definition."),
+    Problem.FORUM_MISMATCH: N_(
+        "Affirmative cases go to an asylum office, defensive ones to an immigration court."
+    ),
+    Problem.BAD_RECEIPT_NUMBER: N_(
+        "A USCIS receipt number is three letters and ten digits, e.g. ZLA2512345678."
+    ),
+    Problem.HEARING_BEFORE_CASE_OPENED: N_(
+        "The date is before the case was opened; check the date."
+    ),
+    Problem.HEARING_KIND_MISMATCH: N_(
+        "This kind of appointment does not belong to this kind of case."
+    ),
+    Problem.UNKNOWN_TIMEZONE: N_("Use a time-zone name such as America/Chicago."),
+    Problem.DUPLICATE_A_NUMBER: N_(
+        "Another client already has this A-number; run the conflict check."
+    ),
+    Problem.STAGE_NOT_ALLOWED: N_("A case cannot move from its current stage to that one."),
+    Problem.STAGE_UNCHANGED: N_("The case is already at that stage."),
+    Problem.OUTCOME_REQUIRED: N_("Say how the case ended before closing it."),
+    Problem.OUTCOME_NOT_EXPECTED: N_(
+        "An outcome is recorded only with a decision or when closing."
+    ),
+    Problem.REFERRAL_NEEDS_AFFIRMATIVE: N_("Only an affirmative case can be referred to court."),
+    Problem.REFERRAL_NEEDS_FILED: N_("Only a filed affirmative case can be referred to court."),
+    Problem.CLAIM_TYPE_CHANGE: N_(
+        "An affirmative case becomes defensive only by recording a referral to court."
+    ),
+    Problem.UNKNOWN_STAFF: N_("Choose a staff member from the list."),
+    Problem.RULE_DEADLINES_ARE_COMPUTED: N_(
+        "Rule deadlines are computed from the case's dates; record the date they count from, or add a manual or judge-ordered deadline."
+    ),
+    Problem.NUMBER_OUT_OF_RANGE: N_("Enter a number of days between 0 and 3650."),
+    Problem.RULE_SETTING_INVALID: N_(
+        "That number of days is outside what the rule file allows; see the rule's limits."
+    ),
 }
 
 _FIELD_LABELS: dict[str, str] = {
-    "a_number": "A-number",
-    "date_of_birth": "Date of birth",
-    "last_arrival_on": "Last arrival",
-    "psg_definition": "Particular social group",
-    "on": "Date",
+    "a_number": N_("A-number"),
+    "date_of_birth": N_("Date of birth"),
+    "last_arrival_on": N_("Last arrival"),
+    "psg_definition": N_("Particular social group"),
+    "on": N_("Date"),
 }
 
 
-def describe(problem: Problem) -> str:
-    return _TEXT[problem]
+def describe(problem: Problem, lang: str = "en") -> str:
+    return gettext(_TEXT[problem], lang)
 
 
-def field_label(field: str) -> str:
-    return _FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+def field_label(field: str, lang: str = "en") -> str:
+    label = _FIELD_LABELS.get(field)
+    if label is None:
+        return field.replace("_", " ").capitalize()
+    return gettext(label, lang)
 
 
-def describe_all(problems: tuple[FieldProblem, ...]) -> list[str]:
-    return [f"{field_label(p.field)}: {describe(p.code)}" for p in problems]
+def describe_all(problems: tuple[FieldProblem, ...], lang: str = "en") -> list[str]:
+    return [f"{field_label(p.field, lang)}: {describe(p.code, lang)}" for p in problems]

@@ -11,11 +11,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from xml.sax.saxutils import escape
 
+from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -30,23 +29,132 @@ from reportlab.platypus import (
 
 from clinic.domain.checklists import EvaluatedChecklist, EvaluatedItem
 from clinic.domain.enums import ChecklistState
-from clinic.reports.fonts import SANS, SANS_BOLD, register_fonts
+from clinic.reports.fonts import SANS, register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
+from clinic.reports.pdf_common import (
+    HEADER_FILL,
+    MISSING_FILL,
+    MISSING_INK,
+    RULE_GREY,
+    SOFT_GREY,
+    Styles,
+    esc,
+    letterhead,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 0.75 * inch
 BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
-MISSING_FILL = colors.HexColor("#fdecea")
-MISSING_INK = colors.HexColor("#a50e0e")
-RULE_GREY = colors.HexColor("#9aa0a6")
-SOFT_GREY = colors.HexColor("#5f6368")
-HEADER_FILL = colors.HexColor("#f1f3f4")
 
 MARKS = {
     ChecklistState.DONE: "☑ Done",
     ChecklistState.NOT_APPLICABLE: "— N/A",
     ChecklistState.MISSING: "☐ Missing",
 }
+
+# The PDF's fixed words by language ("en" is the original; terms: docs/glossary-es.md).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "done": MARKS[ChecklistState.DONE],
+        "na": MARKS[ChecklistState.NOT_APPLICABLE],
+        "missing": MARKS[ChecklistState.MISSING],
+        "client": "Client",
+        "a_number": "A-number",
+        "case": "Case",
+        "claim": "Claim",
+        "forum": "Forum",
+        "relief": "Relief",
+        "attorney": "Attorney",
+        "paralegal": "Paralegal",
+        "next_hearing": "Next hearing",
+        "judge": " — Judge {judge}",
+        "deadlines": "Computed deadlines",
+        "no_deadlines": "No open deadlines.",
+        "deadline": "Deadline",
+        "due": "Due",
+        "act_by": "Act by",
+        "source": "Source",
+        "court_sets": "set by the court",
+        "summary": "{n} items apply to this case: {done} done, {na} not applicable, ",
+        "summary_missing": "{n} missing",
+        "what_missing": "What is missing",
+        "case_data": "Case data: {detail}",
+        "marked_by": "Marked by {who} {when}{why}",
+        "staff": "staff",
+        "disagrees": "Marked done, but the case data says missing: check.",
+        "rule": "Rule: {citation}",
+        "reviewed_by": "Reviewed by (attorney)",
+        "signature": "Signature",
+        "date": "Date",
+        "notes": "Notes",
+        "sign_off": "Attorney sign-off",
+        "footer": "Filing checklist · case #{case_id} · generated {generated} · rules as of {as_of}",
+        "page": "Page {page} of {total}",
+        "confidential": "Confidential: attorney work product.",
+        "doc_title": "Filing checklist: {title}",
+        "title": "Filing checklist — {title}",
+        "sources": "Sources: {source}. Rules as of {as_of}. Prepared by {who}.",
+    },
+    "es": {
+        "done": "☑ Hecho",
+        "na": "— N/A",
+        "missing": "☐ Falta",
+        "client": "Cliente",
+        "a_number": "Número A",
+        "case": "Caso",
+        "claim": "Solicitud",
+        "forum": "Foro",
+        "relief": "Protección",
+        "attorney": "Abogado(a)",
+        "paralegal": "Asistente legal",
+        "next_hearing": "Próxima audiencia",
+        "judge": " — Juez(a) {judge}",
+        "deadlines": "Plazos calculados",
+        "no_deadlines": "No hay plazos abiertos.",
+        "deadline": "Plazo",
+        "due": "Vence",
+        "act_by": "Actuar antes del",
+        "source": "Fuente",
+        "court_sets": "lo fija el tribunal",
+        "summary": "{n} puntos se aplican a este caso: {done} hechos, {na} no aplican, ",
+        "summary_missing": "{n} faltan",
+        "what_missing": "Qué falta",
+        "case_data": "Datos del caso: {detail}",
+        "marked_by": "Marcado por {who} {when}{why}",
+        "staff": "personal",
+        "disagrees": "Marcado como hecho, pero los datos del caso dicen que falta: revíselo.",
+        "rule": "Norma: {citation}",
+        "reviewed_by": "Revisado por (abogado/a)",
+        "signature": "Firma",
+        "date": "Fecha",
+        "notes": "Notas",
+        "sign_off": "Visto bueno del abogado(a)",
+        "footer": "Lista de verificación · caso n.º {case_id} · generada {generated} · "
+        "normas vigentes al {as_of}",
+        "page": "Página {page} de {total}",
+        "confidential": "Confidencial: producto del trabajo del abogado.",
+        "doc_title": "Lista de verificación: {title}",
+        "title": "Lista de verificación para la presentación — {title}",
+        "sources": "Fuentes: {source}. Normas vigentes al {as_of}. Preparada por {who}.",
+    },
+}
+_MARK_KEYS = {
+    ChecklistState.DONE: "done",
+    ChecklistState.NOT_APPLICABLE: "na",
+    ChecklistState.MISSING: "missing",
+}
+
+
+def _t(lang: str, key: str, **values: object) -> str:
+    text = WORDS.get(lang, WORDS["en"]).get(key, WORDS["en"][key])
+    return text.format(**values) if values else text
+
+
+def _day(lang: str, value: date) -> str:
+    """ISO dates in English (as before); the language's medium date otherwise (babel)."""
+    if lang == "en":
+        return value.isoformat()
+    return str(format_date(value, format="medium", locale=lang))
 
 
 @dataclass(frozen=True)
@@ -75,66 +183,37 @@ class ChecklistPdfData:
     checklist: EvaluatedChecklist
     generated_at: datetime
     generated_by: str
+    lang: str = "en"  # "en" or "es": the fixed words, item texts and dates
 
 
-def _esc(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+_esc = esc
+_Styles = Styles
 
 
-class _Styles:
-    def __init__(self) -> None:
-        base = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=12.5)
-        self.body = base
-        self.small = ParagraphStyle(
-            "small", parent=base, fontSize=8, leading=10, textColor=SOFT_GREY
-        )
-        self.clinic = ParagraphStyle(
-            "clinic", parent=base, fontName=SANS_BOLD, fontSize=14, leading=17
-        )
-        self.letterhead = ParagraphStyle(
-            "lh", parent=base, fontSize=8.5, leading=11, textColor=SOFT_GREY
-        )
-        self.title = ParagraphStyle(
-            "title", parent=base, fontName=SANS_BOLD, fontSize=15, leading=19, spaceBefore=10
-        )
-        self.h2 = ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=SANS_BOLD,
-            fontSize=11,
-            leading=14,
-            spaceBefore=10,
-            spaceAfter=4,
-        )
-        self.label = ParagraphStyle(
-            "label", parent=base, fontName=SANS_BOLD, fontSize=8.5, leading=11
-        )
-        self.mark = ParagraphStyle("mark", parent=base, fontName=SANS_BOLD, fontSize=9, leading=12)
-        self.missing_mark = ParagraphStyle("missing", parent=self.mark, textColor=MISSING_INK)
-
-
-def _letterhead(data: ChecklistPdfData, s: _Styles) -> list[object]:
-    name = _esc(data.clinic_name.strip()) or "Clinic"
-    lines = [Paragraph(name, s.clinic)]
-    if data.letterhead.strip():
-        lines.append(Paragraph(_esc(data.letterhead.strip()), s.letterhead))
-    return lines
+def _letterhead(data: ChecklistPdfData, s: _Styles) -> list[Paragraph]:
+    return letterhead(data.clinic_name, data.letterhead, s)
 
 
 def _header_table(data: ChecklistPdfData, s: _Styles) -> Table:
     def cell(text: str) -> Paragraph:
         return Paragraph(_esc(text) or "—", s.body)
 
-    forum = data.forum + (f" — Judge {data.judge}" if data.judge else "")
+    lang = data.lang
+    forum = data.forum + (_t(lang, "judge", judge=data.judge) if data.judge else "")
     rows = [
-        ["Client", cell(data.client_name), "A-number", cell(data.a_number)],
-        ["Case", cell(f"#{data.case_id}"), "Claim", cell(data.claim_type)],
-        ["Forum", cell(forum), "Relief", cell(data.relief)],
-        ["Attorney", cell(data.attorney), "Paralegal", cell(data.paralegal)],
-        ["Next hearing", cell(data.next_hearing), "", ""],
+        [_t(lang, "client"), cell(data.client_name), _t(lang, "a_number"), cell(data.a_number)],
+        [_t(lang, "case"), cell(f"#{data.case_id}"), _t(lang, "claim"), cell(data.claim_type)],
+        [_t(lang, "forum"), cell(forum), _t(lang, "relief"), cell(data.relief)],
+        [_t(lang, "attorney"), cell(data.attorney), _t(lang, "paralegal"), cell(data.paralegal)],
+        [_t(lang, "next_hearing"), cell(data.next_hearing), "", ""],
     ]
     rows = [[Paragraph(r[0], s.label), r[1], Paragraph(r[2], s.label), r[3]] for r in rows]
-    table = Table(rows, colWidths=[1.1 * inch, 2.6 * inch, 0.85 * inch, BODY_WIDTH - 4.55 * inch])
+    # Spanish labels are longer ("Asistente legal"); the English widths stay as they were
+    widths = (1.1, 2.6, 0.85) if lang == "en" else (1.3, 2.3, 1.2)
+    table = Table(
+        rows,
+        colWidths=[w * inch for w in widths] + [BODY_WIDTH - sum(widths) * inch],
+    )
     table.setStyle(
         TableStyle(
             [
@@ -151,14 +230,18 @@ def _header_table(data: ChecklistPdfData, s: _Styles) -> Table:
 
 
 def _deadline_table(data: ChecklistPdfData, s: _Styles) -> list[object]:
+    lang = data.lang
     if not data.deadlines:
-        return [Paragraph("Computed deadlines", s.h2), Paragraph("No open deadlines.", s.body)]
+        return [
+            Paragraph(_t(lang, "deadlines"), s.h2),
+            Paragraph(_t(lang, "no_deadlines"), s.body),
+        ]
     rows: list[list[object]] = [
-        [Paragraph(t, s.label) for t in ("Deadline", "Due", "Act by", "Source")]
+        [Paragraph(_t(lang, k), s.label) for k in ("deadline", "due", "act_by", "source")]
     ]
     for d in data.deadlines:
-        due = d.due_on.isoformat() if d.due_on else "set by the court"
-        act_by = d.act_by.isoformat() if d.act_by else "—"
+        due = _day(lang, d.due_on) if d.due_on else _t(lang, "court_sets")
+        act_by = _day(lang, d.act_by) if d.act_by else "—"
         rows.append(
             [
                 Paragraph(_esc(d.title), s.body),
@@ -181,21 +264,21 @@ def _deadline_table(data: ChecklistPdfData, s: _Styles) -> list[object]:
             ]
         )
     )
-    return [Paragraph("Computed deadlines", s.h2), table]
+    return [Paragraph(_t(lang, "deadlines"), s.h2), table]
 
 
-def _summary(checklist: EvaluatedChecklist, s: _Styles) -> list[object]:
+def _summary(checklist: EvaluatedChecklist, s: _Styles, lang: str = "en") -> list[object]:
     done = checklist.count(ChecklistState.DONE)
     na = checklist.count(ChecklistState.NOT_APPLICABLE)
     missing = checklist.missing
     line = (
-        f"{len(checklist.items)} items apply to this case: {done} done, {na} not applicable, "
-        f"<font color='#a50e0e'><b>{len(missing)} missing</b></font>."
+        _t(lang, "summary", n=len(checklist.items), done=done, na=na)
+        + f"<font color='#a50e0e'><b>{_t(lang, 'summary_missing', n=len(missing))}</b></font>."
     )
     story: list[object] = [Paragraph(line, s.body)]
     if missing:
         rows = [
-            [Paragraph("☐", s.missing_mark), Paragraph(f"{_esc(i.item.text)}", s.body)]
+            [Paragraph("☐", s.missing_mark), Paragraph(f"{_esc(i.item.text_in(lang))}", s.body)]
             for i in missing
         ]
         box = Table(rows, colWidths=[0.3 * inch, BODY_WIDTH - 0.3 * inch])
@@ -210,32 +293,30 @@ def _summary(checklist: EvaluatedChecklist, s: _Styles) -> list[object]:
                 ]
             )
         )
-        story += [Paragraph("What is missing", s.h2), box]
+        story += [Paragraph(_t(lang, "what_missing"), s.h2), box]
     return story
 
 
-def _item_cell(entry: EvaluatedItem, s: _Styles) -> list[Paragraph]:
-    parts = [Paragraph(_esc(entry.item.text), s.body)]
+def _item_cell(entry: EvaluatedItem, s: _Styles, lang: str = "en") -> list[Paragraph]:
+    parts = [Paragraph(_esc(entry.item.text_in(lang)), s.body)]
     notes: list[str] = []
     if entry.auto is not None and entry.auto.detail:
-        notes.append(f"Case data: {_esc(entry.auto.detail)}")
+        notes.append(_t(lang, "case_data", detail=_esc(entry.auto.detail_in(lang))))
     if entry.manual is not None and entry.source == "staff":
-        who = _esc(entry.manual.updated_by) or "staff"
-        when = entry.manual.updated_at.strftime("%Y-%m-%d") if entry.manual.updated_at else ""
+        who = _esc(entry.manual.updated_by) or _t(lang, "staff")
+        when = _day(lang, entry.manual.updated_at.date()) if entry.manual.updated_at else ""
         why = f" — {_esc(entry.manual.reason)}" if entry.manual.reason else ""
-        notes.append(f"Marked by {who} {when}{why}")
+        notes.append(_t(lang, "marked_by", who=who, when=when, why=why))
     if entry.disagrees:
-        notes.append(
-            "<font color='#a50e0e'>Marked done, but the case data says missing: check.</font>"
-        )
-    if entry.item.note:
-        notes.append(_esc(entry.item.note))
-    notes.append(f"Rule: {_esc(entry.item.citation)}")
+        notes.append(f"<font color='#a50e0e'>{_t(lang, 'disagrees')}</font>")
+    if entry.item.note_in(lang):
+        notes.append(_esc(entry.item.note_in(lang)))
+    notes.append(_t(lang, "rule", citation=_esc(entry.item.citation)))
     parts += [Paragraph(n, s.small) for n in notes]
     return parts
 
 
-def _sections(checklist: EvaluatedChecklist, s: _Styles) -> list[object]:
+def _sections(checklist: EvaluatedChecklist, s: _Styles, lang: str = "en") -> list[object]:
     story: list[object] = []
     for section, entries in checklist.by_section():
         rows: list[list[object]] = []
@@ -247,36 +328,42 @@ def _sections(checklist: EvaluatedChecklist, s: _Styles) -> list[object]:
         ]
         for row, entry in enumerate(entries):
             mark_style = s.missing_mark if entry.state is ChecklistState.MISSING else s.mark
-            rows.append([Paragraph(MARKS[entry.state], mark_style), _item_cell(entry, s)])
+            mark = _t(lang, _MARK_KEYS[entry.state])
+            rows.append([Paragraph(mark, mark_style), _item_cell(entry, s, lang)])
             if entry.state is ChecklistState.MISSING:
                 style.append(("BACKGROUND", (0, row), (-1, row), MISSING_FILL))
         table = Table(rows, colWidths=[0.95 * inch, BODY_WIDTH - 0.95 * inch])
         table.setStyle(TableStyle(style))
-        story += [CondPageBreak(1.2 * inch), Paragraph(_esc(section), s.h2), table]
+        title = checklist.template.section_in(section, lang)
+        story += [CondPageBreak(1.2 * inch), Paragraph(_esc(title), s.h2), table]
     return story
 
 
-def _sign_off(s: _Styles) -> KeepTogether:
+def _sign_off(s: _Styles, lang: str = "en") -> KeepTogether:
     line = "_" * 44
     rows = [
-        [Paragraph("Reviewed by (attorney)", s.label), Paragraph(line, s.body)],
-        [Paragraph("Signature", s.label), Paragraph(line, s.body)],
-        [Paragraph("Date", s.label), Paragraph("_" * 20, s.body)],
-        [Paragraph("Notes", s.label), Paragraph(line, s.body)],
+        [Paragraph(_t(lang, "reviewed_by"), s.label), Paragraph(line, s.body)],
+        [Paragraph(_t(lang, "signature"), s.label), Paragraph(line, s.body)],
+        [Paragraph(_t(lang, "date"), s.label), Paragraph("_" * 20, s.body)],
+        [Paragraph(_t(lang, "notes"), s.label), Paragraph(line, s.body)],
         ["", Paragraph(line, s.body)],
     ]
     table = Table(rows, colWidths=[2.0 * inch, BODY_WIDTH - 2.0 * inch])
     table.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 12)])
     )
-    return KeepTogether([Paragraph("Attorney sign-off", s.h2), table])
+    return KeepTogether([Paragraph(_t(lang, "sign_off"), s.h2), table])
 
 
 def _footer(data: ChecklistPdfData) -> PageDecorator:
     generated = data.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip()
-    left = (
-        f"Filing checklist · case #{data.case_id} · generated {generated}"
-        f" · rules as of {data.checklist.template.as_of.isoformat()}"
+    lang = data.lang
+    left = _t(
+        lang,
+        "footer",
+        case_id=data.case_id,
+        generated=generated,
+        as_of=data.checklist.template.as_of.isoformat(),
     )
 
     def decorate(canvas: Canvas, page: int, total: int) -> None:
@@ -286,8 +373,10 @@ def _footer(data: ChecklistPdfData) -> PageDecorator:
         canvas.setStrokeColor(RULE_GREY)
         canvas.line(MARGIN, 0.62 * inch, PAGE_WIDTH - MARGIN, 0.62 * inch)
         canvas.drawString(MARGIN, 0.45 * inch, left)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, 0.45 * inch, f"Page {page} of {total}")
-        canvas.drawString(MARGIN, 0.3 * inch, "Confidential: attorney work product.")
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN, 0.45 * inch, _t(lang, "page", page=page, total=total)
+        )
+        canvas.drawString(MARGIN, 0.3 * inch, _t(lang, "confidential"))
         canvas.restoreState()
 
     return decorate
@@ -297,6 +386,7 @@ def render_checklist_pdf(data: ChecklistPdfData) -> bytes:
     register_fonts()
     s = _Styles()
     template = data.checklist.template
+    lang = data.lang if data.lang in WORDS else "en"
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -306,7 +396,7 @@ def render_checklist_pdf(data: ChecklistPdfData) -> bytes:
         topMargin=0.7 * inch,
         bottomMargin=0.85 * inch,
         # Metadata is readable without opening the document: no client names in it.
-        title=f"Filing checklist: {template.title}",
+        title=_t(data.lang, "doc_title", title=template.title_in(data.lang)),
         author=data.clinic_name or "Clinic",
         subject=f"Case #{data.case_id}; checklist {template.id}; rules as of {template.as_of}",
         creator="Clinic",
@@ -314,20 +404,25 @@ def render_checklist_pdf(data: ChecklistPdfData) -> bytes:
     )
     story: list[object] = [
         *_letterhead(data, s),
-        Paragraph(f"Filing checklist — {_esc(template.title)}", s.title),
+        Paragraph(_t(lang, "title", title=_esc(template.title_in(lang))), s.title),
         Paragraph(
-            f"Sources: {_esc(template.source)}. Rules as of {template.as_of.isoformat()}. "
-            f"Prepared by {_esc(data.generated_by) or 'staff'}.",
+            _t(
+                lang,
+                "sources",
+                source=_esc(template.source),
+                as_of=template.as_of.isoformat(),
+                who=_esc(data.generated_by) or _t(lang, "staff"),
+            ),
             s.small,
         ),
         Spacer(1, 6),
         _header_table(data, s),
         *_deadline_table(data, s),
         Spacer(1, 8),
-        *_summary(data.checklist, s),
-        *_sections(data.checklist, s),
+        *_summary(data.checklist, s, lang),
+        *_sections(data.checklist, s, lang),
         Spacer(1, 6),
-        _sign_off(s),
+        _sign_off(s, lang),
     ]
     document.build(story, canvasmaker=numbered_canvas(_footer(data)))
     return buffer.getvalue()

@@ -32,6 +32,7 @@ from clinic.domain.enums import (
 )
 from clinic.domain.ids import CaseId
 from clinic.domain.validation import FieldProblem, Problem
+from clinic.reports import pdf_words
 from clinic.reports.checklist_pdf import ChecklistPdfData, DeadlineLine, render_checklist_pdf
 from clinic.resource_files import resource_path
 from clinic.services.auditing import record
@@ -220,21 +221,29 @@ def set_item_state(
         )
 
 
-def _next_hearing(view: CaseView, today: date) -> str:
+def _next_hearing(view: CaseView, today: date, lang: str = "en") -> str:
     upcoming: list[HearingView] = sorted(
         (h for h in view.hearings if h.on >= today and h.kind is not HearingKind.BIOMETRICS),
         key=lambda h: (h.on, h.at or datetime.min.time()),
     )
     if not upcoming:
-        return "none scheduled"
+        return "none scheduled" if lang == "en" else "ninguna programada"
     h = upcoming[0]
     at = f" {h.at.strftime('%H:%M')}" if h.at else ""
     where = f", {h.location}" if h.location else ""
-    return f"{h.on.isoformat()}{at} — {h.kind.value.replace('_', ' ')}{where}"
+    if lang == "en":  # as it always was
+        return f"{h.on.isoformat()}{at} — {h.kind.value.replace('_', ' ')}{where}"
+    return f"{pdf_words.day(lang, h.on)}{at} — {pdf_words.enum_word(lang, h.kind)}{where}"
 
 
 def _pdf_data(
-    checklist: CaseChecklist, view: CaseView, settings: ClinicSettings, now: datetime, today: date
+    checklist: CaseChecklist,
+    view: CaseView,
+    settings: ClinicSettings,
+    now: datetime,
+    today: date,
+    *,
+    lang: str = "en",
 ) -> ChecklistPdfData:
     deadlines = tuple(
         DeadlineLine(
@@ -252,17 +261,22 @@ def _pdf_data(
         case_id=view.id,
         client_name=view.client.display_name,
         a_number=view.client.a_number or "",
-        claim_type=_CLAIM_WORDS.get(view.claim_type.value, view.claim_type.value),
-        relief=", ".join(sorted(r.value.replace("cat", "CAT") for r in view.relief)),
+        claim_type=_CLAIM_WORDS.get(view.claim_type.value, view.claim_type.value)
+        if lang == "en"
+        else pdf_words.enum_word(lang, view.claim_type),
+        relief=", ".join(sorted(r.value.replace("cat", "CAT") for r in view.relief))
+        if lang == "en"
+        else ", ".join(sorted(pdf_words.enum_word(lang, r) for r in view.relief)),
         forum=view.forum_name or view.forum_kind.value.replace("_", " "),
         judge=view.judge,
         attorney=view.attorney.name if view.attorney else "",
         paralegal=view.paralegal.name if view.paralegal else "",
-        next_hearing=_next_hearing(view, today),
+        next_hearing=_next_hearing(view, today, lang),
         deadlines=deadlines,
         checklist=checklist.checklist,
         generated_at=now,
         generated_by="",
+        lang=lang,
     )
 
 
@@ -273,11 +287,12 @@ def checklist_pdf(
     today: date,
     template_id: str | None = None,
     now: datetime | None = None,
+    lang: str = "en",
 ) -> bytes:
-    """The checklist PDF in memory (nothing written, nothing audited)."""
+    """The checklist PDF in memory (nothing written, nothing audited); ``lang`` "en" or "es"."""
     with store.unit_of_work() as session:
         checklist, view, settings = _evaluate(session, case_id, template_id, today)
-    data = _pdf_data(checklist, view, settings, now or datetime.now(UTC), today)
+    data = _pdf_data(checklist, view, settings, now or datetime.now(UTC), today, lang=lang)
     return render_checklist_pdf(ChecklistPdfData(**{**data.__dict__, "generated_by": store.actor}))
 
 
@@ -289,6 +304,7 @@ def export_checklist_pdf(
     today: date,
     template_id: str | None = None,
     now: datetime | None = None,
+    lang: str = "en",
 ) -> Result[Path]:
     """Write the checklist PDF where the user chose; never over an existing file; audited.
     The PDF is NOT encrypted: the caller warns the user."""
@@ -296,7 +312,9 @@ def export_checklist_pdf(
         template_id = case_checklist(
             store=store, case_id=case_id, today=today
         ).checklist.template.id
-    pdf = checklist_pdf(store=store, case_id=case_id, today=today, template_id=template_id, now=now)
+    pdf = checklist_pdf(
+        store=store, case_id=case_id, today=today, template_id=template_id, now=now, lang=lang
+    )
     write_private_file(destination, pdf, overwrite=False)
     with store.unit_of_work() as session:
         record(

@@ -10,6 +10,7 @@ default for hearings after the ordered date.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -227,7 +228,19 @@ def refresh_cases(session: Session, case_ids: set[int], actor: str) -> Changes:
     return Changes(frozenset(touched))
 
 
-def refresh_all_cases(session: Session, *, settings: ClinicSettings, actor: str) -> Changes:
+class RecomputeCancelled(Exception):
+    """Raised out of :func:`refresh_all_cases` when it was asked to stop: the caller's unit of
+    work rolls back, so nothing of the recompute (or of what triggered it) is saved."""
+
+
+def refresh_all_cases(
+    session: Session,
+    *,
+    settings: ClinicSettings,
+    actor: str,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Changes:
     """After a rule or closure setting changed: every case, in chunks, set-based.
 
     The same rows and audit entries (same order, same chain) as refreshing each case with
@@ -236,6 +249,9 @@ def refresh_all_cases(session: Session, *, settings: ClinicSettings, actor: str)
     results), compared with the stored rows in Python, and only what differs is written
     (executemany updates, inserts and one delete), followed by the chunk's audit entries
     chained from a single read of the chain head.
+
+    ``progress(done, total)`` is called after each chunk; ``cancelled()`` is checked before
+    each chunk and raises :class:`RecomputeCancelled` when it answers True.
     """
     session.flush()
     context = rule_context(settings)
@@ -245,11 +261,15 @@ def refresh_all_cases(session: Session, *, settings: ClinicSettings, actor: str)
     head = read_head(session)
     stored = _Stored()
     for start in range(0, len(ids), _BULK_CHUNK):
+        if cancelled is not None and cancelled():
+            raise RecomputeCancelled
         chunk = ids[start : start + _BULK_CHUNK]
         plan = _plan_chunk(session, chunk[0], chunk[-1], memo, stored)
         plan.write(session)
         head = _append_audit(session, head, plan.audited, actor)
         touched.update((Entity.CASE, case_id) for case_id, _ in plan.audited)
+        if progress is not None:
+            progress(start + len(chunk), len(ids))
     session.expire_all()  # rows changed behind the identity map's back
     return Changes(frozenset(touched))
 

@@ -107,12 +107,55 @@ class AgendaItem:
     hearing_kind: HearingKind | None = None
 
 
+# The Today page shows at most this many overdue deadlines (the oldest first) and says how many
+# more there are: a clinic far behind (thousands overdue) would otherwise wait at every start-up.
+TODAY_OVERDUE_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The Today page's list, with how many overdue deadlines there are in all."""
+
+    items: list[AgendaItem]
+    overdue_total: int
+
+    @property
+    def overdue_shown(self) -> int:
+        return sum(1 for i in self.items if i.overdue)
+
+    @property
+    def overdue_hidden(self) -> int:
+        """Overdue deadlines left out of ``items`` (the list ends with "and N more overdue")."""
+        return self.overdue_total - self.overdue_shown
+
+
 def agenda(*, store: Store, today: date, days: int = 14) -> list[AgendaItem]:
     """Hearings and open deadlines from today to ``days`` ahead, overdue deadlines first."""
+    return today_agenda(store=store, today=today, days=days, overdue_limit=None).items
+
+
+def today_agenda(
+    *, store: Store, today: date, days: int = 14, overdue_limit: int | None = TODAY_OVERDUE_LIMIT
+) -> Agenda:
+    """Like :func:`agenda`, but with at most ``overdue_limit`` overdue deadlines (the oldest;
+    ``None``: all of them) and the count of all overdue ones. The next ``days`` are complete."""
     until = today + timedelta(days=days)
     with store.unit_of_work() as session:
-        items = _deadline_items(session, today, None, until) + _hearing_items(session, today, until)
-    return sorted(items, key=lambda i: (not i.overdue, i.on, i.at or time.min, i.client_name))
+        selection = _OpenDeadlines(None, until)
+        dated = session.execute(select(Deadline.id, selection.act_by).where(*selection.conditions))
+        overdue: list[tuple[date, int]] = []
+        upcoming: list[int] = []
+        for deadline_id, act_by in dated:
+            if act_by < today:
+                overdue.append((act_by, deadline_id))
+            else:
+                upcoming.append(deadline_id)
+        overdue.sort()  # the oldest first: what is most overdue is never the part left out
+        shown = overdue if overdue_limit is None else overdue[:overdue_limit]
+        ids = [deadline_id for _, deadline_id in shown] + upcoming
+        items = _deadline_items_by_id(session, today, ids) + _hearing_items(session, today, until)
+    items.sort(key=lambda i: (not i.overdue, i.on, i.at or time.min, i.client_name))
+    return Agenda(items=items, overdue_total=len(overdue))
 
 
 def agenda_between(*, store: Store, start: date, end: date, today: date) -> list[AgendaItem]:
@@ -122,39 +165,64 @@ def agenda_between(*, store: Store, start: date, end: date, today: date) -> list
     return sorted(items, key=lambda i: (i.on, i.at or time.min, i.client_name))
 
 
-def _deadline_items(
-    session: Session, today: date, start: date | None, until: date
-) -> list[AgendaItem]:
-    act_by = func.coalesce(Deadline.safe_due_on, Deadline.due_on)
-    in_window = act_by <= until if start is None else act_by.between(start, until)
-    query = (
-        select(Deadline, Case.client_id, Client.family_name, Client.given_name)
-        .join(Case, Case.id == Deadline.case_id)
-        .join(Client, Client.id == Case.client_id)
-        .where(
+class _OpenDeadlines:
+    """The agenda's deadline filter (open, dated by the clinic, acted on by ``until``)."""
+
+    def __init__(self, start: date | None, until: date) -> None:
+        self.act_by = func.coalesce(Deadline.safe_due_on, Deadline.due_on)
+        in_window = self.act_by <= until if start is None else self.act_by.between(start, until)
+        self.conditions = (
             Deadline.status == DeadlineStatus.OPEN,
             Deadline.kind != "earliest_date",
             Deadline.court_sets_date.is_(False),
             in_window,
         )
-    )
-    items = []
-    for row, client_id, family, given in session.execute(query):
-        view = deadline_view(row)
-        items.append(
-            AgendaItem(
-                on=view.act_by,
-                at=None,
-                what=view.title,
-                case_id=CaseId(row.case_id),
-                client_id=ClientId(client_id),
-                client_name=display_name(family, given),
-                is_hearing=False,
-                overdue=view.act_by < today,
-                deadline=view,
-            )
+
+
+def _deadline_items(
+    session: Session, today: date, start: date | None, until: date
+) -> list[AgendaItem]:
+    selection = _OpenDeadlines(start, until)
+    ids = list(session.scalars(select(Deadline.id).where(*selection.conditions)))
+    return _deadline_items_by_id(session, today, ids)
+
+
+# Ids per query when reading deadlines by id (well under SQLite's limit on bound parameters).
+_ID_CHUNK = 5_000
+
+
+def _deadline_items_by_id(session: Session, today: date, ids: list[int]) -> list[AgendaItem]:
+    """The agenda lines of these deadlines. The filter runs first on the covering index
+    ``ix_deadline_case_next`` (ids and dates only); reading just the rows it found by id avoids
+    scanning the wide deadline table (explanations, sources): at 100,000 cases 0.4 s instead of
+    1.3 s for the Today page's 5,000 deadlines, out of 700,000."""
+    items: list[AgendaItem] = []
+    for first in range(0, len(ids), _ID_CHUNK):
+        query = (
+            select(Deadline, Case.client_id, Client.family_name, Client.given_name)
+            .join(Case, Case.id == Deadline.case_id)
+            .join(Client, Client.id == Case.client_id)
+            .where(Deadline.id.in_(ids[first : first + _ID_CHUNK]))
         )
+        items.extend(_deadline_item(today, *row) for row in session.execute(query))
     return items
+
+
+def _deadline_item(
+    today: date, row: Deadline, client_id: int, family: str, given: str
+) -> AgendaItem:
+    view = deadline_view(row)
+    return AgendaItem(
+        on=view.act_by,
+        at=None,
+        what=view.title,
+        case_id=CaseId(row.case_id),
+        client_id=ClientId(client_id),
+        client_name=display_name(family, given),
+        is_hearing=False,
+        overdue=view.act_by < today,
+        deadline=view,
+    )
 
 
 def _hearing_items(session: Session, today: date, until: date) -> list[AgendaItem]:

@@ -46,11 +46,6 @@ from clinic.reports.packet import (
     ProblemKind,
     ServiceData,
     SourceFile,
-    SourceProblem,
-    check_files,
-)
-from clinic.reports.packet import (
-    build_packet as build_pdf_packet,
 )
 from clinic.reports.packet.model import Cancelled, Progress
 from clinic.services.auditing import record
@@ -355,6 +350,9 @@ class PacketCheck:
 
 
 def _reader(store: Store) -> Any:
+    # pypdf comes with these: imported when a packet is built, not at start-up.
+    from clinic.reports.packet.sources import SourceProblem  # noqa: PLC0415
+
     def read(file_id: int) -> bytes:
         try:
             return read_evidence_file(store=store, file_id=file_id)  # type: ignore[arg-type]
@@ -462,6 +460,8 @@ def check_packet(
             "This case has no exhibits: attach files (PDF, JPEG or PNG) to its evidence items, "
             "or put left-out items back in the packet."
         )
+    from clinic.reports.packet.builder import check_files  # noqa: PLC0415 - see _reader
+
     preflight = check_files(request, _reader(store), cancelled)
     return PacketCheck(case_id, request, preflight, warnings)
 
@@ -570,6 +570,8 @@ def build_packet(
     skip = frozenset(p.file_id for p in check.problems) if skip_bad else frozenset()
     sink = _FolderSink(folder)
     try:
+        from clinic.reports.packet.builder import build_packet as build_pdf_packet  # noqa: PLC0415
+
         built = build_pdf_packet(
             check.request,
             _reader(store),

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from clinic.domain.enums import AuditAction
+from clinic.domain.i18n import N_
 from clinic.reports.recovery_kit import RecoveryKitData, render_recovery_kit
 from clinic.services.auditing import record
 from clinic.services.lifecycle import WeakPassphrase
@@ -25,8 +26,10 @@ def parse_recovery_key(text: str) -> bytearray:
     compact = re.sub(r"[\s\-]", "", text).lower()
     if not _HEX_KEY.match(compact):
         raise KeyNotFound(
-            "A recovery key is 64 characters, digits 0-9 and letters A-F, as printed on the "
-            "recovery kit. Check for a missing group or an O typed for a zero."
+            N_(
+                "A recovery key is 64 characters, digits 0-9 and letters A-F, as printed on the "
+                "recovery kit. Check for a missing group or an O typed for a zero."
+            )
         )
     return bytearray(bytes.fromhex(compact))
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from clinic.domain.deadlines import RuleSettingError
 from clinic.domain.enums import AuditAction
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services.auditing import field_changes, record
-from clinic.services.deadline_refresh import refresh_all_cases, rule_context
+from clinic.services.deadline_refresh import RecomputeCancelled, refresh_all_cases, rule_context
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.settings_schema import (
     SETTINGS_KEY,
@@ -17,7 +20,10 @@ from clinic.services.settings_schema import (
 from clinic.storage.models import Setting
 from clinic.storage.store import Store
 
-__all__ = ["ClinicSettings", "get_settings", "update_settings"]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["ClinicSettings", "RecomputeCancelled", "get_settings", "update_settings"]
 
 
 def get_settings(*, store: Store) -> ClinicSettings:
@@ -25,8 +31,16 @@ def get_settings(*, store: Store) -> ClinicSettings:
         return settings_in(session)
 
 
-def update_settings(*, store: Store, settings: ClinicSettings) -> Result[ClinicSettings]:
-    """Save the settings; when deadline rule amounts or closures change, recompute every case."""
+def update_settings(
+    *,
+    store: Store,
+    settings: ClinicSettings,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Result[ClinicSettings]:
+    """Save the settings; when deadline rule amounts or closures change, recompute every case
+    (``progress(done, total)`` in cases; ``cancelled()`` stops it with
+    :class:`RecomputeCancelled`, and then nothing is saved, the settings included)."""
     try:
         rule_context(settings)
     except (RuleSettingError, ValueError):
@@ -53,5 +67,37 @@ def update_settings(*, store: Store, settings: ClinicSettings) -> Result[ClinicS
         touched = Changes.of((Entity.SETTINGS, 0))
         if before.rule_inputs() != settings.rule_inputs():
             session.flush()
-            touched = touched | refresh_all_cases(session, settings=settings, actor=store.actor)
+            touched = touched | refresh_all_cases(
+                session,
+                settings=settings,
+                actor=store.actor,
+                progress=progress,
+                cancelled=cancelled,
+            )
     return Result(settings, changes=touched)
+
+
+# Spreadsheet import: the column mapping last used for files with a given header row, so the
+# next file from the same spreadsheet maps itself. Keyed by the header signature (a hash of the
+# folded header names); the few most recent are kept.
+IMPORT_MAPPINGS_KEY = "import_mappings"
+IMPORT_MAPPINGS_KEPT = 20
+
+
+def saved_import_mapping(*, store: Store, signature: str) -> dict[str, Any] | None:
+    with store.unit_of_work() as session:
+        row = session.get(Setting, IMPORT_MAPPINGS_KEY)
+        found = None if row is None else row.value.get(signature)
+        return dict(found) if isinstance(found, dict) else None
+
+
+def keep_import_mapping(session: Session, signature: str, document: dict[str, Any]) -> None:
+    """Remember a mapping inside the caller's unit of work (the import that used it)."""
+    row = session.get(Setting, IMPORT_MAPPINGS_KEY)
+    kept = {} if row is None else {k: v for k, v in row.value.items() if k != signature}
+    kept[signature] = document  # newest last; dicts keep insertion order through JSON
+    value = dict(list(kept.items())[-IMPORT_MAPPINGS_KEPT:])
+    if row is None:
+        session.add(Setting(key=IMPORT_MAPPINGS_KEY, value=value, version=1))
+    else:
+        row.value = value

@@ -27,6 +27,12 @@ class ClinicSettings:
     rule_days: dict[str, int] = field(default_factory=dict)
     # Court closure days the clinic added (ISO date -> reason), on top of resources/rules/closures.toml.
     closure_days: dict[str, str] = field(default_factory=dict)
+    # Bilingual client handouts: "side-by-side" (two columns) or "sequential" (English, then
+    # Spanish); clinic.services.handouts reads it, an unknown value counts as "side-by-side".
+    handout_layout: str = "side-by-side"
+    # Exhibit packet defaults (title, tab_style, bates_prefix, max_part_mb, dhs_address,
+    # service_method, signer); read and checked by clinic.services.packet.
+    packet: dict[str, Any] = field(default_factory=dict)
 
     def rule_inputs(self) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
         """What the deadline rules depend on, hashable (for caching and change detection)."""

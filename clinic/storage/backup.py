@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import IO
 
 import sqlcipher3
-from alembic.script import ScriptDirectory
 
 import clinic
 from clinic.storage import keys, migrate
@@ -266,6 +265,8 @@ def _swap_in(staging: Path, root: Path, move_aside_to: Path | None) -> None:
 
 
 def _require_known_schema(manifest: Manifest) -> None:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - Alembic loads only when needed
+
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
     known = {s.revision for s in scripts.walk_revisions()}
     if manifest.schema_revision is not None and manifest.schema_revision not in known:

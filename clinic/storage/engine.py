@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DisconnectionError
 
+from clinic.domain.i18n import N_
 from clinic.storage.errors import (
     DamagedStore,
     DiskError,
@@ -82,7 +83,7 @@ def store_error_for(exc: BaseException) -> StoreError | None:
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedStore(DAMAGED_ON_READ)
     if code == SQLITE_READONLY:
-        return ReadOnlyStore("The database")
+        return ReadOnlyStore(N_("The database"))
     if code == SQLITE_IOERR:
         return DiskError()
     return None
@@ -101,8 +102,10 @@ def configure_connection(dbapi_connection: Any, key: bytearray) -> None:
         row = cursor.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
             raise UnsafeSqlite(
-                "The SQLite library in use cannot encrypt. Reinstall Clinic; it will not store "
-                "client data without encryption."
+                N_(
+                    "The SQLite library in use cannot encrypt. Reinstall Clinic; it will not "
+                    "store client data without encryption."
+                )
             )
         # SQLCipher logs "hmac check failed" to stderr; keep that out of logs that may be synced.
         cursor.execute("PRAGMA cipher_log_level = NONE")
@@ -126,7 +129,7 @@ def configure_connection(dbapi_connection: Any, key: bytearray) -> None:
 def _open_error(exc: BaseException) -> StoreError:
     code = primary_code(exc)
     if code == SQLITE_READONLY:
-        return ReadOnlyStore("The database")
+        return ReadOnlyStore(N_("The database"))
     if code == SQLITE_CANTOPEN:
         return StoreError(
             "The database file could not be opened: check that the data folder and its files "

@@ -5,11 +5,32 @@ No message ever includes key material, a passphrase or client data.
 
 from __future__ import annotations
 
+from clinic.domain.i18n import N_, gettext, translate
+
 
 class StoreError(Exception):
-    """Base class; ``exit_code`` follows the command line's documented codes."""
+    """Base class; ``exit_code`` follows the command line's documented codes.
+
+    A message may be a ``str.format`` template with ``values`` (``NoStore(N_("No store in
+    {folder}."), folder=path)``): ``str(exc)`` is the English text, and :meth:`message_in`
+    translates the template before filling it in."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", /, **values: object) -> None:
+        self.template = message
+        self.values = values
+        super().__init__(message.format(**values) if values else message)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (English when the catalogue lacks it)."""
+        if not self.template:
+            return str(self)
+        values = {  # marked words passed as values ("The database") are translated too
+            name: gettext(value, lang) if isinstance(value, str) else value
+            for name, value in self.values.items()
+        }
+        return translate(self.template, lang, **values)
 
 
 class CannotUnlock(StoreError):
@@ -19,8 +40,11 @@ class CannotUnlock(StoreError):
 class WrongPassphrase(CannotUnlock):
     def __init__(self) -> None:
         super().__init__(
-            "The passphrase is not correct. Check the keyboard layout and Caps Lock, then try again. "
-            "If it is lost, open the store with the recovery key from the printed recovery kit."
+            N_(
+                "The passphrase is not correct. Check the keyboard layout and Caps Lock, then try "
+                "again. If it is lost, open the store with the recovery key from the printed "
+                "recovery kit."
+            )
         )
 
 
@@ -54,20 +78,30 @@ class DiskFull(StoreError):
     def __init__(self, message: str | None = None) -> None:
         super().__init__(
             message
-            or "The disk is full, so nothing was saved. Free some space (or move the data folder) "
-            "and save again; what you typed is still on screen."
+            or N_(
+                "The disk is full, so nothing was saved. Free some space (or move the data "
+                "folder) and save again; what you typed is still on screen."
+            )
         )
 
 
 class ReadOnlyStore(StoreError):
     """The data folder or the database cannot be written (read-only disk, permissions)."""
 
-    def __init__(self, where: str = "The data folder") -> None:
-        super().__init__(
-            f"{where} is read-only, and Clinic must be able to save there. Nothing was changed. "
-            "Copy the data folder to a writable disk, or fix its permissions (the folder and its "
-            "files must be writable by you), then open the store again."
-        )
+    def __init__(self, where: str = N_("The data folder"), *, path: object = "") -> None:
+        if path:
+            template = N_(
+                "{where} ({path}) is read-only, and Clinic must be able to save there. Nothing "
+                "was changed. Copy the data folder to a writable disk, or fix its permissions "
+                "(the folder and its files must be writable by you), then open the store again."
+            )
+        else:
+            template = N_(
+                "{where} is read-only, and Clinic must be able to save there. Nothing was "
+                "changed. Copy the data folder to a writable disk, or fix its permissions (the "
+                "folder and its files must be writable by you), then open the store again."
+            )
+        super().__init__(template, where=where, path=path)
 
 
 class DiskError(StoreError):
@@ -77,7 +111,9 @@ class DiskError(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The disk reported an error while the database was being used, so this action did "
-            "not complete. Check that the disk (or USB stick) is connected and healthy, then run "
-            "'clinic doctor'. Keep your backups."
+            N_(
+                "The disk reported an error while the database was being used, so this action did "
+                "not complete. Check that the disk (or USB stick) is connected and healthy, then "
+                "run 'clinic doctor'. Keep your backups."
+            )
         )

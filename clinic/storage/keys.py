@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from clinic.domain.i18n import N_
 from clinic.storage.errors import DamagedStore, KeychainUnavailable, WrongPassphrase
 
 KEY_BYTES = 32
@@ -116,8 +117,10 @@ def _parse_wrapped(raw: bytes) -> _WrappedKey:
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise DamagedStore(
-            "The key file (key.json) is damaged. Restore it from a backup, or open the store "
-            "with the recovery key from the printed recovery kit."
+            N_(
+                "The key file (key.json) is damaged. Restore it from a backup, or open the store "
+                "with the recovery key from the printed recovery kit."
+            )
         ) from exc
 
 
@@ -155,12 +158,12 @@ def _usable_keyring() -> Any:
     module = type(backend).__module__
     if module.startswith(_PLAINTEXT_BACKEND_MODULES):
         raise KeychainUnavailable(
-            "No working keychain was found on this computer. Use a passphrase instead."
+            N_("No working keychain was found on this computer. Use a passphrase instead.")
         )
     backends = getattr(backend, "backends", None)
     if backends is not None and not backends:
         raise KeychainUnavailable(
-            "No working keychain was found on this computer. Use a passphrase instead."
+            N_("No working keychain was found on this computer. Use a passphrase instead.")
         )
     return keyring
 
@@ -186,7 +189,9 @@ def store_in_keychain(key: bytearray, store_id: str) -> None:
             "keychain and try again, or use a passphrase instead."
         ) from None
     if stored != bytes(key).hex():
-        raise KeychainUnavailable("The keychain did not keep the key. Use a passphrase instead.")
+        raise KeychainUnavailable(
+            N_("The keychain did not keep the key. Use a passphrase instead.")
+        )
 
 
 def load_from_keychain(store_id: str) -> bytearray | None:

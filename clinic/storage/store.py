@@ -26,6 +26,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from clinic.domain.i18n import N_
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AUDITED, read_head, save_external_head
 from clinic.storage.datadir import DataDir, looks_like_plain_sqlite, write_private_file
@@ -72,7 +73,7 @@ NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 class PassphraseRequired(CannotUnlock):
     def __init__(self) -> None:
-        super().__init__("This store is protected by a passphrase; enter it to unlock.")
+        super().__init__(N_("This store is protected by a passphrase; enter it to unlock."))
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,20 @@ def read_meta(datadir: DataDir) -> StoreMeta:
         )
     except FileNotFoundError:
         raise KeyNotFound(
-            f"The database in {datadir.root} has no store.json beside it, so its key cannot be "
-            "found. Restore store.json from a backup, or open it with the recovery key "
-            "(clinic unlock --recovery-key). No new key or empty database was created."
+            N_(
+                "The database in {folder} has no store.json beside it, so its key cannot be "
+                "found. Restore store.json from a backup, or open it with the recovery key "
+                "(clinic unlock --recovery-key). No new key or empty database was created."
+            ),
+            folder=datadir.root,
         ) from None
     except (ValueError, KeyError, TypeError):
         raise DamagedStore(
-            f"store.json in {datadir.root} is damaged. Restore it from a backup; nothing was changed."
+            N_("store.json in {folder} is damaged. Restore it from a backup; nothing was changed."),
+            folder=datadir.root,
         ) from None
     if meta.format > META_FORMAT:
-        raise DamagedStore("This store was made by a newer version of Clinic; install it.")
+        raise DamagedStore(N_("This store was made by a newer version of Clinic; install it."))
     return meta
 
 
@@ -141,7 +146,7 @@ class Store:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise CannotUnlock("The store is locked; unlock it again.")
+            raise CannotUnlock(N_("The store is locked; unlock it again."))
         return self._engine
 
     @property
@@ -194,7 +199,7 @@ class Store:
     def raw_connection(self) -> Any:
         """A fresh keyed DB-API connection (integrity checks, backups); caller closes it."""
         if self._engine is None:
-            raise CannotUnlock("The store is locked; unlock it again.")
+            raise CannotUnlock(N_("The store is locked; unlock it again."))
         return connect_raw(self.datadir.database, self._key)
 
     def key_hex_for_recovery_kit(self) -> str:
@@ -214,7 +219,7 @@ class Store:
     def _unlocked_key(self) -> bytearray:
         # A locked store's key is all zeros: never hand that out as if it were the key.
         if self._engine is None or not any(self._key):
-            raise CannotUnlock("The store is locked; unlock it again.")
+            raise CannotUnlock(N_("The store is locked; unlock it again."))
         return self._key
 
     def lock(self) -> None:
@@ -271,10 +276,10 @@ def _check_writable(datadir: DataDir) -> None:
     """Refuse, before anything is opened, a store that cannot be written: SQLite would fail
     later with "unable to open database file", which reads like damage."""
     if not _writable(datadir.root):
-        raise ReadOnlyStore(f"The data folder {datadir.root}")
+        raise ReadOnlyStore(N_("The data folder"), path=datadir.root)
     for path in [datadir.database, *datadir.sidecars(), datadir.vault]:
         if path.exists() and not _writable(path):
-            raise ReadOnlyStore(f"{path} (in the data folder)")
+            raise ReadOnlyStore(N_("A file in the data folder"), path=path)
 
 
 def _leftover_of_interrupted_init(datadir: DataDir) -> bool:
@@ -285,19 +290,25 @@ def create_store(datadir: DataDir, *, passphrase: str | None, actor: str) -> Sto
     """Make a new store: a new random key, kept in the keychain or wrapped by ``passphrase``."""
     if datadir.has_database() or any(p.exists() for p in datadir.sidecars()):
         raise StoreExists(
-            f"A Clinic store already exists in {datadir.root}. Open it instead, or choose an "
-            "empty folder with --data-dir."
+            N_(
+                "A Clinic store already exists in {folder}. Open it instead, or choose an "
+                "empty folder with --data-dir."
+            ),
+            folder=datadir.root,
         )
     if datadir.meta.exists() and not _leftover_of_interrupted_init(datadir):
-        raise StoreExists(f"{datadir.root} holds files of another store; choose an empty folder.")
+        raise StoreExists(
+            N_("{folder} holds files of another store; choose an empty folder."),
+            folder=datadir.root,
+        )
     try:
         datadir.ensure_root()
     except OSError as exc:
         if exc.errno in NOT_WRITABLE:
-            raise ReadOnlyStore(f"The folder {datadir.root.parent}") from None
+            raise ReadOnlyStore(N_("The folder"), path=datadir.root.parent) from None
         raise
     if not _writable(datadir.root):
-        raise ReadOnlyStore(f"The data folder {datadir.root}")
+        raise ReadOnlyStore(N_("The data folder"), path=datadir.root)
     key = keys.new_key()
     store_id = uuid.uuid4().hex
     if passphrase is None:
@@ -324,9 +335,12 @@ def load_key(datadir: DataDir, meta: StoreMeta, passphrase: str | None) -> bytea
         key = keys.load_from_keychain(meta.store_id)
         if key is None:
             raise KeyNotFound(
-                "This computer's keychain has no key for this store (was the system reinstalled "
-                "or the store copied from another laptop?). Open it with the recovery key from "
-                "the printed recovery kit: clinic unlock --recovery-key. Nothing was changed."
+                N_(
+                    "This computer's keychain has no key for this store (was the system "
+                    "reinstalled or the store copied from another laptop?). Open it with the "
+                    "recovery key from the printed recovery kit: clinic unlock --recovery-key. "
+                    "Nothing was changed."
+                )
             )
     else:
         if passphrase is None:
@@ -335,15 +349,20 @@ def load_key(datadir: DataDir, meta: StoreMeta, passphrase: str | None) -> bytea
             wrapped = datadir.wrapped_key.read_bytes()
         except FileNotFoundError:
             raise KeyNotFound(
-                f"The key file key.json is missing from {datadir.root}. Restore it from a backup "
-                "or use the recovery key. Nothing was changed."
+                N_(
+                    "The key file key.json is missing from {folder}. Restore it from a backup "
+                    "or use the recovery key. Nothing was changed."
+                ),
+                folder=datadir.root,
             ) from None
         key = keys.unwrap_key(wrapped, passphrase, meta.store_id)
     if keys.key_check(key, meta.store_id) != meta.key_check:
         keys.wipe(key)
         raise KeyNotFound(
-            "The key found does not belong to this store. Use the recovery key from the printed "
-            "recovery kit. Nothing was changed."
+            N_(
+                "The key found does not belong to this store. Use the recovery key from the "
+                "printed recovery kit. Nothing was changed."
+            )
         )
     return key
 
@@ -355,20 +374,29 @@ def open_store(
     if not datadir.has_database():
         if datadir.meta.exists():
             raise DamagedStore(
-                f"The database file is missing from {datadir.root}. Restore it from a backup."
+                N_("The database file is missing from {folder}. Restore it from a backup."),
+                folder=datadir.root,
             )
-        raise NoStore(f"There is no Clinic store in {datadir.root}. Create one with 'clinic init'.")
+        raise NoStore(
+            N_("There is no Clinic store in {folder}. Create one with 'clinic init'."),
+            folder=datadir.root,
+        )
     if datadir.database.stat().st_size and looks_like_plain_sqlite(datadir.database):
         raise DamagedStore(
-            f"{datadir.database} is an unencrypted SQLite file, not a Clinic store. Nothing was "
-            "changed; move it away and restore the store from a backup."
+            N_(
+                "{path} is an unencrypted SQLite file, not a Clinic store. Nothing was "
+                "changed; move it away and restore the store from a backup."
+            ),
+            path=datadir.database,
         )
     _check_writable(datadir)
     meta = read_meta(datadir)
     if key is None:
         key = load_key(datadir, meta, passphrase)
     elif keys.key_check(key, meta.store_id) != meta.key_check:
-        raise KeyNotFound("That recovery key does not belong to this store. Nothing was changed.")
+        raise KeyNotFound(
+            N_("That recovery key does not belong to this store. Nothing was changed.")
+        )
     store = Store(datadir, meta, key, actor)
     try:
         with store.engine.connect():

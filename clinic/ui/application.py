@@ -6,21 +6,21 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from clinic.resource_files import resource_path
-from clinic.services import backup, lifecycle, recovery
+from clinic.services import backup, language, lifecycle, recovery
 from clinic.services.settings import get_settings
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
 from clinic.storage.store import Store
+from clinic.ui.icons import app_icon
 from clinic.ui.idle_lock import IdleLock
 from clinic.ui.main_window import MainWindow
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
 from clinic.ui.recovery_dialog import RecoveryDialog
 from clinic.ui.session import UiSession
+from clinic.ui.translations import Translations, current_language, error_text
 from clinic.ui.worker import start_job
 
 MINUTE_MS = 60_000
@@ -45,13 +45,19 @@ class StoreGate:
         except KeyNotFound as exc:
             answer = QMessageBox.warning(
                 self.parent,
-                "Clinic cannot find the key",
-                f"{exc}\n\nUnlock with the recovery key now?",
+                QCoreApplication.translate("StoreGate", "Clinic cannot find the key"),
+                QCoreApplication.translate(
+                    "StoreGate", "%1\n\nUnlock with the recovery key now?"
+                ).replace("%1", error_text(exc)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             )
             return self._recover() if answer == QMessageBox.StandardButton.Yes else None
         except StoreError as exc:
-            QMessageBox.critical(self.parent, "Clinic cannot open the records", str(exc))
+            QMessageBox.critical(
+                self.parent,
+                QCoreApplication.translate("StoreGate", "Clinic cannot open the records"),
+                error_text(exc),
+            )
             return None
 
     def _create(self) -> Store | None:
@@ -66,7 +72,7 @@ class StoreGate:
                     actor=lifecycle.default_actor(),
                 )
             except StoreError as exc:
-                dialog.message.setText(str(exc))
+                dialog.message.setText(error_text(exc))
                 continue
             self._offer_recovery_kit(store)
             return store
@@ -76,24 +82,32 @@ class StoreGate:
         """At first run: the recovery kit is the only way back if the key is lost."""
         answer = QMessageBox.question(
             self.parent,
-            "Print the recovery kit",
-            "Save the recovery kit now, to print it? It is the only way to open the records if "
-            "the passphrase or this computer's keychain is lost. (File menu: Save recovery kit…)",
+            QCoreApplication.translate("StoreGate", "Print the recovery kit"),
+            QCoreApplication.translate(
+                "StoreGate",
+                "Save the recovery kit now, to print it? It is the only way to open the records "
+                "if the passphrase or this computer's keychain is lost. "
+                "(File menu: Save recovery kit…)",
+            ),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Later,
         )
         if answer != QMessageBox.StandardButton.Save:
             return
         path, _ = QFileDialog.getSaveFileName(
             self.parent,
-            "Save the recovery kit",
+            QCoreApplication.translate("StoreGate", "Save the recovery kit"),
             str(Path.home() / "Clinic-recovery-kit.pdf"),
-            "PDF (*.pdf)",
+            QCoreApplication.translate("StoreGate", "PDF (*.pdf)"),
         )
         if path:
             try:
                 recovery.save_recovery_kit(store=store, destination=Path(path))
             except (StoreError, OSError) as exc:
-                QMessageBox.warning(self.parent, "The kit was not saved", str(exc))
+                QMessageBox.warning(
+                    self.parent,
+                    QCoreApplication.translate("StoreGate", "The kit was not saved"),
+                    error_text(exc),
+                )
 
     def _unlock_with_passphrase(self) -> Store | None:
         dialog = UnlockDialog(self.parent)
@@ -107,7 +121,7 @@ class StoreGate:
                     actor=lifecycle.default_actor(),
                 )
             except WrongPassphrase as exc:
-                dialog.show_error(str(exc))
+                dialog.show_error(error_text(exc))
         return None
 
     def _recover(self) -> Store | None:
@@ -122,7 +136,7 @@ class StoreGate:
                     actor=lifecycle.default_actor(),
                 )
             except KeyNotFound as exc:
-                dialog.show_error(str(exc))
+                dialog.show_error(error_text(exc))
                 continue
             try:
                 passphrase = dialog.new_passphrase()
@@ -132,7 +146,7 @@ class StoreGate:
                     recovery.keep_key_with_passphrase(store=store, passphrase=passphrase)
             except StoreError as exc:
                 store.lock()
-                dialog.show_error(str(exc))
+                dialog.show_error(error_text(exc))
                 continue
             return store
         return None
@@ -141,22 +155,52 @@ class StoreGate:
 class ClinicApp:
     """Owns the session, the window and the idle lock for one run of the app."""
 
-    def __init__(self, app: QApplication, gate: StoreGate, store: Store) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        gate: StoreGate,
+        store: Store,
+        translations: Translations | None = None,
+    ) -> None:
         self.app = app
         self.gate = gate
+        self.translations = translations or Translations(app)
         self.session = UiSession(store)
-        self.window = MainWindow(self.session)
+        self.window = self._make_window()
         minutes = get_settings(store=store).auto_lock_minutes
         self.idle = IdleLock(minutes * MINUTE_MS)
         app.installEventFilter(self.idle)
         self.idle.idle_timeout.connect(self.lock)
-        self.window.lock_requested.connect(self.lock)
-        self.window.unlock_requested.connect(self.unlock_again)
         self.session.changed.connect(self._settings_may_have_changed)
         self.idle.start()
         if store.upgrade_note:
-            QMessageBox.information(self.window, "Clinic was updated", store.upgrade_note)
+            QMessageBox.information(
+                self.window,
+                QCoreApplication.translate("ClinicApp", "Clinic was updated"),
+                store.upgrade_note,
+            )
         self._auto_backup()
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(self.session)
+        window.lock_requested.connect(self.lock)
+        window.unlock_requested.connect(self.unlock_again)
+        window.language_changed.connect(self.change_language)
+        return window
+
+    def change_language(self, _setting: str) -> None:
+        """Install the new catalogues and rebuild the window in them (same size, same place,
+        back on Settings): every page's words come out of its constructor again."""
+        language.override_language(None)  # a --lang given at start gives way to the choice
+        self.translations.apply(language.ui_language())
+        old = self.window
+        self.window = self._make_window()
+        self.window.restoreGeometry(old.saveGeometry())
+        self.window.nav.setCurrentRow(self.window.nav_pages.index(self.window.settings_page))
+        if old.isVisible():
+            self.window.show()
+        old.hide()
+        old.deleteLater()
 
     def _settings_may_have_changed(self, _changes: object) -> None:
         if self.session.is_open:
@@ -190,7 +234,7 @@ class ClinicApp:
             settings=settings, now=datetime.now(), store_id=store.meta.store_id
         )
         if not check.due:
-            self.window.statusBar().showMessage(check.reason, 10_000)
+            self.window.statusBar().showMessage(check.reason_in(current_language()), 10_000)
             return
 
         def work(progress: object, cancelled: object) -> object:
@@ -199,9 +243,13 @@ class ClinicApp:
         start_job(
             work,
             on_done=lambda _r: self.window.statusBar().showMessage(
-                "Today's backup is done.", 10_000
+                QCoreApplication.translate("ClinicApp", "Today's backup is done."), 10_000
             ),
-            on_error=lambda exc: QMessageBox.warning(self.window, "Backup failed", str(exc)),
+            on_error=lambda exc: QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("ClinicApp", "Backup failed"),
+                error_text(exc),
+            ),
         )
 
     def shutdown(self) -> None:
@@ -222,13 +270,15 @@ def run_gui(*, data_dir: Path | None) -> int:
     app.setApplicationName("Clinic")
     app.setOrganizationName("Clinic")
     use_readable_locale()
-    app.setWindowIcon(QIcon(str(resource_path("icons", "clinic.svg"))))
+    translations = Translations(app)
+    translations.apply(language.ui_language())  # before unlock: the preference is not secret
+    app.setWindowIcon(app_icon())
     app.setDesktopFileName("clinic")
     gate = StoreGate(lifecycle.resolve_data_dir(data_dir))
     store = gate.obtain()
     if store is None:
         return 1
-    clinic_app = ClinicApp(app, gate, store)
+    clinic_app = ClinicApp(app, gate, store, translations)
     clinic_app.window.show()
     try:
         return int(app.exec())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from clinic.services.deadlines import AgendaItem
 from clinic.ui.calendar_entries import counts_by_day, entries_between
 from clinic.ui.calendar_month_view import MarkedCalendar
+from clinic.ui.docket_dialog import DocketPrinter
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.today_agenda_model import AgendaModel, long_date, qdate
@@ -48,7 +49,7 @@ def week_start(day: date) -> date:
 
 
 class CalendarPage(Page):
-    title = "Calendar"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Calendar")
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)
@@ -147,6 +148,14 @@ class CalendarPage(Page):
         bar.addWidget(self.period_label, 1)
         bar.addWidget(self.month_button)
         bar.addWidget(self.week_button)
+        self.docket = DocketPrinter(self.session, self)
+        self.docket_button = self._button(
+            "calendarDocketButton", self.tr("Print docket…"), self.tr("Print hearing docket")
+        )
+        self.docket_button.setToolTip(self.tr("Save the hearing docket of chosen days as a PDF"))
+        self.docket_button.clicked.connect(self.docket.start)
+        bar.addSpacing(12)
+        bar.addWidget(self.docket_button)
         return bar
 
     # -- Page contract ----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
 )
@@ -17,14 +18,17 @@ from PySide6.QtWidgets import (
 from clinic.domain.enums import ClaimType, Stage
 from clinic.services import search, staff
 from clinic.services.dto import CaseSummary
+from clinic.services.exports.case_list import ListQuery
 from clinic.services.results import Changes, Entity
 from clinic.services.search import CaseFilter, SortKey
-from clinic.ui.case_table_model import CASE_ID_ROLE, CaseTableModel, Column
+from clinic.ui.case_table_model import CASE_ID_ROLE, PAGE_SIZE, CaseTableModel, Column
+from clinic.ui.export_dialogs import CaseListExporter
 from clinic.ui.labels import label
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 
 SEARCH_DELAY_MS = 150
+COUNT_LIMIT = 1000  # a search shows "More than 1,000 cases" rather than counting every match
 HEADER_STATE_KEY = "cases/headerState"
 _SORTABLE = {
     Column.CLIENT: SortKey.CLIENT,
@@ -45,7 +49,7 @@ def _combo(name: str, accessible: str, items: list[tuple[str, object]]) -> QComb
 
 
 class CasesPage(Page):
-    title = "Cases"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Cases")
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)
@@ -78,6 +82,13 @@ class CasesPage(Page):
         self.closed_box.setChecked(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
+        self.export_button = QPushButton(self.tr("E&xport list…"))
+        self.export_button.setObjectName("exportCaseList")
+        self.export_button.setAccessibleName(self.tr("Export the case list as shown"))
+        self.list_exporter = CaseListExporter(session, self)
+        self.export_button.clicked.connect(
+            lambda: self.list_exporter.start(self.current_list_query())
+        )
         self.model = CaseTableModel(parent=self)
         self.table = self._make_table()
         self.empty_state = QLabel()
@@ -117,6 +128,9 @@ class CasesPage(Page):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.setSortIndicator(Column.CLIENT, header.sortIndicatorOrder().AscendingOrder)
+        for column in Column:  # every heading readable, in any language
+            width = max(table.columnWidth(column), header.sectionSizeHint(column))
+            table.setColumnWidth(column, width)
         table.setColumnWidth(Column.CLIENT, 260)
         state = QSettings().value(HEADER_STATE_KEY)
         if state is not None:
@@ -140,6 +154,7 @@ class CasesPage(Page):
         filters.addWidget(self.closed_box)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
+        filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_field)
         layout.addLayout(filters)
@@ -170,6 +185,11 @@ class CasesPage(Page):
             include_closed=self.closed_box.isChecked(),
         )
 
+    def current_list_query(self) -> ListQuery:
+        """The list as shown: search text, filters and order (for "Export list…")."""
+        sort_key, descending = self._sort
+        return ListQuery(self.search_field.text(), self.current_filter(), sort_key, descending)
+
     def reload(self) -> None:
         if not self.session.is_open:
             return
@@ -177,7 +197,20 @@ class CasesPage(Page):
         text, case_filter = self.search_field.text(), self.current_filter()
         sort_key, descending = self._sort
 
+        first = search.first_page(
+            store=store,
+            today=today,
+            text=text,
+            case_filter=case_filter,
+            limit=PAGE_SIZE,
+            count_limit=COUNT_LIMIT,
+            sort=sort_key,
+            descending=descending,
+        )
+
         def load(offset: int, limit: int) -> list[CaseSummary]:
+            if offset == 0 and limit == PAGE_SIZE:
+                return first.rows  # read with the count, in the same pass
             return search.list_cases(
                 store=store,
                 today=today,
@@ -192,8 +225,13 @@ class CasesPage(Page):
         self.model.reset(load)
         if self.model.canFetchMore():
             self.model.fetchMore()
-        total = search.count_cases(store=store, text=text, case_filter=case_filter)
-        self.count_label.setText(self.tr("%n case(s)", "", total))
+        total = first.total
+        if first.exact:
+            self.count_label.setText(self.tr("%n case(s)", "", total))
+        else:
+            # Typing: matches are counted up to COUNT_LIMIT only (one letter matches a third of
+            # a big clinic's clients; counting them all cost more than the page itself).
+            self.count_label.setText(self.tr("More than %n case(s)", "", COUNT_LIMIT))
         self._show_empty_state(text, total)
 
     def _show_empty_state(self, text: str, total: int) -> None:

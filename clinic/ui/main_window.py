@@ -20,6 +20,8 @@ from clinic.services.results import Changes
 from clinic.ui.calendar_page import CalendarPage
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.cases_page import CasesPage
+from clinic.ui.export_dialogs import CalendarExporter, CaseBundleActions, FunderReportExporter
+from clinic.ui.import_wizard import ImportWizard
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
@@ -33,6 +35,7 @@ GEOMETRY_KEY = "mainWindow/geometry"
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     unlock_requested = Signal()  # after a restore replaced the store
+    language_changed = Signal(str)  # the interface language setting was saved in Settings
 
     def __init__(self, session: UiSession) -> None:
         super().__init__()
@@ -43,6 +46,7 @@ class MainWindow(QMainWindow):
         self.cases_page = CasesPage(session)
         self.calendar_page = CalendarPage(session)
         self.settings_page = SettingsPage(session)
+        self.settings_page.language_changed.connect(self.language_changed)
         self.case_page = CaseViewPage(session)
         self.nav_pages: list[Page] = [
             self.today_page,
@@ -65,6 +69,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self._history: list[int] = []
         self.store_actions = StoreActions(session, self)
+        self.calendar_exporter = CalendarExporter(session, self)
+        self.funder_exporter = FunderReportExporter(session, self)
+        self.case_bundles = CaseBundleActions(
+            session,
+            self,
+            lambda: (
+                self.case_page.case_id
+                if self.stack.currentWidget() is self.case_page
+                else self.cases_page.selected_case_id()
+            ),
+        )
         self.backup_label = QLabel()
         self.backup_label.setObjectName("backupStatus")
         self.statusBar().addWidget(self.backup_label)
@@ -99,18 +114,31 @@ class MainWindow(QMainWindow):
     def _add_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(
-            self._action("New intake…", "newIntakeAction", "Ctrl+N", self.new_intake)
+            self._action(self.tr("New intake…"), "newIntakeAction", "Ctrl+N", self.new_intake)
         )
-        file_menu.addAction(self._action("Lock", "lockAction", "Ctrl+L", self.lock_requested.emit))
+        file_menu.addAction(
+            self._action(
+                self.tr("Import spreadsheet…"),
+                "importSpreadsheetAction",
+                "Ctrl+Shift+I",
+                self.import_spreadsheet,
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("Lock"), "lockAction", "Ctrl+L", self.lock_requested.emit)
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                "Back up now…", "backupAction", "Ctrl+Shift+B", self.store_actions.back_up_now
+                self.tr("Back up now…"),
+                "backupAction",
+                "Ctrl+Shift+B",
+                self.store_actions.back_up_now,
             )
         )
         file_menu.addAction(
             self._action(
-                "Restore from backup…",
+                self.tr("Restore from backup…"),
                 "restoreAction",
                 "",
                 lambda: self.store_actions.restore(self.unlock_requested.emit),
@@ -118,12 +146,50 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(
             self._action(
-                "Save recovery kit…", "recoveryKitAction", "", self.store_actions.save_recovery_kit
+                self.tr("Save recovery kit…"),
+                "recoveryKitAction",
+                "",
+                self.store_actions.save_recovery_kit,
             )
         )
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action("Quit", "quitAction", QKeySequence.StandardKey.Quit, self.close)
+            self._action(
+                self.tr("Print hearing docket…"),
+                "printDocketAction",
+                "Ctrl+Shift+D",
+                self.calendar_page.docket.start,
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Export calendar (.ics)…"),
+                "exportCalendarAction",
+                "",
+                self.calendar_exporter.start,
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Funder report…"), "funderReportAction", "", self.funder_exporter.start
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Export case for another computer…"),
+                "exportCaseAction",
+                "",
+                self.case_bundles.export_case,
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Import case file…"), "importCaseAction", "", self.case_bundles.import_case
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("Quit"), "quitAction", QKeySequence.StandardKey.Quit, self.close)
         )
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for index, page in enumerate(self.nav_pages, start=1):
@@ -136,9 +202,11 @@ class MainWindow(QMainWindow):
                 )
             )
         go_menu.addAction(
-            self._action("Find case", "findAction", QKeySequence.StandardKey.Find, self.find)
+            self._action(
+                self.tr("Find case"), "findAction", QKeySequence.StandardKey.Find, self.find
+            )
         )
-        go_menu.addAction(self._action("Back", "backAction", "Alt+Left", self.back))
+        go_menu.addAction(self._action(self.tr("Back"), "backAction", "Alt+Left", self.back))
 
     def _leaving_allowed(self) -> bool:
         """Settings with unsaved edits ask before another page replaces them."""
@@ -187,6 +255,10 @@ class MainWindow(QMainWindow):
     def new_intake(self) -> None:
         dialog = IntakeDialog(self.session, self)
         dialog.exec()
+
+    def import_spreadsheet(self) -> None:
+        wizard = ImportWizard(self.session, self)
+        wizard.exec()
 
     def _changed(self, changes: Changes) -> None:
         self.status.setText(self.tr("Saved."))

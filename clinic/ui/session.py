@@ -18,6 +18,7 @@ class UiSession(QObject):
     changed = Signal(object)  # Changes
     case_requested = Signal(int)  # case id: open the case view
     locked = Signal()
+    locking = Signal()  # about to lock: stop background writes (the store is still open)
     unlocked = Signal()
 
     def __init__(self, store: Store, *, today: Callable[[], date] = date.today) -> None:
@@ -50,6 +51,7 @@ class UiSession(QObject):
     def close(self) -> None:
         """Lock: close connections, drop the key, tell every page to forget client data."""
         if self._store is not None:
+            self.locking.emit()
             self._store.lock()
             self._store = None
         self.locked.emit()

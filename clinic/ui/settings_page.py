@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,14 +34,22 @@ from clinic.domain.validation import FieldProblem, Problem
 from clinic.services import staff
 from clinic.services.deadlines import rules_in_force
 from clinic.services.results import Changes, Entity, Result
-from clinic.services.settings import ClinicSettings, get_settings, update_settings
+from clinic.services.settings import (
+    ClinicSettings,
+    RecomputeCancelled,
+    get_settings,
+    update_settings,
+)
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.settings_closures import ClosureDaysEditor
+from clinic.ui.settings_language import LanguageBox
 from clinic.ui.settings_layout import named
 from clinic.ui.settings_problems import ProblemLabels
+from clinic.ui.settings_recompute import BackgroundSave
 from clinic.ui.settings_rules import RuleSettingsBox
 from clinic.ui.settings_staff import AddStaffDialog, StaffList
+from clinic.ui.translations import error_text
 
 AUTO_LOCK_RANGE = (1, 120)
 BACKUPS_KEPT_RANGE = (1, 365)
@@ -58,7 +66,8 @@ COMMON_ZONES = (
 
 
 class SettingsPage(Page):
-    title = "Settings"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Settings")
+    language_changed = Signal(str)  # the interface language setting was saved
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)
@@ -73,6 +82,7 @@ class SettingsPage(Page):
         left = QVBoxLayout()
         left.addWidget(self._clinic_group())
         left.addWidget(self._workstation_group())
+        left.addWidget(self.language_box)
         left.addWidget(self._staff_group())
         left.addStretch(1)
         right = QVBoxLayout()
@@ -86,9 +96,12 @@ class SettingsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        self.form = content  # disabled while a save recomputes deadlines in the background
+        self.background = self._background_save()
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
         layout.addWidget(self.problems.general)
+        layout.addWidget(self.background.progress)
         layout.addWidget(scroll, 1)
         self._connect_edits()
         self._update_dirty()
@@ -103,6 +116,11 @@ class SettingsPage(Page):
         )
         self.letterhead.setTabChangesFocus(True)
         self.letterhead.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.handout_layout = named(
+            QComboBox(), "handoutLayout", self.tr("Layout of bilingual client handouts")
+        )
+        self.handout_layout.addItem(self.tr("English and Spanish side by side"), "side-by-side")
+        self.handout_layout.addItem(self.tr("English, then Spanish"), "sequential")
         self.auto_lock = named(QSpinBox(), "autoLockMinutes", self.tr("Lock after idle minutes"))
         self.auto_lock.setRange(*AUTO_LOCK_RANGE)
         self.auto_lock.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -125,6 +143,8 @@ class SettingsPage(Page):
         self.staff_list = StaffList()
         self.staff_model = self.staff_list.model
         self.add_staff_button = self.staff_list.add_button
+        self.language_box = LanguageBox()
+        self.language_box.chosen.connect(self._language_chosen)
 
     def _fill_zones(self) -> None:
         self.timezone.setEditable(True)
@@ -175,6 +195,7 @@ class SettingsPage(Page):
         form = QFormLayout(group)
         form.addRow(self.tr("&Name:"), self.problems.beside("clinic_name", self.clinic_name))
         form.addRow(self.tr("&Letterhead:"), self.problems.beside("letterhead", self.letterhead))
+        form.addRow(self.tr("Client &handouts:"), self.handout_layout)
         return group
 
     def _workstation_group(self) -> QGroupBox:
@@ -233,6 +254,7 @@ class SettingsPage(Page):
         self.backup_folder.textChanged.connect(self._update_dirty)
         self.backups_kept.valueChanged.connect(self._update_dirty)
         self.timezone.currentTextChanged.connect(self._update_dirty)
+        self.handout_layout.currentIndexChanged.connect(self._update_dirty)
         self.rules.edited.connect(self._update_dirty)
         self.closures.edited.connect(self._update_dirty)
 
@@ -285,6 +307,7 @@ class SettingsPage(Page):
             default_timezone=self.timezone.currentText().strip(),
             rule_days=self.rules.values(),
             closure_days=self.closures.model.as_settings(),
+            handout_layout=str(self.handout_layout.currentData() or "side-by-side"),
         )
 
     def has_unsaved_changes(self) -> bool:
@@ -311,7 +334,7 @@ class SettingsPage(Page):
         return False
 
     def _update_dirty(self) -> None:
-        dirty = self.has_unsaved_changes()
+        dirty = self.has_unsaved_changes() and not self.background.running
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
         if dirty:
@@ -336,11 +359,51 @@ class SettingsPage(Page):
         if local:
             self._show_problems(local)
             return False
+        if self.background.running:
+            return False
+        if self._loaded is None or self._loaded.rule_inputs() != settings.rule_inputs():
+            # Every case's deadlines are recomputed: in the background, the form disabled.
+            self.background.start(self.session.store, settings)
+            self._set_busy(True)
+            self.problems.clear()
+            self.status.setText(self.tr("Saving: recomputing every case's deadlines…"))
+            return True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = update_settings(store=self.session.store, settings=settings)
         finally:
             QGuiApplication.restoreOverrideCursor()
+        return self._saved(result, settings)
+
+    def _background_save(self) -> BackgroundSave:
+        background = BackgroundSave(self.session, self)
+        background.saved.connect(self._saved_in_background)
+        background.failed.connect(self._failed_in_background)
+        return background
+
+    def _set_busy(self, busy: bool) -> None:
+        self.form.setEnabled(not busy)
+        self.save_action.setEnabled(not busy)
+        self._update_dirty()
+
+    def _saved_in_background(
+        self, result: Result[ClinicSettings], settings: ClinicSettings
+    ) -> None:
+        self._set_busy(False)
+        if self.session.is_open:
+            self._saved(result, settings)
+
+    def _failed_in_background(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, RecomputeCancelled):
+            self.status.setText(
+                self.tr("Not saved: the window was locked while saving. Save the settings again.")
+            )
+            return
+        self.status.setText(self.tr("Not saved."))
+        QMessageBox.warning(self, self.tr("Settings not saved"), error_text(exc))
+
+    def _saved(self, result: Result[ClinicSettings], settings: ClinicSettings) -> bool:
         if not result.ok or result.value is None:
             self._show_problems(result.problems)
             return False
@@ -372,6 +435,9 @@ class SettingsPage(Page):
         self.backup_folder.setText(settings.backup_folder)
         self.backups_kept.setValue(settings.backups_kept)
         self.timezone.setEditText(settings.default_timezone)
+        self.handout_layout.setCurrentIndex(
+            max(0, self.handout_layout.findData(settings.handout_layout))
+        )
         self.rules.set_values(settings.rule_days)
         self.closures.set_days(settings.closure_days, today=self.session.today())
         self._baseline = self.edited_settings()
@@ -380,6 +446,13 @@ class SettingsPage(Page):
 
     def _reload_staff(self) -> None:
         self.staff_model.set_staff(staff.list_staff(store=self.session.store))
+
+    def _language_chosen(self, value: str) -> None:
+        """The window is rebuilt in the new language: unsaved clinic settings go first."""
+        if self.confirm_leave() and self.language_box.save(value):
+            self.language_changed.emit(value)
+        else:
+            self.language_box.show_saved()
 
     # -- staff and the backup folder -------------------------------------------------------------
 

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from clinic.domain.problem_text import describe
 from clinic.domain.validation import FieldProblem
 from clinic.ui.today_badges import Tone, tone_colour
+from clinic.ui.translations import current_language
 
 
 def problem_text(problem: FieldProblem) -> str:
-    return QCoreApplication.translate("ProblemText", describe(problem.code))
+    return describe(problem.code, current_language())
 
 
 class ProblemLabels:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
 from clinic.domain.deadlines import Rule
 from clinic.domain.deadlines.vocabulary import OffsetUnit
+from clinic.ui.rule_words import rule_text
 from clinic.ui.today_agenda_model import long_date
 
 
@@ -36,7 +37,7 @@ def rule_tooltip(rule: Rule) -> str:
     if rule.notes:
         rows.append((QCoreApplication.translate("RuleSettings", "Notes"), rule.notes))
     body = "".join(f"<p><b>{escape(k)}:</b> {escape(v)}</p>" for k, v in rows)
-    return f"<qt><p><b>{escape(rule.name)}</b></p>{body}</qt>"
+    return f"<qt><p><b>{escape(rule_text(rule.name))}</b></p>{body}</qt>"
 
 
 class RuleSettingsBox(QWidget):
@@ -57,12 +58,12 @@ class RuleSettingsBox(QWidget):
         for rule in rules:
             if rule.setting is None:
                 continue
-            name = QLabel(rule.name)
+            name = QLabel(rule_text(rule.name))
             name.setWordWrap(True)
             name.setToolTip(rule_tooltip(rule))
             spin = QSpinBox()
             spin.setObjectName(f"ruleAmount_{rule.id}")
-            spin.setAccessibleName(rule.name)
+            spin.setAccessibleName(rule_text(rule.name))
             spin.setRange(rule.setting.minimum, rule.setting.maximum)
             spin.setSuffix(unit_suffix(rule.offset.unit))
             spin.setValue(rule.offset.amount)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from clinic.services import backup, recovery
 from clinic.services.settings import get_settings
 from clinic.storage.errors import StoreError
 from clinic.ui.session import UiSession
+from clinic.ui.translations import error_text
 from clinic.ui.worker import start_job
 
 
@@ -38,7 +39,8 @@ class StoreActions(QObject):
         )
         if last is None:
             return self.tr("⚠ No backup yet")
-        text = self.tr("Last backup: %1").replace("%1", last.strftime("%Y-%m-%d %H:%M"))
+        when = QLocale().toString(QDateTime(last), QLocale.FormatType.ShortFormat)
+        text = self.tr("Last backup: %1").replace("%1", when)
         return ("⚠ " + text) if backup.is_backup_old(last, now=datetime.now()) else text
 
     def back_up_now(self) -> None:
@@ -65,7 +67,7 @@ class StoreActions(QObject):
         self._job = start_job(work, on_done=done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self.window, self.tr("Nothing was changed"), str(exc))
+        QMessageBox.warning(self.window, self.tr("Nothing was changed"), error_text(exc))
 
     def save_recovery_kit(self) -> None:
         answer = QMessageBox.warning(

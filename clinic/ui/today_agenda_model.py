@@ -24,9 +24,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
+from clinic.domain.deadlines.wording import explanation_in
 from clinic.services.deadlines import AgendaItem
 from clinic.ui.labels import label
+from clinic.ui.rule_words import rule_text
 from clinic.ui.today_badges import BADGES_ROLE, Badge, Tone, tone_colour
+from clinic.ui.translations import current_language
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -97,7 +100,7 @@ def what_text(item: AgendaItem) -> str:
         kind = label(item.hearing_kind)
         place = item.what if item.what != item.hearing_kind.value else ""
         return f"{kind} — {place}" if place else kind
-    return item.what
+    return rule_text(item.what) if item.deadline is not None else item.what
 
 
 def badges(item: AgendaItem) -> tuple[Badge, ...]:
@@ -113,9 +116,9 @@ def badges(item: AgendaItem) -> tuple[Badge, ...]:
 def tooltip(item: AgendaItem) -> str:
     if item.deadline is None:
         return what_text(item)
-    lines = [item.deadline.title]
+    lines = [rule_text(item.deadline.title)]
     if item.deadline.explanation:
-        lines.append(item.deadline.explanation)
+        lines.append(explanation_in(item.deadline.explanation, current_language()))
     if item.deadline.source:
         source = QCoreApplication.translate("AgendaModel", "Source: %1")
         lines.append(source.replace("%1", item.deadline.source))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from clinic.services.deadlines import AgendaItem
 from clinic.ui.labels import label
+from clinic.ui.rule_words import rule_text
 from clinic.ui.today_agenda_model import (
     CASE_ID_ROLE,
     AgendaModel,
@@ -128,7 +129,7 @@ def item_detail_html(item: AgendaItem, today: date) -> str:
         "AgendaDetail", "Press Enter or double-click to open the case."
     )
     return (
-        f"<h3>{escape(deadline.title)}</h3>{''.join(warnings)}"
+        f"<h3>{escape(rule_text(deadline.title))}</h3>{''.join(warnings)}"
         f"<table cellpadding='3'>{''.join(rows)}</table><p><i>{escape(hint)}</i></p>"
     )
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
 )
 
-from clinic.services.deadlines import AgendaItem, agenda
+from clinic.services.deadlines import TODAY_OVERDUE_LIMIT, Agenda, today_agenda
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.today_agenda_model import ITEM_ROLE, AgendaModel, long_date
@@ -26,7 +28,7 @@ DAY_CHECK_MS = 60_000  # notice midnight: "today" moves and the list must follow
 
 
 class TodayPage(Page):
-    title = "Today"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Today")
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)
@@ -43,6 +45,9 @@ class TodayPage(Page):
         self.summary.setObjectName("todaySummary")
         self.summary.setAccessibleName(self.tr("Summary of the next two weeks"))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # Shown when overdue deadlines were left out of the list: never out of sight.
+        self._show_all_overdue = False
+        self.more_overdue = self._more_overdue_button()
 
         self.model = AgendaModel(self)
         self.view = AgendaView(self.model)
@@ -53,7 +58,6 @@ class TodayPage(Page):
         self.detail.setObjectName("todayDetail")
         self.detail.setAccessibleName(self.tr("Why this date"))
         self.detail.setOpenLinks(False)
-        self.detail.setPlaceholderText(empty_detail_text())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
@@ -74,14 +78,19 @@ class TodayPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.more_overdue)
         layout.addWidget(self.stack, 1)
         self.view.selectionModel().selectionChanged.connect(self._show_selected)
         self.view.entered.connect(self._show_hovered)
         self.view.setMouseTracking(True)
-        self._day_timer = QTimer(self)
-        self._day_timer.setInterval(DAY_CHECK_MS)
-        self._day_timer.timeout.connect(self._follow_the_date)
-        self._day_timer.start()
+        self._day_timer = self._start_day_timer()
+
+    def _start_day_timer(self) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(DAY_CHECK_MS)
+        timer.timeout.connect(self._follow_the_date)
+        timer.start()
+        return timer
 
     # -- Page contract ----------------------------------------------------------------------
 
@@ -90,28 +99,60 @@ class TodayPage(Page):
             self.clear()
             return
         today = self.session.today()
-        items = agenda(store=self.session.store, today=today, days=AGENDA_DAYS)
+        limit = None if self._show_all_overdue else TODAY_OVERDUE_LIMIT
+        listed = today_agenda(
+            store=self.session.store, today=today, days=AGENDA_DAYS, overdue_limit=limit
+        )
+        items = listed.items
         self._shown_day = today
         self.model.set_items(items, today=today)
         self.heading.setText(long_date(today))
-        self.summary.setText(self._summary_html(items))
-        self.detail.clear()
+        self.summary.setText(self._summary_html(listed))
+        self._show_more_overdue(listed.overdue_hidden)
+        self._clear_detail()
         self.stack.setCurrentWidget(self.list_panel if items else self.empty_state)
 
     def clear(self) -> None:
         self.model.clear()
-        self.detail.clear()
+        self._clear_detail()
         self.heading.clear()
         self.summary.clear()
+        self.more_overdue.hide()
+        self._show_all_overdue = False
         self._shown_day = None
         self.stack.setCurrentWidget(self.list_panel)
 
     # -- behaviour --------------------------------------------------------------------------
 
-    def _summary_html(self, items: list[AgendaItem]) -> str:
-        overdue = sum(1 for i in items if i.overdue)
+    def _more_overdue_button(self) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName("todayMoreOverdue")
+        button.setAccessibleName(self.tr("Show every overdue deadline"))
+        button.setFlat(True)
+        button.setStyleSheet("text-align: left; text-decoration: underline;")
+        button.clicked.connect(self.show_all_overdue)
+        button.hide()
+        return button
+
+    def show_all_overdue(self) -> None:
+        """List every overdue deadline (the list was cut at the oldest ones)."""
+        self._show_all_overdue = True
+        self.reload()
+
+    def _show_more_overdue(self, hidden: int) -> None:
+        if hidden <= 0:
+            self.more_overdue.hide()
+            return
+        self.more_overdue.setText(
+            self.tr("and %1 more overdue — show all").replace("%1", QLocale().toString(hidden))
+        )
+        self.more_overdue.show()
+
+    def _summary_html(self, listed: Agenda) -> str:
+        items = listed.items
+        overdue = listed.overdue_total
         hearings = sum(1 for i in items if i.is_hearing)
-        deadlines = len(items) - hearings - overdue
+        deadlines = len(items) - hearings - listed.overdue_shown
         parts = [
             self.tr("Hearings: %1").replace("%1", str(hearings)),
             self.tr("Deadlines: %1").replace("%1", str(deadlines)),
@@ -131,10 +172,15 @@ class TodayPage(Page):
         if not self.view.selectionModel().hasSelection():
             self._show_item(index)
 
+    def _clear_detail(self) -> None:
+        """The hint as wrapped text (a placeholder would be one clipped line)."""
+        colour = self.detail.palette().placeholderText().color().name()
+        self.detail.setHtml(f"<p style='color:{colour}'>{escape(empty_detail_text())}</p>")
+
     def _show_item(self, index: QModelIndex) -> None:
         item = index.data(ITEM_ROLE) if index.isValid() else None
         if item is None or self._shown_day is None:
-            self.detail.clear()
+            self._clear_detail()
             return
         self.detail.setHtml(item_detail_html(item, self._shown_day))
 

@@ -6,6 +6,7 @@ errors come back on the GUI thread by signal.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +27,16 @@ class Job(QRunnable):
         self.signals = JobSignals()
         self._work = work
         self._cancelled = False
+        self._ended = threading.Event()
 
     def cancel(self) -> None:
         self._cancelled = True
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the work has returned or raised (True), or ``timeout`` seconds passed.
+        Before locking, a job that writes is cancelled and waited for: the store must not be
+        locked (key wiped, connections closed) under a transaction."""
+        return self._ended.wait(timeout)
 
     def run(self) -> None:
         try:
@@ -37,6 +45,8 @@ class Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+        finally:
+            self._ended.set()
 
 
 def start_job(

@@ -381,3 +381,20 @@ def test_doctor_reports_the_last_backup_and_warns_when_it_is_old(
     assert (fresh.backup_folder, fresh.last_backup, fresh.backup_old) == (folder, made_at, False)
     old = lifecycle.doctor(store=filled, now=made_at + timedelta(days=8))
     assert old.backup_old and old.ok
+
+
+def test_why_no_backup_was_made_reads_in_spanish_too(tmp_path: Path) -> None:
+    absent = tmp_path / "unplugged-usb"
+    check = backups.auto_backup_due(settings=ClinicSettings(backup_folder=str(absent)), now=MORNING)
+    assert check.reason_in("en") == check.reason
+    assert check.reason_in("es") == (
+        f"La carpeta de copias {absent} no está disponible (¿está conectada la memoria USB?)."
+    )
+    unset = backups.auto_backup_due(settings=ClinicSettings(), now=MORNING)
+    assert unset.reason == "No backup folder is set in Settings."
+    assert unset.reason_in("es") == "No hay carpeta de copias de seguridad en Configuración."
+    tmp_path.joinpath("empty").mkdir()
+    due = backups.auto_backup_due(
+        settings=ClinicSettings(backup_folder=str(tmp_path / "empty")), now=MORNING
+    )
+    assert due.due and due.reason_in("es").startswith("Toca hacer una copia de seguridad en ")

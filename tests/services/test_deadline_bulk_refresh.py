@@ -67,7 +67,9 @@ def _state(store: Store) -> tuple[list[Any], list[Any]]:
     return rows, audit
 
 
-def _one_case_at_a_time(session: Session, *, settings: ClinicSettings, actor: str) -> Changes:
+def _one_case_at_a_time(
+    session: Session, *, settings: ClinicSettings, actor: str, **_progress: object
+) -> Changes:
     ids = set(session.scalars(select(Case.id)))
     return deadline_refresh.refresh_cases(session, ids, actor)
 

@@ -213,3 +213,30 @@ def test_agenda_lists_overdue_first_then_the_next_two_weeks(store: Store) -> Non
     assert all(i.on <= date(2026, 6, 15) for i in items)
     case = cases.get_case(store=store, case_id=case_id)
     assert case.stage is Stage.INTAKE
+
+
+def test_today_agenda_caps_overdue_at_the_oldest_and_counts_the_rest(store: Store) -> None:
+    case_id = open_defensive(store)  # its one-year deadline (2026-03-16) is overdue too
+    for day in (3, 9, 20, 27):  # manual deadlines, overdue in May
+        schedule.record_deadline(
+            store=store,
+            case_id=case_id,
+            deadline=DeadlineDraft("task", f"Task of May {day}", date(2026, 5, day)),
+        ).unwrap()
+    schedule.record_deadline(
+        store=store,
+        case_id=case_id,
+        deadline=DeadlineDraft("task", "Next week", date(2026, 6, 8)),
+    ).unwrap()
+    everything = deadlines.today_agenda(store=store, today=TODAY, days=14, overdue_limit=None)
+    capped = deadlines.today_agenda(store=store, today=TODAY, days=14, overdue_limit=2)
+    assert everything.overdue_total == capped.overdue_total == 5
+    assert everything.overdue_hidden == 0 and everything.overdue_shown == 5
+    assert (capped.overdue_shown, capped.overdue_hidden) == (2, 3)
+    overdue = [i for i in capped.items if i.overdue]
+    assert [i.on for i in overdue] == [date(2026, 3, 16), date(2026, 5, 3)]  # the oldest first
+    # The next two weeks are never cut: the same upcoming lines either way.
+    upcoming = [i.what for i in capped.items if not i.overdue]
+    assert upcoming == [i.what for i in everything.items if not i.overdue]
+    assert "Next week" in upcoming
+    assert deadlines.agenda(store=store, today=TODAY, days=14) == everything.items

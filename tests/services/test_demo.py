@@ -26,6 +26,7 @@ from clinic.services import lifecycle
 from clinic.services.cases import get_case
 from clinic.services.deadlines import agenda, case_deadlines, recompute, rules_in_force
 from clinic.services.demo import DemoSummary, fill_demo_data, make_pdf
+from clinic.services.demo.spanish import SPANISH
 from clinic.services.dto import CaseView, ClientView
 from clinic.services.evidence import read_evidence_file
 from clinic.services.search import list_cases
@@ -342,3 +343,71 @@ def test_no_clients_adds_only_staff(fresh_store: Store) -> None:
     assert summary.clients == summary.cases == summary.files == 0
     assert summary.staff >= 4
     assert list_cases(store=fresh_store, today=TODAY) == []
+
+
+# Names that stay as written in a Spanish demo: agencies, organisations, foreign documents.
+PROPER_NAMES = {
+    "USCIS",
+    "UNHCR",
+    "Human Rights Watch",
+    "U.S. Department of State",
+    "Cédula de identidad",
+    "Acte de naissance",
+    "Carte d'identification nationale (CIN)",
+    "DNI (Documento Nacional de Identificación)",
+    "DPI (Documento Personal de Identificación)",
+    "DUI (Documento Único de Identidad)",
+    "Tazkira (تذکره)",
+    "Case opened",  # written by services.cases.open_case, not by the demo
+    "Brownsville, TX (Gateway International Bridge)",
+    "Chicago O'Hare International Airport, IL",
+    "Dulles International Airport, VA",
+    "George Bush Intercontinental Airport, Houston, TX",
+    "JFK International Airport, NY",
+    "Los Angeles International Airport, CA",
+    "Miami International Airport, FL",
+    "Philadelphia International Airport, PA",
+}
+
+
+def _written_texts(view: CaseView) -> list[str]:
+    """Every text the demo wrote for one case that a user reads as words (not names/places)."""
+    texts = [view.psg_definition, view.client.notes, view.client.last_arrival_place]
+    texts += [d.title for d in view.deadlines if d.origin is not DeadlineOrigin.RULE]
+    texts += [t for d in view.deadlines for t in (d.status_reason, d.notes)]
+    texts += [t for h in view.hearings for t in (h.outcome, h.notes)]
+    texts += [t for e in view.evidence for t in (e.title, e.source, e.notes)]
+    texts += [event.note for event in view.history]
+    texts += [note.body for note in view.notes]
+    return [text for text in texts if text]
+
+
+def test_spanish_demo_writes_spanish_words_with_the_same_records(
+    demo: tuple[Store, DemoSummary], views: list[CaseView], fast_keys: None, tmp_path: Path
+) -> None:
+    store = _new_store(tmp_path / "es")
+    try:
+        summary = fill_demo_data(store=store, clients=CLIENTS, seed=1, today=TODAY, language="es")
+        spanish = _views(store)
+    finally:
+        store.lock()
+    assert summary == demo[1]  # the same draws: same people, cases, dates and counts
+    assert [v.client.family_name for v in spanish] == [v.client.family_name for v in views]
+    english_texts = [t for v in views for t in _written_texts(v)]
+    spanish_texts = [t for v in spanish for t in _written_texts(v)]
+    assert len(spanish_texts) == len(english_texts) > 50
+    left_english = [t for t in spanish_texts if t in SPANISH]
+    assert left_english == []
+    unchanged = {en for en, es in zip(english_texts, spanish_texts, strict=True) if en == es}
+    assert unchanged <= PROPER_NAMES, unchanged - PROPER_NAMES
+    assert sum(t in SPANISH.values() for t in spanish_texts) > len(spanish_texts) // 2
+    reports = [t for t in spanish_texts if "Country Report" in t or "World Report" in t]
+    assert reports == []
+    assert any(t.startswith("Cerrado: ") for t in spanish_texts) or all(
+        v.stage is not Stage.CLOSED for v in spanish
+    )
+
+
+def test_unknown_demo_language_is_refused(fresh_store: Store) -> None:
+    with pytest.raises(ValueError, match="use 'en' or 'es'"):
+        fill_demo_data(store=fresh_store, clients=1, today=TODAY, language="fr")

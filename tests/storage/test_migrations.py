@@ -117,3 +117,16 @@ def _key_of(data_dir: DataDir) -> bytes:
     return bytes(
         unwrap_key(data_dir.wrapped_key.read_bytes(), PASSPHRASE, read_meta(data_dir).store_id)
     )
+
+
+def test_opening_a_store_at_head_decides_without_alembic(tmp_path: Path) -> None:
+    """The start-up check reads the head from the migration files' headers; it must agree with
+    Alembic, and a store at head must not be reported as pending (nor one behind as current)."""
+    assert migrate.quick_head() == migrate.head_revision()
+    engine = create_store_engine(tmp_path / "q.db", new_key())
+    assert migrate.pending(engine)  # no alembic_version table yet
+    migrate.upgrade(engine, "0001")
+    assert migrate.pending(engine)  # behind head
+    migrate.upgrade(engine)
+    assert not migrate.pending(engine)
+    engine.dispose()

@@ -11,9 +11,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
-from clinic.domain.drafts import CaseDraft, ClientDraft
+from clinic.domain.drafts import CaseDraft, ClientDraft, DeadlineDraft
 from clinic.domain.enums import ClaimType
-from clinic.services import cases, clients, lifecycle, search, settings
+from clinic.services import cases, clients, lifecycle, schedule, search, settings
 from clinic.storage.store import Store
 from clinic.ui.application import ClinicApp, StoreGate
 from clinic.ui.case_table_model import PAGE_SIZE, CaseTableModel, Column
@@ -273,3 +273,42 @@ def test_back_up_now_from_the_file_menu_and_the_status_line(
         ).changes
     )
     assert window.backup_label.text().startswith("Last backup:")
+
+
+def test_today_caps_the_overdue_list_and_shows_all_on_request(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    case_id = add_case(store, "Reyes", "Ana")
+    for day in (2, 5, 9, 14, 20):  # five overdue deadlines, the oldest on November 2
+        schedule.record_deadline(
+            store=store,
+            case_id=case_id,
+            deadline=DeadlineDraft("task", f"Overdue task {day}", date(2026, 11, day)),
+        ).unwrap()
+    monkeypatch.setattr("clinic.ui.today_page.TODAY_OVERDUE_LIMIT", 2)
+    window = MainWindow(UiSession(store, today=lambda: TODAY))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.today_page
+    more = page.more_overdue
+
+    def listed() -> str:  # every line under the day (and "Overdue") groups of the agenda
+        model, top = page.model, QModelIndex()
+        return "\n".join(
+            str(model.index(row, column, model.index(group, 0, top)).data() or "")
+            for group in range(model.rowCount(top))
+            for row in range(model.rowCount(model.index(group, 0, top)))
+            for column in range(model.columnCount(top))
+        )
+
+    assert more.isVisible() and more.text() == "and 3 more overdue — show all"
+    assert more.accessibleName() and more.objectName() == "todayMoreOverdue"
+    assert "Overdue: 5" in page.summary.text()  # the count is of every overdue deadline
+    shown = listed()
+    assert "Overdue task 2" in shown and "Overdue task 5" in shown  # the two oldest
+    assert "Overdue task 20" not in shown
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert not more.isVisible()
+    shown = listed()
+    assert all(f"Overdue task {day}" in shown for day in (2, 5, 9, 14, 20))
+    assert "Overdue: 5" in page.summary.text()

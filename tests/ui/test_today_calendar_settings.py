@@ -3,6 +3,7 @@ own rules; asserting what the user sees and what was stored."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -32,6 +33,7 @@ from clinic.domain.validation import FieldProblem, Problem
 from clinic.services import cases, clients, deadlines, lifecycle, schedule, settings, staff
 from clinic.services.results import rejected
 from clinic.storage.store import Store
+from clinic.ui import settings_recompute
 from clinic.ui.calendar_page import CalendarMode, CalendarPage
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
@@ -331,6 +333,61 @@ def test_changing_the_filing_days_moves_the_case_deadline(qtbot, session, store,
     assert (before - after).days >= 14
 
 
+def test_a_recomputing_save_runs_in_the_background_with_the_form_disabled(
+    qtbot, session, store, clinic, monkeypatch
+) -> None:
+    page = shown(SettingsPage(session), qtbot)
+    before = _filing_deadline(store, clinic["garcia"])
+    release = threading.Event()
+    real_update = settings_recompute.update_settings
+
+    def held_update(**kwargs: Any) -> Any:  # the worker waits until the test has looked
+        release.wait(5)
+        return real_update(**kwargs)
+
+    monkeypatch.setattr(settings_recompute, "update_settings", held_update)
+    page.rules.spin_boxes["individual-hearing-filing"].setValue(30)
+    assert page.save()
+    assert not page.form.isEnabled() and not page.save_button.isEnabled()
+    assert page.background.progress.isVisible()
+    assert page.background.progress.accessibleName()
+    with qtbot.waitSignal(session.changed, timeout=5000):
+        release.set()
+    assert page.form.isEnabled() and not page.background.progress.isVisible()
+    assert page.status.text() == "Saved." and not page.has_unsaved_changes()
+    assert _filing_deadline(store, clinic["garcia"]) < before
+
+
+def test_locking_during_a_recomputing_save_saves_nothing(
+    qtbot, session, store, clinic, monkeypatch
+) -> None:
+    page = shown(SettingsPage(session), qtbot)
+    before = _filing_deadline(store, clinic["garcia"])
+    started = threading.Event()
+    real_update = settings_recompute.update_settings
+
+    def held_update(**kwargs: Any) -> Any:  # runs until the lock asks it to stop
+        started.set()
+        for _ in range(500):
+            if kwargs["cancelled"]():
+                break
+            threading.Event().wait(0.01)
+        return real_update(**kwargs)
+
+    monkeypatch.setattr(settings_recompute, "update_settings", held_update)
+    page.rules.spin_boxes["individual-hearing-filing"].setValue(30)
+    assert page.save()
+    assert started.wait(5)
+    reopen = lifecycle.unlock_store(data_dir=store.datadir, passphrase=PASSPHRASE, actor="test")
+    session.close()  # lock: the job is stopped and waited for before the store locks
+    assert store.locked
+    qtbot.waitUntil(lambda: not page.background.running, timeout=5000)
+    assert "Not saved" in page.status.text() and page.form.isEnabled()
+    assert settings.get_settings(store=reopen).rule_days == {}
+    assert _filing_deadline(reopen, clinic["garcia"]) == before
+    reopen.lock()
+
+
 def test_rule_amounts_cannot_leave_the_rules_bounds(qtbot, session) -> None:
     page = shown(SettingsPage(session), qtbot)
     spin = page.rules.spin_boxes["individual-hearing-filing"]
@@ -399,7 +456,8 @@ def test_closure_days_are_added_removed_and_saved(qtbot, session, store) -> None
     qtbot.keyClick(page.closures.reason, Qt.Key.Key_Return)
     assert page.closures.model.as_settings() == {"2026-06-03": "Court closed for a hurricane"}
     page.letterhead.setPlainText("12 Main St\nEl Paso, TX")
-    assert page.save()
+    with qtbot.waitSignal(page.background.saved, timeout=5000):  # closures: recomputes deadlines
+        assert page.save()
     assert settings.get_settings(store=store).closure_days == {
         "2026-06-03": "Court closed for a hurricane"
     }

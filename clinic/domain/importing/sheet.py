@@ -21,8 +21,6 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-import openpyxl  # type: ignore[import-untyped]
-
 Cell = str | date | time  # CSV cells are text; workbook cells may be dates and times
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -183,6 +181,9 @@ def _csv_records(text: str, delimiter: str) -> list[tuple[int, tuple[Cell, ...]]
 
 
 def _workbook_records(data: bytes) -> list[tuple[int, tuple[Cell, ...]]]:
+    # Imported here: openpyxl costs 0.14 s and 8 MB at every start-up of the window otherwise.
+    import openpyxl  # type: ignore[import-untyped]  # noqa: PLC0415
+
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:

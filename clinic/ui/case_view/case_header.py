@@ -12,6 +12,7 @@ from clinic.services.dto import CaseView, DeadlineView, HearingView
 from clinic.ui.case_view.case_tab import INFO_BADGE, badge
 from clinic.ui.case_view.case_words import a_number_text, short_date, short_time, word
 from clinic.ui.case_view.deadline_table_model import is_overdue
+from clinic.ui.rule_words import rule_text
 
 NAME_POINT_SCALE = 1.5
 
@@ -62,11 +63,12 @@ class CaseHeader(QFrame):
         middle = QHBoxLayout()
         middle.addWidget(self.forum, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.next_hearing)
+        for line in (self.forum, self.next_hearing, self.next_deadline):
+            line.setWordWrap(True)  # long names and Spanish wrap instead of widening the window
+        bottom.addWidget(self.next_hearing, 1)
         bottom.addSpacing(32)
-        bottom.addWidget(self.next_deadline)
+        bottom.addWidget(self.next_deadline, 1)
         bottom.addWidget(self.overdue_badge)
-        bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addLayout(top)
@@ -120,7 +122,9 @@ class CaseHeader(QFrame):
             return
         first = deadlines[0]
         self.next_deadline.setText(
-            self.tr("Next deadline: {0}, act by {1}").format(first.title, short_date(first.act_by))
+            self.tr("Next deadline: {0}, act by {1}").format(
+                rule_text(first.title), short_date(first.act_by)
+            )
         )
         overdue = sum(1 for d in deadlines if is_overdue(d, today))
         self.overdue_badge.setText(self.tr("%n overdue", "", overdue))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -83,7 +83,19 @@ def table_view(
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the model's own order
     view.setSortingEnabled(True)
+    # After the tab has set its column widths: no heading is cut, whatever the language.
+    QTimer.singleShot(0, view, lambda: fit_headings(view))
     return view
+
+
+def fit_headings(view: QTableView) -> None:
+    """Widen every column that is narrower than its heading (Spanish runs ~25 % longer)."""
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
+            wanted = header.sectionSizeHint(column)
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
 
 def selected_id(view: QTableView) -> int | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from clinic.domain.ids import CaseId
 from clinic.services import cases
@@ -15,10 +15,13 @@ from clinic.ui.case_view.checklist_tab import ChecklistTab
 from clinic.ui.case_view.client_tab import ClientTab
 from clinic.ui.case_view.deadlines_tab import DeadlinesTab
 from clinic.ui.case_view.evidence_tab import EvidenceTab
+from clinic.ui.case_view.exhibits_panel import ExhibitsTab
 from clinic.ui.case_view.form_dialog import FormDialog
 from clinic.ui.case_view.hearings_tab import HearingsTab
 from clinic.ui.case_view.notes_tab import NotesTab
 from clinic.ui.case_view.overview_tab import OverviewTab
+from clinic.ui.case_view.summary_export import SummaryExport
+from clinic.ui.handout_dialog import HandoutExport
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 
@@ -27,7 +30,7 @@ _EVERY_CASE = frozenset({Entity.SETTINGS, Entity.STORE, Entity.STAFF})
 
 
 class CaseViewPage(Page):
-    title = "Case"  # the main window translates page titles
+    title = QT_TRANSLATE_NOOP("MainWindow", "Case")  # the main window translates page titles
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)
@@ -40,8 +43,11 @@ class CaseViewPage(Page):
         self.hearings = HearingsTab(session)
         self.deadlines = DeadlinesTab(session)
         self.evidence = EvidenceTab(session)
+        self.exhibits = ExhibitsTab(session)
         self.checklist = ChecklistTab(session)
         self.notes = NotesTab(session)
+        self.summary_export = SummaryExport(session, lambda: self.case, self)
+        self.handout_export = HandoutExport(session, lambda: self.case, self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
         self.tabs.setAccessibleName(self.tr("Parts of the case"))
@@ -52,6 +58,7 @@ class CaseViewPage(Page):
             (self.hearings, self.tr("&Hearings")),
             (self.deadlines, self.tr("&Deadlines")),
             (self.evidence, self.tr("&Evidence")),
+            (self.exhibits, self.tr("E&xhibits")),
             (self.checklist, self.tr("Chec&klist")),
             (self.notes, self.tr("&Notes && history")),
         ):
@@ -63,7 +70,11 @@ class CaseViewPage(Page):
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.header)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.summary_export.button, 0, Qt.AlignmentFlag.AlignTop)
+        header_row.addWidget(self.handout_export.button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(header_row)
         column.addWidget(self.tabs, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
@@ -79,6 +90,7 @@ class CaseViewPage(Page):
             self.hearings,
             self.deadlines,
             self.evidence,
+            self.exhibits,
             self.checklist,
             self.notes,
         )

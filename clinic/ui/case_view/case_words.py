@@ -35,6 +35,8 @@ from clinic.domain.enums import (
 )
 from clinic.domain.problem_text import describe
 from clinic.domain.validation import Problem
+from clinic.ui.intake.iso_choices import local_country_name, local_language_name
+from clinic.ui.translations import current_language
 
 CONTEXT = "CaseView"
 
@@ -260,7 +262,7 @@ def _flag_detail(prefix: str, detail: str) -> str:
 
 def problem_words(code: Problem) -> str:
     """A validation code's message, through the translation layer."""
-    return QCoreApplication.translate("problem_text", describe(code))
+    return describe(code, current_language())
 
 
 def qdate(value: date) -> QDate:
@@ -296,6 +298,9 @@ def a_number_text(digits: str | None) -> str:
 
 
 def country_name(code: str) -> str:
+    local = local_country_name(code, current_language())
+    if local:
+        return local
     territory = QLocale.codeToTerritory(code)
     if territory == QLocale.Country.AnyTerritory:
         return code
@@ -303,6 +308,9 @@ def country_name(code: str) -> str:
 
 
 def language_name(code: str) -> str:
+    local = local_language_name(code, current_language())
+    if local:
+        return local
     language = QLocale.codeToLanguage(code)
     if language == QLocale.Language.AnyLanguage:
         return code

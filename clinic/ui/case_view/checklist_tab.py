@@ -27,10 +27,11 @@ from clinic.services.dto import CaseView
 from clinic.services.results import Result
 from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, selected_id, table_view
-from clinic.ui.case_view.case_words import problem_words
+from clinic.ui.case_view.case_words import problem_words, short_date
 from clinic.ui.case_view.checklist_table_model import ChecklistTableModel, Column
 from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
 from clinic.ui.session import UiSession
+from clinic.ui.translations import current_language
 from clinic.ui.worker import Job, start_job
 
 
@@ -118,7 +119,11 @@ class ChecklistTab(CaseTab):
             self.empty_state.setText(self.tr("No checklist template applies to this case."))
             return
         self._fill_combo(shown)
-        self.model.set_items(shown.checklist.items)
+        template = shown.checklist.template
+        lang = current_language()
+        self.model.set_items(
+            shown.checklist.items, {s: template.section_in(s, lang) for s in template.sections}
+        )
         checklist = shown.checklist
         self.summary.setText(
             self.tr(
@@ -128,7 +133,7 @@ class ChecklistTab(CaseTab):
                 checklist.count(ChecklistState.DONE),
                 checklist.count(ChecklistState.NOT_APPLICABLE),
                 checklist.count(ChecklistState.MISSING),
-                checklist.template.as_of.isoformat(),
+                short_date(checklist.template.as_of),
             )
         )
         self.empty_state.clear()
@@ -141,10 +146,11 @@ class ChecklistTab(CaseTab):
         self.template_combo.clear()
         for template in shown.templates:
             suffix = self.tr(" (default)") if template.id == shown.default_template_id else ""
-            self.template_combo.addItem(template.title + suffix, template.id)
+            self.template_combo.addItem(template.title_in(current_language()) + suffix, template.id)
         current = self.template_combo.findData(shown.checklist.template.id)
         if current < 0:  # chosen by hand although its conditions do not hold
-            self.template_combo.addItem(shown.checklist.template.title, shown.checklist.template.id)
+            title = shown.checklist.template.title_in(current_language())
+            self.template_combo.addItem(title, shown.checklist.template.id)
             current = self.template_combo.count() - 1
         self.template_combo.setCurrentIndex(current)
         self.template_combo.blockSignals(False)
@@ -234,6 +240,7 @@ class ChecklistTab(CaseTab):
         if not chosen:
             return
         store, destination, today = self.session.store, Path(chosen), self.today
+        lang = current_language()  # the PDF in the language the staff work in
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
             return checklists.export_checklist_pdf(
@@ -242,6 +249,7 @@ class ChecklistTab(CaseTab):
                 destination=destination,
                 today=today,
                 template_id=template_id,
+                lang=lang,
             )
 
         self.status.setText(self.tr("Saving the PDF…"))

@@ -12,6 +12,7 @@ from clinic.domain.checklists import EvaluatedItem
 from clinic.domain.enums import ChecklistState
 from clinic.ui.case_view.case_words import tr
 from clinic.ui.case_view.row_table_model import ALERT_COLOR, MUTED_COLOR, RowRole, RowTableModel
+from clinic.ui.translations import current_language
 
 
 class Column(IntEnum):
@@ -47,7 +48,7 @@ def detail_text(entry: EvaluatedItem) -> str:
         who = entry.manual.updated_by or tr("staff")
         parts.append(f"{who}: {entry.manual.reason}" if entry.manual.reason else who)
     if entry.auto is not None and entry.auto.detail:
-        parts.append(entry.auto.detail)
+        parts.append(entry.auto.detail_in(current_language()))
     if entry.disagrees:
         parts.append(tr("Ticked done, but the case data says missing"))
     return " · ".join(parts)
@@ -64,7 +65,14 @@ class ChecklistTableModel(RowTableModel):
         Column.CITATION: QT_TRANSLATE_NOOP("CaseView", "Rule"),
     }
 
-    def set_items(self, items: tuple[EvaluatedItem, ...]) -> None:
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._sections: dict[str, str] = {}  # English section name → the one shown
+
+    def set_items(
+        self, items: tuple[EvaluatedItem, ...], sections: dict[str, str] | None = None
+    ) -> None:
+        self._sections = dict(sections or {})
         self.set_rows(ChecklistRow(n, e) for n, e in enumerate(items))
 
     def cell(self, item: ChecklistRow, column: Column, role: int) -> Any:
@@ -72,7 +80,9 @@ class ChecklistTableModel(RowTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, RowRole.SORT):
             return self._text(entry, column, role)
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.ITEM, Column.DETAIL):
-            return "\n".join(t for t in (entry.item.text, detail_text(entry), entry.item.note) if t)
+            lang = current_language()
+            texts = (entry.item.text_in(lang), detail_text(entry), entry.item.note_in(lang))
+            return "\n".join(t for t in texts if t)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATE:
             if entry.state is ChecklistState.MISSING or entry.disagrees:
                 return ALERT_COLOR
@@ -85,8 +95,8 @@ class ChecklistTableModel(RowTableModel):
             return list(ChecklistState).index(entry.state)
         texts = {
             Column.STATE: lambda: tr(STATE_WORDS[entry.state]),
-            Column.SECTION: lambda: entry.item.section,
-            Column.ITEM: lambda: entry.item.text,
+            Column.SECTION: lambda: self._sections.get(entry.item.section, entry.item.section),
+            Column.ITEM: lambda: entry.item.text_in(current_language()),
             Column.BASIS: lambda: tr(BASIS_WORDS[entry.source]),
             Column.DETAIL: lambda: detail_text(entry),
             Column.CITATION: lambda: entry.item.citation,

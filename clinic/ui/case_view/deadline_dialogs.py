@@ -20,6 +20,7 @@ from clinic.services.dto import CaseView, DeadlineView
 from clinic.services.results import Result
 from clinic.ui.case_view.case_words import short_date
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
+from clinic.ui.rule_words import rule_text
 from clinic.ui.session import UiSession
 
 MANUAL_KIND = "manual"
@@ -40,7 +41,7 @@ class WaiveDeadlineDialog(FormDialog):
             parent=parent,
         )
         self.deadline_id = deadline.id
-        what = QLabel(f"{deadline.title} · {short_date(deadline.act_by)}")
+        what = QLabel(f"{rule_text(deadline.title)} · {short_date(deadline.act_by)}")
         what.setObjectName("waivedDeadline")
         what.setWordWrap(True)
         self.form.addRow(self.tr("Deadline"), what)
@@ -90,7 +91,7 @@ class AddDeadlineDialog(FormDialog):
         for deadline in case.deadlines:
             if deadline.origin is DeadlineOrigin.RULE and deadline.rule_id not in seen:
                 seen.add(deadline.rule_id)
-                self.replaces.addItem(deadline.title, deadline.rule_id)
+                self.replaces.addItem(rule_text(deadline.title), deadline.rule_id)
         self.notes = add("notes", self.tr("Notes"), QLineEdit())
         self.notes.setPlaceholderText(self.tr("e.g. Ordered at the master calendar hearing"))
         self.origin.currentIndexChanged.connect(self._origin_changed)

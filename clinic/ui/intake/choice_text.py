@@ -23,6 +23,7 @@ from clinic.domain.enums import (
 )
 from clinic.domain.problem_text import describe
 from clinic.domain.validation import Problem
+from clinic.ui.translations import current_language
 
 CONTEXT = "IntakeChoices"
 
@@ -101,4 +102,4 @@ def reason_text(reason: MatchReason, matched_name: str) -> str:
 
 def problem_message(code: Problem) -> str:
     """A validation code in words; the English source lives in ``problem_text``."""
-    return QCoreApplication.translate("Problems", describe(code))
+    return describe(code, current_language())

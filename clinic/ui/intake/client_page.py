@@ -26,6 +26,7 @@ from clinic.ui.intake.date_field import DateField
 from clinic.ui.intake.intake_page import IntakePage, enum_choices, new_form
 from clinic.ui.intake.iso_choices import country_choices, language_choices
 from clinic.ui.intake.name_list_editor import NameListEditor
+from clinic.ui.translations import current_language
 
 
 class ClientPage(IntakePage):
@@ -114,14 +115,14 @@ class ClientPage(IntakePage):
         sexes = [(self.tr("Not recorded"), None), *enum_choices(list(Sex), choice_text)]
         self.sex = self.combo(sexes)
         self.nationalities = CodePicker(
-            country_choices(),
+            country_choices(current_language()),
             object_name="nationalities",
             accessible_name=self.tr("Nationalities"),
             placeholder=self.tr("Country name or code"),
         )
         self.nationalities.changed.connect(self.edited)
         self.languages = CodePicker(
-            language_choices(),
+            language_choices(current_language()),
             object_name="languages",
             accessible_name=self.tr("Languages"),
             placeholder=self.tr("Language name or code"),

@@ -25,6 +25,7 @@ from clinic.ui.intake.conflict_check import Subject, SubjectRole
 from clinic.ui.intake.family_member_form import FamilyMemberForm
 from clinic.ui.intake.intake_page import IntakePage
 from clinic.ui.intake.name_list_editor import NameListEditor
+from clinic.ui.translations import current_language
 
 _FAMILY_FIELD = re.compile(r"^family\[(\d+)\]\.(.+)$")
 
@@ -181,10 +182,11 @@ class FamilyPage(IntakePage):
                     (match.group(2), problem_message(problem.code))
                 )
             else:
-                unplaced.append(f"{field_label(problem.field)}: {problem_message(problem.code)}")
+                label = field_label(problem.field, current_language())
+                unplaced.append(f"{label}: {problem_message(problem.code)}")
         for index, form in enumerate(self.members):
             for key, text in form.messages.show(per_member.get(index, [])):
-                unplaced.append(f"{form.title()} — {field_label(key)}: {text}")
+                unplaced.append(f"{form.title()} — {field_label(key, current_language())}: {text}")
         self.show_banner(unplaced)
         self._live = self._live or bool(problems)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from clinic.ui.session import UiSession
 
 CLIENT_STEP, FAMILY_STEP, CASE_STEP, CONFLICT_STEP = range(4)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+DEFAULT_WIDTH = 1040
 
 
 class IntakeDialog(QDialog):
@@ -62,7 +64,7 @@ class IntakeDialog(QDialog):
         self._build()
         self._connect()
         self._show_step(CLIENT_STEP)
-        self.resize(1040, 740)
+        self.resize(self._fitting_width(), 740)
         session.locked.connect(self._forget_on_lock)
 
     # Layout ------------------------------------------------------------------------------------
@@ -118,6 +120,23 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
+
+    def _fitting_width(self) -> int:
+        """1040 px, or wider when the steps' words need it (Spanish runs ~25 % longer), so that
+        no page scrolls sideways (the window manager keeps it on the screen)."""
+        content = max(
+            (
+                area.widget().minimumSizeHint().width()
+                + area.verticalScrollBar().sizeHint().width()
+                for page in self.pages
+                for area in page.findChildren(QScrollArea)
+                if area.widget() is not None
+            ),
+            default=0,
+        )
+        margins = self.layout().contentsMargins()
+        chrome = margins.left() + margins.right() + 2 * self.layout().spacing() + 16
+        return max(DEFAULT_WIDTH, self.steps.width() + content + chrome)
 
     def _button(self, text: str, name: str, accessible: str) -> QPushButton:
         button = QPushButton(text)

@@ -20,6 +20,7 @@ from clinic.domain.validation import FieldProblem
 from clinic.ui.intake.choice_combo import ChoiceCombo
 from clinic.ui.intake.choice_text import problem_message
 from clinic.ui.intake.field_messages import FieldMessages, style_as_error
+from clinic.ui.translations import current_language
 
 
 class IntakePage(QWidget):
@@ -72,7 +73,9 @@ class IntakePage(QWidget):
 
     def show_problems(self, problems: Sequence[FieldProblem]) -> None:
         unplaced = self.messages.show((p.field, problem_message(p.code)) for p in problems)
-        self.show_banner([f"{field_label(key)}: {text}" for key, text in unplaced])
+        self.show_banner(
+            [f"{field_label(key, current_language())}: {text}" for key, text in unplaced]
+        )
         self._live = self._live or bool(problems)
 
     def show_banner(self, lines: Sequence[str]) -> None:

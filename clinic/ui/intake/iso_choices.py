@@ -1,4 +1,6 @@
-"""The ISO country and language lists offered by the pickers (pycountry's bundled data)."""
+"""The ISO country and language lists offered by the pickers (pycountry's bundled data), with
+names in the interface language from CLDR (Babel) where it has them; the English names stay
+searchable."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pycountry
+from babel import Locale
 
 from clinic.domain.names import fold
 
@@ -17,18 +20,40 @@ class CodeChoice:
     search_text: str  # what typing matches: names (as written and folded) and the code
 
 
-def _choice(code: str, *names: str) -> CodeChoice:
+@cache
+def _cldr(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+def local_country_name(code: str, language: str) -> str | None:
+    """CLDR's name for a country in ``language`` ("México"), None when English is wanted."""
+    if language == "en":
+        return None
+    found = _cldr(language).territories.get(code.upper())
+    return str(found) if found else None
+
+
+def local_language_name(code: str, language: str) -> str | None:
+    """CLDR's name for a language in ``language`` ("Quiché"), None when it has none."""
+    if language == "en":
+        return None
+    found = _cldr(language).languages.get(code.lower())
+    return str(found)[:1].upper() + str(found)[1:] if found else None
+
+
+def _choice(code: str, *names: str | None) -> CodeChoice:
     unique = list(dict.fromkeys(n for n in names if n))
     searchable = " ".join([*unique, *(fold(n) for n in unique), code])
     return CodeChoice(code, unique[0], searchable)
 
 
 @cache
-def country_choices() -> tuple[CodeChoice, ...]:
+def country_choices(language: str = "en") -> tuple[CodeChoice, ...]:
     """Every country, by its common name ("Venezuela", not "…, Bolivarian Republic of")."""
     choices = [
         _choice(
             c.alpha_2,
+            local_country_name(c.alpha_2, language),
             getattr(c, "common_name", "") or c.name,
             c.name,
             getattr(c, "official_name", ""),
@@ -39,12 +64,13 @@ def country_choices() -> tuple[CodeChoice, ...]:
 
 
 @cache
-def language_choices() -> tuple[CodeChoice, ...]:
+def language_choices(language: str = "en") -> tuple[CodeChoice, ...]:
     """Languages with a two-letter code, and every living language (K'iche', Mam, Q'anjob'al …)."""
     choices = []
-    for language in pycountry.languages:
-        alpha_2 = getattr(language, "alpha_2", "")
-        living = language.type == "L" and language.scope in ("I", "M")
+    for entry in pycountry.languages:
+        alpha_2 = getattr(entry, "alpha_2", "")
+        living = entry.type == "L" and entry.scope in ("I", "M")
         if alpha_2 or living:
-            choices.append(_choice(alpha_2 or language.alpha_3, language.name))
+            code = alpha_2 or entry.alpha_3
+            choices.append(_choice(code, local_language_name(code, language), entry.name))
     return tuple(sorted(choices, key=lambda c: fold(c.name)))

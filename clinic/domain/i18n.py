@@ -1,0 +1,74 @@
+"""Translations of the non-Qt texts (validation problems, store errors, command-line messages).
+
+The catalogue is gettext's: English source texts in the code, marked with :func:`N_` (a marker
+that returns its argument) or passed to a ``_()`` translator; Spanish in
+``resources/locale/es/LC_MESSAGES/clinic.po``, read with Babel when first needed (no compiled
+``.mo`` is committed or needed). ``tools/messages.py`` extracts the marked texts and updates the
+``.po``; tests/domain/test_message_catalogue.py fails when a marked text lacks a translation.
+See docs/decisions/0010-gettext-catalogue.md.
+
+Texts with values use ``str.format`` names (``"Saved {path}."``): translate the template, then
+fill it in, so the values never pass through the catalogue.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel.messages.pofile import read_po
+
+from clinic.resource_files import resource_path
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES = ("en", "es")
+DOMAIN = "clinic"
+
+
+def N_(text: str) -> str:
+    """Mark ``text`` for the catalogue without translating it now (it is translated when shown)."""
+    return text
+
+
+def catalogue_path(lang: str) -> Path:
+    return resource_path("locale", lang, "LC_MESSAGES", f"{DOMAIN}.po")
+
+
+@lru_cache(maxsize=4)
+def _catalogue(lang: str) -> dict[str, str]:
+    path = catalogue_path(lang)
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    table: dict[str, str] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy or not isinstance(message.id, str):
+            continue
+        if isinstance(message.string, str) and message.string:
+            table[message.id] = message.string
+    return table
+
+
+def gettext(text: str, lang: str) -> str:
+    """``text`` in ``lang``; the English text itself when it has no translation."""
+    if lang == SOURCE_LANGUAGE or not text:
+        return text
+    return _catalogue(lang).get(text, text)
+
+
+def translate(template: str, lang: str, /, **values: Any) -> str:
+    """Translate a ``str.format`` template, then fill in ``values``."""
+    text = gettext(template, lang)
+    return text.format(**values) if values else text
+
+
+class Translator:
+    """A ``_()`` bound to one language: ``_ = Translator("es")``; ``_("Saved.")``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else SOURCE_LANGUAGE
+
+    def __call__(self, template: str, /, **values: Any) -> str:
+        return translate(template, self.lang, **values)

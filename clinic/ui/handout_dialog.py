@@ -1,0 +1,220 @@
+"""The case page's "Client handout…" action: choose the kind (hearing reminder, document
+request, appointment slip), the language (English, Spanish or both) and, for both, the layout;
+then the usual unencrypted-PDF warning, a save dialog and the background worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTime
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic.services import handouts, language, settings
+from clinic.services.dto import CaseView
+from clinic.ui.intake.date_field import locale_date_format
+from clinic.ui.pdf_export import PdfSaver
+from clinic.ui.session import UiSession
+
+SHORTCUT = "Ctrl+Shift+H"
+
+
+def _combo(name: str, accessible: str, items: tuple[tuple[str, str], ...]) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    for value, text in items:
+        box.addItem(text, value)
+    return box
+
+
+class HandoutDialog(QDialog):
+    """What to print for the client. ``choice()`` gives kind, languages, layout, appointment."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, layout_setting: str = "side-by-side"
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoutDialog")
+        self.setWindowTitle(self.tr("Client handout"))
+        self.setAccessibleName(self.tr("Client handout"))
+        self.kind = _combo(
+            "handoutKind",
+            self.tr("Kind of handout"),
+            (
+                ("hearing-reminder", self.tr("Hearing reminder (next court hearing)")),
+                ("document-request", self.tr("Documents we still need")),
+                ("appointment-slip", self.tr("Appointment slip")),
+            ),
+        )
+        self.language = _combo(
+            "handoutLanguage",
+            self.tr("Language of the handout"),
+            (
+                ("en+es", self.tr("English and Spanish")),
+                ("es", self.tr("Spanish only")),
+                ("en", self.tr("English only")),
+            ),
+        )
+        self.layout_box = _combo(
+            "handoutLayout",
+            self.tr("Layout of a bilingual handout"),
+            (
+                ("side-by-side", self.tr("Side by side (two columns)")),
+                ("sequential", self.tr("One after the other (English, then Spanish)")),
+            ),
+        )
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout_setting)))
+        self._appointment_fields()
+        form = QFormLayout()
+        form.addRow(self.tr("&Handout:"), self.kind)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("La&yout:"), self.layout_box)
+        form.addRow(self.tr("&When:"), self.at)
+        form.addRow(self.tr("W&ith:"), self.with_whom)
+        form.addRow(self.tr("W&here:"), self.where)
+        self.form = form
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("handoutButtons")
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Save PDF…"))
+        ok.setObjectName("handoutSaveButton")
+        ok.setAccessibleName(self.tr("Save the handout as a PDF"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._update)
+        self.language.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _appointment_fields(self) -> None:
+        self.at = QDateTimeEdit()
+        self.at.setObjectName("appointmentAt")
+        self.at.setAccessibleName(self.tr("Appointment date and time"))
+        self.at.setCalendarPopup(True)
+        time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+        self.at.setDisplayFormat(f"{locale_date_format(QLocale())} {time_format}")
+        start = QDateTime.currentDateTime().addDays(1)
+        start.setTime(QTime(10, 0))
+        self.at.setDateTime(start)
+        self.with_whom = QLineEdit()
+        self.with_whom.setObjectName("appointmentWith")
+        self.with_whom.setAccessibleName(self.tr("Appointment with"))
+        self.with_whom.setMaxLength(120)
+        self.where = QLineEdit()
+        self.where.setObjectName("appointmentWhere")
+        self.where.setAccessibleName(self.tr("Appointment place"))
+        self.where.setMaxLength(200)
+
+    def _update(self) -> None:
+        appointment = self.kind.currentData() == "appointment-slip"
+        for widget in (self.at, self.with_whom, self.where):
+            self.form.setRowVisible(widget, appointment)
+        self.form.setRowVisible(self.layout_box, self.language.currentData() == "en+es")
+
+    def choice(self) -> tuple[str, tuple[str, ...], str, handouts.Appointment | None]:
+        kind = str(self.kind.currentData())
+        appointment = None
+        if kind == "appointment-slip":
+            moment = self.at.dateTime().toPython()
+            assert isinstance(moment, datetime)
+            appointment = handouts.Appointment(
+                moment.replace(second=0, microsecond=0),
+                self.with_whom.text().strip(),
+                self.where.text().strip(),
+            )
+        return (
+            kind,
+            handouts.languages_of(str(self.language.currentData())),
+            str(self.layout_box.currentData()),
+            appointment,
+        )
+
+
+class HandoutExport(QObject):
+    """The action (and button) on the case page; builds the PDF through :class:`PdfSaver`."""
+
+    def __init__(
+        self, session: UiSession, current_case: Callable[[], CaseView | None], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoutExport")
+        self.session = session
+        self._current_case = current_case
+        self._parent = parent
+        self.saver = PdfSaver(parent)
+        self.action = QAction(self.tr("Client handout…"), parent)
+        self.action.setObjectName("clientHandoutAction")
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action.triggered.connect(self.export)
+        parent.addAction(self.action)
+        self.button = QPushButton(self.tr("Client handout…"))
+        self.button.setObjectName("clientHandoutButton")
+        self.button.setAccessibleName(self.tr("Make a handout for the client"))
+        self.button.setToolTip(
+            self.tr("Hearing reminder, document request or appointment slip (%1)").replace(
+                "%1", SHORTCUT
+            )
+        )
+        self.button.clicked.connect(self.export)
+        self.saver.busy_changed.connect(lambda busy: self.button.setEnabled(not busy))
+        self.dialog: HandoutDialog | None = None
+
+    def _layout_setting(self) -> str:
+        return settings.get_settings(store=self.session.store).handout_layout
+
+    def export(self) -> bool:
+        case = self._current_case()
+        if case is None or not self.session.is_open or self.saver.busy:
+            return False
+        self.dialog = HandoutDialog(self._parent, layout_setting=self._layout_setting())
+        if self.dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        kind, languages, layout, appointment = self.dialog.choice()
+        store, today, case_id = self.session.store, self.session.today(), case.id
+        staff_language = language.ui_language()
+
+        def work(destination: Path, _lang: str) -> Any:
+            try:
+                return handouts.export_handout_pdf(
+                    store=store,
+                    case_id=case_id,
+                    kind=kind,
+                    languages=languages,
+                    destination=destination,
+                    today=today,
+                    layout=layout,
+                    appointment=appointment,
+                )
+            except handouts.HandoutUnavailable as exc:
+                raise LookupError(exc.message_in(staff_language)) from None
+
+        return self.saver.save(
+            warning=self.tr(
+                "The handout PDF is NOT encrypted: it shows the client's name and A-number. "
+                "Print it or give it to the client, and delete stray copies. The export is "
+                "recorded in the audit log."
+            ),
+            caption=self.tr("Save the client handout PDF"),
+            # never the client's name in a file name: file names show in recent-file lists
+            suggested_name=f"handout-{kind}-{'+'.join(languages)}-case-{case_id}.pdf",
+            work=work,
+        )

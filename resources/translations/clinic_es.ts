@@ -1,0 +1,5090 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>staff</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>Ticked done, but the case data says missing</source>
+        <translation>Marcado como hecho, pero según los datos del caso falta</translation>
+    </message>
+</context>
+<context>
+    <name>ANumberEdit</name>
+    <message>
+        <source>e.g. A-123-456-789 (leave empty if none)</source>
+        <translation>p. ej., A-123-456-789 (déjelo vacío si no tiene)</translation>
+    </message>
+</context>
+<context>
+    <name>AddDeadlineDialog</name>
+    <message>
+        <source>Add a deadline</source>
+        <translation>Agregar un plazo</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Fijado por</translation>
+    </message>
+    <message>
+        <source>The judge (judge-ordered)</source>
+        <translation>El juez (ordenado por el juez)</translation>
+    </message>
+    <message>
+        <source>Our office (manual)</source>
+        <translation>Nuestra oficina (manual)</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Qué vence</translation>
+    </message>
+    <message>
+        <source>e.g. Pre-hearing brief and evidence</source>
+        <translation>p. ej., escrito previo a la audiencia y pruebas</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation>Reemplaza</translation>
+    </message>
+    <message>
+        <source>Nothing: a separate deadline</source>
+        <translation>Nada: es un plazo aparte</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>e.g. Ordered at the master calendar hearing</source>
+        <translation>p. ej., ordenado en la audiencia preliminar</translation>
+    </message>
+</context>
+<context>
+    <name>AddEvidenceDialog</name>
+    <message>
+        <source>Add evidence</source>
+        <translation>Agregar prueba</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>e.g. Police report, 12 May 2024</source>
+        <translation>p. ej., denuncia policial, 12 de mayo de 2024</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language code, e.g. es</source>
+        <translation>Código de idioma, p. ej., es</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Traducción</translation>
+    </message>
+    <message>
+        <source>Obtained on</source>
+        <translation>Obtenido el</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Who provided it</source>
+        <translation>Quién la entregó</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>AddFamilyMemberDialog</name>
+    <message>
+        <source>Add family member</source>
+        <translation>Agregar familiar</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>Número A</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Is in the United States</source>
+        <translation>Está en los Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Derivative</source>
+        <translation>Derivado</translation>
+    </message>
+    <message>
+        <source>Included in the client&apos;s application</source>
+        <translation>Incluido en la solicitud del cliente</translation>
+    </message>
+</context>
+<context>
+    <name>AddStaffDialog</name>
+    <message>
+        <source>Add staff</source>
+        <translation>Agregar personal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>name@example.org (optional)</source>
+        <translation>nombre@ejemplo.org (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>Agregar miembro del personal</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Discard this staff member?</source>
+        <translation>¿Descartar este miembro del personal?</translation>
+    </message>
+    <message>
+        <source>The name and e-mail you typed have not been saved.</source>
+        <translation>El nombre y el correo electrónico que escribió no se han guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaDetail</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Why this date</source>
+        <translation>Por qué esta fecha</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Rule as of</source>
+        <translation>Regla vigente al</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Fiabilidad</translation>
+    </message>
+    <message>
+        <source>Overdue: this date has passed.</source>
+        <translation>Vencido: esta fecha ya pasó.</translation>
+    </message>
+    <message>
+        <source>⚠ Verify this date with your attorney: the rule is unverified or the count needs judgement.</source>
+        <translation>⚠ Verifique esta fecha con su abogado(a): la regla no está verificada o el conteo requiere criterio.</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open the case.</source>
+        <translation>Pulse Intro o haga doble clic para abrir el caso.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Select a hearing or deadline to see why its date is what it is.</source>
+        <translation>Seleccione una audiencia o un plazo para ver de dónde sale su fecha.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Time not set</source>
+        <translation>Hora sin fijar</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>⚠ verify with your attorney</source>
+        <translation>⚠ verifique con su abogado(a)</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Fuente: %1</translation>
+    </message>
+    <message>
+        <source>Overdue — act now</source>
+        <translation>Vencido: actúe ya</translation>
+    </message>
+    <message>
+        <source>%1  —  nothing scheduled</source>
+        <translation>%1  —  nada programado</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundSave</name>
+    <message>
+        <source>Recomputing every case&apos;s deadlines</source>
+        <translation>Recalculando los plazos de todos los casos</translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines: %v of %m cases</source>
+        <translation>Recalculando plazos: %v de %m casos</translation>
+    </message>
+</context>
+<context>
+    <name>BundlePassphraseDialog</name>
+    <message>
+        <source>Export case</source>
+        <translation>Exportar caso</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Frase de contraseña otra vez</translation>
+    </message>
+    <message>
+        <source>Include the evidence files (encrypted)</source>
+        <translation>Incluir los archivos de pruebas (cifrados)</translation>
+    </message>
+    <message>
+        <source>Include the evidence files</source>
+        <translation>Incluir los archivos de pruebas</translation>
+    </message>
+    <message>
+        <source>The file is encrypted with this passphrase. Give the passphrase to the person who imports it by another way than the file (for example by phone).</source>
+        <translation>El archivo se cifra con esta frase de contraseña. Comuníquesela a la persona que lo importe por otra vía distinta del archivo (por ejemplo, por teléfono).</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters; a few unrelated words work well.</source>
+        <translation>
+            <numerusform>Use al menos %n carácter; unas cuantas palabras sin relación entre sí funcionan bien.</numerusform>
+            <numerusform>Use al menos %n caracteres; unas cuantas palabras sin relación entre sí funcionan bien.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exportar el calendario</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Paralegal</source>
+        <translation>Asistente legal</translation>
+    </message>
+    <message>
+        <source>Every paralegal</source>
+        <translation>Todos los asistentes legales</translation>
+    </message>
+    <message>
+        <source>Show clients&apos; full names and A-numbers</source>
+        <translation>Mostrar el nombre completo y el número A de los clientes</translation>
+    </message>
+    <message>
+        <source>Calendars sync to phones and cloud accounts. With this ticked, every entry names the client and their A-number; without it, entries show initials only (for example “J.G.”) and the case number.</source>
+        <translation>Los calendarios se sincronizan con celulares y cuentas en la nube. Con esta casilla marcada, cada entrada nombra al cliente y su número A; sin ella, las entradas muestran solo las iniciales (por ejemplo «J.G.») y el número de caso.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;Paralegal:</source>
+        <translation>Asistente &amp;legal:</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExporter</name>
+    <message>
+        <source>The calendar file is NOT encrypted and is meant to be imported into Outlook or Google Calendar. The export is recorded in the audit log.</source>
+        <translation>El archivo de calendario NO está cifrado y está pensado para importarlo en Outlook o Google Calendar. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Save the calendar file</source>
+        <translation>Guardar el archivo de calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Saved {0} hearing(s) and {1} deadline(s) to {2}.</source>
+        <translation>Se guardaron {0} audiencia(s) y {1} plazo(s) en {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Hearings and deadlines of the chosen day</source>
+        <translation>Audiencias y plazos del día elegido</translation>
+    </message>
+    <message>
+        <source>Hearings and deadlines of the week</source>
+        <translation>Audiencias y plazos de la semana</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Previous (PgUp)</source>
+        <translation>Anterior (RePág)</translation>
+    </message>
+    <message>
+        <source>Go to today (Ctrl+T)</source>
+        <translation>Ir a hoy (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Next (PgDn)</source>
+        <translation>Siguiente (AvPág)</translation>
+    </message>
+    <message>
+        <source>Shown period</source>
+        <translation>Período mostrado</translation>
+    </message>
+    <message>
+        <source>Month view</source>
+        <translation>Vista mensual</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>Vista semanal</translation>
+    </message>
+    <message>
+        <source>Print docket…</source>
+        <translation>Imprimir lista de audiencias…</translation>
+    </message>
+    <message>
+        <source>Print hearing docket</source>
+        <translation>Imprimir la lista de audiencias</translation>
+    </message>
+    <message>
+        <source>Save the hearing docket of chosen days as a PDF</source>
+        <translation>Guardar como PDF la lista de audiencias de los días elegidos</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Semana del %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseBundleActions</name>
+    <message>
+        <source>Export case</source>
+        <translation>Exportar caso</translation>
+    </message>
+    <message>
+        <source>Open a case, or select one in the Cases list, then export it.</source>
+        <translation>Abra un caso, o selecciónelo en la lista de Casos, y luego expórtelo.</translation>
+    </message>
+    <message>
+        <source>Save the encrypted case file</source>
+        <translation>Guardar el archivo cifrado del caso</translation>
+    </message>
+    <message>
+        <source>Clinic case file (*.cliniccase)</source>
+        <translation>Archivo de caso de Clinic (*.cliniccase)</translation>
+    </message>
+    <message>
+        <source>Saved case {0} with {1} evidence file(s), encrypted, to {2}.</source>
+        <translation>Se guardó el caso {0} con {1} archivo(s) de pruebas, cifrado, en {2}.</translation>
+    </message>
+    <message>
+        <source>Import a case file</source>
+        <translation>Importar un archivo de caso</translation>
+    </message>
+    <message>
+        <source>Clinic case files (*.cliniccase *.json)</source>
+        <translation>Archivos de caso de Clinic (*.cliniccase *.json)</translation>
+    </message>
+    <message>
+        <source>Import case</source>
+        <translation>Importar caso</translation>
+    </message>
+    <message>
+        <source>Passphrase of the case file:</source>
+        <translation>Frase de contraseña del archivo de caso:</translation>
+    </message>
+    <message>
+        <source>Imported case(s) {0} with {1} evidence file(s).</source>
+        <translation>Se importaron los casos {0} con {1} archivo(s) de pruebas.</translation>
+    </message>
+    <message>
+        <source>This store already has a client who is likely the same person (client {0}: {1}). Add the cases to that client, or, if it really is someone else, import them as a new client. Nothing has been imported yet.</source>
+        <translation>Este almacén ya tiene un cliente que probablemente es la misma persona (cliente {0}: {1}). Agregue los casos a ese cliente o, si de verdad es otra persona, impórtelos como cliente nuevo. Todavía no se ha importado nada.</translation>
+    </message>
+    <message>
+        <source>Add to client {0}</source>
+        <translation>Agregar al cliente {0}</translation>
+    </message>
+    <message>
+        <source>Import as a new client</source>
+        <translation>Importar como cliente nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFactDialog</name>
+    <message>
+        <source>Record a case date</source>
+        <translation>Registrar una fecha del caso</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>Número A</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Forum and judge</source>
+        <translation>Foro y juez</translation>
+    </message>
+    <message>
+        <source>Next hearing</source>
+        <translation>Próxima audiencia</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Próximo plazo</translation>
+    </message>
+    <message>
+        <source>Stage: {0}</source>
+        <translation>Etapa: {0}</translation>
+    </message>
+    <message>
+        <source>Judge: {0}</source>
+        <translation>Juez: {0}</translation>
+    </message>
+    <message>
+        <source>Next hearing: none scheduled</source>
+        <translation>Próxima audiencia: ninguna programada</translation>
+    </message>
+    <message>
+        <source>Next hearing: {0}, {1}</source>
+        <translation>Próxima audiencia: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>Next deadline: none open</source>
+        <translation>Próximo plazo: ninguno pendiente</translation>
+    </message>
+    <message>
+        <source>Next deadline: {0}, act by {1}</source>
+        <translation>Próximo plazo: {0}, fecha límite {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n vencido</numerusform>
+            <numerusform>%n vencidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseListExporter</name>
+    <message>
+        <source>The case list is NOT encrypted: it holds client names and A-numbers. Save it only on an encrypted drive and delete stray copies. The export is recorded in the audit log.</source>
+        <translation>La lista de casos NO está cifrada: contiene nombres de clientes y números A. Guárdela solo en una unidad cifrada y borre las copias sueltas. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Export the case list</source>
+        <translation>Exportar la lista de casos</translation>
+    </message>
+    <message>
+        <source>CSV, for any spreadsheet (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV, para cualquier hoja de cálculo (*.csv);;Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n case(s) to {0}.</source>
+        <translation>
+            <numerusform>Se guardó %n caso en {0}.</numerusform>
+            <numerusform>Se guardaron %n casos en {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>Case details</source>
+        <translation>Datos del caso</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Relief sought</source>
+        <translation>Protección solicitada</translation>
+    </message>
+    <message>
+        <source>Protected grounds</source>
+        <translation>Motivos protegidos</translation>
+    </message>
+    <message>
+        <source>Definition of the &amp;particular social group</source>
+        <translation>Definición del &amp;grupo social determinado</translation>
+    </message>
+    <message>
+        <source>Definition of the particular social group</source>
+        <translation>Definición del grupo social determinado</translation>
+    </message>
+    <message>
+        <source>e.g. Honduran women who have left a domestic relationship</source>
+        <translation>p. ej., mujeres hondureñas que han dejado una relación de pareja</translation>
+    </message>
+    <message>
+        <source>Forum and team</source>
+        <translation>Foro y equipo</translation>
+    </message>
+    <message>
+        <source>Immigration judge, if known</source>
+        <translation>Juez de inmigración, si se conoce</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>&amp;Judge</source>
+        <translation>&amp;Juez</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ralegal</source>
+        <translation>Asistente &amp;legal</translation>
+    </message>
+    <message>
+        <source>A&amp;ttorney</source>
+        <translation>A&amp;bogado(a)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>The client is &amp;detained</source>
+        <translation>El cliente está &amp;detenido</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>Presentado el</translation>
+    </message>
+    <message>
+        <source>e.g. ZLA2512345678</source>
+        <translation>p. ej., ZLA2512345678</translation>
+    </message>
+    <message>
+        <source>&amp;Filed on</source>
+        <translation>&amp;Presentado el</translation>
+    </message>
+    <message>
+        <source>Receipt n&amp;umber</source>
+        <translation>Número de &amp;recibo</translation>
+    </message>
+    <message>
+        <source>Immigration &amp;court</source>
+        <translation>&amp;Tribunal de inmigración</translation>
+    </message>
+    <message>
+        <source>e.g. Houston Immigration Court</source>
+        <translation>p. ej., Tribunal de Inmigración de Houston</translation>
+    </message>
+    <message>
+        <source>Asylum &amp;office</source>
+        <translation>&amp;Oficina de asilo</translation>
+    </message>
+    <message>
+        <source>e.g. Houston Asylum Office</source>
+        <translation>p. ej., Oficina de Asilo de Houston</translation>
+    </message>
+    <message>
+        <source>Choose affirmative or defensive.</source>
+        <translation>Elija afirmativo o defensivo.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>Número A</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Next hearing</source>
+        <translation>Próxima audiencia</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Próximo plazo</translation>
+    </message>
+    <message>
+        <source>Paralegal</source>
+        <translation>Asistente legal</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>  (detained)</source>
+        <translation>  (detenido/a)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Affirmative</source>
+        <translation>Afirmativo</translation>
+    </message>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensivo</translation>
+    </message>
+    <message>
+        <source>Asylum</source>
+        <translation>Asilo</translation>
+    </message>
+    <message>
+        <source>Withholding of removal</source>
+        <translation>Retención de expulsión</translation>
+    </message>
+    <message>
+        <source>Convention Against Torture</source>
+        <translation>Convención contra la Tortura</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Raza</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Religión</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Particular social group</source>
+        <translation>Grupo social determinado</translation>
+    </message>
+    <message>
+        <source>Political opinion</source>
+        <translation>Opinión política</translation>
+    </message>
+    <message>
+        <source>Asylum office</source>
+        <translation>Oficina de asilo</translation>
+    </message>
+    <message>
+        <source>Immigration court</source>
+        <translation>Tribunal de inmigración</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Presentado</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Hearings</source>
+        <translation>Audiencias</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>Apelación</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Asylum granted</source>
+        <translation>Asilo concedido</translation>
+    </message>
+    <message>
+        <source>Withholding granted</source>
+        <translation>Retención de expulsión concedida</translation>
+    </message>
+    <message>
+        <source>CAT protection granted</source>
+        <translation>Protección bajo la CAT concedida</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegado</translation>
+    </message>
+    <message>
+        <source>Referred to court</source>
+        <translation>Remitido al tribunal</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Desestimado</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <source>Administratively closed</source>
+        <translation>Cerrado administrativamente</translation>
+    </message>
+    <message>
+        <source>Removal ordered</source>
+        <translation>Expulsión ordenada</translation>
+    </message>
+    <message>
+        <source>Voluntary departure</source>
+        <translation>Salida voluntaria</translation>
+    </message>
+    <message>
+        <source>Transferred or representation ended</source>
+        <translation>Transferido o representación terminada</translation>
+    </message>
+    <message>
+        <source>Master calendar hearing</source>
+        <translation>Audiencia preliminar</translation>
+    </message>
+    <message>
+        <source>Individual hearing</source>
+        <translation>Audiencia individual</translation>
+    </message>
+    <message>
+        <source>Asylum interview</source>
+        <translation>Entrevista de asilo</translation>
+    </message>
+    <message>
+        <source>Biometrics</source>
+        <translation>Datos biométricos</translation>
+    </message>
+    <message>
+        <source>ICE check-in</source>
+        <translation>Cita de control con ICE</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <source>Corroboration</source>
+        <translation>Pruebas de apoyo (corroboración)</translation>
+    </message>
+    <message>
+        <source>Medical or psychological</source>
+        <translation>Evaluación médica o psicológica</translation>
+    </message>
+    <message>
+        <source>Expert report</source>
+        <translation>Informe pericial</translation>
+    </message>
+    <message>
+        <source>Country conditions</source>
+        <translation>Condiciones del país</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>No se necesita</translation>
+    </message>
+    <message>
+        <source>Needs translation</source>
+        <translation>Necesita traducción</translation>
+    </message>
+    <message>
+        <source>Translated, certified</source>
+        <translation>Traducción certificada</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Judge-ordered</source>
+        <translation>Ordenado por el juez</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>Dispensado</translation>
+    </message>
+    <message>
+        <source>Replaced by a judge&apos;s order</source>
+        <translation>Reemplazado por una orden del juez</translation>
+    </message>
+    <message>
+        <source>Not detained</source>
+        <translation>No detenido</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Released (bond, parole or ATD)</source>
+        <translation>Liberado(a) (fianza, parole o alternativa a la detención)</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation>No binario</translation>
+    </message>
+    <message>
+        <source>Prefers not to say</source>
+        <translation>Prefiere no decirlo</translation>
+    </message>
+    <message>
+        <source>Inspected at a port of entry</source>
+        <translation>Inspeccionado en un puerto de entrada</translation>
+    </message>
+    <message>
+        <source>Paroled</source>
+        <translation>Con parole (permiso de permanencia temporal)</translation>
+    </message>
+    <message>
+        <source>Entered without inspection</source>
+        <translation>Ingresó sin inspección</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>Cónyuge</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Hijo/a</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Padre o madre</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Hermano/a</translation>
+    </message>
+    <message>
+        <source>Immigration judge&apos;s decision</source>
+        <translation>Decisión del juez de inmigración</translation>
+    </message>
+    <message>
+        <source>Final order</source>
+        <translation>Orden definitiva</translation>
+    </message>
+    <message>
+        <source>BIA decision</source>
+        <translation>Decisión de la BIA</translation>
+    </message>
+    <message>
+        <source>In-absentia order</source>
+        <translation>Orden de expulsión en ausencia (in absentia)</translation>
+    </message>
+    <message>
+        <source>Voluntary departure order</source>
+        <translation>Orden de salida voluntaria</translation>
+    </message>
+    <message>
+        <source>Voluntary departure period (days)</source>
+        <translation>Plazo de salida voluntaria (días)</translation>
+    </message>
+    <message>
+        <source>Notice to Appear served</source>
+        <translation>Notificación de Comparecencia (NTA) entregada</translation>
+    </message>
+    <message>
+        <source>Work permit (EAD) expires</source>
+        <translation>Vence el permiso de trabajo (EAD)</translation>
+    </message>
+    <message>
+        <source>Immigration judge&apos;s denial</source>
+        <translation>Denegación del juez de inmigración</translation>
+    </message>
+    <message>
+        <source>Annual asylum fee notice</source>
+        <translation>Aviso de la tarifa anual de asilo</translation>
+    </message>
+    <message>
+        <source>Exceptional circumstance ended</source>
+        <translation>Fin de la circunstancia excepcional</translation>
+    </message>
+    <message>
+        <source>Days the asylum clock was stopped</source>
+        <translation>Días en que se detuvo el reloj de asilo</translation>
+    </message>
+    <message>
+        <source>Opposing filing received</source>
+        <translation>Escrito de la parte contraria recibido</translation>
+    </message>
+    <message>
+        <source>Date set by the judge</source>
+        <translation>Fecha fijada por el juez</translation>
+    </message>
+    <message>
+        <source>Last arrival</source>
+        <translation>Última llegada</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Audiencia</translation>
+    </message>
+    <message>
+        <source>I-589 received</source>
+        <translation>I-589 recibido</translation>
+    </message>
+    <message>
+        <source>Address change</source>
+        <translation>Cambio de dirección</translation>
+    </message>
+    <message>
+        <source>Date the judge ordered</source>
+        <translation>Fecha que ordenó el juez</translation>
+    </message>
+    <message>
+        <source>Confirmed against the primary source</source>
+        <translation>Confirmado con la fuente primaria</translation>
+    </message>
+    <message>
+        <source>From a secondary source; the attorney should confirm</source>
+        <translation>De una fuente secundaria; el abogado(a) debe confirmarlo</translation>
+    </message>
+    <message>
+        <source>Not verified against its source; the attorney must confirm</source>
+        <translation>No verificado con su fuente; el abogado(a) debe confirmarlo</translation>
+    </message>
+    <message>
+        <source>The arrival was on 29 February; the year was counted to 28 February. Attorney review needed.</source>
+        <translation>La llegada fue un 29 de febrero; el año se contó hasta el 28 de febrero. Requiere revisión de un abogado(a).</translation>
+    </message>
+    <message>
+        <source>The date counted from was 29 February; the count ended on 28 February. Attorney review needed.</source>
+        <translation>La fecha de partida fue un 29 de febrero; el conteo terminó el 28 de febrero. Requiere revisión de un abogado(a).</translation>
+    </message>
+    <message>
+        <source>The count landed past the end of a month and was moved to that month&apos;s last day.</source>
+        <translation>El conteo cayó después del fin de un mes y se pasó al último día de ese mes.</translation>
+    </message>
+    <message>
+        <source>This rule has not been verified against its source.</source>
+        <translation>Esta regla no se ha verificado con su fuente.</translation>
+    </message>
+    <message>
+        <source>Moving to the next business day would reach the hearing itself, so the earlier business day is used.</source>
+        <translation>Pasar al siguiente día hábil llegaría al día de la audiencia, así que se usa el día hábil anterior.</translation>
+    </message>
+    <message>
+        <source>Detained case: the court sets this date. Enter the judge&apos;s date as a judge-ordered deadline.</source>
+        <translation>Caso con detención: el tribunal fija esta fecha. Ingrese la fecha del juez como plazo ordenado por el juez.</translation>
+    </message>
+    <message>
+        <source>whether the client is detained</source>
+        <translation>si el cliente está detenido</translation>
+    </message>
+    <message>
+        <source>whether the client came as an unaccompanied child</source>
+        <translation>si el cliente llegó como menor no acompañado</translation>
+    </message>
+    <message>
+        <source>the claim type</source>
+        <translation>el tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>the forum</source>
+        <translation>el foro</translation>
+    </message>
+    <message>
+        <source>the case stage</source>
+        <translation>la etapa del caso</translation>
+    </message>
+    <message>
+        <source>the relief sought</source>
+        <translation>la protección solicitada</translation>
+    </message>
+    <message>
+        <source>the voluntary departure period in days</source>
+        <translation>el plazo de salida voluntaria en días</translation>
+    </message>
+    <message>
+        <source>the days the asylum clock was stopped</source>
+        <translation>los días en que se detuvo el reloj de asilo</translation>
+    </message>
+    <message>
+        <source>A court closure ({0}) falls in this period and does not extend it.</source>
+        <translation>Un cierre del tribunal ({0}) cae en este período y no lo prorroga.</translation>
+    </message>
+    <message>
+        <source>Missing information needed for this date: {0}.</source>
+        <translation>Falta un dato necesario para esta fecha: {0}.</translation>
+    </message>
+    <message>
+        <source>Information this date counts from looks wrong: {0}.</source>
+        <translation>Un dato desde el que se cuenta esta fecha parece incorrecto: {0}.</translation>
+    </message>
+    <message>
+        <source>Whether this rule applies depends on {0}, which is not recorded.</source>
+        <translation>Que esta regla se aplique depende de {0}, que no está registrado.</translation>
+    </message>
+    <message>
+        <source>No A-number</source>
+        <translation>Sin número A</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No corresponde</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
+    </message>
+    <message>
+        <source>Ticked by staff</source>
+        <translation>Marcado por el personal</translation>
+    </message>
+    <message>
+        <source>From case data</source>
+        <translation>De los datos del caso</translation>
+    </message>
+    <message>
+        <source>Not ticked</source>
+        <translation>Sin marcar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Known from</source>
+        <translation>Se sabe por</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>⚠ verify with your attorney</source>
+        <translation>⚠ verifique con su abogado(a)</translation>
+    </message>
+    <message>
+        <source>Set by the court</source>
+        <translation>Lo fija el tribunal</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Reemplazado</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>Anexo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Traducción</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>Número A</translation>
+    </message>
+    <message>
+        <source>In the US</source>
+        <translation>En EE. UU.</translation>
+    </message>
+    <message>
+        <source>Derivative</source>
+        <translation>Derivado</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juez</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>added {0}</source>
+        <translation>Agregado: {0}</translation>
+    </message>
+    <message>
+        <source>changed {0}</source>
+        <translation>Modificado: {0}</translation>
+    </message>
+    <message>
+        <source>removed {0}</source>
+        <translation>Eliminado: {0}</translation>
+    </message>
+    <message>
+        <source>exported {0}</source>
+        <translation>Exportado: {0}</translation>
+    </message>
+    <message>
+        <source>imported {0}</source>
+        <translation>Importado: {0}</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>family member</source>
+        <translation>familiar</translation>
+    </message>
+    <message>
+        <source>client address</source>
+        <translation>dirección del cliente</translation>
+    </message>
+    <message>
+        <source>adverse party</source>
+        <translation>parte contraria</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>caso</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <translation>audiencia</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>plazo</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>evidence file</source>
+        <translation>archivo de prueba</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>checklist item</source>
+        <translation>punto de la lista de verificación</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Opened at {0} ({1})</source>
+        <translation>Abierto en {0} ({1})</translation>
+    </message>
+    <message>
+        <source>⚖ Referred to court: {0}, now {1}</source>
+        <translation>⚖ Remitido al tribunal: {0}, ahora {1}</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+</context>
+<context>
+    <name>CaseViewPage</name>
+    <message>
+        <source>Parts of the case</source>
+        <translation>Partes del caso</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;Client &amp;&amp; family</source>
+        <translation>&amp;Cliente y familia</translation>
+    </message>
+    <message>
+        <source>&amp;Hearings</source>
+        <translation>A&amp;udiencias</translation>
+    </message>
+    <message>
+        <source>&amp;Deadlines</source>
+        <translation>&amp;Plazos</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>Prue&amp;bas</translation>
+    </message>
+    <message>
+        <source>E&amp;xhibits</source>
+        <translation>&amp;Anexos</translation>
+    </message>
+    <message>
+        <source>Chec&amp;klist</source>
+        <translation>&amp;Lista de verificación</translation>
+    </message>
+    <message>
+        <source>&amp;Notes &amp;&amp; history</source>
+        <translation>&amp;Notas e historial</translation>
+    </message>
+    <message>
+        <source>Open a case from Cases or Today to see it here.</source>
+        <translation>Abra un caso desde Casos u Hoy para verlo aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Search cases</source>
+        <translation>Buscar casos</translation>
+    </message>
+    <message>
+        <source>Search by name, alias, A-number or receipt number (Ctrl+F)</source>
+        <translation>Buscar por nombre, alias, número A o número de recibo (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Claim type</source>
+        <translation>Tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Paralegal</source>
+        <translation>Asistente legal</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Not detained</source>
+        <translation>No detenido</translation>
+    </message>
+    <message>
+        <source>Show closed cases</source>
+        <translation>Mostrar casos cerrados</translation>
+    </message>
+    <message>
+        <source>E&amp;xport list…</source>
+        <translation>E&amp;xportar lista…</translation>
+    </message>
+    <message>
+        <source>Export the case list as shown</source>
+        <translation>Exportar la lista de casos tal como se ve</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>Detención</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n caso</numerusform>
+            <numerusform>%n casos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n case(s)</source>
+        <translation>
+            <numerusform>Más de %n caso</numerusform>
+            <numerusform>Más de %n casos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case matches “%1”. Check the spelling, or search by A-number.</source>
+        <translation>Ningún caso coincide con «%1». Revise la ortografía o busque por número A.</translation>
+    </message>
+    <message>
+        <source>No cases to show. New intake (Ctrl+N) adds a client and a case.</source>
+        <translation>No hay casos que mostrar. Nueva admisión (Ctrl+N) agrega un cliente y un caso.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTab</name>
+    <message>
+        <source>Checklist template</source>
+        <translation>Plantilla de lista</translation>
+    </message>
+    <message>
+        <source>Checklist summary</source>
+        <translation>Resumen de la lista</translation>
+    </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>Puntos de la lista</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecho</translation>
+    </message>
+    <message>
+        <source>Reason it does not apply</source>
+        <translation>Motivo por el que no corresponde</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No corresponde</translation>
+    </message>
+    <message>
+        <source>Clear tick</source>
+        <translation>Quitar marca</translation>
+    </message>
+    <message>
+        <source>Back to what the case data says (or missing)</source>
+        <translation>Volver a lo que dicen los datos del caso (o falta)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>Checklist message</source>
+        <translation>Mensaje de la lista</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Estado de la exportación</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>Lista:</translation>
+    </message>
+    <message>
+        <source>No checklist template applies to this case.</source>
+        <translation>Ninguna plantilla de lista de verificación se aplica a este caso.</translation>
+    </message>
+    <message>
+        <source>{0} items apply: {1} done, {2} not applicable, {3} missing. Rules as of {4}.</source>
+        <translation>Corresponden {0} puntos. Hechos: {1}; no corresponden: {2}; faltan: {3}. Reglas vigentes al {4}.</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation> (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {0}</source>
+        <translation>No se guardó nada: {0}</translation>
+    </message>
+    <message>
+        <source>Say why the item does not apply to this case.</source>
+        <translation>Explique por qué este punto no corresponde a este caso.</translation>
+    </message>
+    <message>
+        <source>Save an unencrypted PDF?</source>
+        <translation>¿Guardar un PDF sin cifrar?</translation>
+    </message>
+    <message>
+        <source>The checklist PDF is NOT encrypted: it names the client and the case. Save it only on an encrypted drive or print it, and delete stray copies. The export is recorded in the audit log.</source>
+        <translation>El PDF de la lista NO está cifrado: nombra al cliente y el caso. Guárdelo solo en una unidad cifrada o imprímalo, y borre las copias sueltas. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Save the checklist PDF</source>
+        <translation>Guardar el PDF de la lista</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
+        <source>Saved an unencrypted PDF to {0}.</source>
+        <translation>Se guardó un PDF sin cifrar en {0}.</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists; choose another.</source>
+        <translation>Ya existe un archivo con ese nombre; elija otro.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: {0}</source>
+        <translation>No se guardó el PDF: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>Only the family name is required. Leave what you do not know empty; dates stay “not set” until you type one.</source>
+        <translation>Solo el apellido es obligatorio. Deje vacío lo que no sepa; las fechas quedan «sin fijar» hasta que escriba una.</translation>
+    </message>
+    <message>
+        <source>Client details</source>
+        <translation>Datos del cliente</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>Other names and aliases</source>
+        <translation>Otros nombres y alias</translation>
+    </message>
+    <message>
+        <source>Alias or other spelling</source>
+        <translation>Alias u otra ortografía</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>&amp;Family name(s)</source>
+        <translation>A&amp;pellido(s)</translation>
+    </message>
+    <message>
+        <source>&amp;Given name(s)</source>
+        <translation>&amp;Nombre(s)</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Otros nombres</translation>
+    </message>
+    <message>
+        <source>Identity and language</source>
+        <translation>Identidad e idioma</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Nationalities</source>
+        <translation>Nacionalidades</translation>
+    </message>
+    <message>
+        <source>Country name or code</source>
+        <translation>Nombre o código del país</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Language name or code</source>
+        <translation>Nombre o código del idioma</translation>
+    </message>
+    <message>
+        <source>Interpreter needed</source>
+        <translation>Necesita intérprete</translation>
+    </message>
+    <message>
+        <source>&amp;A-number</source>
+        <translation>Número &amp;A</translation>
+    </message>
+    <message>
+        <source>Date of bi&amp;rth</source>
+        <translation>Fecha de naci&amp;miento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Nationalit&amp;ies</source>
+        <translation>Naci&amp;onalidades</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Idiomas</translation>
+    </message>
+    <message>
+        <source>Contact and address</source>
+        <translation>Contacto y dirección</translation>
+    </message>
+    <message>
+        <source>Street and number, apartment</source>
+        <translation>Calle y número, apartamento</translation>
+    </message>
+    <message>
+        <source>Moved in on</source>
+        <translation>Se mudó el</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Telé&amp;fono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>&amp;Street address</source>
+        <translation>Di&amp;rección</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>&amp;Ciudad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>ZIP code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Arrival and custody</source>
+        <translation>Llegada y custodia</translation>
+    </message>
+    <message>
+        <source>Last arrival date</source>
+        <translation>Fecha de la última llegada</translation>
+    </message>
+    <message>
+        <source>e.g. Hidalgo, TX</source>
+        <translation>p. ej., Hidalgo, TX</translation>
+    </message>
+    <message>
+        <source>Arrived as an unaccompanied child</source>
+        <translation>Llegó como menor no acompañado</translation>
+    </message>
+    <message>
+        <source>Last arri&amp;val</source>
+        <translation>Última &amp;llegada</translation>
+    </message>
+    <message>
+        <source>Arrival place</source>
+        <translation>Lugar de llegada</translation>
+    </message>
+    <message>
+        <source>How they entered</source>
+        <translation>Cómo ingresó</translation>
+    </message>
+    <message>
+        <source>&amp;Detention</source>
+        <translation>&amp;Detención</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Centro</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTab</name>
+    <message>
+        <source>Family members</source>
+        <translation>Familiares</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Record a move…</source>
+        <translation>Registrar una mudanza…</translation>
+    </message>
+    <message>
+        <source>Add family member…</source>
+        <translation>Agregar familiar…</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Otros nombres</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>Número A</translation>
+    </message>
+    <message>
+        <source>Born · sex</source>
+        <translation>Nacimiento · sexo</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Phone · e-mail</source>
+        <translation>Teléfono · correo electrónico</translation>
+    </message>
+    <message>
+        <source>Last arrival</source>
+        <translation>Última llegada</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>Detención</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>date of birth not recorded</source>
+        <translation>fecha de nacimiento no registrada</translation>
+    </message>
+    <message>
+        <source>No family members recorded yet.</source>
+        <translation>Todavía no se registraron familiares.</translation>
+    </message>
+    <message>
+        <source> · needs an interpreter</source>
+        <translation> · necesita intérprete</translation>
+    </message>
+    <message>
+        <source>date not recorded</source>
+        <translation>fecha no registrada</translation>
+    </message>
+    <message>
+        <source>unaccompanied child</source>
+        <translation>menor no acompañado</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicApp</name>
+    <message>
+        <source>Clinic was updated</source>
+        <translation>Clinic se actualizó</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup is done.</source>
+        <translation>La copia de seguridad de hoy está hecha.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>La copia de seguridad falló</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDayModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDaysEditor</name>
+    <message>
+        <source>Court closure days</source>
+        <translation>Días de cierre del tribunal</translation>
+    </message>
+    <message>
+        <source>Closure date</source>
+        <translation>Fecha de cierre</translation>
+    </message>
+    <message>
+        <source>Closure reason</source>
+        <translation>Motivo del cierre</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. court closed for snow</source>
+        <translation>Motivo, p. ej., tribunal cerrado por nieve</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Add closure day</source>
+        <translation>Agregar día de cierre</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove closure day</source>
+        <translation>Quitar día de cierre</translation>
+    </message>
+    <message>
+        <source>Days the court was closed (weather, emergencies, executive orders). Federal holidays are already counted.</source>
+        <translation>Días en que el tribunal estuvo cerrado (clima, emergencias, órdenes ejecutivas). Los feriados federales ya se tienen en cuenta.</translation>
+    </message>
+    <message>
+        <source>Give the reason the court was closed.</source>
+        <translation>Indique el motivo del cierre del tribunal.</translation>
+    </message>
+    <message>
+        <source>That day is already listed; remove it first to change its reason.</source>
+        <translation>Ese día ya está en la lista; quítelo primero para cambiar el motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>CodePicker</name>
+    <message>
+        <source>Add to {field}</source>
+        <translation>Agregar a {field}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected {field}</source>
+        <translation>Quitar lo seleccionado: {field}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPage</name>
+    <message>
+        <source>Before anything is saved, the people you entered are compared with everyone in the records: clients, their family members and adverse parties. Spelling, accents and word order are forgiven, so review each possible match.</source>
+        <translation>Antes de guardar nada, las personas que ingresó se comparan con todas las de los registros: clientes, sus familiares y partes contrarias. Se toleran diferencias de ortografía, acentos y orden de las palabras, así que revise cada posible coincidencia.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Verificar de nuevo</translation>
+    </message>
+    <message>
+        <source>Run the conflict check again</source>
+        <translation>Volver a verificar conflictos</translation>
+    </message>
+    <message>
+        <source>Possible matches</source>
+        <translation>Posibles coincidencias</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>In the records as</source>
+        <translation>En los registros como</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Conflict check</source>
+        <translation>Verificación de conflictos</translation>
+    </message>
+    <message>
+        <source>Checking the records…</source>
+        <translation>Revisando los registros…</translation>
+    </message>
+    <message>
+        <source>Checked: {names}</source>
+        <translation>Verificados: {names}</translation>
+    </message>
+    <message>
+        <source>A-number {number}</source>
+        <translation>Número A {number}</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>nacido el {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>other people entered: %n</source>
+        <translation>
+            <numerusform>otras personas ingresadas: %n</numerusform>
+            <numerusform>otras personas ingresadas: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The conflict check could not run ({reason}). Nothing was saved.</source>
+        <translation>No se pudo hacer la verificación de conflictos ({reason}). No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>No one in the records matches these people. You can save the intake.</source>
+        <translation>Nadie en los registros coincide con estas personas. Puede guardar la admisión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible matches: %n. This intake cannot be saved:</source>
+        <translation>
+            <numerusform>Posibles coincidencias: %n. Esta admisión no se puede guardar:</numerusform>
+            <numerusform>Posibles coincidencias: %n. Esta admisión no se puede guardar:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible matches: %n. Save only if none of them is the same person or a conflict of interest.</source>
+        <translation>
+            <numerusform>Posibles coincidencias: %n. Guarde solo si no es la misma persona ni un conflicto de intereses.</numerusform>
+            <numerusform>Posibles coincidencias: %n. Guarde solo si ninguna es la misma persona ni un conflicto de intereses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} is already a client with A-number {number}. A person is never saved twice: cancel and open the existing client, or go back and correct the A-number.</source>
+        <translation>{name} ya es cliente con el número A {number}. Nunca se guarda dos veces a la misma persona: cancele y abra el cliente existente, o vuelva atrás y corrija el número A.</translation>
+    </message>
+    <message>
+        <source>The new client, {name}</source>
+        <translation>El cliente nuevo, {name}</translation>
+    </message>
+    <message>
+        <source>Family member {name}</source>
+        <translation>Familiar {name}</translation>
+    </message>
+    <message>
+        <source>Adverse party {name}</source>
+        <translation>Parte contraria {name}</translation>
+    </message>
+    <message>
+        <source>Conflict check at intake: no possible match among clients, family members and adverse parties.</source>
+        <translation>Verificación de conflictos en la admisión: ninguna posible coincidencia entre clientes, familiares y partes contrarias.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflict check at intake: possible matches reviewed and recorded as no conflict: %n.</source>
+        <translation>
+            <numerusform>Verificación de conflictos en la admisión: posible coincidencia revisada y registrada como sin conflicto: %n.</numerusform>
+            <numerusform>Verificación de conflictos en la admisión: posibles coincidencias revisadas y registradas como sin conflicto: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{score}%</source>
+        <translation>{score} %</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Type the date, or press Delete to leave it unknown.</source>
+        <translation>Escriba la fecha, o pulse Supr para dejarla como desconocida.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Clear: {field}</source>
+        <translation>Borrar: {field}</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRules</name>
+    <message>
+        <source>AR-11 change of address to DHS</source>
+        <translation>Cambio de dirección AR-11 al DHS</translation>
+    </message>
+    <message>
+        <source>Annual asylum fee: expect a notice (filing anniversary)</source>
+        <translation>Tarifa anual de asilo: esperar un aviso (aniversario de la presentación)</translation>
+    </message>
+    <message>
+        <source>Annual asylum fee: pay by</source>
+        <translation>Tarifa anual de asilo: pagar a más tardar</translation>
+    </message>
+    <message>
+        <source>Asylum EAD ends after IJ denial (unless timely appeal)</source>
+        <translation>El EAD de asilo termina tras la denegación del juez (salvo apelación a tiempo)</translation>
+    </message>
+    <message>
+        <source>BIA appeal (EOIR-26) must be received</source>
+        <translation>La apelación ante la BIA (EOIR-26) debe recibirse</translation>
+    </message>
+    <message>
+        <source>Biometrics not done 30 days before the merits hearing (warning)</source>
+        <translation>Datos biométricos sin tomar 30 días antes de la audiencia individual (aviso)</translation>
+    </message>
+    <message>
+        <source>EAD renewal: file before expiry</source>
+        <translation>Renovación del EAD: presentar antes del vencimiento</translation>
+    </message>
+    <message>
+        <source>EOIR-33 change of address or phone to the court</source>
+        <translation>Cambio de dirección o teléfono EOIR-33 al tribunal</translation>
+    </message>
+    <message>
+        <source>Earliest (c)(8) EAD application (I-765)</source>
+        <translation>Primera fecha para solicitar el EAD (c)(8) (I-765)</translation>
+    </message>
+    <message>
+        <source>Earliest (c)(8) EAD grant</source>
+        <translation>Primera fecha de concesión del EAD (c)(8)</translation>
+    </message>
+    <message>
+        <source>Earliest asylee adjustment (I-485)</source>
+        <translation>Primera fecha de ajuste de estatus del asilado (I-485)</translation>
+    </message>
+    <message>
+        <source>Earliest first master calendar hearing after NTA service</source>
+        <translation>Primera audiencia preliminar posible tras la entrega de la NTA</translation>
+    </message>
+    <message>
+        <source>Filing before a master calendar hearing (if a ruling is requested)</source>
+        <translation>Escritos antes de una audiencia preliminar (si se pide una resolución)</translation>
+    </message>
+    <message>
+        <source>Filing before an individual (merits) hearing</source>
+        <translation>Escritos antes de una audiencia individual</translation>
+    </message>
+    <message>
+        <source>I-589 deemed complete if not returned (USCIS)</source>
+        <translation>I-589 se considera completo si no se devuelve (USCIS)</translation>
+    </message>
+    <message>
+        <source>I-730 follow-to-join petition for family</source>
+        <translation>Petición I-730 para reunir a la familia</translation>
+    </message>
+    <message>
+        <source>Judge-ordered deadline</source>
+        <translation>Plazo ordenado por el juez</translation>
+    </message>
+    <message>
+        <source>Motion to reconsider (IJ or BIA)</source>
+        <translation>Moción para reconsiderar (juez o BIA)</translation>
+    </message>
+    <message>
+        <source>Motion to reopen (IJ or BIA)</source>
+        <translation>Moción para reabrir (juez o BIA)</translation>
+    </message>
+    <message>
+        <source>Motion to reopen an in-absentia order (exceptional circumstances)</source>
+        <translation>Moción para reabrir una orden en ausencia (circunstancias excepcionales)</translation>
+    </message>
+    <message>
+        <source>No interview notice: LIFO window closed (warning)</source>
+        <translation>Sin aviso de entrevista: se cerró la ventana LIFO (aviso)</translation>
+    </message>
+    <message>
+        <source>One-year asylum filing deadline</source>
+        <translation>Plazo de un año para pedir asilo</translation>
+    </message>
+    <message>
+        <source>One-year exception: file within a reasonable period (warning)</source>
+        <translation>Excepción al plazo de un año: presentar en un período razonable (aviso)</translation>
+    </message>
+    <message>
+        <source>Petition for review in the court of appeals</source>
+        <translation>Petición de revisión ante el tribunal de apelaciones</translation>
+    </message>
+    <message>
+        <source>Response to an opposing filing or motion</source>
+        <translation>Respuesta a un escrito o moción de la parte contraria</translation>
+    </message>
+    <message>
+        <source>Voluntary departure bond due</source>
+        <translation>Vence la fianza de salida voluntaria</translation>
+    </message>
+    <message>
+        <source>Voluntary departure: depart by</source>
+        <translation>Salida voluntaria: salir a más tardar</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTab</name>
+    <message>
+        <source>Deadlines</source>
+        <translation>Plazos</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar como hecho</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>Dispensar…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Add deadline…</source>
+        <translation>Agregar plazo…</translation>
+    </message>
+    <message>
+        <source>Add a manual or judge-ordered deadline</source>
+        <translation>Agregar un plazo manual u ordenado por el juez</translation>
+    </message>
+    <message>
+        <source>Record a case date…</source>
+        <translation>Registrar una fecha del caso…</translation>
+    </message>
+    <message>
+        <source>A decision, order or notice date that deadlines count from</source>
+        <translation>Fecha de una decisión, orden o aviso desde la que se cuentan los plazos</translation>
+    </message>
+    <message>
+        <source>Deadline message</source>
+        <translation>Mensaje del plazo</translation>
+    </message>
+    <message>
+        <source>No deadlines yet. They are computed from the case&apos;s dates (arrival, filing, hearings, decisions); record those, or add a manual or judge-ordered deadline.</source>
+        <translation>Todavía no hay plazos. Se calculan a partir de las fechas del caso (llegada, presentación, audiencias, decisiones); regístrelas, o agregue un plazo manual u ordenado por el juez.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {0}</source>
+        <translation>No se guardó nada: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Discard this intake?</source>
+        <translation>¿Descartar esta admisión?</translation>
+    </message>
+    <message>
+        <source>The client is saved, but no case was opened.</source>
+        <translation>El cliente está guardado, pero no se abrió ningún caso.</translation>
+    </message>
+    <message>
+        <source>You can open a case later from the client&apos;s record.</source>
+        <translation>Puede abrir un caso más tarde desde el registro del cliente.</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved yet; what you typed will be lost.</source>
+        <translation>Todavía no se guardó nada; se perderá lo que escribió.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Discard the intake</source>
+        <translation>Descartar la admisión</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
+    <name>DocketDialog</name>
+    <message>
+        <source>Print hearing docket</source>
+        <translation>Imprimir la lista de audiencias</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Paralegal</source>
+        <translation>Asistente legal</translation>
+    </message>
+    <message>
+        <source>Every paralegal</source>
+        <translation>Todos los asistentes legales</translation>
+    </message>
+    <message>
+        <source>Problem with the dates</source>
+        <translation>Problema con las fechas</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save the docket as a PDF</source>
+        <translation>Guardar la lista de audiencias como PDF</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;Paralegal:</source>
+        <translation>Asistente &amp;legal:</translation>
+    </message>
+    <message>
+        <source>Master calendar hearings, individual hearings and asylum-office interviews, by day and court, with how ready each case is.</source>
+        <translation>Audiencias preliminares (master calendar), audiencias individuales y entrevistas en la oficina de asilo, por día y tribunal, con lo preparado que está cada caso.</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day; change one of them.</source>
+        <translation>El primer día es posterior al último; cambie uno de los dos.</translation>
+    </message>
+</context>
+<context>
+    <name>DocketPrinter</name>
+    <message>
+        <source>The hearing docket PDF is NOT encrypted: it names clients and their cases. Save it only on an encrypted drive or print it, and delete stray copies. The export is recorded in the audit log.</source>
+        <translation>El PDF de la lista de audiencias NO está cifrado: nombra a los clientes y sus casos. Guárdelo solo en una unidad cifrada o imprímalo, y borre las copias sueltas. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Save the hearing docket PDF</source>
+        <translation>Guardar el PDF de la lista de audiencias</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Result of the import</source>
+        <translation>Resultado de la importación</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Avance de la importación</translation>
+    </message>
+    <message>
+        <source>Storing the rows…</source>
+        <translation>Guardando las filas…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {clients} clients, {family} family members, {cases} cases, {hearings} hearings. The import is recorded in the audit trail as one import.</source>
+        <translation>Se importaron {rows} filas: {clients} clientes, {family} familiares, {cases} casos, {hearings} audiencias. La importación queda anotada en el registro de auditoría como una sola importación.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was stored: {reason}</source>
+        <translation>La importación falló y no se guardó nada: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EditClientDialog</name>
+    <message>
+        <source>Edit client</source>
+        <translation>Editar cliente</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Other names, aliases</source>
+        <translation>Otros nombres, alias</translation>
+    </message>
+    <message>
+        <source>Separate names with ;</source>
+        <translation>Separe los nombres con ;</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>Número A</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Nationalities</source>
+        <translation>Nacionalidades</translation>
+    </message>
+    <message>
+        <source>Country codes, e.g. HN, GT</source>
+        <translation>Códigos de país, p. ej., HN, GT</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Language codes, e.g. es, quc</source>
+        <translation>Códigos de idioma, p. ej., es, quc</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <source>Needs an interpreter</source>
+        <translation>Necesita intérprete</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Last arrival</source>
+        <translation>Última llegada</translation>
+    </message>
+    <message>
+        <source>Place of arrival</source>
+        <translation>Lugar de llegada</translation>
+    </message>
+    <message>
+        <source>Manner of arrival</source>
+        <translation>Forma de llegada</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>Detención</translation>
+    </message>
+    <message>
+        <source>Detention facility</source>
+        <translation>Centro de detención</translation>
+    </message>
+    <message>
+        <source>Unaccompanied child</source>
+        <translation>Menor no acompañado</translation>
+    </message>
+    <message>
+        <source>Arrived as an unaccompanied child</source>
+        <translation>Llegó como menor no acompañado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceFilesPanel</name>
+    <message>
+        <source>Files of the selected item</source>
+        <translation>Archivos de la prueba seleccionada</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Adjuntar archivos…</translation>
+    </message>
+    <message>
+        <source>Export a copy…</source>
+        <translation>Exportar una copia…</translation>
+    </message>
+    <message>
+        <source>Attaching files</source>
+        <translation>Adjuntando archivos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Image preview</source>
+        <translation>Vista previa de la imagen</translation>
+    </message>
+    <message>
+        <source>Drop files on this tab to attach them to the selected item.</source>
+        <translation>Suelte archivos en esta pestaña para adjuntarlos a la prueba seleccionada.</translation>
+    </message>
+    <message>
+        <source>Select a file to preview it.</source>
+        <translation>Seleccione un archivo para verlo.</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file. Use “Export a copy…” to open it elsewhere.</source>
+        <translation>No hay vista previa para este tipo de archivo. Use «Exportar una copia…» para abrirlo en otro programa.</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>Descifrando…</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>No se puede mostrar esta imagen.</translation>
+    </message>
+    <message>
+        <source>Only files can be attached, not folders.</source>
+        <translation>Solo se pueden adjuntar archivos, no carpetas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encrypting %n file(s)…</source>
+        <translation>
+            <numerusform>Cifrando %n archivo…</numerusform>
+            <numerusform>Cifrando %n archivos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attached %n file(s), encrypted.</source>
+        <translation>
+            <numerusform>Se adjuntó %n archivo, cifrado.</numerusform>
+            <numerusform>Se adjuntaron %n archivos, cifrados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not attach {0}: {1}</source>
+        <translation>No se pudo adjuntar {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy?</source>
+        <translation>¿Exportar una copia sin cifrar?</translation>
+    </message>
+    <message>
+        <source>The exported copy is NOT encrypted. Anyone who can open the folder you choose can read it. Save it only on an encrypted drive, and delete it when you are done. The export is recorded in the audit log.</source>
+        <translation>La copia exportada NO está cifrada. Cualquiera que pueda abrir la carpeta que elija podrá leerla. Guárdela solo en una unidad cifrada y bórrela cuando termine. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Export a copy</source>
+        <translation>Exportar una copia</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Exported an unencrypted copy to {0}.</source>
+        <translation>Se exportó una copia sin cifrar a {0}.</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists there; choose another name.</source>
+        <translation>Ya existe un archivo con ese nombre allí; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>That did not work: {0}</source>
+        <translation>No funcionó: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTab</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Pruebas</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>Agregar prueba…</translation>
+    </message>
+    <message>
+        <source>No evidence yet. Add an item, or drop scans and photos here to start one.</source>
+        <translation>Todavía no hay pruebas. Agregue una, o suelte aquí escaneos y fotos para empezar una.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitList</name>
+    <message>
+        <source>%n file(s)</source>
+        <translation>%n archivo(s)</translation>
+    </message>
+    <message>
+        <source>Exhibit {0}</source>
+        <translation>Anexo {0}</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Fuera del paquete</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitsTab</name>
+    <message>
+        <source>Exhibits in packet order</source>
+        <translation>Anexos en el orden del paquete</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Ba&amp;jar</translation>
+    </message>
+    <message>
+        <source>&amp;Build packet…</source>
+        <translation>Ar&amp;mar paquete…</translation>
+    </message>
+    <message>
+        <source>Evidence items with files become exhibits. Drag them into order, untick one to leave it out of the packet.</source>
+        <translation>Las pruebas con archivos se convierten en anexos. Arrástrelas para ordenarlas; desmarque una para dejarla fuera del paquete.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyMemberForm</name>
+    <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>e.g. A-123-456-789</source>
+        <translation>p. ej., A-123-456-789</translation>
+    </message>
+    <message>
+        <source>In the US</source>
+        <translation>En EE. UU.</translation>
+    </message>
+    <message>
+        <source>Derivative</source>
+        <translation>Derivado</translation>
+    </message>
+    <message>
+        <source>Included in the client&apos;s asylum application</source>
+        <translation>Incluido en la solicitud de asilo del cliente</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Family name(s)</source>
+        <translation>Apellido(s)</translation>
+    </message>
+    <message>
+        <source>Given name(s)</source>
+        <translation>Nombre(s)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>Número A</translation>
+    </message>
+    <message>
+        <source>Family member {number}</source>
+        <translation>Familiar {number}</translation>
+    </message>
+    <message>
+        <source>Remove this family member</source>
+        <translation>Quitar este familiar</translation>
+    </message>
+    <message>
+        <source>{member}: clear the date of birth</source>
+        <translation>{member}: borre la fecha de nacimiento</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyPage</name>
+    <message>
+        <source>A spouse and unmarried children under 21 can be derivatives on the asylum application. Everyone listed here is also checked for conflicts.</source>
+        <translation>El cónyuge y los hijos solteros menores de 21 años pueden ser derivados en la solicitud de asilo. También se verifican conflictos con todas las personas de esta lista.</translation>
+    </message>
+    <message>
+        <source>&amp;Add family member</source>
+        <translation>&amp;Agregar familiar</translation>
+    </message>
+    <message>
+        <source>Add family member</source>
+        <translation>Agregar familiar</translation>
+    </message>
+    <message>
+        <source>No family members yet.</source>
+        <translation>Todavía no hay familiares.</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>Familiares</translation>
+    </message>
+    <message>
+        <source>Family and adverse parties</source>
+        <translation>Familia y partes contrarias</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Adverse parties</source>
+        <translation>Partes contrarias</translation>
+    </message>
+    <message>
+        <source>People or groups the client fears or opposes (for example the persecutor or an abusive former partner). The clinic must not also represent them.</source>
+        <translation>Personas o grupos a los que el cliente teme o se opone (por ejemplo, el perseguidor o una expareja abusiva). La clínica no puede representarlos también a ellos.</translation>
+    </message>
+    <message>
+        <source>Name of a person or group</source>
+        <translation>Nombre de una persona o grupo</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>&amp;Add another family member</source>
+        <translation>&amp;Agregar otro familiar</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the spreadsheet</source>
+        <translation>Elija la hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>A .csv or .xlsx file with one row per person (see the import format guide). Nothing is stored until the last step.</source>
+        <translation>Un archivo .csv o .xlsx con una fila por persona (vea la guía del formato de importación). No se guarda nada hasta el último paso.</translation>
+    </message>
+    <message>
+        <source>Spreadsheet file</source>
+        <translation>Archivo de hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet file</source>
+        <translation>Elija el archivo de hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>What was read from the file</source>
+        <translation>Lo que se leyó del archivo</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>Importar hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>Hojas de cálculo (*.csv *.tsv *.txt *.xlsx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+        <source>Read {rows} rows and {columns} columns (header on row {line}).</source>
+        <translation>Se leyeron {rows} filas y {columns} columnas (encabezado en la fila {line}).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>No se puede leer el archivo.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>FileSaver</name>
+    <message>
+        <source>Save an unencrypted file?</source>
+        <translation>¿Guardar un archivo sin cifrar?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>Cancelado; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The file was not saved: {0}</source>
+        <translation>No se guardó el archivo: {0}</translation>
+    </message>
+    <message>
+        <source>The file was not saved</source>
+        <translation>No se guardó el archivo</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Clinic</source>
+        <translation>Bienvenido a Clinic</translation>
+    </message>
+    <message>
+        <source>Clinic keeps every client record in an encrypted database on this computer. Nothing is sent anywhere.</source>
+        <translation>Clinic guarda todos los registros de clientes en una base de datos cifrada en esta computadora. No se envía nada a ningún lado.</translation>
+    </message>
+    <message>
+        <source>Protect the store with a passphrase</source>
+        <translation>Proteger el almacén con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>No keychain was found: a passphrase is needed</source>
+        <translation>No se encontró un llavero del sistema: se necesita una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>At least 10 characters; a few unrelated words</source>
+        <translation>Al menos 10 caracteres; unas cuantas palabras sin relación entre sí</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again</source>
+        <translation>Escriba la frase de contraseña de nuevo</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbala de nuevo</translation>
+    </message>
+    <message>
+        <source>If the passphrase is forgotten, only the recovery key (printable recovery kit) can open the store.</source>
+        <translation>Si se olvida la frase de contraseña, solo la clave de recuperación (kit de recuperación imprimible) puede abrir el almacén.</translation>
+    </message>
+    <message>
+        <source>Create store</source>
+        <translation>Crear el almacén</translation>
+    </message>
+    <message>
+        <source>Strong enough.</source>
+        <translation>Suficientemente segura.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>Las dos frases de contraseña no coinciden; escríbalas de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {0}</source>
+        <translation>No se guardó nada: {0}</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>¿Descartar los cambios?</translation>
+    </message>
+    <message>
+        <source>You have unsaved changes in this form. Discard them?</source>
+        <translation>Este formulario tiene cambios sin guardar. ¿Descartarlos?</translation>
+    </message>
+</context>
+<context>
+    <name>FunderReportDialog</name>
+    <message>
+        <source>Funder report</source>
+        <translation>Informe para financiadores</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Counts of the cases open during the year, by claim type, stage, outcome, relief, nationality and year opened and closed. No names or A-numbers; counts under 5 are hidden.</source>
+        <translation>Recuentos de los casos abiertos durante el año, por tipo de solicitud, etapa, resultado, protección, nacionalidad y año de apertura y cierre. Sin nombres ni números A; los recuentos menores de 5 se ocultan.</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+</context>
+<context>
+    <name>FunderReportExporter</name>
+    <message>
+        <source>Save the funder report</source>
+        <translation>Guardar el informe para financiadores</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV, for any spreadsheet (*.csv)</source>
+        <translation>PDF (*.pdf);;CSV, para cualquier hoja de cálculo (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved the funder report to {0}.</source>
+        <translation>Se guardó el informe para financiadores en {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Client handout</source>
+        <translation>Hoja informativa para el cliente</translation>
+    </message>
+    <message>
+        <source>Kind of handout</source>
+        <translation>Tipo de hoja informativa</translation>
+    </message>
+    <message>
+        <source>Hearing reminder (next court hearing)</source>
+        <translation>Recordatorio de audiencia (próxima audiencia en el tribunal)</translation>
+    </message>
+    <message>
+        <source>Documents we still need</source>
+        <translation>Documentos que todavía necesitamos</translation>
+    </message>
+    <message>
+        <source>Appointment slip</source>
+        <translation>Comprobante de cita</translation>
+    </message>
+    <message>
+        <source>Language of the handout</source>
+        <translation>Idioma de la hoja informativa</translation>
+    </message>
+    <message>
+        <source>English and Spanish</source>
+        <translation>Inglés y español</translation>
+    </message>
+    <message>
+        <source>Spanish only</source>
+        <translation>Solo español</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>Solo inglés</translation>
+    </message>
+    <message>
+        <source>Layout of a bilingual handout</source>
+        <translation>Diseño de una hoja bilingüe</translation>
+    </message>
+    <message>
+        <source>Side by side (two columns)</source>
+        <translation>Lado a lado (dos columnas)</translation>
+    </message>
+    <message>
+        <source>One after the other (English, then Spanish)</source>
+        <translation>Una después de la otra (inglés y luego español)</translation>
+    </message>
+    <message>
+        <source>&amp;Handout:</source>
+        <translation>&amp;Hoja:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>La&amp;yout:</source>
+        <translation>&amp;Diseño:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Cuándo:</translation>
+    </message>
+    <message>
+        <source>W&amp;ith:</source>
+        <translation>&amp;Con:</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>D&amp;ónde:</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save the handout as a PDF</source>
+        <translation>Guardar la hoja informativa como PDF</translation>
+    </message>
+    <message>
+        <source>Appointment date and time</source>
+        <translation>Fecha y hora de la cita</translation>
+    </message>
+    <message>
+        <source>Appointment with</source>
+        <translation>Cita con</translation>
+    </message>
+    <message>
+        <source>Appointment place</source>
+        <translation>Lugar de la cita</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutExport</name>
+    <message>
+        <source>Client handout…</source>
+        <translation>Hoja informativa…</translation>
+    </message>
+    <message>
+        <source>Make a handout for the client</source>
+        <translation>Preparar una hoja informativa para el cliente</translation>
+    </message>
+    <message>
+        <source>Hearing reminder, document request or appointment slip (%1)</source>
+        <translation>Recordatorio de audiencia, solicitud de documentos o comprobante de cita (%1)</translation>
+    </message>
+    <message>
+        <source>The handout PDF is NOT encrypted: it shows the client&apos;s name and A-number. Print it or give it to the client, and delete stray copies. The export is recorded in the audit log.</source>
+        <translation>El PDF de la hoja informativa NO está cifrado: muestra el nombre y el número A del cliente. Imprímalo o entrégueselo al cliente, y borre las copias sueltas. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Save the client handout PDF</source>
+        <translation>Guardar el PDF de la hoja informativa</translation>
+    </message>
+</context>
+<context>
+    <name>HearingOutcomeDialog</name>
+    <message>
+        <source>Record the hearing&apos;s outcome</source>
+        <translation>Registrar el resultado de la audiencia</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>e.g. Continued to a later date; pleadings taken; individual hearing set</source>
+        <translation>p. ej., aplazada; se tomaron los alegatos; se fijó la audiencia individual</translation>
+    </message>
+</context>
+<context>
+    <name>HearingsTab</name>
+    <message>
+        <source>Hearings</source>
+        <translation>Audiencias</translation>
+    </message>
+    <message>
+        <source>Schedule hearing…</source>
+        <translation>Programar audiencia…</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>Registrar resultado…</translation>
+    </message>
+    <message>
+        <source>Selected hearing</source>
+        <translation>Audiencia seleccionada</translation>
+    </message>
+    <message>
+        <source>No hearings or appointments yet. Use “Schedule hearing…” to add one.</source>
+        <translation>Todavía no hay audiencias ni citas. Use «Programar audiencia…» para agregar una.</translation>
+    </message>
+    <message>
+        <source>Address: {0}</source>
+        <translation>Dirección: {0}</translation>
+    </message>
+    <message>
+        <source>Notes: {0}</source>
+        <translation>Notas: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>Importar hoja de cálculo</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeChoices</name>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation>No binario</translation>
+    </message>
+    <message>
+        <source>Prefers not to say</source>
+        <translation>Prefiere no decirlo</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+    <message>
+        <source>Inspected at a port of entry</source>
+        <translation>Inspeccionado en un puerto de entrada</translation>
+    </message>
+    <message>
+        <source>Paroled</source>
+        <translation>Con parole (permiso de permanencia temporal)</translation>
+    </message>
+    <message>
+        <source>Entered without inspection</source>
+        <translation>Ingresó sin inspección</translation>
+    </message>
+    <message>
+        <source>Not detained</source>
+        <translation>No detenido</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Released (bond, parole or ATD)</source>
+        <translation>Liberado(a) (fianza, parole o alternativa a la detención)</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>Cónyuge</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Hijo/a</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Padre o madre</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Hermano/a</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>Otro pariente</translation>
+    </message>
+    <message>
+        <source>Affirmative</source>
+        <translation>Afirmativo</translation>
+    </message>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensivo</translation>
+    </message>
+    <message>
+        <source>Asylum</source>
+        <translation>Asilo</translation>
+    </message>
+    <message>
+        <source>Withholding of removal</source>
+        <translation>Retención de expulsión</translation>
+    </message>
+    <message>
+        <source>Protection under the Convention Against Torture</source>
+        <translation>Protección bajo la Convención contra la Tortura</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Raza</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Religión</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Political opinion</source>
+        <translation>Opinión política</translation>
+    </message>
+    <message>
+        <source>Particular social group</source>
+        <translation>Grupo social determinado</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Family member of {client}</source>
+        <translation>Familiar de {client}</translation>
+    </message>
+    <message>
+        <source>Adverse party of {client}</source>
+        <translation>Parte contraria de {client}</translation>
+    </message>
+    <message>
+        <source>same A-number</source>
+        <translation>mismo número A</translation>
+    </message>
+    <message>
+        <source>same name (“{name}”)</source>
+        <translation>mismo nombre («{name}»)</translation>
+    </message>
+    <message>
+        <source>similar name (“{name}”)</source>
+        <translation>nombre parecido («{name}»)</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>misma fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Not in removal proceedings: filed with USCIS, decided after an asylum-office interview.</source>
+        <translation>Fuera de un proceso de expulsión: se presenta ante USCIS y se decide tras una entrevista en la oficina de asilo.</translation>
+    </message>
+    <message>
+        <source>In removal proceedings: asked of an immigration judge, at master calendar then individual hearings.</source>
+        <translation>En proceso de expulsión: se pide a un juez de inmigración, en la audiencia preliminar (master calendar) y luego en la audiencia individual.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New client intake</source>
+        <translation>Admisión de un cliente nuevo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the intake</source>
+        <translation>Cancelar la admisión</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>A&amp;trás</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>Si&amp;guiente</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>No conflict — &amp;save</source>
+        <translation>Sin conflicto: &amp;guardar</translation>
+    </message>
+    <message>
+        <source>No conflict: save the intake</source>
+        <translation>Sin conflicto: guardar la admisión</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>Intake steps</source>
+        <translation>Pasos de la admisión</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>Enter: next step
+Ctrl+Enter: check, save
+Esc: cancel</source>
+        <translation>Intro: paso siguiente
+Ctrl+Intro: verificar, guardar
+Esc: cancelar</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}: {title}</source>
+        <translation>Paso {number} de {total}: {title}</translation>
+    </message>
+    <message>
+        <source>The client and family are saved. Correct the case below and save again.</source>
+        <translation>El cliente y la familia están guardados. Corrija el caso abajo y vuelva a guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Attorney</source>
+        <translation>Abogado(a)</translation>
+    </message>
+    <message>
+        <source>Paralegal</source>
+        <translation>Asistente legal</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Affirmative</source>
+        <translation>Afirmativo</translation>
+    </message>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensivo</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Presentado</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Hearings</source>
+        <translation>Audiencias</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>Apelación</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Master calendar hearing</source>
+        <translation>Audiencia preliminar</translation>
+    </message>
+    <message>
+        <source>Individual hearing</source>
+        <translation>Audiencia individual</translation>
+    </message>
+    <message>
+        <source>Asylum interview</source>
+        <translation>Entrevista de asilo</translation>
+    </message>
+    <message>
+        <source>Biometrics</source>
+        <translation>Datos biométricos</translation>
+    </message>
+    <message>
+        <source>ICE check-in</source>
+        <translation>Cita de control con ICE</translation>
+    </message>
+    <message>
+        <source>Referred to court</source>
+        <translation>Remitido al tribunal</translation>
+    </message>
+    <message>
+        <source>asylum</source>
+        <translation>asilo</translation>
+    </message>
+    <message>
+        <source>withholding of removal</source>
+        <translation>retención de expulsión</translation>
+    </message>
+    <message>
+        <source>CAT</source>
+        <translation>CAT</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageBox</name>
+    <message>
+        <source>Language on this computer</source>
+        <translation>Idioma en esta computadora</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>Same as the computer (%1)</source>
+        <translation>Igual que la computadora (%1)</translation>
+    </message>
+    <message>
+        <source>Saved for you on this computer only; the window switches to it at once.</source>
+        <translation>Se guarda solo para usted en esta computadora; la ventana cambia de idioma en el acto.</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>&amp;Idioma de la interfaz:</translation>
+    </message>
+    <message>
+        <source>The language was not saved</source>
+        <translation>No se guardó el idioma</translation>
+    </message>
+    <message>
+        <source>Clinic could not write its preferences file: %1</source>
+        <translation>Clinic no pudo escribir su archivo de preferencias: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>New intake…</source>
+        <translation>Nueva admisión…</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet…</source>
+        <translation>Importar hoja de cálculo…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Hacer copia de seguridad ahora…</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <source>Save recovery kit…</source>
+        <translation>Guardar kit de recuperación…</translation>
+    </message>
+    <message>
+        <source>Print hearing docket…</source>
+        <translation>Imprimir lista de audiencias…</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>Exportar calendario (.ics)…</translation>
+    </message>
+    <message>
+        <source>Funder report…</source>
+        <translation>Informe para financiadores…</translation>
+    </message>
+    <message>
+        <source>Export case for another computer…</source>
+        <translation>Exportar caso para otra computadora…</translation>
+    </message>
+    <message>
+        <source>Import case file…</source>
+        <translation>Importar archivo de caso…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>Find case</source>
+        <translation>Buscar caso</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation>Configuración sin guardar</translation>
+    </message>
+    <message>
+        <source>Settings have unsaved changes. Quit and discard them?</source>
+        <translation>La configuración tiene cambios sin guardar. ¿Salir y descartarlos?</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>Relacione las columnas</translation>
+    </message>
+    <message>
+        <source>Choose the Clinic field each column holds, or leave it ignored. Columns with common names are matched already; your choice is remembered for files like this.</source>
+        <translation>Elija el campo de Clinic que contiene cada columna, o déjela sin usar. Las columnas con nombres habituales ya están relacionadas; su elección se recuerda para archivos como este.</translation>
+    </message>
+    <message>
+        <source>Columns of the file and the fields they hold</source>
+        <translation>Columnas del archivo y los campos que contienen</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <source>Clinic field</source>
+        <translation>Campo de Clinic</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Primeros valores</translation>
+    </message>
+    <message>
+        <source>Dates like 03/04/1990 mean:</source>
+        <translation>Las fechas como 03/04/1990 significan:</translation>
+    </message>
+    <message>
+        <source>Date order</source>
+        <translation>Orden de las fechas</translation>
+    </message>
+    <message>
+        <source>Decide from the dates in the file</source>
+        <translation>Deducirlo de las fechas del archivo</translation>
+    </message>
+    <message>
+        <source>Month first: 03/25/1990 (US)</source>
+        <translation>Primero el mes: 03/25/1990 (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Day first: 25/03/1990</source>
+        <translation>Primero el día: 25/03/1990</translation>
+    </message>
+    <message>
+        <source>What to fix before going on</source>
+        <translation>Qué corregir antes de seguir</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>(sin encabezado)</translation>
+    </message>
+    <message>
+        <source>Field for column {name}</source>
+        <translation>Campo para la columna {name}</translation>
+    </message>
+    <message>
+        <source>(ignore this column)</source>
+        <translation>(no usar esta columna)</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>primero el mes</translation>
+    </message>
+    <message>
+        <source>day first</source>
+        <translation>primero el día</translation>
+    </message>
+    <message>
+        <source>Choose the date order below:</source>
+        <translation>Elija el orden de las fechas abajo:</translation>
+    </message>
+</context>
+<context>
+    <name>MarkedCalendar</name>
+    <message>
+        <source>Hearings: %1</source>
+        <translation>Audiencias: %1</translation>
+    </message>
+    <message>
+        <source>Deadlines: %1</source>
+        <translation>Plazos: %1</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Vencidos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MoveStageDialog</name>
+    <message>
+        <source>Move the case to {0}</source>
+        <translation>Pasar el caso a {0}</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Choose how the case ended…</source>
+        <translation>Elija cómo terminó el caso…</translation>
+    </message>
+    <message>
+        <source>No outcome yet</source>
+        <translation>Sin resultado todavía</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Why, or what the notice said (optional)</source>
+        <translation>Por qué, o qué decía el aviso (opcional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>NameListEditor</name>
+    <message>
+        <source>New entry: {field}</source>
+        <translation>Nueva entrada: {field}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry: {field}</source>
+        <translation>Quitar la entrada seleccionada: {field}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>New note</source>
+        <translation>Nota nueva</translation>
+    </message>
+    <message>
+        <source>Write a note about this case…</source>
+        <translation>Escriba una nota sobre este caso…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Agregar nota</translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation>Historial del caso</translation>
+    </message>
+    <message>
+        <source>Notes, stage changes and every recorded edit</source>
+        <translation>Notas, cambios de etapa y cada modificación registrada</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {0}</source>
+        <translation>No se guardó nada: {0}</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>Nota guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>not set</source>
+        <translation>sin fijar</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateField</name>
+    <message>
+        <source>Known</source>
+        <translation>Se conoce</translation>
+    </message>
+    <message>
+        <source>{0} is known</source>
+        <translation>{0} se conoce</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalTimeField</name>
+    <message>
+        <source>Set</source>
+        <translation>Fijada</translation>
+    </message>
+    <message>
+        <source>{0} is set</source>
+        <translation>{0}: hora fijada</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Move to…</source>
+        <translation>Pasar a…</translation>
+    </message>
+    <message>
+        <source>Referred to court…</source>
+        <translation>Remitido al tribunal…</translation>
+    </message>
+    <message>
+        <source>USCIS referred this affirmative case to immigration court (an NTA was filed)</source>
+        <translation>USCIS remitió este caso afirmativo al tribunal de inmigración (se presentó una NTA)</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Claim type</source>
+        <translation>Tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>Relief sought</source>
+        <translation>Protección solicitada</translation>
+    </message>
+    <message>
+        <source>Protected grounds</source>
+        <translation>Motivos protegidos</translation>
+    </message>
+    <message>
+        <source>Particular social group</source>
+        <translation>Grupo social determinado</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>Foro</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juez</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Número de recibo</translation>
+    </message>
+    <message>
+        <source>Opened · I-589 filed</source>
+        <translation>Abierto · I-589 presentado</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Paralegal · attorney</source>
+        <translation>Asistente legal · abogado(a)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Current stage</source>
+        <translation>Etapa actual</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Referred to court</source>
+        <translation>Remitido al tribunal</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Cerrado el</translation>
+    </message>
+    <message>
+        <source>None recorded yet</source>
+        <translation>Nada registrado todavía</translation>
+    </message>
+    <message>
+        <source> (agency hold)</source>
+        <translation> (retención de la agencia)</translation>
+    </message>
+    <message>
+        <source>If USCIS referred the case to immigration court, record it with “Referred to court…”: the case becomes defensive and keeps its history.</source>
+        <translation>Si USCIS remitió el caso al tribunal de inmigración, regístrelo con «Remitido al tribunal…»: el caso pasa a ser defensivo y conserva su historial.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketDialog</name>
+    <message>
+        <source>Build the exhibit packet</source>
+        <translation>Armar el paquete de anexos</translation>
+    </message>
+    <message>
+        <source>Cover title</source>
+        <translation>Título de la portada</translation>
+    </message>
+    <message>
+        <source>Tab labels</source>
+        <translation>Rótulos de las pestañas</translation>
+    </message>
+    <message>
+        <source>Letters: A, B, C …</source>
+        <translation>Letras: A, B, C …</translation>
+    </message>
+    <message>
+        <source>Numbers: 1, 2, 3 …</source>
+        <translation>Números: 1, 2, 3 …</translation>
+    </message>
+    <message>
+        <source>Page-number prefix</source>
+        <translation>Prefijo de los números de página</translation>
+    </message>
+    <message>
+        <source>none: pages are numbered 1, 2, 3 …</source>
+        <translation>ninguno: las páginas se numeran 1, 2, 3 …</translation>
+    </message>
+    <message>
+        <source>Largest part, in MB</source>
+        <translation>Parte más grande, en MB</translation>
+    </message>
+    <message>
+        <source>DHS Office of Chief Counsel address</source>
+        <translation>Dirección de la Oficina del Consejero Jefe del DHS</translation>
+    </message>
+    <message>
+        <source>Service method</source>
+        <translation>Forma de notificación</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <source>Keep these options as the clinic&apos;s defaults</source>
+        <translation>Guardar estas opciones como predeterminadas de la clínica</translation>
+    </message>
+    <message>
+        <source>Folder for the packet</source>
+        <translation>Carpeta para el paquete</translation>
+    </message>
+    <message>
+        <source>&amp;Choose folder…</source>
+        <translation>&amp;Elegir carpeta…</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the packet</source>
+        <translation>Elija la carpeta para el paquete</translation>
+    </message>
+    <message>
+        <source>Packet progress</source>
+        <translation>Avance del paquete</translation>
+    </message>
+    <message>
+        <source>Packet status</source>
+        <translation>Estado del paquete</translation>
+    </message>
+    <message>
+        <source>Parts written and pages of each exhibit</source>
+        <translation>Partes escritas y páginas de cada anexo</translation>
+    </message>
+    <message>
+        <source>B&amp;uild packet</source>
+        <translation>&amp;Armar paquete</translation>
+    </message>
+    <message>
+        <source>Ta&amp;b labels</source>
+        <translation>&amp;Rótulos de las pestañas</translation>
+    </message>
+    <message>
+        <source>&amp;Largest part</source>
+        <translation>Parte más &amp;grande</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>The packet was not built because of an unexpected error ({0}).</source>
+        <translation>No se armó el paquete por un error inesperado ({0}).</translation>
+    </message>
+    <message>
+        <source>Build the packet</source>
+        <translation>Armar el paquete</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the packet</source>
+        <translation>Cancelar el paquete</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cover &amp;title</source>
+        <translation>&amp;Título de la portada</translation>
+    </message>
+    <message>
+        <source>Page-number &amp;prefix</source>
+        <translation>&amp;Prefijo de página</translation>
+    </message>
+    <message>
+        <source>DHS &amp;address</source>
+        <translation>&amp;Dirección del DHS</translation>
+    </message>
+    <message>
+        <source>Service &amp;method</source>
+        <translation>&amp;Forma de notificación</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by</source>
+        <translation>Fir&amp;mado por</translation>
+    </message>
+    <message>
+        <source>The packet&apos;s PDF files are NOT encrypted: they hold the client&apos;s evidence. Choose a folder on an encrypted drive, and delete stray copies after filing.</source>
+        <translation>Los PDF del paquete NO están cifrados: contienen las pruebas del cliente. Elija una carpeta en una unidad cifrada y borre las copias sueltas después de presentarlo.</translation>
+    </message>
+    <message>
+        <source>Some files cannot go into the packet</source>
+        <translation>Algunos archivos no pueden ir en el paquete</translation>
+    </message>
+    <message>
+        <source>These files cannot go into the packet:</source>
+        <translation>Estos archivos no pueden ir en el paquete:</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Build without them</source>
+        <translation>Armarlo sin ellos</translation>
+    </message>
+    <message>
+        <source>Check the options: {0}.</source>
+        <translation>Revise las opciones: {0}.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the packet into.</source>
+        <translation>Elija la carpeta donde escribir el paquete.</translation>
+    </message>
+    <message>
+        <source>Opening every file…</source>
+        <translation>Abriendo cada archivo…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelado: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was written.</source>
+        <translation>Detenido: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Building the packet…</source>
+        <translation>Armando el paquete…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>The packet was not built: {0}</source>
+        <translation>No se armó el paquete: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n part(s) in {0}. The files are NOT encrypted.</source>
+        <translation>
+            <numerusform>Se guardó %n parte en {0}. Los archivos NO están cifrados.</numerusform>
+            <numerusform>Se guardaron %n partes en {0}. Los archivos NO están cifrados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}: pages {1}–{2}</source>
+        <translation>{0}: páginas {1}–{2}</translation>
+    </message>
+    <message>
+        <source>Exhibit {0}: pages {1} (part {2}) — {3}</source>
+        <translation>Anexo {0}: páginas {1} (parte {2}) — {3}</translation>
+    </message>
+    <message>
+        <source>Left out: {0}</source>
+        <translation>Fuera del paquete: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfSaver</name>
+    <message>
+        <source>Save an unencrypted PDF?</source>
+        <translation>¿Guardar un PDF sin cifrar?</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
+        <source>Saved an unencrypted PDF to {0}.</source>
+        <translation>Se guardó un PDF sin cifrar en {0}.</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists; choose another.</source>
+        <translation>Ya existe un archivo con ese nombre; elija otro.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: {0}.</source>
+        <translation>No se guardó el PDF: {0}.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: {0}</source>
+        <translation>No se guardó el PDF: {0}</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved</source>
+        <translation>No se guardó el PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemLabels</name>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Problema con %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenancePanel</name>
+    <message>
+        <source>Why this date</source>
+        <translation>Por qué esta fecha</translation>
+    </message>
+    <message>
+        <source>Select a deadline to see how its date was worked out.</source>
+        <translation>Seleccione un plazo para ver cómo se calculó su fecha.</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Act by</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Counts from</source>
+        <translation>Se cuenta desde</translation>
+    </message>
+    <message>
+        <source>How it was counted</source>
+        <translation>Cómo se contó</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Rule as of</source>
+        <translation>Regla vigente al</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Fiabilidad</translation>
+    </message>
+    <message>
+        <source>Take care</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Set by the court; enter the judge&apos;s date as a judge-ordered deadline</source>
+        <translation>Lo fija el tribunal; ingrese la fecha del juez como plazo ordenado por el juez</translation>
+    </message>
+    <message>
+        <source>{0} (the rule&apos;s own date is {1}; act on the earlier one)</source>
+        <translation>{0} (la fecha de la regla es {1}; actúe según la más temprana)</translation>
+    </message>
+    <message>
+        <source>Entered by staff; no rule computed it.</source>
+        <translation>Ingresado por el personal; ninguna regla lo calculó.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMoveDialog</name>
+    <message>
+        <source>Record a move</source>
+        <translation>Registrar una mudanza</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Apartment, unit</source>
+        <translation>Apartamento, unidad</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>ZIP code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation>Código de país</translation>
+    </message>
+    <message>
+        <source>Moved in on</source>
+        <translation>Se mudó el</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Unlock with the recovery key</source>
+        <translation>Desbloquear con la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Type the 64 characters printed on the recovery kit (spaces do not matter). Then choose how this computer keeps the key from now on.</source>
+        <translation>Escriba los 64 caracteres impresos en el kit de recuperación (los espacios no importan). Luego elija cómo guardará la clave esta computadora de ahora en adelante.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Keep the key in this computer&apos;s keychain</source>
+        <translation>Guardar la clave en el llavero de esta computadora</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least 10 characters)</source>
+        <translation>Nueva frase de contraseña (al menos 10 caracteres)</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again</source>
+        <translation>Escriba la frase de contraseña de nuevo</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbala de nuevo</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Type the recovery key.</source>
+        <translation>Escriba la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>Las dos frases de contraseña no coinciden; escríbalas de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referred to immigration court</source>
+        <translation>Remitido al tribunal de inmigración</translation>
+    </message>
+    <message>
+        <source>Record referral</source>
+        <translation>Registrar la remisión</translation>
+    </message>
+    <message>
+        <source>The court named on the Notice to Appear</source>
+        <translation>El tribunal indicado en la Notificación de Comparecencia</translation>
+    </message>
+    <message>
+        <source>Immigration court</source>
+        <translation>Tribunal de inmigración</translation>
+    </message>
+    <message>
+        <source>If already assigned</source>
+        <translation>Si ya se asignó</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juez</translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation>Fecha de la remisión</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>Revise las filas</translation>
+    </message>
+    <message>
+        <source>A dry run: nothing has been stored yet.</source>
+        <translation>Un ensayo: todavía no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>What the import would do</source>
+        <translation>Lo que haría la importación</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>Revisando las filas</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported, and notes</source>
+        <translation>Filas que no se pueden importar, y notas</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>&amp;Import the valid rows and skip the ones listed</source>
+        <translation>&amp;Importar las filas válidas y omitir las de la lista</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and skip the others</source>
+        <translation>Importar las filas válidas y omitir las demás</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Revisando cada fila…</translation>
+    </message>
+    <message>
+        <source>{rows} rows can be imported: {clients} clients, {family} family members, {cases} cases, {hearings} hearings.</source>
+        <translation>Se pueden importar {rows} filas: {clients} clientes, {family} familiares, {cases} casos, {hearings} audiencias.</translation>
+    </message>
+    <message>
+        <source>{n} rows cannot be imported (listed below). Fix them in the spreadsheet and start again, or import the valid rows and skip these.</source>
+        <translation>{n} filas no se pueden importar (en la lista de abajo). Corríjalas en la hoja de cálculo y empiece de nuevo, o importe las filas válidas y omita estas.</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>No se puede importar</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Checking failed.</source>
+        <translation>La revisión falló.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; go back to change it.</source>
+        <translation>No se importó nada; vuelva atrás para cambiarlo.</translation>
+    </message>
+    <message>
+        <source>Import {n} rows</source>
+        <translation>Importar {n} filas</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSettings</name>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> años</translation>
+    </message>
+    <message>
+        <source> business days</source>
+        <translation> días hábiles</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Vigente al</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Fiabilidad</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Default %1 · allowed %2–%3</source>
+        <translation>Predeterminado %1 · permitido %2–%3</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleHearingDialog</name>
+    <message>
+        <source>Schedule a hearing</source>
+        <translation>Programar una audiencia</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Court or office, courtroom</source>
+        <translation>Tribunal u oficina, sala</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juez</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>Membrete</translation>
+    </message>
+    <message>
+        <source>Address and phone lines printed under the name on PDFs</source>
+        <translation>Líneas de dirección y teléfono que se imprimen debajo del nombre en los PDF</translation>
+    </message>
+    <message>
+        <source>Layout of bilingual client handouts</source>
+        <translation>Diseño de las hojas informativas bilingües</translation>
+    </message>
+    <message>
+        <source>English and Spanish side by side</source>
+        <translation>Inglés y español lado a lado</translation>
+    </message>
+    <message>
+        <source>English, then Spanish</source>
+        <translation>Inglés y luego español</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos de inactividad</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias de seguridad</translation>
+    </message>
+    <message>
+        <source>For example the USB stick&apos;s folder</source>
+        <translation>Por ejemplo, la carpeta de la memoria USB</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose backup folder</source>
+        <translation>Elegir carpeta de copias</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Copias conservadas</translation>
+    </message>
+    <message>
+        <source>Default time zone</source>
+        <translation>Zona horaria predeterminada</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>Revert unsaved changes</source>
+        <translation>Revertir los cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar la configuración</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead:</source>
+        <translation>&amp;Membrete:</translation>
+    </message>
+    <message>
+        <source>Client &amp;handouts:</source>
+        <translation>&amp;Hojas informativas:</translation>
+    </message>
+    <message>
+        <source>Locking, backups and time</source>
+        <translation>Bloqueo, copias de seguridad y hora</translation>
+    </message>
+    <message>
+        <source>Lock when idle &amp;for:</source>
+        <translation>&amp;Bloquear tras inactividad de:</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder:</source>
+        <translation>Carpeta de &amp;copias:</translation>
+    </message>
+    <message>
+        <source>Backups &amp;kept:</source>
+        <translation>Copias c&amp;onservadas:</translation>
+    </message>
+    <message>
+        <source>Default &amp;time zone:</source>
+        <translation>&amp;Zona horaria predeterminada:</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Deadline rules</source>
+        <translation>Reglas de plazos</translation>
+    </message>
+    <message>
+        <source>Change these only on an attorney&apos;s instruction. Every case&apos;s deadlines are recomputed when you save.</source>
+        <translation>Cámbielos solo por indicación de un abogado(a). Los plazos de todos los casos se vuelven a calcular al guardar.</translation>
+    </message>
+    <message>
+        <source>Court closure days</source>
+        <translation>Días de cierre del tribunal</translation>
+    </message>
+    <message>
+        <source>Save the settings?</source>
+        <translation>¿Guardar la configuración?</translation>
+    </message>
+    <message>
+        <source>You changed settings that are not saved yet.</source>
+        <translation>Cambió ajustes que todavía no se han guardado.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Saving: recomputing every case&apos;s deadlines…</source>
+        <translation>Guardando: recalculando los plazos de todos los casos…</translation>
+    </message>
+    <message>
+        <source>Not saved: the window was locked while saving. Save the settings again.</source>
+        <translation>No se guardó: la ventana se bloqueó mientras se guardaba. Vuelva a guardar la configuración.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>No se guardó.</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>No se guardó la configuración</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the marked fields, then save again.</source>
+        <translation>No se guardó: corrija los campos marcados y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Elija la carpeta de copias de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTables</name>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+</context>
+<context>
+    <name>StaffList</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Add staff…</source>
+        <translation>Agregar personal…</translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation>Agregar personal</translation>
+    </message>
+    <message>
+        <source>Staff are saved as soon as they are added.</source>
+        <translation>El personal se guarda en cuanto se agrega.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+</context>
+<context>
+    <name>StoreActions</name>
+    <message>
+        <source>⚠ No backup folder set (Settings)</source>
+        <translation>⚠ No hay carpeta de copias (Configuración)</translation>
+    </message>
+    <message>
+        <source>⚠ No backup yet</source>
+        <translation>⚠ Todavía no hay copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Última copia: %1</translation>
+    </message>
+    <message>
+        <source>Back up to which folder?</source>
+        <translation>¿En qué carpeta guardar la copia?</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Copia de seguridad hecha</translation>
+    </message>
+    <message>
+        <source>The encrypted backup was written and checked:
+%1</source>
+        <translation>Se escribió y comprobó la copia cifrada:
+%1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>No se cambió nada</translation>
+    </message>
+    <message>
+        <source>Recovery kit</source>
+        <translation>Kit de recuperación</translation>
+    </message>
+    <message>
+        <source>The recovery kit holds the key to every client record. Save it only to print it, then delete the file. Continue?</source>
+        <translation>El kit de recuperación contiene la clave de todos los registros de clientes. Guárdelo solo para imprimirlo y luego borre el archivo. ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>Save the recovery kit</source>
+        <translation>Guardar el kit de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Recovery kit saved</source>
+        <translation>Kit de recuperación guardado</translation>
+    </message>
+    <message>
+        <source>Print it, keep it locked away, then delete the file.</source>
+        <translation>Imprímalo, guárdelo bajo llave y luego borre el archivo.</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>¿Qué copia restaurar?</translation>
+    </message>
+    <message>
+        <source>Clinic backups (*.clinicbackup)</source>
+        <translation>Copias de seguridad de Clinic (*.clinicbackup)</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia</translation>
+    </message>
+    <message>
+        <source>The records now on this computer will be replaced by the backup. They are kept as a safety copy beside the data folder. Continue?</source>
+        <translation>Los registros que hay ahora en esta computadora se reemplazarán por la copia. Se conservan como copia de resguardo junto a la carpeta de datos. ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Frase de contraseña de la copia</translation>
+    </message>
+    <message>
+        <source>The passphrase the backup was made with:</source>
+        <translation>La frase de contraseña con la que se hizo la copia:</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The previous records are in:
+%1</source>
+        <translation>Se restauró la copia. Los registros anteriores están en:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreGate</name>
+    <message>
+        <source>Clinic cannot find the key</source>
+        <translation>Clinic no encuentra la clave</translation>
+    </message>
+    <message>
+        <source>%1
+
+Unlock with the recovery key now?</source>
+        <translation>%1
+
+¿Desbloquear ahora con la clave de recuperación?</translation>
+    </message>
+    <message>
+        <source>Clinic cannot open the records</source>
+        <translation>Clinic no puede abrir los registros</translation>
+    </message>
+    <message>
+        <source>Print the recovery kit</source>
+        <translation>Imprimir el kit de recuperación</translation>
+    </message>
+    <message>
+        <source>Save the recovery kit now, to print it? It is the only way to open the records if the passphrase or this computer&apos;s keychain is lost. (File menu: Save recovery kit…)</source>
+        <translation>¿Guardar ahora el kit de recuperación para imprimirlo? Es la única forma de abrir los registros si se pierde la frase de contraseña o el llavero de esta computadora. (Menú Archivo: Guardar kit de recuperación…)</translation>
+    </message>
+    <message>
+        <source>Save the recovery kit</source>
+        <translation>Guardar el kit de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The kit was not saved</source>
+        <translation>No se guardó el kit</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryExport</name>
+    <message>
+        <source>Export case summary…</source>
+        <translation>Exportar resumen del caso…</translation>
+    </message>
+    <message>
+        <source>Export the case summary as a PDF</source>
+        <translation>Exportar el resumen del caso como PDF</translation>
+    </message>
+    <message>
+        <source>A PDF of the whole case for the attorney (%1)</source>
+        <translation>Un PDF del caso completo para el abogado(a) (%1)</translation>
+    </message>
+    <message>
+        <source>The case summary PDF is NOT encrypted: it holds the client&apos;s personal details, family, hearings, evidence and notes. Save it only on an encrypted drive or print it, and delete stray copies. The export is recorded in the audit log.</source>
+        <translation>El PDF del resumen del caso NO está cifrado: contiene los datos personales del cliente, su familia, audiencias, pruebas y notas. Guárdelo solo en una unidad cifrada o imprímalo, y borre las copias sueltas. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Save the case summary PDF</source>
+        <translation>Guardar el PDF del resumen del caso</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today&apos;s date</source>
+        <translation>Fecha de hoy</translation>
+    </message>
+    <message>
+        <source>Summary of the next two weeks</source>
+        <translation>Resumen de las próximas dos semanas</translation>
+    </message>
+    <message>
+        <source>Hearings and deadlines of the next two weeks</source>
+        <translation>Audiencias y plazos de las próximas dos semanas</translation>
+    </message>
+    <message>
+        <source>Why this date</source>
+        <translation>Por qué esta fecha</translation>
+    </message>
+    <message>
+        <source>Nothing due in the next two weeks.</source>
+        <translation>Nada vence en las próximas dos semanas.</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>Nada vence</translation>
+    </message>
+    <message>
+        <source>Show every overdue deadline</source>
+        <translation>Mostrar todos los plazos vencidos</translation>
+    </message>
+    <message>
+        <source>and %1 more overdue — show all</source>
+        <translation>y %1 vencidos más: mostrar todos</translation>
+    </message>
+    <message>
+        <source>Hearings: %1</source>
+        <translation>Audiencias: %1</translation>
+    </message>
+    <message>
+        <source>Deadlines: %1</source>
+        <translation>Plazos: %1</translation>
+    </message>
+    <message>
+        <source>in the next two weeks</source>
+        <translation>en las próximas dos semanas</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Vencidos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock Clinic</source>
+        <translation>Desbloquear Clinic</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase to unlock the client records.</source>
+        <translation>Ingrese la frase de contraseña para desbloquear los registros de clientes.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Use the recovery key…</source>
+        <translation>Usar la clave de recuperación…</translation>
+    </message>
+    <message>
+        <source>Use the recovery key</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+</context>
+<context>
+    <name>WaiveDeadlineDialog</name>
+    <message>
+        <source>Waive a deadline</source>
+        <translation>Dispensar un plazo</translation>
+    </message>
+    <message>
+        <source>Waive</source>
+        <translation>Dispensar</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Why this deadline does not apply, e.g. the judge set a different schedule</source>
+        <translation>Por qué este plazo no corresponde, p. ej., el juez fijó otro calendario</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,154 @@
+"""The gettext catalogue of the non-Qt texts (domain problems, store errors, command line).
+
+    python tools/messages.py update   # extract marked texts; add new ones (empty) to the .po,
+                                      # keep translations, drop texts no longer in the code
+    python tools/messages.py check    # fail when a text lacks a translation, or the .po is stale
+
+Marked texts are the first argument of ``_()``, ``N_()``, ``tr()``, ``gettext()`` and
+``translate()`` in clinic/domain, clinic/storage, clinic/services, clinic/reports and clinic/cli
+(the Qt interface has its own .ts catalogue: tools/translations.py). The .po has no source
+locations, so moving code does not rewrite it. See docs/decisions/0010-gettext-catalogue.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import string
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("domain", "storage", "services", "reports", "cli")
+LANGUAGES = ("es",)
+KEYWORDS: dict[str, None] = {"_": None, "N_": None, "tr": None, "gettext": None, "translate": None}
+
+
+def po_path(lang: str) -> Path:
+    return ROOT / "resources" / "locale" / lang / "LC_MESSAGES" / "clinic.po"
+
+
+def extract() -> dict[str, list[str]]:
+    """Every marked text (msgid) with where it was found ("clinic/cli/x.py:12")."""
+    found: dict[str, list[str]] = {}
+    for package in PACKAGES:
+        folder = ROOT / "clinic" / package
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            folder,
+            method_map=[("**.py", "python")],
+            keywords=KEYWORDS,
+            comment_tags=(),
+            strip_comment_tags=True,
+        ):
+            text = message if isinstance(message, str) else message[0]
+            if not text:
+                continue
+            found.setdefault(text, []).append(f"clinic/{package}/{filename}:{lineno}")
+    return found
+
+
+def read_catalogue(lang: str) -> Catalog:
+    path = po_path(lang)
+    if not path.is_file():
+        return Catalog(locale=lang, domain="clinic", project="Clinic")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+@dataclass(frozen=True)
+class Problems:
+    missing: list[str]  # in the code, not in the .po
+    untranslated: list[str]  # in the .po with an empty translation
+    fuzzy: list[str]  # marked fuzzy (needs review)
+    stale: list[str]  # in the .po, no longer in the code
+    placeholders: list[str]  # translation's {names} differ from the source's
+
+    def ok(self) -> bool:
+        return not (
+            self.missing or self.untranslated or self.fuzzy or self.stale or self.placeholders
+        )
+
+
+def _names(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def check(lang: str, found: dict[str, list[str]] | None = None) -> Problems:
+    found = extract() if found is None else found
+    catalog = read_catalogue(lang)
+    entries = {str(m.id): m for m in catalog if m.id}
+    missing = sorted(t for t in found if t not in entries)
+    untranslated = sorted(t for t, m in entries.items() if t in found and not m.string)
+    fuzzy = sorted(t for t, m in entries.items() if m.fuzzy)
+    stale = sorted(t for t in entries if t not in found)
+    placeholders = sorted(
+        t
+        for t, m in entries.items()
+        if m.string and isinstance(m.string, str) and _names(t) != _names(m.string)
+    )
+    return Problems(missing, untranslated, fuzzy, stale, placeholders)
+
+
+def update(lang: str) -> tuple[int, int]:
+    """Bring the .po in line with the code; returns (added, dropped)."""
+    found = extract()
+    old = read_catalogue(lang)
+    old_entries = {str(m.id): m for m in old if m.id}
+    new = Catalog(
+        locale=lang,
+        domain="clinic",
+        project="Clinic",
+        fuzzy=False,
+        # keep the header's dates, so an update without text changes leaves the file as it was
+        creation_date=old.creation_date if po_path(lang).is_file() else None,
+        revision_date=old.revision_date if po_path(lang).is_file() else None,
+        header_comment="# Spanish texts of Clinic's domain, store and command-line messages.\n"
+        "# Terms: docs/glossary-es.md. Update with: python tools/messages.py update",
+    )
+    for text in sorted(found):
+        previous = old_entries.get(text)
+        new.add(
+            text,
+            previous.string if previous is not None else "",
+            flags=previous.flags if previous is not None else (),
+        )
+    path = po_path(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    write_po(buffer, new, width=100, no_location=True, omit_header=False, sort_output=True)
+    path.write_bytes(buffer.getvalue())
+    added = sum(1 for t in found if t not in old_entries)
+    dropped = sum(1 for t in old_entries if t not in found)
+    return added, dropped
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=("update", "check"))
+    args = parser.parse_args(argv)
+    failed = False
+    for lang in LANGUAGES:
+        if args.action == "update":
+            added, dropped = update(lang)
+            print(f"{po_path(lang).relative_to(ROOT)}: {added} new, {dropped} dropped")
+        problems = check(lang)
+        for label, texts in (
+            ("no entry", problems.missing),
+            ("not translated", problems.untranslated),
+            ("fuzzy", problems.fuzzy),
+            ("no longer in the code", problems.stale),
+            ("placeholders differ", problems.placeholders),
+        ):
+            for text in texts:
+                print(f"{lang}: {label}: {text!r}")
+        failed = failed or not problems.ok()
+    return 1 if failed and args.action == "check" else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

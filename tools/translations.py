@@ -1,0 +1,192 @@
+"""Translation catalogues for the Qt interface (run by `make translations` and `make qm`).
+
+    python tools/translations.py extract   # pyside6-lupdate clinic/ → resources/translations/*.ts
+    python tools/translations.py compile   # pyside6-lrelease *.ts → *.qm (built, never committed)
+    python tools/translations.py check     # fail when a .ts is stale or has unfinished entries
+
+`extract` keeps every existing translation, adds new source texts as unfinished entries and
+drops texts no longer in the code (-no-obsolete). Locations are left out of the .ts so that
+moving code does not rewrite the catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("es",)
+SOURCES = (ROOT / "clinic" / "ui", ROOT / "clinic" / "app.py")
+RULES = ROOT / "resources" / "rules" / "deadlines.toml"
+RULE_CONTEXT = "DeadlineRules"  # clinic/ui/rule_words.py translates with it
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    comment: str
+    translation: str
+    kind: str  # "" (finished), "unfinished", "obsolete", "vanished"
+
+
+def qt_tool(name: str) -> str:
+    """PySide6's own lupdate/lrelease (next to the venv's python), else one on PATH."""
+    for candidate in (Path(sys.executable).parent / f"pyside6-{name}",):
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if found is None:
+        raise SystemExit(f"pyside6-{name} was not found: install the project (pip install -e .)")
+    return found
+
+
+def source_files() -> list[Path]:
+    files: list[Path] = []
+    for source in SOURCES:
+        files.extend(sorted(source.rglob("*.py")) if source.is_dir() else [source])
+    return files
+
+
+def catalogue(language: str) -> Path:
+    return TRANSLATIONS / f"clinic_{language}.ts"
+
+
+def rule_names() -> list[str]:
+    """Every deadline rule's ``name`` (shown to staff) from the rule file."""
+    with RULES.open("rb") as handle:
+        rules = tomllib.load(handle).get("rule", [])
+    return sorted({str(rule["name"]) for rule in rules if rule.get("name")})
+
+
+def data_strings_module(folder: Path) -> Path:
+    """A throwaway Python file marking the rule file's words for lupdate (never committed)."""
+    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+    lines += [f"QT_TRANSLATE_NOOP({RULE_CONTEXT!r}, {name!r})" for name in rule_names()]
+    path = folder / "rule_file_words.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def extract(ts_file: Path, language: str) -> None:
+    """Run lupdate over the Qt code and the rule file's words into ``ts_file`` (existing
+    translations are kept)."""
+    ts_file.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(  # noqa: S603 - our own tool, our own files
+            [
+                qt_tool("lupdate"),
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                *(str(path) for path in source_files()),
+                str(data_strings_module(Path(folder))),
+                "-ts",
+                str(ts_file),
+            ],
+            check=True,
+        )
+
+
+def compile_all() -> list[Path]:
+    built = []
+    for language in LANGUAGES:
+        source = catalogue(language)
+        target = source.with_suffix(".qm")
+        subprocess.run(  # noqa: S603
+            [qt_tool("lrelease"), "-silent", str(source), "-qm", str(target)], check=True
+        )
+        built.append(target)
+    return built
+
+
+def read_messages(ts_file: Path) -> list[Message]:
+    messages = []
+    root = ET.parse(ts_file).getroot()  # noqa: S314 - our own catalogue, not untrusted input
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = "" if translation is None else translation.get("type", "")
+            text = "" if translation is None else (translation.text or "")
+            forms = [] if translation is None else translation.findall("numerusform")
+            if forms:  # plural forms (%n): every one must be written
+                texts = [form.text or "" for form in forms]
+                text = "\n".join(texts) if all(texts) else ""
+            messages.append(
+                Message(
+                    context=name,
+                    source=message.findtext("source") or "",
+                    comment=message.findtext("comment") or "",
+                    translation=text,
+                    kind=kind,
+                )
+            )
+    return messages
+
+
+def problems(language: str, committed: Path | None = None) -> list[str]:
+    """What is wrong with the committed catalogue (or ``committed``): missing, unfinished, empty
+    or stale entries."""
+    committed = committed or catalogue(language)
+    if not committed.is_file():
+        return [f"{committed.name} is missing: run `make translations`."]
+    found = []
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / committed.name
+        shutil.copyfile(committed, fresh)
+        extract(fresh, language)
+        current = read_messages(fresh)
+    keys_now = {(m.context, m.source, m.comment) for m in current}
+    keys_committed = {(m.context, m.source, m.comment) for m in read_messages(committed)}
+    for context, source, _ in sorted(keys_now - keys_committed):
+        found.append(f"not in the catalogue yet: [{context}] {source!r}")
+    for context, source, _ in sorted(keys_committed - keys_now):
+        found.append(f"no longer in the code: [{context}] {source!r}")
+    for message in current:
+        unfinished = message.kind in ("unfinished", "obsolete", "vanished")
+        committed_key = (message.context, message.source, message.comment) in keys_committed
+        if (unfinished or not message.translation) and committed_key:
+            found.append(
+                f"untranslated ({message.kind or 'empty'}): [{message.context}] {message.source!r}"
+            )
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=("extract", "compile", "check"))
+    args = parser.parse_args(argv)
+    if args.action == "extract":
+        for language in LANGUAGES:
+            extract(catalogue(language), language)
+            unfinished = [
+                m for m in read_messages(catalogue(language)) if m.kind or not m.translation
+            ]
+            print(f"{catalogue(language).relative_to(ROOT)}: {len(unfinished)} to translate")
+        return 0
+    if args.action == "compile":
+        for path in compile_all():
+            print(path.relative_to(ROOT))
+        return 0
+    found = [line for language in LANGUAGES for line in problems(language)]
+    for line in found:
+        print(line)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
