@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from clinic.domain.enums import AuditAction
+from clinic.domain.i18n import N_, translate
 from clinic.services.auditing import record
 from clinic.services.results import Entity
 from clinic.services.settings import ClinicSettings, get_settings
@@ -73,6 +74,20 @@ class AutoBackupCheck:
     due: bool
     reason: str  # plain words, for the status line, also when a backup is due
     folder: Path | None
+    # The English template (marked for the gettext catalogue) and its values, for reason_in().
+    template: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+    def reason_in(self, lang: str) -> str:
+        """``reason`` in ``lang`` (the interface's language at start-up)."""
+        if not self.template:
+            return self.reason
+        return translate(self.template, lang, **dict(self.values))
+
+
+def _check(due: bool, at: Path | None, template: str, /, **values: str) -> AutoBackupCheck:
+    reason = template.format(**values)
+    return AutoBackupCheck(due, reason, at, template, tuple(values.items()))
 
 
 # --------------------------------------------------------------------------------- making
@@ -315,16 +330,16 @@ def auto_backup_due(
     """Whether the daily backup (of ``store_id``'s store, if given) is due, and why not."""
     folder = configured_folder(settings)
     if folder is None:
-        return AutoBackupCheck(False, "No backup folder is set in Settings.", None)
+        return _check(False, None, N_("No backup folder is set in Settings."))
     if not folder.is_dir():
-        return AutoBackupCheck(
-            False, f"The backup folder {folder} is not there (is the USB stick plugged in?).", None
-        )
+        missing = N_("The backup folder {folder} is not there (is the USB stick plugged in?).")
+        return _check(False, None, missing, folder=str(folder))
     today = f"{now:%Y%m%d}"
     made = [p for p in backup_files(folder, store_id=store_id) if _stamp_of(p)[0] == today]
     if made:
-        return AutoBackupCheck(False, f"Today's backup is already made: {made[-1].name}.", folder)
-    return AutoBackupCheck(True, f"A backup to {folder} is due.", folder)
+        done = N_("Today's backup is already made: {name}.")
+        return _check(False, folder, done, name=made[-1].name)
+    return _check(True, folder, N_("A backup to {folder} is due."), folder=str(folder))
 
 
 def auto_backup_if_due(

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +37,9 @@ from clinic.domain.enums import StaffRole
 from clinic.domain.ids import ClientId
 from clinic.services import staff
 from clinic.services.exports import case_bundle, case_list, funder, ics
+from clinic.ui.intake.date_field import locale_date_format
 from clinic.ui.session import UiSession
+from clinic.ui.translations import error_text
 from clinic.ui.worker import Job, start_job
 
 STATUS_MILLISECONDS = 20000
@@ -157,7 +159,7 @@ class FileSaver(QObject):
         elif isinstance(exc, OSError):
             text = self.tr("The file was not saved: {0}").format(exc.strerror or exc)
         else:
-            text = self.tr("The file was not saved: {0}").format(exc)
+            text = self.tr("The file was not saved: {0}").format(error_text(exc))
         self.last_message = text
         self._show(text)
         self.failed.emit(text)
@@ -290,7 +292,7 @@ class CalendarExportDialog(QDialog):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(locale_date_format(QLocale()))  # the user's date order
         return edit
 
     def calendar_filter(self) -> ics.CalendarFilter:
@@ -566,7 +568,7 @@ class CaseBundleActions(QObject):
         try:
             encrypted = case_bundle.needs_passphrase(source)
         except case_bundle.BundleError as exc:
-            QMessageBox.warning(self._parent, self.tr("Import case"), str(exc))
+            QMessageBox.warning(self._parent, self.tr("Import case"), error_text(exc))
             return False
         if encrypted:
             text, ok = QInputDialog.getText(

@@ -49,6 +49,9 @@ class Column(IntEnum):
     NOTE = 3
 
 
+_COLUMNS = len(Column)
+
+
 def column_title(column: Column) -> str:
     match column:
         case Column.WHEN:
@@ -150,6 +153,11 @@ def group_by_day(
     return groups
 
 
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
 class AgendaModel(QAbstractItemModel):
     """Day rows with their hearings and deadlines as children; named columns and roles."""
 
@@ -180,6 +188,21 @@ class AgendaModel(QAbstractItemModel):
     def items(self) -> list[AgendaItem]:
         return [item for group in self._groups for item in group.items]
 
+    def badge_samples(self) -> list[QModelIndex]:
+        """One "Attention" cell per distinct set of badges (at most four): the column's width
+        is measured on these instead of on every line."""
+        samples: dict[tuple[bool, bool], QModelIndex] = {}
+        for group_row, group in enumerate(self._groups):
+            for row, item in enumerate(group.items):
+                deadline = item.deadline
+                kind = (item.overdue, deadline is not None and deadline.needs_attorney_check)
+                if kind not in samples:
+                    parent = self.index(group_row, 0)
+                    samples[kind] = self.index(row, Column.NOTE, parent)
+                    if len(samples) == 4:  # noqa: PLR2004 - every combination seen
+                        return list(samples.values())
+        return list(samples.values())
+
     def first_item_index(self) -> QModelIndex:
         for row, group in enumerate(self._groups):
             if group.items:
@@ -189,11 +212,22 @@ class AgendaModel(QAbstractItemModel):
     # -- structure --------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than by hasIndex(), which would call back into rowCount()
+        # and columnCount(): the view calls index() for every line when it lays out the list.
+        if not 0 <= column < _COLUMNS or row < 0:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._groups):
+                return QModelIndex()
             return self.createIndex(row, column, _DAY_ROW)
-        return self.createIndex(row, column, parent.row() + 1)
+        group = parent.row()
+        if (
+            parent.internalId() != _DAY_ROW
+            or parent.column() != 0
+            or row >= len(self._groups[group].items)
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == _DAY_ROW:
@@ -215,11 +249,7 @@ class AgendaModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == _DAY_ROW:
             return Qt.ItemFlag.ItemIsEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ITEM_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from clinic.domain.drafts import CaseDraft, StaffDraft
-from clinic.domain.enums import ClaimType, Relief, StaffRole
+from clinic.domain.enums import ClaimType, Relief, StaffRole, Stage
 from clinic.domain.ids import CaseId, StaffId
 from clinic.services.cases import change_stage, open_case, refer_to_court
 from clinic.services.demo import names
@@ -19,8 +19,9 @@ from clinic.services.demo.evidence import add_case_evidence, add_case_note
 from clinic.services.demo.hearings import plan_hearings, schedule
 from clinic.services.demo.intake import intake, new_story
 from clinic.services.demo.people import ascii_text
-from clinic.services.demo.plans import make_plans
+from clinic.services.demo.plans import Step, make_plans
 from clinic.services.demo.profiles import pick_profiles
+from clinic.services.demo.spanish import fill, words
 from clinic.services.demo.story import Demo, Story
 from clinic.services.staff import add_staff
 from clinic.storage.store import Store
@@ -53,16 +54,21 @@ def fill_demo_data(
     seed: int = 1,
     today: date,
     progress: Callable[[int, int], None] | None = None,
+    language: str = "en",
 ) -> DemoSummary:
     """Fill an open store with ``clients`` synthetic clients, each with one case and its work.
 
     Reproducible: the same ``seed`` and ``today`` give the same people, cases, dates, deadlines
     and files. Staff (4-6) are added first. ``progress(done, total)`` is called after each client.
+    ``language="es"`` writes titles, notes and reasons in Spanish (module ``spanish``); the
+    random draws, dates and people are the same as in English.
     Raises ``ValueError`` (from ``Result.unwrap``) if a service rejects generated data.
     """
     if clients < 0:
         raise ValueError("clients must not be negative")
-    demo = Demo(store=store, rng=random.Random(seed), today=today)
+    if language not in ("en", "es"):
+        raise ValueError(f"unknown demo language {language!r}; use 'en' or 'es'")
+    demo = Demo(store=store, rng=random.Random(seed), today=today, language=language)
     _add_staff(demo)
     profiles = pick_profiles(demo.rng, clients)
     plans = make_plans(demo.rng, clients)
@@ -130,7 +136,7 @@ def _open_case(demo: Demo, story: Story) -> CaseId:
         claim_type=claim,
         relief=relief,
         grounds=grounds,
-        psg_definition=psg,
+        psg_definition=words(demo.language, psg),
         forum_name=forum,
         judge=judge,
         paralegal_id=paralegal,
@@ -162,7 +168,7 @@ def _walk(demo: Demo, story: Story) -> None:
                 on=on,
                 court=story.city.court,
                 judge=_judge(demo),
-                note=step.note,
+                note=_note(demo, step),
             ).unwrap()
         else:
             change_stage(
@@ -171,6 +177,15 @@ def _walk(demo: Demo, story: Story) -> None:
                 stage=step.stage,
                 on=on,
                 outcome=step.outcome,
-                note=step.note,
+                note=_note(demo, step),
             ).unwrap()
     schedule(demo, story, before + after)
+
+
+def _note(demo: Demo, step: Step) -> str:
+    """The step's note in the demo's language."""
+    if step.stage is Stage.CLOSED and step.outcome is not None:
+        return fill(
+            demo.language, "Closed: {outcome}", outcome=step.outcome.value.replace("_", " ")
+        )
+    return words(demo.language, step.note)

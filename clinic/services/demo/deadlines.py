@@ -18,6 +18,7 @@ from clinic.domain.enums import DeadlineOrigin, DeadlineStatus, Outcome, Relief,
 from clinic.services.deadlines import case_deadlines, record_case_fact
 from clinic.services.demo.dice import between, chance, days, pick
 from clinic.services.demo.plans import DENIALS, GRANTS
+from clinic.services.demo.spanish import words
 from clinic.services.demo.story import Demo, Story
 from clinic.services.dto import DeadlineView
 from clinic.services.schedule import close_deadline, record_deadline
@@ -64,7 +65,12 @@ def add_case_deadlines(demo: Demo, story: Story) -> None:
 def _record(demo: Demo, story: Story, facts: list[Fact]) -> None:
     for kind, on, number, note in facts:
         record_case_fact(
-            store=demo.store, case_id=story.case_id, kind=kind, on=on, number=number, note=note
+            store=demo.store,
+            case_id=story.case_id,
+            kind=kind,
+            on=on,
+            number=number,
+            note=words(demo.language, note),
         ).unwrap()
 
 
@@ -136,17 +142,22 @@ def _drafts(demo: Demo, story: Story) -> list[DeadlineDraft]:
     if story.steps and chance(rng, 0.25):
         kind, title = pick(rng, _TASKS)
         due = between(rng, story.opened_on + days(7), story.closed_on or today + days(60))
-        drafts.append(DeadlineDraft(kind=kind, title=title, due_on=due))
+        drafts.append(DeadlineDraft(kind=kind, title=words(demo.language, title), due_on=due))
     hearing = story.next_individual
     if hearing is not None and (demo.judge_orders < 2 or chance(rng, 0.1)):
         demo.judge_orders += 1
         drafts.append(
             DeadlineDraft(
                 kind="individual-hearing-filing",
-                title="Pre-hearing brief, exhibits and witness list (judge-ordered)",
+                title=words(
+                    demo.language, "Pre-hearing brief, exhibits and witness list (judge-ordered)"
+                ),
                 due_on=between(rng, today - days(10), hearing - days(14)),
                 origin=DeadlineOrigin.JUDGE_ORDERED,
-                notes="Set by the immigration judge at the last master calendar hearing",
+                notes=words(
+                    demo.language,
+                    "Set by the immigration judge at the last master calendar hearing",
+                ),
             )
         )
     return drafts
@@ -166,7 +177,11 @@ def _settle(demo: Demo, story: Story, rows: list[DeadlineView]) -> None:
         if settled is not None:
             status, on, reason = settled
             close_deadline(
-                store=demo.store, deadline_id=row.id, status=status, on=on, reason=reason
+                store=demo.store,
+                deadline_id=row.id,
+                status=status,
+                on=on,
+                reason=words(demo.language, reason),
             ).unwrap()
 
 

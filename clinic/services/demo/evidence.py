@@ -10,6 +10,7 @@ from clinic.domain.drafts import EvidenceDraft
 from clinic.domain.enums import EvidenceCategory, EvidenceStatus, Stage, TranslationStatus
 from clinic.services.demo.dice import between, chance, pick, weighted
 from clinic.services.demo.files import PDF, PNG, TEXT, evidence_file
+from clinic.services.demo.spanish import fill, words
 from clinic.services.demo.story import Demo, Story
 from clinic.services.evidence import add_evidence, attach_file
 from clinic.services.notes import add_note
@@ -75,24 +76,25 @@ def _category(rng: random.Random, story: Story, index: int) -> EvidenceCategory:
     return weighted(rng, _OTHER_CATEGORIES)
 
 
-def _country_report(rng: random.Random, country: str, year: int) -> tuple[str, str]:
-    return pick(
+def _country_report(rng: random.Random, country: str, year: int, language: str) -> tuple[str, str]:
+    template, source = pick(
         rng,
         (
             (
-                f"U.S. Department of State, {year} Country Report on Human Rights Practices: {country}",
+                "U.S. Department of State, {year} Country Report on Human Rights Practices: {country}",
                 "U.S. Department of State",
             ),
-            (f"UNHCR eligibility guidance on asylum-seekers from {country}", "UNHCR"),
-            (f"Human Rights Watch World Report {year}: {country} chapter", "Human Rights Watch"),
+            ("UNHCR eligibility guidance on asylum-seekers from {country}", "UNHCR"),
+            ("Human Rights Watch World Report {year}: {country} chapter", "Human Rights Watch"),
         ),
     )
+    return fill(language, template, year=year, country=country), source
 
 
 def _describe(
-    rng: random.Random, story: Story, category: EvidenceCategory, year: int
+    rng: random.Random, story: Story, category: EvidenceCategory, year: int, words_in: str
 ) -> tuple[str, str, str, str]:
-    """(title, language, source, media type) of one item."""
+    """(title, language, source, media type) of one item; title and source in ``words_in``."""
     profile = story.profile
     native, media = profile.doc_language, PDF
     match category:
@@ -110,21 +112,25 @@ def _describe(
         case EvidenceCategory.MEDICAL:
             title, language, source = pick(rng, _MEDICAL), "en", "Volunteer clinician"
         case EvidenceCategory.EXPERT:
-            title = f"Expert declaration on conditions for returnees to {profile.country_name}"
+            title = fill(
+                words_in,
+                "Expert declaration on conditions for returnees to {country}",
+                country=profile.country_name,
+            )
             language, source = "en", "Country-conditions expert"
         case EvidenceCategory.COUNTRY_CONDITIONS:
-            title, source = _country_report(rng, profile.country_name, year)
+            title, source = _country_report(rng, profile.country_name, year, words_in)
             language = "en"
         case _:
             title, language, source = "USCIS receipt notice (Form I-797C)", "en", "USCIS"
-    return title, language, source, media
+    return words(words_in, title), language, words(words_in, source), media
 
 
 def _item(demo: Demo, story: Story, index: int) -> tuple[EvidenceDraft, str]:
     rng = demo.rng
     category = _category(rng, story, index)
     year = demo.today.year - rng.randint(0, 1)
-    title, language, source, media_type = _describe(rng, story, category, year)
+    title, language, source, media_type = _describe(rng, story, category, year, demo.language)
     translation = TranslationStatus.NOT_NEEDED
     if language != "en":
         translated = chance(rng, 0.55)
@@ -147,7 +153,7 @@ def _item(demo: Demo, story: Story, index: int) -> tuple[EvidenceDraft, str]:
         obtained_on=None if requested else between(rng, story.opened_on, demo.today),
         source=source,
         status=status,
-        notes="Translator's certificate attached"
+        notes=words(demo.language, "Translator's certificate attached")
         if translation is TranslationStatus.TRANSLATED
         else "",
     )
@@ -158,6 +164,6 @@ def add_case_note(demo: Demo, story: Story) -> None:
     rng = demo.rng
     if not chance(rng, 0.3):
         return
-    body = pick(rng, _NOTES)
+    body = words(demo.language, pick(rng, _NOTES))
     case_id = story.case_id if chance(rng, 0.7) else None
     add_note(store=demo.store, client_id=story.client_id, body=body, case_id=case_id).unwrap()

@@ -10,6 +10,7 @@ from clinic.domain.enums import AttendanceMode, ClaimType, DetentionStatus, Hear
 from clinic.domain.enums import Stage as S
 from clinic.services.demo.dice import between, chance, days, pick
 from clinic.services.demo.places import STREETS
+from clinic.services.demo.spanish import fill, words
 from clinic.services.demo.story import Demo, Story
 from clinic.services.schedule import record_hearing_outcome, schedule_hearing
 
@@ -114,7 +115,7 @@ def _decision_text(story: Story) -> str:
     found = story.after(S.HEARINGS, S.DECISION)
     if found is None or found[0].outcome is None:
         return "Testimony completed; decision reserved"
-    return f"Oral decision: {found[0].outcome.value.replace('_', ' ')}"
+    return fill("en", "Oral decision: {outcome}", outcome=found[0].outcome.value.replace("_", " "))
 
 
 def schedule(demo: Demo, story: Story, planned: list[Planned]) -> None:
@@ -131,7 +132,7 @@ def schedule(demo: Demo, story: Story, planned: list[Planned]) -> None:
         demo.counts.hearings += 1
         if outcome and on < today and chance(rng, 0.6):
             record_hearing_outcome(
-                store=demo.store, hearing_id=hearing_id, outcome=outcome
+                store=demo.store, hearing_id=hearing_id, outcome=_outcome_text(demo, outcome)
             ).unwrap()
 
 
@@ -161,5 +162,15 @@ def _draft(demo: Demo, story: Story, kind: HearingKind, on: date) -> HearingDraf
         location=location,
         address=street,
         mode=mode,
-        notes="Bring passport and all original documents" if interview else "",
+        notes=words(demo.language, "Bring passport and all original documents")
+        if interview
+        else "",
     )
+
+
+def _outcome_text(demo: Demo, outcome: str) -> str:
+    """A recorded hearing outcome in the demo's language."""
+    prefix = "Oral decision: "
+    if outcome.startswith(prefix):
+        return fill(demo.language, "Oral decision: {outcome}", outcome=outcome.removeprefix(prefix))
+    return words(demo.language, outcome)

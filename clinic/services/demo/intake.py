@@ -22,6 +22,7 @@ from clinic.services.demo.dice import between, chance, days, pick, weighted
 from clinic.services.demo.places import CITIES, CITY_BY_NAME, FACILITIES, STREETS, City
 from clinic.services.demo.plans import DETAINED_PACE, Plan, make_steps, timeline
 from clinic.services.demo.profiles import Profile
+from clinic.services.demo.spanish import words
 from clinic.services.demo.story import Demo, Story
 
 _DETAINABLE = frozenset(
@@ -137,12 +138,12 @@ def _client_draft(demo: Demo, story: Story) -> ClientDraft:
         phone=phone,
         email=email,
         last_arrival_on=story.arrived_on,
-        last_arrival_place=place if story.arrived_on else "",
+        last_arrival_place=words(demo.language, place) if story.arrived_on else "",
         last_arrival_manner=manner if story.arrived_on else ArrivalManner.UNKNOWN,
         detention=story.detention,
         detention_facility=story.facility.name if story.facility else "",
         unaccompanied_child=story.child,
-        notes=_client_notes(rng, languages, child=story.child),
+        notes=words(demo.language, _client_notes(rng, languages, child=story.child)),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from clinic.domain.deadlines.wording import explanation_in
 from clinic.domain.enums import DeadlineOrigin
 from clinic.services.dto import DeadlineView
 from clinic.ui.case_view.case_tab import ALERT_BADGE, badge, hint_label
@@ -16,6 +17,8 @@ from clinic.ui.case_view.case_words import (
     word,
 )
 from clinic.ui.case_view.deadline_table_model import attorney_marker
+from clinic.ui.rule_words import rule_text
+from clinic.ui.translations import current_language
 
 
 class ProvenancePanel(QGroupBox):
@@ -70,7 +73,7 @@ class ProvenancePanel(QGroupBox):
         self.empty_state.hide()
         self.details.show()
         self.attorney_check.setVisible(deadline.needs_attorney_check)
-        self.deadline_title.setText(deadline.title)
+        self.deadline_title.setText(rule_text(deadline.title))
         self.act_by.setText(self._act_by_text(deadline))
         self._set(self.anchor, self._anchor_text(deadline))
         self._set(self.explanation, self._explanation_text(deadline))
@@ -105,8 +108,8 @@ class ProvenancePanel(QGroupBox):
         return f"{anchor_word(deadline.anchor_field)}, {short_date(deadline.anchor_on)}"
 
     def _explanation_text(self, deadline: DeadlineView) -> str:
-        if deadline.explanation:
-            return deadline.explanation
+        if deadline.explanation:  # stored in English; worded in the interface language here
+            return explanation_in(deadline.explanation, current_language())
         if deadline.origin is DeadlineOrigin.MANUAL:
             return self.tr("Entered by staff; no rule computed it.")
         return ""

@@ -10,6 +10,7 @@ from clinic.services import importing
 from clinic.services.importing import ImportOutcome, ImportPlan
 from clinic.storage.errors import StoreError
 from clinic.storage.store import Store
+from clinic.ui.translations import error_text
 from clinic.ui.worker import Job, start_job
 
 
@@ -94,7 +95,12 @@ class DonePage(QWizardPage):
     def _failed(self, exc: BaseException) -> None:
         self.job = None
         self.finished_work = True
-        reason = str(exc) if isinstance(exc, StoreError | OSError) else type(exc).__name__
+        if isinstance(exc, StoreError):
+            reason = error_text(exc)  # in the interface language
+        elif isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+        else:
+            reason = type(exc).__name__
         self.message.setText(
             self.tr("The import failed and nothing was stored: {reason}").format(reason=reason)
         )

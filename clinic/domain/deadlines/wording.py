@@ -1,0 +1,168 @@
+"""A stored deadline explanation in the reader's language, at display time.
+
+The engine writes each explanation in English (:mod:`explain`), and that text is what is stored
+and audited, so the record never depends on the language of whoever computed it. Its words come
+from a closed vocabulary: the anchor labels, units, roll and holiday phrases below, weekday
+abbreviations and ISO dates. :func:`explanation_in` swaps those phrases for their catalogue
+translation (``resources/locale/<lang>/LC_MESSAGES/clinic.po``) in one pass, leaving dates,
+numbers and anything it does not know (a closure reason typed into closures.toml) as written.
+English comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from clinic.domain.deadlines.applicability import HEARING_LABELS, TRIGGER_LABELS
+from clinic.domain.i18n import N_, SOURCE_LANGUAGE, gettext
+
+__all__ = ["explanation_in", "unknown_labels"]
+
+_PHRASES = (
+    # anchor labels (applicability.TRIGGER_LABELS and HEARING_LABELS, kept in step by a test)
+    N_("Last arrival"),
+    N_("IJ decision"),
+    N_("Final order"),
+    N_("BIA decision"),
+    N_("In-absentia order"),
+    N_("VD order"),
+    N_("NTA served"),
+    N_("I-589 received"),
+    N_("EAD expires"),
+    N_("IJ denial"),
+    N_("Asylum granted"),
+    N_("AAF notice"),
+    N_("Exception circumstance ended"),
+    N_("Address change"),
+    N_("Opposing filing received"),
+    N_("Judge-set date"),
+    N_("Hearing"),
+    N_("Master calendar hearing"),
+    N_("Individual hearing"),
+    N_("Asylum interview"),
+    N_("Biometrics appointment"),
+    N_("ICE check-in"),
+    # the arithmetic and the roll (explain._arithmetic, explain._roll_words)
+    N_(", so counted from"),
+    N_("(before"),
+    N_("→ the next business day is not before"),
+    N_(", so the deadline is the preceding business day"),
+    N_("→ ICPM: next business day"),
+    N_("; safe date: preceding business day"),
+    N_("→ next business day"),
+    N_("an earliest date is not rolled"),
+    N_("a warning date is not rolled"),
+    N_("a reminder date is not rolled"),
+    N_("this rule does not roll (conservative)"),
+    N_("the month's last day, the earlier date, is used; attorney review"),
+    # holidays and closures (explain._day_notes, calendar.day_off_reason)
+    N_("is a closure day"),
+    N_("(observed)"),  # a holiday's observed day: "Christmas Day (observed)"
+    N_("(observed"),  # the weekday it moved to: "(observed Fri 2027-12-24)"
+    N_(": not extended under this rule's closure policy; confirm with an attorney"),
+    N_("New Year's Day"),
+    N_("Martin Luther King Jr. Day"),
+    N_("Washington's Birthday"),
+    N_("Memorial Day"),
+    N_("Juneteenth National Independence Day"),
+    N_("Independence Day"),
+    N_("Labor Day"),
+    N_("Columbus Day"),
+    N_("Veterans Day"),
+    N_("Thanksgiving Day"),
+    N_("Christmas Day"),
+    # dates the engine could not compute (engine.court_set, engine._for_anchor)
+    N_(
+        "detained case, so the court sets this deadline; enter the judge's date as a "
+        "judge-ordered deadline"
+    ),
+    N_("the number of voluntary-departure days the judge granted"),
+)
+_IS = N_(" is ")
+_ENTER = N_("enter {wanted} to compute this date")
+_UNITS = {
+    "day": (N_("{n} day"), N_("{n} days")),
+    "business day": (N_("{n} business day"), N_("{n} business days")),
+    "month": (N_("{n} month"), N_("{n} months")),
+    "year": (N_("{n} year"), N_("{n} years")),
+    "stopped-clock day": (N_("{n} stopped-clock day"), N_("{n} stopped-clock days")),
+}
+_WEEKDAYS = {
+    "Mon": N_("Mon"),
+    "Tue": N_("Tue"),
+    "Wed": N_("Wed"),
+    "Thu": N_("Thu"),
+    "Fri": N_("Fri"),
+    "Sat": N_("Sat"),
+    "Sun": N_("Sun"),
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NO_DAY = N_("(no day {day} of {month} in {year}:")
+_MONTH_NAMES = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def _bounded(phrase: str) -> str:
+    """``phrase`` as a pattern that matches whole words only where it starts or ends with one."""
+    head = r"\b" if phrase[0].isalnum() else ""
+    tail = r"\b" if phrase[-1].isalnum() else ""
+    return head + re.escape(phrase) + tail
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    phrases = "|".join(_bounded(p.strip()) for p in sorted(_PHRASES, key=len, reverse=True))
+    return re.compile(
+        rf"(?P<count>\b\d+) (?P<unit>{units})s?\b"
+        rf"|(?P<weekday>\b(?:{'|'.join(_WEEKDAYS)})) (?=\d{{4}}-\d\d-\d\d)"
+        rf"|\(no (?P<month>{'|'.join(_MONTHS)}) (?P<day>\d+) in (?P<year>\d{{4}}):"
+        rf"|(?<=\d\d) is (?!a closure day)"
+        rf"|\benter (?P<wanted>.+?) to compute this date"
+        rf"|(?P<phrase>{phrases})"
+    )
+
+
+def explanation_in(text: str, lang: str) -> str:
+    """``text`` (an explanation the engine wrote in English) in ``lang``; English unchanged."""
+    if lang == SOURCE_LANGUAGE or not text:
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        if match["count"] is not None:
+            n = int(match["count"])
+            singular, plural = _UNITS[match["unit"]]
+            return gettext(singular if n == 1 else plural, lang).format(n=n)
+        if match["weekday"] is not None:
+            return gettext(_WEEKDAYS[match["weekday"]], lang) + " "
+        if match["month"] is not None:
+            month = gettext(_MONTH_NAMES[_MONTHS.index(match["month"])], lang)
+            return gettext(_NO_DAY, lang).format(day=match["day"], month=month, year=match["year"])
+        if match["wanted"] is not None:
+            return gettext(_ENTER, lang).format(wanted=gettext(match["wanted"], lang))
+        if match["phrase"] is None:
+            return gettext(_IS, lang)
+        return gettext(_PHRASE_BY_STRIPPED.get(match["phrase"], match["phrase"]), lang).strip()
+
+    return _pattern().sub(swap, text)
+
+
+_PHRASE_BY_STRIPPED = {p.strip(): p for p in _PHRASES}
+
+
+def unknown_labels() -> set[str]:
+    """Anchor labels the engine can write that this module would leave untranslated (a test)."""
+    return (set(TRIGGER_LABELS.values()) | set(HEARING_LABELS.values())) - set(_PHRASES)
