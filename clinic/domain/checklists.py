@@ -32,6 +32,7 @@ from clinic.domain.enums import (
     Stage,
     TranslationStatus,
 )
+from clinic.domain.i18n import N_, gettext, translate
 
 __all__ = [
     "AutoResult",
@@ -108,6 +109,15 @@ class ChecklistItem:
     conditions: Conditions = Conditions()
     check: ItemCheck | None = None
     note: str = ""  # e.g. "[UNVERIFIED] count in the current edition"
+    text_es: str = ""  # Spanish text for staff PDFs and the Spanish interface ("" = none yet)
+    note_es: str = ""
+
+    def text_in(self, lang: str) -> str:
+        """The item's text in ``lang`` (English when there is no translation)."""
+        return self.text_es if lang == "es" and self.text_es else self.text
+
+    def note_in(self, lang: str) -> str:
+        return self.note_es if lang == "es" and self.note_es else self.note
 
 
 @dataclass(frozen=True)
@@ -122,9 +132,24 @@ class ChecklistTemplate:
     applies_to: Conditions = Conditions()
     default_claim_types: frozenset[ClaimType] = frozenset()
     default_stages: frozenset[Stage] = frozenset()
+    title_es: str = ""  # Spanish title, description and section names ("" / () = none yet)
+    description_es: str = ""
+    sections_es: tuple[str, ...] = ()  # same order as ``sections``
 
     def item(self, item_id: str) -> ChecklistItem | None:
         return next((i for i in self.items if i.id == item_id), None)
+
+    def title_in(self, lang: str) -> str:
+        return self.title_es if lang == "es" and self.title_es else self.title
+
+    def description_in(self, lang: str) -> str:
+        return self.description_es if lang == "es" and self.description_es else self.description
+
+    def section_in(self, section: str, lang: str) -> str:
+        """A section's name in ``lang`` (sections are keyed by their English name)."""
+        if lang == "es" and self.sections_es and section in self.sections:
+            return self.sections_es[self.sections.index(section)]
+        return section
 
 
 @dataclass(frozen=True)
@@ -170,7 +195,17 @@ class ChecklistFacts:
 @dataclass(frozen=True)
 class AutoResult:
     state: ChecklistState | None  # None: the data cannot tell
-    detail: str
+    detail: str  # English, filled in
+    # The English template (marked for the gettext catalogue) and its values, so a Spanish PDF
+    # can show the detail in Spanish; values that are themselves marked texts are translated.
+    template: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+    def detail_in(self, lang: str) -> str:
+        if not self.template:
+            return gettext(self.detail, lang)
+        values = {name: gettext(value, lang) for name, value in self.values}
+        return translate(self.template, lang, **values)
 
 
 @dataclass(frozen=True)
@@ -251,19 +286,36 @@ def _matches(title: str, check: ItemCheck) -> bool:
 _DONE, _MISSING = ChecklistState.DONE, ChecklistState.MISSING
 
 
-def _names(items: Iterable[EvidenceFact], limit: int = 3) -> str:
+def _auto(state: ChecklistState | None, template: str, **values: str) -> AutoResult:
+    return AutoResult(state, template.format(**values), template, tuple(values.items()))
+
+
+def _listed(
+    state: ChecklistState,
+    templates: tuple[str, str],  # (without "and N more", with it)
+    items: Iterable[EvidenceFact],
+    limit: int = 3,
+    **values: str,
+) -> AutoResult:
+    """A detail naming up to ``limit`` evidence titles ("…: a; b; c and 2 more")."""
     titles = [e.title for e in items]
-    more = f" and {len(titles) - limit} more" if len(titles) > limit else ""
-    return "; ".join(titles[:limit]) + more
+    shown = "; ".join(titles[:limit])
+    if len(titles) > limit:
+        return _auto(state, templates[1], items=shown, more=str(len(titles) - limit), **values)
+    return _auto(state, templates[0], items=shown, **values)
 
 
 def _check_declaration(facts: ChecklistFacts) -> AutoResult:
     found = [e for e in facts.evidence if e.category is EvidenceCategory.DECLARATION]
     if any(e.in_hand for e in found):
-        return AutoResult(_DONE, f"In the evidence: {_names(e for e in found if e.in_hand)}")
+        return _listed(
+            _DONE,
+            (N_("In the evidence: {items}"), N_("In the evidence: {items} and {more} more")),
+            (e for e in found if e.in_hand),
+        )
     if found:
-        return AutoResult(_MISSING, "A declaration is requested but not yet received")
-    return AutoResult(_MISSING, "No declaration in the evidence")
+        return _auto(_MISSING, N_("A declaration is requested but not yet received"))
+    return _auto(_MISSING, N_("No declaration in the evidence"))
 
 
 def _check_translations(facts: ChecklistFacts) -> AutoResult:
@@ -274,65 +326,99 @@ def _check_translations(facts: ChecklistFacts) -> AutoResult:
     ]
     untranslated = [e for e in foreign if e.translation is not TranslationStatus.TRANSLATED]
     if untranslated:
-        return AutoResult(
+        return _listed(
             _MISSING,
-            f"{len(untranslated)} not translated with a certificate: {_names(untranslated)}",
+            (
+                N_("{n} not translated with a certificate: {items}"),
+                N_("{n} not translated with a certificate: {items} and {more} more"),
+            ),
+            untranslated,
+            n=str(len(untranslated)),
         )
     if foreign:
-        return AutoResult(_DONE, f"All {len(foreign)} foreign-language items translated")
-    return AutoResult(_DONE, "No foreign-language evidence")
+        return _auto(_DONE, N_("All {n} foreign-language items translated"), n=str(len(foreign)))
+    return _auto(_DONE, N_("No foreign-language evidence"))
 
 
 def _check_document(facts: ChecklistFacts, check: ItemCheck) -> AutoResult:
     found = [e for e in facts.evidence if _matches(e.title, check)]
     wanted = " / ".join((*check.forms, *(f"“{p}”" for p in check.phrases)))
     if any(e.in_hand for e in found):
-        return AutoResult(_DONE, f"On file: {_names(e for e in found if e.in_hand)}")
+        return _listed(
+            _DONE,
+            (N_("On file: {items}"), N_("On file: {items} and {more} more")),
+            (e for e in found if e.in_hand),
+        )
     if found:
-        return AutoResult(_MISSING, f"Requested, not yet received: {_names(found)}")
-    return AutoResult(_MISSING, f"No evidence item titled {wanted}")
+        return _listed(
+            _MISSING,
+            (
+                N_("Requested, not yet received: {items}"),
+                N_("Requested, not yet received: {items} and {more} more"),
+            ),
+            found,
+        )
+    return _auto(_MISSING, N_("No evidence item titled {wanted}"), wanted=wanted)
 
 
 def _check_biometrics(facts: ChecklistFacts) -> AutoResult:
     held = sorted(b for b in facts.biometrics if b[0] <= facts.today and b[1].strip())
     if held:
         on, outcome = held[-1]
-        return AutoResult(_DONE, f"Appointment {on.isoformat()}: {outcome.strip()}")
+        return _auto(
+            _DONE, N_("Appointment {on}: {outcome}"), on=on.isoformat(), outcome=outcome.strip()
+        )
     upcoming = sorted(b[0] for b in facts.biometrics if b[0] > facts.today)
     if upcoming:
-        return AutoResult(_MISSING, f"Appointment scheduled for {upcoming[0].isoformat()}")
+        return _auto(_MISSING, N_("Appointment scheduled for {on}"), on=upcoming[0].isoformat())
     if facts.biometrics:
-        return AutoResult(None, "Appointment date passed; no outcome recorded")
-    return AutoResult(_MISSING, "No biometrics appointment recorded")
+        return _auto(None, N_("Appointment date passed; no outcome recorded"))
+    return _auto(_MISSING, N_("No biometrics appointment recorded"))
 
 
 def _check_one_year(facts: ChecklistFacts) -> AutoResult:
     status = facts.one_year
-    due = f" (deadline {facts.one_year_due.isoformat()})" if facts.one_year_due else ""
+    due = facts.one_year_due.isoformat() if facts.one_year_due else ""
+
+    def dated(state: ChecklistState, plain: str, with_due: str, **values: str) -> AutoResult:
+        return _auto(state, with_due, due=due, **values) if due else _auto(state, plain, **values)
+
     if status is None:
-        return AutoResult(None, "Date of last arrival not recorded")
+        return _auto(None, N_("Date of last arrival not recorded"))
     if status is OneYearStatus.NOT_APPLICABLE:
-        return AutoResult(ChecklistState.NOT_APPLICABLE, "Unaccompanied child: INA 208(a)(2)(E)")
+        return _auto(ChecklistState.NOT_APPLICABLE, N_("Unaccompanied child: INA 208(a)(2)(E)"))
     if status is OneYearStatus.TIMELY:
-        return AutoResult(_DONE, f"Filed on time{due}")
+        return dated(_DONE, N_("Filed on time"), N_("Filed on time (deadline {due})"))
     late = status is OneYearStatus.LATE_NEEDS_EXCEPTION or (
         facts.one_year_due is not None and facts.today > facts.one_year_due
     )
     if not late:
-        return AutoResult(_MISSING, f"Not filed yet{due}")
-    filed = "Filed late" if status is OneYearStatus.LATE_NEEDS_EXCEPTION else "Not filed; late"
+        return dated(_MISSING, N_("Not filed yet"), N_("Not filed yet (deadline {due})"))
+    filed = (
+        N_("Filed late") if status is OneYearStatus.LATE_NEEDS_EXCEPTION else N_("Not filed; late")
+    )
     if facts.exception_documented:
-        return AutoResult(_DONE, f"{filed}{due}; an exception is documented")
-    return AutoResult(
+        return dated(
+            _DONE,
+            N_("{filed}; an exception is documented"),
+            N_("{filed} (deadline {due}); an exception is documented"),
+            filed=filed,
+        )
+    return dated(
         _MISSING,
-        f"{filed}{due}: document a changed or extraordinary circumstance and the reasonable period",
+        N_("{filed}: document a changed or extraordinary circumstance and the reasonable period"),
+        N_(
+            "{filed} (deadline {due}): document a changed or extraordinary circumstance and the "
+            "reasonable period"
+        ),
+        filed=filed,
     )
 
 
 def _check_filed(facts: ChecklistFacts) -> AutoResult:
     if facts.filed_on is not None:
-        return AutoResult(_DONE, f"Filed on {facts.filed_on.isoformat()}")
-    return AutoResult(_MISSING, "No filing date recorded")
+        return _auto(_DONE, N_("Filed on {on}"), on=facts.filed_on.isoformat())
+    return _auto(_MISSING, N_("No filing date recorded"))
 
 
 def run_check(check: ItemCheck, facts: ChecklistFacts) -> AutoResult:
