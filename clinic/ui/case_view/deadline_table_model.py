@@ -20,6 +20,7 @@ from clinic.ui.case_view.row_table_model import (
     RowRole,
     RowTableModel,
 )
+from clinic.ui.rule_words import rule_text
 
 
 class Column(IntEnum):
@@ -105,8 +106,8 @@ class DeadlineTableModel(RowTableModel):
                 return short_date(item.act_by)
             case Column.TITLE:
                 if item.needs_attorney_check:  # first, so a narrow column never hides it
-                    return f"{attorney_marker()} · {item.title}"
-                return item.title
+                    return f"{attorney_marker()} · {rule_text(item.title)}"
+                return rule_text(item.title)
             case Column.STATUS:
                 if overdue:
                     return QCoreApplication.translate("CaseView", "Overdue")
