@@ -17,6 +17,7 @@ from pathlib import Path
 from clinic.domain.deadlines.shipped import load_shipped_closures
 from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, EvidenceDraft, HearingDraft
 from clinic.domain.enums import ClaimType, EvidenceCategory, EvidenceStatus, HearingKind
+from clinic.domain.i18n import gettext
 from clinic.domain.ids import CaseId, ClientId, EvidenceFileId
 from clinic.resource_files import resource_path
 from clinic.services import (
@@ -26,9 +27,11 @@ from clinic.services import (
     clients,
     deadlines,
     evidence,
+    handouts,
     lifecycle,
     recovery,
     schedule,
+    search,
 )
 from clinic.storage import migrate
 from clinic.storage.datadir import DataDir
@@ -121,7 +124,8 @@ def _intake(run: _Run) -> str:
         store=store,
         client=ClientDraft(
             "Prueba",
-            "Ana",
+            "Светлана",
+            other_names=("刘芳",),
             a_number="A-000-000-001",
             nationalities=("hn",),
             languages=("es",),
@@ -175,6 +179,26 @@ def _checklist(run: _Run) -> str:
     pdf = checklists.checklist_pdf(store=run.the_store(), case_id=run.the_case(), today=run.today)
     _check(pdf.startswith(b"%PDF-"), "the checklist is not a PDF")
     return f"{len(pdf):,} bytes of PDF"
+
+
+def _handout(run: _Run) -> str:
+    """Spanish dates (Babel's locale data), the Spanish catalogue and name folding for a name in
+    another script (anyascii's tables): all data files that a bundle can miss."""
+    store = run.the_store()
+    for latin in ("Svetlana", "liufang"):
+        hits = search.search_clients(store=store, text=latin)
+        _check(bool(hits), f"a name in another script is not found as {latin!r}")
+    pdf = handouts.handout_pdf(
+        store=store,
+        case_id=run.the_case(),
+        kind="hearing-reminder",
+        languages=("en", "es"),
+        today=run.today,
+    )
+    _check(pdf.startswith(b"%PDF-"), "the hearing reminder is not a PDF")
+    english = "interrupted; nothing half-saved was kept."
+    _check(gettext(english, "es") != english, "the Spanish message catalogue is missing")
+    return f"{len(pdf):,} bytes of PDF in English and Spanish"
 
 
 def _evidence(run: _Run) -> str:
@@ -270,6 +294,7 @@ STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("compute deadlines", _deadlines),
     ("render the recovery kit", _recovery_kit),
     ("render a checklist PDF", _checklist),
+    ("find names in other scripts; render a bilingual handout", _handout),
     ("store a small evidence file", _evidence),
     ("back up", _backup),
     ("restore", _restore),
