@@ -34,6 +34,16 @@ MAX_VALUE_CHARS = 60
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """One audited field as stored: its key and its value before and after (JSON values:
+    text, numbers, booleans, lists, dicts or None; dates and enums as their stored text)."""
+
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
 class TrailEntry:
     seq: int
     at: datetime
@@ -41,12 +51,22 @@ class TrailEntry:
     action: str
     entity: str
     entity_id: int | None
-    summary: str
+    summary: str  # English, for logs and the CLI; the UI words ``changes`` itself
+    changes: tuple[FieldChange, ...] = ()
 
 
 def _short(value: Any) -> str:
     text = "—" if value in (None, "", [], {}) else str(value)
     return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
+
+
+def _changes(entry: AuditEntry) -> tuple[FieldChange, ...]:
+    """The entry's field changes, sorted by field, as stored (``{field: [before, after]}``)."""
+    return tuple(
+        FieldChange(field, change[0], change[1])
+        for field, change in sorted(entry.changes.items())
+        if isinstance(change, list) and len(change) == 2
+    )
 
 
 def _summary(entry: AuditEntry) -> str:
@@ -96,6 +116,8 @@ def case_trail(*, store: Store, case_id: CaseId, limit: int = 500) -> list[Trail
             select(AuditEntry).where(condition).order_by(AuditEntry.seq.desc()).limit(limit)
         )
         return [
-            TrailEntry(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, _summary(e))
+            TrailEntry(
+                e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, _summary(e), _changes(e)
+            )
             for e in rows
         ]

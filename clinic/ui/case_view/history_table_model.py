@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 from clinic.services.dto import CaseView, StageEventView
 from clinic.services.history import TrailEntry
 from clinic.ui.case_view.case_words import short_date, word
+from clinic.ui.case_view.history_words import note_words, trail_text
 from clinic.ui.case_view.row_table_model import FIRST_MODEL_ROLE, RowRole, RowTableModel
 
 
@@ -33,50 +34,23 @@ class HistoryEntry:
 
 
 _SHOWN = frozenset({"stage", "refer"})
-# The audit trail in the interface language: its action and entity (the values stay as stored).
-_TRAIL_ACTIONS: dict[str, object] = {
-    "create": QT_TRANSLATE_NOOP("CaseView", "added {0}"),
-    "update": QT_TRANSLATE_NOOP("CaseView", "changed {0}"),
-    "delete": QT_TRANSLATE_NOOP("CaseView", "removed {0}"),
-    "export": QT_TRANSLATE_NOOP("CaseView", "exported {0}"),
-    "import": QT_TRANSLATE_NOOP("CaseView", "imported {0}"),
-}
-_TRAIL_ENTITIES: dict[str, object] = {
-    "client": QT_TRANSLATE_NOOP("CaseView", "client"),
-    "family_member": QT_TRANSLATE_NOOP("CaseView", "family member"),
-    "client_address": QT_TRANSLATE_NOOP("CaseView", "client address"),
-    "adverse_party": QT_TRANSLATE_NOOP("CaseView", "adverse party"),
-    "case": QT_TRANSLATE_NOOP("CaseView", "case"),
-    "hearing": QT_TRANSLATE_NOOP("CaseView", "hearing"),
-    "deadline": QT_TRANSLATE_NOOP("CaseView", "deadline"),
-    "evidence": QT_TRANSLATE_NOOP("CaseView", "evidence"),
-    "evidence_file": QT_TRANSLATE_NOOP("CaseView", "evidence file"),
-    "note": QT_TRANSLATE_NOOP("CaseView", "note"),
-    "checklist_item": QT_TRANSLATE_NOOP("CaseView", "checklist item"),
-}
+__all__ = ["HistoryEntry", "HistoryTableModel", "full_history", "trail_text"]
 
 
-def trail_text(entry: TrailEntry) -> str:
-    """The trail line ("changed deadline (status: open → waived)") in the interface language."""
-    action, thing = _TRAIL_ACTIONS.get(entry.action), _TRAIL_ENTITIES.get(entry.entity)
-    if action is None or thing is None:
-        return entry.summary
-    text = QCoreApplication.translate("CaseView", str(action)).format(
-        QCoreApplication.translate("CaseView", str(thing))
-    )
-    details = entry.summary.partition(" (")[2]
-    return f"{text} ({details}" if details else text
-
-
-def full_history(case: CaseView, trail: Iterable[TrailEntry]) -> list[HistoryEntry]:
-    """Notes, stage changes and the audit trail as one list, newest first."""
+def full_history(
+    case: CaseView, trail: Iterable[TrailEntry], staff: Mapping[int, str] | None = None
+) -> list[HistoryEntry]:
+    """Notes, stage changes and the audit trail as one list, newest first; ``staff`` names
+    the staff members the trail refers to by id."""
     rows: list[tuple[datetime, str, str, str, bool]] = [
         (n.at, QCoreApplication.translate("CaseView", "Note"), n.author, n.body, False)
         for n in case.notes
     ]
-    rows += [(e.at, _change(e), e.actor, e.note, e.is_referral) for e in case.history]
+    rows += [(e.at, _change(e), e.actor, note_words(e.note), e.is_referral) for e in case.history]
     # Stage moves and referrals already appear as stage events above, with their notes.
-    rows += [(t.at, trail_text(t), t.actor, "", False) for t in trail if t.action not in _SHOWN]
+    rows += [
+        (t.at, trail_text(t, staff), t.actor, "", False) for t in trail if t.action not in _SHOWN
+    ]
     rows.sort(key=lambda r: r[0], reverse=True)
     return [
         HistoryEntry(number, at.date(), at, change, actor, note, referral)
@@ -143,6 +117,8 @@ class HistoryTableModel(RowTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.NOTE and item.note:
             return item.note
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.CHANGE:
+            return item.change  # long changes are cut off in the column
         return None
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from clinic.services import history, notes
+from clinic.services import history, notes, staff
 from clinic.services.dto import CaseView
 from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, table_view
@@ -58,8 +58,10 @@ class NotesTab(CaseTab):
             self.note.clear()  # a half-written note never follows the user to another case
             self.note_problem.clear()
             self.note_status.clear()
-        trail = history.case_trail(store=self.session.store, case_id=case.id)
-        self.model.set_rows(full_history(case, trail))
+        store = self.session.store
+        trail = history.case_trail(store=store, case_id=case.id)
+        names = {int(s.id): s.name for s in staff.list_staff(store=store, active_only=False)}
+        self.model.set_rows(full_history(case, trail, names))
 
     def add_note(self) -> None:
         if self.case is None:
