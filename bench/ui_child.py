@@ -7,7 +7,10 @@
 The passphrase of the benchmark's synthetic store is read from stdin. Each mode prints one JSON
 line: ``painted`` is ``time.monotonic()`` at the end of the first paint of the main window (the
 clock is system-wide, so the parent subtracts its own reading taken just before starting the
-process) and ``peak_rss_mb`` is this process's peak resident memory (``VmHWM``).
+process) and ``peak_rss_mb`` is this process's peak resident memory (``VmHWM``). In ``app``
+mode the Today page is read just after that first paint: ``today_filled`` is the clock when its
+list (or its "nothing due" state) is shown, ``today_lines`` the hearings/deadlines listed; the
+process ends then, so its CPU time covers both.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def _first_paint_hook(window_type: type[Any], on_painted: Any) -> Any:
 
     class Hook(QObject):
         fired = False
+        window: Any = None  # the painted window
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if (
@@ -57,6 +61,7 @@ def _first_paint_hook(window_type: type[Any], on_painted: Any) -> Any:
                 and isinstance(watched.window(), window_type)
             ):
                 self.fired = True
+                self.window = watched.window()
                 QTimer.singleShot(0, on_painted)  # runs once this paint pass is over
             return False
 
@@ -105,6 +110,16 @@ def app(data_dir: Path, passphrase: str) -> dict[str, Any]:
 
     def painted() -> None:
         result["painted"] = time.monotonic()
+        page = hook.window.today_page
+        result["today_loading_at_paint"] = page.is_loading()
+        if page.is_loading():
+            page.loaded.connect(lambda: filled(page))
+        else:
+            filled(page)
+
+    def filled(page: Any) -> None:
+        result["today_filled"] = time.monotonic()
+        result["today_lines"] = page.model.item_count()
         qt_app.quit()
 
     hook = _first_paint_hook(main_window.MainWindow, painted)

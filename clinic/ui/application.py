@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from clinic.services import backup, language, lifecycle, recovery
+from clinic.services import backup, language, lifecycle
 from clinic.services.settings import get_settings
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
@@ -80,6 +80,8 @@ class StoreGate:
 
     def _offer_recovery_kit(self, store: Store) -> None:
         """At first run: the recovery kit is the only way back if the key is lost."""
+        from clinic.services import recovery  # noqa: PLC0415 - reportlab on first use
+
         answer = QMessageBox.question(
             self.parent,
             QCoreApplication.translate("StoreGate", "Print the recovery kit"),
@@ -125,6 +127,8 @@ class StoreGate:
         return None
 
     def _recover(self) -> Store | None:
+        from clinic.services import recovery  # noqa: PLC0415 - reportlab on first use
+
         dialog = RecoveryDialog(
             keychain_available=lifecycle.keychain_available(), parent=self.parent
         )
@@ -166,7 +170,7 @@ class ClinicApp:
         self.gate = gate
         self.translations = translations or Translations(app)
         self.session = UiSession(store)
-        self.window = self._make_window()
+        self.window = self._make_window(today_after_paint=True)
         minutes = get_settings(store=store).auto_lock_minutes
         self.idle = IdleLock(minutes * MINUTE_MS)
         app.installEventFilter(self.idle)
@@ -181,8 +185,8 @@ class ClinicApp:
             )
         self._auto_backup()
 
-    def _make_window(self) -> MainWindow:
-        window = MainWindow(self.session)
+    def _make_window(self, *, today_after_paint: bool = False) -> MainWindow:
+        window = MainWindow(self.session, today_after_paint=today_after_paint)
         window.lock_requested.connect(self.lock)
         window.unlock_requested.connect(self.unlock_again)
         window.language_changed.connect(self.change_language)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.enums import StaffRole
-from clinic.services import attorney_reports, staff
+from clinic.services import staff
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
 
@@ -148,6 +148,8 @@ class DocketPrinter(QObject):
         store, today = self.session.store, self.session.today()
 
         def work(destination: Path, lang: str) -> Any:
+            from clinic.services import attorney_reports  # noqa: PLC0415 - reportlab on first use
+
             return attorney_reports.export_docket_pdf(
                 store=store,
                 start=start,

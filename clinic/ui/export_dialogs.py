@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,11 +36,14 @@ from PySide6.QtWidgets import (
 from clinic.domain.enums import StaffRole
 from clinic.domain.ids import ClientId
 from clinic.services import staff
-from clinic.services.exports import case_bundle, case_list, funder, ics
+from clinic.services.exports import case_bundle, case_list
 from clinic.ui.intake.date_field import locale_date_format
 from clinic.ui.session import UiSession
 from clinic.ui.translations import error_text
 from clinic.ui.worker import Job, start_job
+
+if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
+    from clinic.services.exports import ics
 
 STATUS_MILLISECONDS = 20000
 # (destination, progress, cancelled) -> a message-worthy result; runs on the worker thread
@@ -296,6 +299,8 @@ class CalendarExportDialog(QDialog):
         return edit
 
     def calendar_filter(self) -> ics.CalendarFilter:
+        from clinic.services.exports import ics  # noqa: PLC0415 - reportlab on first use
+
         start, end = _py(self.start_edit.date()), _py(self.end_edit.date())
         return ics.CalendarFilter(
             start=min(start, end), end=max(start, end), paralegal=self.paralegal_combo.currentData()
@@ -327,6 +332,8 @@ class CalendarExporter(QObject):
         self.save(dialog.calendar_filter(), full_names=dialog.full_names.isChecked())
 
     def save(self, calendar_filter: ics.CalendarFilter, *, full_names: bool) -> bool:
+        from clinic.services.exports import ics  # noqa: PLC0415 - reportlab on first use
+
         store = self.session.store
 
         def work(
@@ -360,6 +367,8 @@ class CalendarExporter(QObject):
 
 class FunderReportDialog(QDialog):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        from clinic.services.exports import funder  # noqa: PLC0415 - reportlab on first use
+
         super().__init__(parent)
         self.setObjectName("funderReportDialog")
         self.setWindowTitle(self.tr("Funder report"))
@@ -408,6 +417,8 @@ class FunderReportExporter(QObject):
         self.save(dialog.year.value())
 
     def save(self, year: int) -> bool:
+        from clinic.services.exports import funder  # noqa: PLC0415 - reportlab on first use
+
         store, today = self.session.store, self.session.today()
 
         def work(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.services import handouts, language, settings
+from clinic.services import language, settings
 from clinic.services.dto import CaseView
 from clinic.ui.intake.date_field import locale_date_format
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
+
+if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
+    from clinic.services import handouts
 
 SHORTCUT = "Ctrl+Shift+H"
 
@@ -130,6 +133,8 @@ class HandoutDialog(QDialog):
         self.form.setRowVisible(self.layout_box, self.language.currentData() == "en+es")
 
     def choice(self) -> tuple[str, tuple[str, ...], str, handouts.Appointment | None]:
+        from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
+
         kind = str(self.kind.currentData())
         appointment = None
         if kind == "appointment-slip":
@@ -193,6 +198,8 @@ class HandoutExport(QObject):
         staff_language = language.ui_language()
 
         def work(destination: Path, _lang: str) -> Any:
+            from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
+
             try:
                 return handouts.export_handout_pdf(
                     store=store,

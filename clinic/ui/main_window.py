@@ -37,9 +37,12 @@ class MainWindow(QMainWindow):
     unlock_requested = Signal()  # after a restore replaced the store
     language_changed = Signal(str)  # the interface language setting was saved in Settings
 
-    def __init__(self, session: UiSession) -> None:
+    def __init__(self, session: UiSession, *, today_after_paint: bool = False) -> None:
+        """``today_after_paint``: the first Today page is read just after the window's first
+        paint (start-up), not before it is shown."""
         super().__init__()
         self.session = session
+        self._today_after_paint = today_after_paint
         self.setWindowTitle("Clinic")  # never a client's name: titles show in task switchers
         self.setObjectName("mainWindow")
         self.today_page = TodayPage(session)
@@ -224,7 +227,10 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
             return
         self.stack.setCurrentWidget(page)
-        if self.session.is_open:
+        if self.session.is_open and page is self.today_page and self._today_after_paint:
+            self._today_after_paint = False
+            self.today_page.reload_after_paint()
+        elif self.session.is_open:
             page.reload()
 
     def _reload_current(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from clinic.services import backup, recovery
+from clinic.services import backup
 from clinic.services.settings import get_settings
 from clinic.storage.errors import StoreError
 from clinic.ui.session import UiSession
@@ -70,6 +70,8 @@ class StoreActions(QObject):
         QMessageBox.warning(self.window, self.tr("Nothing was changed"), error_text(exc))
 
     def save_recovery_kit(self) -> None:
+        from clinic.services import recovery  # noqa: PLC0415 - reportlab on first use
+
         answer = QMessageBox.warning(
             self.window,
             self.tr("Recovery kit"),

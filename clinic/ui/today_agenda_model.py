@@ -199,7 +199,7 @@ class AgendaModel(QAbstractItemModel):
                 if kind not in samples:
                     parent = self.index(group_row, 0)
                     samples[kind] = self.index(row, Column.NOTE, parent)
-                    if len(samples) == 4:  # noqa: PLR2004 - every combination seen
+                    if len(samples) == 4:  # every combination seen
                         return list(samples.values())
         return list(samples.values())
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QTime, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from clinic.services.deadlines import AgendaItem
@@ -48,10 +48,13 @@ class AgendaView(QTreeView):
         header.setAccessibleName(self.tr("Columns"))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to its badges by _fit_attention_column, measured on one cell per kind of badge
+        # set: ResizeToContents would size (and re-size) the column on up to 1,000 lines.
+        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Fixed)
         for column, width in COLUMN_WIDTHS.items():
             self.setColumnWidth(column, width)
         model.modelReset.connect(self._lay_out_days)
+        self._fit_attention_column()
         self.activated.connect(self._activate)
 
     def agenda_model(self) -> AgendaModel:
@@ -60,10 +63,33 @@ class AgendaView(QTreeView):
         return model
 
     def _lay_out_days(self) -> None:
+        """Every day open, its title across the row. The cost per line is one call of the
+        model's index(): the days are marked expanded while the reset's layout is still
+        pending, the layout runs once with no spanned rows (so the view does not ask the model
+        about each line's span, or each line's flags as expandAll() does), then the ~15 day
+        rows are spanned. Row heights are uniform (one sizeHint for the whole list)."""
         model = self.agenda_model()
-        for row in range(model.rowCount()):
-            self.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.expandAll()
+        top = QModelIndex()
+        days = [model.index(row, 0, top) for row in range(model.rowCount(top))]
+        for day in days:
+            self.expand(day)
+        self.executeDelayedItemsLayout()
+        for day in days:
+            self.setFirstColumnSpanned(day.row(), top, True)
+        self._fit_attention_column()
+
+    def _fit_attention_column(self) -> None:
+        """What ResizeToContents would give, measured on at most four cells (one per set of
+        badges) and the column's title."""
+        width = self.header().sectionSizeHint(Column.NOTE)
+        for sample in self.agenda_model().badge_samples():
+            width = max(width, self.sizeHintForIndex(sample).width())
+        self.header().resizeSection(Column.NOTE, width)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_attention_column()
 
     def _activate(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)

@@ -679,6 +679,637 @@
     </message>
 </context>
 <context>
+    <name>CaseHistory</name>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <source>claim type</source>
+        <translation>tipo de solicitud</translation>
+    </message>
+    <message>
+        <source>relief sought</source>
+        <translation>protección solicitada</translation>
+    </message>
+    <message>
+        <source>protected grounds</source>
+        <translation>motivos protegidos</translation>
+    </message>
+    <message>
+        <source>particular social group</source>
+        <translation>grupo social determinado</translation>
+    </message>
+    <message>
+        <source>forum</source>
+        <translation>foro</translation>
+    </message>
+    <message>
+        <source>court or office</source>
+        <translation>tribunal u oficina</translation>
+    </message>
+    <message>
+        <source>judge</source>
+        <translation>juez</translation>
+    </message>
+    <message>
+        <source>paralegal</source>
+        <translation>asistente legal</translation>
+    </message>
+    <message>
+        <source>attorney</source>
+        <translation>abogado(a)</translation>
+    </message>
+    <message>
+        <source>opened on</source>
+        <translation>fecha de apertura</translation>
+    </message>
+    <message>
+        <source>filed on</source>
+        <translation>fecha de presentación</translation>
+    </message>
+    <message>
+        <source>receipt number</source>
+        <translation>número de recibo</translation>
+    </message>
+    <message>
+        <source>detained</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>agency hold</source>
+        <translation>retención de la agencia</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>etapa</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>resultado</translation>
+    </message>
+    <message>
+        <source>referred on</source>
+        <translation>fecha de remisión</translation>
+    </message>
+    <message>
+        <source>closed on</source>
+        <translation>fecha de cierre</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>deadlines recomputed</source>
+        <translation>plazos recalculados</translation>
+    </message>
+    <message>
+        <source>case date</source>
+        <translation>fecha del caso</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>caso</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>zona horaria</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>lugar</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>asistencia</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation>fecha límite</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>origen</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>regla</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>completed on</source>
+        <translation>fecha de cumplimiento</translation>
+    </message>
+    <message>
+        <source>counted from</source>
+        <translation>se cuenta desde</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>fecha de inicio</translation>
+    </message>
+    <message>
+        <source>safe due date</source>
+        <translation>fecha límite prudente</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>explicación</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>fuente</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>vigente al</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>fiabilidad</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation>advertencias</translation>
+    </message>
+    <message>
+        <source>court sets the date</source>
+        <translation>el tribunal fija la fecha</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>translation</source>
+        <translation>traducción</translation>
+    </message>
+    <message>
+        <source>obtained on</source>
+        <translation>fecha de obtención</translation>
+    </message>
+    <message>
+        <source>exhibit number</source>
+        <translation>número de anexo</translation>
+    </message>
+    <message>
+        <source>in the packet</source>
+        <translation>en el paquete</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>stored file</source>
+        <translation>archivo guardado</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>nombre del archivo</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>tipo de archivo</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>tamaño</translation>
+    </message>
+    <message>
+        <source>checksum</source>
+        <translation>suma de verificación</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>autor</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>apellidos</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>other names</source>
+        <translation>otros nombres</translation>
+    </message>
+    <message>
+        <source>A-number</source>
+        <translation>número A</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>nationalities</source>
+        <translation>nacionalidades</translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation>idiomas</translation>
+    </message>
+    <message>
+        <source>interpreter needed</source>
+        <translation>necesita intérprete</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>last arrival date</source>
+        <translation>fecha de la última llegada</translation>
+    </message>
+    <message>
+        <source>place of last arrival</source>
+        <translation>lugar de la última llegada</translation>
+    </message>
+    <message>
+        <source>manner of last arrival</source>
+        <translation>forma de la última llegada</translation>
+    </message>
+    <message>
+        <source>detention</source>
+        <translation>detención</translation>
+    </message>
+    <message>
+        <source>detention facility</source>
+        <translation>centro de detención</translation>
+    </message>
+    <message>
+        <source>unaccompanied child</source>
+        <translation>menor no acompañado</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>parentesco</translation>
+    </message>
+    <message>
+        <source>in the U.S.</source>
+        <translation>en EE. UU.</translation>
+    </message>
+    <message>
+        <source>derivative</source>
+        <translation>derivado</translation>
+    </message>
+    <message>
+        <source>address line 1</source>
+        <translation>dirección, línea 1</translation>
+    </message>
+    <message>
+        <source>address line 2</source>
+        <translation>dirección, línea 2</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>código postal</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <source>moved in on</source>
+        <translation>fecha de mudanza</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>lista de verificación</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>elemento</translation>
+    </message>
+    <message>
+        <source>case summary PDF saved to</source>
+        <translation>resumen del caso en PDF guardado en</translation>
+    </message>
+    <message>
+        <source>checklist PDF saved to</source>
+        <translation>lista de verificación en PDF guardada en</translation>
+    </message>
+    <message>
+        <source>handout PDF saved to</source>
+        <translation>hoja informativa en PDF guardada en</translation>
+    </message>
+    <message>
+        <source>handout</source>
+        <translation>hoja informativa</translation>
+    </message>
+    <message>
+        <source>hearing docket saved to</source>
+        <translation>lista de audiencias guardada en</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>hearings</source>
+        <translation>audiencias</translation>
+    </message>
+    <message>
+        <source>exported to</source>
+        <translation>exportado a</translation>
+    </message>
+    <message>
+        <source>recovery kit saved to</source>
+        <translation>kit de recuperación guardado en</translation>
+    </message>
+    <message>
+        <source>packet saved to</source>
+        <translation>paquete guardado en</translation>
+    </message>
+    <message>
+        <source>packet parts</source>
+        <translation>partes del paquete</translation>
+    </message>
+    <message>
+        <source>packet pages</source>
+        <translation>páginas del paquete</translation>
+    </message>
+    <message>
+        <source>files left out of the packet</source>
+        <translation>archivos que quedaron fuera del paquete</translation>
+    </message>
+    <message>
+        <source>backup file</source>
+        <translation>archivo de copia de seguridad</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>entrada de auditoría</translation>
+    </message>
+    <message>
+        <source>file checksum</source>
+        <translation>suma de verificación del archivo</translation>
+    </message>
+    <message>
+        <source>rows imported</source>
+        <translation>filas importadas</translation>
+    </message>
+    <message>
+        <source>rows rejected</source>
+        <translation>filas rechazadas</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <source>family members</source>
+        <translation>familiares</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>casos</translation>
+    </message>
+    <message>
+        <source>clinic name</source>
+        <translation>nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>letterhead</source>
+        <translation>membrete</translation>
+    </message>
+    <message>
+        <source>lock after minutes</source>
+        <translation>bloquear tras minutos</translation>
+    </message>
+    <message>
+        <source>backup folder</source>
+        <translation>carpeta de copias de seguridad</translation>
+    </message>
+    <message>
+        <source>backups kept</source>
+        <translation>copias de seguridad conservadas</translation>
+    </message>
+    <message>
+        <source>default time zone</source>
+        <translation>zona horaria predeterminada</translation>
+    </message>
+    <message>
+        <source>deadline rule days</source>
+        <translation>días de las reglas de plazos</translation>
+    </message>
+    <message>
+        <source>court closure days</source>
+        <translation>días de cierre del tribunal</translation>
+    </message>
+    <message>
+        <source>handout layout</source>
+        <translation>diseño de las hojas informativas</translation>
+    </message>
+    <message>
+        <source>packet settings</source>
+        <translation>opciones del paquete</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>función</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>added {0}</source>
+        <translation>Agregado: {0}</translation>
+    </message>
+    <message>
+        <source>changed {0}</source>
+        <translation>Modificado: {0}</translation>
+    </message>
+    <message>
+        <source>removed {0}</source>
+        <translation>Eliminado: {0}</translation>
+    </message>
+    <message>
+        <source>exported {0}</source>
+        <translation>Exportado: {0}</translation>
+    </message>
+    <message>
+        <source>imported {0}</source>
+        <translation>Importado: {0}</translation>
+    </message>
+    <message>
+        <source>moved {0}</source>
+        <translation>Movido: {0}</translation>
+    </message>
+    <message>
+        <source>referred {0}</source>
+        <translation>Remitido: {0}</translation>
+    </message>
+    <message>
+        <source>family member</source>
+        <translation>familiar</translation>
+    </message>
+    <message>
+        <source>client address</source>
+        <translation>dirección del cliente</translation>
+    </message>
+    <message>
+        <source>adverse party</source>
+        <translation>parte contraria</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <translation>audiencia</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>plazo</translation>
+    </message>
+    <message>
+        <source>evidence file</source>
+        <translation>archivo de prueba</translation>
+    </message>
+    <message>
+        <source>checklist item</source>
+        <translation>elemento de la lista de verificación</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>configuración</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Caso abierto</translation>
+    </message>
+    <message>
+        <source>Case opened (imported from a spreadsheet)</source>
+        <translation>Caso abierto (importado de una hoja de cálculo)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>no corresponde</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>1 deadline added</source>
+        <translation>1 plazo agregado</translation>
+    </message>
+    <message>
+        <source>{0} deadlines added</source>
+        <translation>{0} plazos agregados</translation>
+    </message>
+    <message>
+        <source>1 deadline changed</source>
+        <translation>1 plazo modificado</translation>
+    </message>
+    <message>
+        <source>{0} deadlines changed</source>
+        <translation>{0} plazos modificados</translation>
+    </message>
+    <message>
+        <source>1 deadline removed</source>
+        <translation>1 plazo eliminado</translation>
+    </message>
+    <message>
+        <source>{0} deadlines removed</source>
+        <translation>{0} plazos eliminados</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <source>deadlines recomputed: {0}</source>
+        <translation>Plazos recalculados: {0}</translation>
+    </message>
+    <message>
+        <source>recorded case date: {0}</source>
+        <translation>Fecha del caso registrada: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CaseListExporter</name>
     <message>
         <source>The case list is NOT encrypted: it holds client names and A-numbers. Save it only on an encrypted drive and delete stray copies. The export is recorded in the audit log.</source>
@@ -1475,70 +2106,6 @@
     <message>
         <source>Outcome</source>
         <translation>Resultado</translation>
-    </message>
-    <message>
-        <source>added {0}</source>
-        <translation>Agregado: {0}</translation>
-    </message>
-    <message>
-        <source>changed {0}</source>
-        <translation>Modificado: {0}</translation>
-    </message>
-    <message>
-        <source>removed {0}</source>
-        <translation>Eliminado: {0}</translation>
-    </message>
-    <message>
-        <source>exported {0}</source>
-        <translation>Exportado: {0}</translation>
-    </message>
-    <message>
-        <source>imported {0}</source>
-        <translation>Importado: {0}</translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation>cliente</translation>
-    </message>
-    <message>
-        <source>family member</source>
-        <translation>familiar</translation>
-    </message>
-    <message>
-        <source>client address</source>
-        <translation>dirección del cliente</translation>
-    </message>
-    <message>
-        <source>adverse party</source>
-        <translation>parte contraria</translation>
-    </message>
-    <message>
-        <source>case</source>
-        <translation>caso</translation>
-    </message>
-    <message>
-        <source>hearing</source>
-        <translation>audiencia</translation>
-    </message>
-    <message>
-        <source>deadline</source>
-        <translation>plazo</translation>
-    </message>
-    <message>
-        <source>evidence</source>
-        <translation>prueba</translation>
-    </message>
-    <message>
-        <source>evidence file</source>
-        <translation>archivo de prueba</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>nota</translation>
-    </message>
-    <message>
-        <source>checklist item</source>
-        <translation>punto de la lista de verificación</translation>
     </message>
     <message>
         <source>Note</source>
@@ -5011,6 +5578,14 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Nothing due</source>
         <translation>Nada vence</translation>
+    </message>
+    <message>
+        <source>Loading today&apos;s hearings and deadlines…</source>
+        <translation>Cargando las audiencias y los plazos de hoy…</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Cargando</translation>
     </message>
     <message>
         <source>Show every overdue deadline</source>

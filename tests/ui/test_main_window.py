@@ -312,3 +312,44 @@ def test_today_caps_the_overdue_list_and_shows_all_on_request(
     shown = listed()
     assert all(f"Overdue task {day}" in shown for day in (2, 5, 9, 14, 20))
     assert "Overdue: 5" in page.summary.text()
+
+
+def test_at_start_up_the_window_paints_first_and_today_fills_just_after(
+    qtbot, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    case_id = add_case(store, "Reyes", "Ana")
+    schedule.record_deadline(
+        store=store,
+        case_id=case_id,
+        deadline=DeadlineDraft("task", "Call the client back", date(2026, 12, 2)),
+    ).unwrap()
+    window = MainWindow(UiSession(store, today=lambda: TODAY), today_after_paint=True)
+    qtbot.addWidget(window)
+    page = window.today_page
+    # Before the first paint: the date and "Loading…", no list read yet.
+    assert page.is_loading()
+    assert page.stack.currentWidget() is page.loading_state
+    assert page.loading_state.text() == "Loading today's hearings and deadlines…"
+    assert page.heading.text() and page.model.item_count() == 0
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        window.show()
+    assert not page.is_loading()
+    assert page.stack.currentWidget() is page.list_panel
+    assert page.model.item_count() == 1
+    assert "Call the client back" in page.model.items()[0].what
+
+
+def test_the_window_modules_load_without_the_pdf_and_calendar_libraries() -> None:
+    """Start-up imports the window, not reportlab/PIL/icalendar (~0.3 s): the services that
+    build PDFs and .ics files are imported where they are used."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys, clinic.app, clinic.ui.application, clinic.ui.main_window\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'PIL', 'icalendar'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.checklists import EvaluatedItem
 from clinic.domain.enums import ChecklistState
-from clinic.services import checklists
 from clinic.services.dto import CaseView
 from clinic.services.results import Result
 from clinic.storage.errors import StoreError
@@ -33,6 +32,9 @@ from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
 from clinic.ui.session import UiSession
 from clinic.ui.translations import current_language
 from clinic.ui.worker import Job, start_job
+
+if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
+    from clinic.services import checklists
 
 
 class ChecklistTab(CaseTab):
@@ -101,6 +103,8 @@ class ChecklistTab(CaseTab):
     # --- showing --------------------------------------------------------------------------
 
     def display_case(self, case: CaseView, today: date) -> None:
+        from clinic.services import checklists  # noqa: PLC0415 - reportlab on first use
+
         if case.id != self._shown_case:
             self._template_id = None
             self._shown_case = case.id
@@ -183,6 +187,8 @@ class ChecklistTab(CaseTab):
     # --- ticking --------------------------------------------------------------------------
 
     def _tick(self, state: ChecklistState) -> None:
+        from clinic.services import checklists  # noqa: PLC0415 - reportlab on first use
+
         entry, template_id = self.selected_item(), self.template_id
         if entry is None or template_id is None or self.case is None:
             return
@@ -243,6 +249,8 @@ class ChecklistTab(CaseTab):
         lang = current_language()  # the PDF in the language the staff work in
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+            from clinic.services import checklists  # noqa: PLC0415 - reportlab on first use
+
             return checklists.export_checklist_pdf(
                 store=store,
                 case_id=case.id,

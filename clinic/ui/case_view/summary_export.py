@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from clinic.services import attorney_reports
 from clinic.services.dto import CaseView
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
@@ -51,6 +50,8 @@ class SummaryExport(QObject):
         store, today, case_id = self.session.store, self.session.today(), case.id
 
         def work(destination: Path, lang: str) -> Any:
+            from clinic.services import attorney_reports  # noqa: PLC0415 - reportlab on first use
+
             return attorney_reports.export_case_summary_pdf(
                 store=store,
                 case_id=case_id,
