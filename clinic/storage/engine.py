@@ -28,6 +28,7 @@ from clinic.storage.errors import (
     DiskError,
     DiskFull,
     ReadOnlyStore,
+    StoreBusy,
     StoreError,
     UnsafeSqlite,
 )
@@ -48,6 +49,8 @@ _PRAGMAS_AFTER_KEY = (
 
 
 # Primary SQLite result codes (the low byte of the extended code the driver reports).
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
 SQLITE_CORRUPT = 11
@@ -76,7 +79,8 @@ def primary_code(exc: BaseException) -> int | None:
 
 def store_error_for(exc: BaseException) -> StoreError | None:
     """Our message for a driver error that people must understand (damage, full or read-only
-    disk, I/O error); ``None`` for every other error (constraint violations, bugs)."""
+    disk, I/O error, a write lock held too long); ``None`` for every other error (constraint
+    violations, bugs)."""
     code = primary_code(exc)
     if code == SQLITE_FULL:
         return DiskFull()
@@ -86,6 +90,8 @@ def store_error_for(exc: BaseException) -> StoreError | None:
         return ReadOnlyStore(N_("The database"))
     if code == SQLITE_IOERR:
         return DiskError()
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return StoreBusy()
     return None
 
 

@@ -85,6 +85,20 @@ class DiskFull(StoreError):
         )
 
 
+class StoreBusy(StoreError):
+    """Another part of Clinic held the database's write lock past the busy timeout (for example
+    while every case's deadlines are recalculated after a rule change)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            N_(
+                "Clinic is busy saving something else (for example recalculating every case's "
+                "deadlines), so nothing was saved. Wait a moment and save again; what you typed "
+                "is still on screen."
+            )
+        )
+
+
 class ReadOnlyStore(StoreError):
     """The data folder or the database cannot be written (read-only disk, permissions)."""
 
