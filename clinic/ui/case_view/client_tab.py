@@ -37,9 +37,10 @@ class ClientTab(CaseTab):
         super().__init__(session, parent)
         self.setObjectName("clientTab")
         self.family_model = self.own_model(FamilyTableModel(self))
-        self.family_table = table_view(
-            self.family_model, "familyTable", self.tr("Family members"), stretch=Column.NAME
-        )
+        # The name keeps a readable width (a stretched name column is squeezed to "…" when the
+        # other headings, longer in Spanish, fill the pane); the last column takes what is left.
+        self.family_table = table_view(self.family_model, "familyTable", self.tr("Family members"))
+        self.family_table.setColumnWidth(Column.NAME, 180)
         for column in (Column.RELATIONSHIP, Column.DATE_OF_BIRTH, Column.IN_US, Column.DERIVATIVE):
             self.family_table.setColumnWidth(column, 90)
         self.edit_button = action_button(self.tr("Edit…"), "editClientButton")
