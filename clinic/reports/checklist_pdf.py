@@ -16,7 +16,6 @@ from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -29,16 +28,16 @@ from reportlab.platypus import (
 
 from clinic.domain.checklists import EvaluatedChecklist, EvaluatedItem
 from clinic.domain.enums import ChecklistState
-from clinic.reports.fonts import SANS, register_fonts
+from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
     HEADER_FILL,
     MISSING_FILL,
     MISSING_INK,
     RULE_GREY,
-    SOFT_GREY,
     Styles,
     esc,
+    footer_decorator,
     letterhead,
 )
 
@@ -366,20 +365,13 @@ def _footer(data: ChecklistPdfData) -> PageDecorator:
         as_of=data.checklist.template.as_of.isoformat(),
     )
 
-    def decorate(canvas: Canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFont(SANS, 7.5)
-        canvas.setFillColor(SOFT_GREY)
-        canvas.setStrokeColor(RULE_GREY)
-        canvas.line(MARGIN, 0.62 * inch, PAGE_WIDTH - MARGIN, 0.62 * inch)
-        canvas.drawString(MARGIN, 0.45 * inch, left)
-        canvas.drawRightString(
-            PAGE_WIDTH - MARGIN, 0.45 * inch, _t(lang, "page", page=page, total=total)
-        )
-        canvas.drawString(MARGIN, 0.3 * inch, _t(lang, "confidential"))
-        canvas.restoreState()
-
-    return decorate
+    return footer_decorator(
+        left,
+        _t(lang, "confidential"),
+        lambda page, total: _t(lang, "page", page=page, total=total),
+        page_width=PAGE_WIDTH,
+        margin=MARGIN,
+    )
 
 
 def render_checklist_pdf(data: ChecklistPdfData) -> bytes:

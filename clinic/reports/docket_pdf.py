@@ -14,7 +14,6 @@ from itertools import groupby
 
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.units import inch
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -27,15 +26,15 @@ from reportlab.platypus import (
 
 from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
 from clinic.reports import pdf_words
-from clinic.reports.fonts import SANS, register_fonts
+from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
     HEADER_FILL,
     LIGHT_RULE,
     RULE_GREY,
-    SOFT_GREY,
     Styles,
     esc,
+    footer_decorator,
     letterhead,
 )
 from clinic.reports.pdf_words import clock, day, enum_word, w
@@ -237,20 +236,14 @@ class _Docket:
         )
         confidential = self.w("confidential")
 
-        def decorate(canvas: Canvas, page: int, total: int) -> None:
-            canvas.saveState()
-            canvas.setFont(SANS, 7.5)
-            canvas.setFillColor(SOFT_GREY)
-            canvas.setStrokeColor(RULE_GREY)
-            canvas.line(MARGIN, 0.55 * inch, PAGE_WIDTH - MARGIN, 0.55 * inch)
-            canvas.drawString(MARGIN, 0.4 * inch, left)
-            canvas.drawRightString(
-                PAGE_WIDTH - MARGIN, 0.4 * inch, w(lang, "page_of", page=page, total=total)
-            )
-            canvas.drawString(MARGIN, 0.26 * inch, confidential)
-            canvas.restoreState()
-
-        return decorate
+        return footer_decorator(
+            left,
+            confidential,
+            lambda page, total: w(lang, "page_of", page=page, total=total),
+            page_width=PAGE_WIDTH,
+            margin=MARGIN,
+            heights=(0.55 * inch, 0.4 * inch, 0.26 * inch),
+        )
 
     def story(self) -> list[object]:
         d, lang = self.data, self.lang

@@ -5,13 +5,17 @@ Paragraph text is markup for reportlab: every piece of user text goes through :f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from clinic.reports.fonts import SANS, SANS_BOLD, fallback_markup
+from clinic.reports.page_canvas import PageDecorator
 
 MISSING_FILL = colors.HexColor("#fdecea")
 MISSING_INK = colors.HexColor("#a50e0e")
@@ -25,6 +29,33 @@ def esc(text: str) -> str:
     """User text made safe for a Paragraph; newlines become line breaks; Chinese and Japanese
     characters print in the fallback font."""
     return fallback_markup(escape(text).replace("\n", "<br/>"))
+
+
+def footer_decorator(
+    left: str,
+    confidential: str,
+    page_label: Callable[[int, int], str],
+    *,
+    page_width: float,
+    margin: float,
+    heights: tuple[float, float, float] = (0.62 * inch, 0.45 * inch, 0.3 * inch),
+) -> PageDecorator:
+    """The footer every staff PDF prints: a rule, ``left`` and "page x of y" on one line, the
+    confidentiality line below. ``heights``: the rule's, the first line's and the second's."""
+    rule_y, line_y, note_y = heights
+
+    def decorate(canvas: Canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(SOFT_GREY)
+        canvas.setStrokeColor(RULE_GREY)
+        canvas.line(margin, rule_y, page_width - margin, rule_y)
+        canvas.drawString(margin, line_y, left)
+        canvas.drawRightString(page_width - margin, line_y, page_label(page, total))
+        canvas.drawString(margin, note_y, confidential)
+        canvas.restoreState()
+
+    return decorate
 
 
 class Styles:

@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Paragraph,
@@ -42,16 +41,16 @@ from clinic.domain.enums import (
     TranslationStatus,
 )
 from clinic.reports import pdf_words
-from clinic.reports.fonts import SANS, register_fonts
+from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
     HEADER_FILL,
     LIGHT_RULE,
     MISSING_FILL,
     RULE_GREY,
-    SOFT_GREY,
     Styles,
     esc,
+    footer_decorator,
     letterhead,
 )
 from clinic.reports.pdf_words import clock, day, enum_word, w
@@ -509,20 +508,13 @@ class _Summary:
         )
         confidential = self.w("confidential")
 
-        def decorate(canvas: Canvas, page: int, total: int) -> None:
-            canvas.saveState()
-            canvas.setFont(SANS, 7.5)
-            canvas.setFillColor(SOFT_GREY)
-            canvas.setStrokeColor(RULE_GREY)
-            canvas.line(MARGIN, 0.62 * inch, PAGE_WIDTH - MARGIN, 0.62 * inch)
-            canvas.drawString(MARGIN, 0.45 * inch, left)
-            canvas.drawRightString(
-                PAGE_WIDTH - MARGIN, 0.45 * inch, w(lang, "page_of", page=page, total=total)
-            )
-            canvas.drawString(MARGIN, 0.3 * inch, confidential)
-            canvas.restoreState()
-
-        return decorate
+        return footer_decorator(
+            left,
+            confidential,
+            lambda page, total: w(lang, "page_of", page=page, total=total),
+            page_width=PAGE_WIDTH,
+            margin=MARGIN,
+        )
 
     def story(self) -> list[object]:
         d = self.data
