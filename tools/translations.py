@@ -3,6 +3,11 @@
     python tools/translations.py extract   # pyside6-lupdate clinic/ → resources/translations/*.ts
     python tools/translations.py compile   # pyside6-lrelease *.ts → *.qm (built, never committed)
     python tools/translations.py check     # fail when a .ts is stale or has unfinished entries
+    python tools/translations.py fill es FILE.tsv  # extract, then set the translations listed
+
+`fill` reads lines of ``context<TAB>source<TAB>translation`` (a plural text gives its forms as
+further columns) and writes them into the catalogue after a fresh extract, under a lock so that
+two people filling at once do not lose each other's entries.
 
 `extract` keeps every existing translation, adds new source texts as unfinished entries and
 drops texts no longer in the code (-no-obsolete). Locations are left out of the .ts so that
@@ -12,6 +17,8 @@ moving code does not rewrite the catalogue.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import shutil
 import subprocess
 import sys
@@ -166,10 +173,73 @@ def problems(language: str, committed: Path | None = None) -> list[str]:
     return found
 
 
+LOCK = Path(tempfile.gettempdir()) / "clinic-translations.lock"
+
+
+def read_fill(tsv: Path) -> dict[tuple[str, str], list[str]]:
+    """``context<TAB>source<TAB>form[<TAB>form…]`` lines; ``\\n`` in a field is a line break."""
+    wanted: dict[tuple[str, str], list[str]] = {}
+    for number, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.replace("\\n", "\n") for field in line.split("\t")]
+        if len(fields) < 3 or not all(fields[2:]):
+            raise SystemExit(f"{tsv}:{number}: want context, source and a translation")
+        wanted[(fields[0], fields[1])] = fields[2:]
+    return wanted
+
+
+def fill(language: str, tsv: Path) -> int:
+    """Extract, then write the listed translations (marking them finished); returns how many
+    of the listed texts were not found in the code."""
+    wanted = read_fill(tsv)
+    LOCK.touch(exist_ok=True)
+    with LOCK.open("r") as lock, contextlib.ExitStack() as stack:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stack.callback(fcntl.flock, lock, fcntl.LOCK_UN)
+        ts_file = catalogue(language)
+        extract(ts_file, language)
+        tree = ET.parse(ts_file)  # noqa: S314 - our own catalogue
+        found: set[tuple[str, str]] = set()
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                key = (name, message.findtext("source") or "")
+                if key not in wanted:
+                    continue
+                found.add(key)
+                translation = message.find("translation")
+                if translation is None:
+                    translation = ET.SubElement(message, "translation")
+                translation.attrib.pop("type", None)
+                forms = translation.findall("numerusform")
+                if forms or message.get("numerus") == "yes":
+                    for form in forms:
+                        translation.remove(form)
+                    translation.text = None
+                    for text in wanted[key]:
+                        ET.SubElement(translation, "numerusform").text = text
+                else:
+                    translation.text = wanted[key][0]
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+        extract(ts_file, language)  # lupdate writes the file back in its own layout
+    missing = sorted(set(wanted) - found)
+    for context, source in missing:
+        print(f"not in the code: [{context}] {source!r}")
+    left = [m for m in read_messages(catalogue(language)) if m.kind or not m.translation]
+    print(f"{catalogue(language).relative_to(ROOT)}: {len(left)} still to translate")
+    return len(missing)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("extract", "compile", "check"))
+    parser.add_argument("action", choices=("extract", "compile", "check", "fill"))
+    parser.add_argument("fill_args", nargs="*", help="fill: LANGUAGE FILE.tsv")
     args = parser.parse_args(argv)
+    if args.action == "fill":
+        if len(args.fill_args) != 2 or args.fill_args[0] not in LANGUAGES:
+            parser.error(f"fill wants a language ({', '.join(LANGUAGES)}) and a .tsv file")
+        return 1 if fill(args.fill_args[0], Path(args.fill_args[1])) else 0
     if args.action == "extract":
         for language in LANGUAGES:
             extract(catalogue(language), language)
