@@ -7,11 +7,12 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest system-deps screenshots bench bundle bundle-check clean help translations
+.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations
 
 help:
 	@echo "make run    - set up and start Clinic"
-	@echo "make test   - set up and run every check (lint, types, layers, tests) headless"
+	@echo "make test   - set up and run every check (lint, types, layers, headless tests, real-display tests)"
+	@echo "make test-display - the real-display suite alone (Xvfb + openbox, Qt xcb); ARGS='-k name' picks tests"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
 	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json)"
 	@echo "make bundle - build the desktop bundle (dist/Clinic) and tarball; make bundle-check runs its self-test"
@@ -35,17 +36,20 @@ $(QM): %.qm: %.ts | $(DEPS)
 translations: $(DEPS)
 	$(BIN)/python tools/translations.py extract
 
-# Debian packages the GUI and the tests need (Qt's libraries, a Secret Service for the real
-# keychain test, PDF tools). Installed only when running as root and something is missing.
+# Debian packages (tools/install-system-deps.sh): the window's libraries and fonts for run/demo;
+# those plus the tests' (Secret Service, Xvfb + openbox + xdotool, PDF tools) for the tests.
+# Installed as root when something is missing; otherwise run/demo print the one command to type.
 system-deps:
-	@bash tools/install-system-deps.sh
+	@bash tools/install-system-deps.sh test
 
 run: export QT_QPA_PLATFORM :=
 run: $(DEPS) $(QM)
+	@bash tools/install-system-deps.sh run
 	$(BIN)/clinic
 
 demo: export QT_QPA_PLATFORM :=
 demo: $(DEPS) $(QM)
+	@bash tools/install-system-deps.sh run
 	@bash tools/demo.sh $(BIN)/clinic
 
 lint: $(DEPS)
@@ -61,7 +65,15 @@ layers: $(DEPS)
 pytest: $(DEPS) system-deps $(QM)
 	bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q
 
-test: $(DEPS) system-deps lint typecheck layers pytest
+# The window on a real X display: Xvfb with the openbox window manager, Qt's xcb platform, real
+# focus and typed input (xdotool). Screenshots land in build/test-display/.
+ARGS ?=
+test-display: $(DEPS) system-deps $(QM)
+	rm -rf build/test-display
+	bash tools/with-keyring-session.sh bash tools/with-display.sh \
+		$(BIN)/python -m pytest -q tests/display $(ARGS)
+
+test: $(DEPS) system-deps lint typecheck layers pytest test-display
 
 $(BIN)/pyinstaller: $(DEPS)
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'

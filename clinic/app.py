@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from clinic.process_hardening import disable_core_dumps
+from clinic.services.desktop_libraries import missing_window_libraries
 from clinic.services.language import override_language
 
 
@@ -22,9 +23,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = cli.parse(arguments)
         if args.command is not None:
             return cli.run(args)
+    override_language(getattr(args, "lang", None))  # `clinic --lang es`: this run only
+    missing = missing_window_libraries()
+    if missing is not None:  # instead of Qt's "could not load the Qt platform plugin" abort
+        print(missing.message(), file=sys.stderr)
+        return 1
     from clinic.ui.application import run_gui  # noqa: PLC0415 - Qt loads only for the window
 
-    override_language(getattr(args, "lang", None))  # `clinic --lang es`: this run only
     return run_gui(data_dir=args.data_dir)
 
 

@@ -82,18 +82,25 @@ class StoreGate:
         """At first run: the recovery kit is the only way back if the key is lost."""
         from clinic.services import recovery  # noqa: PLC0415 - reportlab on first use
 
-        answer = QMessageBox.question(
-            self.parent,
-            QCoreApplication.translate("StoreGate", "Print the recovery kit"),
+        offer = QMessageBox(self.parent)
+        offer.setIcon(QMessageBox.Icon.Question)
+        offer.setObjectName("recoveryKitOffer")
+        offer.setWindowTitle(QCoreApplication.translate("StoreGate", "Print the recovery kit"))
+        offer.setText(
             QCoreApplication.translate(
                 "StoreGate",
                 "Save the recovery kit now, to print it? It is the only way to open the records "
                 "if the passphrase or this computer's keychain is lost. "
                 "(File menu: Save recovery kit…)",
-            ),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Later,
+            )
         )
-        if answer != QMessageBox.StandardButton.Save:
+        save = offer.addButton(QMessageBox.StandardButton.Save)
+        offer.addButton(
+            QCoreApplication.translate("StoreGate", "Later"), QMessageBox.ButtonRole.RejectRole
+        )
+        offer.setDefaultButton(save)
+        offer.exec()
+        if offer.clickedButton() is not save:
             return
         path, _ = QFileDialog.getSaveFileName(
             self.parent,
@@ -200,7 +207,7 @@ class ClinicApp:
         old = self.window
         self.window = self._make_window()
         self.window.restoreGeometry(old.saveGeometry())
-        self.window.nav.setCurrentRow(self.window.nav_pages.index(self.window.settings_page))
+        self.window.show_page(self.window.settings_page)
         if old.isVisible():
             self.window.show()
         old.hide()

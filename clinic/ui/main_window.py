@@ -4,7 +4,7 @@ new intake, and lock. Pages talk to services; the window only routes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from clinic.ui.cases_page import CasesPage
 from clinic.ui.export_dialogs import CalendarExporter, CaseBundleActions, FunderReportExporter
 from clinic.ui.import_wizard import ImportWizard
 from clinic.ui.intake import IntakeDialog
+from clinic.ui.navigation import Navigator, Place
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.settings_page import SettingsPage
@@ -30,6 +31,17 @@ from clinic.ui.store_actions import StoreActions
 from clinic.ui.today_page import TodayPage
 
 GEOMETRY_KEY = "mainWindow/geometry"
+
+
+class NavList(QListWidget):
+    """The sidebar's list. Focus reaching it (Tab, a closed dialog, a hidden page) selects
+    nothing: only a click or an arrow key is a request to go somewhere."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # QAbstractItemView.focusInEvent makes the first row current when none is (as on a
+        # case page), which used to switch to Today: keep the focus frame, skip that.
+        QWidget.focusInEvent(self, event)
+        self.viewport().update()
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +73,14 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for page in [*self.nav_pages, self.case_page]:
             self.stack.addWidget(page)
+        self.navigator = Navigator(
+            self.stack,
+            list(self.nav_pages),
+            self.case_page,
+            show_case=self.case_page.show_case,
+            may_leave=self._may_leave,
+        )
+        self.navigator.arrived.connect(self._arrived)
         self.nav = self._make_nav()
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -70,7 +90,6 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.status.setObjectName("statusText")
         self.statusBar().addPermanentWidget(self.status)
-        self._history: list[int] = []
         self.store_actions = StoreActions(session, self)
         self.calendar_exporter = CalendarExporter(session, self)
         self.funder_exporter = FunderReportExporter(session, self)
@@ -91,11 +110,11 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._changed)
         session.unlocked.connect(self._reload_current)
         self._restore_geometry()
-        self.nav.setCurrentRow(0)
+        self.navigator.go_page(0)
         self.backup_label.setText(self.store_actions.backup_status())
 
     def _make_nav(self) -> QListWidget:
-        nav = QListWidget()
+        nav = NavList()
         nav.setObjectName("navigation")
         nav.setAccessibleName(self.tr("Navigation"))
         nav.setFixedWidth(150)
@@ -103,7 +122,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.tr(page.title))
             item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(index)))
             nav.addItem(item)
-        nav.currentRowChanged.connect(self._show_nav_page)
+        nav.currentRowChanged.connect(self._nav_row_chosen)
         return nav
 
     def _action(self, text: str, name: str, shortcut: QKeySequence | str, slot: object) -> QAction:
@@ -201,7 +220,7 @@ class MainWindow(QMainWindow):
                     page.title,
                     f"go{page.title}Action",
                     f"Ctrl+{index}",
-                    lambda _=False, i=index - 1: self.nav.setCurrentRow(i),
+                    lambda _=False, i=index - 1: self.navigator.go_page(i),
                 )
             )
         go_menu.addAction(
@@ -211,27 +230,37 @@ class MainWindow(QMainWindow):
         )
         go_menu.addAction(self._action(self.tr("Back"), "backAction", "Alt+Left", self.back))
 
-    def _leaving_allowed(self) -> bool:
+    def _may_leave(self, page: QWidget) -> bool:
         """Settings with unsaved edits ask before another page replaces them."""
-        if self.stack.currentWidget() is self.settings_page:
+        if page is self.settings_page:
             return bool(self.settings_page.confirm_leave())
         return True
 
-    def _show_nav_page(self, row: int) -> None:
-        if row < 0:
+    def _nav_row_chosen(self, row: int) -> None:
+        """A click or arrow key in the sidebar (focus alone never changes its row)."""
+        if row >= 0:
+            self.navigator.go_page(row)
+
+    def _arrived(self, place: Place) -> None:
+        """The navigator showed ``place``: mirror it in the sidebar, then fill the page."""
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1 if place.page is None else place.page)
+        self.nav.blockSignals(False)
+        if place.is_case or not self.session.is_open:
             return
-        page = self.nav_pages[row]
-        if page is not self.stack.currentWidget() and not self._leaving_allowed():
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(self.nav_pages.index(self.settings_page))
-            self.nav.blockSignals(False)
-            return
-        self.stack.setCurrentWidget(page)
-        if self.session.is_open and page is self.today_page and self._today_after_paint:
+        page = self.nav_pages[place.page or 0]
+        if page is self.today_page and self._today_after_paint:
             self._today_after_paint = False
             self.today_page.reload_after_paint()
-        elif self.session.is_open:
+        else:
             page.reload()
+
+    def show_page(self, page: Page) -> bool:
+        """Go to one of the navigation pages (the sidebar, Ctrl+1…4, "Find case")."""
+        return self.navigator.go_page(self.nav_pages.index(page))
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
 
     def _reload_current(self) -> None:
         self.backup_label.setText(self.store_actions.backup_status())
@@ -240,23 +269,14 @@ class MainWindow(QMainWindow):
             page.reload()
 
     def find(self) -> None:
-        self.nav.setCurrentRow(self.nav_pages.index(self.cases_page))
-        self.cases_page.focus_search()
+        if self.show_page(self.cases_page):
+            self.cases_page.focus_search()
 
     def show_case(self, case_id: int) -> None:
-        if not self._leaving_allowed():
-            return
-        self._history.append(self.nav.currentRow())
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(-1)
-        self.nav.blockSignals(False)
-        self.case_page.show_case(case_id)
-        self.stack.setCurrentWidget(self.case_page)
+        self.navigator.open_case(case_id)
 
     def back(self) -> None:
-        row = self._history.pop() if self._history else 1
-        self.nav.setCurrentRow(-1)
-        self.nav.setCurrentRow(row)
+        self.navigator.back()
 
     def new_intake(self) -> None:
         dialog = IntakeDialog(self.session, self)
@@ -272,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def clear_client_data(self) -> None:
         """After lock: every page has already dropped its data (session.locked)."""
-        self._history.clear()
+        self.navigator.forget()
         self.status.clear()
         self.backup_label.clear()
 

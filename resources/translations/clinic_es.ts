@@ -1305,6 +1305,10 @@
         <translation>Plazos recalculados: {0}</translation>
     </message>
     <message>
+        <source>confirmed not the same person as client #{0} ({1}% match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>recorded case date: {0}</source>
         <translation>Fecha del caso registrada: {0}</translation>
     </message>
@@ -2782,11 +2786,38 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Possible matches: %n. The new client is most likely already a client:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Possible matches: %n. Save only if none of them is the same person or a conflict of interest.</source>
         <translation>
             <numerusform>Posibles coincidencias: %n. Guarde solo si no es la misma persona ni un conflicto de intereses.</numerusform>
             <numerusform>Posibles coincidencias: %n. Guarde solo si ninguna es la misma persona ni un conflicto de intereses.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Most likely the same person as an existing client. Open the existing client&apos;s case (Enter) instead of saving a second record; save only if you have checked that this is a different person and tick the box saying so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {name}&apos;s case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the existing client {name}&apos;s case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no case to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I checked: “{new}” is a different person, not {existing} ({score}% match)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name} is already a client with A-number {number}. A person is never saved twice: cancel and open the existing client, or go back and correct the A-number.</source>
@@ -4065,6 +4096,34 @@ Esc: cancelar</translation>
     <message>
         <source>Step {number} of {total}: {title}</source>
         <translation>Paso {number} de {total}: {title}</translation>
+    </message>
+    <message>
+        <source>Different person — &amp;save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A different person from the matched client: save the intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the existing client?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {name}&apos;s case and close this intake?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing from this intake is saved. If something changed (an address, a phone number, a family member), update it in the existing client&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the existing client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished">&amp;Seguir editando</translation>
     </message>
     <message>
         <source>The client and family are saved. Correct the case below and save again.</source>
@@ -5367,6 +5426,35 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <source>Navigation</source>
+        <translation type="unfinished">Navegación</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue deadline(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hearing(s) today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>current page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffList</name>
     <message>
         <source>Staff</source>
@@ -5516,6 +5604,10 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Save the recovery kit now, to print it? It is the only way to open the records if the passphrase or this computer&apos;s keychain is lost. (File menu: Save recovery kit…)</source>
         <translation>¿Guardar ahora el kit de recuperación para imprimirlo? Es la única forma de abrir los registros si se pierde la frase de contraseña o el llavero de esta computadora. (Menú Archivo: Guardar kit de recuperación…)</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
     </message>
     <message>
         <source>Save the recovery kit</source>
