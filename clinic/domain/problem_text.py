@@ -35,6 +35,9 @@ _TEXT: dict[Problem, str] = {
     Problem.BAD_EMAIL: N_("This does not look like an e-mail address (name@example.org)."),
     Problem.BAD_PHONE: N_("Use digits, spaces, dashes or brackets, with an optional leading +."),
     Problem.FACILITY_REQUIRED: N_("Name the detention facility for a detained client."),
+    Problem.ADDRESS_PLACE_REQUIRED: N_(
+        "Type at least the city or the street of this address, or leave the address empty."
+    ),
     Problem.RELIEF_REQUIRED: N_("Choose at least one form of relief (asylum, withholding, CAT)."),
     Problem.PSG_DEFINITION_REQUIRED: N_("Write the particular social group's definition."),
     Problem.FORUM_MISMATCH: N_(

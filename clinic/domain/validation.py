@@ -59,6 +59,7 @@ class Problem(StrEnum):
     BAD_EMAIL = "bad_email"
     BAD_PHONE = "bad_phone"
     FACILITY_REQUIRED = "facility_required"
+    ADDRESS_PLACE_REQUIRED = "address_place_required"
     RELIEF_REQUIRED = "relief_required"
     PSG_DEFINITION_REQUIRED = "psg_definition_required"
     FORUM_MISMATCH = "forum_mismatch"
@@ -167,10 +168,14 @@ def validate_family_member(draft: FamilyMemberDraft, *, today: date) -> Problems
 
 
 def validate_address(draft: AddressDraft, *, today: date) -> Problems:
+    """Every part is optional (a client may know only the city they live in), but an address
+    names a place: at least the street or the city."""
     problems: list[FieldProblem] = []
-    problems += _text("line1", draft.line1, required=True)
+    if not draft.line1.strip() and not draft.city.strip():
+        problems.append(FieldProblem("city", Problem.ADDRESS_PLACE_REQUIRED))
+    problems += _text("line1", draft.line1)
     problems += _text("line2", draft.line2)
-    problems += _text("city", draft.city, required=True)
+    problems += _text("city", draft.city)
     problems += _text("state", draft.state)
     problems += _text("postal_code", draft.postal_code)
     if not is_country_code(draft.country):

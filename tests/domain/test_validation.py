@@ -265,11 +265,12 @@ def test_fully_valid_address_has_no_problems() -> None:
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"line1": ""}, fp(("line1", P.REQUIRED))),
+        ({"line1": "", "city": ""}, fp(("city", P.ADDRESS_PLACE_REQUIRED))),
+        ({"line1": " ", "city": " ", "state": "TX"}, fp(("city", P.ADDRESS_PLACE_REQUIRED))),
         ({"line1": LONG_NAME}, fp(("line1", P.TOO_LONG))),
         ({"line2": LONG_NAME}, fp(("line2", P.TOO_LONG))),
         ({"line2": "Apt\n4B"}, fp(("line2", P.CONTROL_CHARACTERS))),
-        ({"city": " "}, fp(("city", P.REQUIRED))),
+        ({"city": LONG_NAME}, fp(("city", P.TOO_LONG))),
         ({"state": "T\x01X"}, fp(("state", P.CONTROL_CHARACTERS))),
         ({"postal_code": LONG_NAME}, fp(("postal_code", P.TOO_LONG))),
         ({"country": "XX"}, fp(("country", P.UNKNOWN_COUNTRY))),
@@ -279,7 +280,7 @@ def test_fully_valid_address_has_no_problems() -> None:
         ({"moved_in_on": TOO_OLD}, fp(("moved_in_on", P.DATE_TOO_OLD))),
         (
             {"line1": "", "city": "", "country": "ZZ"},
-            fp(("line1", P.REQUIRED), ("city", P.REQUIRED), ("country", P.UNKNOWN_COUNTRY)),
+            fp(("city", P.ADDRESS_PLACE_REQUIRED), ("country", P.UNKNOWN_COUNTRY)),
         ),
     ],
 )
@@ -289,7 +290,15 @@ def test_address_bad_inputs(changes: dict[str, Any], expected: tuple[FieldProble
 
 @pytest.mark.parametrize(
     "changes",
-    [{"country": "mx"}, {"line2": "", "state": "", "postal_code": ""}, {"moved_in_on": None}],
+    [
+        {"country": "mx"},
+        {"line2": "", "state": "", "postal_code": ""},
+        {"moved_in_on": None},
+        # a partial address: only the family name is required of a client
+        {"line1": "", "line2": "", "state": "", "postal_code": "", "moved_in_on": None},
+        {"line1": ""},
+        {"city": ""},
+    ],
 )
 def test_address_accepted_inputs(changes: dict[str, Any]) -> None:
     assert validate_address(replace(VALID_ADDRESS, **changes), today=TODAY) == ()

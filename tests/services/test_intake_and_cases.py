@@ -247,9 +247,9 @@ def test_intake_saves_family_address_and_adverse_parties(store: Store, today: da
             ),
         ),
         (
-            {"address": AddressDraft("1200 Main St", "", country="USA")},
+            {"address": AddressDraft("", "", state="TX", country="USA")},
             (
-                FieldProblem("address.city", Problem.REQUIRED),
+                FieldProblem("address.city", Problem.ADDRESS_PLACE_REQUIRED),
                 FieldProblem("address.country", Problem.UNKNOWN_COUNTRY),
             ),
         ),
