@@ -35,6 +35,12 @@ MIN_SHARED_WORDS = 2
 # similar: birth dates collide too often to be a match on their own.
 BIRTH_DATE_BONUS = 10.0
 BIRTH_DATE_NAME_FLOOR = 70.0
+# A strong match is most likely the same person: the same A-number or the same name (any order,
+# spelling or accents) score 100, a similar name (86+) with the same birth date 96 or more. A name
+# that merely contains the other (95: "Rosa Flores" in "Rosa Elena Mejía Flores") or a spelling
+# variant without a shared birth date stays a possible match. Saving a new client over a strong
+# match with an existing client needs a deliberate, audited "different person" choice.
+STRONG_MATCH_SCORE = 96.0
 
 
 class PartyKind(StrEnum):
@@ -84,6 +90,27 @@ class ConflictMatch:
     score: float  # 0..100
     reasons: tuple[MatchReason, ...]
     matched_name: str
+
+
+def is_strong_match(match: ConflictMatch) -> bool:
+    """Whether ``match`` is most likely the same person (see `STRONG_MATCH_SCORE`)."""
+    return match.score >= STRONG_MATCH_SCORE
+
+
+@dataclass(frozen=True)
+class DistinctPerson:
+    """Staff looked at a strong match with an existing client and confirmed that the person
+    being entered is someone else; recorded in the audit trail with the evidence they saw."""
+
+    matched_client_id: int
+    score: float
+    reasons: tuple[MatchReason, ...]
+
+    @classmethod
+    def of(cls, match: ConflictMatch) -> DistinctPerson:
+        if match.party.kind is not PartyKind.CLIENT:
+            raise ValueError("only a match with an existing client is confirmed as distinct")
+        return cls(match.party.party_id, match.score, match.reasons)
 
 
 @dataclass(frozen=True)

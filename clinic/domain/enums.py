@@ -150,6 +150,8 @@ class AuditAction(StrEnum):
     STAGE = "stage"
     REFER = "refer"
     IMPORT = "import"  # one spreadsheet import: its rows are each also recorded as "create"
+    # Intake: staff confirmed that the new client is not an existing client it strongly matched.
+    NOT_SAME_PERSON = "not_same_person"
 
 
 class CaseFactKind(StrEnum):

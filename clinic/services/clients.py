@@ -10,10 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clinic.domain.anumber import parse_a_number
-from clinic.domain.conflicts import Candidate, ConflictMatch, KnownParty, PartyKind, find_conflicts
+from clinic.domain.conflicts import (
+    Candidate,
+    ConflictMatch,
+    DistinctPerson,
+    KnownParty,
+    PartyKind,
+    find_conflicts,
+)
 from clinic.domain.drafts import AddressDraft, ClientDraft, FamilyMemberDraft
-from clinic.domain.enums import AuditAction
-from clinic.domain.ids import ClientId, FamilyMemberId
+from clinic.domain.enums import AuditAction, Stage
+from clinic.domain.ids import CaseId, ClientId, FamilyMemberId
 from clinic.domain.names import search_key
 from clinic.domain.validation import (
     FieldProblem,
@@ -27,7 +34,7 @@ from clinic.services.deadline_refresh import client_case_ids, refresh_cases
 from clinic.services.dto import ClientView, display_name
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import client_view
-from clinic.storage.models import AdverseParty, Client, ClientAddress, FamilyMember
+from clinic.storage.models import AdverseParty, Case, Client, ClientAddress, FamilyMember
 from clinic.storage.store import Store
 
 CLIENT_FIELDS = tuple(f for f in ClientDraft.__dataclass_fields__)
@@ -64,8 +71,14 @@ def intake_client(
     family: Sequence[FamilyMemberDraft] = (),
     address: AddressDraft | None = None,
     adverse_parties: Sequence[str] = (),
+    distinct_from: Sequence[DistinctPerson] = (),
 ) -> Result[ClientId]:
-    """Record a new client with family, first address and adverse parties in one transaction."""
+    """Record a new client with family, first address and adverse parties in one transaction.
+
+    ``distinct_from``: the existing clients the conflict check found as strong matches and that
+    staff confirmed are someone else; each confirmation is audited on the new client, with the
+    matched client's id, the score and the reasons (no name: it is another client's identity).
+    """
     problems = list(validate_client(client, today=today))
     for index, member in enumerate(family):
         problems += [
@@ -97,7 +110,28 @@ def intake_client(
         for name in adverse_parties:
             if name.strip():
                 _add_adverse(session, store.actor, row, name.strip())
+        for confirmed in distinct_from:
+            _record_distinct(session, store.actor, row, confirmed)
         return Result(ClientId(row.id), changes=Changes(frozenset(touched)))
+
+
+def _record_distinct(
+    session: Session, actor: str, client: Client, confirmed: DistinctPerson
+) -> None:
+    if session.get(Client, confirmed.matched_client_id) is None:
+        raise LookupError(f"client {confirmed.matched_client_id} does not exist")
+    record(
+        session,
+        actor=actor,
+        action=AuditAction.NOT_SAME_PERSON,
+        entity=Entity.CLIENT,
+        entity_id=client.id,
+        changes={
+            "not_same_as_client": [None, confirmed.matched_client_id],
+            "match_score": [None, round(confirmed.score, 1)],
+            "match_reasons": [None, [reason.value for reason in confirmed.reasons]],
+        },
+    )
 
 
 def _a_number_taken(session: Session, a_number: str, except_id: int | None) -> bool:
@@ -228,6 +262,18 @@ def get_client(*, store: Store, client_id: ClientId) -> ClientView:
         if row is None:
             raise LookupError(f"client {client_id} does not exist")
         return client_view(row)
+
+
+def case_to_open(*, store: Store, client_id: ClientId) -> CaseId | None:
+    """The case to show for a client: the newest one still open, else the newest; None when the
+    client has no case."""
+    with store.unit_of_work() as session:
+        rows = session.execute(
+            select(Case.id, Case.stage).where(Case.client_id == client_id).order_by(Case.id.desc())
+        ).all()
+    open_ones = [row.id for row in rows if row.stage is not Stage.CLOSED]
+    newest = open_ones or [row.id for row in rows]
+    return CaseId(newest[0]) if newest else None
 
 
 def check_conflicts(

@@ -29,6 +29,7 @@ _ACTIONS = {
     "export": "exported",
     "stage": "moved",
     "refer": "referred",
+    "not_same_person": "confirmed a different person from a matched",
 }
 MAX_VALUE_CHARS = 60
 

@@ -1306,7 +1306,7 @@
     </message>
     <message>
         <source>confirmed not the same person as client #{0} ({1}% match)</source>
-        <translation type="unfinished"></translation>
+        <translation>confirmó que no es la misma persona que el cliente n.º {0} (coincidencia del {1} %)</translation>
     </message>
     <message>
         <source>recorded case date: {0}</source>
@@ -2628,10 +2628,6 @@
         <translation>Clinic se actualizó</translation>
     </message>
     <message>
-        <source>Today&apos;s backup is done.</source>
-        <translation>La copia de seguridad de hoy está hecha.</translation>
-    </message>
-    <message>
         <source>Backup failed</source>
         <translation>La copia de seguridad falló</translation>
     </message>
@@ -2787,9 +2783,9 @@
     </message>
     <message numerus="yes">
         <source>Possible matches: %n. The new client is most likely already a client:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Posibles coincidencias: %n. Lo más probable es que la persona ya sea cliente:</numerusform>
+            <numerusform>Posibles coincidencias: %n. Lo más probable es que la persona ya sea cliente:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2801,23 +2797,23 @@
     </message>
     <message>
         <source>Most likely the same person as an existing client. Open the existing client&apos;s case (Enter) instead of saving a second record; save only if you have checked that this is a different person and tick the box saying so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo más probable es que sea la misma persona que un cliente existente. Abra el caso del cliente existente (Intro) en lugar de guardar un segundo registro; guarde solo si comprobó que es otra persona y marque la casilla que lo indica.</translation>
     </message>
     <message>
         <source>Open {name}&apos;s case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el caso de {name}</translation>
     </message>
     <message>
         <source>Open the existing client {name}&apos;s case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el caso del cliente existente {name}</translation>
     </message>
     <message>
         <source>{name} has no case to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no tiene ningún caso que abrir.</translation>
     </message>
     <message>
         <source>I checked: “{new}” is a different person, not {existing} ({score}% match)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo comprobé: «{new}» es otra persona, no {existing} (coincidencia del {score} %)</translation>
     </message>
     <message>
         <source>{name} is already a client with A-number {number}. A person is never saved twice: cancel and open the existing client, or go back and correct the A-number.</source>
@@ -2864,6 +2860,88 @@
     <message>
         <source>Clear: {field}</source>
         <translation>Borrar: {field}</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Fecha</translation>
+    </message>
+    <message>
+        <source>{0}: pick on a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick on a calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished">Calendario</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year-month-day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date as {0}, e.g. {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the year: {0}, e.g. {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the year with four digits, e.g. {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such month. Type {0}, e.g. {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a year from {0} to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the year in full: {0}. (Here a two-digit year means {1} to {2}.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which century? Type the year in full: {0} or {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a date. Type {0}, e.g. {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1} has only {2} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has at most {1} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeInput</name>
+    <message>
+        <source>{0}: date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: time</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3612,6 +3690,14 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
+        <source>Use at least %1 characters; a few unrelated words work well.</source>
+        <translation>Use al menos %1 caracteres; unas cuantas palabras sin relación entre sí funcionan bien.</translation>
+    </message>
+    <message>
+        <source>Use more different characters; repeated letters are easy to guess.</source>
+        <translation>Use más caracteres distintos; las letras repetidas son fáciles de adivinar.</translation>
+    </message>
+    <message>
         <source>Welcome to Clinic</source>
         <translation>Bienvenido a Clinic</translation>
     </message>
@@ -4099,31 +4185,31 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Different person — &amp;save</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona: &amp;guardar</translation>
     </message>
     <message>
         <source>A different person from the matched client: save the intake</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona distinta del cliente que coincide: guardar la admisión</translation>
     </message>
     <message>
         <source>Open the existing client?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Abrir el cliente existente?</translation>
     </message>
     <message>
         <source>Open {name}&apos;s case and close this intake?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Abrir el caso de {name} y cerrar esta admisión?</translation>
     </message>
     <message>
         <source>Nothing from this intake is saved. If something changed (an address, a phone number, a family member), update it in the existing client&apos;s record.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guarda nada de esta admisión. Si algo cambió (una dirección, un número de teléfono, un familiar), actualícelo en el registro del cliente existente.</translation>
     </message>
     <message>
         <source>&amp;Open the existing client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir el cliente existente</translation>
     </message>
     <message>
         <source>&amp;Keep editing</source>
-        <translation type="unfinished">&amp;Seguir editando</translation>
+        <translation>&amp;Seguir editando</translation>
     </message>
     <message>
         <source>The client and family are saved. Correct the case below and save again.</source>
@@ -4546,6 +4632,13 @@ Esc: cancelar</translation>
     <message>
         <source>{0} is known</source>
         <translation>{0} se conoce</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateInput</name>
+    <message>
+        <source>{0}, or leave empty</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5495,6 +5588,10 @@ Esc: cancelar</translation>
         <translation>⚠ No hay carpeta de copias (Configuración)</translation>
     </message>
     <message>
+        <source>⚠ Backup folder not found (is the USB stick plugged in?)</source>
+        <translation>⚠ No se encuentra la carpeta de copias (¿está conectada la memoria USB?)</translation>
+    </message>
+    <message>
         <source>⚠ No backup yet</source>
         <translation>⚠ Todavía no hay copia de seguridad</translation>
     </message>
@@ -5643,6 +5740,45 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Save the case summary PDF</source>
         <translation>Guardar el PDF del resumen del caso</translation>
+    </message>
+</context>
+<context>
+    <name>TimeInput</name>
+    <message>
+        <source>e.g. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {0}, or leave empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Hora</translation>
+    </message>
+    <message>
+        <source>Type the time, e.g. {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours go from 0 to 23. Type e.g. {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes go from 00 to 59. Type e.g. {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With am or pm the hour goes from 1 to 12, e.g. {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afternoon or night? Type {0} or {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a time. Type e.g. {0}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

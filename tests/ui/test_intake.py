@@ -183,8 +183,11 @@ def test_accent_free_name_shows_the_existing_client_then_saves_client_and_case(
     assert rows[1][Column.RELATION] == "Client"
     assert rows[1][Column.REASONS] == "same name (“José Núñez”); same date of birth"
     assert dialog.conflict_page.blocking is None
+    # Same name and birth date: a strong match, saved only after a deliberate choice.
+    assert not dialog.save_button.isEnabled()
+    click_choice(qtbot, dialog.findChild(QAbstractButton, "conflictNotSamePerson0"))
     assert dialog.save_button.isEnabled()
-    assert dialog.save_button.text().replace("&", "") == "No conflict — save"
+    assert dialog.save_button.text().replace("&", "") == "Different person — save"
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 

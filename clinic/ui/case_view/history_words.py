@@ -393,6 +393,8 @@ def trail_text(entry: TrailEntry, staff: Names | None = None) -> str:
     fields = {c.field: c.after for c in entry.changes}
     if entry.action == "create" and "fact" in fields:  # a case date recorded (deadlines.py)
         return _fact_text(entry.entity, fields)
+    if entry.action == "not_same_person":  # intake: a strong match confirmed as someone else
+        return _not_same_text(fields)
     if entry.action == "create" or not entry.changes:
         return text
     only_recomputed = [c.field for c in entry.changes] == ["deadlines_recomputed"]
@@ -401,6 +403,16 @@ def trail_text(entry: TrailEntry, staff: Names | None = None) -> str:
         return tr(QT_TRANSLATE_NOOP("CaseHistory", "deadlines recomputed: {0}")).format(detail)
     details = "; ".join(change_words(entry.entity, c, staff) for c in entry.changes)
     return f"{text} ({details})"
+
+
+def _not_same_text(fields: Mapping[str, Any]) -> str:
+    """ "confirmed not the same person as client #12 (100% match)" (services/clients.py)."""
+    score = fields.get("match_score")
+    shown = str(round(score)) if isinstance(score, int | float) else EMPTY
+    text = QT_TRANSLATE_NOOP(
+        "CaseHistory", "confirmed not the same person as client #{0} ({1}% match)"
+    )
+    return tr(text).format(fields.get("not_same_as_client"), shown)
 
 
 def _fact_text(entity: str, fields: Mapping[str, Any]) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from clinic.domain.conflicts import ConflictMatch, MatchReason, PartyKind
+from clinic.domain.conflicts import ConflictMatch, MatchReason, PartyKind, is_strong_match
 from clinic.domain.ids import ClientId
 from clinic.services import clients
 from clinic.storage.store import Store
@@ -36,6 +36,11 @@ class ReviewedMatch:
 
     match: ConflictMatch
     owner_name: str
+    case_to_open: int | None = None  # for a strong match with a client: the case to show
+
+    @property
+    def is_existing_client(self) -> bool:
+        return self.match.party.kind is PartyKind.CLIENT
 
     @property
     def same_client_a_number(self) -> bool:
@@ -72,10 +77,22 @@ def run_conflict_check(
             a_number=subject.a_number,
             date_of_birth=subject.date_of_birth,
         )
-        reviewed = tuple(ReviewedMatch(m, _owner_name(store, m, owners)) for m in found)
+        reviewed = tuple(_reviewed(store, subject, m, owners) for m in found)
         results.append(SubjectMatches(subject, reviewed))
     progress(len(subjects), len(subjects))
     return results
+
+
+def _reviewed(
+    store: Store, subject: Subject, match: ConflictMatch, owners: dict[int, str]
+) -> ReviewedMatch:
+    reviewed = ReviewedMatch(match, _owner_name(store, match, owners))
+    strong = is_strong_match(match) and reviewed.is_existing_client
+    if strong and subject.role is SubjectRole.CLIENT:
+        client_id = ClientId(match.party.party_id)
+        case_id = clients.case_to_open(store=store, client_id=client_id)
+        return ReviewedMatch(match, reviewed.owner_name, case_id)
+    return reviewed
 
 
 def _owner_name(store: Store, match: ConflictMatch, cache: dict[int, str]) -> str:
@@ -97,6 +114,21 @@ def blocking_match(results: Sequence[SubjectMatches]) -> ReviewedMatch | None:
                 if reviewed.same_client_a_number:
                     return reviewed
     return None
+
+
+def strong_client_matches(results: Sequence[SubjectMatches]) -> tuple[ReviewedMatch, ...]:
+    """Existing clients who are most likely the new client (a strong match, see
+    `clinic.domain.conflicts.STRONG_MATCH_SCORE`), best first: saving needs a deliberate "this is
+    a different person" for each. Matches with family members and adverse parties, and the
+    matches of the other people entered, keep the lighter review (a client's relative may well
+    become a client)."""
+    return tuple(
+        reviewed
+        for result in results
+        if result.subject.role is SubjectRole.CLIENT
+        for reviewed in result.matches
+        if reviewed.is_existing_client and is_strong_match(reviewed.match)
+    )
 
 
 def match_count(results: Sequence[SubjectMatches]) -> int:

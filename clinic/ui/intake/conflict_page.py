@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -26,6 +28,7 @@ from clinic.ui.intake.conflict_check import (
     SubjectRole,
     blocking_match,
     match_count,
+    strong_client_matches,
 )
 from clinic.ui.intake.date_field import locale_date_format
 from clinic.ui.intake.field_messages import style_as_error
@@ -39,7 +42,15 @@ class Column(IntEnum):
 
 
 class ConflictPage(QWidget):
-    """Shows the check's progress, then every possible match and whether saving is allowed."""
+    """Shows the check's progress, then every possible match and whether saving is allowed.
+
+    A strong match with an existing client (most likely the same person) gets its own row: a
+    button that opens that client's case, the default, and a "different person" box that must be
+    ticked, deliberately, before the intake can be saved.
+    """
+
+    open_requested = Signal(object)  # ReviewedMatch: show the existing client's case
+    confirmations_changed = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,6 +58,9 @@ class ConflictPage(QWidget):
         self.results: list[SubjectMatches] = []
         self.ready = False
         self.blocking: ReviewedMatch | None = None
+        self.strong: tuple[ReviewedMatch, ...] = ()
+        self.open_buttons: list[QPushButton] = []
+        self.distinct_boxes: dict[int, QCheckBox] = {}  # index in ``strong`` -> its box
         intro = QLabel(
             self.tr(
                 "Before anything is saved, the people you entered are compared with everyone "
@@ -72,20 +86,37 @@ class ConflictPage(QWidget):
         self.block_message.hide()
         style_as_error(self.block_message)
         self.block_message.setFont(font)
+        self._build_strong(font)
         self.matches = self._build_tree()
         self.retry_button = QPushButton(self.tr("Check again"))
         self.retry_button.setObjectName("conflictRetry")
         self.retry_button.setAccessibleName(self.tr("Run the conflict check again"))
         self.retry_button.setAutoDefault(False)
         self.retry_button.hide()
+        self._clear_strong()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(9, 9, 9, 9)
         layout.addWidget(intro)
         layout.addWidget(self.checked_summary)
         layout.addWidget(self.status)
         layout.addWidget(self.block_message)
+        layout.addWidget(self.strong_message)
+        layout.addWidget(self.strong_rows)
         layout.addWidget(self.matches, 1)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _build_strong(self, font: QFont) -> None:
+        """The message and rows for strong matches with existing clients (filled per check)."""
+        self.strong_message = QLabel()
+        self.strong_message.setObjectName("conflictStrongMessage")
+        self.strong_message.setWordWrap(True)
+        self.strong_message.setTextFormat(Qt.TextFormat.PlainText)
+        style_as_error(self.strong_message)
+        self.strong_message.setFont(font)
+        self.strong_rows = QWidget()
+        self.strong_rows.setObjectName("conflictStrongMatches")
+        self.strong_layout = QVBoxLayout(self.strong_rows)
+        self.strong_layout.setContentsMargins(0, 0, 0, 0)
 
     def _build_tree(self) -> QTreeWidget:
         tree = QTreeWidget()
@@ -120,6 +151,7 @@ class ConflictPage(QWidget):
         self.ready = False
         self.results = []
         self.blocking = None
+        self._clear_strong()
         self.checked_summary.setText(self._checked_text(subjects))
         self.status.setText(self.tr("Checking the records…"))
         self.block_message.hide()
@@ -163,6 +195,10 @@ class ConflictPage(QWidget):
             status = self.tr("No one in the records matches these people. You can save the intake.")
         elif self.blocking is not None:
             status = self.tr("Possible matches: %n. This intake cannot be saved:", "", count)
+        elif strong_client_matches(self.results):
+            status = self.tr(
+                "Possible matches: %n. The new client is most likely already a client:", "", count
+            )
         else:
             status = self.tr(
                 "Possible matches: %n. Save only if none of them is the same person or a "
@@ -176,6 +212,96 @@ class ConflictPage(QWidget):
         if self.blocking is not None:
             self.block_message.setText(self._block_text(self.blocking))
         self.block_message.setVisible(self.blocking is not None)
+        self._show_strong(strong_client_matches(self.results))
+
+    # Strong matches with existing clients ------------------------------------------------------
+    def _clear_strong(self) -> None:
+        self.strong = ()
+        self.open_buttons = []
+        self.distinct_boxes = {}
+        while (item := self.strong_layout.takeAt(0)) is not None:
+            row = item.layout()
+            while row is not None and (child := row.takeAt(0)) is not None:
+                if (widget := child.widget()) is not None:
+                    widget.deleteLater()
+        self.strong_message.hide()
+        self.strong_rows.hide()
+
+    def _show_strong(self, strong: tuple[ReviewedMatch, ...]) -> None:
+        self._clear_strong()
+        self.strong = strong
+        if not strong:
+            return
+        if self.blocking is None:
+            self.strong_message.setText(
+                self.tr(
+                    "Most likely the same person as an existing client. Open the existing "
+                    "client's case (Enter) instead of saving a second record; save only if you "
+                    "have checked that this is a different person and tick the box saying so."
+                )
+            )
+            self.strong_message.show()
+        new_name = self._new_client_name()
+        for index, reviewed in enumerate(strong):
+            row = QHBoxLayout()
+            row.addWidget(self._open_button(index, reviewed))
+            if reviewed is not self.blocking:  # the same A-number is never a different person
+                box = self._distinct_box(index, reviewed, new_name)
+                self.distinct_boxes[index] = box
+                row.addWidget(box, 1)
+            else:
+                row.addStretch(1)
+            self.strong_layout.addLayout(row)
+        self.strong_rows.show()
+
+    def _new_client_name(self) -> str:
+        return next(
+            (r.subject.label for r in self.results if r.subject.role is SubjectRole.CLIENT), ""
+        )
+
+    def _open_button(self, index: int, reviewed: ReviewedMatch) -> QPushButton:
+        name = reviewed.match.party.display_name
+        button = QPushButton(self.tr("Open {name}'s case").format(name=name))
+        button.setObjectName(f"conflictOpenExisting{index}")
+        button.setAccessibleName(
+            self.tr("Open the existing client {name}'s case").format(name=name)
+        )
+        if reviewed.case_to_open is None:
+            button.setEnabled(False)
+            button.setToolTip(self.tr("{name} has no case to open.").format(name=name))
+        button.clicked.connect(lambda: self.open_requested.emit(reviewed))
+        self.open_buttons.append(button)
+        return button
+
+    def _distinct_box(self, index: int, reviewed: ReviewedMatch, new_name: str) -> QCheckBox:
+        party = reviewed.match.party
+        existing = party.display_name
+        if party.a_number:
+            existing = f"{existing} ({format_a_number(party.a_number)})"
+        score = self.locale().toString(round(reviewed.match.score))
+        box = QCheckBox(
+            self.tr(
+                "I checked: “{new}” is a different person, not {existing} ({score}% match)"
+            ).format(new=new_name, existing=existing, score=score)
+        )
+        box.setObjectName(f"conflictNotSamePerson{index}")
+        box.setAccessibleName(box.text())
+        box.toggled.connect(lambda _checked: self.confirmations_changed.emit())
+        return box
+
+    def default_open_button(self) -> QPushButton | None:
+        """The action Enter takes on a strong match: open the best match's case."""
+        return next((b for b in self.open_buttons if b.isEnabled()), None)
+
+    def distinct_confirmed(self) -> bool:
+        """Every strong match with an existing client was ticked as a different person."""
+        return all(box.isChecked() for box in self.distinct_boxes.values())
+
+    def confirmed_distinct(self) -> tuple[ReviewedMatch, ...]:
+        """The strong matches staff ticked as a different person, for the audit trail."""
+        return tuple(
+            self.strong[index] for index, box in self.distinct_boxes.items() if box.isChecked()
+        )
 
     def _block_text(self, reviewed: ReviewedMatch) -> str:
         party = reviewed.match.party

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.domain.conflicts import DistinctPerson
 from clinic.domain.enums import DetentionStatus
 from clinic.domain.ids import ClientId
 from clinic.services import staff
 from clinic.ui.intake.case_page import CasePage
 from clinic.ui.intake.client_page import ClientPage
-from clinic.ui.intake.conflict_check import Subject, SubjectMatches
+from clinic.ui.intake.conflict_check import ReviewedMatch, Subject, SubjectMatches
 from clinic.ui.intake.conflict_check_runner import ConflictCheckRunner
 from clinic.ui.intake.conflict_page import ConflictPage
 from clinic.ui.intake.discard_question import confirm_discard
@@ -151,6 +153,8 @@ class IntakeDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.steps.currentRowChanged.connect(self._step_clicked)
         self.conflict_page.retry_button.clicked.connect(self._start_conflict_check)
+        self.conflict_page.open_requested.connect(self.open_existing)
+        self.conflict_page.confirmations_changed.connect(self._sync_save)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self._finish_shortcut)
 
@@ -207,13 +211,16 @@ class IntakeDialog(QDialog):
         return not self.conflict_page.ready and not self.checker.running
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter moves to the next step; it never saves — that is an explicit choice."""
+        """Enter moves to the next step; it never saves — that is an explicit choice. On a
+        strong match with an existing client, Enter opens that client's case."""
         if event.key() in _ENTER_KEYS and event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         ):
             if self.current_step() != CONFLICT_STEP:
                 self.advance()
+            elif (button := self.conflict_page.default_open_button()) is not None:
+                button.click()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -243,7 +250,11 @@ class IntakeDialog(QDialog):
         self.conflict_page.show_results(results)
         self._sync_save()
         if self.current_step() == CONFLICT_STEP:
-            target = self.back_button if self.conflict_page.blocking else self.save_button
+            target = self.conflict_page.default_open_button()
+            if target is None:
+                target = self.back_button if self.conflict_page.blocking else self.save_button
+            if not target.isEnabled():
+                target = self.back_button
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _conflict_check_failed(self, reason: str) -> None:
@@ -254,8 +265,55 @@ class IntakeDialog(QDialog):
     def _sync_save(self) -> None:
         page = self.conflict_page
         self.save_button.setEnabled(
-            self.current_step() == CONFLICT_STEP and page.ready and page.blocking is None
+            self.current_step() == CONFLICT_STEP
+            and page.ready
+            and page.blocking is None
+            and page.distinct_confirmed()
         )
+        if page.ready and page.strong:
+            self.save_button.setText(self.tr("Different person — &save"))
+            self.save_button.setAccessibleName(
+                self.tr("A different person from the matched client: save the intake")
+            )
+        else:
+            self.save_button.setText(self.tr("No conflict — &save"))
+            self.save_button.setAccessibleName(self.tr("No conflict: save the intake"))
+
+    # Opening the existing client ---------------------------------------------------------------
+    def open_existing(self, reviewed: ReviewedMatch) -> None:
+        """The person is already a client: close the intake (asking first, since what was typed
+        is not saved) and show the existing client's case."""
+        if reviewed.case_to_open is None or not self._confirm_open_existing(reviewed):
+            return
+        self._closing = True
+        self.checker.cancel()
+        QDialog.reject(self)
+        self.session.open_case(reviewed.case_to_open)
+
+    def _confirm_open_existing(self, reviewed: ReviewedMatch) -> bool:
+        """ "Open the existing client" is the default and Enter; "Keep editing" is Escape."""
+        name = reviewed.match.party.display_name
+        box = QMessageBox(self)
+        box.setObjectName("openExistingClientBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Open the existing client?"))
+        box.setText(self.tr("Open {name}'s case and close this intake?").format(name=name))
+        box.setInformativeText(
+            self.tr(
+                "Nothing from this intake is saved. If something changed (an address, a phone "
+                "number, a family member), update it in the existing client's record."
+            )
+        )
+        open_button = box.addButton(
+            self.tr("&Open the existing client"), QMessageBox.ButtonRole.AcceptRole
+        )
+        open_button.setObjectName("openExistingClient")
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepEditingIntake")
+        box.setDefaultButton(open_button)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is open_button
 
     # Saving ------------------------------------------------------------------------------------
     def drafts(self) -> IntakeDrafts | None:
@@ -271,7 +329,8 @@ class IntakeDialog(QDialog):
         )
 
     def save(self) -> None:
-        """ "No conflict — save": store the client, then the case; show any problem in place."""
+        """ "No conflict — save" (or, on a strong match, "Different person — save" once the box is
+        ticked): store the client, then the case; show any problem in place."""
         if not self.save_button.isEnabled():
             return
         drafts = self.drafts()
@@ -285,6 +344,10 @@ class IntakeDialog(QDialog):
             drafts=drafts,
             saved_client_id=self._saved_client_id,
             conflict_note=self.conflict_page.review_note(),
+            distinct_from=tuple(
+                DistinctPerson.of(reviewed.match)
+                for reviewed in self.conflict_page.confirmed_distinct()
+            ),
         )
         self.session.publish(outcome.changes)
         if outcome.client_id is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from clinic.domain.conflicts import DistinctPerson
 from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, FamilyMemberDraft
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.validation import FieldProblem, validate_case
@@ -46,8 +47,10 @@ def submit_intake(
     drafts: IntakeDrafts,
     saved_client_id: ClientId | None = None,
     conflict_note: str = "",
+    distinct_from: tuple[DistinctPerson, ...] = (),
 ) -> SubmissionOutcome:
-    """Store what was typed; report problems by field, never half a client without saying so."""
+    """Store what was typed; report problems by field, never half a client without saying so.
+    ``distinct_from``: strong matches staff confirmed as someone else (audited with the client)."""
     case_problems = validate_case(drafts.case, today=today)
     if case_problems:
         return SubmissionOutcome(client_id=saved_client_id, case_problems=case_problems)
@@ -61,6 +64,7 @@ def submit_intake(
             family=drafts.family,
             address=drafts.address,
             adverse_parties=drafts.adverse_parties,
+            distinct_from=distinct_from,
         )
         if not saved.ok or saved.value is None:
             return SubmissionOutcome(client_problems=saved.problems)
