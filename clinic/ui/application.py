@@ -20,7 +20,7 @@ from clinic.ui.main_window import MainWindow
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
 from clinic.ui.recovery_dialog import RecoveryDialog
 from clinic.ui.session import UiSession
-from clinic.ui.translations import Translations, current_language, error_text
+from clinic.ui.translations import Translations, error_text
 from clinic.ui.worker import start_job
 
 MINUTE_MS = 60_000
@@ -244,8 +244,8 @@ class ClinicApp:
         check = backup.auto_backup_due(
             settings=settings, now=datetime.now(), store_id=store.meta.store_id
         )
-        if not check.due:
-            self.window.statusBar().showMessage(check.reason_in(current_language()), 10_000)
+        if not check.due:  # the window's backup label already says why (no folder, …)
+            self.window.show_backup_state()
             return
 
         def work(progress: object, cancelled: object) -> object:
@@ -253,9 +253,7 @@ class ClinicApp:
 
         start_job(
             work,
-            on_done=lambda _r: self.window.statusBar().showMessage(
-                QCoreApplication.translate("ClinicApp", "Today's backup is done."), 10_000
-            ),
+            on_done=lambda _r: self.window.show_backup_state(),  # "Last backup: today …"
             on_error=lambda exc: QMessageBox.warning(
                 self.window,
                 QCoreApplication.translate("ClinicApp", "Backup failed"),

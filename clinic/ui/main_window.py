@@ -290,6 +290,11 @@ class MainWindow(QMainWindow):
         self.status.setText(self.tr("Saved."))
         self.backup_label.setText(self.store_actions.backup_status())
 
+    def show_backup_state(self) -> None:
+        """The backup state, in its one place: the status bar's backup label (never a
+        temporary message, which Qt would draw over it)."""
+        self.backup_label.setText(self.store_actions.backup_status())
+
     def clear_client_data(self) -> None:
         """After lock: every page has already dropped its data (session.locked)."""
         self.navigator.forget()

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from clinic.storage.keys import passphrase_problem
+from clinic.storage.keys import MIN_PASSPHRASE_LENGTH, passphrase_problem
+
+
+def passphrase_problem_words(passphrase: str) -> str | None:
+    """Why a new passphrase is too weak, in the interface language (None: strong enough)."""
+    if passphrase_problem(passphrase) is None:
+        return None
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        return QCoreApplication.translate(
+            "FirstRunDialog", "Use at least %1 characters; a few unrelated words work well."
+        ).replace("%1", str(MIN_PASSPHRASE_LENGTH))
+    return QCoreApplication.translate(
+        "FirstRunDialog", "Use more different characters; repeated letters are easy to guess."
+    )
 
 
 def password_field(name: str, accessible: str) -> QLineEdit:
@@ -31,6 +46,9 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(self.tr("Welcome to Clinic"))
         self.setObjectName("firstRunDialog")
         layout = QVBoxLayout(self)
+        # The dialog is as large as its words need, and grows when a message appears: its
+        # wrapped labels are never squeezed into the room the first layout gave them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         intro = QLabel(
             self.tr(
                 "Clinic keeps every client record in an encrypted database on this computer. "
@@ -82,7 +100,7 @@ class FirstRunDialog(QDialog):
         self.confirm.setVisible(on)
 
     def _hint(self) -> None:
-        problem = passphrase_problem(self.passphrase.text())
+        problem = passphrase_problem_words(self.passphrase.text())
         self.message.setText(problem or self.tr("Strong enough."))
 
     def chosen_passphrase(self) -> str | None:
@@ -90,7 +108,7 @@ class FirstRunDialog(QDialog):
 
     def _accept_if_valid(self) -> None:
         if self.use_passphrase.isChecked():
-            problem = passphrase_problem(self.passphrase.text())
+            problem = passphrase_problem_words(self.passphrase.text())
             if problem:
                 self.message.setText(problem)
                 return
@@ -106,6 +124,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Unlock Clinic"))
         self.setObjectName("unlockDialog")
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with an error
         layout.addWidget(QLabel(self.tr("Enter the passphrase to unlock the client records.")))
         self.passphrase = password_field("unlockPassphrase", self.tr("Passphrase"))
         layout.addWidget(self.passphrase)

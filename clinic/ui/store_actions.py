@@ -10,6 +10,7 @@ from PySide6.QtCore import QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from clinic.services import backup
+from clinic.services.results import Changes, Entity
 from clinic.services.settings import get_settings
 from clinic.storage.errors import StoreError
 from clinic.ui.session import UiSession
@@ -32,11 +33,9 @@ class StoreActions(QObject):
         folder = backup.configured_folder(get_settings(store=store))
         if folder is None:
             return self.tr("⚠ No backup folder set (Settings)")
-        last = (
-            backup.last_backup_time(folder, store_id=store.meta.store_id)
-            if folder.is_dir()
-            else None
-        )
+        if not folder.is_dir():
+            return self.tr("⚠ Backup folder not found (is the USB stick plugged in?)")
+        last = backup.last_backup_time(folder, store_id=store.meta.store_id)
         if last is None:
             return self.tr("⚠ No backup yet")
         when = QLocale().toString(QDateTime(last), QLocale.FormatType.ShortFormat)
@@ -96,6 +95,7 @@ class StoreActions(QObject):
         except (StoreError, OSError) as exc:
             self._failed(exc)
             return
+        self.session.publish(Changes.of((Entity.STORE, 0)))  # Today's start list ticks it
         QMessageBox.information(
             self.window,
             self.tr("Recovery kit saved"),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -53,10 +54,17 @@ class ChecklistTab(CaseTab):
         self.table = table_view(
             self.model, "checklistTable", self.tr("Checklist items"), stretch=Column.ITEM
         )
-        self.table.setColumnWidth(Column.STATE, 110)
-        self.table.setColumnWidth(Column.SECTION, 150)
-        self.table.setColumnWidth(Column.BASIS, 120)
-        self.table.setColumnWidth(Column.DETAIL, 260)
+        # Every cell readable whole: long texts wrap onto more lines (rows as high as their
+        # text), the short words take the width they need, and each cell's tooltip gives its
+        # full text where a single long word still has to be shortened.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        for column in (Column.STATE, Column.BASIS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(Column.SECTION, 140)
+        self.table.setColumnWidth(Column.DETAIL, 230)
+        self.table.setColumnWidth(Column.CITATION, 170)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.done_button = action_button(self.tr("Mark done"), "checklistDoneButton")
         self.done_button.clicked.connect(lambda: self._tick(ChecklistState.DONE))

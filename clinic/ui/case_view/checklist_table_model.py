@@ -79,10 +79,12 @@ class ChecklistTableModel(RowTableModel):
         entry = item.entry
         if role in (Qt.ItemDataRole.DisplayRole, RowRole.SORT):
             return self._text(entry, column, role)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.ITEM, Column.DETAIL):
-            lang = current_language()
-            texts = (entry.item.text_in(lang), detail_text(entry), entry.item.note_in(lang))
-            return "\n".join(t for t in texts if t)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (Column.ITEM, Column.DETAIL):
+                lang = current_language()
+                texts = (entry.item.text_in(lang), detail_text(entry), entry.item.note_in(lang))
+                return "\n".join(t for t in texts if t)
+            return self._text(entry, column, Qt.ItemDataRole.DisplayRole) or None
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATE:
             if entry.state is ChecklistState.MISSING or entry.disagrees:
                 return ALERT_COLOR

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from clinic.domain.deadlines.wording import explanation_in
 from clinic.domain.enums import DeadlineOrigin
@@ -30,8 +30,12 @@ class ProvenancePanel(QGroupBox):
         )
         self.attorney_check = badge(attorney_marker(), "provenanceAttorneyCheck", ALERT_BADGE)
         self._labels: list[QLabel] = []
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._captions: dict[QLabel, QLabel] = {}
+        # A grid, not a QFormLayout: the form layout gives a wrapped value less height than
+        # the text needs at its width (a long source lost its last lines). The grid gives each
+        # word-wrapped value its height for the width it really has.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
         self.deadline_title = self._row(form, self.tr("Deadline"), "provenanceTitle")
         self.act_by = self._row(form, self.tr("Act by"), "provenanceActBy")
         self.anchor = self._row(form, self.tr("Counts from"), "provenanceAnchor")
@@ -52,7 +56,7 @@ class ProvenancePanel(QGroupBox):
         layout.addStretch(1)
         self.details.hide()
 
-    def _row(self, form: QFormLayout, caption: str, name: str) -> QLabel:
+    def _row(self, form: QGridLayout, caption: str, name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
         label.setAccessibleName(caption)
@@ -62,7 +66,13 @@ class ProvenancePanel(QGroupBox):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        form.addRow(caption, label)
+        title = QLabel(caption)
+        title.setBuddy(label)
+        row = form.rowCount()
+        top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        form.addWidget(title, row, 0, top)
+        form.addWidget(label, row, 1)
+        self._captions[label] = title
         self._labels.append(label)
         return label
 
@@ -91,7 +101,8 @@ class ProvenancePanel(QGroupBox):
 
     def _set(self, label: QLabel, text: str) -> None:
         label.setText(text)
-        self._form.setRowVisible(label, bool(text))
+        label.setVisible(bool(text))
+        self._captions[label].setVisible(bool(text))
 
     def _act_by_text(self, deadline: DeadlineView) -> str:
         if deadline.court_sets_date:
