@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.services.first_steps import Step
 from clinic.services.results import Changes
 from clinic.ui.calendar_page import CalendarPage
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.cases_page import CasesPage
 from clinic.ui.export_dialogs import CalendarExporter, CaseBundleActions, FunderReportExporter
+from clinic.ui.help_menu import HelpMenu
 from clinic.ui.import_wizard import ImportWizard
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.navigation import Navigator, Place
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.backup_label.setObjectName("backupStatus")
         self.statusBar().addWidget(self.backup_label)
         self._add_actions()
+        self.today_page.start_list.step_chosen.connect(self.start_step)
         session.case_requested.connect(self.show_case)
         session.changed.connect(self._changed)
         session.unlocked.connect(self._reload_current)
@@ -229,6 +232,8 @@ class MainWindow(QMainWindow):
             )
         )
         go_menu.addAction(self._action(self.tr("Back"), "backAction", "Alt+Left", self.back))
+        self.help_menu = HelpMenu(self, self.session)
+        self.help_menu.build()
 
     def _may_leave(self, page: QWidget) -> bool:
         """Settings with unsaved edits ask before another page replaces them."""
@@ -277,6 +282,15 @@ class MainWindow(QMainWindow):
 
     def back(self) -> None:
         self.navigator.back()
+
+    def start_step(self, step: Step) -> None:
+        """A button of Today's start list: take the person where that step is done."""
+        if step is Step.RECOVERY_KIT:
+            self.store_actions.save_recovery_kit()
+        elif step is Step.FIRST_INTAKE:
+            self.new_intake()
+        elif self.show_page(self.settings_page):
+            self.settings_page.focus_step(step)
 
     def new_intake(self) -> None:
         dialog = IntakeDialog(self.session, self)

@@ -33,6 +33,7 @@ from clinic.domain.ids import StaffId
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services import staff
 from clinic.services.deadlines import rules_in_force
+from clinic.services.first_steps import Step
 from clinic.services.results import Changes, Entity, Result
 from clinic.services.settings import (
     ClinicSettings,
@@ -455,6 +456,17 @@ class SettingsPage(Page):
             self.language_box.show_saved()
 
     # -- staff and the backup folder -------------------------------------------------------------
+
+    def focus_step(self, step: Step) -> None:
+        """From Today's start list: the field (or dialog) where ``step`` is done."""
+        if step is Step.STAFF:
+            self.open_add_staff()
+        elif step is Step.BACKUP_FOLDER:
+            self.backup_folder.setFocus()
+            self._choose_folder()
+        else:
+            self.clinic_name.setFocus()
+            self.clinic_name.selectAll()
 
     def open_add_staff(self) -> AddStaffDialog | None:
         if not self.session.is_open:

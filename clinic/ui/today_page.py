@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.services.deadlines import TODAY_OVERDUE_LIMIT, Agenda, today_agenda
+from clinic.services.first_steps import start_list
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
+from clinic.ui.start_list import StartListPanel
 from clinic.ui.today_agenda_model import ITEM_ROLE, AgendaModel, long_date
 from clinic.ui.today_agenda_view import AgendaView, empty_detail_text, item_detail_html
 from clinic.ui.today_badges import Tone, tone_colour
@@ -60,6 +62,7 @@ class TodayPage(Page):
         # Shown when overdue deadlines were left out of the list: never out of sight.
         self._show_all_overdue = False
         self.more_overdue = self._more_overdue_button()
+        self.start_list = StartListPanel(self)  # a new clinic's first steps, until all done
 
         self.model = AgendaModel(self)
         self.view = AgendaView(self.model)
@@ -89,6 +92,7 @@ class TodayPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.start_list)
         layout.addWidget(self.more_overdue)
         layout.addWidget(self.stack, 1)
         self.view.selectionModel().selectionChanged.connect(self._show_selected)
@@ -121,6 +125,7 @@ class TodayPage(Page):
         self.heading.setText(long_date(today))
         self.summary.setText(self._summary_html(listed))
         self._show_more_overdue(listed.overdue_hidden)
+        self.start_list.show_list(start_list(store=self.session.store))
         self._clear_detail()
         self.stack.setCurrentWidget(self.list_panel if items else self.empty_state)
         self.loaded.emit()
@@ -159,6 +164,7 @@ class TodayPage(Page):
         self.heading.clear()
         self.summary.clear()
         self.more_overdue.hide()
+        self.start_list.hide()
         self._show_all_overdue = False
         self._shown_day = None
         self.stack.setCurrentWidget(self.list_panel)

@@ -97,8 +97,8 @@
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Language code, e.g. es</source>
-        <translation>Código de idioma, p. ej., es</translation>
+        <source>Language name or code</source>
+        <translation type="unfinished">Nombre o código del idioma</translation>
     </message>
     <message>
         <source>Translation</source>
@@ -1416,6 +1416,18 @@
     <message>
         <source>Receipt n&amp;umber</source>
         <translation>Número de &amp;recibo</translation>
+    </message>
+    <message>
+        <source>Add staff in Settings → Staff; assign them later.</source>
+        <translation>Agregue al personal en Configuración → Personal; asígnelo después.</translation>
+    </message>
+    <message>
+        <source>Not assigned (no attorneys yet: add staff in Settings)</source>
+        <translation>Sin asignar (aún no hay abogados: agregue personal en Configuración)</translation>
+    </message>
+    <message>
+        <source>Not assigned (no paralegals yet: add staff in Settings)</source>
+        <translation>Sin asignar (aún no hay asistentes legales: agregue personal en Configuración)</translation>
     </message>
     <message>
         <source>Immigration &amp;court</source>
@@ -2848,6 +2860,29 @@
     </message>
 </context>
 <context>
+    <name>DataFolderDialog</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Every record and evidence file is kept encrypted in this folder. Copy it only through Back up now; a copied folder cannot be opened without the key.</source>
+        <translation>Cada registro y archivo de prueba se guarda cifrado en esta carpeta. Cópiela solo mediante «Hacer copia de seguridad ahora»; una carpeta copiada no se puede abrir sin la clave.</translation>
+    </message>
+    <message>
+        <source>(locked)</source>
+        <translation>(bloqueado)</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Copiar ruta</translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation>Mostrar en el administrador de archivos</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Type the date, or press Delete to leave it unknown.</source>
@@ -2866,82 +2901,82 @@
     <name>DateInput</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>{0}: pick on a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: elegir en un calendario</translation>
     </message>
     <message>
         <source>Pick on a calendar (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir en un calendario (Alt+Abajo)</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished">Calendario</translation>
+        <translation>Calendario</translation>
     </message>
     <message>
         <source>day/month/year</source>
-        <translation type="unfinished"></translation>
+        <translation>día/mes/año</translation>
     </message>
     <message>
         <source>year-month-day</source>
-        <translation type="unfinished"></translation>
+        <translation>año-mes-día</translation>
     </message>
     <message>
         <source>month/day/year</source>
-        <translation type="unfinished"></translation>
+        <translation>mes/día/año</translation>
     </message>
     <message>
         <source>Type the date as {0}, e.g. {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la fecha como {0}, p. ej., {1}.</translation>
     </message>
     <message>
         <source>Add the year: {0}, e.g. {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregue el año: {0}, p. ej., {1}.</translation>
     </message>
     <message>
         <source>Type the year with four digits, e.g. {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el año con cuatro dígitos, p. ej., {0}.</translation>
     </message>
     <message>
         <source>There is no such month. Type {0}, e.g. {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese mes no existe. Escriba {0}, p. ej., {1}.</translation>
     </message>
     <message>
         <source>Type a year from {0} to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un año entre {0} y {1}.</translation>
     </message>
     <message>
         <source>Type the year in full: {0}. (Here a two-digit year means {1} to {2}.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el año completo: {0}. (Aquí un año de dos dígitos significa del {1} al {2}.)</translation>
     </message>
     <message>
         <source>Which century? Type the year in full: {0} or {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué siglo? Escriba el año completo: {0} o {1}.</translation>
     </message>
     <message>
         <source>This is not a date. Type {0}, e.g. {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no es una fecha. Escriba {0}, p. ej., {1}.</translation>
     </message>
     <message>
         <source>{0} {1} has only {2} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mes de {0} de {1} tiene solo {2} días.</translation>
     </message>
     <message>
         <source>{0} has at most {1} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mes de {0} tiene como máximo {1} días.</translation>
     </message>
 </context>
 <context>
     <name>DateTimeInput</name>
     <message>
         <source>{0}: date</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: fecha</translation>
     </message>
     <message>
         <source>{0}: time</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: hora</translation>
     </message>
 </context>
 <context>
@@ -3968,6 +4003,33 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Clinic %1</source>
+        <translation>Clinic %1</translation>
+    </message>
+    <message>
+        <source>An offline, encrypted case tracker for immigration legal clinics. Nothing is sent anywhere; the records stay encrypted on this computer.</source>
+        <translation>Un sistema de seguimiento de casos cifrado y sin conexión para clínicas legales de inmigración. No se envía nada a ningún lugar; los registros permanecen cifrados en esta computadora.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Data folder…</source>
+        <translation>Carpeta de datos…</translation>
+    </message>
+    <message>
+        <source>About Clinic</source>
+        <translation>Acerca de Clinic</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import spreadsheet</source>
@@ -4624,21 +4686,10 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
-    <name>OptionalDateField</name>
-    <message>
-        <source>Known</source>
-        <translation>Se conoce</translation>
-    </message>
-    <message>
-        <source>{0} is known</source>
-        <translation>{0} se conoce</translation>
-    </message>
-</context>
-<context>
     <name>OptionalDateInput</name>
     <message>
         <source>{0}, or leave empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, o déjelo vacío</translation>
     </message>
 </context>
 <context>
@@ -5519,6 +5570,25 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>In lists and tables, Enter opens the selected case. Tab moves between fields; Alt and an underlined letter jumps to a field or tab.</source>
+        <translation>En listas y tablas, Intro abre el caso seleccionado. Tab pasa de un campo a otro; Alt y una letra subrayada saltan a un campo o pestaña.</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Navigation</source>
@@ -5579,6 +5649,75 @@ Esc: cancelar</translation>
     <message>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
+    </message>
+</context>
+<context>
+    <name>StartList</name>
+    <message>
+        <source>Enter the clinic&apos;s name and letterhead (printed on every PDF)</source>
+        <translation>Escriba el nombre y el membrete de la clínica (se imprimen en cada PDF)</translation>
+    </message>
+    <message>
+        <source>Add the staff: attorneys, paralegals and volunteers</source>
+        <translation>Agregue al personal: abogados, asistentes legales y voluntarios</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder (a USB stick or a network folder)</source>
+        <translation>Elija una carpeta de copias de seguridad (una memoria USB o una carpeta de red)</translation>
+    </message>
+    <message>
+        <source>Save and print the recovery kit, then keep it locked away</source>
+        <translation>Guarde e imprima el kit de recuperación y luego guárdelo bajo llave</translation>
+    </message>
+    <message>
+        <source>Record the first client (New intake, Ctrl+N)</source>
+        <translation>Registre el primer cliente (Nueva admisión, Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Abrir Configuración</translation>
+    </message>
+    <message>
+        <source>Add staff…</source>
+        <translation>Agregar personal…</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Elegir carpeta…</translation>
+    </message>
+    <message>
+        <source>Save recovery kit…</source>
+        <translation>Guardar kit de recuperación…</translation>
+    </message>
+    <message>
+        <source>New intake…</source>
+        <translation>Nueva admisión…</translation>
+    </message>
+</context>
+<context>
+    <name>StartListPanel</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Primeros pasos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of 5 steps done.</source>
+        <translation>
+            <numerusform>%n de 5 pasos hecho.</numerusform>
+            <numerusform>%n de 5 pasos hechos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Five steps to start.</source>
+        <translation>Cinco pasos para empezar.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Todavía no está hecho</translation>
     </message>
 </context>
 <context>
@@ -5746,39 +5885,39 @@ Unlock with the recovery key now?</source>
     <name>TimeInput</name>
     <message>
         <source>e.g. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., {0}</translation>
     </message>
     <message>
         <source>e.g. {0}, or leave empty</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., {0}, o déjelo vacío</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Hora</translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Type the time, e.g. {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la hora, p. ej., {0}.</translation>
     </message>
     <message>
         <source>Hours go from 0 to 23. Type e.g. {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las horas van de 0 a 23. Escriba, p. ej., {0}.</translation>
     </message>
     <message>
         <source>Minutes go from 00 to 59. Type e.g. {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los minutos van de 00 a 59. Escriba, p. ej., {0}.</translation>
     </message>
     <message>
         <source>With am or pm the hour goes from 1 to 12, e.g. {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con a. m. o p. m., la hora va de 1 a 12, p. ej., {0}.</translation>
     </message>
     <message>
         <source>Afternoon or night? Type {0} or {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿De la tarde o de la madrugada? Escriba {0} o {1}.</translation>
     </message>
     <message>
         <source>This is not a time. Type e.g. {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no es una hora. Escriba, p. ej., {0}.</translation>
     </message>
 </context>
 <context>

@@ -197,10 +197,18 @@ class CasePage(IntakePage):
             (self.paralegal, StaffRole.PARALEGAL),
             (self.attorney, StaffRole.ATTORNEY),
         ):
-            for person in staff:
-                if person.role is role:
-                    combo.add_choice(person.name, person.id)
+            people = [person for person in staff if person.role is role]
+            for person in people:
+                combo.add_choice(person.name, person.id)
+            if not people:  # an empty list says what to do
+                combo.setItemText(0, self._nobody_text(role))
+                combo.setToolTip(self.tr("Add staff in Settings → Staff; assign them later."))
         self.mark_pristine()
+
+    def _nobody_text(self, role: StaffRole) -> str:
+        if role is StaffRole.ATTORNEY:
+            return self.tr("Not assigned (no attorneys yet: add staff in Settings)")
+        return self.tr("Not assigned (no paralegals yet: add staff in Settings)")
 
     def suggest_detained(self, detained: bool) -> None:
         """Follow the client's detention status until the user sets the box themselves."""
