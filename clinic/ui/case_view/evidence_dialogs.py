@@ -12,7 +12,10 @@ from clinic.domain.ids import CaseId, EvidenceId
 from clinic.services import evidence
 from clinic.services.results import Result
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, OptionalDateField
+from clinic.ui.intake.code_picker import CodePicker
+from clinic.ui.intake.iso_choices import language_choices
 from clinic.ui.session import UiSession
+from clinic.ui.translations import current_language
 
 
 class AddEvidenceDialog(FormDialog):
@@ -39,8 +42,19 @@ class AddEvidenceDialog(FormDialog):
         self.category = add(
             "category", self.tr("Category"), EnumComboBox(EvidenceCategory, EvidenceCategory.OTHER)
         )
-        self.language = add("language", self.tr("Language"), QLineEdit("en"))
-        self.language.setPlaceholderText(self.tr("Language code, e.g. es"))
+        # The same picker as intake's languages: type "Spanish", "español" or "es" and pick.
+        self.language = add(
+            "language",
+            self.tr("Language"),
+            CodePicker(
+                language_choices(current_language()),
+                object_name="evidenceLanguage",
+                accessible_name=self.tr("Language"),
+                placeholder=self.tr("Language name or code"),
+                single=True,
+            ),
+        )
+        self.language.add_code("en")
         self.translation = add(
             "translation",
             self.tr("Translation"),
@@ -64,7 +78,7 @@ class AddEvidenceDialog(FormDialog):
         return EvidenceDraft(
             title=self.title.text(),
             category=self.category.value(),
-            language=self.language.text().strip(),
+            language=next(iter(self.language.codes()), ""),
             translation=self.translation.value(),
             obtained_on=self.obtained_on.value(),
             source=self.source.text(),

@@ -37,7 +37,10 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 class CodePicker(QWidget):
-    """Type part of a name or the code, pick from the suggestions; Delete removes a choice."""
+    """Type part of a name or the code, pick from the suggestions; Delete removes a choice.
+
+    ``single``: one code at a time (an evidence item's language): picking another replaces it,
+    and there is nothing to remove."""
 
     changed = Signal()
 
@@ -48,8 +51,10 @@ class CodePicker(QWidget):
         object_name: str,
         accessible_name: str,
         placeholder: str,
+        single: bool = False,
     ) -> None:
         super().__init__()
+        self.single = single
         self._names = {choice.code: choice.name for choice in choices}
         self.search = QLineEdit()
         self.search.setObjectName(f"{object_name}Search")
@@ -94,6 +99,8 @@ class CodePicker(QWidget):
     def add_code(self, code: str) -> None:
         if code in self.codes() or code not in self._names:
             return
+        if self.single:
+            self.chosen.clear()
         item = QListWidgetItem(f"{self._names[code]} ({code})")
         item.setData(CODE_ROLE, code)
         self.chosen.addItem(item)
@@ -135,7 +142,8 @@ class CodePicker(QWidget):
             if watched is self.search and event.key() in _ENTER_KEYS and self.search.text().strip():
                 self._add_best_match()  # Enter adds what was typed instead of leaving the page
                 return True
-            if watched is self.chosen and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            removing = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            if watched is self.chosen and removing and not self.single:
                 self.remove_selected()
                 return True
         return super().eventFilter(watched, event)
@@ -143,7 +151,7 @@ class CodePicker(QWidget):
     def _sync(self) -> None:
         has_items = self.chosen.count() > 0
         self.chosen.setVisible(has_items)
-        self.remove_button.setVisible(has_items)
+        self.remove_button.setVisible(has_items and not self.single)
 
 
 class _NameCompleter(QCompleter):

@@ -47,6 +47,11 @@ def _choice(code: str, *names: str | None) -> CodeChoice:
     return CodeChoice(code, unique[0], searchable)
 
 
+# Names are also found in these interface languages whatever the chosen one, so "español" or
+# "México" typed in the English interface finds Spanish or Mexico.
+ALSO_SEARCHED = ("en", "es")
+
+
 @cache
 def country_choices(language: str = "en") -> tuple[CodeChoice, ...]:
     """Every country, by its common name ("Venezuela", not "…, Bolivarian Republic of")."""
@@ -57,6 +62,7 @@ def country_choices(language: str = "en") -> tuple[CodeChoice, ...]:
             getattr(c, "common_name", "") or c.name,
             c.name,
             getattr(c, "official_name", ""),
+            *(local_country_name(c.alpha_2, other) for other in ALSO_SEARCHED),
         )
         for c in pycountry.countries
     ]
@@ -72,5 +78,6 @@ def language_choices(language: str = "en") -> tuple[CodeChoice, ...]:
         living = entry.type == "L" and entry.scope in ("I", "M")
         if alpha_2 or living:
             code = alpha_2 or entry.alpha_3
-            choices.append(_choice(code, local_language_name(code, language), entry.name))
+            others = (local_language_name(code, other) for other in ALSO_SEARCHED)
+            choices.append(_choice(code, local_language_name(code, language), entry.name, *others))
     return tuple(sorted(choices, key=lambda c: fold(c.name)))
