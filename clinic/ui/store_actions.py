@@ -3,18 +3,21 @@ kit, and the "last backup" line of the status bar."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from clinic.domain.problem_text import describe
 from clinic.services import backup
 from clinic.services.results import Changes, Entity
-from clinic.services.settings import get_settings
+from clinic.services.settings import get_settings, update_settings
 from clinic.storage.errors import StoreError
+from clinic.ui.file_dialogs import existing_folder, open_file_name, save_file_name
 from clinic.ui.session import UiSession
-from clinic.ui.translations import error_text
+from clinic.ui.translations import current_language, error_text
 from clinic.ui.worker import start_job
 
 
@@ -45,25 +48,65 @@ class StoreActions(QObject):
     def back_up_now(self) -> None:
         store = self.session.store
         default = backup.configured_folder(get_settings(store=store))
-        folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Back up to which folder?"), str(default or Path.home())
-        )
-        if not folder:
+        chosen = existing_folder(self.window, self.tr("Back up to which folder?"), folder=default)
+        if not chosen:
             return
+        folder = Path(chosen)
 
         def work(progress: object, cancelled: object) -> backup.BackupResult:
-            return backup.make_backup(store=store, folder=Path(folder), now=datetime.now())
+            return backup.make_backup(store=store, folder=folder, now=datetime.now())
 
         def done(result: backup.BackupResult) -> None:
-            QMessageBox.information(
-                self.window,
-                self.tr("Backup made"),
-                self.tr("The encrypted backup was written and checked:\n%1").replace(
-                    "%1", str(result.path)
-                ),
+            made = self.tr("The encrypted backup was written and checked:\n%1").replace(
+                "%1", str(result.path)
             )
+            if not self._offer_backup_folder(folder, made):
+                QMessageBox.information(self.window, self.tr("Backup made"), made)
+            if self.session.is_open:  # the status bar's backup state and Today follow
+                self.session.publish(Changes.of((Entity.STORE, 0)))
 
         self._job = start_job(work, on_done=done, on_error=self._failed)
+
+    def _offer_backup_folder(self, folder: Path, made: str) -> bool:
+        """After a backup to a folder that is not the backup folder in Settings: offer to make
+        it that folder (Yes saves the setting). False when there was nothing to offer."""
+        if not self.session.is_open:
+            return False
+        settings = get_settings(store=self.session.store)
+        current = backup.configured_folder(settings)
+        if current is not None and _same_folder(current, folder):
+            return False
+        if current is None:
+            question = self.tr(
+                "Use this folder for daily backups? Clinic then shows the last backup there in "
+                "the status bar and warns when it is more than a week old."
+            )
+        else:
+            question = self.tr(
+                "Use this folder for daily backups instead of %1? Clinic then shows the last "
+                "backup there in the status bar and warns when it is more than a week old."
+            ).replace("%1", str(current))
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Backup made"),
+            f"{made}\n\n{question}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return True
+        result = update_settings(
+            store=self.session.store, settings=replace(settings, backup_folder=str(folder))
+        )
+        if result.problems:
+            QMessageBox.warning(
+                self.window,
+                self.tr("The backup folder was not saved"),
+                " ".join(describe(p.code, current_language()) for p in result.problems),
+            )
+            return True
+        self.session.publish(result.changes)
+        return True
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self.window, self.tr("Nothing was changed"), error_text(exc))
@@ -82,10 +125,10 @@ class StoreActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self.window,
             self.tr("Save the recovery kit"),
-            str(Path.home() / "Clinic-recovery-kit.pdf"),
+            "Clinic-recovery-kit.pdf",
             self.tr("PDF (*.pdf)"),
         )
         if not path:
@@ -104,11 +147,12 @@ class StoreActions(QObject):
 
     def restore(self, relock: object) -> None:
         """Replace the current store by a backup (after a safety copy); the window unlocks again."""
-        path, _ = QFileDialog.getOpenFileName(
+        default = backup.configured_folder(get_settings(store=self.session.store))
+        path = open_file_name(
             self.window,
             self.tr("Restore which backup?"),
-            str(Path.home()),
             self.tr("Clinic backups (*.clinicbackup)"),
+            folder=default,
         )
         if not path:
             return
@@ -156,3 +200,10 @@ class StoreActions(QObject):
             )
         if callable(relock):
             relock()
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.expanduser().resolve() == other.expanduser().resolve()
+    except OSError:
+        return one == other
