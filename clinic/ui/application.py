@@ -7,13 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clinic.services import backup, language, lifecycle
 from clinic.services.settings import get_settings
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
 from clinic.storage.store import Store
+from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.icons import app_icon
 from clinic.ui.idle_lock import IdleLock
 from clinic.ui.main_window import MainWindow
@@ -102,10 +103,10 @@ class StoreGate:
         offer.exec()
         if offer.clickedButton() is not save:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self.parent,
             QCoreApplication.translate("StoreGate", "Save the recovery kit"),
-            str(Path.home() / "Clinic-recovery-kit.pdf"),
+            "Clinic-recovery-kit.pdf",
             QCoreApplication.translate("StoreGate", "PDF (*.pdf)"),
         )
         if path:
@@ -251,14 +252,17 @@ class ClinicApp:
         def work(progress: object, cancelled: object) -> object:
             return backup.auto_backup_if_due(store=store, now=datetime.now(), settings=settings)
 
-        start_job(
-            work,
-            on_done=lambda _r: self.window.show_backup_state(),  # "Last backup: today …"
-            on_error=lambda exc: QMessageBox.warning(
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(
                 self.window,
                 QCoreApplication.translate("ClinicApp", "Backup failed"),
                 error_text(exc),
-            ),
+            )
+
+        start_job(
+            work,
+            on_done=lambda _r: self.window.show_backup_state(),  # "Last backup: today …"
+            on_error=failed,
         )
 
     def shutdown(self) -> None:

@@ -49,7 +49,7 @@ def week_start(day: date) -> date:
 
 
 class CalendarPage(Page):
-    title = QT_TRANSLATE_NOOP("MainWindow", "Calendar")
+    title = str(QT_TRANSLATE_NOOP("MainWindow", "Calendar"))
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)

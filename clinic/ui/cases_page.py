@@ -49,7 +49,7 @@ def _combo(name: str, accessible: str, items: list[tuple[str, object]]) -> QComb
 
 
 class CasesPage(Page):
-    title = QT_TRANSLATE_NOOP("MainWindow", "Cases")
+    title = str(QT_TRANSLATE_NOOP("MainWindow", "Cases"))
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)

@@ -128,7 +128,13 @@ class MainWindow(QMainWindow):
         nav.currentRowChanged.connect(self._nav_row_chosen)
         return nav
 
-    def _action(self, text: str, name: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: object,
+    ) -> QAction:
         action = QAction(self.tr(text), self)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(shortcut))
@@ -228,7 +234,7 @@ class MainWindow(QMainWindow):
             )
         go_menu.addAction(
             self._action(
-                self.tr("Find case"), "findAction", QKeySequence.StandardKey.Find, self.find
+                self.tr("Find case"), "findAction", QKeySequence.StandardKey.Find, self.find_case
             )
         )
         go_menu.addAction(self._action(self.tr("Back"), "backAction", "Alt+Left", self.back))
@@ -264,7 +270,7 @@ class MainWindow(QMainWindow):
         """Go to one of the navigation pages (the sidebar, Ctrl+1…4, "Find case")."""
         return self.navigator.go_page(self.nav_pages.index(page))
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def _reload_current(self) -> None:
@@ -273,7 +279,8 @@ class MainWindow(QMainWindow):
         if isinstance(page, Page):
             page.reload()
 
-    def find(self) -> None:
+    def find_case(self) -> None:
+        """Cases, with the cursor in its search box (Ctrl+F)."""
         if self.show_page(self.cases_page):
             self.cases_page.focus_search()
 

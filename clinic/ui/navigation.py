@@ -102,14 +102,16 @@ class Navigator(QObject):
             return False
         target = self.widget_for(place)
         old = self._stack.currentWidget()
-        if self._current is not None and target is not old and not self._may_leave(old):
+        leaving = self._current is not None and old is not None and target is not old
+        if leaving and old is not None and not self._may_leave(old):
             self.arrived.emit(self._current)  # the sidebar goes back to where we still are
             return False
         self._switching = True
         try:
             if place.is_case and place.case_id is not None:
                 self._show_case(place.case_id)
-            focus_was_inside = old is not None and old.isAncestorOf(QApplication.focusWidget())
+            focused = QApplication.focusWidget()
+            focus_was_inside = old is not None and focused is not None and old.isAncestorOf(focused)
             if target is not old:
                 if focus_was_inside:
                     # Park focus on the stack (visible, inert) before the old page is hidden:
@@ -135,8 +137,8 @@ def focus_into(page: QWidget) -> None:
     if remembered is not None and remembered.isVisible() and remembered.isEnabled():
         remembered.setFocus(Qt.FocusReason.OtherFocusReason)
         return
-    widget = page.nextInFocusChain()
-    while widget is not page:
+    widget: QWidget | None = page.nextInFocusChain()
+    while widget is not None and widget is not page:
         policy = widget.focusPolicy()
         if (
             policy.value & Qt.FocusPolicy.TabFocus.value

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from clinic.domain.packet_layout import BATES_MAX, MAX_PART_MB, MIN_PART_MB, Tab
 from clinic.reports.packet import FileProblem, PacketBuild
 from clinic.services import packet
 from clinic.services.results import Result
+from clinic.ui.file_dialogs import existing_folder
 from clinic.ui.session import UiSession
 from clinic.ui.worker import Job, start_job
 
@@ -183,7 +183,9 @@ class PacketDialog(QDialog):
         )
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for the packet"))
+        folder = existing_folder(
+            self, self.tr("Choose the folder for the packet"), folder=self.folder_edit.text()
+        )
         if folder:
             self.folder_edit.setText(folder)
 

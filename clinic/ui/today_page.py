@@ -40,7 +40,7 @@ DAY_CHECK_MS = 60_000  # notice midnight: "today" moves and the list must follow
 
 
 class TodayPage(Page):
-    title = QT_TRANSLATE_NOOP("MainWindow", "Today")
+    title = str(QT_TRANSLATE_NOOP("MainWindow", "Today"))
 
     loaded = Signal()  # the list (or the empty state) now shows the store's hearings/deadlines
 

@@ -52,6 +52,7 @@ from clinic.domain.stages import allowed_stages
 from clinic.services import cases, clients, deadlines, evidence, lifecycle, schedule
 from clinic.services.demo import make_png
 from clinic.storage.store import Store
+from clinic.ui import file_dialogs
 from clinic.ui.case_view import CaseViewPage, evidence_files_panel
 from clinic.ui.case_view.client_dialogs import (
     AddFamilyMemberDialog,
@@ -413,7 +414,7 @@ def test_export_warns_that_the_copy_is_not_encrypted_before_asking_where(
         return str(destination), ""
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(evidence_files_panel.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getSaveFileName", save_name)
     qtbot.mouseClick(files.export_button, Qt.MouseButton.LeftButton)
     assert steps == ["warning"]  # cancelled: never asked where, nothing written
     reply["warning"] = QMessageBox.StandardButton.Ok

@@ -149,7 +149,7 @@ def test_packet_dialog_builds_into_the_chosen_folder(
     out = tmp_path / "court"
     out.mkdir()
     monkeypatch.setattr(
-        "clinic.ui.packet_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out)
+        "clinic.ui.file_dialogs.QFileDialog.getExistingDirectory", lambda *a, **k: str(out)
     )
     dialog = page.exhibits.open_packet_dialog()
     assert isinstance(dialog, PacketDialog)

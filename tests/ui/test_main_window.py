@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from clinic.domain.drafts import CaseDraft, ClientDraft, DeadlineDraft
 from clinic.domain.enums import ClaimType
@@ -98,7 +98,7 @@ def test_opening_a_case_from_the_list_and_going_back(qtbot, store: Store) -> Non
     case_id = add_case(store, "García López", "María", "A-201-000-003")
     window = MainWindow(UiSession(store, today=lambda: TODAY))
     qtbot.addWidget(window)
-    window.find()
+    window.find_case()
     assert window.stack.currentWidget() is window.cases_page
     window.cases_page.table.setCurrentIndex(window.cases_page.model.index(0, 0))
     qtbot.keyClick(window.cases_page.table, Qt.Key.Key_Return)
@@ -142,7 +142,7 @@ def test_idle_auto_lock_clears_every_view_and_unlocks_again(
 
     app = ClinicApp(QApplication.instance(), gate, store)  # type: ignore[arg-type]
     qtbot.addWidget(app.window)
-    app.window.find()
+    app.window.find_case()
     assert "NÚÑEZ" in texts_shown(app.window)
     app.idle.set_idle_ms(50)
     locked_views: list[str] = []
@@ -152,7 +152,7 @@ def test_idle_auto_lock_clears_every_view_and_unlocks_again(
     qtbot.waitUntil(lambda: bool(reopened), timeout=3000)
     assert store.locked
     assert "NÚÑEZ" not in locked_views[0] and "201-000-004" not in locked_views[0]
-    app.window.find()
+    app.window.find_case()
     qtbot.waitUntil(lambda: "NÚÑEZ" in texts_shown(app.window))
     app.shutdown()
 
@@ -252,12 +252,18 @@ def test_back_up_now_from_the_file_menu_and_the_status_line(
     qtbot.addWidget(window)
     assert "No backup folder" in window.backup_label.text()
     monkeypatch.setattr(
-        "clinic.ui.store_actions.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder)
+        "clinic.ui.file_dialogs.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder)
     )
     told: list[str] = []
     monkeypatch.setattr(
         "clinic.ui.store_actions.QMessageBox.information", lambda _w, _t, text: told.append(text)
     )
+
+    def keep_folder(_w, _t, text, *_args):  # type: ignore[no-untyped-def]
+        told.append(text)  # "… Use this folder for daily backups?" (tested in its own file)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr("clinic.ui.store_actions.QMessageBox.question", keep_folder)
     window.findChild(QAction, "backupAction").trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
     (made,) = folder.glob("*.clinicbackup")

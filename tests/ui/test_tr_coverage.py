@@ -66,6 +66,10 @@ TEXT_METHODS: dict[str, tuple[int, ...] | None] = {
     "getOpenFileName": (1, 3),
     "getOpenFileNames": (1, 3),
     "getExistingDirectory": (1,),
+    "save_file_name": (1, 3),  # clinic/ui/file_dialogs.py
+    "open_file_name": (1, 2),
+    "open_file_names": (1, 2),
+    "existing_folder": (1,),
     "getText": (1, 2),
     "getItem": (1, 2),
 }

@@ -30,7 +30,7 @@ _EVERY_CASE = frozenset({Entity.SETTINGS, Entity.STORE, Entity.STAFF})
 
 
 class CaseViewPage(Page):
-    title = QT_TRANSLATE_NOOP("MainWindow", "Case")  # the main window translates page titles
+    title = str(QT_TRANSLATE_NOOP("MainWindow", "Case"))  # the main window translates page titles
 
     def __init__(self, session: UiSession) -> None:
         super().__init__(session)

@@ -7,10 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from clinic.ui.case_view.case_tab import (
     table_view,
 )
 from clinic.ui.case_view.evidence_table_model import EvidenceFileTableModel, FileColumn, is_image
+from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.session import UiSession
 from clinic.ui.worker import Job, start_job
 
@@ -216,13 +216,11 @@ class EvidenceFilesPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Ok:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         # A neutral default name: original names often carry the client's name.
         suggested = (
-            Path(folder)
-            / f"exhibit-{self.item.exhibit_order or 0}-{file.id}{Path(file.original_name).suffix}"
+            f"exhibit-{self.item.exhibit_order or 0}-{file.id}{Path(file.original_name).suffix}"
         )
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export a copy"), str(suggested))
+        chosen, _ = save_file_name(self, self.tr("Export a copy"), suggested)
         if not chosen:
             return
         store, destination = self.session.store, Path(chosen)

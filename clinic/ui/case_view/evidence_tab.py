@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from clinic.domain.ids import EvidenceId
 from clinic.services.dto import CaseView, EvidenceView
@@ -27,6 +27,7 @@ from clinic.ui.case_view.case_tab import (
 from clinic.ui.case_view.evidence_dialogs import AddEvidenceDialog
 from clinic.ui.case_view.evidence_files_panel import EvidenceFilesPanel
 from clinic.ui.case_view.evidence_table_model import Column, EvidenceTableModel
+from clinic.ui.file_dialogs import open_file_names
 from clinic.ui.session import UiSession
 
 
@@ -119,7 +120,7 @@ class EvidenceTab(CaseTab):
             self.files.attach_paths(evidence_id, then_attach)
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        paths = open_file_names(self, self.tr("Attach files"))
         if paths:
             self.attach_paths([Path(p) for p in paths])
 
