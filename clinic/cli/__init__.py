@@ -27,6 +27,7 @@ from clinic.cli import (
     import_commands,
     report_commands,
     selftest_commands,
+    staff_commands,
     store_commands,
 )
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.add_parsers(commands)
     report_commands.add_parsers(commands)
     selftest_commands.add_parsers(commands)
+    staff_commands.add_parsers(commands)
     return parser
 
 
@@ -139,6 +141,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "summary": report_commands.cmd_summary,
     "docket": report_commands.cmd_docket,
     "self-test": selftest_commands.cmd_self_test,
+    "computer-user": staff_commands.cmd_computer_user,
     "deadlines": deadline_commands.cmd_deadlines,
     "rules": deadline_commands.cmd_rules,
     "init": store_commands.cmd_init,

@@ -8,7 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from clinic.cli.common import EXIT_OK, UsageError, open_for_command
+from clinic.cli.common import (
+    EXIT_OK,
+    UsageError,
+    act_as_preparer,
+    add_prepared_by,
+    open_for_command,
+)
 from clinic.domain.ids import CaseId
 from clinic.services import checklists, language
 from clinic.services.language import tr as _
@@ -39,6 +45,7 @@ def add_parsers(commands: Any) -> None:
         default=argparse.SUPPRESS,  # absent: the global --lang or the saved setting decides
         help="the PDF's language (and this command's messages): en or es",
     )
+    add_prepared_by(export)
     listing = commands.add_parser("checklists", help="the filing checklist templates")
     listing.add_argument("--json", action="store_true", help="print JSON")
 
@@ -82,6 +89,7 @@ def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
         except checklists.UnknownTemplate as exc:
             raise UsageError(_("{problem}; see 'clinic checklists'.", problem=exc)) from None
     store = open_for_command(args)
+    act_as_preparer(store, args)
     try:
         try:
             checklists.export_checklist_pdf(

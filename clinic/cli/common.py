@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import Any
 
-from clinic.services import lifecycle
+from clinic.services import computer_user, language, lifecycle
 from clinic.services.language import tr as _
 from clinic.storage.datadir import DataDir
 from clinic.storage.store import PassphraseRequired, Store
@@ -47,3 +48,22 @@ def open_for_command(args: argparse.Namespace) -> Store:
     if store.upgrade_note:
         print(f"clinic: {store.upgrade_note}", file=sys.stderr)
     return store
+
+
+def add_prepared_by(parser: Any) -> None:
+    parser.add_argument(
+        "--prepared-by",
+        metavar="NAME",
+        help="the staff member preparing the PDF (a name from Settings → Staff); default: "
+        "this computer's user (see 'clinic computer-user')",
+    )
+
+
+def act_as_preparer(store: Store, args: argparse.Namespace) -> None:
+    """Act as ``--prepared-by`` or as this computer's user, for "Prepared by" and the audit
+    trail; a usage error saying how to choose when neither names a staff member."""
+    try:
+        computer_user.prepare_as(store, getattr(args, "prepared_by", None))
+    except computer_user.NoPreparer as exc:
+        store.lock()
+        raise UsageError(exc.message_in(language.ui_language())) from None

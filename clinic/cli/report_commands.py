@@ -7,7 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from clinic.cli.common import EXIT_OK, UsageError, open_for_command
+from clinic.cli.common import (
+    EXIT_OK,
+    UsageError,
+    act_as_preparer,
+    add_prepared_by,
+    open_for_command,
+)
 from clinic.domain.i18n import N_
 from clinic.domain.ids import CaseId
 from clinic.services import attorney_reports, language
@@ -44,6 +50,7 @@ def add_parsers(commands: Any) -> None:
     )
     summary.add_argument("case_id", type=int, metavar="CASE_ID")
     _out_argument(summary)
+    add_prepared_by(summary)
     docket = commands.add_parser(
         "docket",
         help="save the hearing docket of a date range as a PDF, with each case's readiness",
@@ -58,6 +65,7 @@ def add_parsers(commands: Any) -> None:
         "--paralegal", metavar="NAME", help="only the cases of this paralegal (full name)"
     )
     _out_argument(docket)
+    add_prepared_by(docket)
 
 
 def _check_destination(destination: Path) -> None:
@@ -71,6 +79,7 @@ def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
     destination: Path = args.out
     _check_destination(destination)
     store = open_for_command(args)
+    act_as_preparer(store, args)
     try:
         try:
             attorney_reports.export_case_summary_pdf(
@@ -109,6 +118,7 @@ def cmd_docket(args: argparse.Namespace, out: TextIO) -> int:
         )
     _check_destination(destination)
     store = open_for_command(args)
+    act_as_preparer(store, args)
     try:
         try:
             attorney_reports.export_docket_pdf(

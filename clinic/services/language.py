@@ -47,6 +47,21 @@ def preferences_path() -> Path:
     return config_dir() / PREFERENCES_FILE
 
 
+def read_preferences() -> dict[str, object]:
+    """Every preference saved for this user on this computer (empty when none or damaged)."""
+    return _read_preferences()
+
+
+def save_preference(key: str, value: object) -> None:
+    """Save one preference (atomically, owner-only; the file's other preferences are kept)."""
+    prefs = _read_preferences()
+    prefs[key] = value
+    folder = config_dir()
+    make_private_dir(folder)
+    data = (json.dumps(prefs, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    write_private_file(folder / PREFERENCES_FILE, data)
+
+
 def _read_preferences() -> dict[str, object]:
     try:
         raw = preferences_path().read_text(encoding="utf-8")
@@ -71,12 +86,7 @@ def set_language_setting(value: str) -> None:
         raise LanguageSettingError(
             f"Unknown language {value!r}: use one of {', '.join(LANGUAGE_SETTINGS)}."
         )
-    prefs = _read_preferences()
-    prefs[LANGUAGE_KEY] = value
-    folder = config_dir()
-    make_private_dir(folder)
-    data = (json.dumps(prefs, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    write_private_file(folder / PREFERENCES_FILE, data)
+    save_preference(LANGUAGE_KEY, value)
 
 
 def system_language() -> str:

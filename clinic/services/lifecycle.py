@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
 import platform
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 import clinic
 from clinic.services import backup as backups
+from clinic.services import computer_user
 from clinic.services.settings import get_settings
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AuditReport
@@ -40,11 +40,10 @@ def resolve_data_dir(path: Path | None) -> DataDir:
 
 
 def default_actor() -> str:
-    """Who is acting, for the audit trail: the OS login name until staff sign-in exists."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
+    """Who is acting before this computer's user is known (never the OS login): the store
+    acts as the staff member chosen for this computer as soon as it is open
+    (:mod:`clinic.services.computer_user`)."""
+    return computer_user.UNCHOSEN_ACTOR
 
 
 def store_exists(data_dir: DataDir) -> bool:
@@ -71,7 +70,9 @@ def init_store(*, data_dir: DataDir, passphrase: str | None, actor: str) -> Stor
 def unlock_store(
     *, data_dir: DataDir, passphrase: str | None, actor: str, key: bytearray | None = None
 ) -> Store:
-    return open_store(data_dir, passphrase=passphrase, actor=actor, key=key)
+    store = open_store(data_dir, passphrase=passphrase, actor=actor, key=key)
+    computer_user.act_as_computer_user(store)
+    return store
 
 
 def change_passphrase(*, store: Store, new_passphrase: str) -> None:

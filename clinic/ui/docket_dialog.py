@@ -170,4 +170,5 @@ class DocketPrinter(QObject):
             caption=self.tr("Save the hearing docket PDF"),
             suggested_name=f"hearing-docket-{start.isoformat()}-to-{end.isoformat()}.pdf",
             work=work,
+            prepared_in=self.session,
         )

@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from clinic.services import language
+from clinic.ui.computer_user_dialog import ensure_computer_user
+from clinic.ui.session import UiSession
 from clinic.ui.worker import Job, start_job
 
 STATUS_MILLISECONDS = 20000
@@ -46,8 +48,19 @@ class PdfSaver(QObject):
     def busy(self) -> bool:
         return bool(self.jobs)
 
-    def save(self, *, warning: str, caption: str, suggested_name: str, work: PdfWork) -> bool:
-        """Warn, ask where, and start the job; False when the user stopped at either step."""
+    def save(
+        self,
+        *,
+        warning: str,
+        caption: str,
+        suggested_name: str,
+        work: PdfWork,
+        prepared_in: UiSession | None = None,
+    ) -> bool:
+        """Warn, ask where, and start the job; False when the user stopped at either step.
+        A staff PDF (``prepared_in`` its session) first asks who is preparing it, once."""
+        if prepared_in is not None and not ensure_computer_user(prepared_in, self._parent):
+            return False
         answer = QMessageBox.warning(
             self._parent,
             self.tr("Save an unencrypted PDF?"),

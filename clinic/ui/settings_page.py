@@ -141,7 +141,7 @@ class SettingsPage(Page):
         self.timezone.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.rules = RuleSettingsBox(rules_in_force())
         self.closures = ClosureDaysEditor(self.problems.label_for("closure_days"))
-        self.staff_list = StaffList()
+        self.staff_list = StaffList(self.session)
         self.staff_model = self.staff_list.model
         self.add_staff_button = self.staff_list.add_button
         self.language_box = LanguageBox()

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 from clinic.domain.drafts import StaffDraft
 from clinic.domain.enums import StaffRole
 from clinic.domain.ids import StaffId
+from clinic.services import computer_user
 from clinic.services.dto import StaffView
 from clinic.services.results import Result
 from clinic.ui.labels import label
+from clinic.ui.session import UiSession
 from clinic.ui.settings_layout import named, tidy_table
 from clinic.ui.settings_problems import ProblemLabels
 
@@ -105,10 +107,12 @@ class StaffTableModel(QAbstractTableModel):
 
 
 class StaffList(QWidget):
-    """The active staff and an "Add staff…" button (the page opens the dialog)."""
+    """The active staff, an "Add staff…" button (the page opens the dialog), and who uses this
+    computer (named as "Prepared by" on PDFs and in the audit trail)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: UiSession | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.model = StaffTableModel(self)
         self.table = named(QTableView(), "staffList", self.tr("Staff"))
         self.table.setModel(self.model)
@@ -121,10 +125,39 @@ class StaffList(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(note, 1)
         buttons.addWidget(self.add_button)
+        self.me_combo = named(QComboBox(), "computerUserCombo", self.tr("This computer's user"))
+        self.me_combo.setToolTip(
+            self.tr(
+                'Named as "Prepared by" on PDFs and in the audit trail; kept for you on this '
+                "computer"
+            )
+        )
+        self.me_combo.activated.connect(self._me_chosen)
+        me_row = QHBoxLayout()
+        me_label = QLabel(self.tr("This computer's &user:"))
+        me_label.setBuddy(self.me_combo)
+        me_row.addWidget(me_label)
+        me_row.addWidget(self.me_combo, 1)
+        self.model.modelReset.connect(self._fill_me)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addLayout(me_row)
+
+    def _fill_me(self) -> None:
+        from clinic.ui.computer_user_dialog import fill_staff_combo  # noqa: PLC0415 - cycle
+
+        if self.session is None or not self.session.is_open:
+            self.me_combo.clear()
+            return
+        fill_staff_combo(self.me_combo, self.session, none_text=self.tr("Not chosen yet"))
+
+    def _me_chosen(self, index: int) -> None:
+        if self.session is None or not self.session.is_open:
+            return
+        chosen = self.me_combo.itemData(index)
+        computer_user.choose(self.session.store, int(chosen) if chosen is not None else None)
 
 
 SaveStaff = Callable[[StaffDraft], Result[StaffId]]

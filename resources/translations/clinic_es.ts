@@ -11,6 +11,22 @@
         <source>Ticked done, but the case data says missing</source>
         <translation>Marcado como hecho, pero según los datos del caso falta</translation>
     </message>
+    <message>
+        <source>The time zone of {court}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No daylight saving time there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s default time zone (Settings): no court or office on the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone: no court or office on the list, and no default time zone in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ANumberEdit</name>
@@ -2883,21 +2899,6 @@
     </message>
 </context>
 <context>
-    <name>DateField</name>
-    <message>
-        <source>Type the date, or press Delete to leave it unknown.</source>
-        <translation>Escriba la fecha, o pulse Supr para dejarla como desconocida.</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Borrar</translation>
-    </message>
-    <message>
-        <source>Clear: {field}</source>
-        <translation>Borrar: {field}</translation>
-    </message>
-</context>
-<context>
     <name>DateInput</name>
     <message>
         <source>Date</source>
@@ -3581,8 +3582,8 @@
         <translation>Quitar este familiar</translation>
     </message>
     <message>
-        <source>{member}: clear the date of birth</source>
-        <translation>{member}: borre la fecha de nacimiento</translation>
+        <source>{member}: pick the date of birth on a calendar</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3921,8 +3922,8 @@
         <translation>Guardar la hoja informativa como PDF</translation>
     </message>
     <message>
-        <source>Appointment date and time</source>
-        <translation>Fecha y hora de la cita</translation>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Appointment with</source>
@@ -3969,6 +3970,29 @@
     <message>
         <source>e.g. Continued to a later date; pleadings taken; individual hearing set</source>
         <translation>p. ej., aplazada; se tomaron los alegatos; se fijó la audiencia individual</translation>
+    </message>
+</context>
+<context>
+    <name>HearingPlace</name>
+    <message>
+        <source>Record the referral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the referral to immigration court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is affirmative: it is before the asylum office, so only its appointments can be scheduled here. Master calendar and individual hearings are in immigration court, where an affirmative case goes only when the asylum office refers it with a Notice to Appear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the asylum office referred this case, record the referral first: the case becomes defensive, keeps its history, and court hearings can then be scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A referral can be recorded once the application is filed (stage {filed}, {interview} or {decision}; this case is at {stage}). If the client received a Notice to Appear without a referral, ask the attorney how to proceed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4679,28 +4703,10 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>not set</source>
-        <translation>sin fijar</translation>
-    </message>
-</context>
-<context>
     <name>OptionalDateInput</name>
     <message>
         <source>{0}, or leave empty</source>
         <translation>{0}, o déjelo vacío</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalTimeField</name>
-    <message>
-        <source>Set</source>
-        <translation>Fijada</translation>
-    </message>
-    <message>
-        <source>{0} is set</source>
-        <translation>{0}: hora fijada</translation>
     </message>
 </context>
 <context>
@@ -5355,12 +5361,12 @@ Esc: cancelar</translation>
         <translation>Hora</translation>
     </message>
     <message>
-        <source>Time zone</source>
-        <translation>Zona horaria</translation>
+        <source>Court or office</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>Lugar</translation>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
     </message>
     <message>
         <source>Court or office, courtroom</source>
@@ -5592,29 +5598,23 @@ Esc: cancelar</translation>
     <name>Sidebar</name>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished">Navegación</translation>
+        <translation>Navegación</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas</translation>
     </message>
-    <message numerus="yes">
-        <source>%n overdue deadline(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>overdue deadlines: %1</source>
+        <translation>plazos vencidos: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n hearing(s) today</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>hearings today: %1</source>
+        <translation>audiencias hoy: %1</translation>
     </message>
     <message>
         <source>current page</source>
-        <translation type="unfinished"></translation>
+        <translation>página actual</translation>
     </message>
 </context>
 <context>
@@ -5634,6 +5634,22 @@ Esc: cancelar</translation>
     <message>
         <source>Staff are saved as soon as they are added.</source>
         <translation>El personal se guarda en cuanto se agrega.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s user</source>
+        <translation>Usuario de esta computadora</translation>
+    </message>
+    <message>
+        <source>Named as &quot;Prepared by&quot; on PDFs and in the audit trail; kept for you on this computer</source>
+        <translation>Aparece como «Preparado por» en los PDF y en el registro de auditoría; se guarda para usted en esta computadora</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s &amp;user:</source>
+        <translation>&amp;Usuario de esta computadora:</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Aún no elegido</translation>
     </message>
 </context>
 <context>
@@ -5751,6 +5767,18 @@ Esc: cancelar</translation>
 %1</source>
         <translation>Se escribió y comprobó la copia cifrada:
 %1</translation>
+    </message>
+    <message>
+        <source>Use this folder for daily backups? Clinic then shows the last backup there in the status bar and warns when it is more than a week old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this folder for daily backups instead of %1? Clinic then shows the last backup there in the status bar and warns when it is more than a week old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder was not saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing was changed</source>
@@ -6027,6 +6055,37 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Why this deadline does not apply, e.g. the judge set a different schedule</source>
         <translation>Por qué este plazo no corresponde, p. ej., el juez fijó otro calendario</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAreYouDialog</name>
+    <message>
+        <source>Who are you?</source>
+        <translation>¿Quién es usted?</translation>
+    </message>
+    <message>
+        <source>PDFs for the attorney say who prepared them, and the audit trail records who made each change. Choose yourself; Clinic remembers it for you on this computer (Settings → Staff changes it).</source>
+        <translation>Los PDF para el abogado(a) indican quién los preparó, y el registro de auditoría guarda quién hizo cada cambio. Elija su nombre; Clinic lo recuerda para usted en esta computadora (se cambia en Configuración → Personal).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s user</source>
+        <translation>Usuario de esta computadora</translation>
+    </message>
+    <message>
+        <source>I am not in the list: add me…</source>
+        <translation>No estoy en la lista: agregarme…</translation>
+    </message>
+    <message>
+        <source>This is me</source>
+        <translation>Soy yo</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Elija su nombre</translation>
+    </message>
+    <message>
+        <source>Choose your name, or add yourself to the staff.</source>
+        <translation>Elija su nombre o agréguese al personal.</translation>
     </message>
 </context>
 </TS>

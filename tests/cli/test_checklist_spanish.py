@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from clinic import cli
-from clinic.domain.drafts import CaseDraft, ClientDraft
-from clinic.domain.enums import ClaimType
-from clinic.services import cases, clients, language, lifecycle
+from clinic.domain.drafts import CaseDraft, ClientDraft, StaffDraft
+from clinic.domain.enums import ClaimType, StaffRole
+from clinic.services import cases, clients, computer_user, language, lifecycle, staff
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
 
@@ -37,6 +37,8 @@ def data_dir(tmp_path: Path, memory_keyring: object) -> Iterator[Path]:
             opened_on=date(2025, 4, 1),
         )
         cases.open_case(store=store, client_id=client_id, case=draft, today=date.today()).unwrap()
+        me = staff.add_staff(store=store, staff=StaffDraft("Lucía Gómez", StaffRole.PARALEGAL))
+        computer_user.choose(store, me.unwrap())
     finally:
         store.lock()
     yield root
@@ -70,6 +72,7 @@ def test_checklist_pdf_in_spanish(data_dir: Path, tmp_path: Path, where: str) ->
     assert "Formulario I-589 firmado y presentado ante el tribunal" in text  # an item
     assert "Visto bueno del abogado(a)" in text and "Página 1 de" in text
     assert "Defensivo (tribunal de inmigración)" in text
+    assert "Preparada por Lucía Gómez" in text
     assert "Filing checklist" not in text and "Attorney sign-off" not in text
 
 

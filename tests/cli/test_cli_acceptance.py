@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from clinic.services import lifecycle, staff
+
 PASSPHRASE = "correct horse battery staple"
 DEMO_CLIENTS = 200
 
@@ -205,11 +207,19 @@ def test_printed_recovery_key_opens_the_database_without_clinic(
 
 def test_checklist_pdf_for_a_case(demo_store: Path, tmp_path: Path) -> None:
     out = tmp_path / "checklist.pdf"
-    made = clinic(demo_store, "checklist", "1", "--out", str(out))
+    store = lifecycle.unlock_store(
+        data_dir=lifecycle.resolve_data_dir(demo_store), passphrase=PASSPHRASE, actor="t"
+    )
+    try:
+        me = staff.list_staff(store=store)[0].name
+    finally:
+        store.lock()
+    made = clinic(demo_store, "checklist", "1", "--out", str(out), "--prepared-by", me)
     assert made.returncode == 0, made.stderr
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Page 1 of" in text
+    assert f"Prepared by {me}" in " ".join(text.split())
     again = clinic(demo_store, "checklist", "1", "--out", str(out))
     assert again.returncode != 0 and "exists" in again.stderr

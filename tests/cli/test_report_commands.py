@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import io
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from clinic import cli
 from clinic.domain.drafts import CaseDraft, ClientDraft, HearingDraft, StaffDraft
 from clinic.domain.enums import ClaimType, HearingKind, StaffRole
-from clinic.services import cases, clients, lifecycle, schedule, staff
+from clinic.services import cases, clients, computer_user, lifecycle, schedule, staff
 from clinic.storage import keys
 
 PASSPHRASE = "correct horse battery staple"
@@ -34,6 +35,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         paralegal = staff.add_staff(
             store=store, staff=StaffDraft("Ana Núñez", StaffRole.PARALEGAL)
         ).unwrap()
+        computer_user.choose(store, paralegal)  # "Prepared by Ana Núñez"
         client = clients.intake_client(
             store=store, client=ClientDraft("Núñez", "Алексей"), today=TODAY
         ).unwrap()
@@ -87,6 +89,8 @@ def test_summary_saves_the_case_and_refuses_to_overwrite(
     assert "Saved the case summary" in printed and "not encrypted" in printed
     text = text_of(out)
     assert "NÚÑEZ, Алексей" in text and "Chicago Immigration Court" in text
+    assert "Prepared by Ana Núñez" in " ".join(text.split())
+    assert f"Prepared by {getpass.getuser()}" not in text  # never the computer's login
     before = out.read_bytes()
     code, _ = run(data_dir, monkeypatch, "summary", "1", "--out", str(out))
     assert code == 2 and "already exists" in capsys.readouterr().err
@@ -163,3 +167,43 @@ def test_bad_dates_are_refused_before_anything_is_opened(
     )  # fmt: skip
     assert code == 2 and "does not exist" in capsys.readouterr().err
     assert not out.exists() and not missing_store.exists()
+
+
+def test_without_a_chosen_user_the_pdf_commands_ask_for_prepared_by(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setenv("CLINIC_CONFIG_DIR", str(tmp_path / "another-user"))  # nobody chosen
+    out = tmp_path / "summary.pdf"
+    code, _ = run(data_dir, monkeypatch, "summary", "1", "--out", str(out))
+    said = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert "--prepared-by NAME" in said and "clinic computer-user NAME" in said
+    code, _ = run(data_dir, monkeypatch, "summary", "1", "--out", str(out), "--prepared-by", "Zed")
+    said = capsys.readouterr().err
+    assert code == 2 and "Zed is not an active staff member" in said and "Ana Núñez" in said
+    code, _ = run(
+        data_dir, monkeypatch, "summary", "1", "--out", str(out), "--prepared-by", "ana  núñez"
+    )
+    assert code == 0
+    assert "Prepared by Ana Núñez" in " ".join(text_of(out).split())
+
+
+def test_computer_user_is_chosen_once_and_kept_outside_the_store(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLINIC_CONFIG_DIR", str(tmp_path / "another-user"))
+    code, printed = run(data_dir, monkeypatch, "computer-user")
+    assert code == 0 and "Nobody is chosen" in printed
+    code, printed = run(data_dir, monkeypatch, "computer-user", "Ana Núñez")
+    assert code == 0 and "Prepared by Ana Núñez" in printed
+    prefs = (tmp_path / "another-user" / "preferences.json").read_text(encoding="utf-8")
+    assert "computer_user" in prefs and "Ana" not in prefs  # ids only, no names
+    code, printed = run(data_dir, monkeypatch, "computer-user")
+    assert "This computer's user: Ana Núñez." in printed
+    out = tmp_path / "docket.pdf"
+    start, end = TODAY.isoformat(), (TODAY + timedelta(days=7)).isoformat()
+    code, _ = run(data_dir, monkeypatch, "docket", "--from", start, "--to", end, "--out", str(out))
+    assert code == 0 and "Prepared by Ana Núñez" in " ".join(text_of(out).split())
+    code, printed = run(data_dir, monkeypatch, "computer-user", "--none")
+    assert code == 0 and "Nobody" in printed

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from clinic.domain.drafts import CaseDraft, ClientDraft, HearingDraft
-from clinic.domain.enums import ClaimType, HearingKind
+from clinic.domain.drafts import CaseDraft, ClientDraft, HearingDraft, StaffDraft
+from clinic.domain.enums import ClaimType, HearingKind, StaffRole
 from clinic.domain.ids import CaseId
-from clinic.services import cases, clients, lifecycle, schedule
+from clinic.services import cases, clients, computer_user, lifecycle, schedule, staff
 from clinic.storage.store import Store
 from clinic.ui import docket_dialog, pdf_export
 from clinic.ui.calendar_page import CalendarPage
@@ -33,6 +33,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = lifecycle.init_store(
         data_dir=data_dir, passphrase="correct horse battery staple", actor="paralegal"
     )
+    me = staff.add_staff(store=opened, staff=StaffDraft("Ana Núñez", StaffRole.PARALEGAL))
+    computer_user.choose(opened, me.unwrap())  # who prepares the PDFs (asked once otherwise)
     yield opened
     opened.lock()
 
@@ -98,6 +100,7 @@ def test_case_summary_export_from_the_case_page(
     assert "Saved an unencrypted PDF to" in saver.last_message
     text = pdf_text(destination)
     assert "NÚÑEZ PEÑA, Алексей" in text and "Page 1 of" in text
+    assert "Prepared by Ana Núñez" in " ".join(text.split())
     qtbot.waitUntil(button.isEnabled, timeout=5000)
 
     # again into the same file: the save dialog asked before replacing it (Qt confirms), so
@@ -120,7 +123,7 @@ def test_hearing_docket_from_the_calendar_page(
     dialog = page.docket.ask()
     qtbot.addWidget(dialog)
     assert (dialog.start, dialog.end) == (TODAY, TODAY + timedelta(days=6))  # the coming week
-    dialog.start_edit.setDate(dialog.end_edit.date().addDays(1))
+    dialog.start_edit.set_value(dialog.end + timedelta(days=1))
     assert not dialog.ok_button.isEnabled()
     assert "after the last day" in dialog.problem.text()
 

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from clinic.domain.drafts import CaseDraft, ClientDraft
-from clinic.domain.enums import ChecklistState, ClaimType
+from clinic.domain.drafts import CaseDraft, ClientDraft, StaffDraft
+from clinic.domain.enums import ChecklistState, ClaimType, StaffRole
 from clinic.domain.ids import CaseId
-from clinic.services import cases, checklists, clients, lifecycle
+from clinic.services import cases, checklists, clients, computer_user, lifecycle, staff
 from clinic.storage.store import Store
 from clinic.ui.case_view import CaseViewPage, checklist_tab
 from clinic.ui.case_view.checklist_table_model import Column
@@ -29,6 +29,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = lifecycle.init_store(
         data_dir=data_dir, passphrase="correct horse battery staple", actor="paralegal"
     )
+    me = staff.add_staff(store=opened, staff=StaffDraft("Ana Núñez", StaffRole.PARALEGAL))
+    computer_user.choose(opened, me.unwrap())  # who prepares the PDFs (asked once otherwise)
     yield opened
     opened.lock()
 

@@ -30,6 +30,7 @@ from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, sel
 from clinic.ui.case_view.case_words import problem_words, short_date
 from clinic.ui.case_view.checklist_table_model import ChecklistTableModel, Column
 from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
+from clinic.ui.computer_user_dialog import ensure_computer_user
 from clinic.ui.session import UiSession
 from clinic.ui.translations import current_language
 from clinic.ui.worker import Job, start_job
@@ -231,7 +232,7 @@ class ChecklistTab(CaseTab):
 
     def export_pdf(self) -> None:
         case, template_id = self.case, self.template_id
-        if case is None:
+        if case is None or not ensure_computer_user(self.session, self):
             return
         answer = QMessageBox.warning(
             self,

@@ -71,4 +71,5 @@ class SummaryExport(QObject):
             # never the client's name in a file name: file names show in recent-file lists
             suggested_name=f"case-summary-{case_id}.pdf",
             work=work,
+            prepared_in=self.session,
         )

@@ -1,0 +1,104 @@
+"""Who uses this computer: the staff member named on the PDFs ("Prepared by") and in the audit
+trail, chosen once per store and kept as a per-user preference outside the store (beside the
+language, in ``preferences.json``: only the store's id and the staff member's id, no name).
+
+Never the operating system's login: until someone is chosen the window asks before the first
+staff PDF, and the command line takes ``--prepared-by NAME`` or says how to choose.
+"""
+
+from __future__ import annotations
+
+from clinic.domain.i18n import N_, translate
+from clinic.services import language, staff
+from clinic.services.dto import StaffView
+from clinic.storage.store import Store
+
+PREFERENCE_KEY = "computer_user"  # {store id: staff id}
+UNCHOSEN_ACTOR = "staff (not chosen)"  # the audit actor until someone is chosen
+
+
+class NoPreparer(LookupError):
+    """No staff member is chosen, or the name given is not one of the active staff."""
+
+    def __init__(self, template: str, **values: str) -> None:
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
+
+    def message_in(self, lang: str) -> str:
+        return translate(self.template, lang, **self.values)
+
+
+def _chosen_ids() -> dict[str, int]:
+    raw = language.read_preferences().get(PREFERENCE_KEY)
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): v for k, v in raw.items() if isinstance(v, int) and not isinstance(v, bool)}
+
+
+def chosen_staff_id(store: Store) -> int | None:
+    """The staff id chosen for ``store`` on this computer, if any."""
+    return _chosen_ids().get(store.meta.store_id)
+
+
+def computer_user(store: Store) -> StaffView | None:
+    """The active staff member chosen for this store on this computer (None: nobody yet, or
+    the one chosen has left)."""
+    wanted = chosen_staff_id(store)
+    if wanted is None:
+        return None
+    return next((s for s in staff.list_staff(store=store) if s.id == wanted), None)
+
+
+def choose(store: Store, staff_id: int | None) -> StaffView | None:
+    """Remember ``staff_id`` (None: forget) as this computer's user for ``store`` and act as
+    them from now on (audit trail, "Prepared by")."""
+    chosen = _chosen_ids()
+    person = None
+    if staff_id is None:
+        chosen.pop(store.meta.store_id, None)
+    else:
+        person = next((s for s in staff.list_staff(store=store) if s.id == staff_id), None)
+        if person is None:
+            raise NoPreparer(N_("No active staff member has the id {id}."), id=str(staff_id))
+        chosen[store.meta.store_id] = int(person.id)
+    language.save_preference(PREFERENCE_KEY, chosen)
+    store.actor = person.name if person is not None else UNCHOSEN_ACTOR
+    return person
+
+
+def act_as_computer_user(store: Store) -> StaffView | None:
+    """After unlocking: act as the chosen staff member, when one is chosen (else the store
+    keeps the actor it was opened with: :data:`UNCHOSEN_ACTOR` from the window or CLI)."""
+    person = computer_user(store)
+    if person is not None:
+        store.actor = person.name
+    return person
+
+
+def prepare_as(store: Store, name: str | None) -> StaffView:
+    """For the command line: act as the active staff member named ``name`` (spaces and case
+    do not matter), else as this computer's user; a clear reason when neither is there."""
+    if name is None:
+        person = act_as_computer_user(store)
+        if person is None:
+            raise NoPreparer(
+                N_(
+                    "Who is preparing this? Pass --prepared-by NAME (a staff member from "
+                    "Settings), or choose this computer's user once with "
+                    "`clinic computer-user NAME`."
+                )
+            )
+        return person
+    wanted = " ".join(name.split()).casefold()
+    active = staff.list_staff(store=store)
+    person = next((s for s in active if " ".join(s.name.split()).casefold() == wanted), None)
+    if person is None:
+        names = ", ".join(s.name for s in active) or "—"
+        raise NoPreparer(
+            N_("{name} is not an active staff member. Staff: {names}. Add staff in Settings."),
+            name=name,
+            names=names,
+        )
+    store.actor = person.name
+    return person
