@@ -215,10 +215,13 @@ def export_case_summary_pdf(
     now: datetime | None = None,
     lang: str = "en",
     overwrite: bool = False,
+    pdf: bytes | None = None,
 ) -> Result[Path]:
     """Write the case summary where the user chose, audited; never over an existing file
-    unless ``overwrite`` (the user confirmed replacing it in a save dialog)."""
-    pdf = case_summary_pdf(store=store, case_id=case_id, today=today, now=now, lang=lang)
+    unless ``overwrite`` (the user confirmed replacing it in a save dialog). ``pdf``: the bytes
+    already made by :func:`case_summary_pdf` (and previewed), saved as they are."""
+    if pdf is None:
+        pdf = case_summary_pdf(store=store, case_id=case_id, today=today, now=now, lang=lang)
     write_private_file(destination, pdf, overwrite=overwrite)
     with store.unit_of_work() as session:
         record(
@@ -372,11 +375,15 @@ def export_docket_pdf(
     now: datetime | None = None,
     lang: str = "en",
     overwrite: bool = False,
+    pdf: bytes | None = None,
 ) -> Result[Path]:
     """Write the hearing docket where the user chose, audited; never over an existing file
-    unless ``overwrite`` (the user confirmed replacing it in a save dialog)."""
+    unless ``overwrite`` (the user confirmed replacing it in a save dialog). ``pdf``: the bytes
+    already made by :func:`docket_pdf` (and previewed), saved as they are."""
     data = docket_data(store=store, start=start, end=end, today=today, paralegal=paralegal, now=now)
-    write_private_file(destination, render_docket_pdf(data, lang=lang), overwrite=overwrite)
+    if pdf is None:
+        pdf = render_docket_pdf(data, lang=lang)
+    write_private_file(destination, pdf, overwrite=overwrite)
     with store.unit_of_work() as session:
         record(
             session,

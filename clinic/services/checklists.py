@@ -305,16 +305,19 @@ def export_checklist_pdf(
     template_id: str | None = None,
     now: datetime | None = None,
     lang: str = "en",
+    pdf: bytes | None = None,
 ) -> Result[Path]:
     """Write the checklist PDF where the user chose; never over an existing file; audited.
+    ``pdf``: the bytes already made by :func:`checklist_pdf` (and previewed), saved as they are.
     The PDF is NOT encrypted: the caller warns the user."""
     if template_id is None:
         template_id = case_checklist(
             store=store, case_id=case_id, today=today
         ).checklist.template.id
-    pdf = checklist_pdf(
-        store=store, case_id=case_id, today=today, template_id=template_id, now=now, lang=lang
-    )
+    if pdf is None:
+        pdf = checklist_pdf(
+            store=store, case_id=case_id, today=today, template_id=template_id, now=now, lang=lang
+        )
     write_private_file(destination, pdf, overwrite=False)
     with store.unit_of_work() as session:
         record(

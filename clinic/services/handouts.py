@@ -373,18 +373,21 @@ def export_handout_pdf(
     today: date,
     layout: str | None = None,
     appointment: Appointment | None = None,
+    pdf: bytes | None = None,
 ) -> Result[Path]:
     """Write the handout where the user chose; never over an existing file; audited.
+    ``pdf``: the bytes already made by :func:`handout_pdf` (and previewed), saved as they are.
     The PDF is NOT encrypted (it is for the client to take home)."""
-    pdf = handout_pdf(
-        store=store,
-        case_id=case_id,
-        kind=kind,
-        languages=languages,
-        today=today,
-        layout=layout,
-        appointment=appointment,
-    )
+    if pdf is None:
+        pdf = handout_pdf(
+            store=store,
+            case_id=case_id,
+            kind=kind,
+            languages=languages,
+            today=today,
+            layout=layout,
+            appointment=appointment,
+        )
     write_private_file(destination, pdf, overwrite=False)
     with store.unit_of_work() as session:
         record(
