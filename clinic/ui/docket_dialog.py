@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.enums import StaffRole
 from clinic.services import staff
+from clinic.ui.palette import Role, tint
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
 
@@ -54,7 +55,7 @@ class DocketDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("docketDateProblem")
         self.problem.setAccessibleName(self.tr("Problem with the dates"))
-        self.problem.setStyleSheet("color: #a50e0e;")
+        tint(self.problem, Role.DANGER)
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

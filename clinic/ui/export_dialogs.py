@@ -38,6 +38,7 @@ from clinic.domain.ids import ClientId
 from clinic.services import staff
 from clinic.services.exports import case_bundle, case_list
 from clinic.ui.intake.date_field import locale_date_format
+from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 from clinic.ui.translations import error_text
 from clinic.ui.worker import Job, start_job
@@ -271,7 +272,7 @@ class CalendarExportDialog(QDialog):
         )
         self.warning.setObjectName("icsFullNamesWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #a50e0e;")
+        tint(self.warning, Role.DANGER)
         self.warning.setVisible(False)
         self.full_names.toggled.connect(self.warning.setVisible)
         buttons = QDialogButtonBox(
@@ -463,7 +464,7 @@ class BundlePassphraseDialog(QDialog):
         intro.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setObjectName("bundlePassphraseProblem")
-        self.problem.setStyleSheet("color: #a50e0e;")
+        tint(self.problem, Role.DANGER)
         self.problem.setWordWrap(True)
         self.problem.hide()
         buttons = QDialogButtonBox(

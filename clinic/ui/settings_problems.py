@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from clinic.domain.problem_text import describe
 from clinic.domain.validation import FieldProblem
-from clinic.ui.today_badges import Tone, tone_colour
+from clinic.ui.palette import Role, tint
 from clinic.ui.translations import current_language
 
 
@@ -33,8 +33,7 @@ class ProblemLabels:
             QCoreApplication.translate("ProblemLabels", "Problem with %1").replace("%1", field)
         )
         message.setWordWrap(True)
-        colour = tone_colour(Tone.OVERDUE, self._owner.palette()).name()
-        message.setStyleSheet(f"color: {colour}")
+        tint(message, Role.DANGER)
         message.hide()
         return message
 

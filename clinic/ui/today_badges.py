@@ -1,7 +1,8 @@
-"""Status colours that read well on light and dark palettes, and a delegate that paints badges.
+"""Status tones of the Today page and calendar, and a delegate that paints badges.
 
-Colours are chosen from the palette's base lightness at paint time, so switching the system
-between light and dark mode needs no restart and never leaves dark text on a dark background.
+The colours are :mod:`clinic.ui.palette`'s roles, chosen from the palette's base lightness at
+paint time, so switching the system between light and dark mode needs no restart and never
+leaves dark text on a dark background.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from enum import Enum
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from clinic.ui import palette as colours
 
 BADGES_ROLE = Qt.ItemDataRole.UserRole + 40  # tuple[Badge, ...] for BadgeDelegate
 
@@ -33,17 +36,17 @@ class Badge:
 
 
 def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return colours.is_dark(palette)
+
+
+_ROLES = {Tone.OVERDUE: colours.Role.DANGER, Tone.CAUTION: colours.Role.WARNING}
 
 
 def tone_colour(tone: Tone, palette: QPalette | None = None) -> QColor:
     """A strong colour for text or a badge fill of ``tone`` that contrasts with the base."""
     palette = palette or QGuiApplication.palette()
-    dark = is_dark(palette)
-    if tone is Tone.OVERDUE:
-        return QColor("#ff8a80") if dark else QColor("#b3261e")
-    if tone is Tone.CAUTION:
-        return QColor("#ffcc80") if dark else QColor("#8a4b00")
+    if tone in _ROLES:
+        return colours.colour(_ROLES[tone], palette)
     if tone is Tone.ON_ACCENT:
         return palette.color(QPalette.ColorRole.HighlightedText)
     return palette.color(QPalette.ColorRole.Highlight)

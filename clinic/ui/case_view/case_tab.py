@@ -21,15 +21,12 @@ from PySide6.QtWidgets import (
 from clinic.services.dto import CaseView
 from clinic.ui.case_view.form_dialog import FormDialog
 from clinic.ui.case_view.row_table_model import RowRole, RowTableModel
+from clinic.ui.palette import Role, keep_badge_styled
 from clinic.ui.session import UiSession
 
-BADGE_STYLE = (
-    "QLabel {{ background: {0}; color: white; border-radius: 4px; padding: 1px 6px;"
-    " font-weight: 600; }}"
-)
-ALERT_BADGE = BADGE_STYLE.format("#c5221f")
+ALERT_BADGE = Role.DANGER  # a badge's palette role (clinic.ui.palette.badge_style)
 M = TypeVar("M", bound=RowTableModel)
-INFO_BADGE = BADGE_STYLE.format("#1a73e8")
+INFO_BADGE = Role.INFO
 HINT_STYLE = "color: palette(placeholder-text);"
 
 
@@ -40,12 +37,12 @@ def action_button(text: str, name: str, parent: QWidget | None = None) -> QPushB
     return button
 
 
-def badge(text: str, name: str, style: str = ALERT_BADGE) -> QLabel:
+def badge(text: str, name: str, style: Role = ALERT_BADGE) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(name)
     label.setAccessibleName(text)
-    label.setStyleSheet(style)
+    keep_badge_styled(label, style)  # follows light and dark mode
     label.hide()
     return label
 

@@ -29,8 +29,8 @@ from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, selected_id, table_view
 from clinic.ui.case_view.case_words import problem_words, short_date
 from clinic.ui.case_view.checklist_table_model import ChecklistTableModel, Column
-from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
 from clinic.ui.computer_user_dialog import ensure_computer_user
+from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 from clinic.ui.translations import current_language
 from clinic.ui.worker import Job, start_job
@@ -81,7 +81,7 @@ class ChecklistTab(CaseTab):
         self.export_button = action_button(self.tr("Export PDF…"), "exportChecklistButton")
         self.export_button.clicked.connect(self.export_pdf)
         self.message = self.value_label("checklistMessage", self.tr("Checklist message"))
-        self.message.setStyleSheet(PROBLEM_STYLE)
+        tint(self.message, Role.DANGER)
         self.message.hide()
         self.status = self.value_label("checklistStatus", self.tr("Export status"))
         self.empty_state = hint_label("", "checklistEmptyState")

@@ -26,8 +26,8 @@ from clinic.ui.case_view.deadline_dialogs import (
     WaiveDeadlineDialog,
 )
 from clinic.ui.case_view.deadline_table_model import Column, DeadlineTableModel
-from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
 from clinic.ui.case_view.provenance_panel import ProvenancePanel
+from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 
 _CLOSED = (DeadlineStatus.DONE, DeadlineStatus.WAIVED)
@@ -61,7 +61,7 @@ class DeadlinesTab(CaseTab):
         )
         self.fact_button.clicked.connect(self.open_fact)
         self.message = self.value_label("deadlineMessage", self.tr("Deadline message"))
-        self.message.setStyleSheet(PROBLEM_STYLE)
+        tint(self.message, Role.DANGER)
         self.message.hide()
         self.empty_state = hint_label("", "deadlinesEmptyState")
         self._build_layout()

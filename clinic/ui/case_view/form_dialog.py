@@ -35,9 +35,9 @@ from clinic.domain.validation import FieldProblem
 from clinic.services.results import Result
 from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_words import problem_words, qdate, word
+from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 
-PROBLEM_STYLE = "color: #d93025;"
 W = TypeVar("W", bound=QWidget)
 
 
@@ -152,7 +152,7 @@ class FormDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(PROBLEM_STYLE)
+        tint(self.message, Role.DANGER)
         self.message.hide()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -203,7 +203,7 @@ class FormDialog(QDialog):
         problem = QLabel()
         problem.setObjectName(f"{name}Problem")
         problem.setWordWrap(True)
-        problem.setStyleSheet(PROBLEM_STYLE)
+        tint(problem, Role.DANGER)
         problem.hide()
         cell = QWidget()
         cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

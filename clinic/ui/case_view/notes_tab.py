@@ -11,8 +11,8 @@ from clinic.services.dto import CaseView
 from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, table_view
 from clinic.ui.case_view.case_words import problem_words
-from clinic.ui.case_view.form_dialog import PROBLEM_STYLE
 from clinic.ui.case_view.history_table_model import Column, HistoryTableModel, full_history
+from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 
 NOTE_EDITOR_HEIGHT = 80
@@ -31,7 +31,7 @@ class NotesTab(CaseTab):
         self.add_button.clicked.connect(self.add_note)
         self.note_problem = QLabel()
         self.note_problem.setObjectName("noteProblem")
-        self.note_problem.setStyleSheet(PROBLEM_STYLE)
+        tint(self.note_problem, Role.DANGER)
         self.note_status = QLabel()
         self.note_status.setObjectName("noteStatus")
         self.model = self.own_model(HistoryTableModel(self))

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from clinic.ui.case_view.case_words import CONTEXT
+from clinic.ui.palette import Role, colour
 
 Index = QModelIndex | QPersistentModelIndex
 USER_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -31,8 +31,10 @@ class RowRole(IntEnum):
 
 
 FIRST_MODEL_ROLE = USER_ROLE + 10
-ALERT_COLOR = QColor("#c5221f")  # overdue: readable on light and dark palettes
-MUTED_COLOR = QColor("#80868b")  # done, waived or past
+# What a model's cell returns for ForegroundRole: a palette role, turned into the colour of the
+# light or dark scheme when the view asks (see :meth:`RowTableModel.data`).
+ALERT_COLOR = Role.DANGER  # overdue, missing, to translate
+MUTED_COLOR = Role.MUTED  # done, waived or past
 
 
 class RowTableModel(QAbstractTableModel):
@@ -98,7 +100,8 @@ class RowTableModel(QAbstractTableModel):
             return int(item.id)
         if role == RowRole.ROW:
             return item
-        return self.cell(item, self.columns(index.column()), role)
+        value = self.cell(item, self.columns(index.column()), role)
+        return colour(value) if isinstance(value, Role) else value
 
     def cell(self, item: Any, column: Any, role: int) -> Any:
         raise NotImplementedError

@@ -25,6 +25,7 @@ from clinic.domain.importing.plan import date_cells
 from clinic.domain.importing.sheet import Cell, ImportFileError
 from clinic.services import importing
 from clinic.ui.import_wizard.file_page import LoadedFile
+from clinic.ui.palette import Role, tint
 
 PREVIEW_ROWS = 3
 COLUMN, FIELD, EXAMPLES = range(3)
@@ -72,7 +73,7 @@ class MappingPage(QWizardPage):
         self.problem.setObjectName("importMappingProblem")
         self.problem.setAccessibleName(self.tr("What to fix before going on"))
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        tint(self.problem, Role.DANGER)
         order_row = QHBoxLayout()
         order_row.addWidget(self.order_label)
         order_row.addWidget(self.order_combo, 1)

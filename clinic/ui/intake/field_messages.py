@@ -9,21 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-_LIGHT_THEME_ERROR = QColor("#b3261e")
-_DARK_THEME_ERROR = QColor("#f2b8b5")
+from clinic.ui.palette import Role, tint
 
 
 def style_as_error(label: QLabel) -> None:
-    """Red text that stays readable on light and dark palettes."""
-    palette = label.palette()
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    palette.setColor(
-        QPalette.ColorRole.WindowText, _DARK_THEME_ERROR if dark else _LIGHT_THEME_ERROR
-    )
-    label.setPalette(palette)
+    """Red text that stays readable on light and dark palettes (and after a switch)."""
+    tint(label, Role.DANGER)
 
 
 class FieldMessages:
