@@ -173,6 +173,10 @@ class CaseFactKind(StrEnum):
     EAD_STOPPED_DAYS = "ead_stopped_days"  # a number of days
     OPPOSING_FILING_RECEIVED = "opposing_filing_received"  # may repeat
     JUDGE_SET_DATE = "judge_set_date"  # may repeat
+    BIA_APPEAL_FILED = "bia_appeal_filed"  # the EOIR-26 reached the BIA
+    PFR_FILED = "pfr_filed"  # petition for review filed in the court of appeals
+    ASYLUM_OFFICE_DENIAL = "asylum_office_denial"  # denial not referred (applicant in status)
+    RECOMMENDED_APPROVAL = "recommended_approval"  # asylum recommended for approval
 
 
 NUMERIC_CASE_FACTS = frozenset({CaseFactKind.VD_DAYS, CaseFactKind.EAD_STOPPED_DAYS})

@@ -117,6 +117,10 @@ def case_facts(case: Case) -> CaseFacts:
             sorted(repeated.get(CaseFactKind.OPPOSING_FILING_RECEIVED, []))
         ),
         judge_set_dates=tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
+        bia_appeal_filed=single.get(CaseFactKind.BIA_APPEAL_FILED),
+        pfr_filed=single.get(CaseFactKind.PFR_FILED),
+        asylum_office_denial=single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),
+        recommended_approval=single.get(CaseFactKind.RECOMMENDED_APPROVAL),
     )
 
 
@@ -148,6 +152,26 @@ def _superseded(case: Case, rule_id: str, anchor_on: date | None) -> bool:
         and (anchor_on is None or anchor_on >= d.due_on)
         for d in case.deadlines
     )
+
+
+# A rule deadline closed by the case's own dates (met by a timely filing, ended by a denial):
+# its status reason starts with this, so the refresh may reopen it when those dates change.
+SETTLED_PREFIX = "Rule: "
+_SETTLED_STATUS = {"met": DeadlineStatus.DONE, "not_applicable": DeadlineStatus.WAIVED}
+
+
+def _settled_by_rule(reason: str | None) -> bool:
+    return bool(reason) and str(reason).startswith(SETTLED_PREFIX)
+
+
+def _rule_status(
+    computed: ComputedDeadline, superseded: bool
+) -> tuple[DeadlineStatus, str, date | None]:
+    """(status, status reason, completed on) of a live or rule-settled row."""
+    if computed.settled:
+        status = _SETTLED_STATUS[computed.settled]
+        return status, SETTLED_PREFIX + computed.settled_reason, computed.settled_on
+    return (DeadlineStatus.SUPERSEDED if superseded else DeadlineStatus.OPEN), "", None
 
 
 def refresh_case(session: Session, case: Case, context: RuleContext, actor: str) -> bool:
@@ -189,11 +213,11 @@ def _recompute(session: Session, case: Case, context: RuleContext) -> Recomputed
         elif row.due_on != (computed.due or computed.anchor.on):
             moved.append(computed.rule_id)
         _apply(row, computed)
-        if row.status in _LIVE:
+        if row.status in _LIVE or _settled_by_rule(row.status_reason):
             superseded = _superseded(case, computed.rule_id, computed.anchor.on)
-            status = DeadlineStatus.SUPERSEDED if superseded else DeadlineStatus.OPEN
-            if row.status is not status:
-                row.status = status
+            status, reason, on = _rule_status(computed, superseded)
+            if (row.status, row.status_reason, row.completed_on) != (status, reason, on):
+                row.status, row.status_reason, row.completed_on = status, reason, on
     for old_key, row in existing.items():
         if old_key not in seen and row.status in _LIVE:
             case.deadlines.remove(row)
@@ -353,7 +377,7 @@ _FACTS_SQL = (
 _DEADLINES_SQL = (
     "SELECT case_id, id, origin, rule_id, anchor_field, anchor_on, status, due_on, "
     "title, kind, due_on, safe_due_on, court_sets_date, explanation, source, as_of, "
-    "confidence, flags FROM deadline WHERE case_id BETWEEN ? AND ?"
+    "confidence, flags, status_reason, completed_on FROM deadline WHERE case_id BETWEEN ? AND ?"
 )
 
 
@@ -500,6 +524,10 @@ def _facts_of(
             sorted(repeated.get(CaseFactKind.OPPOSING_FILING_RECEIVED, []))
         ),
         judge_set_dates=tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
+        bia_appeal_filed=single.get(CaseFactKind.BIA_APPEAL_FILED),
+        pfr_filed=single.get(CaseFactKind.PFR_FILED),
+        asylum_office_denial=single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),
+        recommended_approval=single.get(CaseFactKind.RECOMMENDED_APPROVAL),
     )
 
 
@@ -528,7 +556,7 @@ def _plan_case(
             r[9] == computed.rule_id and (anchor_on is None or anchor_on >= r[7])
             for r in judge_ordered
         )
-        status = _SUPERSEDED if superseded else _OPEN
+        status, reason, done_on = _rule_status(computed, superseded)
         row = existing.get(key)
         if row is None:
             plan.inserts.append(
@@ -538,7 +566,9 @@ def _plan_case(
                     "rule_id": computed.rule_id,
                     "anchor_field": computed.anchor.field,
                     "anchor_on": computed.anchor.on,
-                    "status": DeadlineStatus(status),
+                    "status": status,
+                    "status_reason": reason,
+                    "completed_on": done_on,
                     **dict(zip(_COMPUTED, _computed_values(computed), strict=True)),
                 }
             )
@@ -546,12 +576,17 @@ def _plan_case(
             continue
         if row[7] != form[2]:
             moved.append(computed.rule_id)
-        new_status = status if row[6] in _LIVE_VALUES else row[6]
-        if tuple(row[8:]) != form or new_status != row[6]:
+        if row[6] in _LIVE_VALUES or _settled_by_rule(row[18]):
+            after = (status.value, reason, _iso(done_on))
+        else:
+            after = (row[6], row[18], row[19])
+        if tuple(row[8:18]) != form or after != (row[6], row[18], row[19]):
             plan.updates.append(
                 {
                     "b_id": row[1],
-                    "status": DeadlineStatus(new_status),
+                    "status": DeadlineStatus(after[0]),
+                    "status_reason": after[1],
+                    "completed_on": stored.day(after[2]),
                     **dict(zip(_COMPUTED, _computed_values(computed), strict=True)),
                 }
             )
@@ -564,8 +599,7 @@ def _plan_case(
     return {"added": added, "moved": moved, "removed": removed}
 
 
-_OPEN, _SUPERSEDED = DeadlineStatus.OPEN.value, DeadlineStatus.SUPERSEDED.value
-_LIVE_VALUES = (_OPEN, _SUPERSEDED)
+_LIVE_VALUES = (DeadlineStatus.OPEN.value, DeadlineStatus.SUPERSEDED.value)
 
 
 def _append_audit(

@@ -179,10 +179,11 @@ EXAMPLES = [
     ex("eoir-33-address-change", "2025-12-31", "2026-01-05", why="5 days across New Year"),
     ex("ar-11-address-change", "2026-11-16", "2026-11-27", why="10 days to Thanksgiving"),
     ex("ar-11-address-change", "2027-12-15", "2027-12-27", why="10 days to Sat Christmas 2027"),
-    ex("i-730-follow-to-join", "2025-07-04", "2027-07-06", flags=(UNVERIFIED,), why="Sun July 4 2027, Mon observed"),
+    # 8 CFR 208.21(d) confirmed (review of Dec 2026, C10): no "verify" flag any more
+    ex("i-730-follow-to-join", "2025-07-04", "2027-07-06", why="Sun July 4 2027, Mon observed"),
     ex(
         "i-730-follow-to-join", "2024-02-29", "2026-03-02", unrolled="2026-02-28",
-        flags=("leap_day_anchor", UNVERIFIED), why="Feb 29 grant + 2 years",
+        flags=("leap_day_anchor",), why="Feb 29 grant + 2 years",
     ),
     ex("asylee-adjustment", "2025-07-04", "2026-07-04", why="earliest date not rolled"),
     ex("asylee-adjustment", "2024-02-29", "2025-02-28", flags=("leap_day_anchor",), why="Feb 29 grant"),

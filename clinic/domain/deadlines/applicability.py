@@ -13,12 +13,16 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from clinic.domain.deadlines.counting import add_months
 from clinic.domain.deadlines.rules import Rule
 from clinic.domain.deadlines.values import Anchor, CaseFacts, HearingFact
 from clinic.domain.deadlines.vocabulary import Trigger
-from clinic.domain.enums import HearingKind
+from clinic.domain.enums import HearingKind, Stage
 
 __all__ = [
+    "ANNIVERSARY_LABEL",
+    "CASE_DATES",
+    "CASE_DATE_LABELS",
     "CASE_NUMBERS",
     "HEARING_LABELS",
     "TRIGGER_LABELS",
@@ -31,7 +35,11 @@ __all__ = [
 
 _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.LAST_ARRIVAL: ("Last arrival", lambda f: f.last_arrival),
-    Trigger.DECISION: ("IJ decision", lambda f: f.decision),
+    # 8 CFR 1003.38(b): the oral decision's date, or a written decision's mailing / e-service date
+    Trigger.DECISION: (
+        "IJ decision (oral, or written decision mailed or served)",
+        lambda f: f.decision,
+    ),
     Trigger.FINAL_ORDER: ("Final order", lambda f: f.final_order),
     Trigger.BIA_DECISION: ("BIA decision", lambda f: f.bia_decision),
     Trigger.IN_ABSENTIA_ORDER: ("In-absentia order", lambda f: f.in_absentia_order),
@@ -43,6 +51,7 @@ _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.ASYLUM_GRANTED: ("Asylum granted", lambda f: f.asylum_granted),
     Trigger.AAF_NOTICE: ("AAF notice", lambda f: f.aaf_notice),
     Trigger.EXCEPTION_EVENT_END: ("Exception circumstance ended", lambda f: f.exception_event_end),
+    Trigger.BIA_APPEAL_FILED: ("BIA appeal filed", lambda f: f.bia_appeal_filed),
 }
 _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
     Trigger.ADDRESS_CHANGE: ("Address change", lambda f: f.address_changes),
@@ -63,6 +72,25 @@ HEARING_LABELS = {
     HearingKind.ASYLUM_INTERVIEW: "Asylum interview",
     HearingKind.BIOMETRICS: "Biometrics appointment",
     HearingKind.ICE_CHECK_IN: "ICE check-in",
+}
+# A repeating rule's later anchors are the previous anniversary of its trigger date.
+ANNIVERSARY_LABEL = "Filing anniversary"
+# Case dates a rule may be met by, ended by, brought forward by, or need (rules.CASE_DATE_FIELDS).
+CASE_DATES: dict[str, Callable[[CaseFacts], date | None]] = {
+    "i589_received": lambda f: f.i589_received,
+    "ij_denial": lambda f: f.ij_denial,
+    "asylum_office_denial": lambda f: f.asylum_office_denial,
+    "pfr_filed": lambda f: f.pfr_filed,
+    "recommended_approval": lambda f: f.recommended_approval,
+    "vd_order": lambda f: f.vd_order,
+}
+CASE_DATE_LABELS = {
+    "i589_received": "I-589 received",
+    "ij_denial": "IJ denial",
+    "asylum_office_denial": "Asylum-office denial",
+    "pfr_filed": "Petition for review filed",
+    "recommended_approval": "Asylum recommended for approval",
+    "vd_order": "VD order",
 }
 CASE_NUMBERS: dict[str, Callable[[CaseFacts], int | None]] = {
     "vd_days": lambda f: f.vd_days,
@@ -91,6 +119,8 @@ def _overlap(values: frozenset[Any], allowed: frozenset[Any]) -> bool | None:
 def fit(rule: Rule, facts: CaseFacts) -> Fit | None:
     """Whether the rule's conditions hold; None = not applicable. Unknown facts apply, flagged."""
     cond = rule.conditions
+    if facts.stage is Stage.CLOSED and not rule.after_closing:
+        return None  # a closed case keeps only what its closing starts
     court = rule.court_set_when_detained and facts.detained is True
     checks = {
         "claim_type": _member(facts.claim_type, cond.claim_types),
@@ -125,6 +155,8 @@ AnchorKey = tuple[str, str, date]  # Anchor's fields, as a plain (cheaply hashed
 
 def anchor_keys(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> list[AnchorKey]:
     """The fields of :func:`anchors_for`'s anchors, in the same order."""
+    if any(CASE_DATES[name](facts) is None for name in rule.requires):
+        return []
     trigger = rule.trigger
     if trigger is Trigger.HEARING:
         field = Trigger.HEARING.value
@@ -138,7 +170,26 @@ def anchor_keys(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> lis
         return [(trigger.value, label, on) for on in sorted(set(get_many(facts)))]
     label, get_one = _SINGLE[trigger]
     on = get_one(facts)
-    return [] if on is None else [(trigger.value, label, on)]
+    if on is None:
+        return []
+    if rule.repeat_yearly:
+        return _anniversaries(rule, trigger, label, on)
+    return [(trigger.value, label, on)]
+
+
+def _anniversaries(rule: Rule, trigger: Trigger, label: str, on: date) -> list[AnchorKey]:
+    """A rule due every year (e.g. the annual asylum fee): each due date counts one year from
+    the previous anniversary (the first from the trigger date itself); years due before the
+    rule's ``due_not_before`` are skipped, then ``repeat_yearly`` of them are kept."""
+    keys: list[AnchorKey] = []
+    years = 0
+    while len(keys) < rule.repeat_yearly:
+        due = add_months(on, 12 * (years + 1)).on
+        if rule.due_not_before is None or due >= rule.due_not_before:
+            previous = add_months(on, 12 * years).on
+            keys.append((trigger.value, label if years == 0 else ANNIVERSARY_LABEL, previous))
+        years += 1
+    return keys
 
 
 def _wanted(rule: Rule, hearing: HearingFact, hearings_from: date | None) -> bool:

@@ -19,6 +19,8 @@ from datetime import date
 from enum import StrEnum
 
 from clinic.domain.deadlines.applicability import (
+    CASE_DATE_LABELS,
+    CASE_DATES,
     CASE_NUMBERS,
     TRIGGER_LABELS,
     Fit,
@@ -190,8 +192,64 @@ def _for_anchor(
         why = f"enter {wanted} to compute this date"
         result = _no_date(rule, anchor, why, f"missing_input:{rule.offset_from_case}")
     else:
-        result = _compute_for_case(rule, anchor, facts, calendar)
+        result = _settle(rule, _compute_for_case(rule, anchor, facts, calendar), facts)
     return replace(result, flags=result.flags + fit.flags) if fit.flags else result
+
+
+def _case_dates(rule: Rule, facts: CaseFacts) -> tuple[date | None, ...]:
+    """The case dates :func:`_settle` reads for this rule (part of a memo key)."""
+    names = (rule.met_by, rule.at_once_on, *rule.ended_by)
+    return tuple(CASE_DATES[name](facts) if name else None for name in names)
+
+
+def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedDeadline:
+    """What the case's own dates say about a computed date: brought forward by a case date
+    (``at_once_on``), ended by one on or before it (``ended_by``), met or missed by one
+    (``met_by``). The words go into the explanation; ``settled`` closes the stored row."""
+    if result.due is None:
+        return result
+    due = result.due
+    if rule.at_once_on and (on := CASE_DATES[rule.at_once_on](facts)) is not None and on < due:
+        label = CASE_DATE_LABELS[rule.at_once_on]
+        result = replace(
+            result,
+            due=on,
+            explanation=f"{result.explanation}. {label} {day_label(on)}: allowed from then on",
+            flags=(*result.flags, f"brought_forward:{rule.at_once_on}"),
+        )
+        due = on
+    for name in rule.ended_by:
+        on = CASE_DATES[name](facts)
+        if on is not None and on <= due:
+            label = CASE_DATE_LABELS[name]
+            words = f"{label} {day_label(on)}: on or before this date, so it no longer applies"
+            return replace(
+                result,
+                explanation=f"{result.explanation}. {words}",
+                flags=(*result.flags, f"ended_by:{name}"),
+                settled="not_applicable",
+                settled_reason=f"{words} ({rule.source})",
+                settled_on=on,
+            )
+    if rule.met_by and (on := CASE_DATES[rule.met_by](facts)) is not None:
+        label = CASE_DATE_LABELS[rule.met_by]
+        if on <= due:
+            words = f"{label} {day_label(on)}: on or before this date, so met"
+            return replace(
+                result,
+                explanation=f"{result.explanation}. {words}",
+                flags=(*result.flags, f"met_by:{rule.met_by}"),
+                settled="met",
+                settled_reason=f"{words} ({rule.source})",
+                settled_on=on,
+            )
+        words = f"{label} {day_label(on)}: after this date, so late; an exception is needed"
+        return replace(
+            result,
+            explanation=f"{result.explanation}. {words}",
+            flags=(*result.flags, f"late_after:{rule.met_by}"),
+        )
+    return result
 
 
 def _compute_for_case(
@@ -280,8 +338,9 @@ class DeadlineMemo:
         for number, rule, applies in self._applicable(facts):
             days = CASE_NUMBERS[rule.offset_from_case](facts) if rule.offset_from_case else None
             extra = CASE_NUMBERS[rule.plus_case_days](facts) if rule.plus_case_days else None
+            dates = _case_dates(rule, facts)
             for field, label, on in anchor_keys(rule, facts, hearings_from):
-                key = (number, field, label, on, applies, days, extra)
+                key = (number, field, label, on, applies, days, extra, dates)
                 result = self._results.get(key)
                 if result is None:
                     anchor = Anchor(field, label, on)

@@ -47,12 +47,21 @@ __all__ = [
 # Case facts that may supply numbers; the engine maps each name to a CaseFacts field.
 CASE_OFFSET_FIELDS = frozenset({"vd_days"})
 CASE_PLUS_FIELDS = frozenset({"ead_stopped_days"})
+# Case dates a rule may be met by, ended by, brought forward by, or need (see deadlines.toml).
+CASE_DATE_FIELDS = frozenset(
+    {
+        "i589_received", "ij_denial", "asylum_office_denial", "pfr_filed",
+        "recommended_approval", "vd_order",
+    }
+)  # fmt: skip
 
 _RULE_KEYS = frozenset(
     {
         "id", "name", "trigger", "offset", "direction", "roll", "closure_policy", "kind",
         "source", "as_of", "confidence", "notes", "settable", "min", "max", "offset_from_case",
         "plus_case_days", "court_set_when_detained", "earliest_anchor", "conditions",
+        "after_closing", "repeat_yearly", "due_not_before", "met_by", "ended_by", "at_once_on",
+        "requires",
     }
 )  # fmt: skip
 _CONDITION_KEYS = frozenset(
@@ -112,6 +121,13 @@ class Rule:
     plus_case_days: str | None = None
     court_set_when_detained: bool = False
     earliest_anchor: date | None = None
+    after_closing: bool = False  # a closed case keeps it: its closing starts it
+    repeat_yearly: int = 0  # also due at the next N-1 anniversaries (offset years = 1)
+    due_not_before: date | None = None  # dates before this are dropped (e.g. a fee's start)
+    met_by: str | None = None  # a case date on or before the due date meets the deadline
+    ended_by: tuple[str, ...] = ()  # case dates on or before the due date end the rule
+    at_once_on: str | None = None  # a case date that brings an earliest date forward to it
+    requires: tuple[str, ...] = ()  # case dates that must exist for the rule to apply
 
     @property
     def settable(self) -> bool:
@@ -226,9 +242,29 @@ def _parse_rule(entry: object, source_name: str, index: int) -> Rule:
         plus_case_days=reader.optional_choice("plus_case_days", CASE_PLUS_FIELDS),
         court_set_when_detained=reader.flag("court_set_when_detained"),
         earliest_anchor=reader.optional_date("earliest_anchor"),
+        after_closing=reader.flag("after_closing"),
+        repeat_yearly=reader.integer("repeat_yearly") if "repeat_yearly" in entry else 0,
+        due_not_before=reader.optional_date("due_not_before"),
+        met_by=reader.optional_choice("met_by", CASE_DATE_FIELDS),
+        ended_by=_date_fields(reader, "ended_by"),
+        at_once_on=reader.optional_choice("at_once_on", CASE_DATE_FIELDS),
+        requires=_date_fields(reader, "requires"),
     )
     _check_consistency(rule, reader)
     return rule
+
+
+def _date_fields(reader: FieldReader, name: str) -> tuple[str, ...]:
+    if name not in reader.data:
+        return ()
+    values = reader.data[name]
+    allowed = ", ".join(sorted(CASE_DATE_FIELDS))
+    if not isinstance(values, list) or not values:
+        reader.fail(name, "must be a non-empty list", f"write {name} = [...] or remove it")
+    for value in values:
+        if not isinstance(value, str) or value not in CASE_DATE_FIELDS:
+            reader.fail(name, f"unknown value {value!r}", f"use values from {allowed}")
+    return tuple(values)
 
 
 def _parse_setting(reader: FieldReader, amount: int) -> Setting | None:
@@ -275,6 +311,12 @@ def _check_consistency(rule: Rule, reader: FieldReader) -> None:
         reader.fail("offset_from_case", "needs settable = true with min/max", "add them")
     if rule.plus_case_days and rule.offset.unit is not OffsetUnit.DAYS:
         reader.fail("plus_case_days", "needs an offset in days", "use offset = { days = N }")
+    if rule.repeat_yearly and rule.offset != Offset(OffsetUnit.YEARS, 1):
+        reader.fail("repeat_yearly", "needs offset = { years = 1 }", "use a one-year offset")
+    if rule.met_by and rule.kind is not Kind.DEADLINE:
+        reader.fail("met_by", f"a {rule.kind} cannot be met", 'use kind = "deadline"')
+    if rule.at_once_on and rule.kind is not Kind.EARLIEST_DATE:
+        reader.fail("at_once_on", "only for an earliest date", 'use kind = "earliest_date"')
     if rule.court_set_when_detained and rule.conditions.detained is not False:
         reader.fail(
             "court_set_when_detained",

@@ -31,7 +31,12 @@ class ComputedDeadline:
     counted back from a hearing: the preceding open day when the counted date is not one (else the
     same date); alert on it. ``flags`` are stable codes such as ``leap_day_arrival``,
     ``unverified_rule``, ``court_set_when_detained``, ``closure_not_extended:<reason>``,
-    ``missing_input:<field>``, ``invalid_input:<field>``, ``condition_unknown:<field>``.
+    ``missing_input:<field>``, ``invalid_input:<field>``, ``condition_unknown:<field>``,
+    ``met_by:<field>`` / ``late_after:<field>`` (a deadline met, or missed, by that case date),
+    ``ended_by:<field>`` (that case date ended the rule, e.g. a denial before an EAD date),
+    ``brought_forward:<field>`` (an earliest date moved to that case date).
+    ``settled`` is "met" or "not_applicable" when a case date settled the deadline (the stored
+    row is then closed with ``settled_reason``), else "".
     Time-dependent states such as "overdue" are the caller's business.
     """
 
@@ -47,6 +52,9 @@ class ComputedDeadline:
     as_of: date
     confidence: str
     flags: tuple[str, ...] = ()
+    settled: str = ""
+    settled_reason: str = ""
+    settled_on: date | None = None  # the case date that settled it
 
 
 @dataclass(frozen=True)
@@ -88,3 +96,7 @@ class CaseFacts:
     ead_stopped_days: int = 0
     opposing_filing_received: tuple[date, ...] = ()
     judge_set_dates: tuple[date, ...] = ()
+    bia_appeal_filed: date | None = None
+    pfr_filed: date | None = None
+    asylum_office_denial: date | None = None
+    recommended_approval: date | None = None

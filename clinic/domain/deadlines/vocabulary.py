@@ -27,6 +27,7 @@ class Trigger(StrEnum):
     AAF_NOTICE = "aaf_notice"
     JUDGE_SET_DATE = "judge_set_date"
     EXCEPTION_EVENT_END = "exception_event_end"
+    BIA_APPEAL_FILED = "bia_appeal_filed"
 
 
 class OffsetUnit(StrEnum):

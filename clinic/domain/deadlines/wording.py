@@ -22,7 +22,7 @@ __all__ = ["explanation_in", "unknown_labels"]
 _PHRASES = (
     # anchor labels (applicability.TRIGGER_LABELS and HEARING_LABELS, kept in step by a test)
     N_("Last arrival"),
-    N_("IJ decision"),
+    N_("IJ decision (oral, or written decision mailed or served)"),
     N_("Final order"),
     N_("BIA decision"),
     N_("In-absentia order"),
@@ -37,6 +37,11 @@ _PHRASES = (
     N_("Address change"),
     N_("Opposing filing received"),
     N_("Judge-set date"),
+    N_("BIA appeal filed"),
+    N_("Filing anniversary"),
+    N_("Asylum-office denial"),
+    N_("Petition for review filed"),
+    N_("Asylum recommended for approval"),
     N_("Hearing"),
     N_("Master calendar hearing"),
     N_("Individual hearing"),
@@ -56,6 +61,11 @@ _PHRASES = (
     N_("a reminder date is not rolled"),
     N_("this rule does not roll (conservative)"),
     N_("the month's last day, the earlier date, is used; attorney review"),
+    # what the case's own dates say (engine._settle)
+    N_(": allowed from then on"),
+    N_(": on or before this date, so it no longer applies"),
+    N_(": on or before this date, so met"),
+    N_(": after this date, so late; an exception is needed"),
     # holidays and closures (explain._day_notes, calendar.day_off_reason)
     N_("is a closure day"),
     N_("(observed)"),  # a holiday's observed day: "Christmas Day (observed)"
