@@ -55,8 +55,8 @@ def add_parsers(commands: Any) -> None:
         type=Path,
         required=True,
         metavar="DIR",
-        help="an existing folder for the packet's PDF parts (they are NOT encrypted; existing "
-        "files are never overwritten)",
+        help="the folder for the packet's PDF parts, made when its parent folder exists (they "
+        "are NOT encrypted; existing files are never overwritten)",
     )
     build.add_argument(
         "--max-part-mb",
@@ -216,8 +216,18 @@ def _print_build(built: PacketBuild, folder: Path, out: TextIO) -> None:
 
 def cmd_packet(args: argparse.Namespace, out: TextIO) -> int:
     folder: Path = args.out
+    created = False
     if not folder.is_dir():
-        raise UsageError(_("the folder {folder} does not exist; create it first.", folder=folder))
+        if folder.exists() or not folder.parent.is_dir():
+            raise UsageError(
+                _(
+                    "the folder {folder} does not exist and cannot be made there; choose a "
+                    "folder inside one that exists.",
+                    folder=folder,
+                )
+            )
+        folder.mkdir(mode=0o700)  # made as asked; removed again if nothing goes into it
+        created = True
     case_id = CaseId(args.case_id)
     store = open_for_command(args)
     try:
@@ -244,5 +254,7 @@ def cmd_packet(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError(str(exc)) from None
     finally:
         store.lock()
+        if created and not any(folder.iterdir()):
+            folder.rmdir()
     _print_build(built, folder, out)
     return EXIT_OK

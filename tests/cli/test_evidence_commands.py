@@ -157,8 +157,14 @@ def test_usage_errors(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path / "missing"))[0] == 2
-    assert "does not exist" in capsys.readouterr().err
+    deeper = tmp_path / "missing" / "deeper"
+    assert run(data_dir, monkeypatch, "packet", "1", "--out", str(deeper))[0] == 2
+    assert "does not exist and cannot be made" in capsys.readouterr().err
+    assert not (tmp_path / "missing").exists()
+    # a folder that can be made is made, and taken away again when nothing went into it
+    assert run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path / "new"))[0] == 2
+    assert "no exhibits" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()
     assert (
         run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path), "--max-part-mb", "0")[0]
         == 2
@@ -182,3 +188,19 @@ def test_usage_errors(
         == 2
     )
     assert run(data_dir, monkeypatch, "evidence", "list", "99")[0] == 2
+
+
+def test_out_folder_is_made_when_its_parent_exists(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    doc = tmp_path / "doc.pdf"
+    doc.write_bytes(make_pdf(2, "Doc"))
+    args = ("evidence", "add", "1", str(doc), "--title", "Doc", "--category", "other")
+    assert run(data_dir, monkeypatch, *args)[0] == 0
+    out = tmp_path / "not-yet"
+    code, _text = run(data_dir, monkeypatch, "packet", "1", "--out", str(out))
+    assert code == 0, capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["García_A201555123_Exhibits_Part1.pdf"]

@@ -64,6 +64,9 @@ class MemorySink:
         assert name not in self.parts
         self.parts[name] = data
 
+    def discard(self) -> None:
+        self.parts.clear()
+
     def save(self, folder: Path) -> list[Path]:
         paths = []
         for name, data in self.parts.items():
@@ -538,11 +541,12 @@ def test_a_motion_photo_with_a_video_after_the_picture_goes_in(tmp_path: Path) -
     assert _dark_quadrant(path, built.exhibits[0].first_page, tmp_path, red=True).startswith("top")
 
 
-def test_a_pdf_that_fails_while_stamping_is_named_not_a_traceback(
+def test_a_pdf_that_fails_while_stamping_is_left_out_with_its_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """pypdf's own errors (PdfReadError …) met while copying a page that passed the check are
-    reported with the file's name, like any other damage."""
+    """pypdf's own errors (PdfReadError …) met while copying a page that passed the check leave
+    that file out with its name and the reason, like any other damage (issue 17); when it was
+    the only file, the build stops and names it."""
     real = placement.Stamper.add_pdf_page
 
     def failing(self: placement.Stamper, source: object, label: str, *, fit: bool = True) -> object:
@@ -551,7 +555,22 @@ def test_a_pdf_that_fails_while_stamping_is_named_not_a_traceback(
         return real(self, source, label, fit=fit)  # type: ignore[arg-type]
 
     monkeypatch.setattr(placement.Stamper, "add_pdf_page", failing)
-    files = {1: make_pdf(1, "Odd")}
+    files = {1: make_pdf(1, "Odd"), 2: photo()}
+    sink = MemorySink()
+    built = build_packet(
+        request(
+            [
+                ExhibitSource(1, "Odd", (SourceFile(1, "odd.pdf"),)),
+                ExhibitSource(2, "Photo", (SourceFile(2, "p.jpg"),)),
+            ]
+        ),
+        files.__getitem__,
+        sink,
+    )
+    [problem] = built.omitted
+    assert problem.file_name == "odd.pdf" and problem.kind is ProblemKind.DAMAGED
+    assert "PdfReadError" in problem.detail
+    assert [e.title for e in built.exhibits] == ["Photo"]
     sink = MemorySink()
     with pytest.raises(PacketError, match=r"odd\.pdf.*damaged"):
         build_packet(

@@ -17,7 +17,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
 
 from clinic.domain.packet_layout import (
     ExhibitPieces,
@@ -85,17 +84,33 @@ def check_files(
             try:
                 pages[source.file_id] = page_count(read(source.file_id))
             except SourceProblem as exc:
-                problems.append(
-                    FileProblem(
-                        exhibit.evidence_id,
-                        exhibit.title,
-                        source.file_id,
-                        source.name,
-                        exc.kind,
-                        exc.detail,
-                    )
-                )
+                problems.append(_problem(exhibit, source, exc))
+            except Exception as exc:
+                problems.append(_problem(exhibit, source, exc))
     return Preflight(pages, tuple(problems))
+
+
+def _problem(exhibit: ExhibitSource, source: SourceFile, exc: BaseException) -> FileProblem:
+    """What went wrong with one file: its own kind for a :class:`SourceProblem`, else damaged
+    with the exception named (any exception type: pypdf's, Pillow's, ``RecursionError``,
+    ``MemoryError``...)."""
+    if isinstance(exc, SourceProblem):
+        kind, detail = exc.kind, exc.detail
+    else:
+        text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+        kind, detail = ProblemKind.DAMAGED, f"{type(exc).__name__}: {text}".rstrip(": ")
+    return FileProblem(
+        exhibit.evidence_id, exhibit.title, source.file_id, source.name, kind, detail
+    )
+
+
+class _FileFailed(Exception):
+    """One file failed while its pages were being placed (after the check pass had accepted
+    it): the build starts again without it."""
+
+    def __init__(self, problem: FileProblem) -> None:
+        super().__init__(problem.describe())
+        self.problem = problem
 
 
 @dataclass
@@ -238,9 +253,10 @@ class _Builder:
                 )
             )
         if not self.exhibits:
+            left_out = "".join(f" Left out: {p.describe()}." for p in self.omitted)
             raise PacketError(
                 "There is nothing to put in the packet: no exhibit has a usable file. Attach "
-                "files to the evidence items (PDF, JPEG or PNG) first."
+                "files to the evidence items (PDF, JPEG or PNG) first." + left_out
             )
         self.done = 0
         self.total = 1
@@ -500,26 +516,10 @@ class _Builder:
                 stamper.add_photo(data, self._label(number))
                 number += 1
                 self._advance(1)
-        except SourceProblem as exc:
-            problem = FileProblem(
-                exhibit.evidence_id,
-                exhibit.title,
-                source.file_id,
-                source.name,
-                exc.kind,
-                exc.detail,
-            )
-            raise PacketError(f"{problem.describe()}. Nothing was saved.") from None
-        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-            problem = FileProblem(
-                exhibit.evidence_id,
-                exhibit.title,
-                source.file_id,
-                source.name,
-                ProblemKind.DAMAGED,
-                str(exc),
-            )
-            raise PacketError(f"{problem.describe()}. Nothing was saved.") from None
+        except (PacketCancelled, PacketError):
+            raise
+        except Exception as exc:
+            raise _FileFailed(_problem(exhibit, source, exc)) from None
         return number
 
     # --- parts --------------------------------------------------------------------------------
@@ -617,12 +617,25 @@ def build_packet(
     Files listed in ``preflight.problems`` must be in ``skip`` (the user chose to build without
     them), otherwise :class:`PacketError` names them and nothing is built."""
     checked = preflight if preflight is not None else check_files(request, read, cancelled)
-    return _Builder(
-        request=request,
-        read=read,
-        sink=sink,
-        preflight=checked,
-        skip=skip,
-        progress=progress,
-        cancelled=cancelled,
-    ).build()
+    failed: list[FileProblem] = []
+    while True:
+        try:
+            return _Builder(
+                request=request,
+                read=read,
+                sink=sink,
+                preflight=checked,
+                skip=skip,
+                progress=progress,
+                cancelled=cancelled,
+            ).build()
+        except _FileFailed as exc:
+            # The file is left out and the packet laid out again without it: the parts handed
+            # to the sink so far are taken back first (their page numbers change).
+            sink.discard()
+            failed.append(exc.problem)
+            checked = Preflight(
+                {k: v for k, v in checked.pages.items() if k != exc.problem.file_id},
+                (*checked.problems, exc.problem),
+            )
+            skip = skip | {exc.problem.file_id}

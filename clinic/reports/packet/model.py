@@ -81,6 +81,7 @@ class ProblemKind(StrEnum):
     EMPTY = "empty"
     UNREADABLE = "unreadable"  # missing or damaged in the vault
     TOO_LARGE = "too_large"  # a picture past Pillow's decompression-bomb limit
+    BOMB = "bomb"  # a PDF stream that would inflate past the decoding bound (bounds.py)
 
 
 PROBLEM_ADVICE = {
@@ -94,6 +95,9 @@ PROBLEM_ADVICE = {
     "copy of the document",
     ProblemKind.TOO_LARGE: "the picture has too many pixels to open safely (over about 180 "
     "megapixels); save a smaller copy of it (for example at half the size) and attach that",
+    ProblemKind.BOMB: "the PDF holds a picture or stream that would take more than 256 MB of "
+    "memory to open (a 'decompression bomb'); it was not opened. Ask the sender for a normal "
+    "copy, or scan or print the paper document to a new PDF and attach that",
     ProblemKind.UNREADABLE: "the encrypted copy in the vault is missing or damaged; restore it "
     "from a backup ('clinic doctor' lists such files)",
 }
@@ -158,6 +162,9 @@ class PartSink(Protocol):
     """Where finished parts go (the service writes them into the chosen folder)."""
 
     def write_part(self, name: str, data: bytes) -> None: ...
+
+    def discard(self) -> None:
+        """Forget every part written so far (the build starts again without a bad file)."""
 
 
 class PacketCancelled(Exception):

@@ -14,8 +14,9 @@ from enum import StrEnum
 
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+from pypdf.errors import FileNotDecryptedError
 
+from clinic.reports.packet.bounds import Bomb, check_bounds
 from clinic.reports.packet.model import ProblemKind
 
 PHOTO_DPI = 150
@@ -55,7 +56,10 @@ def open_pdf(data: bytes) -> PdfReader:
     """A reader over every page, or :class:`SourceProblem` saying why not.
 
     A PDF without its end-of-file marker is treated as truncated (pypdf would otherwise rebuild
-    what it can and pages could go missing without anyone noticing)."""
+    what it can and pages could go missing without anyone noticing). Any failure while reading
+    it, whatever its type (pypdf raises its own errors, ``DependencyError`` for a filter it
+    cannot decode, ``RecursionError`` on cyclic structures, ``MemoryError``), is a damaged
+    file; a stream past the decoding bound (:mod:`.bounds`) is a bomb and is not decoded."""
     if b"%%EOF" not in data[-2048:]:
         raise SourceProblem(ProblemKind.DAMAGED, "no end-of-file marker (truncated)")
     try:
@@ -66,6 +70,7 @@ def open_pdf(data: bytes) -> PdfReader:
                     raise SourceProblem(ProblemKind.PASSWORD)
             except (FileNotDecryptedError, NotImplementedError):
                 raise SourceProblem(ProblemKind.PASSWORD) from None
+        check_bounds(reader)
         count = len(reader.pages)
         for page in reader.pages:  # every page object must be reachable and have a size
             box = page.cropbox
@@ -73,11 +78,19 @@ def open_pdf(data: bytes) -> PdfReader:
                 raise SourceProblem(ProblemKind.DAMAGED, "a page has no size")
     except SourceProblem:
         raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise SourceProblem(ProblemKind.DAMAGED, type(exc).__name__) from None
+    except Bomb as exc:
+        raise SourceProblem(ProblemKind.BOMB, str(exc)) from None
+    except Exception as exc:
+        raise SourceProblem(ProblemKind.DAMAGED, _failure(exc)) from None
     if count == 0:
         raise SourceProblem(ProblemKind.EMPTY)
     return reader
+
+
+def _failure(exc: BaseException) -> str:
+    """A short technical note of what failed (kept with the problem, for support)."""
+    text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 # A PNG's last chunk: IEND with its fixed CRC.
@@ -113,7 +126,12 @@ def page_count(data: bytes) -> int:
     if kind is Kind.PDF:
         return len(open_pdf(data).pages)
     if kind in (Kind.JPEG, Kind.PNG):
-        check_image(data)
+        try:
+            check_image(data)
+        except SourceProblem:
+            raise
+        except Exception as exc:
+            raise SourceProblem(ProblemKind.DAMAGED, _failure(exc)) from None
         return 1
     raise SourceProblem(ProblemKind.UNSUPPORTED)
 
