@@ -418,6 +418,7 @@ def _request(
         preparer=view.attorney.name if view.attorney else "",
         clinic_name=str(clinic.get("clinic_name", "")),
         letterhead=str(clinic.get("letterhead", "")),
+        forum=view.forum_kind.value,  # an affirmative case: the asylum office's caption
     )
     service = ServiceData(
         title=options.title,

@@ -122,11 +122,56 @@ def _blank(text: str, width: int = 40) -> str:
     return esc(text) if text.strip() else "_" * width
 
 
+_COURT_LINES = (
+    "UNITED STATES DEPARTMENT OF JUSTICE",
+    "EXECUTIVE OFFICE FOR IMMIGRATION REVIEW",
+    "IMMIGRATION COURT",
+)
+_OFFICE_LINES = (
+    "U.S. DEPARTMENT OF HOMELAND SECURITY",
+    "U.S. CITIZENSHIP AND IMMIGRATION SERVICES",
+    "ASYLUM OFFICE",
+)
+
+
+def _court_party(cover: CoverData) -> str:
+    return (
+        f"In the Matter of:<br/><br/><b>{esc(cover.respondent)}</b>,<br/>"
+        "Respondent.<br/><br/>In removal proceedings."
+    )
+
+
+def _court_file(cover: CoverData) -> str:
+    return (
+        f"File No.: <b>{_blank(cover.a_number, 14)}</b><br/><br/>"
+        f"Immigration Judge: {_blank(cover.judge, 20)}<br/><br/>"
+        f"Next hearing: {_blank(cover.next_hearing, 20)}"
+    )
+
+
+def _office_party(cover: CoverData) -> str:
+    """An affirmative application before the asylum office (8 CFR 208.2(a), 208.9): the
+    applicant is not a respondent and there are no removal proceedings."""
+    return (
+        f"In the Matter of:<br/><br/><b>{esc(cover.respondent)}</b>,<br/>"
+        "Applicant.<br/><br/>Affirmative application for asylum (Form I-589)."
+    )
+
+
+def _office_file(cover: CoverData) -> str:
+    return (
+        f"A-Number: <b>{_blank(cover.a_number, 14)}</b><br/><br/>"
+        f"Asylum interview: {_blank(cover.next_hearing, 20)}"
+    )
+
+
 def render_cover(cover: CoverData) -> bytes:
     s = _Styles()
     preparer = [esc(line) for line in (cover.preparer, cover.clinic_name) if line.strip()]
     preparer += [esc(line) for line in cover.letterhead.splitlines() if line.strip()]
-    status = "DETAINED" if cover.detained else "NON-DETAINED"
+    office = cover.forum == "asylum_office"
+    detention = "DETAINED" if cover.detained else "NON-DETAINED"
+    status = "AFFIRMATIVE ASYLUM" if office else detention
     top = Table(
         [[Paragraph("<br/>".join(preparer) or "&nbsp;", s.cell), Paragraph(status, s.status)]],
         colWidths=[BODY_W - 2 * inch, 2 * inch],
@@ -139,27 +184,14 @@ def render_cover(cover: CoverData) -> bytes:
             ]
         ),
     )
-    court_lines = [
-        "UNITED STATES DEPARTMENT OF JUSTICE",
-        "EXECUTIVE OFFICE FOR IMMIGRATION REVIEW",
-        "IMMIGRATION COURT",
-    ]
+    court_lines = list(_OFFICE_LINES if office else _COURT_LINES)
     if cover.court.strip():
         court_lines.append(esc(cover.court.strip().upper()))
     caption = Table(
         [
             [
-                Paragraph(
-                    f"In the Matter of:<br/><br/><b>{esc(cover.respondent)}</b>,<br/>"
-                    "Respondent.<br/><br/>In removal proceedings.",
-                    s.body,
-                ),
-                Paragraph(
-                    f"File No.: <b>{_blank(cover.a_number, 14)}</b><br/><br/>"
-                    f"Immigration Judge: {_blank(cover.judge, 20)}<br/><br/>"
-                    f"Next hearing: {_blank(cover.next_hearing, 20)}",
-                    s.body,
-                ),
+                Paragraph(_office_party(cover) if office else _court_party(cover), s.body),
+                Paragraph(_office_file(cover) if office else _court_file(cover), s.body),
             ]
         ],
         colWidths=[BODY_W / 2, BODY_W / 2],

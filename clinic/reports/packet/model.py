@@ -49,6 +49,9 @@ class CoverData:
     preparer: str  # the attorney or representative
     clinic_name: str
     letterhead: str
+    # "immigration_court" (removal proceedings caption) or "asylum_office": an affirmative
+    # case's packet is captioned for the USCIS asylum office, never as removal proceedings.
+    forum: str = "immigration_court"
 
 
 @dataclass(frozen=True)
