@@ -45,6 +45,7 @@ from clinic.services.clients import (
     _client_values,
     _known_parties,
 )
+from clinic.services.courts import clinic_zone
 from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.results import Changes, Entity
 from clinic.services.settings_schema import settings_in
@@ -216,7 +217,7 @@ def _plan(
         mapping,
         date_order=date_order,
         today=today,
-        timezone=settings_in(session).default_timezone,
+        timezone=clinic_zone(settings_in(session)),
         vocabulary=shipped_vocabulary(),
         known=_known_parties(session, None),
     )

@@ -21,7 +21,9 @@ class ClinicSettings:
     auto_lock_minutes: int = 5
     backup_folder: str = ""
     backups_kept: int = 14
-    default_timezone: str = "America/New_York"
+    # New hearings take their court's zone (resources/courts/courts.toml); without a court, this
+    # one; empty: the computer's own zone (clinic.services.courts.clinic_zone).
+    default_timezone: str = ""
     # Deadline rule amounts the clinic changed, e.g. {"individual-hearing-filing": 30}; each must
     # stay within the rule's min..max in resources/rules/deadlines.toml.
     rule_days: dict[str, int] = field(default_factory=dict)

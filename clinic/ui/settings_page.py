@@ -41,6 +41,7 @@ from clinic.services.settings import (
     get_settings,
     update_settings,
 )
+from clinic.ui.hearing_zone_review import ZoneReviewNotice
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.settings_closures import ClosureDaysEditor
@@ -50,6 +51,7 @@ from clinic.ui.settings_problems import ProblemLabels
 from clinic.ui.settings_recompute import BackgroundSave
 from clinic.ui.settings_rules import RuleSettingsBox
 from clinic.ui.settings_staff import AddStaffDialog, StaffList
+from clinic.ui.time_zones import system_zone
 from clinic.ui.translations import error_text
 
 AUTO_LOCK_RANGE = (1, 120)
@@ -139,6 +141,7 @@ class SettingsPage(Page):
         self._fill_zones()
         self.timezone.setMinimumContentsLength(24)
         self.timezone.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.zone_review = ZoneReviewNotice(self.session)
         self.rules = RuleSettingsBox(rules_in_force())
         self.closures = ClosureDaysEditor(self.problems.label_for("closure_days"))
         self.staff_list = StaffList(self.session)
@@ -155,6 +158,15 @@ class SettingsPage(Page):
         self.timezone.addItems(list(COMMON_ZONES))
         self.timezone.insertSeparator(len(COMMON_ZONES))
         self.timezone.addItems(others)
+        line = self.timezone.lineEdit()
+        if line is not None:  # empty: new hearings without a court take this computer's zone
+            line.setPlaceholderText(self.tr("This computer's: {zone}").format(zone=system_zone()))
+        self.timezone.setToolTip(
+            self.tr(
+                "New hearings take the time zone of their court or asylum office. This zone is "
+                "used when none is picked; left empty, the computer's own zone is used."
+            )
+        )
         completer = self.timezone.completer()  # over the combo's own model: one list of zones
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -219,6 +231,7 @@ class SettingsPage(Page):
         form.addRow(
             self.tr("Default &time zone:"), self.problems.beside("default_timezone", self.timezone)
         )
+        form.addRow("", self.zone_review)
         return group
 
     def _staff_group(self) -> QGroupBox:
@@ -417,7 +430,7 @@ class SettingsPage(Page):
         return True
 
     def _local_problems(self, settings: ClinicSettings) -> tuple[FieldProblem, ...]:
-        if settings.default_timezone not in self._zones:
+        if settings.default_timezone and settings.default_timezone not in self._zones:
             return (FieldProblem("default_timezone", Problem.UNKNOWN_TIMEZONE),)
         return ()
 
@@ -436,6 +449,7 @@ class SettingsPage(Page):
         self.backup_folder.setText(settings.backup_folder)
         self.backups_kept.setValue(settings.backups_kept)
         self.timezone.setEditText(settings.default_timezone)
+        self.zone_review.refresh()
         self.handout_layout.setCurrentIndex(
             max(0, self.handout_layout.findData(settings.handout_layout))
         )

@@ -11,22 +11,6 @@
         <source>Ticked done, but the case data says missing</source>
         <translation>Marcado como hecho, pero según los datos del caso falta</translation>
     </message>
-    <message>
-        <source>The time zone of {court}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No daylight saving time there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s default time zone (Settings): no court or office on the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This computer&apos;s time zone: no court or office on the list, and no default time zone in Settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ANumberEdit</name>
@@ -807,6 +791,10 @@
     <message>
         <source>time zone</source>
         <translation>zona horaria</translation>
+    </message>
+    <message>
+        <source>time zone confirmed</source>
+        <translation>zona horaria confirmada</translation>
     </message>
     <message>
         <source>location</source>
@@ -2876,6 +2864,25 @@
     </message>
 </context>
 <context>
+    <name>CourtPicker</name>
+    <message>
+        <source>The time zone of {court}.</source>
+        <translation>La zona horaria de {court}.</translation>
+    </message>
+    <message>
+        <source>No daylight saving time there.</source>
+        <translation>Allí no hay horario de verano.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s default time zone (Settings): no court or office on the list.</source>
+        <translation>La zona horaria predeterminada de la clínica (Configuración): ningún tribunal ni oficina de la lista.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone: no court or office on the list, and no default time zone in Settings.</source>
+        <translation>La zona horaria de esta computadora: ningún tribunal ni oficina de la lista, y ninguna zona horaria predeterminada en Configuración.</translation>
+    </message>
+</context>
+<context>
     <name>DataFolderDialog</name>
     <message>
         <source>Data folder</source>
@@ -2987,8 +2994,8 @@
         <translation>Cambio de dirección AR-11 al DHS</translation>
     </message>
     <message>
-        <source>Annual asylum fee: expect a notice (filing anniversary)</source>
-        <translation>Tarifa anual de asilo: esperar un aviso (aniversario de la presentación)</translation>
+        <source>Annual asylum fee: due for another year pending (filing anniversary)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Annual asylum fee: pay by</source>
@@ -3089,6 +3096,10 @@
     <message>
         <source>Voluntary departure: depart by</source>
         <translation>Salida voluntaria: salir a más tardar</translation>
+    </message>
+    <message>
+        <source>Voluntary departure: proof of the bond to the BIA</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3583,7 +3594,7 @@
     </message>
     <message>
         <source>{member}: pick the date of birth on a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>{member}: elegir la fecha de nacimiento en un calendario</translation>
     </message>
 </context>
 <context>
@@ -3923,7 +3934,7 @@
     </message>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita</translation>
     </message>
     <message>
         <source>Appointment with</source>
@@ -3973,26 +3984,70 @@
     </message>
 </context>
 <context>
-    <name>HearingPlace</name>
+    <name>HearingZoneReviewDialog</name>
     <message>
-        <source>Record the referral…</source>
-        <translation type="unfinished"></translation>
+        <source>Hearing time zones to review</source>
+        <translation>Zonas horarias de audiencias por revisar</translation>
     </message>
     <message>
-        <source>Record the referral to immigration court</source>
-        <translation type="unfinished"></translation>
+        <source>These upcoming hearings are stored with a time zone that is not their court&apos;s or office&apos;s. Hearings saved before the court list existed all got New York time. Check each against its notice: keep the stored zone if it is right, or use the court&apos;s. Each choice is recorded in the audit trail; nothing changes by itself.</source>
+        <translation>Estas próximas audiencias están guardadas con una zona horaria que no es la de su tribunal u oficina. Las audiencias guardadas antes de que existiera la lista de tribunales recibieron todas la hora de Nueva York. Compare cada una con su aviso: conserve la zona guardada si es correcta o use la del tribunal. Cada decisión queda en el registro de auditoría; nada cambia por sí solo.</translation>
     </message>
     <message>
-        <source>This case is affirmative: it is before the asylum office, so only its appointments can be scheduled here. Master calendar and individual hearings are in immigration court, where an affirmative case goes only when the asylum office refers it with a Notice to Appear.</source>
-        <translation type="unfinished"></translation>
+        <source>Hearings with another time zone than their court&apos;s</source>
+        <translation>Audiencias con una zona horaria distinta de la de su tribunal</translation>
     </message>
     <message>
-        <source>If the asylum office referred this case, record the referral first: the case becomes defensive, keeps its history, and court hearings can then be scheduled.</source>
-        <translation type="unfinished"></translation>
+        <source>Date</source>
+        <translation>Fecha</translation>
     </message>
     <message>
-        <source>A referral can be recorded once the application is filed (stage {filed}, {interview} or {decision}; this case is at {stage}). If the client received a Notice to Appear without a referral, ask the attorney how to proceed.</source>
-        <translation type="unfinished"></translation>
+        <source>Time (as stored)</source>
+        <translation>Hora (como está guardada)</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Audiencia</translation>
+    </message>
+    <message>
+        <source>Court or office</source>
+        <translation>Tribunal u oficina</translation>
+    </message>
+    <message>
+        <source>Stored zone</source>
+        <translation>Zona guardada</translation>
+    </message>
+    <message>
+        <source>Court&apos;s zone</source>
+        <translation>Zona del tribunal</translation>
+    </message>
+    <message>
+        <source>Every upcoming hearing has its court&apos;s time zone.</source>
+        <translation>Todas las próximas audiencias tienen la zona horaria de su tribunal.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the stored zone</source>
+        <translation>&amp;Conservar la zona guardada</translation>
+    </message>
+    <message>
+        <source>Keep the stored time zone of the selected</source>
+        <translation>Conservar la zona horaria guardada de las seleccionadas</translation>
+    </message>
+    <message>
+        <source>&amp;Use the court&apos;s zone</source>
+        <translation>&amp;Usar la zona del tribunal</translation>
+    </message>
+    <message>
+        <source>Use the court&apos;s time zone for the selected</source>
+        <translation>Usar la zona horaria del tribunal en las seleccionadas</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>&amp;Abrir el caso</translation>
     </message>
 </context>
 <context>
@@ -4437,14 +4492,6 @@ Esc: cancelar</translation>
     <message>
         <source>Cases</source>
         <translation>Casos</translation>
-    </message>
-    <message>
-        <source>Navigation</source>
-        <translation>Navegación</translation>
-    </message>
-    <message>
-        <source>Ctrl+%1</source>
-        <translation>Ctrl+%1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -5003,10 +5050,41 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages of the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PdfSaver</name>
     <message>
         <source>Save an unencrypted PDF?</source>
         <translation>¿Guardar un PDF sin cifrar?</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -5015,6 +5093,10 @@ Esc: cancelar</translation>
     <message>
         <source>Saving the PDF…</source>
         <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved an unencrypted PDF to {0}.</source>
@@ -5225,6 +5307,29 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>ReferralGuidance</name>
+    <message>
+        <source>Record the referral…</source>
+        <translation>Registrar la remisión…</translation>
+    </message>
+    <message>
+        <source>Record the referral to immigration court</source>
+        <translation>Registrar la remisión al tribunal de inmigración</translation>
+    </message>
+    <message>
+        <source>This case is affirmative: it is before the asylum office, so only its appointments can be scheduled here. Master calendar and individual hearings are in immigration court, where an affirmative case goes only when the asylum office refers it with a Notice to Appear.</source>
+        <translation>Este caso es afirmativo: está ante la oficina de asilo, así que aquí solo se pueden programar sus citas. Las audiencias preliminares e individuales son en el tribunal de inmigración, adonde un caso afirmativo llega solo cuando la oficina de asilo lo remite con una Notificación de Comparecencia (NTA).</translation>
+    </message>
+    <message>
+        <source>If the asylum office referred this case, record the referral first: the case becomes defensive, keeps its history, and court hearings can then be scheduled.</source>
+        <translation>Si la oficina de asilo remitió este caso, registre primero la remisión: el caso pasa a ser defensivo, conserva su historial y entonces se pueden programar audiencias del tribunal.</translation>
+    </message>
+    <message>
+        <source>A referral can be recorded once the application is filed (stage {filed}, {interview} or {decision}; this case is at {stage}). If the client received a Notice to Appear without a referral, ask the attorney how to proceed.</source>
+        <translation>La remisión se puede registrar una vez presentada la solicitud (etapa {filed}, {interview} o {decision}; este caso está en {stage}). Si el cliente recibió una Notificación de Comparecencia sin remisión, consulte al abogado cómo proceder.</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Check the rows</source>
@@ -5362,7 +5467,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Court or office</source>
-        <translation type="unfinished"></translation>
+        <translation>Tribunal u oficina</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -5446,6 +5551,14 @@ Esc: cancelar</translation>
     <message>
         <source>Default time zone</source>
         <translation>Zona horaria predeterminada</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s: {zone}</source>
+        <translation>La de esta computadora: {zone}</translation>
+    </message>
+    <message>
+        <source>New hearings take the time zone of their court or asylum office. This zone is used when none is picked; left empty, the computer&apos;s own zone is used.</source>
+        <translation>Las audiencias nuevas toman la zona horaria de su tribunal u oficina de asilo. Esta zona se usa cuando no se elige ninguno; si se deja vacía, se usa la zona de la computadora.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -6086,6 +6199,24 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Choose your name, or add yourself to the staff.</source>
         <translation>Elija su nombre o agréguese al personal.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneReviewNotice</name>
+    <message>
+        <source>Review…</source>
+        <translation>Revisar…</translation>
+    </message>
+    <message>
+        <source>Review hearing time zones</source>
+        <translation>Revisar las zonas horarias de las audiencias</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upcoming hearings with a time zone other than their court&apos;s: %n. Review them.</source>
+        <translation>
+            <numerusform>Próximas audiencias con una zona horaria distinta de la de su tribunal: %n. Revíselas.</numerusform>
+            <numerusform>Próximas audiencias con una zona horaria distinta de la de su tribunal: %n. Revíselas.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@ stored like intake stores them, audited as one import."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from clinic.domain.drafts import CaseDraft, ClientDraft, FamilyMemberDraft, Hear
 from clinic.domain.enums import ClaimType, HearingKind, Relationship, Stage
 from clinic.domain.ids import ClientId
 from clinic.domain.importing.headers import ImportField
-from clinic.services import cases, clients, importing, schedule, search
+from clinic.services import cases, clients, importing, schedule, search, settings
 from clinic.storage.models import AuditEntry, Case, Client, Deadline, FamilyMember, Hearing
 from clinic.storage.store import Store, count_rows
 
@@ -248,12 +249,16 @@ def test_ambiguous_dates_need_an_order(store: Store, today: date) -> None:
 def test_hearing_time_and_zone_come_from_the_row_and_the_settings(
     store: Store, today: date
 ) -> None:
+    current = settings.get_settings(store=store)
+    settings.update_settings(
+        store=store, settings=replace(current, default_timezone="America/Chicago")
+    ).unwrap()
     data = b"Family name,Claim type,Hearing date,Hearing time\nSmith,defensive,2027-01-04,1:30 PM\n"
     plan = importing.plan_import(store=store, data=data, file_name="t.csv", today=today)
     importing.commit_import(store=store, plan=plan, skip_invalid=False)
     with store.unit_of_work() as session:
         hearing = session.scalars(select(Hearing)).one()
-        assert (hearing.at, hearing.timezone) == (time(13, 30), "America/New_York")
+        assert (hearing.at, hearing.timezone) == (time(13, 30), "America/Chicago")
 
 
 def test_a_possible_conflict_with_a_family_member_is_a_note_not_a_refusal(

@@ -112,6 +112,9 @@ class Hearing(Base):
     on: Mapped[date] = mapped_column(Date)
     at: Mapped[time | None] = mapped_column(Time)
     timezone: Mapped[str] = mapped_column(String(64), default="America/New_York")
+    # The zone staff confirmed as right although the court's differs (resources/courts): such a
+    # hearing is no longer listed for review until its zone changes (migration 0004).
+    timezone_confirmed: Mapped[str] = mapped_column(String(64), default="", server_default="")
     location: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     judge: Mapped[str] = mapped_column(String(200), default="")

@@ -24,10 +24,11 @@ from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
 from clinic.services import schedule
 from clinic.services.dto import CaseView, HearingView
 from clinic.services.results import Result
+from clinic.ui.case_view.court_picker import CourtPicker
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
+from clinic.ui.case_view.hearing_place import HearingPlace
 from clinic.ui.session import UiSession
 
-DEFAULT_TIMEZONE = "America/New_York"
 DEFAULT_TIME = QTime(9, 0)
 _COURT_KINDS = (HearingKind.MASTER_CALENDAR, HearingKind.INDIVIDUAL)
 
@@ -69,11 +70,11 @@ class OptionalTimeField(QWidget):
 
 
 def timezone_combo() -> QComboBox:
+    """Every zone, typed or picked; the dialog fills it from the court (see HearingPlace)."""
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.addItems(list(_zone_names()))
-    combo.setCurrentText(DEFAULT_TIMEZONE)
     completer = combo.completer()
     if completer is None:
         return combo
@@ -97,9 +98,9 @@ class ScheduleHearingDialog(FormDialog):
         self.kind = add("kind", self.tr("Kind"), EnumComboBox(hearing_kinds_for(case.claim_type)))
         self.on = add("on", self.tr("Date"), date_edit(session.today()))
         self.at = add("at", self.tr("Time"), OptionalTimeField())
+        self.location = add("location", self.tr("Court or office"), CourtPicker(case.forum_name))
+        self.location.lineEdit().setPlaceholderText(self.tr("Court or office, courtroom"))
         self.timezone = add("timezone", self.tr("Time zone"), timezone_combo())
-        self.location = add("location", self.tr("Location"), QLineEdit(case.forum_name))
-        self.location.setPlaceholderText(self.tr("Court or office, courtroom"))
         self.address = add("address", self.tr("Address"), QPlainTextEdit())
         self.address.setMaximumHeight(64)
         self.judge = add("judge", self.tr("Judge"), QLineEdit(case.judge))
@@ -107,6 +108,7 @@ class ScheduleHearingDialog(FormDialog):
             "mode", self.tr("Attendance"), EnumComboBox(AttendanceMode, AttendanceMode.IN_PERSON)
         )
         self.notes = add("notes", self.tr("Notes"), QLineEdit())
+        self.place = HearingPlace(self, court=self.location, timezone=self.timezone)
         self.setMinimumWidth(480)
 
     def draft(self) -> HearingDraft:

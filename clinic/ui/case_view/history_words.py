@@ -84,6 +84,7 @@ FIELD_NAMES: dict[str, object] = {
     "on": QT_TRANSLATE_NOOP("CaseHistory", "date"),
     "at": QT_TRANSLATE_NOOP("CaseHistory", "time"),
     "timezone": QT_TRANSLATE_NOOP("CaseHistory", "time zone"),
+    "timezone_confirmed": QT_TRANSLATE_NOOP("CaseHistory", "time zone confirmed"),
     "location": QT_TRANSLATE_NOOP("CaseHistory", "location"),
     "address": QT_TRANSLATE_NOOP("CaseHistory", "address"),
     "mode": QT_TRANSLATE_NOOP("CaseHistory", "attendance"),
