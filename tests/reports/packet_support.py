@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+from PIL import Image, ImageChops, ImageFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # bench/ is a top-level folder beside clinic/, not installed
     sys.path.insert(0, str(ROOT))
+
+from pypdf import PdfReader  # noqa: E402
 
 from clinic.reports.packet import (  # noqa: E402
     CoverData,
@@ -18,6 +24,8 @@ from clinic.reports.packet import (  # noqa: E402
     ServiceData,
     SourceFile,
 )
+from clinic.reports.packet.normalise import normalise  # noqa: E402
+from clinic.reports.packet.placement import fit_matrix  # noqa: E402
 
 # The real third-party PDFs of issue 17 (shared/ sits beside the repository, in CI too).
 SAMPLES = ROOT.parent / "shared" / "pdf-samples"
@@ -97,7 +105,90 @@ def qpdf_check(path: Path) -> str:
         ["qpdf", "--check", str(path)], check=False, capture_output=True, text=True
     )
     out = run.stdout + run.stderr
-    problems = [line for line in out.splitlines() if "WARNING" in line or "error" in line.lower()]
+    problems = [line for line in out.splitlines() if "WARNING" in line or line.startswith("ERROR")]
     if run.returncode != 0 and not problems:
         problems.append(out)
     return "\n".join(problems)
+
+
+def poppler_render(path: Path, page: int, dpi: int, *, annotations: bool = True) -> Image.Image:
+    """One page (1-based) as poppler's pdftoppm draws it, in RGB: poppler is the third engine
+    of the tests (the packet is built with PDFium and pypdf)."""
+    args = ["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile"]
+    if not annotations:
+        args.append("-hide-annotations")
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([*args, str(path), f"{folder}/page"], check=True, capture_output=True)
+        with Image.open(f"{folder}/page.png") as image:
+            return image.convert("RGB")
+
+
+def placed_region(
+    packet: Path, page: int, dpi: int, box: tuple[float, ...], rotate: int
+) -> Image.Image:
+    """Where the packet puts a source page with ``box`` and ``rotate``, cut out of the packet
+    page rendered by poppler."""
+    matrix, scale = fit_matrix(tuple(box), rotate)  # type: ignore[arg-type]
+    w, h = box[2] - box[0], box[3] - box[1]
+    shown_w, shown_h = (h, w) if rotate % 180 else (w, h)
+    # the placed rectangle in page space: its lower-left corner is the smallest x and y
+    corners = [
+        (x * matrix[0] + y * matrix[2] + matrix[4], x * matrix[1] + y * matrix[3] + matrix[5])
+        for x in (box[0], box[2])
+        for y in (box[1], box[3])
+    ]
+    x0, y0 = min(c[0] for c in corners), min(c[1] for c in corners)
+    x1, y1 = x0 + shown_w * scale, y0 + shown_h * scale
+    image = poppler_render(packet, page, dpi)
+    k = dpi / 72
+    return image.crop((round(x0 * k), round((792 - y1) * k), round(x1 * k), round((792 - y0) * k)))
+
+
+def ink(image: Image.Image, threshold: int = 200) -> Image.Image:
+    """A 1-bit mask of the pixels darker than ``threshold`` (any channel)."""
+    grey = ImageChops.darker(
+        ImageChops.darker(image.getchannel(0), image.getchannel(1)), image.getchannel(2)
+    )
+    return grey.point(lambda v: 255 if v < threshold else 0).convert("1")
+
+
+def count(mask: Image.Image) -> int:
+    return mask.convert("L").histogram()[255]
+
+
+def covered(wanted: Image.Image, got: Image.Image, slack: int = 1) -> float:
+    """Share of ``wanted``'s set pixels that are set in ``got`` within ``slack`` pixels."""
+    wanted_n = count(wanted)
+    if wanted_n == 0:
+        return 1.0
+    grown = got.convert("L").filter(ImageFilter.MaxFilter(2 * slack + 1))
+    both = ImageChops.multiply(wanted.convert("L"), grown)
+    return count(both.point(lambda v: 255 if v > 127 else 0)) / wanted_n
+
+
+def source_geometry(data: bytes, page: int) -> tuple[tuple[float, float, float, float], int]:
+    """(CropBox, /Rotate) of a source page as the packet reads it (its clean copy)."""
+    read = PdfReader(io.BytesIO(normalise(data).pdf)).pages[page - 1]
+    box = read.cropbox
+    return (float(box.left), float(box.bottom), float(box.right), float(box.top)), int(
+        read.get("/Rotate", 0) or 0
+    )
+
+
+def compare_placed(
+    source: Path,
+    source_page: int,
+    packet: Path,
+    packet_page: int,
+    dpi: int = 50,
+    *,
+    reference: Image.Image | None = None,
+) -> tuple[float, float]:
+    """(share of the source page's ink found on the packet page, share of the packet page's
+    ink found on the source page), both drawn by poppler with annotations, the source scaled
+    to where the packet puts it."""
+    box, rotate = source_geometry(source.read_bytes(), source_page)
+    got = placed_region(packet, packet_page, dpi, box, rotate)
+    want = reference if reference is not None else poppler_render(source, source_page, dpi)
+    want = want.resize(got.size, Image.Resampling.BILINEAR)
+    return covered(ink(want), ink(got)), covered(ink(got), ink(want))

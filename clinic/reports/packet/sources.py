@@ -14,10 +14,9 @@ from enum import StrEnum
 
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError
 
-from clinic.reports.packet.bounds import Bomb, check_bounds
 from clinic.reports.packet.model import ProblemKind
+from clinic.reports.packet.normalise import NormaliseProblem, normalise
 
 PHOTO_DPI = 150
 JPEG_QUALITY = 80
@@ -53,24 +52,22 @@ class SourceProblem(Exception):
 
 
 def open_pdf(data: bytes) -> PdfReader:
-    """A reader over every page, or :class:`SourceProblem` saying why not.
+    """A reader over every page of the file's clean copy (:mod:`.normalise`: read leniently by
+    PDFium, as viewers read it), or :class:`SourceProblem` saying why not.
 
-    A PDF without its end-of-file marker is treated as truncated (pypdf would otherwise rebuild
-    what it can and pages could go missing without anyone noticing). Any failure while reading
-    it, whatever its type (pypdf raises its own errors, ``DependencyError`` for a filter it
-    cannot decode, ``RecursionError`` on cyclic structures, ``MemoryError``), is a damaged
-    file; a stream past the decoding bound (:mod:`.bounds`) is a bomb and is not decoded."""
-    if b"%%EOF" not in data[-2048:]:
-        raise SourceProblem(ProblemKind.DAMAGED, "no end-of-file marker (truncated)")
+    A PDF without its end-of-file marker (padding after it aside) is treated as truncated
+    (pages could otherwise go missing without anyone noticing). Any failure while reading it,
+    whatever its type (pypdf raises its own errors, ``DependencyError`` for a filter it cannot
+    decode, ``RecursionError`` on cyclic structures, ``MemoryError``), is a damaged file; a
+    stream past the decoding bound (:mod:`.bounds`) is a bomb and is not decoded."""
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise SourceProblem(ProblemKind.PASSWORD)
-            except (FileNotDecryptedError, NotImplementedError):
-                raise SourceProblem(ProblemKind.PASSWORD) from None
-        check_bounds(reader)
+        clean = normalise(data)
+    except NormaliseProblem as exc:
+        raise SourceProblem(exc.kind, exc.detail) from None
+    except Exception as exc:
+        raise SourceProblem(ProblemKind.DAMAGED, _failure(exc)) from None
+    try:
+        reader = PdfReader(io.BytesIO(clean.pdf), strict=False)
         count = len(reader.pages)
         for page in reader.pages:  # every page object must be reachable and have a size
             box = page.cropbox
@@ -78,8 +75,6 @@ def open_pdf(data: bytes) -> PdfReader:
                 raise SourceProblem(ProblemKind.DAMAGED, "a page has no size")
     except SourceProblem:
         raise
-    except Bomb as exc:
-        raise SourceProblem(ProblemKind.BOMB, str(exc)) from None
     except Exception as exc:
         raise SourceProblem(ProblemKind.DAMAGED, _failure(exc)) from None
     if count == 0:
