@@ -85,6 +85,7 @@ class ProblemKind(StrEnum):
     UNREADABLE = "unreadable"  # missing or damaged in the vault
     TOO_LARGE = "too_large"  # a picture past Pillow's decompression-bomb limit
     BOMB = "bomb"  # a PDF stream that would inflate past the decoding bound (bounds.py)
+    XFA_DYNAMIC = "xfa_dynamic"  # its pages are only a "requires Adobe Reader" placeholder
 
 
 PROBLEM_ADVICE = {
@@ -101,6 +102,10 @@ PROBLEM_ADVICE = {
     ProblemKind.BOMB: "the PDF holds a picture or stream that would take more than 256 MB of "
     "memory to open (a 'decompression bomb'); it was not opened. Ask the sender for a normal "
     "copy, or scan or print the paper document to a new PDF and attach that",
+    ProblemKind.XFA_DYNAMIC: "this is a dynamic XFA form (Adobe LiveCycle / AEM Forms): outside "
+    "Adobe Reader its pages show only a 'please wait' or 'requires Adobe Reader' message. Open it "
+    "in Adobe Acrobat Reader, print it to a PDF printer (for example 'Microsoft Print to PDF'), "
+    "check that the printed PDF shows the filled-in form, and attach that PDF instead",
     ProblemKind.UNREADABLE: "the encrypted copy in the vault is missing or damaged; restore it "
     "from a backup ('clinic doctor' lists such files)",
 }

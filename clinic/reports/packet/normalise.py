@@ -11,7 +11,9 @@ through it once and comes out as a clean copy that pypdf reads without guessing:
   that is missing, null or has no area becomes US Letter (as viewers show it); a CropBox that is
   missing, null, has no area or lies outside the MediaBox falls back to the MediaBox, otherwise
   it is cut to the MediaBox. Both boxes are then written explicitly on every page;
-* an owner password (printing allowed without a password) is removed from the copy.
+* an owner password (printing allowed without a password) is removed from the copy;
+* a dynamic XFA form is refused (its pages are only a placeholder), before anything else is
+  read from it; a static XFA form with a real AcroForm is placed from the AcroForm.
 
 The decoding bound (:mod:`.bounds`) is checked on the file before PDFium renders anything.
 """
@@ -116,11 +118,39 @@ def _bounds(data: bytes, doc: pdfium.PdfDocument) -> None:
     check_bounds(PdfReader(io.BytesIO(copy.getvalue()), strict=False))
 
 
+def _dynamic_xfa(doc: pdfium.PdfDocument) -> bool:
+    """A dynamic XFA form: its PDF pages hold only a placeholder ("please wait", "requires
+    Adobe Reader"), the form itself is drawn from XML by Adobe's viewers. PDFium says so
+    (FORMTYPE_XFA_FULL: the file asks to be rendered from its XFA); an XFA form whose pages
+    carry no form field at all is treated the same (there is no AcroForm to place it from). A
+    static XFA form (FORMTYPE_XFA_FOREGROUND) with a real AcroForm is placed from that."""
+    kind = pdfium_c.FPDF_GetFormType(doc)
+    if kind == pdfium_c.FORMTYPE_XFA_FULL:
+        return True
+    if pdfium_c.FPDF_GetXFAPacketCount(doc) <= 0:
+        return False
+    for index in range(len(doc)):
+        page = doc[index]
+        try:
+            for n in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+                annot = pdfium_c.FPDFPage_GetAnnot(page, n)
+                try:
+                    if pdfium_c.FPDFAnnot_GetSubtype(annot) == pdfium_c.FPDF_ANNOT_WIDGET:
+                        return False
+                finally:
+                    pdfium_c.FPDFPage_CloseAnnot(annot)
+        finally:
+            page.close()
+    return True
+
+
 def normalise(data: bytes) -> Normalised:
     """The clean copy of a source PDF, or :class:`NormaliseProblem` saying why there is none."""
     body = strip_padding(data)
     doc = _open(body)
     try:
+        if _dynamic_xfa(doc):
+            raise NormaliseProblem(ProblemKind.XFA_DYNAMIC, "dynamic XFA form")
         try:
             _bounds(body, doc)
         except Bomb as exc:
