@@ -1792,8 +1792,8 @@
         <translation>Hermano/a</translation>
     </message>
     <message>
-        <source>Immigration judge&apos;s decision</source>
-        <translation>Decisión del juez de inmigración</translation>
+        <source>Judge&apos;s decision (oral: its date; written: date mailed or served)</source>
+        <translation>Decisión del juez (oral: su fecha; escrita: fecha de envío o notificación)</translation>
     </message>
     <message>
         <source>Final order</source>
@@ -1846,6 +1846,22 @@
     <message>
         <source>Date set by the judge</source>
         <translation>Fecha fijada por el juez</translation>
+    </message>
+    <message>
+        <source>BIA appeal filed</source>
+        <translation>Apelación presentada ante la BIA</translation>
+    </message>
+    <message>
+        <source>Petition for review filed</source>
+        <translation>Petición de revisión presentada</translation>
+    </message>
+    <message>
+        <source>Asylum office denial (not referred)</source>
+        <translation>Denegación de la oficina de asilo (sin remisión)</translation>
+    </message>
+    <message>
+        <source>Asylum recommended for approval</source>
+        <translation>Asilo recomendado para aprobación</translation>
     </message>
     <message>
         <source>Last arrival</source>
@@ -1936,6 +1952,26 @@
         <translation>los días en que se detuvo el reloj de asilo</translation>
     </message>
     <message>
+        <source>the I-589&apos;s receipt</source>
+        <translation>la recepción del I-589</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s denial</source>
+        <translation>la denegación del juez</translation>
+    </message>
+    <message>
+        <source>the asylum office&apos;s denial</source>
+        <translation>la denegación de la oficina de asilo</translation>
+    </message>
+    <message>
+        <source>the petition for review</source>
+        <translation>la petición de revisión</translation>
+    </message>
+    <message>
+        <source>the recommended approval</source>
+        <translation>la aprobación recomendada</translation>
+    </message>
+    <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
         <translation>Un cierre del tribunal ({0}) cae en este período y no lo prorroga.</translation>
     </message>
@@ -1950,6 +1986,22 @@
     <message>
         <source>Whether this rule applies depends on {0}, which is not recorded.</source>
         <translation>Que esta regla se aplique depende de {0}, que no está registrado.</translation>
+    </message>
+    <message>
+        <source>Met: {0} came on or before this date.</source>
+        <translation>Cumplido: {0} fue en esta fecha o antes.</translation>
+    </message>
+    <message>
+        <source>Late: {0} came after this date; an exception must be shown.</source>
+        <translation>Tardío: {0} fue después de esta fecha; hay que demostrar una excepción.</translation>
+    </message>
+    <message>
+        <source>No longer applies: {0} came first.</source>
+        <translation>Ya no corresponde: {0} fue antes.</translation>
+    </message>
+    <message>
+        <source>Brought forward to the date of {0}.</source>
+        <translation>Adelantado a la fecha de {0}.</translation>
     </message>
     <message>
         <source>No A-number</source>
@@ -2995,7 +3047,7 @@
     </message>
     <message>
         <source>Annual asylum fee: due for another year pending (filing anniversary)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa anual de asilo: vence por otro año pendiente (aniversario de la presentación)</translation>
     </message>
     <message>
         <source>Annual asylum fee: pay by</source>
@@ -3099,7 +3151,7 @@
     </message>
     <message>
         <source>Voluntary departure: proof of the bond to the BIA</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida voluntaria: prueba de la fianza ante la BIA</translation>
     </message>
 </context>
 <context>

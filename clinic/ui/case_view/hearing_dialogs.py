@@ -27,6 +27,7 @@ from clinic.services.results import Result
 from clinic.ui.case_view.court_picker import CourtPicker
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
 from clinic.ui.case_view.hearing_place import HearingPlace
+from clinic.ui.case_view.referral_guidance import ReferralGuidance
 from clinic.ui.session import UiSession
 
 DEFAULT_TIME = QTime(9, 0)
@@ -109,6 +110,9 @@ class ScheduleHearingDialog(FormDialog):
         )
         self.notes = add("notes", self.tr("Notes"), QLineEdit())
         self.place = HearingPlace(self, court=self.location, timezone=self.timezone)
+        self.guidance = ReferralGuidance(
+            self, case, kind=self.kind, court=self.location, kinds_for=hearing_kinds_for
+        )
         self.setMinimumWidth(480)
 
     def draft(self) -> HearingDraft:

@@ -12,6 +12,7 @@ from clinic.services import cases
 from clinic.services.dto import CaseView
 from clinic.services.results import Result
 from clinic.ui.case_view.case_words import word
+from clinic.ui.case_view.court_picker import CourtPicker
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
 from clinic.ui.session import UiSession
 
@@ -79,8 +80,8 @@ class ReferralDialog(FormDialog):
             parent=parent,
         )
         self.case_id = case.id
-        self.court = QLineEdit()
-        self.court.setPlaceholderText(self.tr("The court named on the Notice to Appear"))
+        self.court = CourtPicker()  # the court's time zone then goes with its hearings
+        self.court.lineEdit().setPlaceholderText(self.tr("The court named on the Notice to Appear"))
         self.add_field("forum_name", self.tr("Immigration court"), self.court)
         self.judge = QLineEdit()
         self.judge.setPlaceholderText(self.tr("If already assigned"))
