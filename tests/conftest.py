@@ -19,6 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The staff language is a per-user preference outside the store, and "system" follows the
 # locale: tests never read or write the real preferences, and run in English on a Spanish desktop.
 os.environ.setdefault(language.ENV_CONFIG_DIR, tempfile.mkdtemp(prefix="clinic-test-config-"))
+# What this computer remembers about its stores (anchors, folders) is per-user state too; the
+# XDG variable also covers subprocesses that drop CLINIC_* variables.
+_state = tempfile.mkdtemp(prefix="clinic-test-state-")
+os.environ.setdefault("CLINIC_STATE_DIR", _state)
+os.environ.setdefault("XDG_STATE_HOME", _state)
 if language.system_language() != "en":
     os.environ["LANGUAGE"] = "en"
 

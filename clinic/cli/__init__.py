@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="protect the key with a passphrase even if a keychain is available",
     )
+    init.add_argument(
+        "--start-afresh",
+        action="store_true",
+        help="the store this computer kept in the (now empty or missing) folder is gone: "
+        "start a new one there, and remove the old one's key from the keychain",
+    )
 
     demo = commands.add_parser("demo", help="fill the store with synthetic demo data")
     demo.add_argument("--clients", type=int, default=50, help="how many clients (default 50)")

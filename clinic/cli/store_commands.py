@@ -44,7 +44,10 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
             )
         passphrase = read_passphrase(args, prompt=_("New passphrase: "), confirm=True)
     store = lifecycle.init_store(
-        data_dir=data_dir, passphrase=passphrase, actor=lifecycle.default_actor()
+        data_dir=data_dir,
+        passphrase=passphrase,
+        actor=lifecycle.default_actor(),
+        start_afresh=args.start_afresh,
     )
     try:
         if passphrase:

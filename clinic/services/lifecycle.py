@@ -25,7 +25,13 @@ from clinic.storage.datadir import DataDir, default_data_dir
 from clinic.storage.errors import DamagedStore, StoreError
 from clinic.storage.keys import KeySource
 from clinic.storage.models import Case, Client, EvidenceFile
-from clinic.storage.store import Store, create_store, needs_passphrase, open_store
+from clinic.storage.store import (
+    Store,
+    create_store,
+    needs_passphrase,
+    open_store,
+    store_expected,
+)
 from clinic.storage.vault import VaultError
 
 T = TypeVar("T")
@@ -47,7 +53,9 @@ def default_actor() -> str:
 
 
 def store_exists(data_dir: DataDir) -> bool:
-    return data_dir.has_database()
+    """Whether to open (never create): a first run is an empty or absent folder that this
+    computer has never kept a store in."""
+    return store_expected(data_dir)
 
 
 def passphrase_needed(data_dir: DataDir) -> bool:
@@ -58,13 +66,16 @@ def keychain_available() -> bool:
     return keys.keychain_available()
 
 
-def init_store(*, data_dir: DataDir, passphrase: str | None, actor: str) -> Store:
-    """Create the store; ``passphrase=None`` keeps the key in the OS keychain."""
+def init_store(
+    *, data_dir: DataDir, passphrase: str | None, actor: str, start_afresh: bool = False
+) -> Store:
+    """Create the store; ``passphrase=None`` keeps the key in the OS keychain.
+    ``start_afresh``: the folder once held a store that is gone; forget it (and its key)."""
     if passphrase is not None:
         problem = keys.passphrase_problem(passphrase)
         if problem is not None:
             raise WeakPassphrase(problem)
-    return create_store(data_dir, passphrase=passphrase, actor=actor)
+    return create_store(data_dir, passphrase=passphrase, actor=actor, start_afresh=start_afresh)
 
 
 def unlock_store(

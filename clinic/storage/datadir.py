@@ -13,6 +13,8 @@ import platformdirs
 APP_NAME = "Clinic"
 ENV_DATA_DIR = "CLINIC_DATA_DIR"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Files a desktop leaves in any folder it shows; they do not make a folder "not empty".
+OS_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".directory"})
 
 
 def default_data_dir() -> Path:
@@ -59,6 +61,18 @@ class DataDir:
 
     def has_database(self) -> bool:
         return self.database.exists()
+
+    def store_files(self) -> list[Path]:
+        """Every file or folder in the data folder: a first run needs none (see below)."""
+        if not self.root.is_dir():
+            return [self.root] if self.root.exists() else []
+        return sorted(p for p in self.root.iterdir() if p.name not in OS_LITTER)
+
+    def is_empty_or_absent(self) -> bool:
+        """The only folder a new store is made in: absent, or empty (the litter desktops
+        leave in any folder aside). Anything else there means a store existed or another
+        program's files are there; neither is a first run."""
+        return not self.store_files()
 
     def ensure_root(self) -> None:
         make_private_dir(self.root)

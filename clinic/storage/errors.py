@@ -131,3 +131,7 @@ class DiskError(StoreError):
                 "run 'clinic doctor'. Keep your backups."
             )
         )
+
+
+class StoreGone(DamagedStore):
+    """The data folder is empty or gone, but this computer knows a store lived there."""

@@ -124,6 +124,13 @@ def _parse_wrapped(raw: bytes) -> _WrappedKey:
         ) from exc
 
 
+def wrapped_store_id(raw: bytes) -> str:
+    """The store id a key file names (checked against store.json before any passphrase)."""
+    _parse_wrapped(raw)
+    document: Any = json.loads(raw)
+    return str(document.get("store_id", ""))
+
+
 def unwrap_key(raw: bytes, passphrase: str, store_id: str) -> bytearray:
     wrapped = _parse_wrapped(raw)
     kek = _kek(passphrase, wrapped.salt, wrapped.n, wrapped.r, wrapped.p)

@@ -27,10 +27,15 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
-from clinic.storage import keys, migrate
+from clinic.storage import anchors, keys, migrate
 from clinic.storage.audit_log import AUDITED, read_head, save_external_head
 from clinic.storage.datadir import DataDir, looks_like_plain_sqlite, write_private_file
-from clinic.storage.engine import connect_raw, create_store_engine, store_error_for
+from clinic.storage.engine import (
+    DAMAGED_ON_OPEN,
+    connect_raw,
+    create_store_engine,
+    store_error_for,
+)
 from clinic.storage.errors import (
     CannotUnlock,
     DamagedStore,
@@ -39,12 +44,14 @@ from clinic.storage.errors import (
     NoStore,
     ReadOnlyStore,
     StoreExists,
+    StoreGone,
 )
 from clinic.storage.keys import KeySource
 from clinic.storage.vault import Vault
 
 META_FORMAT = 1
 SAFETY_COPIES_KEPT = 3
+PAGE_SIZE = 4096  # SQLCipher 4's page size: a whole database file is whole pages
 
 
 __all__ = [  # DiskFull and ReadOnlyStore live in errors; importable from here as before
@@ -127,7 +134,101 @@ def read_meta(datadir: DataDir) -> StoreMeta:
 
 
 def needs_passphrase(datadir: DataDir) -> bool:
-    return datadir.has_database() and read_meta(datadir).key_source is KeySource.PASSPHRASE
+    """Whether opening needs the passphrase; a missing or damaged file is reported first, so
+    nobody types a passphrase for a store that cannot open."""
+    check_store_files(datadir)
+    return read_meta(datadir).key_source is KeySource.PASSPHRASE
+
+
+def store_expected(datadir: DataDir) -> bool:
+    """Whether ``datadir`` must be opened rather than created: it is not empty, or this
+    computer remembers a store there. A first run is an empty or absent folder only."""
+    return not datadir.is_empty_or_absent() or anchors.known_in_folder(datadir.root) is not None
+
+
+def check_store_files(datadir: DataDir) -> None:
+    """Refuse, before any key is asked for or any file opened for writing, a folder whose
+    database is absent, empty, cut short or plain SQLite while other files (or this
+    computer's records) say a store lives there. Nothing is changed."""
+    if datadir.is_empty_or_absent():
+        _refuse_gone_store(datadir)
+        raise NoStore(
+            N_("There is no Clinic store in {folder}. Create one with 'clinic init'."),
+            folder=datadir.root,
+        )
+    database = datadir.database
+    if not database.is_file():
+        raise DamagedStore(
+            N_(
+                "The database file clinic.db is missing from {folder}, but the other files "
+                "there ({files}) show that a store was kept there. Nothing was changed. "
+                "Restore the latest backup (clinic restore --over-current FILE keeps this "
+                "folder as a safety copy)."
+            ),
+            folder=datadir.root,
+            files=", ".join(p.name for p in datadir.store_files()),
+        )
+    size = database.stat().st_size
+    if size == 0:
+        raise DamagedStore(
+            N_(
+                "The database file {path} is empty (0 bytes): a failed copy, a full disk or a "
+                "sync program may have left it so. Nothing was changed. Restore the latest "
+                "backup (clinic restore --over-current FILE)."
+            ),
+            path=database,
+        )
+    if looks_like_plain_sqlite(database):
+        raise DamagedStore(
+            N_(
+                "{path} is an unencrypted SQLite file, not a Clinic store. Nothing was "
+                "changed; move it away and restore the store from a backup."
+            ),
+            path=database,
+        )
+    if size % PAGE_SIZE:
+        raise DamagedStore(
+            N_(
+                "The database file {path} is cut short ({size} bytes, not whole pages). "
+                "Nothing was changed. Restore the latest backup (clinic restore "
+                "--over-current FILE)."
+            ),
+            path=database,
+            size=size,
+        )
+
+
+def _refuse_gone_store(datadir: DataDir) -> None:
+    known = anchors.known_in_folder(datadir.root)
+    if known is None:
+        return
+    in_keychain = False
+    if known.key_source == KeySource.KEYCHAIN.value:
+        with contextlib.suppress(CannotUnlock):
+            found = keys.load_from_keychain(known.store_id)
+            in_keychain = found is not None
+            if found is not None:
+                keys.wipe(found)
+    if in_keychain:
+        raise StoreGone(
+            N_(
+                "The Clinic store kept in {folder} is gone, but this computer's keychain "
+                "still holds its key. Restore the latest backup into that folder (clinic "
+                "restore FILE), or choose another folder (--data-dir). To start afresh there "
+                "instead, run 'clinic init --start-afresh', which also removes the old key "
+                "from the keychain. Nothing was changed."
+            ),
+            folder=datadir.root,
+        )
+    raise StoreGone(
+        N_(
+            "The Clinic store kept in {folder} is gone (this computer opened it there "
+            "before). Restore the latest backup into that folder (clinic restore FILE), or "
+            "choose another folder (--data-dir). To start afresh there instead, run 'clinic "
+            "init --start-afresh'. Nothing was changed."
+        ),
+        folder=datadir.root,
+    )
 
 
 class Store:
@@ -282,25 +383,28 @@ def _check_writable(datadir: DataDir) -> None:
             raise ReadOnlyStore(N_("A file in the data folder"), path=path)
 
 
-def _leftover_of_interrupted_init(datadir: DataDir) -> bool:
-    return not datadir.has_database() and not any(Vault(datadir.vault).names())
+def create_store(
+    datadir: DataDir, *, passphrase: str | None, actor: str, start_afresh: bool = False
+) -> Store:
+    """Make a new store: a new random key, kept in the keychain or wrapped by ``passphrase``.
 
-
-def create_store(datadir: DataDir, *, passphrase: str | None, actor: str) -> Store:
-    """Make a new store: a new random key, kept in the keychain or wrapped by ``passphrase``."""
-    if datadir.has_database() or any(p.exists() for p in datadir.sidecars()):
+    Only in an empty or absent folder. When this computer remembers a store in that folder
+    (it was emptied or deleted), only with ``start_afresh``, which also forgets that store and
+    removes its key from the keychain. ``store.json`` is written last, once the database has
+    its schema: an interrupted creation leaves a folder that is reported, never half a store
+    that opens."""
+    if not datadir.is_empty_or_absent():
         raise StoreExists(
             N_(
-                "A Clinic store already exists in {folder}. Open it instead, or choose an "
+                "{folder} is not empty, so no new store is made there (a store, or what is "
+                "left of one, may be in it). Open it, restore a backup into it, or choose an "
                 "empty folder with --data-dir."
             ),
             folder=datadir.root,
         )
-    if datadir.meta.exists() and not _leftover_of_interrupted_init(datadir):
-        raise StoreExists(
-            N_("{folder} holds files of another store; choose an empty folder."),
-            folder=datadir.root,
-        )
+    known = anchors.known_in_folder(datadir.root)
+    if known is not None and not start_afresh:
+        _refuse_gone_store(datadir)
     try:
         datadir.ensure_root()
     except OSError as exc:
@@ -323,11 +427,21 @@ def create_store(datadir: DataDir, *, passphrase: str | None, actor: str) -> Sto
         key_check=keys.key_check(key, store_id),
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    write_private_file(datadir.meta, meta.to_json())
     store = Store(datadir, meta, key, actor)
     migrate.upgrade(store.engine)
+    write_private_file(datadir.meta, meta.to_json())
     _tighten_permissions(datadir)
+    if known is not None:
+        _forget(known)
+    _remember(store)
     return store
+
+
+def _forget(known: anchors.KnownStore) -> None:
+    """Starting afresh: the old store's key leaves the keychain and this computer forgets it."""
+    if known.key_source == KeySource.KEYCHAIN.value:
+        keys.remove_from_keychain(known.store_id)
+    anchors.forget_store(known.store_id)
 
 
 def load_key(datadir: DataDir, meta: StoreMeta, passphrase: str | None) -> bytearray:
@@ -355,6 +469,15 @@ def load_key(datadir: DataDir, meta: StoreMeta, passphrase: str | None) -> bytea
                 ),
                 folder=datadir.root,
             ) from None
+        if keys.wrapped_store_id(wrapped) != meta.store_id:
+            raise DamagedStore(
+                N_(
+                    "store.json and key.json in {folder} belong to different stores (one of "
+                    "them was replaced). Nothing was changed. Restore the latest backup, or open "
+                    "the store with the recovery key (clinic unlock --recovery-key)."
+                ),
+                folder=datadir.root,
+            )
         key = keys.unwrap_key(wrapped, passphrase, meta.store_id)
     if keys.key_check(key, meta.store_id) != meta.key_check:
         keys.wipe(key)
@@ -371,24 +494,7 @@ def open_store(
     datadir: DataDir, *, passphrase: str | None = None, actor: str, key: bytearray | None = None
 ) -> Store:
     """Unlock an existing store and bring its schema to head (after a safety copy)."""
-    if not datadir.has_database():
-        if datadir.meta.exists():
-            raise DamagedStore(
-                N_("The database file is missing from {folder}. Restore it from a backup."),
-                folder=datadir.root,
-            )
-        raise NoStore(
-            N_("There is no Clinic store in {folder}. Create one with 'clinic init'."),
-            folder=datadir.root,
-        )
-    if datadir.database.stat().st_size and looks_like_plain_sqlite(datadir.database):
-        raise DamagedStore(
-            N_(
-                "{path} is an unencrypted SQLite file, not a Clinic store. Nothing was "
-                "changed; move it away and restore the store from a backup."
-            ),
-            path=datadir.database,
-        )
+    check_store_files(datadir)
     _check_writable(datadir)
     meta = read_meta(datadir)
     if key is None:
@@ -399,12 +505,22 @@ def open_store(
         )
     store = Store(datadir, meta, key, actor)
     try:
-        with store.engine.connect():
-            pass  # the connect hook reads the file: damage shows here, before any write
+        with _naming_the_file(datadir), store.engine.connect() as connection:
+            # The connect hook reads the file: damage shows here, before any write. A store
+            # always has its schema (store.json is written after it): no tables is damage.
+            if migrate.current_revision(connection) is None:
+                raise DamagedStore(
+                    N_(
+                        "The database file {path} holds no Clinic records at all (it may have "
+                        "been emptied or replaced). Nothing was changed. Restore the latest "
+                        "backup (clinic restore --over-current FILE)."
+                    ),
+                    path=datadir.database,
+                )
         if migrate.pending(store.engine):
             copy = _safety_copy(store)
             migrate.upgrade(store.engine)
-            if copy is not None:
+            if copy.exists():
                 store.upgrade_note = (
                     "Clinic was updated, so the records were brought up to date. A copy from "
                     f"before the update is kept (encrypted) in {copy}."
@@ -412,14 +528,38 @@ def open_store(
     except BaseException:
         store.lock()
         raise
+    _remember(store)
     return store
 
 
-def _safety_copy(store: Store) -> Path | None:
+@contextlib.contextmanager
+def _naming_the_file(datadir: DataDir) -> Iterator[None]:
+    try:
+        yield
+    except DamagedStore as exc:
+        if exc.template != DAMAGED_ON_OPEN:
+            raise
+        raise DamagedStore(
+            N_(
+                "The database file {path} is damaged or belongs to another store, so it cannot "
+                "be opened with this store's key. Nothing was changed. Restore the latest "
+                "backup (clinic restore --over-current FILE), or run 'clinic doctor'."
+            ),
+            path=datadir.database,
+        ) from None
+
+
+def _remember(store: Store) -> None:
+    """This computer's record of where the store lives (so an emptied folder is no first
+    run); a state folder that cannot be written is logged, not fatal."""
+    try:
+        anchors.remember_store(store.meta.store_id, store.datadir.root, store.meta.key_source)
+    except OSError as exc:
+        _log.warning("The per-user state file could not be written (%s).", exc.strerror)
+
+
+def _safety_copy(store: Store) -> Path:
     """An encrypted copy (same key) of the database before a migration changes it."""
-    with store.engine.connect() as connection:
-        if migrate.current_revision(connection) is None:
-            return None  # empty database: nothing to protect
     folder = store.datadir.safety_copies
     folder.mkdir(mode=0o700, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
