@@ -60,8 +60,11 @@ class YearWindow:
 
 # Hearings, deadlines, appointments, closure days, docket and export ranges.
 SCHEDULING = YearWindow(years_back=1, years_ahead=10)
-# What already happened in the case: filed, decided, referred, moved in, evidence obtained.
+# What already happened in the case: filed, stage moves, referred, moved in, evidence obtained.
 CASE_EVENTS = YearWindow(years_back=20, years_ahead=1)
+# Dates deadline rules count from: past decisions and notices, and future ones (a work
+# permit's expiry, a date the judge set).
+CASE_FACTS = YearWindow(years_back=20, years_ahead=10)
 # A person's life: births, arrivals in the United States.
 LIFETIME = YearWindow(years_back=110, years_ahead=0)
 
