@@ -3,14 +3,14 @@ paralegal's cases; then the PDF is saved where the user chooses (built in the ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.enums import StaffRole
 from clinic.services import staff
+from clinic.ui.date_input import DateInput, check_inputs
 from clinic.ui.palette import Role, tint
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
@@ -28,19 +29,18 @@ from clinic.ui.session import UiSession
 COMING_DAYS = 6  # today and the six days after it: the coming week
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _py(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
 class DocketDialog(QDialog):
     def __init__(
-        self, start: date, end: date, paralegals: list[str], parent: QWidget | None = None
+        self,
+        start: date,
+        end: date,
+        paralegals: list[str],
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
+        self.today = today
         self.setObjectName("docketDialog")
         self.setWindowTitle(self.tr("Print hearing docket"))
         self.setAccessibleName(self.tr("Print hearing docket"))
@@ -85,31 +85,34 @@ class DocketDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         for edit in (self.start_edit, self.end_edit):
-            edit.dateChanged.connect(self._check)
+            edit.changed.connect(self._check)
         self._check()
 
-    def _date_edit(self, name: str, accessible: str, day: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
+    def _date_edit(self, name: str, accessible: str, day: date) -> DateInput:
+        edit = DateInput(day, today=self.today)
+        edit.set_names(name, accessible)
         return edit
 
     def _check(self, *_args: object) -> None:
-        wrong = self.start > self.end
+        start, end = self.start_edit.value(), self.end_edit.value()
+        wrong = start is not None and end is not None and start > end
         self.problem.setText(
             self.tr("The first day is after the last day; change one of them.") if wrong else ""
         )
         self.problem.setVisible(wrong)
         self.ok_button.setEnabled(not wrong)
 
+    def accept(self) -> None:
+        if check_inputs(self):  # a day that does not read is shown under its field
+            super().accept()
+
     @property
     def start(self) -> date:
-        return _py(self.start_edit.date())
+        return self.start_edit.value() or self.today()
 
     @property
     def end(self) -> date:
-        return _py(self.end_edit.date())
+        return self.end_edit.value() or self.today()
 
     @property
     def paralegal(self) -> str:
@@ -134,7 +137,11 @@ class DocketPrinter(QObject):
     def ask(self) -> DocketDialog:
         today = self.session.today()
         return DocketDialog(
-            today, today + timedelta(days=COMING_DAYS), self.paralegal_names(), self._parent
+            today,
+            today + timedelta(days=COMING_DAYS),
+            self.paralegal_names(),
+            self._parent,
+            today=self.session.today,
         )
 
     def start(self) -> None:

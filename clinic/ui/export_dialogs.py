@@ -13,11 +13,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,7 +36,7 @@ from clinic.domain.enums import StaffRole
 from clinic.domain.ids import ClientId
 from clinic.services import staff
 from clinic.services.exports import case_bundle, case_list
-from clinic.ui.intake.date_field import locale_date_format
+from clinic.ui.date_input import DateInput, check_inputs
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 from clinic.ui.translations import error_text
@@ -53,14 +52,6 @@ FileWork = Callable[[Path, Callable[[int, int], None], Callable[[], bool]], Any]
 
 def documents_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _py(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class FileSaver(QObject):
@@ -252,6 +243,7 @@ class CalendarExportDialog(QDialog):
         self.setObjectName("calendarExportDialog")
         self.setWindowTitle(self.tr("Export calendar"))
         self.setAccessibleName(self.tr("Export calendar"))
+        self.today = today
         self.start_edit = self._date("icsFromDate", self.tr("First day"), today)
         self.end_edit = self._date("icsToDate", self.tr("Last day"), today + timedelta(days=365))
         self.paralegal_combo = QComboBox()
@@ -291,18 +283,20 @@ class CalendarExportDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
 
-    def _date(self, name: str, accessible: str, day: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(locale_date_format(QLocale()))  # the user's date order
+    def _date(self, name: str, accessible: str, day: date) -> DateInput:
+        edit = DateInput(day, today=lambda: self.today)
+        edit.set_names(name, accessible)
         return edit
+
+    def accept(self) -> None:
+        if check_inputs(self):  # a day that does not read is shown under its field
+            super().accept()
 
     def calendar_filter(self) -> ics.CalendarFilter:
         from clinic.services.exports import ics  # noqa: PLC0415 - reportlab on first use
 
-        start, end = _py(self.start_edit.date()), _py(self.end_edit.date())
+        start = self.start_edit.value() or self.today
+        end = self.end_edit.value() or self.today
         return ics.CalendarFilter(
             start=min(start, end), end=max(start, end), paralegal=self.paralegal_combo.currentData()
         )

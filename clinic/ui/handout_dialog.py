@@ -5,15 +5,14 @@ then the usual unencrypted-PDF warning, a save dialog and the background worker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTime
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from clinic.services import language, settings
 from clinic.services.dto import CaseView
-from clinic.ui.intake.date_field import locale_date_format
+from clinic.ui.date_input import DateTimeInput, check_inputs
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
 
@@ -48,9 +47,14 @@ class HandoutDialog(QDialog):
     """What to print for the client. ``choice()`` gives kind, languages, layout, appointment."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, layout_setting: str = "side-by-side"
+        self,
+        parent: QWidget | None = None,
+        *,
+        layout_setting: str = "side-by-side",
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
+        self.today = today
         self.setObjectName("handoutDialog")
         self.setWindowTitle(self.tr("Client handout"))
         self.setAccessibleName(self.tr("Client handout"))
@@ -108,15 +112,9 @@ class HandoutDialog(QDialog):
         self._update()
 
     def _appointment_fields(self) -> None:
-        self.at = QDateTimeEdit()
-        self.at.setObjectName("appointmentAt")
-        self.at.setAccessibleName(self.tr("Appointment date and time"))
-        self.at.setCalendarPopup(True)
-        time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
-        self.at.setDisplayFormat(f"{locale_date_format(QLocale())} {time_format}")
-        start = QDateTime.currentDateTime().addDays(1)
-        start.setTime(QTime(10, 0))
-        self.at.setDateTime(start)
+        tomorrow = self.today() + timedelta(days=1)
+        self.at = DateTimeInput(datetime.combine(tomorrow, time(10, 0)), today=self.today)
+        self.at.set_names("appointmentAt", self.tr("Appointment"))
         self.with_whom = QLineEdit()
         self.with_whom.setObjectName("appointmentWith")
         self.with_whom.setAccessibleName(self.tr("Appointment with"))
@@ -132,14 +130,19 @@ class HandoutDialog(QDialog):
             self.form.setRowVisible(widget, appointment)
         self.form.setRowVisible(self.layout_box, self.language.currentData() == "en+es")
 
+    def accept(self) -> None:
+        if check_inputs(self):  # the appointment's day and time, when shown, must read
+            super().accept()
+
     def choice(self) -> tuple[str, tuple[str, ...], str, handouts.Appointment | None]:
         from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
 
         kind = str(self.kind.currentData())
         appointment = None
         if kind == "appointment-slip":
-            moment = self.at.dateTime().toPython()
-            assert isinstance(moment, datetime)
+            moment = self.at.value()
+            if moment is None:  # accept() lets the dialog close only once both fields read
+                raise ValueError(self.at.problem())
             appointment = handouts.Appointment(
                 moment.replace(second=0, microsecond=0),
                 self.with_whom.text().strip(),
@@ -190,7 +193,9 @@ class HandoutExport(QObject):
         case = self._current_case()
         if case is None or not self.session.is_open or self.saver.busy:
             return False
-        self.dialog = HandoutDialog(self._parent, layout_setting=self._layout_setting())
+        self.dialog = HandoutDialog(
+            self._parent, layout_setting=self._layout_setting(), today=self.session.today
+        )
         if self.dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         kind, languages, layout, appointment = self.dialog.choice()

@@ -9,15 +9,12 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.ui.date_input import DateInput
+from clinic.ui.date_text import long_date_text
 from clinic.ui.settings_layout import named, tidy_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,8 +104,7 @@ class ClosureDayModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if index.column() == ClosureColumn.DATE:
-            qday = QDate(day.year, day.month, day.day)
-            return QLocale().toString(qday, QLocale.FormatType.LongFormat)
+            return long_date_text(day)
         return reason
 
 
@@ -123,9 +121,9 @@ class ClosureDaysEditor(QWidget):
         self.table = named(QTableView(), "closureDays", self.tr("Court closure days"))
         self.table.setModel(self.model)
         tidy_table(self.table, stretch=ClosureColumn.REASON)
-        self.date_edit = named(QDateEdit(), "closureDate", self.tr("Closure date"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self._today = date.today()
+        self.date_edit = DateInput(today=lambda: self._today)
+        self.date_edit.set_names("closureDate", self.tr("Closure date"))
         self.reason = named(QLineEdit(), "closureReason", self.tr("Closure reason"))
         self.reason.setPlaceholderText(self.tr("Reason, e.g. court closed for snow"))
         self.reason.returnPressed.connect(self.add_entered)
@@ -148,10 +146,10 @@ class ClosureDaysEditor(QWidget):
         )
         note.setWordWrap(True)
         adder = QHBoxLayout()
-        adder.addWidget(self.date_edit)
-        adder.addWidget(self.reason, 1)
-        adder.addWidget(self.add_button)
-        adder.addWidget(self.remove_button)
+        adder.addWidget(self.date_edit, 0, Qt.AlignmentFlag.AlignTop)  # its message grows down
+        adder.addWidget(self.reason, 1, Qt.AlignmentFlag.AlignTop)
+        adder.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        adder.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(note)
@@ -161,7 +159,8 @@ class ClosureDaysEditor(QWidget):
 
     def set_days(self, days: dict[str, str], *, today: date) -> None:
         self.model.set_days(days)
-        self.date_edit.setDate(QDate(today.year, today.month, today.day))
+        self._today = today
+        self.date_edit.set_value(today)
         self._say("")
 
     def clear(self) -> None:
@@ -174,8 +173,11 @@ class ClosureDaysEditor(QWidget):
         self.message.setVisible(bool(text))
 
     def add_entered(self) -> None:
-        qday = self.date_edit.date()
-        day = date(qday.year(), qday.month(), qday.day())
+        day = self.date_edit.value()
+        if not self.date_edit.check() or day is None:  # the problem shows under the date
+            self._say("")
+            self.date_edit.setFocus()
+            return
         reason = self.reason.text().strip()
         if not reason:
             self._say(self.tr("Give the reason the court was closed."))

@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from clinic.domain.drafts import CaseDraft, ClientDraft, HearingDraft
@@ -105,7 +104,7 @@ def test_dialog_fields_follow_the_kind_and_language(qtbot) -> None:  # type: ign
     assert not dialog.layout_box.isVisible()
     dialog.kind.setCurrentIndex(dialog.kind.findData("appointment-slip"))
     assert dialog.at.isVisible() and dialog.with_whom.isVisible() and dialog.where.isVisible()
-    dialog.at.setDateTime(QDateTime(QDate(2026, 3, 5), QTime(14, 30)))
+    dialog.at.set_value(datetime(2026, 3, 5, 14, 30))
     dialog.with_whom.setText("  Ana Gómez ")
     dialog.where.setText("Oficina 2")
     assert dialog.choice() == (

@@ -27,9 +27,10 @@ from clinic.domain.problem_text import describe
 from clinic.domain.validation import Problem
 from clinic.services import cases, clients, lifecycle, search, staff
 from clinic.services.results import Entity
+from clinic.ui.date_text import date_text
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.intake.conflict_page import Column
-from clinic.ui.intake.date_field import OptionalDateEdit
+from clinic.ui.intake.date_field import DateField
 from clinic.ui.intake.intake_dialog import CASE_STEP, CLIENT_STEP, CONFLICT_STEP, FAMILY_STEP
 from clinic.ui.session import UiSession
 
@@ -82,12 +83,11 @@ def dialog(qtbot, session) -> IntakeDialog:  # type: ignore[no-untyped-def]
     return dialog
 
 
-def type_date(qtbot, edit: OptionalDateEdit, value: date) -> None:  # type: ignore[no-untyped-def]
+def type_date(qtbot, field: DateField, value: date) -> None:  # type: ignore[no-untyped-def]
     """Type a date the way it is shown in this locale, e.g. 3/14/1990 or 14.03.1990."""
-    edit.setFocus()
-    shown = edit.locale().toString(value, edit.displayFormat())
-    qtbot.keyClicks(edit, shown)
-    assert edit.value() == value
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, date_text(value))
+    assert field.value() == value
 
 
 def click_choice(qtbot, button: QAbstractButton) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +144,7 @@ def test_accent_free_name_shows_the_existing_client_then_saves_client_and_case(
     qtbot.keyClicks(page.a_number, "a# 201.000.002")
     page.a_number.editingFinished.emit()  # what leaving the field does
     assert page.a_number.text() == "A-201-000-002"
-    type_date(qtbot, page.date_of_birth.edit, date(1990, 3, 14))
+    type_date(qtbot, page.date_of_birth, date(1990, 3, 14))
     qtbot.keyClicks(page.nationalities.search, "hondu")
     press_enter(qtbot, page.nationalities.search)
     qtbot.keyClicks(page.languages.search, "spanish")
@@ -392,15 +392,16 @@ def test_every_interactive_widget_has_an_object_name_and_an_accessible_name(qtbo
     assert missing == [], "\n".join(missing)
 
 
-def each_date(dialog: IntakeDialog) -> list[OptionalDateEdit]:
-    return dialog.findChildren(OptionalDateEdit)
+def each_date(dialog: IntakeDialog) -> list[DateField]:
+    return dialog.findChildren(DateField)
 
 
 def test_dates_start_not_set_and_delete_clears_them(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    assert all(edit.value() is None for edit in each_date(dialog))
-    edit = dialog.client_page.date_of_birth.edit
-    assert edit.text() == "not set"
-    type_date(qtbot, edit, date(2001, 12, 1))
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    assert edit.value() is None
-    assert edit.text() == "not set"
+    assert each_date(dialog) and all(field.value() is None for field in each_date(dialog))
+    field = dialog.client_page.date_of_birth
+    assert field.edit.text() == "" and "leave empty" in field.edit.placeholderText()
+    type_date(qtbot, field, date(2001, 12, 1))
+    field.edit.selectAll()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Delete)
+    assert field.value() is None and field.is_valid()
+    assert field.edit.text() == ""

@@ -451,7 +451,7 @@ def test_closure_days_are_added_removed_and_saved(qtbot, session, store) -> None
     page = shown(SettingsPage(session), qtbot)
     page.closures.add_entered()
     assert "Give the reason" in page.problems.label_for("closure_days").text()
-    page.closures.date_edit.setDate(page.closures.date_edit.date().addDays(2))
+    page.closures.date_edit.set_value(page.closures.date_edit.value() + timedelta(days=2))
     qtbot.keyClicks(page.closures.reason, "Court closed for a hurricane")
     qtbot.keyClick(page.closures.reason, Qt.Key.Key_Return)
     assert page.closures.model.as_settings() == {"2026-06-03": "Court closed for a hurricane"}

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from clinic.domain.drafts import AddressDraft, ClientDraft, FamilyMemberDraft
 from clinic.domain.enums import ArrivalManner, DetentionStatus, Relationship, Sex
 from clinic.domain.ids import ClientId
+from clinic.domain.typed_dates import CASE_EVENTS, LIFETIME
 from clinic.services import clients
 from clinic.services.dto import ClientView
 from clinic.services.results import Result
 from clinic.ui.case_view.case_words import a_number_text
-from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, OptionalDateField
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, optional_date
 from clinic.ui.session import UiSession
 
 _LIST_SEPARATORS = re.compile(r"[,;]")
@@ -30,7 +31,6 @@ class EditClientDialog(FormDialog):
             session, title=self.tr("Edit client"), object_name="editClientDialog", parent=parent
         )
         self.client_id = client.id
-        today = session.today()
         add = self.add_field
         self.family_name = add("family_name", self.tr("Family name"), QLineEdit(client.family_name))
         self.given_name = add("given_name", self.tr("Given name"), QLineEdit(client.given_name))
@@ -43,7 +43,7 @@ class EditClientDialog(FormDialog):
         self.date_of_birth = add(
             "date_of_birth",
             self.tr("Date of birth"),
-            OptionalDateField(client.date_of_birth, default=today),
+            optional_date(client.date_of_birth, session=session, window=LIFETIME),
         )
         self.sex = add(
             "sex", self.tr("Sex"), EnumComboBox(Sex, client.sex, none_text=self.tr("Not recorded"))
@@ -66,7 +66,7 @@ class EditClientDialog(FormDialog):
         self.last_arrival_on = add(
             "last_arrival_on",
             self.tr("Last arrival"),
-            OptionalDateField(client.last_arrival_on, default=today),
+            optional_date(client.last_arrival_on, session=session, window=LIFETIME),
         )
         self.last_arrival_place = add(
             "last_arrival_place", self.tr("Place of arrival"), QLineEdit(client.last_arrival_place)
@@ -143,7 +143,7 @@ class AddFamilyMemberDialog(FormDialog):
         self.date_of_birth = add(
             "date_of_birth",
             self.tr("Date of birth"),
-            OptionalDateField(None, default=session.today()),
+            optional_date(None, session=session, window=LIFETIME),
         )
         self.a_number = add("a_number", self.tr("A-number"), QLineEdit())
         self.in_us = add("in_us", self.tr("Where"), QCheckBox(self.tr("Is in the United States")))
@@ -193,7 +193,7 @@ class RecordMoveDialog(FormDialog):
         self.moved_in_on = add(
             "moved_in_on",
             self.tr("Moved in on"),
-            OptionalDateField(session.today(), default=session.today()),
+            optional_date(session.today(), session=session, window=CASE_EVENTS),
         )
         self.setMinimumWidth(440)
 

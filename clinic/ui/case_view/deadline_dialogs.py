@@ -14,6 +14,7 @@ from clinic.domain.enums import (
     DeadlineOrigin,
     DeadlineStatus,
 )
+from clinic.domain.typed_dates import CASE_FACTS
 from clinic.services import deadlines, schedule
 from clinic.services.deadlines import MAX_FACT_NUMBER
 from clinic.services.dto import CaseView, DeadlineView
@@ -84,7 +85,7 @@ class AddDeadlineDialog(FormDialog):
         self.origin.setItemText(1, self.tr("Our office (manual)"))
         self.title = add("title", self.tr("What is due"), QLineEdit())
         self.title.setPlaceholderText(self.tr("e.g. Pre-hearing brief and evidence"))
-        self.due_on = add("due_on", self.tr("Due on"), date_edit(session.today()))
+        self.due_on = add("due_on", self.tr("Due on"), date_edit(session.today(), session=session))
         self.replaces = add("kind", self.tr("Replaces"), QComboBox())
         self.replaces.addItem(self.tr("Nothing: a separate deadline"), "")
         seen: set[str] = set()
@@ -133,7 +134,9 @@ class CaseFactDialog(FormDialog):
         self.case_id = case.id
         add = self.add_field
         self.kind = add("fact_kind", self.tr("What happened"), EnumComboBox(CaseFactKind))
-        self.on = add("on", self.tr("Date"), date_edit(session.today()))
+        self.on = add(
+            "on", self.tr("Date"), date_edit(session.today(), session=session, window=CASE_FACTS)
+        )
         self.number = add("number", self.tr("Days"), QSpinBox())
         self.number.setRange(0, MAX_FACT_NUMBER)
         self.note = add("note", self.tr("Note"), QLineEdit())

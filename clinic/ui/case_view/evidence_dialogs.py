@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from clinic.domain.drafts import EvidenceDraft
 from clinic.domain.enums import EvidenceCategory, EvidenceStatus, TranslationStatus
 from clinic.domain.ids import CaseId, EvidenceId
+from clinic.domain.typed_dates import CASE_EVENTS
 from clinic.services import evidence
 from clinic.services.results import Result
-from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, OptionalDateField
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, optional_date
 from clinic.ui.intake.code_picker import CodePicker
 from clinic.ui.intake.iso_choices import language_choices
 from clinic.ui.session import UiSession
@@ -63,7 +64,7 @@ class AddEvidenceDialog(FormDialog):
         self.obtained_on = add(
             "obtained_on",
             self.tr("Obtained on"),
-            OptionalDateField(None, default=session.today()),
+            optional_date(None, session=session, window=CASE_EVENTS),
         )
         self.source = add("source", self.tr("Source"), QLineEdit())
         self.source.setPlaceholderText(self.tr("Who provided it"))

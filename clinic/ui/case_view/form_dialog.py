@@ -9,12 +9,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,15 +24,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from clinic.domain.typed_dates import SCHEDULING, YearWindow
 from clinic.domain.validation import FieldProblem
 from clinic.services.results import Result
 from clinic.storage.errors import StoreError
-from clinic.ui.case_view.case_words import problem_words, qdate, word
+from clinic.ui.case_view.case_words import problem_words, word
+from clinic.ui.date_input import DateInput, OptionalDateInput, check_inputs
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 
@@ -47,40 +46,16 @@ def camel(name: str) -> str:
     return head + "".join(part.capitalize() for part in rest)
 
 
-def date_edit(value: date, *, parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(qdate(value), parent)
-    edit.setCalendarPopup(True)
-    return edit
+def date_edit(
+    value: date | None, *, session: UiSession, window: YearWindow = SCHEDULING
+) -> DateInput:
+    """A required date typed in full or with a two-digit year inside ``window``."""
+    return DateInput(value, window=window, today=session.today)
 
 
-class OptionalDateField(QWidget):
-    """A date that may be unknown: a "known" box switches the date on and off."""
-
-    def __init__(self, value: date | None, *, default: date, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.known = QCheckBox(self.tr("Known"))
-        self.edit = date_edit(value or default)
-        self.known.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        self.known.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.known)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        return self.edit.date().toPython() if self.known.isChecked() else None  # type: ignore[return-value]
-
-    def set_value(self, value: date | None) -> None:
-        self.known.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(qdate(value))
-
-    def name_parts(self, object_name: str, accessible: str) -> None:
-        self.known.setObjectName(f"{object_name}Known")
-        self.known.setAccessibleName(self.tr("{0} is known").format(accessible))
-        self.edit.setObjectName(f"{object_name}Date")
-        self.edit.setAccessibleName(accessible)
+def optional_date(value: date | None, *, session: UiSession, window: YearWindow) -> DateInput:
+    """A date that may be unknown: left empty, it is saved as no date."""
+    return OptionalDateInput(value, window=window, today=session.today)
 
 
 class EnumComboBox(QComboBox):
@@ -113,17 +88,14 @@ class EnumComboBox(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
-def _state(widget: QWidget) -> Any:  # noqa: PLR0911 - one return per kind of editor
+def _state(widget: QWidget) -> Any:
+    # date and time fields are line edits inside: their text is their state
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
         return (widget.currentIndex(), widget.currentText())
-    if isinstance(widget, QDateEdit):
-        return widget.date()
-    if isinstance(widget, QTimeEdit):
-        return widget.time()
     if isinstance(widget, QAbstractButton):
         return widget.isChecked()
     if isinstance(widget, QSpinBox):
@@ -271,6 +243,8 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
+        if not check_inputs(self):  # a date or time that does not read: say so, keep the text
+            return
         try:
             result = self.save()
         except (StoreError, OSError) as exc:
@@ -308,9 +282,9 @@ class FormDialog(QDialog):
         super().reject()
 
 
-def qdate_value(edit: QDateEdit) -> date:
-    return edit.date().toPython()  # type: ignore[return-value]
-
-
-def today_qdate(session: UiSession) -> QDate:
-    return qdate(session.today())
+def qdate_value(edit: DateInput) -> date:
+    """A required date's value; :meth:`FormDialog.accept` saves only once every date reads."""
+    value = edit.value()
+    if value is None:
+        raise ValueError(edit.problem() or "no date")
+    return value

@@ -7,15 +7,12 @@ from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QTimeEdit,
     QWidget,
 )
 
@@ -28,9 +25,10 @@ from clinic.ui.case_view.court_picker import CourtPicker
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
 from clinic.ui.case_view.hearing_place import HearingPlace
 from clinic.ui.case_view.referral_guidance import ReferralGuidance
+from clinic.ui.date_input import TimeInput
 from clinic.ui.session import UiSession
 
-DEFAULT_TIME = QTime(9, 0)
+DEFAULT_TIME = time(9, 0)
 _COURT_KINDS = (HearingKind.MASTER_CALENDAR, HearingKind.INDIVIDUAL)
 
 
@@ -46,28 +44,11 @@ def _zone_names() -> tuple[str, ...]:
     return tuple(sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/")))
 
 
-class OptionalTimeField(QWidget):
-    """A time of day that may not be set yet."""
+class OptionalTimeField(TimeInput):
+    """A time of day that may not be set yet: left empty, the hearing has no time."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.known = QCheckBox(self.tr("Set"))
-        self.known.setChecked(True)
-        self.edit = QTimeEdit(DEFAULT_TIME)
-        self.known.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.known)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> time | None:
-        return self.edit.time().toPython() if self.known.isChecked() else None  # type: ignore[return-value]
-
-    def name_parts(self, object_name: str, accessible: str) -> None:
-        self.known.setObjectName(f"{object_name}Known")
-        self.known.setAccessibleName(self.tr("{0} is set").format(accessible))
-        self.edit.setObjectName(f"{object_name}Time")
-        self.edit.setAccessibleName(accessible)
+        super().__init__(DEFAULT_TIME, required=False, parent=parent)
 
 
 def timezone_combo() -> QComboBox:
@@ -97,7 +78,7 @@ class ScheduleHearingDialog(FormDialog):
         self.case_id = case.id
         add = self.add_field
         self.kind = add("kind", self.tr("Kind"), EnumComboBox(hearing_kinds_for(case.claim_type)))
-        self.on = add("on", self.tr("Date"), date_edit(session.today()))
+        self.on = add("on", self.tr("Date"), date_edit(session.today(), session=session))
         self.at = add("at", self.tr("Time"), OptionalTimeField())
         self.location = add("location", self.tr("Court or office"), CourtPicker(case.forum_name))
         self.location.lineEdit().setPlaceholderText(self.tr("Court or office, courtroom"))

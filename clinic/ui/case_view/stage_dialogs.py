@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from clinic.domain.enums import Outcome, Stage
+from clinic.domain.typed_dates import CASE_EVENTS
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services import cases
 from clinic.services.dto import CaseView
@@ -34,7 +35,7 @@ class MoveStageDialog(FormDialog):
         )
         self.case_id = case.id
         self.target = target
-        self.on = date_edit(session.today())
+        self.on = date_edit(session.today(), session=session, window=CASE_EVENTS)
         self.add_field("on", self.tr("Date"), self.on)
         self.outcome: EnumComboBox | None = None
         if target in (Stage.CLOSED, Stage.DECISION):
@@ -86,7 +87,7 @@ class ReferralDialog(FormDialog):
         self.judge = QLineEdit()
         self.judge.setPlaceholderText(self.tr("If already assigned"))
         self.add_field("judge", self.tr("Judge"), self.judge)
-        self.on = date_edit(session.today())
+        self.on = date_edit(session.today(), session=session, window=CASE_EVENTS)
         self.add_field("on", self.tr("Referral date"), self.on)
         self.note = QLineEdit()
         self.add_field("note", self.tr("Note"), self.note)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.drafts import CaseDraft
 from clinic.domain.enums import ClaimType, ProtectedGround, Relief, StaffRole
+from clinic.domain.typed_dates import CASE_EVENTS
 from clinic.domain.validation import FieldProblem, Problem, validate_case
 from clinic.services.dto import StaffView
 from clinic.ui.intake.choice_text import choice_text, claim_explanation
@@ -174,7 +175,12 @@ class CasePage(IntakePage):
         form = new_form()
         self.detained = self.check_box(self.tr("The client is &detained"), "caseDetained")
         self.detained.clicked.connect(self._detained_clicked)
-        self.filed_on = DateField(object_name="filedOn", accessible_name=self.tr("Filed on"))
+        self.filed_on = DateField(
+            object_name="filedOn",
+            accessible_name=self.tr("Filed on"),
+            window=CASE_EVENTS,
+            today=self.today,
+        )
         self.filed_on.changed.connect(self.edited)
         self.receipt_number = self.line_edit(
             max_length=20, placeholder=self.tr("e.g. ZLA2512345678")
@@ -214,7 +220,7 @@ class CasePage(IntakePage):
         """Follow the client's detention status until the user sets the box themselves."""
         if not self._detained_touched and self.detained.isChecked() != detained:
             self.detained.setChecked(detained)
-            self._pristine = self.snapshot()  # a suggestion is not something the user typed
+            self.mark_pristine()  # a suggestion is not something the user typed
 
     def _detained_clicked(self) -> None:
         self._detained_touched = True

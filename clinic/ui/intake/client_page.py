@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.drafts import AddressDraft, ClientDraft
 from clinic.domain.enums import ArrivalManner, DetentionStatus, Sex
+from clinic.domain.typed_dates import CASE_EVENTS, LIFETIME
 from clinic.domain.validation import FieldProblem, validate_address, validate_client
 from clinic.ui.intake.a_number_edit import ANumberEdit
 from clinic.ui.intake.choice_text import choice_text, problem_message
@@ -109,7 +110,10 @@ class ClientPage(IntakePage):
         self.a_number.textChanged.connect(self.edited)
         self.a_number.checked.connect(self._a_number_checked)
         self.date_of_birth = DateField(
-            object_name="dateOfBirth", accessible_name=self.tr("Date of birth")
+            object_name="dateOfBirth",
+            accessible_name=self.tr("Date of birth"),
+            window=LIFETIME,
+            today=self.today,
         )
         self.date_of_birth.changed.connect(self.edited)
         sexes = [(self.tr("Not recorded"), None), *enum_choices(list(Sex), choice_text)]
@@ -162,7 +166,10 @@ class ClientPage(IntakePage):
         self.state = self.line_edit(max_length=40)
         self.postal_code = self.line_edit(max_length=20)
         self.moved_in_on = DateField(
-            object_name="movedInOn", accessible_name=self.tr("Moved in on")
+            object_name="movedInOn",
+            accessible_name=self.tr("Moved in on"),
+            window=CASE_EVENTS,
+            today=self.today,
         )
         self.moved_in_on.changed.connect(self.edited)
         self.add_row(form, self.tr("&Phone"), "phone", self.phone, object_name="phone")
@@ -199,7 +206,10 @@ class ClientPage(IntakePage):
         group = QGroupBox(self.tr("Arrival and custody"))
         form = new_form()
         self.last_arrival_on = DateField(
-            object_name="lastArrivalOn", accessible_name=self.tr("Last arrival date")
+            object_name="lastArrivalOn",
+            accessible_name=self.tr("Last arrival date"),
+            window=LIFETIME,
+            today=self.today,
         )
         self.last_arrival_on.changed.connect(self.edited)
         self.last_arrival_place = self.line_edit(placeholder=self.tr("e.g. Hidalgo, TX"))

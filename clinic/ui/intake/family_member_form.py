@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.drafts import FamilyMemberDraft
 from clinic.domain.enums import Relationship
+from clinic.domain.typed_dates import LIFETIME
 from clinic.ui.intake.a_number_edit import ANumberEdit
 from clinic.ui.intake.choice_combo import ChoiceCombo
 from clinic.ui.intake.choice_text import choice_text, problem_message
@@ -31,7 +35,7 @@ class FamilyMemberForm(QGroupBox):
     edited = Signal()
     remove_requested = Signal(object)  # this form
 
-    def __init__(self, serial: int) -> None:
+    def __init__(self, serial: int, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         prefix = f"familyMember{serial}"
         self.setObjectName(prefix)
@@ -40,7 +44,9 @@ class FamilyMemberForm(QGroupBox):
         self.family_name = QLineEdit()
         self.family_name.setPlaceholderText(self.tr("Required"))
         self.given_name = QLineEdit()
-        self.date_of_birth = DateField(object_name=f"{prefix}DateOfBirth", accessible_name="")
+        self.date_of_birth = DateField(
+            object_name=f"{prefix}DateOfBirth", accessible_name="", window=LIFETIME, today=today
+        )
         self.a_number = ANumberEdit()
         self.a_number.setPlaceholderText(self.tr("e.g. A-123-456-789"))
         self.in_us = QCheckBox(self.tr("In the US"))
@@ -126,8 +132,8 @@ class FamilyMemberForm(QGroupBox):
             else:
                 text = widget.text()  # type: ignore[attr-defined]
             widget.setAccessibleName(f"{title}: {text}")
-        self.date_of_birth.clear_button.setAccessibleName(
-            self.tr("{member}: clear the date of birth").format(member=title)
+        self.date_of_birth.calendar_button.setAccessibleName(
+            self.tr("{member}: pick the date of birth on a calendar").format(member=title)
         )
 
     def draft(self) -> FamilyMemberDraft:

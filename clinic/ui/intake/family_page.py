@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from clinic.domain.drafts import FamilyMemberDraft
 from clinic.domain.problem_text import field_label
 from clinic.domain.validation import FieldProblem, validate_family_member
+from clinic.ui.date_input import first_wrong_input
 from clinic.ui.intake.choice_text import problem_message
 from clinic.ui.intake.conflict_check import Subject, SubjectRole
 from clinic.ui.intake.family_member_form import FamilyMemberForm
@@ -109,7 +110,7 @@ class FamilyPage(IntakePage):
     # Members ----------------------------------------------------------------------------------
     def add_member(self) -> FamilyMemberForm:
         self._serial += 1
-        form = FamilyMemberForm(self._serial)
+        form = FamilyMemberForm(self._serial, self.today)
         form.edited.connect(self.edited)
         form.remove_requested.connect(self.remove_member)
         self.members.append(form)
@@ -192,7 +193,7 @@ class FamilyPage(IntakePage):
 
     def focus_first_problem(self) -> None:
         for form in self.members:
-            widget = form.messages.first_with_message()
+            widget = first_wrong_input(form) or form.messages.first_with_message()
             if widget is not None:
                 self._scroll.ensureWidgetVisible(widget)
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)

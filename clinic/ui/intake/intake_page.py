@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.problem_text import field_label
 from clinic.domain.validation import FieldProblem
+from clinic.ui.date_input import check_inputs, first_wrong_input, typed_texts
 from clinic.ui.intake.choice_combo import ChoiceCombo
 from clinic.ui.intake.choice_text import problem_message
 from clinic.ui.intake.field_messages import FieldMessages, style_as_error
@@ -56,10 +57,11 @@ class IntakePage(QWidget):
 
     # Shared behaviour ----------------------------------------------------------------------
     def mark_pristine(self) -> None:
-        self._pristine = self.snapshot()
+        self._pristine = (self.snapshot(), typed_texts(self))
 
     def has_input(self) -> bool:
-        return self.snapshot() != self._pristine
+        # a date typed but not (yet) read as one is input too: it must not be lost unasked
+        return (self.snapshot(), typed_texts(self)) != self._pristine
 
     def check(self) -> bool:
         """Show the page's problems beside their fields; True when there are none.
@@ -68,8 +70,9 @@ class IntakePage(QWidget):
         """
         problems = self.problems()
         self.show_problems(problems)
-        self._live = bool(problems)
-        return not problems
+        dates_read = check_inputs(self, focus=False)  # a date that does not read, under it
+        self._live = bool(problems) or not dates_read
+        return not problems and dates_read
 
     def show_problems(self, problems: Sequence[FieldProblem]) -> None:
         unplaced = self.messages.show((p.field, problem_message(p.code)) for p in problems)
@@ -83,7 +86,7 @@ class IntakePage(QWidget):
         self.banner.setVisible(bool(lines))
 
     def focus_first_problem(self) -> None:
-        widget = self.messages.first_with_message()
+        widget = first_wrong_input(self) or self.messages.first_with_message()
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
