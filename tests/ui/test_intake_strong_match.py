@@ -20,6 +20,7 @@ from clinic.services.history import FieldChange, TrailEntry
 from clinic.storage.models import AuditEntry
 from clinic.storage.store import Store
 from clinic.ui.case_view.history_words import trail_text
+from clinic.ui.date_text import date_text
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.intake.intake_dialog import CONFLICT_STEP
 from clinic.ui.session import UiSession
@@ -81,7 +82,7 @@ def reach_conflict_check(
     if born is not None:
         edit = page.date_of_birth.edit
         edit.setFocus()
-        qtbot.keyClicks(edit, edit.locale().toString(born, edit.displayFormat()))
+        qtbot.keyClicks(edit, date_text(born))  # as the window shows dates
     qtbot.keyClick(page.given_name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     dialog.case_page.claim_radios[ClaimType.AFFIRMATIVE].setChecked(True)
     qtbot.keyClick(dialog.case_page.forum_name, Qt.Key.Key_Return)
