@@ -192,3 +192,36 @@ def compare_placed(
     want = reference if reference is not None else poppler_render(source, source_page, dpi)
     want = want.resize(got.size, Image.Resampling.BILINEAR)
     return covered(ink(want), ink(got)), covered(ink(got), ink(want))
+
+
+def _difference(a: Image.Image, b: Image.Image) -> Image.Image:
+    """Per pixel, the largest channel difference of two RGB images (L)."""
+    diff = ImageChops.difference(a, b)
+    return ImageChops.lighter(
+        ImageChops.lighter(diff.getchannel(0), diff.getchannel(1)), diff.getchannel(2)
+    )
+
+
+def marks_found(
+    source: Path, source_page: int, packet: Path, packet_page: int, dpi: int = 60
+) -> tuple[float, int]:
+    """(share of the source page's printed marks found on the packet page, how many marked
+    pixels there are). A mark is what differs between the source drawn by poppler with and
+    without its annotations; it is found when the packet page (drawn by poppler, cut where the
+    packet puts the source page) shows the same colour there, give or take a pixel."""
+    box, rotate = source_geometry(source.read_bytes(), source_page)
+    got = placed_region(packet, packet_page, dpi, box, rotate)
+    with_marks = poppler_render(source, source_page, dpi).resize(
+        got.size, Image.Resampling.BILINEAR
+    )
+    bare = poppler_render(source, source_page, dpi, annotations=False).resize(
+        got.size, Image.Resampling.BILINEAR
+    )
+    marks = _difference(with_marks, bare).point(lambda v: 255 if v > 48 else 0)
+    wanted = count(marks)
+    if wanted == 0:
+        return 1.0, 0
+    same = _difference(with_marks, got).filter(ImageFilter.MinFilter(3))
+    matched = same.point(lambda v: 255 if v <= 64 else 0)
+    both = ImageChops.multiply(marks, matched)
+    return count(both.point(lambda v: 255 if v > 127 else 0)) / wanted, wanted

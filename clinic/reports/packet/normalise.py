@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
+from clinic.reports.packet.appearances import add_missing
 from clinic.reports.packet.bounds import Bomb, check_bounds
 from clinic.reports.packet.model import ProblemKind
 
@@ -45,8 +46,9 @@ class NormaliseProblem(Exception):
 
 @dataclass(frozen=True)
 class Normalised:
-    pdf: bytes  # the clean copy that is placed
+    pdf: bytes  # the clean copy that is placed: what prints of annotations drawn into pages
     pages: int
+    reference: bytes  # boxes fixed, annotations as the source has them (verification's source)
 
 
 Box = tuple[float, float, float, float]
@@ -69,6 +71,30 @@ def _box(getter: object, page: object) -> Box | None:
     x0, x1 = sorted((left.value, right.value))
     y0, y1 = sorted((bottom.value, top.value))
     return (x0, y0, x1, y1)
+
+
+def _own_or_inherited(page: object) -> tuple[Box | None, Box | None]:
+    """(MediaBox, CropBox) of a page: its own, or, when it has none, the box it inherits from
+    the page tree as PDFium shows it (PDFium's box getters read only the page's own)."""
+    media = _box(pdfium_c.FPDFPage_GetMediaBox, page)
+    crop = _box(pdfium_c.FPDFPage_GetCropBox, page)
+    if media is None:
+        shown = pdfium_c.FS_RECTF()
+        if pdfium_c.FPDF_GetPageBoundingBox(page, ctypes.byref(shown)):
+            inherited = _box(_rectf_getter(shown), page)
+            media = inherited if _area(inherited) > 1.0 else None
+            if crop is None:
+                crop = media
+    return media, crop
+
+
+def _rectf_getter(rect: object) -> object:
+    def get(_page: object, left: object, bottom: object, right: object, top: object) -> bool:
+        left.value, bottom.value = rect.left, rect.bottom  # type: ignore[attr-defined]
+        right.value, top.value = rect.right, rect.top  # type: ignore[attr-defined]
+        return True
+
+    return get
 
 
 def _area(box: Box | None) -> float:
@@ -158,19 +184,71 @@ def normalise(data: bytes) -> Normalised:
         count = len(doc)
         if count == 0:
             raise NormaliseProblem(ProblemKind.EMPTY)
+        marked = False
         for index in range(count):
             page = doc[index]
             try:
-                media, crop = page_boxes(
-                    _box(pdfium_c.FPDFPage_GetMediaBox, page),
-                    _box(pdfium_c.FPDFPage_GetCropBox, page),
-                )
+                media, crop = page_boxes(*_own_or_inherited(page))
                 pdfium_c.FPDFPage_SetMediaBox(page, *media)
                 pdfium_c.FPDFPage_SetCropBox(page, *crop)
+                marked = marked or pdfium_c.FPDFPage_GetAnnotCount(page) > 0
             finally:
                 page.close()
-        out = io.BytesIO()
-        doc.save(out, flags=pdfium_c.FPDF_REMOVE_SECURITY)
-        return Normalised(out.getvalue(), count)
+        reference = _save(doc)
     finally:
+        doc.close()
+    if not marked:
+        return Normalised(reference, count, reference)
+    return Normalised(_flatten(_with_appearances(reference)), count, reference)
+
+
+def _save(doc: pdfium.PdfDocument) -> bytes:
+    out = io.BytesIO()
+    doc.save(out, flags=pdfium_c.FPDF_REMOVE_SECURITY)
+    return out.getvalue()
+
+
+def _with_appearances(data: bytes) -> bytes:
+    """``data`` with an appearance for every printable markup annotation that has none
+    (:mod:`.appearances`); ``data`` itself when none was missing."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data), strict=False))
+    if not add_missing(writer):
+        return data
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _flatten(data: bytes) -> bytes:
+    """What prints of every page's annotations and form fields drawn into the page itself, as
+    PDFium prints it: the form is initialised first (so fields whose file asks for new
+    appearances, NeedAppearances, get them from their values), then each page is flattened for
+    print (annotations without the Print flag, hidden ones and links are dropped)."""
+    doc = pdfium.PdfDocument(data)
+    info = pdfium_c.FPDF_FORMFILLINFO(version=2)
+    form = pdfium_c.FPDFDOC_InitFormFillEnvironment(doc, info)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                if form:
+                    pdfium_c.FORM_OnAfterLoadPage(page, form)
+                # drawing the page once (4 x 4 pixels) makes PDFium generate the appearances it
+                # knows how to (note icons, fields) into the document before flattening
+                bitmap = pdfium_c.FPDFBitmap_Create(4, 4, 0)
+                flags = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_PRINTING
+                pdfium_c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, 4, 4, 0, flags)
+                if form:
+                    pdfium_c.FPDF_FFLDraw(form, bitmap, page, 0, 0, 4, 4, 0, flags)
+                pdfium_c.FPDFBitmap_Destroy(bitmap)
+                if pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_FAIL:
+                    raise NormaliseProblem(ProblemKind.DAMAGED, "PDFium could not flatten a page")
+                if form:
+                    pdfium_c.FORM_OnBeforeClosePage(page, form)
+            finally:
+                page.close()
+        return _save(doc)
+    finally:
+        if form:
+            pdfium_c.FPDFDOC_ExitFormFillEnvironment(form)
         doc.close()

@@ -35,6 +35,7 @@ from clinic.domain.enums import (
 )
 from clinic.domain.problem_text import describe
 from clinic.domain.validation import Problem
+from clinic.ui.date_text import date_text
 from clinic.ui.intake.iso_choices import local_country_name, local_language_name
 from clinic.ui.translations import current_language
 
@@ -125,7 +126,10 @@ _WORDS: dict[StrEnum, object] = {
     Relationship.PARENT: QT_TRANSLATE_NOOP("CaseView", "Parent"),
     Relationship.SIBLING: QT_TRANSLATE_NOOP("CaseView", "Sibling"),
     Relationship.OTHER: QT_TRANSLATE_NOOP("CaseView", "Other"),
-    CaseFactKind.DECISION: QT_TRANSLATE_NOOP("CaseView", "Immigration judge's decision"),
+    # 8 CFR 1003.38(b): the BIA appeal runs from an oral decision, or a written one's mailing
+    CaseFactKind.DECISION: QT_TRANSLATE_NOOP(
+        "CaseView", "Judge's decision (oral: its date; written: date mailed or served)"
+    ),
     CaseFactKind.FINAL_ORDER: QT_TRANSLATE_NOOP("CaseView", "Final order"),
     CaseFactKind.BIA_DECISION: QT_TRANSLATE_NOOP("CaseView", "BIA decision"),
     CaseFactKind.IN_ABSENTIA_ORDER: QT_TRANSLATE_NOOP("CaseView", "In-absentia order"),
@@ -146,6 +150,14 @@ _WORDS: dict[StrEnum, object] = {
         "CaseView", "Opposing filing received"
     ),
     CaseFactKind.JUDGE_SET_DATE: QT_TRANSLATE_NOOP("CaseView", "Date set by the judge"),
+    CaseFactKind.BIA_APPEAL_FILED: QT_TRANSLATE_NOOP("CaseView", "BIA appeal filed"),
+    CaseFactKind.PFR_FILED: QT_TRANSLATE_NOOP("CaseView", "Petition for review filed"),
+    CaseFactKind.ASYLUM_OFFICE_DENIAL: QT_TRANSLATE_NOOP(
+        "CaseView", "Asylum office denial (not referred)"
+    ),
+    CaseFactKind.RECOMMENDED_APPROVAL: QT_TRANSLATE_NOOP(
+        "CaseView", "Asylum recommended for approval"
+    ),
 }
 
 # What a rule counted from (the anchor field stored with each computed deadline).
@@ -206,6 +218,11 @@ _FLAG_FIELDS: dict[str, object] = {
     "relief": QT_TRANSLATE_NOOP("CaseView", "the relief sought"),
     "vd_days": QT_TRANSLATE_NOOP("CaseView", "the voluntary departure period in days"),
     "ead_stopped_days": QT_TRANSLATE_NOOP("CaseView", "the days the asylum clock was stopped"),
+    "i589_received": QT_TRANSLATE_NOOP("CaseView", "the I-589's receipt"),
+    "ij_denial": QT_TRANSLATE_NOOP("CaseView", "the judge's denial"),
+    "asylum_office_denial": QT_TRANSLATE_NOOP("CaseView", "the asylum office's denial"),
+    "pfr_filed": QT_TRANSLATE_NOOP("CaseView", "the petition for review"),
+    "recommended_approval": QT_TRANSLATE_NOOP("CaseView", "the recommended approval"),
 }
 
 _FLAG_PREFIXES: dict[str, object] = {
@@ -221,6 +238,12 @@ _FLAG_PREFIXES: dict[str, object] = {
     "condition_unknown": QT_TRANSLATE_NOOP(
         "CaseView", "Whether this rule applies depends on {0}, which is not recorded."
     ),
+    "met_by": QT_TRANSLATE_NOOP("CaseView", "Met: {0} came on or before this date."),
+    "late_after": QT_TRANSLATE_NOOP(
+        "CaseView", "Late: {0} came after this date; an exception must be shown."
+    ),
+    "ended_by": QT_TRANSLATE_NOOP("CaseView", "No longer applies: {0} came first."),
+    "brought_forward": QT_TRANSLATE_NOOP("CaseView", "Brought forward to the date of {0}."),
 }
 
 
@@ -270,10 +293,8 @@ def qdate(value: date) -> QDate:
 
 
 def short_date(value: date | None) -> str:
-    """A date in the user's locale, short form (empty for None)."""
-    if value is None:
-        return ""
-    return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
+    """A date in the user's locale with a four-digit year, e.g. 1/15/2027 (empty for None)."""
+    return date_text(value)
 
 
 def short_time(on: date, at: time | None, timezone: str) -> str:
