@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from clinic.domain.problem_text import describe
@@ -15,6 +15,7 @@ from clinic.services import backup
 from clinic.services.results import Changes, Entity
 from clinic.services.settings import get_settings, update_settings
 from clinic.storage.errors import StoreError
+from clinic.ui.date_text import date_time_text
 from clinic.ui.file_dialogs import existing_folder, open_file_name, save_file_name
 from clinic.ui.session import UiSession
 from clinic.ui.translations import current_language, error_text
@@ -41,7 +42,7 @@ class StoreActions(QObject):
         last = backup.last_backup_time(folder, store_id=store.meta.store_id)
         if last is None:
             return self.tr("⚠ No backup yet")
-        when = QLocale().toString(QDateTime(last), QLocale.FormatType.ShortFormat)
+        when = date_time_text(last)
         text = self.tr("Last backup: %1").replace("%1", when)
         return ("⚠ " + text) if backup.is_backup_old(last, now=datetime.now()) else text
 

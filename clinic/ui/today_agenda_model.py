@@ -26,6 +26,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from clinic.domain.deadlines.wording import explanation_in
 from clinic.services.deadlines import AgendaItem
+from clinic.ui.date_text import date_text
 from clinic.ui.labels import label
 from clinic.ui.rule_words import rule_text
 from clinic.ui.today_badges import BADGES_ROLE, Badge, Tone, tone_colour
@@ -73,7 +74,7 @@ def long_date(day: date) -> str:
 
 
 def short_date(day: date) -> str:
-    return QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
+    return date_text(day)  # four-digit year: 1/15/2027
 
 
 def day_title(day: date, today: date) -> str:

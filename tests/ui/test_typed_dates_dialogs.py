@@ -8,23 +8,34 @@ are refused with a message and nothing is saved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
-from clinic.domain.drafts import CaseDraft, ClientDraft
+from clinic.domain.drafts import CaseDraft, ClientDraft, DeadlineDraft, HearingDraft
 from clinic.domain.enums import ClaimType, DeadlineOrigin, HearingKind
 from clinic.domain.ids import CaseId
-from clinic.services import cases, clients, deadlines, lifecycle, search, settings
+from clinic.services import cases, clients, deadlines, lifecycle, schedule, search, settings
 from clinic.storage.models import CaseFact
 from clinic.storage.store import Store
+from clinic.ui.case_view.case_view_page import CaseViewPage
 from clinic.ui.case_view.client_dialogs import EditClientDialog
 from clinic.ui.case_view.deadline_dialogs import AddDeadlineDialog, CaseFactDialog
 from clinic.ui.case_view.hearing_dialogs import ScheduleHearingDialog
+from clinic.ui.cases_page import CasesPage
 from clinic.ui.docket_dialog import DocketDialog
 from clinic.ui.export_dialogs import CalendarExportDialog
 from clinic.ui.handout_dialog import HandoutDialog
@@ -32,6 +43,7 @@ from clinic.ui.intake import IntakeDialog
 from clinic.ui.intake.intake_dialog import CONFLICT_STEP
 from clinic.ui.session import UiSession
 from clinic.ui.settings_page import SettingsPage
+from clinic.ui.today_page import TodayPage
 from clinic.ui.translations import Translations
 
 TODAY = date(2026, 12, 7)
@@ -463,3 +475,65 @@ def test_intake_refuses_a_birth_year_it_cannot_place(qtbot, language, session, s
     assert dialog.current_step() == 1 and member.date_of_birth.message.isVisible()
     type_into(qtbot, member.date_of_birth, "2/3/10" if language == "en" else "3/2/10")
     assert member.date_of_birth.value() == date(2010, 2, 3)
+
+
+# -- dates shown: four-digit years everywhere -------------------------------------------------
+
+TWO_DIGIT_YEAR = re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?![\d/.-])")
+QT_UI = Path(__file__).resolve().parents[2] / "clinic" / "ui"
+
+
+def texts_of(widget: QWidget) -> list[str]:
+    """Every label, and every cell of every table, under ``widget``."""
+    found = [label.text() for label in widget.findChildren(QLabel)]
+    for view in widget.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                value = model.index(row, column).data()
+                if isinstance(value, str):
+                    found.append(value)
+    return found
+
+
+def test_tables_and_labels_show_four_digit_years(qtbot, language, session, store) -> None:  # type: ignore[no-untyped-def]
+    case_id = new_case(store)
+    schedule.schedule_hearing(
+        store=store,
+        case_id=case_id,
+        hearing=HearingDraft(HearingKind.MASTER_CALENDAR, JAN_15_2027, time(9, 0)),
+    ).unwrap()
+    schedule.record_deadline(
+        store=store,
+        case_id=case_id,
+        deadline=DeadlineDraft("manual", "Brief", date(2026, 12, 1), DeadlineOrigin.MANUAL),
+    ).unwrap()
+    page = CaseViewPage(session)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.show_case(case_id)
+    cases_page = CasesPage(session)
+    qtbot.addWidget(cases_page)
+    cases_page.reload()
+    today = TodayPage(session)
+    qtbot.addWidget(today)
+    today.reload()
+    shown_texts = texts_of(page) + texts_of(cases_page) + texts_of(today)
+    jan_15 = "1/15/2027" if language == "en" else "15/1/2027"
+    assert any(jan_15 in text for text in shown_texts)
+    assert [t for t in shown_texts if TWO_DIGIT_YEAR.search(t)] == []
+
+
+def test_no_short_date_format_left_in_the_window_code() -> None:
+    """Qt's short date format has a two-digit year: dates go through clinic.ui.date_text."""
+    offenders = []
+    for path in sorted(QT_UI.rglob("*.py")):
+        if path.name == "date_text.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "ShortFormat" in line and re.search(r"[Dd]ate|dateFormat", line):
+                offenders.append(f"{path.relative_to(QT_UI)}:{number}: {line.strip()}")
+    assert offenders == []
