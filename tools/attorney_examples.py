@@ -2,9 +2,13 @@
 
     .venv/bin/python tools/attorney_examples.py [--out docs/examples] [--today YYYY-MM-DD]
 
-Writes case-summary-affirmative.pdf, case-summary-defensive.pdf and hearing-docket.pdf (the
-busiest week of hearings in the demo data). Uses a throwaway encrypted store in a temporary
-folder; nothing else is kept. Existing example files are replaced (they are generated).
+Writes case-summary-affirmative.pdf, case-summary-defensive.pdf, hearing-docket.pdf (the
+busiest week of hearings in the demo data), the filing checklists checklist-affirmative.pdf,
+checklist-defensive.pdf and checklist-bia-appeal.pdf, and the client handouts
+handout-hearing-reminder-en+es.pdf, handout-document-request-es.pdf and
+handout-appointment-slip-en+es.pdf. Prepared by a demo paralegal (never the computer's login).
+Uses a throwaway encrypted store in a temporary folder; nothing else is kept. Existing example
+files are replaced (they are generated).
 """
 
 from __future__ import annotations
@@ -15,8 +19,19 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from clinic.domain.enums import ClaimType
-from clinic.services import attorney_reports, cases, lifecycle, search, settings
+from clinic.domain.enums import ClaimType, StaffRole, Stage
+from clinic.domain.ids import CaseId
+from clinic.services import (
+    attorney_reports,
+    cases,
+    checklists,
+    computer_user,
+    handouts,
+    lifecycle,
+    search,
+    settings,
+    staff,
+)
 from clinic.services.demo import fill_demo_data
 from clinic.storage import keys
 from clinic.storage.store import Store
@@ -59,6 +74,50 @@ def _busiest_week(store: Store, today: date) -> tuple[date, date]:
     return best, best + timedelta(days=6)
 
 
+def _at_stage(store: Store, stage: Stage, today: date) -> int | None:
+    for summary in search.list_cases(store=store, today=today):
+        if summary.stage is stage:
+            return int(summary.id)
+    return None
+
+
+def _handouts(store: Store, richest: dict[ClaimType, int], today: date, out: Path) -> list[Path]:
+    """The three client handouts, from the defensive case (it has a court hearing)."""
+    case_id = richest[ClaimType.DEFENSIVE]
+    made = []
+    for kind, langs, name in (
+        ("hearing-reminder", ("en", "es"), "handout-hearing-reminder-en+es.pdf"),
+        ("document-request", ("es",), "handout-document-request-es.pdf"),
+        ("appointment-slip", ("en", "es"), "handout-appointment-slip-en+es.pdf"),
+    ):
+        appointment = None
+        if kind == "appointment-slip":
+            appointment = handouts.Appointment(
+                at=datetime.combine(today + timedelta(days=7), datetime.min.time()).replace(
+                    hour=10, minute=30
+                ),
+                with_whom="Ana (paralegal)",
+                where="1200 Example Avenue, Suite 300",
+            )
+        try:
+            pdf = handouts.handout_pdf(
+                store=store,
+                case_id=CaseId(case_id),
+                kind=kind,
+                languages=langs,
+                today=today,
+                layout="side-by-side" if len(langs) == 2 else None,
+                appointment=appointment,
+            )
+        except handouts.HandoutUnavailable as exc:
+            print(f"{name}: not made ({exc})")
+            continue
+        path = out / name
+        path.write_bytes(pdf)
+        made.append(path)
+    return made
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "examples")
@@ -83,21 +142,41 @@ def main() -> int:
                     "Phone (555) 010-0199 · intake@example.org",
                 ),
             ).unwrap()
+            paralegal = next(
+                p for p in staff.list_staff(store=store) if p.role is StaffRole.PARALEGAL
+            )
+            computer_user.prepare_as(store, paralegal.name)  # "Prepared by" a staff member
+            written: list[Path] = []
+            richest: dict[ClaimType, int] = {}
             for claim in (ClaimType.AFFIRMATIVE, ClaimType.DEFENSIVE):
-                case_id = _richest(store, claim, today)
+                case_id = richest[claim] = _richest(store, claim, today)
                 pdf = attorney_reports.case_summary_pdf(
                     store=store, case_id=case_id, today=today, now=now
                 )
                 path = args.out / f"case-summary-{claim.value}.pdf"
                 path.write_bytes(pdf)
-                print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+                written.append(path)
+                pdf = checklists.checklist_pdf(store=store, case_id=case_id, today=today, now=now)
+                path = args.out / f"checklist-{claim.value}.pdf"
+                path.write_bytes(pdf)
+                written.append(path)
+            appeal = _at_stage(store, Stage.APPEAL, today) or richest[ClaimType.DEFENSIVE]
+            pdf = checklists.checklist_pdf(
+                store=store, case_id=appeal, today=today, now=now, template_id="bia-appeal"
+            )
+            path = args.out / "checklist-bia-appeal.pdf"
+            path.write_bytes(pdf)
+            written.append(path)
+            written += _handouts(store, richest, today, args.out)
             start, end = _busiest_week(store, today)
             pdf = attorney_reports.docket_pdf(
                 store=store, start=start, end=end, today=today, now=now
             )
             path = args.out / "hearing-docket.pdf"
             path.write_bytes(pdf)
-            print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+            written.append(path)
+            for path in written:
+                print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
         finally:
             store.lock()
     return 0

@@ -101,6 +101,17 @@ def format_a_number(digits9: str) -> str:
     return f"A-{digits9[0:3]}-{digits9[3:6]}-{digits9[6:9]}"
 
 
+def display_a_number(digits: str | None) -> str:
+    """The one printed form, ``A-123-456-789``, for every PDF and screen ("" when none); a
+    stored value that is somehow not nine digits prints as it is rather than not at all."""
+    if not digits:
+        return ""
+    try:
+        return format_a_number(digits)
+    except InvalidANumber:
+        return digits
+
+
 def a_number_digits_for_search(text: str) -> str | None:
     """Return the digits of a (possibly partial) A-number query, else None.
 

@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
@@ -28,6 +27,7 @@ from reportlab.platypus import (
 
 from clinic.domain.checklists import EvaluatedChecklist, EvaluatedItem
 from clinic.domain.enums import ChecklistState
+from clinic.reports import pdf_words
 from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
@@ -150,10 +150,8 @@ def _t(lang: str, key: str, **values: object) -> str:
 
 
 def _day(lang: str, value: date) -> str:
-    """ISO dates in English (as before); the language's medium date otherwise (babel)."""
-    if lang == "en":
-        return value.isoformat()
-    return str(format_date(value, format="medium", locale=lang))
+    """The staff PDFs' short date (see :mod:`clinic.reports.pdf_words`): "Jan 15, 2027"."""
+    return pdf_words.day(lang, value)
 
 
 @dataclass(frozen=True)
@@ -251,7 +249,8 @@ def _deadline_table(data: ChecklistPdfData, s: _Styles) -> list[object]:
         )
     table = Table(
         rows,
-        colWidths=[2.3 * inch, 0.95 * inch, 0.95 * inch, BODY_WIDTH - 4.2 * inch],
+        # the date columns hold "Nov 28, 2026" / "28 nov 2026" on one line
+        colWidths=[2.15 * inch, 1.05 * inch, 1.05 * inch, BODY_WIDTH - 4.25 * inch],
         repeatRows=1,
     )
     table.setStyle(
@@ -355,14 +354,14 @@ def _sign_off(s: _Styles, lang: str = "en") -> KeepTogether:
 
 
 def _footer(data: ChecklistPdfData) -> PageDecorator:
-    generated = data.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip()
     lang = data.lang
+    generated = pdf_words.moment(lang, data.generated_at)
     left = _t(
         lang,
         "footer",
         case_id=data.case_id,
         generated=generated,
-        as_of=data.checklist.template.as_of.isoformat(),
+        as_of=_day(lang, data.checklist.template.as_of),
     )
 
     return footer_decorator(
@@ -402,7 +401,7 @@ def render_checklist_pdf(data: ChecklistPdfData) -> bytes:
                 lang,
                 "sources",
                 source=_esc(template.source),
-                as_of=template.as_of.isoformat(),
+                as_of=_day(lang, template.as_of),
                 who=_esc(data.generated_by) or _t(lang, "staff"),
             ),
             s.small,

@@ -37,7 +37,7 @@ from clinic.reports.pdf_common import (
     footer_decorator,
     letterhead,
 )
-from clinic.reports.pdf_words import clock, day, enum_word, w
+from clinic.reports.pdf_words import day, enum_word, hearing_time, w
 
 PAGE_SIZE = landscape(LETTER)
 PAGE_WIDTH, PAGE_HEIGHT = PAGE_SIZE
@@ -77,6 +77,7 @@ class DocketEntry:
     detained: bool
     interpreter_languages: tuple[str, ...]  # language codes when an interpreter is needed
     readiness: Readiness
+    timezone: str = ""  # IANA zone of the place; the time prints with its abbreviation
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ class _Docket:
         )
 
     def row(self, e: DocketEntry) -> list[object]:
-        when = clock(self.lang, e.at) if e.at else self.w("no_time")
+        when = hearing_time(self.lang, e.on, e.at, e.timezone) if e.at else self.w("no_time")
         client = [Paragraph(f"<b>{esc(e.client_name)}</b>", self.s.body)]
         details = [e.a_number, f"#{e.case_id}"]
         client.append(self.p(" · ".join(x for x in details if x), self.s.small))
@@ -182,7 +183,7 @@ class _Docket:
         entries = sorted(self.data.entries, key=_sort_key)
         for on, of_day in groupby(entries, key=lambda e: e.on):
             day_band = Table(
-                [[Paragraph(esc(pdf_words.long_day(self.lang, on)), self.s.h2)]],
+                [[Paragraph(esc(pdf_words.weekday_day(self.lang, on)), self.s.h2)]],
                 colWidths=[BODY_WIDTH],
             )
             day_band.setStyle(

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from clinic.domain.suppression import THRESHOLD, Cell
 from clinic.reports.fonts import SANS, register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
+from clinic.reports.pdf_words import day
 from clinic.reports.pdf_common import (
     HEADER_FILL,
     LIGHT_RULE,
@@ -64,8 +65,8 @@ class FunderReportData:
 def definitions(data: FunderReportData) -> list[str]:
     """The footnotes printed under the tables (also written into the CSV)."""
     return [
-        f"Cases counted: every case open at any point from {data.period_start.isoformat()} to "
-        f"{data.period_end.isoformat()}, that is, opened on or before the last day and not closed "
+        f"Cases counted: every case open at any point from {day('en', data.period_start)} to "
+        f"{day('en', data.period_end)}, that is, opened on or before the last day and not closed "
         "before the first day. Stage and outcome are as recorded on the last day of that period.",
         f"Counts from 1 to {THRESHOLD - 1} are shown as \u201c<{THRESHOLD}\u201d so that no client "
         "can be singled out. Where a total would let a hidden count be worked out, the next "
@@ -108,7 +109,7 @@ def _table(table: FunderTable, s: Styles) -> list[object]:
 def _footer(data: FunderReportData) -> PageDecorator:
     left = (
         f"Funder report {data.year} · counts only, small cells suppressed · generated "
-        f"{data.generated_at.strftime('%Y-%m-%d')}"
+        f"{day('en', data.generated_at.date())}"
     )
 
     def decorate(canvas: Canvas, page: int, total: int) -> None:
@@ -144,8 +145,8 @@ def render_funder_pdf(data: FunderReportData) -> bytes:
         *letterhead(data.clinic_name, data.letterhead, s),
         Paragraph(f"Funder report — {data.year}", s.title),
         Paragraph(
-            f"Cases open between {data.period_start.isoformat()} and "
-            f"{data.period_end.isoformat()}. Counts only.",
+            f"Cases open between {day('en', data.period_start)} and "
+            f"{day('en', data.period_end)}. Counts only.",
             s.small,
         ),
         Spacer(1, 4),

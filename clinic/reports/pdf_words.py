@@ -4,19 +4,33 @@ English ("en") and Spanish ("es", terms from docs/glossary-es.md) are filled her
 language adds its own dict under its code (same keys). A key missing from a language falls back
 to English, so a partial catalogue still prints. Placeholders are ``str.format`` names, e.g. ``{page}``. Enum words are keyed
 ``"<EnumClass>.<value>"``. Dates and times are formatted by babel in the same language.
+
+One date style per language in every staff PDF, always with four-digit years (never "1/15/27"):
+
+* short, in tables, lists and footers: :func:`day` — "Jan 15, 2027" / "15 ene 2027";
+* long, in sentences and headings: :func:`long_day` — "January 15, 2027" / "15 de enero de 2027"
+  (the docket's day headings put the weekday before it: :func:`weekday_day`).
+
+Times of hearings always carry their zone's abbreviation (:func:`hearing_time`: "9:00 AM EST"),
+the zone of the place the hearing is held; other moments (generation time) use :func:`moment`.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
 FALLBACK = "en"
 
-WORDS: dict[str, dict[str, str]] = {
+# A text that depends on a count is a pair (singular, plural), chosen by the language's plural
+# rule for ``n`` (CLDR, through babel): never "item(s)".
+Words = str | tuple[str, str]
+
+WORDS: dict[str, dict[str, Words]] = {
     "en": {
         # shared
         "page_of": "Page {page} of {total}",
@@ -93,7 +107,10 @@ WORDS: dict[str, dict[str, str]] = {
         "court_sets": "set by the court",
         "overdue": "OVERDUE",
         "attorney_check": "attorney check",
-        "closed_deadlines": "{n} closed deadline(s) (done, waived or replaced) are not listed.",
+        "closed_deadlines": (
+            "{n} closed deadline (done, waived or replaced) is not listed.",
+            "{n} closed deadlines (done, waived or replaced) are not listed.",
+        ),
         "evidence": "Evidence",
         "no_evidence": "No evidence recorded.",
         "item": "Item",
@@ -104,10 +121,13 @@ WORDS: dict[str, dict[str, str]] = {
         "file": "File",
         "file_attached": "attached ({n})",
         "no_file": "none",
-        "untranslated_summary": "{n} item(s) still need a translation.",
+        "untranslated_summary": (
+            "{n} item still needs a translation.",
+            "{n} items still need a translation.",
+        ),
         "notes": "Recent notes",
         "notes_shown": "The {shown} most recent of {total} notes, newest first.",
-        "notes_all": "{n} note(s), newest first.",
+        "notes_all": ("{n} note.", "{n} notes, newest first."),
         "no_notes": "No notes.",
         # hearing docket
         "docket_title": "Hearing docket",
@@ -117,7 +137,7 @@ WORDS: dict[str, dict[str, str]] = {
         "interviews. Prepared by {who} on {when}; readiness as of {today}.",
         "docket_paralegal": "Only cases of paralegal: {name}.",
         "docket_empty": "No hearings between {start} and {end}.",
-        "docket_count": "{n} hearing(s).",
+        "docket_count": ("{n} hearing.", "{n} hearings."),
         "time": "Time",
         "client_case": "Client · case",
         "hearing": "Hearing",
@@ -126,10 +146,13 @@ WORDS: dict[str, dict[str, str]] = {
         "no_time": "time not set",
         "no_location": "Location not recorded",
         "ready": "Ready",
-        "checklist_missing": "{n} checklist item(s) missing",
+        "checklist_missing": ("{n} checklist item missing", "{n} checklist items missing"),
         "no_checklist": "no checklist applies",
-        "untranslated": "{n} exhibit(s) need translation",
-        "deadlines_before": "{n} open deadline(s) before the hearing",
+        "untranslated": ("{n} exhibit needs translation", "{n} exhibits need translation"),
+        "deadlines_before": (
+            "{n} open deadline before the hearing",
+            "{n} open deadlines before the hearing",
+        ),
         "deadlines_overdue": "{n} overdue",
         "detained": "Detained",
         "interpreter": "Interpreter: {languages}",
@@ -280,8 +303,10 @@ WORDS: dict[str, dict[str, str]] = {
         "court_sets": "lo fija el tribunal",
         "overdue": "VENCIDO",
         "attorney_check": "revisión del abogado(a)",
-        "closed_deadlines": "No se muestran {n} plazo(s) cerrado(s) (cumplidos, dispensados o "
-        "reemplazados).",
+        "closed_deadlines": (
+            "No se muestra {n} plazo cerrado (cumplido, dispensado o reemplazado).",
+            "No se muestran {n} plazos cerrados (cumplidos, dispensados o reemplazados).",
+        ),
         "evidence": "Pruebas",
         "no_evidence": "No hay pruebas registradas.",
         "item": "Documento",
@@ -292,7 +317,10 @@ WORDS: dict[str, dict[str, str]] = {
         "file": "Archivo",
         "file_attached": "adjunto ({n})",
         "no_file": "ninguno",
-        "untranslated_summary": "{n} documento(s) todavía necesitan traducción.",
+        "untranslated_summary": (
+            "{n} documento todavía necesita traducción.",
+            "{n} documentos todavía necesitan traducción.",
+        ),
         "notes": "Notas recientes",
         "notes_shown": "Las {shown} notas más recientes de {total}, de la más nueva a la más "
         "antigua.",
@@ -305,7 +333,7 @@ WORDS: dict[str, dict[str, str]] = {
         "oficina de asilo. Preparada por {who} el {when}; preparación al {today}.",
         "docket_paralegal": "Solo casos del/de la asistente legal: {name}.",
         "docket_empty": "No hay audiencias entre {start} y {end}.",
-        "docket_count": "{n} audiencia(s).",
+        "docket_count": ("{n} audiencia.", "{n} audiencias."),
         "time": "Hora",
         "court": "Tribunal / lugar",
         "client_case": "Cliente · caso",
@@ -315,11 +343,17 @@ WORDS: dict[str, dict[str, str]] = {
         "no_time": "hora no fijada",
         "no_location": "Lugar no registrado",
         "ready": "Listo",
-        "checklist_missing": "falta(n) {n} punto(s) de la lista de verificación",
+        "checklist_missing": (
+            "falta {n} punto de la lista de verificación",
+            "faltan {n} puntos de la lista de verificación",
+        ),
         "no_checklist": "no se aplica ninguna lista de verificación",
-        "untranslated": "{n} anexo(s) necesitan traducción",
-        "deadlines_before": "{n} plazo(s) abierto(s) antes de la audiencia",
-        "deadlines_overdue": "{n} vencido(s)",
+        "untranslated": ("{n} anexo necesita traducción", "{n} anexos necesitan traducción"),
+        "deadlines_before": (
+            "{n} plazo abierto antes de la audiencia",
+            "{n} plazos abiertos antes de la audiencia",
+        ),
+        "deadlines_overdue": ("{n} vencido", "{n} vencidos"),
         "detained": "Detenido(a)",
         "interpreter": "Intérprete: {languages}",
         "legend_title": "Cómo se calcula la preparación",
@@ -398,11 +432,23 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def w(lang: str, key: str, **values: object) -> str:
-    """The words for ``key`` in ``lang`` (English when that language lacks them), filled in."""
-    text = WORDS.get(lang, {}).get(key)
-    if text is None:
-        text = WORDS[FALLBACK][key]  # a KeyError here is a programming error: an unknown key
-    return text.format(**values) if values else text
+    """The words for ``key`` in ``lang`` (English when that language lacks them), filled in;
+    a (singular, plural) pair is chosen by the plural rule of ``lang`` for ``n``."""
+    words = WORDS.get(lang, {}).get(key)
+    if words is None:
+        words = WORDS[FALLBACK][key]  # a KeyError here is a programming error: an unknown key
+        lang = FALLBACK
+    if isinstance(words, tuple):
+        count = values.get("n")
+        if not isinstance(count, int):
+            raise TypeError(f"{key!r} is counted: give n=<int>")
+        words = words[0] if plural_form(lang, count) == "one" else words[1]
+    return words.format(**values) if values else words
+
+
+def plural_form(lang: str, count: int) -> str:
+    """CLDR's plural category of ``count`` in ``lang`` ("one", "other", "many" …)."""
+    return str(Locale.parse(_locale(lang)).plural_form(count))
 
 
 def enum_word(lang: str, value: StrEnum | None) -> str:
@@ -431,7 +477,12 @@ def day(lang: str, value: date | None) -> str:
 
 
 def long_day(lang: str, value: date) -> str:
-    """A date written out with its weekday (e.g. "Tuesday, January 12, 2027")."""
+    """A date written out (e.g. "January 12, 2027" / "12 de enero de 2027")."""
+    return str(format_date(value, format="long", locale=_locale(lang)))
+
+
+def weekday_day(lang: str, value: date) -> str:
+    """The long date with its weekday (e.g. "Tuesday, January 12, 2027")."""
     return str(format_date(value, format="full", locale=_locale(lang)))
 
 
@@ -441,6 +492,22 @@ def clock(lang: str, value: time | None) -> str:
         return ""
     text = str(format_time(value, format="short", locale=_locale(lang)))
     return text.replace("\u202f", " ")  # CLDR's narrow space before AM/PM reads as a gap
+
+
+def zone_abbreviation(on: date, at: time, timezone: str) -> str:
+    """The zone's abbreviation on that day (EST or EDT …); the zone's name when unknown."""
+    try:
+        return datetime.combine(on, at, ZoneInfo(timezone)).tzname() or timezone
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone
+
+
+def hearing_time(lang: str, on: date, at: time | None, timezone: str) -> str:
+    """A hearing's time with its zone (e.g. "9:00 AM EST"); "" when it has no time."""
+    if at is None:
+        return ""
+    zone = zone_abbreviation(on, at, timezone) if timezone else ""
+    return f"{clock(lang, at)} {zone}".strip()
 
 
 def moment(lang: str, value: datetime) -> str:

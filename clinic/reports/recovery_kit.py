@@ -17,6 +17,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from clinic.reports.fonts import MONO, SANS, SANS_BOLD, register_fonts
+from clinic.reports.pdf_words import moment
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def render_recovery_kit(data: RecoveryKitData) -> bytes:
         [
             ["Clinic", Paragraph(clinic, body)],
             ["Store id", Paragraph(f"<font face='{MONO}'>{escape(data.store_id)}</font>", body)],
-            ["Made on", data.created_at.strftime("%Y-%m-%d %H:%M UTC")],
+            ["Made on", moment("en", data.created_at)],
         ],
         colWidths=[1.2 * inch, 5.3 * inch],
     )

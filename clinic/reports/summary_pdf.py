@@ -53,7 +53,7 @@ from clinic.reports.pdf_common import (
     footer_decorator,
     letterhead,
 )
-from clinic.reports.pdf_words import clock, day, enum_word, w
+from clinic.reports.pdf_words import clock, day, enum_word, hearing_time, w
 
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 0.75 * inch
@@ -354,7 +354,7 @@ class _Summary:
         for h in hearings:
             when = day(self.lang, h.on)
             if h.at is not None:
-                when = f"{when}\n{clock(self.lang, h.at)}"
+                when = f"{when}\n{hearing_time(self.lang, h.on, h.at, h.timezone)}"
             where = h.location
             if h.judge:
                 where = (

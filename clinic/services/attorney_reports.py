@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from clinic.domain.anumber import InvalidANumber, format_a_number
+from clinic.domain.anumber import display_a_number
 from clinic.domain.enums import AuditAction, DeadlineStatus, HearingKind, TranslationStatus
 from clinic.domain.ids import CaseId
 from clinic.reports.docket_pdf import DocketData, DocketEntry, Readiness, render_docket_pdf
@@ -53,12 +53,7 @@ class UnknownStaff(LookupError):
 
 
 def _a_number(digits: str | None) -> str:
-    if not digits:
-        return ""
-    try:
-        return format_a_number(digits)
-    except InvalidANumber:
-        return digits
+    return display_a_number(digits)
 
 
 def _address(addresses: tuple[AddressView, ...]) -> str:
@@ -321,6 +316,7 @@ def docket_data(
             DocketEntry(
                 on=h.on,
                 at=h.at,
+                timezone=h.timezone,
                 court=h.location or view.forum_name,
                 kind=h.kind,
                 mode=h.mode,

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clinic.domain.anumber import display_a_number
 from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import (
     ChecklistFacts,
@@ -121,6 +122,8 @@ def _facts(session: Session, case: Case, view: CaseView, today: date) -> Checkli
         one_year_due=due,
         exception_documented=exception is not None,
         today=today,
+        unaccompanied_child=client.unaccompanied_child,
+        referred=view.referred_on is not None,
     )
 
 
@@ -229,10 +232,8 @@ def _next_hearing(view: CaseView, today: date, lang: str = "en") -> str:
     if not upcoming:
         return "none scheduled" if lang == "en" else "ninguna programada"
     h = upcoming[0]
-    at = f" {h.at.strftime('%H:%M')}" if h.at else ""
+    at = f" {pdf_words.hearing_time(lang, h.on, h.at, h.timezone)}" if h.at else ""
     where = f", {h.location}" if h.location else ""
-    if lang == "en":  # as it always was
-        return f"{h.on.isoformat()}{at} — {h.kind.value.replace('_', ' ')}{where}"
     return f"{pdf_words.day(lang, h.on)}{at} — {pdf_words.enum_word(lang, h.kind)}{where}"
 
 
@@ -260,7 +261,7 @@ def _pdf_data(
         letterhead=settings.letterhead,
         case_id=view.id,
         client_name=view.client.display_name,
-        a_number=view.client.a_number or "",
+        a_number=display_a_number(view.client.a_number),
         claim_type=_CLAIM_WORDS.get(view.claim_type.value, view.claim_type.value)
         if lang == "en"
         else pdf_words.enum_word(lang, view.claim_type),

@@ -105,6 +105,7 @@ class AgendaItem:
     overdue: bool
     deadline: DeadlineView | None = None
     hearing_kind: HearingKind | None = None
+    timezone: str = ""  # a hearing's IANA zone: its time is shown with the abbreviation
 
 
 # The Today page shows at most this many overdue deadlines (the oldest first) and says how many
@@ -243,6 +244,7 @@ def _hearing_items(session: Session, today: date, until: date) -> list[AgendaIte
             is_hearing=True,
             overdue=False,
             hearing_kind=h.kind,
+            timezone=h.timezone,
         )
         for h, client_id, family, given in session.execute(query)
     ]

@@ -34,6 +34,7 @@ from clinic.domain.handout_text import (
 from clinic.domain.i18n import N_, translate
 from clinic.domain.ids import CaseId
 from clinic.reports.handout_pdf import LAYOUTS, HandoutPdfData, HandoutSection, render_handout_pdf
+from clinic.reports.pdf_words import zone_abbreviation
 from clinic.resource_files import resource_path
 from clinic.services import checklists
 from clinic.services.auditing import record
@@ -194,7 +195,12 @@ def _hearing_sections(
     for lang in langs:
         day = long_date(hearing.on, lang)
         when = (
-            text.label("when_value").fill(lang, date=day, time=clock(hearing.at, lang))
+            text.label("when_value").fill(
+                lang,
+                date=day,
+                time=f"{clock(hearing.at, lang)} "
+                f"{zone_abbreviation(hearing.on, hearing.at, hearing.timezone)}",
+            )
             if hearing.at is not None
             else text.label("when_no_time").fill(lang, date=day)
         )

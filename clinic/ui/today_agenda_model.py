@@ -20,12 +20,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from clinic.domain.deadlines.wording import explanation_in
 from clinic.services.deadlines import AgendaItem
+from clinic.ui.case_view.case_words import short_time
 from clinic.ui.date_text import date_text
 from clinic.ui.labels import label
 from clinic.ui.rule_words import rule_text
@@ -92,8 +92,7 @@ def when_text(item: AgendaItem, *, in_overdue_group: bool) -> str:
     if item.is_hearing:
         if item.at is None:
             return QCoreApplication.translate("AgendaModel", "Time not set")
-        at = QTime(item.at.hour, item.at.minute)
-        return QLocale().toString(at, QLocale.FormatType.ShortFormat)
+        return short_time(item.on, item.at, item.timezone)  # with the zone: 9:00 AM EST
     if in_overdue_group:
         return short_date(item.on)
     return QCoreApplication.translate("AgendaModel", "Deadline")

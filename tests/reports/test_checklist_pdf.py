@@ -148,7 +148,7 @@ def test_every_item_and_status_is_in_the_text(
         assert name in flat
     if template_id == "i589-affirmative":  # escaped, not parsed as markup
         assert "Photos <b>waived</b> & sent later" in flat
-    assert "Page 1 of " in text and "rules as of 2026-06-20" in text
+    assert "Page 1 of " in text and "rules as of Jun 20, 2026" in text
     assert "set by the" in flat  # a deadline without a date
 
 

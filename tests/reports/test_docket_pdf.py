@@ -107,7 +107,7 @@ def test_hearings_are_grouped_by_day_then_court_then_time(tmp_path: Path) -> Non
         at = text.index(expected, at)
     assert text.count("Chicago Immigration Court") == 2  # once per day it sits
     assert "8:30 AM" in text and "1:00 PM" in text
-    assert "4 hearing(s)." in text
+    assert "4 hearings." in text
 
 
 @needs_poppler
@@ -125,8 +125,8 @@ def test_each_row_names_the_case_people_and_readiness(tmp_path: Path) -> None:
         "Attorney: Zoë Brontë",
         "Detained",
         "Interpreter: Russian",
-        "3 checklist item(s) missing",
-        "2 exhibit(s) need translation",
+        "3 checklist items missing",
+        "2 exhibits need translation",
         "1 overdue",
         "no checklist applies",
         "✓ Ready",
@@ -135,7 +135,7 @@ def test_each_row_names_the_case_people_and_readiness(tmp_path: Path) -> None:
     ):
         assert expected in text, expected
     flat = " ".join(text.split())
-    assert "2 open deadline(s) before" in flat
+    assert "2 open deadlines before" in flat
 
 
 @needs_poppler

@@ -163,7 +163,7 @@ def test_today_lists_a_hearing_in_three_days_with_its_time(qtbot, session, clini
     assert len(hearings) == 1
     row = hearings[0]
     nine = QLocale().toString(QTime(9, 0), QLocale.FormatType.ShortFormat)
-    assert row.siblingAtColumn(Column.WHEN).data() == nine
+    assert row.siblingAtColumn(Column.WHEN).data() == f"{nine} EDT"  # with the court's zone
     assert row.siblingAtColumn(Column.CLIENT).data() == "NÚÑEZ, José"
     assert row.siblingAtColumn(Column.WHAT).data().startswith("Master calendar hearing")
     assert row.parent().data(Qt.ItemDataRole.DisplayRole) == QLocale().toString(

@@ -306,7 +306,7 @@ def short_time(on: date, at: time | None, timezone: str) -> str:
         zone = datetime.combine(on, at, ZoneInfo(timezone)).tzname() or timezone
     except (ZoneInfoNotFoundError, ValueError):
         zone = timezone
-    return f"{text} {zone}"
+    return f"{text} {zone}".strip()
 
 
 def a_number_text(digits: str | None) -> str:
