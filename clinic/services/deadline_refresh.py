@@ -154,14 +154,15 @@ def _superseded(case: Case, rule_id: str, anchor_on: date | None) -> bool:
     )
 
 
-# A rule deadline closed by the case's own dates (met by a timely filing, ended by a denial):
-# its status reason starts with this, so the refresh may reopen it when those dates change.
-SETTLED_PREFIX = "Rule: "
+# A rule deadline closed by the case's own dates (met by a timely filing, ended by a denial)
+# carries one of these flags, so the refresh reopens it when those dates change. Its status
+# reason is written in the engine's explanation words (wording.explanation_in reads it in Spanish).
+SETTLED_FLAGS = ("met_by:", "ended_by:")
 _SETTLED_STATUS = {"met": DeadlineStatus.DONE, "not_applicable": DeadlineStatus.WAIVED}
 
 
-def _settled_by_rule(reason: str | None) -> bool:
-    return bool(reason) and str(reason).startswith(SETTLED_PREFIX)
+def _settled_by_rule(flags: Any) -> bool:
+    return any(str(flag).startswith(SETTLED_FLAGS) for flag in flags)
 
 
 def _rule_status(
@@ -170,7 +171,7 @@ def _rule_status(
     """(status, status reason, completed on) of a live or rule-settled row."""
     if computed.settled:
         status = _SETTLED_STATUS[computed.settled]
-        return status, SETTLED_PREFIX + computed.settled_reason, computed.settled_on
+        return status, computed.settled_reason, computed.settled_on
     return (DeadlineStatus.SUPERSEDED if superseded else DeadlineStatus.OPEN), "", None
 
 
@@ -212,8 +213,9 @@ def _recompute(session: Session, case: Case, context: RuleContext) -> Recomputed
             added.append(computed.rule_id)
         elif row.due_on != (computed.due or computed.anchor.on):
             moved.append(computed.rule_id)
+        was_settled = _settled_by_rule(row.flags or ())
         _apply(row, computed)
-        if row.status in _LIVE or _settled_by_rule(row.status_reason):
+        if row.status in _LIVE or was_settled:
             superseded = _superseded(case, computed.rule_id, computed.anchor.on)
             status, reason, on = _rule_status(computed, superseded)
             if (row.status, row.status_reason, row.completed_on) != (status, reason, on):
@@ -576,7 +578,7 @@ def _plan_case(
             continue
         if row[7] != form[2]:
             moved.append(computed.rule_id)
-        if row[6] in _LIVE_VALUES or _settled_by_rule(row[18]):
+        if row[6] in _LIVE_VALUES or _settled_by_rule(json.loads(row[17] or "[]")):
             after = (status.value, reason, _iso(done_on))
         else:
             after = (row[6], row[18], row[19])

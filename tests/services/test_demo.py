@@ -10,6 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from clinic.domain.deadlines.shipped import load_shipped_calendar
 from clinic.domain.drafts import ClientDraft, FamilyMemberDraft
 from clinic.domain.enums import (
     ClaimType,
@@ -251,12 +252,24 @@ def test_dates_are_consistent(views: list[CaseView]) -> None:
     assert min(hearing_days) < TODAY < max(hearing_days)
 
 
+def test_no_hearing_or_interview_on_a_weekend_or_court_holiday(views: list[CaseView]) -> None:
+    """Issue 18: one demo hearing fell on a Saturday. Courts and asylum offices sit on business
+    days only (5 U.S.C. 6103 holidays with observed dates; closures.toml days)."""
+    calendar = load_shipped_calendar()
+    hearings = [h for v in views for h in v.hearings]
+    assert len(hearings) > 20
+    off = [(h.kind, h.on) for h in hearings if not calendar.is_business_day(h.on)]
+    assert off == []
+
+
 def test_deadlines_are_open_done_and_waived_some_overdue(views: list[CaseView]) -> None:
     deadlines = [d for v in views for d in v.deadlines]
     assert {d.status for d in deadlines} == set(DeadlineStatus)
     assert all(d.status_reason for d in deadlines if d.status is DeadlineStatus.WAIVED)
     computed = [d for d in deadlines if d.origin is DeadlineOrigin.RULE]
-    assert sum(d.status is DeadlineStatus.DONE for d in computed) > len(computed) / 3
+    # past ones: the annual asylum fee lists a reminder for each future year pending
+    past = [d for d in computed if d.act_by < TODAY]
+    assert sum(d.status is DeadlineStatus.DONE for d in past) > len(past) / 3
     assert any(d.status is DeadlineStatus.OPEN and d.act_by < TODAY for d in computed)
     assert any(d.status is DeadlineStatus.OPEN and d.act_by >= TODAY for d in computed)
     assert any(d.origin is DeadlineOrigin.MANUAL for d in deadlines)
@@ -374,7 +387,14 @@ def _written_texts(view: CaseView) -> list[str]:
     """Every text the demo wrote for one case that a user reads as words (not names/places)."""
     texts = [view.psg_definition, view.client.notes, view.client.last_arrival_place]
     texts += [d.title for d in view.deadlines if d.origin is not DeadlineOrigin.RULE]
-    texts += [t for d in view.deadlines for t in (d.status_reason, d.notes)]
+    texts += [d.notes for d in view.deadlines]
+    # reasons the rule engine wrote (met by a filing, ended by a denial) are engine words,
+    # stored in English and worded at display like explanations, not demo texts
+    texts += [
+        d.status_reason
+        for d in view.deadlines
+        if not any(f.startswith(("met_by:", "ended_by:")) for f in d.flags)
+    ]
     texts += [t for h in view.hearings for t in (h.outcome, h.notes)]
     texts += [t for e in view.evidence for t in (e.title, e.source, e.notes)]
     texts += [event.note for event in view.history]

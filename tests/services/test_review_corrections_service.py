@@ -11,7 +11,6 @@ from datetime import date
 from clinic.domain.drafts import CaseDraft
 from clinic.domain.enums import CaseFactKind, DeadlineStatus, Outcome, Stage
 from clinic.services import cases, deadlines, search
-from clinic.services.deadline_refresh import SETTLED_PREFIX
 from clinic.storage.store import Store
 from tests.services.test_deadline_service import TODAY, by_rule, open_defensive
 
@@ -61,7 +60,8 @@ def test_one_year_deadline_stored_as_met_by_a_timely_filing_8_cfr_208_4_a_2(stor
     (one_year,) = by_rule(store, case_id)["one-year-filing"]
     assert one_year.status is DeadlineStatus.DONE
     assert one_year.completed_on == date(2026, 3, 16)
-    assert one_year.status_reason.startswith(SETTLED_PREFIX + "I-589 received Mon 2026-03-16")
+    assert one_year.status_reason.startswith("I-589 received Mon 2026-03-16: on or before")
+    assert "met_by:i589_received" in one_year.flags
     assert "208.4(a)(2)" in one_year.status_reason
     # a corrected (later) filing date reopens it, now saying an exception is needed
     cases.update_case(

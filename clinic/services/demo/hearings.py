@@ -4,7 +4,10 @@ hearings, ICE check-ins; past ones with what happened, future ones still to come
 from __future__ import annotations
 
 from datetime import date, time
+from functools import cache
 
+from clinic.domain.deadlines import BusinessCalendar
+from clinic.domain.deadlines.shipped import load_shipped_calendar
 from clinic.domain.drafts import HearingDraft
 from clinic.domain.enums import AttendanceMode, ClaimType, DetentionStatus, HearingKind, Outcome
 from clinic.domain.enums import Stage as S
@@ -118,14 +121,27 @@ def _decision_text(story: Story) -> str:
     return fill("en", "Oral decision: {outcome}", outcome=found[0].outcome.value.replace("_", " "))
 
 
+@cache
+def _calendar() -> BusinessCalendar:
+    return load_shipped_calendar()
+
+
+def court_day(on: date) -> date:
+    """``on``, or the next day a court or asylum office sits: never a weekend, a federal holiday
+    (observed dates included) or a closure day."""
+    return _calendar().roll_forward(on, honor_closures=True)
+
+
 def schedule(demo: Demo, story: Story, planned: list[Planned]) -> None:
-    """Schedule what falls in the demo's window; record some outcomes of those that passed."""
+    """Schedule what falls in the demo's window, each on a court day; record some outcomes of
+    those that passed."""
     rng, today = demo.rng, demo.today
     low = max(story.opened_on, today - days(PAST_HEARING_DAYS))
     high = today + days(FUTURE_HEARING_DAYS)
-    for kind, on, outcome in planned:
-        if not low <= on <= high:
+    for kind, planned_on, outcome in planned:
+        if not low <= planned_on <= high:
             continue
+        on = court_day(planned_on)
         hearing_id = schedule_hearing(
             store=demo.store, case_id=story.case_id, hearing=_draft(demo, story, kind, on)
         ).unwrap()

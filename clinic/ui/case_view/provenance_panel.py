@@ -95,7 +95,7 @@ class ProvenancePanel(QGroupBox):
         self._set(self.flags, "\n".join(f"• {flag_words(f)}" for f in deadline.flags))
         status = word(deadline.status)
         if deadline.status_reason:
-            status = f"{status}: {deadline.status_reason}"
+            status = f"{status}: {self._reason_text(deadline)}"
         self._set(self.status, status)
         self._set(self.notes, deadline.notes)
 
@@ -117,6 +117,15 @@ class ProvenancePanel(QGroupBox):
         if not deadline.anchor_field:
             return ""
         return f"{anchor_word(deadline.anchor_field)}, {short_date(deadline.anchor_on)}"
+
+    def _reason_text(self, deadline: DeadlineView) -> str:
+        """A reason the rule wrote (met by a timely filing, ended by a denial) is in the engine's
+        English explanation words: worded in the interface language like the explanation."""
+        if deadline.origin is DeadlineOrigin.RULE and any(
+            f.startswith(("met_by:", "ended_by:")) for f in deadline.flags
+        ):
+            return explanation_in(deadline.status_reason, current_language())
+        return deadline.status_reason
 
     def _explanation_text(self, deadline: DeadlineView) -> str:
         if deadline.explanation:  # stored in English; worded in the interface language here
