@@ -45,6 +45,8 @@ _WHEN_KEYS = {
     "derivatives",
     "foreign_language",
     "detained",
+    "unaccompanied_child",
+    "referred",
 }
 
 
@@ -84,7 +86,14 @@ def _conditions(reader: _Reader, table: Any) -> Conditions:
         raise reader.fail("'when' must be a table")
     reader.only(table, _WHEN_KEYS)
     flags: dict[str, bool | None] = {}
-    for key in ("represented", "derivatives", "foreign_language", "detained"):
+    for key in (
+        "represented",
+        "derivatives",
+        "foreign_language",
+        "detained",
+        "unaccompanied_child",
+        "referred",
+    ):
         value = table.get(key)
         if value is not None and not isinstance(value, bool):
             raise reader.fail(f"'{key}' must be true or false")

@@ -84,6 +84,8 @@ class Conditions:
     derivatives: bool | None = None
     foreign_language: bool | None = None
     detained: bool | None = None
+    unaccompanied_child: bool | None = None  # INA 208(b)(3)(C): the I-589 goes to USCIS
+    referred: bool | None = None  # referred by the asylum office to court (8 CFR 208.14(c)(1))
 
     def hold_for(self, facts: ChecklistFacts) -> bool:
         flags = (
@@ -91,6 +93,8 @@ class Conditions:
             (self.derivatives, facts.derivatives),
             (self.foreign_language, facts.foreign_language),
             (self.detained, facts.detained),
+            (self.unaccompanied_child, facts.unaccompanied_child),
+            (self.referred, facts.referred),
         )
         return (
             (not self.claim_types or facts.claim_type in self.claim_types)
@@ -183,6 +187,8 @@ class ChecklistFacts:
     one_year_due: date | None = None
     exception_documented: bool = False
     today: date = date.min
+    unaccompanied_child: bool = False  # the client came as an unaccompanied child
+    referred: bool = False  # the asylum office referred the case to immigration court
 
     @property
     def foreign_language(self) -> bool:
