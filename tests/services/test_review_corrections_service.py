@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from clinic.domain.drafts import CaseDraft
-from clinic.domain.enums import CaseFactKind, DeadlineStatus, Outcome, Stage
-from clinic.services import cases, deadlines, search
+from clinic.domain.drafts import CaseDraft, ClientDraft
+from clinic.domain.enums import CaseFactKind, ClaimType, DeadlineStatus, Outcome, Stage
+from clinic.services import cases, checklists, clients, deadlines, search
 from clinic.storage.store import Store
 from tests.services.test_deadline_service import TODAY, by_rule, open_defensive
 
@@ -87,3 +87,54 @@ def test_ead_dates_waived_as_not_applicable_after_an_early_denial_8_cfr_208_7(
         (row,) = found[rule_id]
         assert row.status is DeadlineStatus.WAIVED
         assert "208.7" in row.status_reason
+
+
+def test_checklist_of_an_unaccompanied_child_in_court_sends_the_i589_to_uscis_ina_208_b_3_c(
+    store: Store,
+) -> None:
+    client_id = clients.intake_client(
+        store=store,
+        client=ClientDraft(
+            "Lopez", "Mia", last_arrival_on=date(2025, 3, 14), unaccompanied_child=True
+        ),
+        today=TODAY,
+    ).unwrap()
+    case_id = cases.open_case(
+        store=store,
+        client_id=client_id,
+        case=CaseDraft(ClaimType.DEFENSIVE, opened_on=date(2025, 5, 1)),
+        today=TODAY,
+    ).unwrap()
+    items = {
+        i.item.id
+        for i in checklists.case_checklist(
+            store=store, case_id=case_id, today=TODAY
+        ).checklist.items
+    }
+    assert "i589-uac-with-uscis" in items and "i589-filed-with-court" not in items
+
+
+def test_checklist_of_a_referred_case_asks_for_no_new_i589_8_cfr_208_14_c_1(store: Store) -> None:
+    client_id = clients.intake_client(
+        store=store, client=ClientDraft("Diaz", "Luis"), today=TODAY
+    ).unwrap()
+    case_id = cases.open_case(
+        store=store,
+        client_id=client_id,
+        case=CaseDraft(
+            ClaimType.AFFIRMATIVE, opened_on=date(2025, 1, 6), filed_on=date(2025, 2, 3)
+        ),
+        today=TODAY,
+    ).unwrap()
+    for stage in (Stage.PREPARING, Stage.FILED, Stage.INTERVIEW):
+        cases.change_stage(store=store, case_id=case_id, stage=stage, on=date(2025, 3, 3)).unwrap()
+    cases.refer_to_court(
+        store=store, case_id=case_id, on=date(2025, 4, 1), court="Newark Immigration Court"
+    ).unwrap()
+    result = checklists.case_checklist(
+        store=store, case_id=case_id, today=TODAY, template_id="i589-defensive"
+    )
+    assert "i589-defensive" in {t.id for t in result.templates}
+    items = {i.item.id for i in result.checklist.items}
+    assert "i589-referred" in items
+    assert "i589-filed-with-court" not in items and "fee-receipt" not in items
