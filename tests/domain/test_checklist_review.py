@@ -3,11 +3,14 @@ conditions on an unaccompanied child, a referred case and detention are data in 
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import evaluate
 from clinic.domain.enums import ClaimType
+from clinic.resource_files import resource_path
 from clinic.services import checklists
 from tests.domain.test_checklists import facts, ids, shipped
 
@@ -99,3 +102,25 @@ def test_shipped_templates_still_load_with_spanish_for_every_item() -> None:
     for template in checklists.list_templates():
         for item in template.items:
             assert item.text_es, (template.id, item.id)
+
+
+def _handout_sources() -> list[str]:
+    found: list[str] = []
+    for path in resource_path("handouts").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        found += [b["source"] for b in data.get("blocks", []) if "source" in b]
+    return found
+
+
+def test_c11_c12_handouts_print_no_verify_marker_and_no_fact_sheet() -> None:
+    sources = _handout_sources()
+    assert len(sources) > 5
+    for source in sources:
+        assert "verify" not in source.lower() and "fact sheet" not in source.lower(), source
+
+
+def test_c11_interpreter_icpm_4_11_case_status_line_and_originals_as_practice() -> None:
+    joined = " | ".join(_handout_sources())
+    assert "ICPM 4.11" in joined or "Practice Manual ch. 4.11" in joined
+    assert "1-800-898-7180" in joined and "acis.eoir.justice.gov" in joined
+    assert "1287.6" not in joined  # "bring originals" is advice, not a regulation
