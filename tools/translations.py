@@ -9,6 +9,10 @@
 further columns) and writes them into the catalogue after a fresh extract, under a lock so that
 two people filling at once do not lose each other's entries.
 
+English needs a catalogue too, for plurals only (``clinic_en.ts``): ``self.tr("%n case(s)", "",
+n)`` shows "1 case" / "2 cases", never "case(s)". It is made from the code by every action here
+(lupdate -pluralonly), its two forms derived from the "(s)" in the source; nobody edits it.
+
 `extract` keeps every existing translation, adds new source texts as unfinished entries and
 drops texts no longer in the code (-no-obsolete). Locations are left out of the .ts so that
 moving code does not rewrite the catalogue.
@@ -31,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("es",)
+ENGLISH = "en"  # plural forms only, made from the code (english_plurals)
 SOURCES = (ROOT / "clinic" / "ui", ROOT / "clinic" / "app.py")
 RULES = ROOT / "resources" / "rules" / "deadlines.toml"
 RULE_CONTEXT = "DeadlineRules"  # clinic/ui/rule_words.py translates with it
@@ -108,9 +113,56 @@ def extract(ts_file: Path, language: str) -> None:
         )
 
 
+def english_plurals(ts_file: Path | None = None) -> Path:
+    """Write the English plural-only catalogue: every ``%n`` text of the code with its singular
+    ("%n case") and plural ("%n cases") form, derived from "(s)" in the source."""
+    ts_file = ts_file or catalogue(ENGLISH)
+    ts_file.unlink(missing_ok=True)
+    subprocess.run(  # noqa: S603 - our own tool, our own files
+        [
+            qt_tool("lupdate"),
+            "-silent",
+            "-pluralonly",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            ENGLISH,
+            *(str(path) for path in source_files()),
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+    )
+    tree = ET.parse(ts_file)  # noqa: S314 - our own catalogue
+    for message in tree.getroot().iter("message"):
+        if message.get("numerus") != "yes":
+            continue
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        for form in translation.findall("numerusform"):
+            translation.remove(form)
+        translation.text = None
+        for text in english_forms(source):
+            ET.SubElement(translation, "numerusform").text = text
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return ts_file
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """("%n case", "%n cases") from "%n case(s)"."""
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
 def compile_all() -> list[Path]:
     built = []
-    for language in LANGUAGES:
+    english_plurals()
+    for language in (*LANGUAGES, ENGLISH):
         source = catalogue(language)
         target = source.with_suffix(".qm")
         subprocess.run(  # noqa: S603
@@ -173,6 +225,18 @@ def problems(language: str, committed: Path | None = None) -> list[str]:
     return found
 
 
+def english_problems() -> list[str]:
+    """The committed English plural catalogue differs from the one the code makes now."""
+    committed = catalogue(ENGLISH)
+    if not committed.is_file():
+        return [f"{committed.name} is missing: run `make translations`."]
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = english_plurals(Path(folder) / committed.name)
+        if fresh.read_bytes() != committed.read_bytes():
+            return [f"{committed.name} is not current: run `make translations`."]
+    return []
+
+
 LOCK = Path(tempfile.gettempdir()) / "clinic-translations.lock"
 
 
@@ -223,6 +287,7 @@ def fill(language: str, tsv: Path) -> int:
                     translation.text = wanted[key][0]
         tree.write(ts_file, encoding="utf-8", xml_declaration=True)
         extract(ts_file, language)  # lupdate writes the file back in its own layout
+        english_plurals()
     missing = sorted(set(wanted) - found)
     for context, source in missing:
         print(f"not in the code: [{context}] {source!r}")
@@ -241,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"fill wants a language ({', '.join(LANGUAGES)}) and a .tsv file")
         return 1 if fill(args.fill_args[0], Path(args.fill_args[1])) else 0
     if args.action == "extract":
+        print(english_plurals().relative_to(ROOT))
         for language in LANGUAGES:
             extract(catalogue(language), language)
             unfinished = [
@@ -253,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             print(path.relative_to(ROOT))
         return 0
     found = [line for language in LANGUAGES for line in problems(language)]
+    found += english_problems()
     for line in found:
         print(line)
     return 1 if found else 0

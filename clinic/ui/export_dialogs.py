@@ -351,9 +351,11 @@ class CalendarExporter(QObject):
             suggested_name="clinic-hearings-and-deadlines.ics",
             filters=self.tr("iCalendar (*.ics)"),
             work=work,
-            done_text=lambda path, result: self.tr(
-                "Saved {0} hearing(s) and {1} deadline(s) to {2}."
-            ).format(result.value.hearings, result.value.deadlines, path),
+            done_text=lambda path, result: self.tr("Saved {0} and {1} to {2}.").format(
+                self.tr("%n hearing(s)", "", result.value.hearings),
+                self.tr("%n deadline(s)", "", result.value.deadlines),
+                path,
+            ),
         )
 
 
@@ -554,8 +556,10 @@ class CaseBundleActions(QObject):
             filters=self.tr("Clinic case file (*.cliniccase)"),
             work=work,
             done_text=lambda path, result: self.tr(
-                "Saved case {0} with {1} evidence file(s), encrypted, to {2}."
-            ).format(case_id, result.value.files, path),
+                "Saved case {0} with %n evidence file(s), encrypted, to {1}.",
+                "",
+                result.value.files,
+            ).format(case_id, path),
         )
 
     def import_case(self) -> bool:
@@ -614,8 +618,9 @@ class CaseBundleActions(QObject):
         def done(_path: Path, result: Any) -> str:
             session.publish(result.changes)
             summary = result.value
-            return self.tr("Imported case(s) {0} with {1} evidence file(s).").format(
-                ", ".join(str(i) for i in summary.case_ids), summary.files
+            return self.tr("Imported %n case(s) ({0}) with {1}.", "", len(summary.case_ids)).format(
+                ", ".join(str(i) for i in summary.case_ids),
+                self.tr("%n evidence file(s)", "", summary.files),
             )
 
         return self.importer.run(work, done_text=done, on_error=self._import_failed)

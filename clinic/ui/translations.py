@@ -128,8 +128,9 @@ class Translations:
         self._remove()
         self.language = language
         QLocale.setDefault(locale_for(language))
-        if language == "en":
-            return  # the source texts are English
+        if language == "en":  # the source texts are English, but for their plural forms
+            self._install_ours("en")
+            return
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name in QT_CATALOGUES:
             translator = QTranslator(self.app)
@@ -137,6 +138,10 @@ class Translations:
                 self._install(translator)
             else:
                 log.warning("Qt's %s_%s catalogue was not found in %s", name, language, qt_folder)
+        self._install_ours(language)
+
+    def _install_ours(self, language: str) -> None:
+        """Clinic's own catalogue (for English: the plural forms, "1 case" / "2 cases")."""
         data = catalogue_bytes(language)
         if data is None:
             log.warning("no Clinic catalogue for %r; the interface stays in English", language)

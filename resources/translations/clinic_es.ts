@@ -463,8 +463,22 @@
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <source>Saved {0} hearing(s) and {1} deadline(s) to {2}.</source>
-        <translation>Se guardaron {0} audiencia(s) y {1} plazo(s) en {2}.</translation>
+        <source>Saved {0} and {1} to {2}.</source>
+        <translation>Se guardaron {0} y {1} en {2}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hearing(s)</source>
+        <translation>
+            <numerusform>%n audiencia</numerusform>
+            <numerusform>%n audiencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s)</source>
+        <translation>
+            <numerusform>%n plazo</numerusform>
+            <numerusform>%n plazos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -556,9 +570,26 @@
         <source>Clinic case file (*.cliniccase)</source>
         <translation>Archivo de caso de Clinic (*.cliniccase)</translation>
     </message>
-    <message>
-        <source>Saved case {0} with {1} evidence file(s), encrypted, to {2}.</source>
-        <translation>Se guardó el caso {0} con {1} archivo(s) de pruebas, cifrado, en {2}.</translation>
+    <message numerus="yes">
+        <source>Saved case {0} with %n evidence file(s), encrypted, to {1}.</source>
+        <translation>
+            <numerusform>Se guardó el caso {0} con %n archivo de pruebas, cifrado, en {1}.</numerusform>
+            <numerusform>Se guardó el caso {0} con %n archivos de pruebas, cifrados, en {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n case(s) ({0}) with {1}.</source>
+        <translation>
+            <numerusform>Se importó %n caso ({0}) con {1}.</numerusform>
+            <numerusform>Se importaron %n casos ({0}) con {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n archivo de pruebas</numerusform>
+            <numerusform>%n archivos de pruebas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import a case file</source>
@@ -575,10 +606,6 @@
     <message>
         <source>Passphrase of the case file:</source>
         <translation>Frase de contraseña del archivo de caso:</translation>
-    </message>
-    <message>
-        <source>Imported case(s) {0} with {1} evidence file(s).</source>
-        <translation>Se importaron los casos {0} con {1} archivo(s) de pruebas.</translation>
     </message>
     <message>
         <source>This store already has a client who is likely the same person (client {0}: {1}). Add the cases to that client, or, if it really is someone else, import them as a new client. Nothing has been imported yet.</source>
@@ -1111,6 +1138,10 @@
     <message>
         <source>files left out of the packet</source>
         <translation>archivos que quedaron fuera del paquete</translation>
+    </message>
+    <message>
+        <source>packet pages put in as pictures of their source</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>backup file</source>
@@ -3555,16 +3586,22 @@
 <context>
     <name>ExhibitList</name>
     <message>
-        <source>%n file(s)</source>
-        <translation>%n archivo(s)</translation>
-    </message>
-    <message>
         <source>Exhibit {0}</source>
         <translation>Anexo {0}</translation>
     </message>
     <message>
         <source>Left out</source>
         <translation>Fuera del paquete</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitListModel</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5099,6 +5136,10 @@ Esc: cancelar</translation>
     <message>
         <source>Left out: {0}</source>
         <translation>Fuera del paquete: {0}</translation>
+    </message>
+    <message>
+        <source>Put in as a picture: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

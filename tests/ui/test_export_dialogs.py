@@ -183,7 +183,7 @@ def test_case_file_export_and_import_with_the_duplicate_question(  # type: ignor
         lambda self: next(b for b in self.buttons() if b.text().startswith("Add to client")),
     )
     assert actions.run_import(bundle, "a long enough passphrase")
-    qtbot.waitUntil(lambda: "Imported case(s) 2" in actions.importer.last_message, timeout=10000)
+    qtbot.waitUntil(lambda: "case(s) (2) with" in actions.importer.last_message, timeout=10000)
     assert cases.get_case(store=store, case_id=CaseId(2)).client.id == 1
     # the question speaks of the buttons, not of command-line options
     assert asked and "client 1" in asked[0] and "--" not in asked[0]

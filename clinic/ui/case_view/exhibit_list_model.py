@@ -76,7 +76,7 @@ class ExhibitListModel(QAbstractListModel):
         row = self._rows[row_number]
         label = self.label_of(row_number)
         count = row.files  # a plain name: lupdate skips a call whose count is "row.files"
-        files = QCoreApplication.translate("ExhibitList", "%n file(s)", "", count)
+        files = self.tr("%n file(s)", "", count)  # plural forms: "1 file" / "2 files"
         if label:
             head = QCoreApplication.translate("ExhibitList", "Exhibit {0}").format(label)
         else:
