@@ -7,6 +7,7 @@ hearing at the Phoenix court stored that way shows 9:00 EST, two or three hours 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 from PySide6.QtCore import Qt
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from clinic.domain.ids import HearingId
 from clinic.services import courts
 from clinic.services.courts import ZoneMismatch
-from clinic.services.results import Changes
+from clinic.services.results import Changes, Result
 from clinic.ui.case_view.case_words import short_date, short_time, word
 from clinic.ui.session import UiSession
 
@@ -37,9 +38,9 @@ class Column(IntEnum):
     TIME = 1
     CLIENT = 2
     KIND = 3
-    COURT = 4
-    STORED = 5
-    COURT_ZONE = 6
+    STORED = 4
+    COURT_ZONE = 5
+    COURT = 6  # last: the long names take the width that is left
 
 
 class HearingZoneReviewDialog(QDialog):
@@ -69,17 +70,15 @@ class HearingZoneReviewDialog(QDialog):
                 self.tr("Time (as stored)"),
                 self.tr("Client"),
                 self.tr("Hearing"),
-                self.tr("Court or office"),
                 self.tr("Stored zone"),
                 self.tr("Court's zone"),
+                self.tr("Court or office"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel(self.tr("Every upcoming hearing has its court's time zone."))
         self.empty.setObjectName("hearingZoneNone")
@@ -112,7 +111,7 @@ class HearingZoneReviewDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addLayout(actions)
         layout.addWidget(close)
-        self.resize(980, 460)
+        self.resize(1100, 460)
         session.locked.connect(self.reject)
         self.reload()
 
@@ -150,22 +149,19 @@ class HearingZoneReviewDialog(QDialog):
         self.open_case_button.setEnabled(len(chosen) == 1)
 
     def keep_selected(self) -> None:
-        changes = Changes()
-        for row in self.selected():
-            changes = changes | courts.confirm_hearing_zone(
-                store=self.session.store, hearing_id=HearingId(row.hearing_id), zone=row.timezone
-            ).changes
-        self._done(changes)
+        """The stored zone is right: confirmed (audited), the zone itself unchanged."""
+        self._apply(courts.confirm_hearing_zone)
 
     def use_court_for_selected(self) -> None:
+        """Switch to the court's zone (audited)."""
+        self._apply(courts.use_court_zone)
+
+    def _apply(self, action: Callable[..., Result[HearingId]]) -> None:
         changes = Changes()
         for row in self.selected():
-            changes = changes | courts.use_court_zone(
-                store=self.session.store, hearing_id=HearingId(row.hearing_id), zone=row.timezone
-            ).changes
-        self._done(changes)
-
-    def _done(self, changes: Changes) -> None:
+            store = self.session.store
+            done = action(store=store, hearing_id=HearingId(row.hearing_id), zone=row.timezone)
+            changes = changes | done.changes
         if changes.touched:
             self.session.publish(changes)
         self.reload()

@@ -123,4 +123,5 @@ class ReferralGuidance(QObject):
         if case.forum_name:
             self.court.setText(case.forum_name)  # the court on the NTA: its zone follows
         self._show()
+        self.dialog.adjustSize()  # the panel is gone: no empty band where it was
         self.kind.setFocus()

@@ -253,6 +253,8 @@ class ConflictPage(QWidget):
                 row.addStretch(1)
             self.strong_layout.addLayout(row)
         self.strong_rows.show()
+        if (default := self.default_open_button()) is not None:
+            default.setDefault(True)  # drawn as the dialog's default: what Enter does
 
     def _new_client_name(self) -> str:
         return next(
