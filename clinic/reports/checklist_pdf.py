@@ -74,6 +74,7 @@ WORDS: dict[str, dict[str, str]] = {
         "act_by": "Act by",
         "source": "Source",
         "court_sets": "set by the court",
+        "attorney_check": "⚠ Verify with the attorney: the rule is unverified or the count needs judgement.",
         "summary": "{n} items apply to this case: {done} done, {na} not applicable, ",
         "summary_missing": "{n} missing",
         "what_missing": "What is missing",
@@ -115,6 +116,7 @@ WORDS: dict[str, dict[str, str]] = {
         "act_by": "Actuar antes del",
         "source": "Fuente",
         "court_sets": "lo fija el tribunal",
+        "attorney_check": "⚠ Verificar con el abogado(a): la regla no está verificada o el cálculo requiere criterio.",
         "summary": "{n} puntos se aplican a este caso: {done} hechos, {na} no aplican, ",
         "summary_missing": "{n} faltan",
         "what_missing": "Qué falta",
@@ -160,6 +162,8 @@ class DeadlineLine:
     due_on: date | None  # None: the court sets the date
     act_by: date | None
     source: str
+    # an unverified rule, or a count that needs judgement (leap day, closure, unknown fact)
+    needs_attorney_check: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,9 +243,13 @@ def _deadline_table(data: ChecklistPdfData, s: _Styles) -> list[object]:
     for d in data.deadlines:
         due = _day(lang, d.due_on) if d.due_on else _t(lang, "court_sets")
         act_by = _day(lang, d.act_by) if d.act_by else "—"
+        title: list[Paragraph] = [Paragraph(_esc(d.title), s.body)]
+        if d.needs_attorney_check:
+            warning = f"<font color='#a50e0e'>{_esc(_t(lang, 'attorney_check'))}</font>"
+            title.append(Paragraph(warning, s.small))
         rows.append(
             [
-                Paragraph(_esc(d.title), s.body),
+                title,
                 Paragraph(due, s.body),
                 Paragraph(act_by, s.body),
                 Paragraph(_esc(d.source), s.small),

@@ -252,6 +252,7 @@ def _pdf_data(
             due_on=None if d.court_sets_date else d.due_on,
             act_by=None if d.court_sets_date else d.act_by,
             source=d.source or d.origin.value.replace("_", " "),
+            needs_attorney_check=d.needs_attorney_check,
         )
         for d in sorted(view.deadlines, key=lambda d: d.due_on)
         if d.status is DeadlineStatus.OPEN
