@@ -162,6 +162,8 @@ def _rule_json(rule: Rule) -> dict[str, Any]:
         "source": rule.source,
         "as_of": rule.as_of.isoformat(),
         "confidence": rule.confidence.value,
+        "verify_with_attorney": rule.confidence.value == "unverified",
+        "applies_after_closing": rule.after_closing,
         "notes": rule.notes,
     }
 

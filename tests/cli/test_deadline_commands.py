@@ -81,3 +81,21 @@ def test_rules_lists_every_rule_with_its_source() -> None:
         r["source"] and r["as_of"] and r["confidence"] in {"confirmed", "secondary", "unverified"}
         for r in rules
     )
+
+
+def test_rules_json_is_every_shipped_rule_primary_sources_and_verify_flag() -> None:
+    """Issue 18: every rule with source, as-of date and confidence; none cites the internal fact
+    sheet; the unverified ones say so."""
+    from clinic.domain.deadlines.shipped import load_shipped_rulebook  # noqa: PLC0415
+
+    code, text = run("rules", "--json")
+    rules = json.loads(text)
+    assert code == 0
+    assert [r["id"] for r in rules] == list(load_shipped_rulebook().ids)
+    for rule in rules:
+        assert "fact sheet" not in f"{rule['source']} {rule['notes']}".lower(), rule["id"]
+        assert "asylum-rules" not in rule["source"], rule["id"]
+        assert rule["verify_with_attorney"] is (rule["confidence"] == "unverified")
+    by_id = {r["id"]: r for r in rules}
+    assert by_id["uscis-completeness"]["verify_with_attorney"] is True
+    assert by_id["i-730-follow-to-join"]["verify_with_attorney"] is False  # C10: confirmed
