@@ -26,16 +26,27 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("domain", "storage", "services", "reports", "cli")
 LANGUAGES = ("es",)
-KEYWORDS: dict[str, None] = {"_": None, "N_": None, "tr": None, "gettext": None, "translate": None}
+KEYWORDS: dict[str, object] = {
+    "_": None,
+    "N_": None,
+    "tr": None,
+    "gettext": None,
+    "translate": None,
+    # counted texts: (singular, plural) become one entry with msgid_plural and plural forms
+    "tr_n": (1, 2),
+    "ngettext": (1, 2),
+    "translate_n": (1, 2),
+}
+Key = str | tuple[str, str]  # a msgid, or (singular, plural)
 
 
 def po_path(lang: str) -> Path:
     return ROOT / "resources" / "locale" / lang / "LC_MESSAGES" / "clinic.po"
 
 
-def extract() -> dict[str, list[str]]:
-    """Every marked text (msgid) with where it was found ("clinic/cli/x.py:12")."""
-    found: dict[str, list[str]] = {}
+def extract() -> dict[Key, list[str]]:
+    """Every marked text (msgid, or (singular, plural)) with where it was found."""
+    found: dict[Key, list[str]] = {}
     for package in PACKAGES:
         folder = ROOT / "clinic" / package
         for filename, lineno, message, _comments, _context in extract_from_dir(
@@ -45,7 +56,9 @@ def extract() -> dict[str, list[str]]:
             comment_tags=(),
             strip_comment_tags=True,
         ):
-            text = message if isinstance(message, str) else message[0]
+            text: Key = message if isinstance(message, str) else message[0]
+            if isinstance(message, tuple) and len(message) == 2 and message[1]:
+                text = (message[0], message[1])
             if not text:
                 continue
             found.setdefault(text, []).append(f"clinic/{package}/{filename}:{lineno}")
@@ -78,18 +91,40 @@ def _names(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
-def check(lang: str, found: dict[str, list[str]] | None = None) -> Problems:
+def _key(message_id: object) -> Key:
+    if isinstance(message_id, (tuple, list)):
+        return (str(message_id[0]), str(message_id[1]))
+    return str(message_id)
+
+
+def _shown(key: Key) -> str:
+    return key if isinstance(key, str) else f"{key[0]} | {key[1]}"
+
+
+def _translated(string_: object) -> bool:
+    if isinstance(string_, (tuple, list)):  # plural forms: every one written
+        return bool(string_) and all(string_)
+    return bool(string_)
+
+
+def _placeholders_differ(key: Key, string_: object) -> bool:
+    source = key if isinstance(key, str) else key[1]
+    forms = list(string_) if isinstance(string_, (tuple, list)) else [string_]
+    return any(isinstance(f, str) and f and _names(source) != _names(f) for f in forms)
+
+
+def check(lang: str, found: dict[Key, list[str]] | None = None) -> Problems:
     found = extract() if found is None else found
     catalog = read_catalogue(lang)
-    entries = {str(m.id): m for m in catalog if m.id}
-    missing = sorted(t for t in found if t not in entries)
-    untranslated = sorted(t for t, m in entries.items() if t in found and not m.string)
-    fuzzy = sorted(t for t, m in entries.items() if m.fuzzy)
-    stale = sorted(t for t in entries if t not in found)
+    entries = {_key(m.id): m for m in catalog if m.id}
+    missing = sorted(_shown(t) for t in found if t not in entries)
+    untranslated = sorted(
+        _shown(t) for t, m in entries.items() if t in found and not _translated(m.string)
+    )
+    fuzzy = sorted(_shown(t) for t, m in entries.items() if m.fuzzy)
+    stale = sorted(_shown(t) for t in entries if t not in found)
     placeholders = sorted(
-        t
-        for t, m in entries.items()
-        if m.string and isinstance(m.string, str) and _names(t) != _names(m.string)
+        _shown(t) for t, m in entries.items() if _placeholders_differ(t, m.string)
     )
     return Problems(missing, untranslated, fuzzy, stale, placeholders)
 
@@ -98,7 +133,7 @@ def update(lang: str) -> tuple[int, int]:
     """Bring the .po in line with the code; returns (added, dropped)."""
     found = extract()
     old = read_catalogue(lang)
-    old_entries = {str(m.id): m for m in old if m.id}
+    old_entries = {_key(m.id): m for m in old if m.id}
     new = Catalog(
         locale=lang,
         domain="clinic",
@@ -110,11 +145,12 @@ def update(lang: str) -> tuple[int, int]:
         header_comment="# Spanish texts of Clinic's domain, store and command-line messages.\n"
         "# Terms: docs/glossary-es.md. Update with: python tools/messages.py update",
     )
-    for text in sorted(found):
+    for text in sorted(found, key=_shown):
         previous = old_entries.get(text)
+        empty: str | tuple[str, ...] = "" if isinstance(text, str) else ("",) * new.num_plurals
         new.add(
             text,
-            previous.string if previous is not None else "",
+            previous.string if previous is not None else empty,
             flags=previous.flags if previous is not None else (),
         )
     path = po_path(lang)

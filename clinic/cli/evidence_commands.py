@@ -19,7 +19,7 @@ from clinic.domain.problem_text import describe_all
 from clinic.reports.packet import PacketBuild
 from clinic.services import evidence, packet
 from clinic.services.language import tr as _
-from clinic.services.language import ui_language
+from clinic.services.language import tr_n, ui_language
 
 
 def add_parsers(commands: Any) -> None:
@@ -146,9 +146,10 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     for row in rows:
         tab = row.label or "—"
         state = "" if row.included else _(" (left out of the packet)")
+        files = tr_n("{n} file", "{n} files", row.files)
         print(
             f"{tab:>3}  #{row.evidence_id:<5} {row.title}  [{row.category.value}, {row.language}, "
-            f"{row.translation.value}, {row.files} file(s)]{state}",
+            f"{row.translation.value}, {files}]{state}",
             file=out,
         )
     return EXIT_OK

@@ -13,6 +13,7 @@ from clinic.domain.i18n import N_
 from clinic.domain.ids import CaseId, ClientId
 from clinic.services.exports import case_bundle, funder, ics
 from clinic.services.language import tr as _
+from clinic.services.language import tr_n
 
 NOT_ENCRYPTED = N_("The file is not encrypted: keep it somewhere safe and delete stray copies.")
 
@@ -188,22 +189,21 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         store.lock()
     values = {
-        "cases": summary.cases,
-        "clients": summary.clients,
-        "files": summary.files,
+        "cases": tr_n("{n} case", "{n} cases", summary.cases),
+        "clients": tr_n("{n} client", "{n} clients", summary.clients),
+        "files": tr_n("{n} evidence file", "{n} evidence files", summary.files),
         "path": destination,
     }
     if summary.encrypted:
         saved = _(
-            "Saved {cases} case(s) of {clients} client(s) and {files} evidence file(s) to "
-            "{path}, encrypted with your passphrase (send the passphrase separately).",
+            "Saved {cases} of {clients} and {files} to {path}, encrypted with your passphrase "
+            "(send the passphrase separately).",
             **values,
         )
     else:
         saved = (
             _(
-                "Saved {cases} case(s) of {clients} client(s) and {files} evidence file(s) to "
-                "{path}.",
+                "Saved {cases} of {clients} and {files} to {path}.",
                 **values,
             )
             + " "
@@ -239,19 +239,28 @@ def cmd_import_case(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     cases = ", ".join(str(i) for i in result.case_ids)
     print(
-        _(
-            "Imported case(s) {cases} for client(s) {clients}.",
+        tr_n(
+            "Imported case {cases} for {clients}.",
+            "Imported cases {cases} for {clients}.",
+            len(result.case_ids),
             cases=cases,
-            clients=", ".join(map(str, result.client_ids)),
+            clients=tr_n(
+                "client {ids}",
+                "clients {ids}",
+                len(result.client_ids),
+                ids=", ".join(map(str, result.client_ids)),
+            ),
         ),
         file=out,
     )
     if result.files_not_included:
         print(
-            _(
-                "{n} evidence file(s) were listed but not included in the export (made without "
+            tr_n(
+                "{n} evidence file was listed but not included in the export (made without "
+                "--with-files); its evidence item was imported without it.",
+                "{n} evidence files were listed but not included in the export (made without "
                 "--with-files); their evidence items were imported without them.",
-                n=result.files_not_included,
+                result.files_not_included,
             ),
             file=out,
         )

@@ -18,6 +18,7 @@ from clinic.cli.common import EXIT_OK, EXIT_OTHER, EXIT_USAGE, UsageError, open_
 from clinic.services import importing
 from clinic.services.importing import DateOrder, ImportFileError, ImportOutcome, ImportPlan
 from clinic.services.language import tr as _
+from clinic.services.language import tr_n
 
 _ENCODINGS = {
     "utf-8": "UTF-8",
@@ -177,13 +178,12 @@ def _report(
 def _counts(plan: ImportPlan) -> str:
     result = plan.result
     return _(
-        "{rows} row(s): {clients} client(s), {family} family member(s), {cases} case(s), "
-        "{hearings} hearing(s)",
-        rows=plan.valid_rows,
-        clients=len(result.clients),
-        family=result.family_count,
-        cases=result.case_count,
-        hearings=result.hearing_count,
+        "{rows}: {clients}, {family}, {cases}, {hearings}",
+        rows=tr_n("{n} row", "{n} rows", plan.valid_rows),
+        clients=tr_n("{n} client", "{n} clients", len(result.clients)),
+        family=tr_n("{n} family member", "{n} family members", result.family_count),
+        cases=tr_n("{n} case", "{n} cases", result.case_count),
+        hearings=tr_n("{n} hearing", "{n} hearings", result.hearing_count),
     )
 
 
@@ -194,7 +194,16 @@ def _print_report(
     how = _ENCODINGS.get(sheet.encoding, sheet.encoding)
     if sheet.delimiter:
         how += f", separated by {_DELIMITERS[sheet.delimiter]}"
-    print(f"Read {args.file.name}: {how}; {len(sheet.rows)} row(s) after the header.", file=out)
+    print(
+        tr_n(
+            "Read {name}: {how}; {n} row after the header.",
+            "Read {name}: {how}; {n} rows after the header.",
+            len(sheet.rows),
+            name=args.file.name,
+            how=how,
+        ),
+        file=out,
+    )
     if sheet.header_line > 1:
         print(
             f"The header is row {sheet.header_line}; the blank or title rows above it are "
@@ -225,18 +234,27 @@ def _summary(args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome 
     if outcome is not None and outcome.stored:
         done = _("Imported {counts} (audited as one import).", counts=_counts(plan))
         if plan.rejected:
-            done += " " + _("Skipped {n} row(s) listed above.", n=len(plan.rejected))
+            done += " " + tr_n(
+                "Skipped {n} row listed above.",
+                "Skipped {n} rows listed above.",
+                len(plan.rejected),
+            )
         return done
     if plan.rejected and not args.skip_invalid:
         hint = (
-            _(
-                "Fix them and run again, or pass --skip-invalid to import the other {n} row(s).",
-                n=plan.valid_rows,
+            tr_n(
+                "Fix them and run again, or pass --skip-invalid to import the other {n} row.",
+                "Fix them and run again, or pass --skip-invalid to import the other {n} rows.",
+                plan.valid_rows,
             )
             if plan.valid_rows
             else _("Fix them and run again.")
         )
-        refused = _("Nothing was stored: {n} row(s) cannot be imported.", n=len(plan.rejected))
+        refused = tr_n(
+            "Nothing was stored: {n} row cannot be imported.",
+            "Nothing was stored: {n} rows cannot be imported.",
+            len(plan.rejected),
+        )
         return f"{refused} {hint}"
     if args.dry_run:
         return _("Dry run: would import {counts}. Nothing was stored.", counts=_counts(plan))

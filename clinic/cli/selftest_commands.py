@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from clinic.cli.common import EXIT_OK, EXIT_OTHER
 from clinic.services import self_test
 from clinic.services.language import tr as _
+from clinic.services.language import tr_n
 
 
 def add_parsers(commands: Any) -> None:
@@ -42,9 +43,10 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     took = time.monotonic() - started
     if failed:
         print(
-            _(
-                "Self-test FAILED: {n} step(s) failed ({seconds} s).",
-                n=failed,
+            tr_n(
+                "Self-test FAILED: {n} step failed ({seconds} s).",
+                "Self-test FAILED: {n} steps failed ({seconds} s).",
+                failed,
                 seconds=round(took, 1),
             ),
             file=out,

@@ -8,15 +8,20 @@ that returns its argument) or passed to a ``_()`` translator; Spanish in
 See docs/decisions/0010-gettext-catalogue.md.
 
 Texts with values use ``str.format`` names (``"Saved {path}."``): translate the template, then
-fill it in, so the values never pass through the catalogue.
+fill it in, so the values never pass through the catalogue. A counted text has a singular and a
+plural (:func:`ngettext`, :func:`translate_n`: ``"{n} row"`` / ``"{n} rows"``), never "row(s)";
+the language's plural rule (the ``.po``'s Plural-Forms) picks the form.
 """
 
 from __future__ import annotations
 
+import gettext as gnu
+import io
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from clinic.resource_files import resource_path
@@ -62,6 +67,30 @@ def translate(template: str, lang: str, /, **values: Any) -> str:
     """Translate a ``str.format`` template, then fill in ``values``."""
     text = gettext(template, lang)
     return text.format(**values) if values else text
+
+
+@lru_cache(maxsize=4)
+def _plural_catalogue(lang: str) -> gnu.NullTranslations:
+    """The catalogue as gettext reads it (compiled in memory), for its plural rule."""
+    path = catalogue_path(lang)
+    if lang == SOURCE_LANGUAGE or not path.is_file():
+        return gnu.NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gnu.GNUTranslations(buffer)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
+    """The form of a counted text for ``n`` in ``lang`` (English: singular for 1)."""
+    return _plural_catalogue(lang).ngettext(singular, plural, n)
+
+
+def translate_n(singular: str, plural: str, n: int, lang: str, /, **values: Any) -> str:
+    """:func:`ngettext`, then fill in ``n`` and ``values`` (``str.format`` names)."""
+    return ngettext(singular, plural, n, lang).format(n=n, **values)
 
 
 class Translator:

@@ -47,6 +47,7 @@ from clinic.services.clients import (
 )
 from clinic.services.courts import clinic_zone
 from clinic.services.deadline_refresh import refresh_cases
+from clinic.services.language import tr_n
 from clinic.services.results import Changes, Entity
 from clinic.services.settings_schema import settings_in
 from clinic.storage.models import Case, Client, Hearing, StageEvent
@@ -244,7 +245,11 @@ def commit_import(
         return ImportOutcome(
             stored=False,
             rejected=plan.rejected,
-            reason=f"{len(plan.rejected)} row(s) cannot be imported; nothing was stored.",
+            reason=tr_n(
+                "{n} row cannot be imported; nothing was stored.",
+                "{n} rows cannot be imported; nothing was stored.",
+                len(plan.rejected),
+            ),
         )
     if not plan.result.clients:
         return ImportOutcome(stored=False, rejected=plan.rejected, reason="No row can be imported.")

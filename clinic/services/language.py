@@ -17,7 +17,7 @@ from typing import Any
 
 import platformdirs
 
-from clinic.domain.i18n import translate
+from clinic.domain.i18n import translate, translate_n
 from clinic.storage.datadir import APP_NAME, make_private_dir, write_private_file
 
 ENV_CONFIG_DIR = "CLINIC_CONFIG_DIR"
@@ -132,3 +132,8 @@ def tr(template: str, /, **values: Any) -> str:
 
     The command line imports it as ``_`` so that the catalogue extractor finds its texts."""
     return translate(template, ui_language(), **values)
+
+
+def tr_n(singular: str, plural: str, n: int, /, **values: Any) -> str:
+    """A counted text in the current language: ``tr_n("{n} row", "{n} rows", n)``."""
+    return translate_n(singular, plural, n, ui_language(), **values)

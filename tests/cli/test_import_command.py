@@ -56,8 +56,8 @@ def test_invalid_rows_stop_the_import_with_the_full_report(
     assert "  row 6: date of birth '31/02/1990' is not a real date" in text
     assert "  row 7: likely the same person as the client on row 2" in text
     assert "  row 9: A-number 'A12-345'" in text
-    assert "Nothing was stored: 3 row(s) cannot be imported" in text
-    assert "--skip-invalid to import the other 5 row(s)" in text
+    assert "Nothing was stored: 3 rows cannot be imported" in text
+    assert "--skip-invalid to import the other 5 rows" in text
     assert people(data_dir) == 0
 
 
@@ -107,7 +107,7 @@ def test_ambiguous_dates_ask_for_date_order(
     assert "--date-order mdy" in capsys.readouterr().err
     assert people(data_dir) == 0
     code, text = run(data_dir, monkeypatch, "import", str(sheet), "--date-order", "mdy")
-    assert code == 0 and "Imported 1 row(s)" in text
+    assert code == 0 and "Imported 1 row" in text
     assert people(data_dir) == 1
 
 

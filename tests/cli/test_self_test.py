@@ -57,7 +57,7 @@ def test_a_failing_step_fails_the_self_test_and_the_rest_still_report(
     assert code == 1
     assert "FAILED  compute deadlines: RuntimeError: the deadline rules are missing" in text
     assert text.count("] ok ") == len(steps) - 1  # every step but the broken one
-    assert "Self-test FAILED: 1 step(s) failed" in text
+    assert "Self-test FAILED: 1 step failed" in text
 
 
 def test_a_step_needing_an_earlier_result_fails_with_that_reason(

@@ -72,7 +72,7 @@ def test_any_rejected_row_stores_nothing(store: Store, today: date, existing: Cl
     before = _counts(store)
     outcome = importing.commit_import(store=store, plan=_plan(store, today), skip_invalid=False)
     assert not outcome.stored
-    assert "4 row(s) cannot be imported; nothing was stored" in outcome.reason
+    assert "4 rows cannot be imported; nothing was stored" in outcome.reason
     assert _counts(store) == before
 
 
