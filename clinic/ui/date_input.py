@@ -178,7 +178,7 @@ class DateInput(TypedInput):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(required=required, parent=parent)
-        self.window = window
+        self.year_window = window
         self.today = today
         self.calendar_button = QToolButton()
         self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
@@ -196,7 +196,7 @@ class DateInput(TypedInput):
         return parse_typed_date(
             self.edit.text(),
             order=date_order(self.locale()),
-            window=self.window,
+            window=self.year_window,
             today=self.today(),
         )
 
@@ -260,7 +260,9 @@ class DateInput(TypedInput):
 
     def open_calendar(self) -> None:
         if self._popup is None:
-            popup = QCalendarWidget(self)
+            # the window's child, not the field's: a dialog comparing its fields' parts to see
+            # whether anything was edited must not count an opened calendar as an edit
+            popup = QCalendarWidget(self.window())
             popup.setWindowFlags(Qt.WindowType.Popup)
             popup.setObjectName(f"{self.objectName() or 'date'}CalendarPopup")
             popup.setAccessibleName(self.tr("Calendar"))
@@ -318,7 +320,7 @@ class DateInput(TypedInput):
             case DateProblem.YEAR_OUT_OF_RANGE:
                 return self.tr("Type a year from {0} to {1}.").format(FIRST_YEAR, LAST_YEAR)
             case DateProblem.YEAR_OUTSIDE_WINDOW:
-                first, last = self.window.bounds(self.today())
+                first, last = self.year_window.bounds(self.today())
                 return self.tr(
                     "Type the year in full: {0}. (Here a two-digit year means {1} to {2}.)"
                 ).format(shown[0], date_text(first, self.locale()), date_text(last, self.locale()))

@@ -171,9 +171,13 @@ def test_calendar_popup_picks_a_date(english, qtbot) -> None:  # type: ignore[no
     assert field.calendar_button.accessibleName() == "Date: pick on a calendar"
     field.edit.setFocus()
     qtbot.keyClick(field.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    popup = field.findChild(QCalendarWidget)
+    popup = field.window().findChild(QCalendarWidget)
     assert popup is not None and popup.isVisible()
     assert popup.selectedDate().toPython() == date(2027, 1, 15)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)  # Escape closes it, nothing changes
+    assert not popup.isVisible() and field.value() == date(2027, 1, 15)
+    qtbot.mouseClick(field.calendar_button, Qt.MouseButton.LeftButton)
+    assert popup.isVisible()
     popup.setSelectedDate(popup.selectedDate().addDays(3))
     popup.activated.emit(popup.selectedDate())
     assert not popup.isVisible()
