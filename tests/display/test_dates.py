@@ -14,9 +14,9 @@ from datetime import date, time
 
 import pytest
 from harness import focus_window, settle, shot, wait_until, xdotool_key, xdotool_type
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QWidget
 
 from clinic.domain.enums import DeadlineOrigin, HearingKind
 from clinic.services import cases, clients, deadlines, search
@@ -97,6 +97,14 @@ def test_add_deadline_typed_in_english(english, window, store) -> None:  # type:
     assert not dialog.due_on.message.isVisible()
     assert dialog.due_on.edit.toolTip() == "Friday, January 15, 2027"
     shot("02-typed-1-15-27-shown-1-15-2027")
+    focus(dialog.due_on.edit)
+    xdotool_key("alt+Down")  # the calendar, on the typed date
+    popup = dialog.findChild(QCalendarWidget)
+    wait_until(lambda: popup is not None and popup.isVisible(), message="the calendar")
+    assert popup.selectedDate() == QDate(2027, 1, 15)
+    shot("03-calendar-on-the-typed-date")
+    xdotool_key("Escape")
+    wait_until(lambda: not popup.isVisible(), message="the calendar to close")
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_until(lambda: bool(manual_deadlines(store, DEFENSIVE_CASE)), message="the deadline")
     assert manual_deadlines(store, DEFENSIVE_CASE) == [
