@@ -176,9 +176,24 @@ def _recovery_kit(run: _Run) -> str:
 
 
 def _checklist(run: _Run) -> str:
+    """Also draws its first page with PDFium, as the window's preview does: the native library
+    a bundle must carry (decision 0012)."""
+    import pypdfium2  # noqa: PLC0415 - loads libpdfium; only this step and the preview need it
+
     pdf = checklists.checklist_pdf(store=run.the_store(), case_id=run.the_case(), today=run.today)
     _check(pdf.startswith(b"%PDF-"), "the checklist is not a PDF")
-    return f"{len(pdf):,} bytes of PDF"
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        bitmap = page.render(scale=0.5)
+        drawn = bytes(bitmap.buffer)
+        pages = len(document)
+        bitmap.close()
+        page.close()
+    finally:
+        document.close()
+    _check(drawn.count(255) < len(drawn), "PDFium drew the checklist's first page blank")
+    return f"{len(pdf):,} bytes of PDF, {pages} page(s); page 1 drawn by PDFium"
 
 
 def _handout(run: _Run) -> str:

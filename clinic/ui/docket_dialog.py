@@ -155,7 +155,19 @@ class DocketPrinter(QObject):
     def save(self, start: date, end: date, paralegal: str = "") -> bool:
         store, today = self.session.store, self.session.today()
 
-        def work(destination: Path, lang: str) -> Any:
+        def render(lang: str) -> bytes:
+            from clinic.services import attorney_reports  # noqa: PLC0415 - reportlab on first use
+
+            return attorney_reports.docket_pdf(
+                store=store,
+                start=start,
+                end=end,
+                today=today,
+                paralegal=paralegal or None,
+                lang=lang,
+            )
+
+        def write(destination: Path, pdf: bytes) -> Any:
             from clinic.services import attorney_reports  # noqa: PLC0415 - reportlab on first use
 
             return attorney_reports.export_docket_pdf(
@@ -165,8 +177,8 @@ class DocketPrinter(QObject):
                 destination=destination,
                 today=today,
                 paralegal=paralegal or None,
-                lang=lang,
                 overwrite=True,  # the save dialog asked before replacing
+                pdf=pdf,  # the PDF the user saw
             )
 
         return self.saver.save(
@@ -177,6 +189,7 @@ class DocketPrinter(QObject):
             ),
             caption=self.tr("Save the hearing docket PDF"),
             suggested_name=f"hearing-docket-{start.isoformat()}-to-{end.isoformat()}.pdf",
-            work=work,
+            render=render,
+            write=write,
             prepared_in=self.session,
         )

@@ -202,22 +202,36 @@ class HandoutExport(QObject):
         store, today, case_id = self.session.store, self.session.today(), case.id
         staff_language = language.ui_language()
 
-        def work(destination: Path, _lang: str) -> Any:
+        def render(_lang: str) -> bytes:
             from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
 
             try:
-                return handouts.export_handout_pdf(
+                return handouts.handout_pdf(
                     store=store,
                     case_id=case_id,
                     kind=kind,
                     languages=languages,
-                    destination=destination,
                     today=today,
                     layout=layout,
                     appointment=appointment,
                 )
             except handouts.HandoutUnavailable as exc:
                 raise LookupError(exc.message_in(staff_language)) from None
+
+        def write(destination: Path, pdf: bytes) -> Any:
+            from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
+
+            return handouts.export_handout_pdf(
+                store=store,
+                case_id=case_id,
+                kind=kind,
+                languages=languages,
+                destination=destination,
+                today=today,
+                layout=layout,
+                appointment=appointment,
+                pdf=pdf,  # the PDF the user saw
+            )
 
         return self.saver.save(
             warning=self.tr(
@@ -228,5 +242,6 @@ class HandoutExport(QObject):
             caption=self.tr("Save the client handout PDF"),
             # never the client's name in a file name: file names show in recent-file lists
             suggested_name=f"handout-{kind}-{'+'.join(languages)}-case-{case_id}.pdf",
-            work=work,
+            render=render,
+            write=write,
         )

@@ -1,5 +1,6 @@
-"""Saving an attorney PDF from the window: warn that it is not encrypted, ask where in a save
-dialog, build it in the background worker, then say where it went (or plainly why not)."""
+"""Saving a staff PDF from the window: warn that it is not encrypted, build it in memory in the
+background worker, show it (clinic/ui/pdf_preview.py), ask where in a save dialog, save exactly
+those bytes in the worker, then say where it went (or plainly why not)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from clinic.services import language
 from clinic.ui.computer_user_dialog import ensure_computer_user
+from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.session import UiSession
 from clinic.ui.worker import Job, start_job
 
 STATUS_MILLISECONDS = 20000
 
-# (destination, language) -> the saved path; runs on the worker thread
-PdfWork = Callable[[Path, str], Any]
-
-
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+# language -> the PDF's bytes, built in memory (nothing written); runs on the worker thread
+PdfRender = Callable[[str], bytes]
+# (destination, the previewed bytes) -> the saved path, audited; runs on the worker thread
+PdfWrite = Callable[[Path, bytes], Any]
 
 
 def pdf_language() -> str:
@@ -43,10 +43,11 @@ class PdfSaver(QObject):
         self._parent = parent
         self.jobs: set[Job] = set()
         self.last_message = ""
+        self.preview_dialog: QDialog | None = None
 
     @property
     def busy(self) -> bool:
-        return bool(self.jobs)
+        return bool(self.jobs) or self.preview_dialog is not None
 
     def save(
         self,
@@ -54,10 +55,12 @@ class PdfSaver(QObject):
         warning: str,
         caption: str,
         suggested_name: str,
-        work: PdfWork,
+        render: PdfRender,
+        write: PdfWrite,
         prepared_in: UiSession | None = None,
     ) -> bool:
-        """Warn, ask where, and start the job; False when the user stopped at either step.
+        """Warn, then build the PDF in the background; once built it is shown, and Save… asks
+        where and saves it (see :meth:`_built`). False when the user stopped at the warning.
         A staff PDF (``prepared_in`` its session) first asks who is preparing it, once."""
         if prepared_in is not None and not ensure_computer_user(prepared_in, self._parent):
             return False
@@ -70,24 +73,58 @@ class PdfSaver(QObject):
         )
         if answer != QMessageBox.StandardButton.Ok:
             return False
-        suggested = documents_folder() / suggested_name
-        chosen, _ = QFileDialog.getSaveFileName(
-            self._parent, caption, str(suggested), self.tr("PDF (*.pdf)")
-        )
-        if not chosen:
-            return False
-        destination, lang = Path(chosen), pdf_language()
+        lang = pdf_language()
 
-        def run(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            return work(destination, lang)
+        def build(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> bytes:
+            return render(lang)
+
+        def built(pdf: bytes) -> None:
+            self._built(pdf, caption=caption, suggested_name=suggested_name, write=write)
+
+        self._show(self.tr("Preparing the PDF…"))
+        self._start(build, built)
+        return True
+
+    def _built(self, pdf: bytes, *, caption: str, suggested_name: str, write: PdfWrite) -> None:
+        """The PDF is ready: show it; Save… asks where, then writes these very bytes."""
+        if not self.preview(pdf, caption):
+            self._not_saved()
+            return
+        chosen, _ = save_file_name(self._parent, caption, suggested_name, self.tr("PDF (*.pdf)"))
+        if not chosen:
+            self._not_saved()
+            return
+        destination = Path(chosen)
+
+        def save_it(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+            return write(destination, pdf)
 
         self._show(self.tr("Saving the PDF…"))
-        job = start_job(run, on_done=self._done, on_error=self._error)
+        self._start(save_it, self._done)
+
+    def preview(self, pdf: bytes, caption: str) -> bool:
+        """Show the pages; True when the user chose Save…."""
+        from clinic.ui.pdf_preview import PdfPreviewDialog  # noqa: PLC0415 - PDFium on first use
+
+        dialog = PdfPreviewDialog(pdf, title=caption, parent=self._parent)
+        self.preview_dialog = dialog
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.preview_dialog = None
+            dialog.deleteLater()
+            self.busy_changed.emit(self.busy)
+
+    def _start(self, work: Callable[..., Any], on_done: Callable[[Any], None]) -> None:
+        job = start_job(work, on_done=on_done, on_error=self._error)
         job.signals.finished.connect(self._forget_job)
         job.signals.failed.connect(self._forget_job)
         self.jobs.add(job)
         self.busy_changed.emit(True)
-        return True
+
+    def _not_saved(self) -> None:
+        self.last_message = ""
+        self._show(self.tr("The PDF was not saved."))
 
     def _done(self, result: Any) -> None:
         path = getattr(result, "value", result)
@@ -116,7 +153,10 @@ class PdfSaver(QObject):
             window.statusBar().showMessage(text, STATUS_MILLISECONDS)
 
     def forget(self) -> None:
-        """After lock: the message may name a chosen file (and so, a client); drop it."""
+        """After lock: the message may name a chosen file (and so, a client), and an open
+        preview shows the client's PDF; drop both."""
+        if self.preview_dialog is not None:
+            self.preview_dialog.reject()
         self.last_message = ""
         window = self._parent.window()
         if isinstance(window, QMainWindow):

@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -18,10 +19,11 @@ from clinic.domain.enums import ClaimType, HearingKind, StaffRole
 from clinic.domain.ids import CaseId
 from clinic.services import cases, clients, computer_user, lifecycle, schedule, staff
 from clinic.storage.store import Store
-from clinic.ui import docket_dialog, pdf_export
+from clinic.ui import docket_dialog, file_dialogs
 from clinic.ui.calendar_page import CalendarPage
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.main_window import MainWindow
+from clinic.ui.pdf_preview import PdfPreviewDialog
 from clinic.ui.session import UiSession
 
 TODAY = date(2026, 3, 2)
@@ -60,16 +62,23 @@ def new_case(store: Store) -> CaseId:
 
 
 def answer_dialogs(monkeypatch: pytest.MonkeyPatch, destination: Path, steps: list[str]) -> None:
+    """OK to the warning, Save… in the preview (after noting its page count), the file name."""
+
     def warning(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
         steps.append(f"warning: {title}")
         return QMessageBox.StandardButton.Ok
+
+    def preview(dialog: PdfPreviewDialog) -> int:
+        steps.append(f"preview: {dialog.page_number.text()}")
+        return QDialog.DialogCode.Accepted
 
     def save_name(_parent, _caption, suggested, *_args):  # type: ignore[no-untyped-def]
         steps.append(f"file dialog: {Path(suggested).name}")
         return str(destination), ""
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(pdf_export.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", preview)
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getSaveFileName", save_name)
 
 
 def pdf_text(path: Path) -> str:
@@ -96,7 +105,12 @@ def test_case_summary_export_from_the_case_page(
     saver = page.summary_export.saver
     qtbot.waitUntil(lambda: str(destination) in saver.last_message, timeout=15000)
 
-    assert steps == ["warning: Save an unencrypted PDF?", "file dialog: case-summary-1.pdf"]
+    pages = len(PdfReader(destination).pages)
+    assert steps == [
+        "warning: Save an unencrypted PDF?",
+        f"preview: Page 1 of {pages}",  # seen before the save dialog
+        "file dialog: case-summary-1.pdf",
+    ]
     assert "Saved an unencrypted PDF to" in saver.last_message
     text = pdf_text(destination)
     assert "NÚÑEZ PEÑA, Алексей" in text and "Page 1 of" in text
@@ -136,7 +150,8 @@ def test_hearing_docket_from_the_calendar_page(
     qtbot.mouseClick(page.docket_button, Qt.MouseButton.LeftButton)
     saver = page.docket.saver
     qtbot.waitUntil(lambda: str(destination) in saver.last_message, timeout=15000)
-    assert steps[1] == "file dialog: hearing-docket-2026-03-02-to-2026-03-08.pdf"
+    assert steps[1].startswith("preview: Page 1 of ")
+    assert steps[2] == "file dialog: hearing-docket-2026-03-02-to-2026-03-08.pdf"
     text = pdf_text(destination)
     assert "NÚÑEZ PEÑA, Алексей" in text and "Master calendar" in text
 

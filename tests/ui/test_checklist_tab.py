@@ -8,16 +8,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from clinic.domain.drafts import CaseDraft, ClientDraft, StaffDraft
 from clinic.domain.enums import ChecklistState, ClaimType, StaffRole
 from clinic.domain.ids import CaseId
 from clinic.services import cases, checklists, clients, computer_user, lifecycle, staff
 from clinic.storage.store import Store
-from clinic.ui.case_view import CaseViewPage, checklist_tab
+from clinic.ui import file_dialogs
+from clinic.ui.case_view import CaseViewPage
 from clinic.ui.case_view.checklist_table_model import Column
+from clinic.ui.pdf_preview import PdfPreviewDialog
 from clinic.ui.session import UiSession
 
 TODAY = date(2026, 3, 2)
@@ -117,10 +120,17 @@ def test_export_warns_then_asks_where_and_never_overwrites(
     reply = {"warning": QMessageBox.StandardButton.Cancel}
     destination = tmp_path / "checklist.pdf"
 
-    def warning(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+    def warning(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
+        if title == "The PDF was not saved":
+            steps.append("not saved")
+            return QMessageBox.StandardButton.Ok
         steps.append("warning")
         assert "NOT encrypted" in text
         return reply["warning"]
+
+    def preview(dialog: PdfPreviewDialog) -> int:
+        steps.append(f"preview: {dialog.page_number.text()}")
+        return QDialog.DialogCode.Accepted
 
     def save_name(_parent, _caption, suggested, *_args):  # type: ignore[no-untyped-def]
         steps.append("file dialog")
@@ -128,17 +138,22 @@ def test_export_warns_then_asks_where_and_never_overwrites(
         return str(destination), ""
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(checklist_tab.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", preview)
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getSaveFileName", save_name)
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     assert steps == ["warning"] and not destination.exists()
     reply["warning"] = QMessageBox.StandardButton.Ok
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Saved" in tab.status.text(), timeout=10000)
+    pages = len(PdfReader(destination).pages)
+    assert steps == ["warning", "warning", f"preview: Page 1 of {pages}", "file dialog"]
     assert destination.read_bytes().startswith(b"%PDF")
     size = destination.stat().st_size
+    qtbot.waitUntil(tab.export_button.isEnabled, timeout=5000)
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "already exists" in tab.status.text(), timeout=10000)
     assert destination.stat().st_size == size
+    assert steps[-1] == "not saved"
 
 
 def test_model_passes_the_model_tester(qtbot, qtmodeltester, store, page) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from clinic.domain.drafts import CaseDraft, ClientDraft, HearingDraft
@@ -16,9 +17,10 @@ from clinic.domain.enums import ClaimType, HearingKind
 from clinic.domain.ids import CaseId
 from clinic.services import cases, clients, handouts, lifecycle, schedule, settings
 from clinic.storage.store import Store
-from clinic.ui import handout_dialog, pdf_export
+from clinic.ui import file_dialogs, handout_dialog
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.handout_dialog import HandoutDialog
+from clinic.ui.pdf_preview import PdfPreviewDialog
 from clinic.ui.session import UiSession
 from clinic.ui.settings_page import SettingsPage
 
@@ -80,9 +82,14 @@ def answer(
             fill(dialog)
         return QDialog.DialogCode.Accepted.value
 
+    def preview(dialog: PdfPreviewDialog) -> int:
+        steps.append(f"preview: {dialog.page_number.text()}")
+        return QDialog.DialogCode.Accepted
+
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(pdf_export.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getSaveFileName", save_name)
     monkeypatch.setattr(HandoutDialog, "exec", run_dialog)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", preview)
 
 
 def words(path: Path) -> str:
@@ -133,6 +140,7 @@ def test_hearing_reminder_from_the_case_page(
     assert steps == [
         "handout dialog",
         "warning: Save an unencrypted PDF?",
+        f"preview: Page 1 of {len(PdfReader(destination).pages)}",
         "file dialog: handout-hearing-reminder-en+es-case-1.pdf",
     ]
     text = words(destination)
@@ -157,6 +165,11 @@ def test_missing_hearing_is_explained_and_nothing_written(
         page.handout_export.saver.last_message
     )
     assert not destination.exists()
+    assert steps == [  # nothing to show, never asked where
+        "handout dialog",
+        "warning: Save an unencrypted PDF?",
+        "warning: The PDF was not saved",
+    ]
 
 
 def test_cancelled_dialog_does_nothing(

@@ -3,20 +3,16 @@ hand), each item's state, staff ticks (done / not applicable with a reason) and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,16 +20,14 @@ from PySide6.QtWidgets import (
 from clinic.domain.checklists import EvaluatedItem
 from clinic.domain.enums import ChecklistState
 from clinic.services.dto import CaseView
-from clinic.services.results import Result
 from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, selected_id, table_view
 from clinic.ui.case_view.case_words import problem_words, short_date
 from clinic.ui.case_view.checklist_table_model import ChecklistTableModel, Column
-from clinic.ui.computer_user_dialog import ensure_computer_user
 from clinic.ui.palette import Role, tint
+from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
 from clinic.ui.translations import current_language
-from clinic.ui.worker import Job, start_job
 
 if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
     from clinic.services import checklists
@@ -45,7 +39,6 @@ class ChecklistTab(CaseTab):
         self.setObjectName("checklistTab")
         self._template_id: str | None = None  # chosen by hand for this case; None = default
         self._shown_case: int | None = None
-        self.jobs: set[Job] = set()
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("checklistTemplateCombo")
         self.template_combo.setAccessibleName(self.tr("Checklist template"))
@@ -80,6 +73,11 @@ class ChecklistTab(CaseTab):
         self.clear_button.clicked.connect(lambda: self._tick(ChecklistState.MISSING))
         self.export_button = action_button(self.tr("Export PDF…"), "exportChecklistButton")
         self.export_button.clicked.connect(self.export_pdf)
+        self.saver = PdfSaver(self)
+        self.saver.saved.connect(self._export_said)
+        self.saver.failed.connect(self._export_said)
+        self.saver.busy_changed.connect(self._update_buttons)
+        session.locked.connect(self.saver.forget)
         self.message = self.value_label("checklistMessage", self.tr("Checklist message"))
         tint(self.message, Role.DANGER)
         self.message.hide()
@@ -191,7 +189,7 @@ class ChecklistTab(CaseTab):
             and entry.manual is not None
             and entry.manual.state is not ChecklistState.MISSING
         )
-        self.export_button.setEnabled(self.case is not None)
+        self.export_button.setEnabled(self.case is not None and not self.saver.busy)
 
     # --- ticking --------------------------------------------------------------------------
 
@@ -230,34 +228,21 @@ class ChecklistTab(CaseTab):
 
     # --- export ---------------------------------------------------------------------------
 
-    def export_pdf(self) -> None:
+    def export_pdf(self) -> bool:
+        """Warn, build the PDF, show it, then Save… asks where (the shared flow: PdfSaver)."""
         case, template_id = self.case, self.template_id
-        if case is None or not ensure_computer_user(self.session, self):
-            return
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Save an unencrypted PDF?"),
-            self.tr(
-                "The checklist PDF is NOT encrypted: it names the client and the case. Save it "
-                "only on an encrypted drive or print it, and delete stray copies. The export is "
-                "recorded in the audit log."
-            ),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Ok:
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / f"checklist-case-{case.id}-{template_id or 'default'}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the checklist PDF"), str(suggested), self.tr("PDF (*.pdf)")
-        )
-        if not chosen:
-            return
-        store, destination, today = self.session.store, Path(chosen), self.today
-        lang = current_language()  # the PDF in the language the staff work in
+        if case is None or self.saver.busy:
+            return False
+        store, today = self.session.store, self.today
 
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+        def render(lang: str) -> bytes:
+            from clinic.services import checklists  # noqa: PLC0415 - reportlab on first use
+
+            return checklists.checklist_pdf(
+                store=store, case_id=case.id, today=today, template_id=template_id, lang=lang
+            )
+
+        def write(destination: Path, pdf: bytes) -> Any:
             from clinic.services import checklists  # noqa: PLC0415 - reportlab on first use
 
             return checklists.export_checklist_pdf(
@@ -266,33 +251,25 @@ class ChecklistTab(CaseTab):
                 destination=destination,
                 today=today,
                 template_id=template_id,
-                lang=lang,
+                pdf=pdf,  # the PDF the user saw
             )
 
-        self.status.setText(self.tr("Saving the PDF…"))
-        self.export_button.setEnabled(False)
-        job = start_job(work, on_done=self._exported, on_error=self._failed)
-        job.signals.finished.connect(self._forget_job)
-        job.signals.failed.connect(self._forget_job)
-        self.jobs.add(job)
+        return self.saver.save(
+            warning=self.tr(
+                "The checklist PDF is NOT encrypted: it names the client and the case. Save it "
+                "only on an encrypted drive or print it, and delete stray copies. The export is "
+                "recorded in the audit log."
+            ),
+            caption=self.tr("Save the checklist PDF"),
+            suggested_name=f"checklist-case-{case.id}-{template_id or 'default'}.pdf",
+            render=render,
+            write=write,
+            prepared_in=self.session,
+        )
 
-    def _exported(self, result: Result[Path]) -> None:
-        self.export_button.setEnabled(self.case is not None)
+    def _export_said(self, text: str) -> None:
         if self.session.is_open:
-            self.status.setText(self.tr("Saved an unencrypted PDF to {0}.").format(result.value))
-
-    def _failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(self.case is not None)
-        if not self.session.is_open:
-            return
-        if isinstance(exc, FileExistsError):
-            self.status.setText(self.tr("A file with that name already exists; choose another."))
-        else:
-            self.status.setText(self.tr("The PDF was not saved: {0}").format(exc))
-
-    def _forget_job(self, *_args: object) -> None:
-        signals = self.sender()
-        self.jobs = {job for job in self.jobs if job.signals is not signals}
+            self.status.setText(text)
 
     def clear(self) -> None:
         super().clear()

@@ -49,7 +49,14 @@ class SummaryExport(QObject):
             return False
         store, today, case_id = self.session.store, self.session.today(), case.id
 
-        def work(destination: Path, lang: str) -> Any:
+        def render(lang: str) -> bytes:
+            from clinic.services import attorney_reports  # noqa: PLC0415 - reportlab on first use
+
+            return attorney_reports.case_summary_pdf(
+                store=store, case_id=case_id, today=today, lang=lang
+            )
+
+        def write(destination: Path, pdf: bytes) -> Any:
             from clinic.services import attorney_reports  # noqa: PLC0415 - reportlab on first use
 
             return attorney_reports.export_case_summary_pdf(
@@ -57,8 +64,8 @@ class SummaryExport(QObject):
                 case_id=case_id,
                 destination=destination,
                 today=today,
-                lang=lang,
                 overwrite=True,  # the save dialog asked before replacing
+                pdf=pdf,  # the PDF the user saw
             )
 
         return self.saver.save(
@@ -70,6 +77,7 @@ class SummaryExport(QObject):
             caption=self.tr("Save the case summary PDF"),
             # never the client's name in a file name: file names show in recent-file lists
             suggested_name=f"case-summary-{case_id}.pdf",
-            work=work,
+            render=render,
+            write=write,
             prepared_in=self.session,
         )
