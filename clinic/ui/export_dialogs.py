@@ -13,13 +13,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -37,6 +36,7 @@ from clinic.domain.ids import ClientId
 from clinic.services import staff
 from clinic.services.exports import case_bundle, case_list
 from clinic.ui.date_input import DateInput, check_inputs
+from clinic.ui.file_dialogs import open_file_name, save_file_name
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 from clinic.ui.translations import error_text
@@ -48,10 +48,6 @@ if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
 STATUS_MILLISECONDS = 20000
 # (destination, progress, cancelled) -> a message-worthy result; runs on the worker thread
 FileWork = Callable[[Path, Callable[[int, int], None], Callable[[], bool]], Any]
-
-
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 class FileSaver(QObject):
@@ -88,9 +84,7 @@ class FileSaver(QObject):
             )
             if answer != QMessageBox.StandardButton.Ok:
                 return False
-        chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self._parent, caption, str(documents_folder() / suggested_name), filters
-        )
+        chosen, chosen_filter = save_file_name(self._parent, caption, suggested_name, filters)
         if not chosen:
             return False
         destination = _with_suffix(Path(chosen), chosen_filter)
@@ -565,10 +559,9 @@ class CaseBundleActions(QObject):
     def import_case(self) -> bool:
         if not self.session.is_open:
             return False
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             self._parent,
             self.tr("Import a case file"),
-            str(documents_folder()),
             self.tr("Clinic case files (*.cliniccase *.json)"),
         )
         if not chosen:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from clinic.services.settings import (
     get_settings,
     update_settings,
 )
+from clinic.ui.file_dialogs import existing_folder
 from clinic.ui.hearing_zone_review import ZoneReviewNotice
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
@@ -502,8 +502,8 @@ class SettingsPage(Page):
         return result
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the backup folder"), self.backup_folder.text()
+        folder = existing_folder(
+            self, self.tr("Choose the backup folder"), folder=self.backup_folder.text()
         )
         if folder:
             self.backup_folder.setText(folder)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from clinic.services import importing
 from clinic.services.importing import ImportFileError
 from clinic.storage.store import Store
+from clinic.ui.file_dialogs import open_file_name
 from clinic.ui.worker import Job, start_job
 
 
@@ -70,10 +70,9 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
             self.tr("Import spreadsheet"),
-            "",
             self.tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
         )
         if name:
