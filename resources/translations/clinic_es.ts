@@ -98,7 +98,7 @@
     </message>
     <message>
         <source>Language name or code</source>
-        <translation type="unfinished">Nombre o código del idioma</translation>
+        <translation>Nombre o código del idioma</translation>
     </message>
     <message>
         <source>Translation</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>packet pages put in as pictures of their source</source>
-        <translation type="unfinished"></translation>
+        <translation>páginas del paquete incluidas como imágenes de su original</translation>
     </message>
     <message>
         <source>backup file</source>
@@ -1895,6 +1895,14 @@
         <translation>Asilo recomendado para aprobación</translation>
     </message>
     <message>
+        <source>FOIA request received by the agency</source>
+        <translation>Solicitud FOIA recibida por la agencia</translation>
+    </message>
+    <message>
+        <source>FOIA response from the agency</source>
+        <translation>Respuesta FOIA de la agencia</translation>
+    </message>
+    <message>
         <source>Last arrival</source>
         <translation>Última llegada</translation>
     </message>
@@ -2426,36 +2434,12 @@
         <translation>Explique por qué este punto no corresponde a este caso.</translation>
     </message>
     <message>
-        <source>Save an unencrypted PDF?</source>
-        <translation>¿Guardar un PDF sin cifrar?</translation>
-    </message>
-    <message>
         <source>The checklist PDF is NOT encrypted: it names the client and the case. Save it only on an encrypted drive or print it, and delete stray copies. The export is recorded in the audit log.</source>
         <translation>El PDF de la lista NO está cifrado: nombra al cliente y el caso. Guárdelo solo en una unidad cifrada o imprímalo, y borre las copias sueltas. La exportación queda anotada en el registro de auditoría.</translation>
     </message>
     <message>
         <source>Save the checklist PDF</source>
         <translation>Guardar el PDF de la lista</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saving the PDF…</source>
-        <translation>Guardando el PDF…</translation>
-    </message>
-    <message>
-        <source>Saved an unencrypted PDF to {0}.</source>
-        <translation>Se guardó un PDF sin cifrar en {0}.</translation>
-    </message>
-    <message>
-        <source>A file with that name already exists; choose another.</source>
-        <translation>Ya existe un archivo con ese nombre; elija otro.</translation>
-    </message>
-    <message>
-        <source>The PDF was not saved: {0}</source>
-        <translation>No se guardó el PDF: {0}</translation>
     </message>
 </context>
 <context>
@@ -3119,6 +3103,14 @@
     <message>
         <source>Earliest first master calendar hearing after NTA service</source>
         <translation>Primera audiencia preliminar posible tras la entrega de la NTA</translation>
+    </message>
+    <message>
+        <source>FOIA: administrative appeal of the response</source>
+        <translation>FOIA: apelación administrativa de la respuesta</translation>
+    </message>
+    <message>
+        <source>FOIA: the agency&apos;s response is due</source>
+        <translation>FOIA: vence la respuesta de la agencia</translation>
     </message>
     <message>
         <source>Filing before a master calendar hearing (if a ruling is requested)</source>
@@ -5139,34 +5131,34 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Put in as a picture: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluida como imagen: {0}</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1 de %2</translation>
     </message>
     <message>
         <source>Pages of the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas del PDF</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar…</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -5177,7 +5169,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Preparing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el PDF…</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -5189,7 +5181,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>The PDF was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó el PDF.</translation>
     </message>
     <message>
         <source>Saved an unencrypted PDF to {0}.</source>
@@ -5976,15 +5968,15 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Use this folder for daily backups? Clinic then shows the last backup there in the status bar and warns when it is more than a week old.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Usar esta carpeta para las copias de seguridad diarias? Clinic mostrará entonces la última copia de esa carpeta en la barra de estado y avisará cuando tenga más de una semana.</translation>
     </message>
     <message>
         <source>Use this folder for daily backups instead of %1? Clinic then shows the last backup there in the status bar and warns when it is more than a week old.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Usar esta carpeta para las copias de seguridad diarias en lugar de %1? Clinic mostrará entonces la última copia de esa carpeta en la barra de estado y avisará cuando tenga más de una semana.</translation>
     </message>
     <message>
         <source>The backup folder was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó la carpeta de copias de seguridad</translation>
     </message>
     <message>
         <source>Nothing was changed</source>
