@@ -5,6 +5,7 @@ PyInstaller freezes this file (see ``clinic.spec``); from a source checkout use 
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from clinic.app import main
@@ -16,4 +17,7 @@ def bundle_argv(argv: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
+    # the evidence packet checks its pages in worker processes (spawned): in the frozen bundle
+    # a worker starts this same executable, which must run the worker, not the app
+    multiprocessing.freeze_support()
     raise SystemExit(main(bundle_argv(sys.argv[1:])))

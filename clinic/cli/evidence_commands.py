@@ -189,6 +189,8 @@ def _report_problems(check: packet.PacketCheck) -> None:
 def _print_build(built: PacketBuild, folder: Path, out: TextIO) -> None:
     for problem in built.omitted:
         print(_("Left out: {what}", what=problem.describe()), file=out)
+    for page in built.rasterised:
+        print(_("Put in as a picture: {what}", what=page.describe()), file=out)
     print(_("Parts written to {folder}:", folder=folder), file=out)
     pages_word, part_word = _("pages"), _("part")  # outside the f-strings: the extractor sees them
     for part in built.parts:

@@ -600,6 +600,8 @@ def build_packet(
                 "packet_parts": [None, [p.name for p in built.parts]],
                 "packet_pages": [None, built.total_pages],
                 "packet_omitted_files": [None, [p.file_id for p in built.omitted]],
+                # pages that failed verification, rebuilt from a drawing of the source page
+                "packet_rasterised_pages": [None, [p.label for p in built.rasterised]],
             },
         )
     return Result(built, changes=Changes.of((Entity.CASE, case_id)))

@@ -348,6 +348,8 @@ class PacketDialog(QDialog):
             )
         for problem in built.omitted:
             lines.append(self.tr("Left out: {0}").format(problem.describe()))
+        for page in built.rasterised:
+            lines.append(self.tr("Put in as a picture: {0}").format(page.describe()))
         lines += list(warnings)
         self.report.setPlainText("\n".join(lines))
         self.report.show()

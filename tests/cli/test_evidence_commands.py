@@ -204,3 +204,35 @@ def test_out_folder_is_made_when_its_parent_exists(
     code, _text = run(data_dir, monkeypatch, "packet", "1", "--out", str(out))
     assert code == 0, capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["García_A201555123_Exhibits_Part1.pdf"]
+
+
+def test_the_build_report_lists_pages_put_in_as_pictures(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 17: a page that failed verification (its marks lost while flattening, simulated)
+    is rebuilt from a drawing of its source page and named in the command's report."""
+    from pypdf import PdfReader, PdfWriter  # noqa: PLC0415
+    from pypdf.generic import ArrayObject, NameObject  # noqa: PLC0415
+
+    from clinic.reports.packet import normalise  # noqa: PLC0415
+
+    real = normalise._with_appearances
+
+    def lose_marks(data: bytes) -> bytes:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        for page in writer.pages:
+            page[NameObject("/Annots")] = ArrayObject()
+        out = io.BytesIO()
+        writer.write(out)
+        return real(out.getvalue())
+
+    monkeypatch.setattr(normalise, "_with_appearances", lose_marks)
+    doc = ROOT.parent / "shared" / "pdf-samples" / "annotation-ink-without-appearance.pdf"
+    args = ("evidence", "add", "1", str(doc), "--title", "Ink", "--category", "other")
+    assert run(data_dir, monkeypatch, *args)[0] == 0
+    code, text = run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path / "out"))
+    assert code == 0, capsys.readouterr().err
+    assert "Put in as a picture: page 4 (annotation-ink-without-appearance.pdf, page 1" in text

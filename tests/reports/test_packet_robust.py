@@ -143,14 +143,14 @@ def test_any_failure_while_placing_one_file_leaves_it_out_and_builds_the_rest(
     exhibits = one_each(files)
     preflight = check_files(request(exhibits), files.__getitem__)
     assert not preflight.problems
-    real = builder.open_pdf
+    real = builder.open_source
 
-    def open_pdf(data: bytes) -> PdfReader:
+    def open_source(data: bytes) -> tuple[PdfReader, bytes]:
         if data == files[2]:
             raise error
         return real(data)
 
-    monkeypatch.setattr(builder, "open_pdf", open_pdf)
+    monkeypatch.setattr(builder, "open_source", open_source)
     sink = MemorySink()
     built = build_packet(request(exhibits), files.__getitem__, sink, preflight=preflight)
     [problem] = built.omitted

@@ -82,6 +82,7 @@ def test_the_refused_files_are_refused_for_what_they_are(
     built, _, _ = packet
     refused = {NAMES[p.file_id - 1]: p.kind for p in built.omitted}
     assert refused == REFUSED
+    assert built.rasterised == (), "every placed page passed the verification as it is"
     for problem in built.omitted:
         assert "damaged" not in problem.reason
 

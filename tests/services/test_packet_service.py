@@ -372,3 +372,38 @@ def test_hidden_parts_left_by_a_killed_build_are_removed_by_the_next(
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [*(p.name for p in built.parts), *(o.name for o in others)]
     )
+
+
+def test_pages_rebuilt_after_failing_verification_are_audited(
+    store: Store, case: CaseId, today: date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: a page whose flattening lost a mark (simulated) fails verification, goes in as
+    a drawing of its source page, and the audit entry names it."""
+    from pypdf import PdfReader, PdfWriter  # noqa: PLC0415
+    from pypdf.generic import ArrayObject, NameObject  # noqa: PLC0415
+
+    from clinic.reports.packet import normalise  # noqa: PLC0415
+
+    shared = Path(__file__).resolve().parents[2].parent / "shared" / "pdf-samples"
+    highlighted = (shared / "annotation-highlight-without-appearance.pdf").read_bytes()
+    real = normalise._with_appearances
+
+    def lose_marks(data: bytes) -> bytes:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        for page in writer.pages:
+            page[NameObject("/Annots")] = ArrayObject()
+        out = io.BytesIO()
+        writer.write(out)
+        return real(out.getvalue())
+
+    monkeypatch.setattr(normalise, "_with_appearances", lose_marks)
+    add_item(store, case, today, "Marked", {"marked.pdf": highlighted})
+    out = tmp_path / "out"
+    out.mkdir()
+    built = packet.build_packet(
+        store=store, case_id=case, folder=out, options=packet.PacketOptions(), today=today
+    ).unwrap()
+    [page] = built.rasterised
+    assert page.file_name == "marked.pdf"
+    export = [e for e in audit(store, "case") if e.action == "export"]
+    assert export[-1].changes["packet_rasterised_pages"] == [None, [page.label]]

@@ -209,3 +209,28 @@ def test_the_list_shows_the_labels_of_the_clinics_tab_style(
     tab = page.exhibits
     assert [tab.model.label_of(r) for r in range(2)] == ["1", "2"]
     assert tab.model.index(1).data().startswith("Exhibit 2")
+
+
+def test_packet_dialog_reports_pages_put_in_as_pictures(
+    qtbot, store: Store, page: CaseViewPage, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: pages that failed verification and were rebuilt from a drawing of their source
+    are listed in the build report, with the file, its page and why."""
+    from clinic.reports.packet import PacketBuild, PartInfo  # noqa: PLC0415
+    from clinic.reports.packet.model import RasterisedPage  # noqa: PLC0415
+    from clinic.services.results import Result  # noqa: PLC0415
+
+    case_id, _ = new_case(store, {"Good": make_pdf(1, "Good")})
+    page.show_case(case_id)
+    dialog = page.exhibits.open_packet_dialog()
+    assert isinstance(dialog, PacketDialog)
+    built = PacketBuild(
+        (PartInfo(1, "X_Part1.pdf", 1000, 1, 6),),
+        (),
+        6,
+        rasterised=(RasterisedPage("4", "Lease", "lease.pdf", 1, "only 40% of the marks"),),
+    )
+    dialog._built(Result(built), tmp_path, [])
+    report = dialog.report.toPlainText()
+    assert "Put in as a picture: page 4 (lease.pdf, page 1, exhibit 'Lease')" in report
+    assert "only 40% of the marks" in report

@@ -12,8 +12,10 @@ learn which part each exhibit landed in. Memory stays around two parts plus one 
 from __future__ import annotations
 
 import io
+import multiprocessing
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -52,19 +54,27 @@ from clinic.reports.packet.model import (
     Preflight,
     ProblemKind,
     Progress,
+    RasterisedPage,
     ReadFile,
     SourceFile,
 )
-from clinic.reports.packet.placement import Stamper
+from clinic.reports.packet.placement import Stamper, placed_rect
 from clinic.reports.packet.sources import (
     Kind,
     Photo,
     SourceProblem,
-    open_pdf,
+    open_source,
     page_count,
     prepare_photo,
     sniff,
 )
+from clinic.reports.packet.verify import PageCheck, PageVerdict, raster_page, verify_unit
+
+VERIFY_WORKERS = 2  # both cores of a clinic laptop: the main thread places while they check
+VERIFY_AHEAD = 2  # exhibits built ahead while earlier ones are being checked
+VERIFY_TIMEOUT = 300.0  # seconds for one exhibit's check (a renderer hung on a page)
+RASTER_DPI = 150
+RASTER_MIN_DPI = 72
 
 # Room left in every part for what merging adds (outline, page tree, trailer).
 PART_SLACK = 64 * 1024
@@ -152,6 +162,24 @@ class _Unit:
         return list(self.pdf.pages)
 
 
+@dataclass(frozen=True)
+class _Placed:
+    """A source page placed on a packet page: what to check, and what to redraw it from."""
+
+    check: PageCheck
+    file: SourceFile
+    label: str
+    rect: tuple[float, float, float, float]
+
+
+@dataclass
+class _Pending:
+    unit: _Unit
+    source: ExhibitSource
+    checks: list[_Placed]
+    future: Future[list[PageVerdict]] | None
+
+
 PREFETCH = 4  # files read and (photos) prepared ahead of the one being stamped
 
 
@@ -214,6 +242,7 @@ class _Builder:
         skip: frozenset[int],
         progress: Progress | None,
         cancelled: Cancelled | None,
+        verify: bool = True,
     ) -> None:
         self.request = request
         self.read = read
@@ -263,6 +292,11 @@ class _Builder:
         self.first_units: list[_Unit] = []
         self.written: list[PartInfo] = []
         self.exhibit_parts: dict[int, list[int]] = {}
+        self.verify = verify
+        self.workers: ProcessPoolExecutor | None = None
+        self.checks: list[_Placed] = []
+        self.references: dict[int, bytes] = {}
+        self.rasterised: list[RasterisedPage] = []
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -315,6 +349,14 @@ class _Builder:
     # --- building ---------------------------------------------------------------------------
 
     def build(self) -> PacketBuild:
+        try:
+            return self._build()
+        finally:
+            if self.workers is not None:
+                self.workers.shutdown(wait=True, cancel_futures=True)
+                self.workers = None
+
+    def _build(self) -> PacketBuild:
         request = self.request
         rendered: dict[PacketLayout, bytes] = {}
 
@@ -422,7 +464,7 @@ class _Builder:
             for p, e in zip(layout.exhibits, self.exhibits, strict=True)
         )
         parts = tuple(sorted(self.written, key=lambda p: p.number))
-        return PacketBuild(parts, entries, layout.total_pages, self.omitted)
+        return PacketBuild(parts, entries, layout.total_pages, self.omitted, tuple(self.rasterised))
 
     def _advance(self, pages: int) -> None:
         self.done += pages
@@ -466,11 +508,23 @@ class _Builder:
         )
 
     def _exhibit_units(self, layout: PacketLayout, generated: PdfReader) -> Iterator[_Unit]:
+        """Each exhibit's unit, verified: while workers check exhibit N, the next ones are
+        built (at most :data:`VERIFY_AHEAD` wait for their verdicts)."""
+        waiting: deque[_Pending] = deque()
+        for pending in self._built_exhibits(layout, generated):
+            waiting.append(pending)
+            if len(waiting) > VERIFY_AHEAD:
+                yield self._verified(waiting.popleft())
+        while waiting:
+            yield self._verified(waiting.popleft())
+
+    def _built_exhibits(self, layout: PacketLayout, generated: PdfReader) -> Iterator[_Pending]:
         cert_index = len(layout.exhibits)
         for placed, exhibit in zip(layout.exhibits, self.exhibits, strict=True):
             _tick(self.cancelled)
             writer = PdfWriter()
             stamper = Stamper(writer)
+            self.checks = []
             stamper.add_pdf_page(
                 generated.pages[placed.position], self._label(placed.tab_page), fit=False
             )
@@ -496,7 +550,94 @@ class _Builder:
                     ("Certificate of translation", placed.certificate_first - placed.tab_page, True)
                 )
             self._advance(1)
-            yield _Unit.measured(writer, placed.tab_page, placed.last_page, placed.position, marks)
+            data = _write(writer)
+            unit = _Unit(
+                writer, len(data), placed.tab_page, placed.last_page, placed.position, marks
+            )
+            checks = list(self.checks)
+            future = None
+            if self.verify and checks:
+                references = {c.check.source: self.references[c.check.source] for c in checks}
+                future = self._pool().submit(
+                    verify_unit, data, [c.check for c in checks], references
+                )
+            yield _Pending(unit, exhibit.source, checks, future)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.workers is None:
+            self.workers = ProcessPoolExecutor(
+                max_workers=VERIFY_WORKERS, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self.workers
+
+    def _verified(self, pending: _Pending) -> _Unit:
+        """The unit, with every page that failed verification rebuilt from a drawing of its
+        source page; when even that cannot be done, the file is left out."""
+        if pending.future is None:
+            return pending.unit
+        try:
+            verdicts = pending.future.result(timeout=VERIFY_TIMEOUT)
+        except Exception as exc:
+            # the renderer failed on this exhibit (or took too long): every page is redrawn
+            verdicts = [
+                PageVerdict(
+                    c.check.unit_page,
+                    False,
+                    0.0,
+                    0,
+                    1.0,
+                    f"it could not be checked ({type(exc).__name__})",
+                )
+                for c in pending.checks
+            ]
+        failed = {v.unit_page: v for v in verdicts if not v.ok}
+        if not failed:
+            return pending.unit
+        by_page = {c.check.unit_page: c for c in pending.checks}
+        old = pending.unit.pages()
+        writer = PdfWriter()
+        stamper = Stamper(writer)
+        for index, page in enumerate(old):
+            if index not in failed:
+                writer.add_page(page)
+                continue
+            placed = by_page[index]
+            try:
+                jpeg, size = self._raster(placed)
+            except Exception as exc:
+                raise _FileFailed(_problem(pending.source, placed.file, exc)) from None
+            stamper.add_raster(jpeg, size, placed.rect, placed.label)
+            self.rasterised.append(
+                RasterisedPage(
+                    placed.label,
+                    pending.source.title,
+                    placed.file.name,
+                    placed.check.source_page + 1,
+                    failed[index].reason,
+                )
+            )
+        unit = pending.unit
+        return _Unit.measured(writer, unit.first_page, unit.last_page, unit.exhibit, unit.marks)
+
+    def _raster(self, placed: _Placed) -> tuple[bytes, tuple[int, int]]:
+        """The source page drawn at :data:`RASTER_DPI`, lower when that would not leave room for
+        a few such pages in one part (down to :data:`RASTER_MIN_DPI`)."""
+        budget = (self.limit - PART_SLACK) // 4
+        reference = self.references[placed.check.source]
+        dpi = RASTER_DPI
+        while True:
+            jpeg, width, height = (
+                self._pool()
+                .submit(raster_page, reference, placed.check.source_page, dpi)
+                .result(timeout=VERIFY_TIMEOUT)
+            )
+            if len(jpeg) <= budget:
+                return jpeg, (width, height)
+            if dpi <= RASTER_MIN_DPI:
+                raise PacketError(
+                    f"page {placed.label} drawn as a picture is larger than the part size limit allows"
+                )
+            dpi = max(RASTER_MIN_DPI, dpi * 2 // 3)
 
     def _add_file(
         self, stamper: Stamper, exhibit: ExhibitSource, source: SourceFile, number: int
@@ -505,10 +646,17 @@ class _Builder:
             data = self.fetch.get(self.position)
             self.position += 1
             if isinstance(data, bytes):
-                reader = open_pdf(data)
-                for page in reader.pages:
+                reader, reference = open_source(data)
+                key = source.file_id
+                self.references[key] = reference
+                for index, page in enumerate(reader.pages):
                     _tick(self.cancelled)
+                    box = page.cropbox
+                    bbox = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+                    rect = placed_rect(bbox, int(page.get("/Rotate", 0) or 0))
+                    check = PageCheck(len(stamper.writer.pages), key, index)
                     stamper.add_pdf_page(page, self._label(number))
+                    self.checks.append(_Placed(check, source, self._label(number), rect))
                     number += 1
                     self._advance(1)
             else:
@@ -611,8 +759,13 @@ def build_packet(
     skip: frozenset[int] = frozenset(),
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    verify: bool = True,
 ) -> PacketBuild:
     """Build the packet and hand each finished part to ``sink``.
+
+    With ``verify`` (the default) every placed source page is checked against its source
+    (:mod:`.verify`, in worker processes) and rebuilt from a drawing of the source page when it
+    fails; the result lists those pages in ``rasterised``.
 
     Files listed in ``preflight.problems`` must be in ``skip`` (the user chose to build without
     them), otherwise :class:`PacketError` names them and nothing is built."""
@@ -628,6 +781,7 @@ def build_packet(
                 skip=skip,
                 progress=progress,
                 cancelled=cancelled,
+                verify=verify,
             ).build()
         except _FileFailed as exc:
             # The file is left out and the packet laid out again without it: the parts handed

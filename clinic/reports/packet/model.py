@@ -159,11 +159,30 @@ class PartInfo:
 
 
 @dataclass(frozen=True)
+class RasterisedPage:
+    """A packet page that failed verification and was rebuilt from a drawing of its source
+    page (what the court sees is what the source shows; its text is no longer searchable)."""
+
+    label: str  # the packet page number as printed ("12" or "KOV000012")
+    exhibit_title: str
+    file_name: str
+    source_page: int  # 1-based page of the source file
+    reason: str
+
+    def describe(self) -> str:
+        return (
+            f"page {self.label} ({self.file_name}, page {self.source_page}, exhibit "
+            f"'{self.exhibit_title}') was put in as a picture of the source page: {self.reason}"
+        )
+
+
+@dataclass(frozen=True)
 class PacketBuild:
     parts: tuple[PartInfo, ...]
     exhibits: tuple[ExhibitMapEntry, ...]
     total_pages: int
     omitted: tuple[FileProblem, ...] = field(default=())
+    rasterised: tuple[RasterisedPage, ...] = field(default=())
 
 
 class PartSink(Protocol):

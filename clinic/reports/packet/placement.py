@@ -89,6 +89,28 @@ def fit_matrix(
     return multiply(matrix, (scale, 0, 0, scale, dx, dy)), scale
 
 
+def placed_rect(
+    box: tuple[float, float, float, float], rotate: int
+) -> tuple[float, float, float, float]:
+    """Where :meth:`Stamper.add_pdf_page` puts a source page: (x0, y0, x1, y1) on the Letter
+    page (points, origin at the bottom left)."""
+    matrix, scale = fit_matrix(box, rotate)
+    w, h = box[2] - box[0], box[3] - box[1]
+    shown_w, shown_h = (h, w) if rotate % 180 else (w, h)
+    xs = [
+        x * matrix[0] + y * matrix[2] + matrix[4]
+        for x in (box[0], box[2])
+        for y in (box[1], box[3])
+    ]
+    ys = [
+        x * matrix[1] + y * matrix[3] + matrix[5]
+        for x in (box[0], box[2])
+        for y in (box[1], box[3])
+    ]
+    x0, y0 = min(xs), min(ys)
+    return (x0, y0, x0 + shown_w * scale, y0 + shown_h * scale)
+
+
 def _num(value: float) -> bytes:
     text = f"{value:.5f}".rstrip("0").rstrip(".")
     return (text if text not in ("", "-0") else "0").encode("ascii")
@@ -282,6 +304,30 @@ class Stamper:
                 + b" Do Q\n"
             )
         return self._add(drawing, xobject, label, extra)
+
+    def add_raster(
+        self,
+        jpeg: bytes,
+        size: tuple[int, int],
+        rect: tuple[float, float, float, float],
+        label: str,
+    ) -> PageObject:
+        """A drawing of a source page (upright, RGB JPEG of ``size`` pixels) put exactly where
+        the page itself would have been placed (``rect``, see :func:`placed_rect`)."""
+        image = EncodedStreamObject()
+        image[NameObject("/Type")] = NameObject("/XObject")
+        image[NameObject("/Subtype")] = NameObject("/Image")
+        image[NameObject("/Width")] = NumberObject(size[0])
+        image[NameObject("/Height")] = NumberObject(size[1])
+        image[NameObject("/ColorSpace")] = NameObject("/DeviceRGB")
+        image[NameObject("/BitsPerComponent")] = NumberObject(8)
+        image[NameObject("/Filter")] = NameObject("/DCTDecode")
+        image._data = jpeg
+        xobject = self.writer._add_object(image)
+        x0, y0, x1, y1 = rect
+        placed = (x1 - x0, 0.0, 0.0, y1 - y0, x0, y0)
+        drawing = b"q " + b" ".join(_num(v) for v in placed) + b" cm /ClinicSrc Do Q\n"
+        return self._add(drawing, xobject, label)
 
     def add_photo(self, photo: Photo, label: str) -> PageObject:
         image = EncodedStreamObject()

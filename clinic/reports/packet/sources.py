@@ -52,8 +52,14 @@ class SourceProblem(Exception):
 
 
 def open_pdf(data: bytes) -> PdfReader:
+    """A reader over every page of the file's clean copy (see :func:`open_source`)."""
+    return open_source(data)[0]
+
+
+def open_source(data: bytes) -> tuple[PdfReader, bytes]:
     """A reader over every page of the file's clean copy (:mod:`.normalise`: read leniently by
-    PDFium, as viewers read it), or :class:`SourceProblem` saying why not.
+    PDFium, as viewers read it, marks flattened) and the verification's reference copy (boxes
+    fixed, annotations kept), or :class:`SourceProblem` saying why not.
 
     A PDF without its end-of-file marker (padding after it aside) is treated as truncated
     (pages could otherwise go missing without anyone noticing). Any failure while reading it,
@@ -79,7 +85,7 @@ def open_pdf(data: bytes) -> PdfReader:
         raise SourceProblem(ProblemKind.DAMAGED, _failure(exc)) from None
     if count == 0:
         raise SourceProblem(ProblemKind.EMPTY)
-    return reader
+    return reader, clean.reference
 
 
 def _failure(exc: BaseException) -> str:

@@ -172,6 +172,9 @@ FIELD_NAMES: dict[str, object] = {
     "packet_parts": QT_TRANSLATE_NOOP("CaseHistory", "packet parts"),
     "packet_pages": QT_TRANSLATE_NOOP("CaseHistory", "packet pages"),
     "packet_omitted_files": QT_TRANSLATE_NOOP("CaseHistory", "files left out of the packet"),
+    "packet_rasterised_pages": QT_TRANSLATE_NOOP(
+        "CaseHistory", "packet pages put in as pictures of their source"
+    ),
     "backup_file": QT_TRANSLATE_NOOP("CaseHistory", "backup file"),
     "audit_seq": QT_TRANSLATE_NOOP("CaseHistory", "audit entry"),
     "file_sha256": QT_TRANSLATE_NOOP("CaseHistory", "file checksum"),

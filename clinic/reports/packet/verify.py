@@ -1,0 +1,319 @@
+"""Verifying every exhibit page of a built packet against its source page (issue 17).
+
+Each placed source page is drawn at :data:`DPI` and compared with the source page scaled to
+where the packet puts it (the footer strip is outside that region, so it is never compared):
+
+* **marks** — what the source page prints of its annotations and form fields: the pixels that
+  differ between the source drawn *with* and *without* them — plus, for every printable markup
+  annotation that has no appearance stream of its own, its geometry drawn here with Pillow from
+  the annotation's dictionary. The packet page was flattened by PDFium; PDFium's drawing of the
+  source alone could not vouch for it (if PDFium cannot draw a mark, it is missing from both
+  drawings and would pass), so the second, independent drawing is what catches PDFium's blind
+  spot. At least :data:`MARKS_FOUND` (90 %) of the marked pixels must show on the packet page
+  (the same colour within :data:`SAME`, or, for the independent drawing, anything drawn there),
+  give or take one pixel;
+* **content** — of the pixels inked on either page (darker than :data:`INK`), at most
+  :data:`CONTENT_TOLERANCE` (2 %) may differ by more than :data:`SAME` grey levels in any
+  channel, again give or take one pixel.
+
+A page that fails is rebuilt by the builder from a drawing of the source page (with its marks)
+at :func:`raster_page`'s resolution. This module runs in worker processes (both cores): PDFium
+is not thread-safe, and a page that crashes the renderer takes down a worker, not the app.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
+
+from clinic.reports.packet.appearances import printable, shapes
+from clinic.reports.packet.placement import LETTER_H, fit_matrix, placed_rect
+
+DPI = 50
+MARKS_FOUND = 0.90
+CONTENT_TOLERANCE = 0.02
+SAME = 64  # grey levels (of 255) within which two pixels count as the same
+MARK = 48  # a pixel is marked when drawing the annotations changes it by more than this
+INK = 224  # a pixel is inked when some channel is darker than this
+SLACK = 5  # pixels (at DPI): two engines' drawings of one mark may differ by two pixels
+MIN_MARKED = 8  # fewer marked pixels than this are antialiasing noise, not a mark
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    unit_page: int  # index of the packet page within the exhibit's own PDF
+    source: int  # key of the source file's reference PDF
+    source_page: int  # index of the page within the source
+
+
+@dataclass(frozen=True)
+class PageVerdict:
+    unit_page: int
+    ok: bool
+    marks: float  # share of marked pixels found (1.0 when the page has no marks)
+    marked: int
+    content: float  # share of inked pixels that differ
+    reason: str = ""
+
+
+def _geometry(page: PdfReader, index: int) -> tuple[tuple[float, float, float, float], int]:
+    read = page.pages[index]
+    box = read.cropbox
+    rotate = int(read.get("/Rotate", 0) or 0)
+    return (float(box.left), float(box.bottom), float(box.right), float(box.top)), rotate
+
+
+def _largest_difference(a: Image.Image, b: Image.Image) -> Image.Image:
+    diff = ImageChops.difference(a, b)
+    return ImageChops.lighter(
+        ImageChops.lighter(diff.getchannel(0), diff.getchannel(1)), diff.getchannel(2)
+    )
+
+
+def _nearest_difference(
+    got: Image.Image, want: Image.Image, reach: int = SLACK // 2
+) -> Image.Image:
+    """Per pixel of ``got``, its smallest largest-channel difference to a pixel of ``want``
+    within ``reach`` pixels."""
+    best: Image.Image | None = None
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            shifted = ImageChops.offset(want, dx, dy) if dx or dy else want
+            diff = _largest_difference(got, shifted)
+            best = diff if best is None else ImageChops.darker(best, diff)
+    assert best is not None
+    return best
+
+
+def _mask(image: Image.Image, above: int) -> Image.Image:
+    return image.point(lambda v: 255 if v > above else 0)
+
+
+def _count(mask: Image.Image) -> int:
+    return mask.histogram()[255]
+
+
+def _independent_marks(
+    reference: PdfReader,
+    index: int,
+    size: tuple[int, int],
+    box: tuple[float, float, float, float],
+    rotate: int,
+) -> Image.Image:
+    """The printable AP-less markup of the source page drawn with Pillow from the annotation
+    dictionaries (1 = marked), in the pixel grid of the source drawing."""
+    mask = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(mask)
+    annots = reference.pages[index].get("/Annots")
+    annots = annots.get_object() if annots is not None else None
+    if not isinstance(annots, ArrayObject):
+        return mask
+    matrix, _ = fit_matrix(box, rotate, fit=False)
+    shown_h = (box[2] - box[0]) if rotate % 180 else (box[3] - box[1])
+    k_x = size[0] / ((box[3] - box[1]) if rotate % 180 else (box[2] - box[0]))
+    k_y = size[1] / shown_h
+
+    def pixel(point: tuple[float, float]) -> tuple[float, float]:
+        x, y = point
+        px = x * matrix[0] + y * matrix[2] + matrix[4]
+        py = x * matrix[1] + y * matrix[3] + matrix[5]
+        return px * k_x, (shown_h - py) * k_y
+
+    for entry in annots:
+        annot = entry.get_object()
+        if not isinstance(annot, DictionaryObject) or not printable(annot):
+            continue
+        ap = annot.get("/AP")
+        ap = ap.get_object() if ap is not None else None
+        if isinstance(ap, DictionaryObject) and "/N" in ap:
+            continue  # drawn by its own appearance: the PDFium drawing covers it
+        drawn = shapes(annot)
+        if drawn is None or drawn.subtype == "/FreeText":
+            continue  # free text's glyphs are not geometry; PDFium's drawing covers the box
+        width = max(1, round(drawn.width * k_x))
+        for run in drawn.lines:
+            draw.line([pixel(p) for p in run], fill=255, width=width)
+        for poly in drawn.polygons:
+            points = [pixel(p) for p in poly]
+            if drawn.fill is not None or drawn.subtype == "/Highlight":
+                draw.polygon(points, fill=255)
+            else:
+                draw.polygon(points, outline=255, width=width)
+        for x0, y0, x1, y1 in drawn.ellipses:
+            (ax, ay), (bx, by) = pixel((x0, y0)), pixel((x1, y1))
+            corners = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+            if drawn.fill is not None:
+                draw.ellipse(corners, fill=255)
+            else:
+                draw.ellipse(corners, outline=255, width=width)
+    return mask
+
+
+def compare(
+    with_marks: Image.Image,
+    bare: Image.Image,
+    independent: Image.Image,
+    got: Image.Image,
+) -> tuple[float, int, float]:
+    """(share of marks found, marked pixels, share of inked pixels that differ)."""
+    from_pdfium = _mask(_largest_difference(with_marks, bare), MARK)
+    marked = ImageChops.lighter(from_pdfium, independent)
+    total = _count(marked)
+    # differences to the best-matching pixel within :data:`SLACK` // 2 pixels (two drawings of
+    # the same page are rarely aligned to the pixel; a thin line must still count as drawn)
+    # where the source shows a colour, the packet shows that colour there or near there
+    near_same = _mask(_nearest_difference(with_marks, got), SAME).point(lambda v: 0 if v else 255)
+    drawn = _mask(_nearest_difference(got, bare, 1), MARK)
+    drawn_near = drawn.filter(ImageFilter.MaxFilter(SLACK))
+    # PDFium's marks count when the packet shows the same colour there; the independently
+    # drawn ones when anything is drawn there (matching PDFium's drawing proves nothing where
+    # PDFium may be blind)
+    found = ImageChops.lighter(
+        ImageChops.multiply(from_pdfium, ImageChops.lighter(near_same, drawn_near)),
+        ImageChops.multiply(independent, drawn_near),
+    )
+    share = _count(found) / total if total >= MIN_MARKED else 1.0
+
+    def inked(image: Image.Image) -> Image.Image:
+        r, g, b = image.split()
+        darkest = ImageChops.darker(ImageChops.darker(r, g), b)
+        return darkest.point(lambda v: 255 if v < INK else 0)
+
+    ink = ImageChops.lighter(inked(with_marks), inked(got))
+    ink_total = _count(ink)
+    # both ways: what the source shows is missing, or the packet shows what the source does not
+    extra = _mask(_nearest_difference(got, with_marks), SAME)
+    differs = ImageChops.multiply(
+        ink, ImageChops.lighter(near_same.point(lambda v: 0 if v else 255), extra)
+    )
+    # the marks are judged above (two engines may draw a field's text or an icon differently):
+    # the content is the rest of the page
+    around_marks = marked.filter(ImageFilter.MaxFilter(SLACK))
+    differs = ImageChops.multiply(differs, around_marks.point(lambda v: 0 if v else 255))
+    content = _count(differs) / ink_total if ink_total else 0.0
+    return share, total, content
+
+
+def _placed_box(
+    box: tuple[float, float, float, float], rotate: int, k: float
+) -> tuple[int, int, int, int]:
+    x0, y0, x1, y1 = placed_rect(box, rotate)
+    return (round(x0 * k), round((LETTER_H - y1) * k), round(x1 * k), round((LETTER_H - y0) * k))
+
+
+class _Reference:
+    """A source's reference copy opened in PDFium with its form initialised (fields whose file
+    asks for new appearances, NeedAppearances, get them as pages load)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.doc = pdfium.PdfDocument(data)
+        self.info = pdfium_c.FPDF_FORMFILLINFO(version=2)
+        self.form = pdfium_c.FPDFDOC_InitFormFillEnvironment(self.doc, self.info)
+
+    def close(self) -> None:
+        if self.form:
+            pdfium_c.FPDFDOC_ExitFormFillEnvironment(self.form)
+        self.doc.close()
+
+    def drawings(self, index: int, scale: float) -> tuple[Image.Image, Image.Image]:
+        """(the page as it prints, with its annotations and fields; the page without them)."""
+        page = self.doc[index]
+        try:
+            bare = page.render(scale=scale, draw_annots=False, may_draw_forms=False)
+            _drop_unprinted(page)
+            if self.form:
+                pdfium_c.FORM_OnAfterLoadPage(page, self.form)
+            flags = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_PRINTING
+            with_marks = page.render(
+                scale=scale, draw_annots=True, may_draw_forms=False, extra_flags=flags
+            )
+            if self.form:  # widgets are drawn by the form, over the page
+                image = with_marks.to_pil()
+                pdfium_c.FPDF_FFLDraw(
+                    self.form, with_marks.raw, page, 0, 0, image.width, image.height, 0, flags
+                )
+                pdfium_c.FORM_OnBeforeClosePage(page, self.form)
+            return with_marks.to_pil().convert("RGB"), bare.to_pil().convert("RGB")
+        finally:
+            page.close()
+
+
+def _drop_unprinted(page: pdfium.PdfPage) -> None:
+    """Remove the annotations that do not print (no Print flag, or Hidden / NoView): the form's
+    drawing of widgets would show them."""
+    for n in reversed(range(pdfium_c.FPDFPage_GetAnnotCount(page))):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, n)
+        flags = pdfium_c.FPDFAnnot_GetFlags(annot)
+        pdfium_c.FPDFPage_CloseAnnot(annot)
+        if not flags & pdfium_c.FPDF_ANNOT_FLAG_PRINT or flags & (
+            pdfium_c.FPDF_ANNOT_FLAG_HIDDEN | pdfium_c.FPDF_ANNOT_FLAG_NOVIEW
+        ):
+            pdfium_c.FPDFPage_RemoveAnnot(page, n)
+
+
+def verify_unit(
+    unit_pdf: bytes, checks: list[PageCheck], references: dict[int, bytes]
+) -> list[PageVerdict]:
+    """Verdicts for the listed pages of one exhibit's built PDF (run in a worker process)."""
+    k = DPI / 72
+    packet = pdfium.PdfDocument(unit_pdf)
+    opened: dict[int, tuple[_Reference, PdfReader]] = {}
+    verdicts = []
+    try:
+        for check in checks:
+            if check.source not in opened:
+                reader = PdfReader(io.BytesIO(references[check.source]), strict=False)
+                opened[check.source] = (_Reference(references[check.source]), reader)
+            doc, reader = opened[check.source]
+            box, rotate = _geometry(reader, check.source_page)
+            left, top, right, bottom = _placed_box(box, rotate, k)
+            size = (max(1, right - left), max(1, bottom - top))
+            page = packet[check.unit_page]
+            try:
+                got = page.render(scale=k, draw_annots=False).to_pil().convert("RGB")
+            finally:
+                page.close()
+            got = got.crop((left, top, right, bottom))
+            _, scale = fit_matrix(box, rotate)
+            with_marks, bare = doc.drawings(check.source_page, k * scale)
+            with_marks = with_marks.resize(size, Image.Resampling.BILINEAR)
+            bare = bare.resize(size, Image.Resampling.BILINEAR)
+            independent = _independent_marks(reader, check.source_page, size, box, rotate)
+            share, marked, content = compare(with_marks, bare, independent, got)
+            reasons = []
+            if share < MARKS_FOUND:
+                reasons.append(
+                    f"only {share:.0%} of the annotations and form values it prints were on "
+                    "the packet page"
+                )
+            if content > CONTENT_TOLERANCE:
+                reasons.append(f"{content:.1%} of the page's inked pixels differed")
+            verdicts.append(
+                PageVerdict(
+                    check.unit_page, not reasons, share, marked, content, "; ".join(reasons)
+                )
+            )
+    finally:
+        for doc, _reader in opened.values():
+            doc.close()
+        packet.close()
+    return verdicts
+
+
+def raster_page(reference: bytes, index: int, dpi: int) -> tuple[bytes, int, int]:
+    """The source page as it prints (annotations and form values drawn), upright, as a JPEG at
+    ``dpi`` of its size: (jpeg, width, height)."""
+    doc = _Reference(reference)
+    try:
+        with_marks, _ = doc.drawings(index, dpi / 72)
+    finally:
+        doc.close()
+    out = io.BytesIO()
+    with_marks.save(out, "JPEG", quality=85)
+    return out.getvalue(), with_marks.width, with_marks.height
