@@ -87,6 +87,7 @@ class PdfSaver(QObject):
 
     def _built(self, pdf: bytes, *, caption: str, suggested_name: str, write: PdfWrite) -> None:
         """The PDF is ready: show it; Save… asks where, then writes these very bytes."""
+        self._clear_status()  # "Preparing the PDF…" is over
         if not self.preview(pdf, caption):
             self._not_saved()
             return
@@ -158,6 +159,9 @@ class PdfSaver(QObject):
         if self.preview_dialog is not None:
             self.preview_dialog.reject()
         self.last_message = ""
+        self._clear_status()
+
+    def _clear_status(self) -> None:
         window = self._parent.window()
         if isinstance(window, QMainWindow):
             window.statusBar().clearMessage()
