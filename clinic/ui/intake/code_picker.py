@@ -60,7 +60,7 @@ class CodePicker(QWidget):
         self.search.setObjectName(f"{object_name}Search")
         self.search.setAccessibleName(self.tr("Add to {field}").format(field=accessible_name))
         self.search.setPlaceholderText(placeholder)
-        self.search.setClearButtonEnabled(True)
+        self.search.setClearButtonEnabled(not single)  # one choice: picking clears the field
         self.completer = _NameCompleter(ChoiceListModel(choices, self), self)
         self.completer.setCompletionRole(SEARCH_ROLE)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
