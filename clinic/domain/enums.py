@@ -177,9 +177,16 @@ class CaseFactKind(StrEnum):
     PFR_FILED = "pfr_filed"  # petition for review filed in the court of appeals
     ASYLUM_OFFICE_DENIAL = "asylum_office_denial"  # denial not referred (applicant in status)
     RECOMMENDED_APPROVAL = "recommended_approval"  # asylum recommended for approval
+    FOIA_RECEIVED = "foia_received"  # an agency received a FOIA request (may repeat)
+    FOIA_RESPONSE = "foia_response"  # an agency's FOIA response (determination) (may repeat)
 
 
 NUMERIC_CASE_FACTS = frozenset({CaseFactKind.VD_DAYS, CaseFactKind.EAD_STOPPED_DAYS})
 REPEATABLE_CASE_FACTS = frozenset(
-    {CaseFactKind.OPPOSING_FILING_RECEIVED, CaseFactKind.JUDGE_SET_DATE}
+    {
+        CaseFactKind.OPPOSING_FILING_RECEIVED,
+        CaseFactKind.JUDGE_SET_DATE,
+        CaseFactKind.FOIA_RECEIVED,
+        CaseFactKind.FOIA_RESPONSE,
+    }
 )

@@ -117,6 +117,8 @@ def case_facts(case: Case) -> CaseFacts:
             sorted(repeated.get(CaseFactKind.OPPOSING_FILING_RECEIVED, []))
         ),
         judge_set_dates=tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
+        foia_received=tuple(sorted(repeated.get(CaseFactKind.FOIA_RECEIVED, []))),
+        foia_responses=tuple(sorted(repeated.get(CaseFactKind.FOIA_RESPONSE, []))),
         bia_appeal_filed=single.get(CaseFactKind.BIA_APPEAL_FILED),
         pfr_filed=single.get(CaseFactKind.PFR_FILED),
         asylum_office_denial=single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),
@@ -526,6 +528,8 @@ def _facts_of(
             sorted(repeated.get(CaseFactKind.OPPOSING_FILING_RECEIVED, []))
         ),
         judge_set_dates=tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
+        foia_received=tuple(sorted(repeated.get(CaseFactKind.FOIA_RECEIVED, []))),
+        foia_responses=tuple(sorted(repeated.get(CaseFactKind.FOIA_RESPONSE, []))),
         bia_appeal_filed=single.get(CaseFactKind.BIA_APPEAL_FILED),
         pfr_filed=single.get(CaseFactKind.PFR_FILED),
         asylum_office_denial=single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),

@@ -262,6 +262,18 @@ def test_no_hearing_or_interview_on_a_weekend_or_court_holiday(views: list[CaseV
     assert off == []
 
 
+def test_some_foia_requests_are_pending_with_a_response_date(views: list[CaseView]) -> None:
+    """Issue 18 § 2: FOIA requests per agency, the response due in business days."""
+    pending = [
+        d
+        for v in views
+        for d in v.deadlines
+        if d.rule_id == "foia-response-due" and d.status is DeadlineStatus.OPEN
+    ]
+    assert pending
+    assert all("business days" in d.explanation for d in pending)
+
+
 def test_deadlines_are_open_done_and_waived_some_overdue(views: list[CaseView]) -> None:
     deadlines = [d for v in views for d in v.deadlines]
     assert {d.status for d in deadlines} == set(DeadlineStatus)

@@ -60,6 +60,8 @@ _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
         lambda f: f.opposing_filing_received,
     ),
     Trigger.JUDGE_SET_DATE: ("Judge-set date", lambda f: f.judge_set_dates),
+    Trigger.FOIA_RECEIVED: ("FOIA request received by the agency", lambda f: f.foia_received),
+    Trigger.FOIA_RESPONSE: ("FOIA response", lambda f: f.foia_responses),
 }
 TRIGGER_LABELS: dict[Trigger, str] = {
     **{trigger: label for trigger, (label, _) in _SINGLE.items()},

@@ -100,3 +100,5 @@ class CaseFacts:
     pfr_filed: date | None = None
     asylum_office_denial: date | None = None
     recommended_approval: date | None = None
+    foia_received: tuple[date, ...] = ()  # each FOIA request's receipt by its agency
+    foia_responses: tuple[date, ...] = ()  # each agency's FOIA response

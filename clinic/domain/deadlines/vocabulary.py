@@ -28,6 +28,8 @@ class Trigger(StrEnum):
     JUDGE_SET_DATE = "judge_set_date"
     EXCEPTION_EVENT_END = "exception_event_end"
     BIA_APPEAL_FILED = "bia_appeal_filed"
+    FOIA_RECEIVED = "foia_received"
+    FOIA_RESPONSE = "foia_response"
 
 
 class OffsetUnit(StrEnum):

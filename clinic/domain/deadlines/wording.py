@@ -39,6 +39,8 @@ _PHRASES = (
     N_("Judge-set date"),
     N_("BIA appeal filed"),
     N_("Filing anniversary"),
+    N_("FOIA request received by the agency"),
+    N_("FOIA response"),
     N_("Asylum-office denial"),
     N_("Petition for review filed"),
     N_("Asylum recommended for approval"),

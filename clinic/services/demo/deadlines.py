@@ -116,6 +116,27 @@ def _pending_facts(demo: Demo, story: Story) -> list[Fact]:
         if chance(rng, 0.06):
             set_for = today + days(rng.randint(-25, 45))
             facts.append((F.JUDGE_SET_DATE, set_for, None, "Biometrics to be completed by"))
+    if story.closed_on is None and last is not Stage.INTAKE:
+        facts += _foia_facts(demo, story)
+    return facts
+
+
+def _foia_facts(demo: Demo, story: Story) -> list[Fact]:
+    """FOIA requests for the client's records, some still pending, one per agency."""
+    rng, today = demo.rng, demo.today
+    facts: list[Fact] = []
+    if chance(rng, 0.25):
+        received = max(story.opened_on, today - days(rng.randint(3, 40)))
+        facts.append((F.FOIA_RECEIVED, received, None, "FOIA request to USCIS (A-file) received"))
+        if chance(rng, 0.4):
+            cbp = max(story.opened_on, today - days(rng.randint(3, 40)))
+            facts.append(
+                (F.FOIA_RECEIVED, cbp, None, "FOIA request to CBP (entry records) received")
+            )
+        if chance(rng, 0.3):
+            answered = max(story.opened_on, today - days(rng.randint(5, 60)))
+            note = "OBIM FOIA response: records released in part"
+            facts.append((F.FOIA_RESPONSE, answered, None, note))
     return facts
 
 

@@ -38,6 +38,9 @@ SPANISH: dict[str, str] = {
     "Asylum granted": "Asilo concedido",
     "DHS motion to pretermit": "Moción del DHS para desestimar sin audiencia (pretermit)",
     "Biometrics to be completed by": "Datos biométricos a completar antes de",
+    "FOIA request to USCIS (A-file) received": "Solicitud FOIA a USCIS (expediente A) recibida",
+    "FOIA request to CBP (entry records) received": "Solicitud FOIA a CBP (registros de entrada) recibida",
+    "OBIM FOIA response: records released in part": "Respuesta FOIA de OBIM: registros entregados en parte",
     "Reviewed with the client: no new evidence for a motion": (
         "Revisado con el cliente: no hay pruebas nuevas para una moción"
     ),

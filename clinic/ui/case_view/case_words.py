@@ -158,6 +158,10 @@ _WORDS: dict[StrEnum, object] = {
     CaseFactKind.RECOMMENDED_APPROVAL: QT_TRANSLATE_NOOP(
         "CaseView", "Asylum recommended for approval"
     ),
+    CaseFactKind.FOIA_RECEIVED: QT_TRANSLATE_NOOP(
+        "CaseView", "FOIA request received by the agency"
+    ),
+    CaseFactKind.FOIA_RESPONSE: QT_TRANSLATE_NOOP("CaseView", "FOIA response from the agency"),
 }
 
 # What a rule counted from (the anchor field stored with each computed deadline).
