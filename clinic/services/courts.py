@@ -222,15 +222,6 @@ def count_hearings_with_other_zone(*, store: Store, since: date | None = None) -
     return total
 
 
-def _hearing_forum(store: Store, hearing_id: HearingId) -> tuple[Forum | None, str]:
-    with store.unit_of_work() as session:
-        row = session.get(Hearing, hearing_id)
-        if row is None:
-            raise LookupError(f"hearing {hearing_id} does not exist")
-        forum = hearing_forum(row.location, row.kind, row.case.forum_name)
-        return forum, row.timezone
-
-
 def _change_hearing(
     store: Store,
     hearing_id: HearingId,
@@ -244,6 +235,8 @@ def _change_hearing(
         if row.timezone != expected_zone:  # changed meanwhile: leave it, the list refreshes
             return Result(hearing_id)
         changes = change(row)
+        if not changes:
+            return Result(hearing_id)
         record(
             session,
             actor=store.actor,
@@ -271,11 +264,11 @@ def confirm_hearing_zone(*, store: Store, hearing_id: HearingId, zone: str) -> R
 
 def use_court_zone(*, store: Store, hearing_id: HearingId, zone: str) -> Result[HearingId]:
     """Staff chose to move the hearing (stored with ``zone``) to its court's zone. Audited."""
-    forum, _ = _hearing_forum(store, hearing_id)
-    if forum is None:
-        return Result(hearing_id)
 
     def switch(row: Hearing) -> dict[str, list[str]]:
+        forum = hearing_forum(row.location, row.kind, row.case.forum_name)
+        if forum is None:
+            return {}
         before = row.timezone
         row.timezone = forum.timezone
         return {"timezone": [before, forum.timezone]}
