@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -33,6 +33,8 @@ from clinic.domain.enums import (
     TranslationStatus,
 )
 from clinic.domain.i18n import N_, gettext, translate
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 __all__ = [
     "AutoResult",
@@ -207,11 +209,19 @@ class AutoResult:
     template: str = ""
     values: tuple[tuple[str, str], ...] = ()
 
-    def detail_in(self, lang: str) -> str:
+    def detail_in(self, lang: str, day: Callable[[date], str] | None = None) -> str:
+        """The detail in ``lang``; with ``day``, its dates (kept as ISO values) are written the
+        way the caller writes dates ("Jan 15, 2027" in a PDF) instead of "2027-01-15"."""
         if not self.template:
             return gettext(self.detail, lang)
-        values = {name: gettext(value, lang) for name, value in self.values}
+        values = {name: self._value(value, lang, day) for name, value in self.values}
         return translate(self.template, lang, **values)
+
+    @staticmethod
+    def _value(value: str, lang: str, day: Callable[[date], str] | None) -> str:
+        if day is not None and _ISO_DAY.fullmatch(value):
+            return day(date.fromisoformat(value))
+        return gettext(value, lang)
 
 
 @dataclass(frozen=True)
@@ -342,7 +352,7 @@ def _check_translations(facts: ChecklistFacts) -> AutoResult:
             n=str(len(untranslated)),
         )
     if foreign:
-        return _auto(_DONE, N_("All {n} foreign-language items translated"), n=str(len(foreign)))
+        return _auto(_DONE, N_("Every foreign-language item translated ({n})"), n=str(len(foreign)))
     return _auto(_DONE, N_("No foreign-language evidence"))
 
 

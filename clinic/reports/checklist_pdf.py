@@ -307,7 +307,8 @@ def _item_cell(entry: EvaluatedItem, s: _Styles, lang: str = "en") -> list[Parag
     parts = [Paragraph(_esc(entry.item.text_in(lang)), s.body)]
     notes: list[str] = []
     if entry.auto is not None and entry.auto.detail:
-        notes.append(_t(lang, "case_data", detail=_esc(entry.auto.detail_in(lang))))
+        detail = entry.auto.detail_in(lang, lambda d: _day(lang, d))
+        notes.append(_t(lang, "case_data", detail=_esc(detail)))
     if entry.manual is not None and entry.source == "staff":
         who = _esc(entry.manual.updated_by) or _t(lang, "staff")
         when = _day(lang, entry.manual.updated_at.date()) if entry.manual.updated_at else ""

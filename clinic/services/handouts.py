@@ -34,6 +34,7 @@ from clinic.domain.handout_text import (
 from clinic.domain.i18n import N_, translate
 from clinic.domain.ids import CaseId
 from clinic.reports.handout_pdf import LAYOUTS, HandoutPdfData, HandoutSection, render_handout_pdf
+from clinic.reports.pdf_words import day as short_day
 from clinic.reports.pdf_words import zone_abbreviation
 from clinic.resource_files import resource_path
 from clinic.services import checklists
@@ -165,16 +166,24 @@ def _blocks(text: HandoutText, langs: tuple[str, ...], skip: set[str]) -> list[H
     return sections
 
 
+_AS_OF = {"en": "as of {day}", "es": "vigente al {day}"}
+
+
 def _sources(text: HandoutText, langs: tuple[str, ...], skip: set[str]) -> dict[str, str]:
-    cited = [
-        f"{b.source} (as of {b.as_of.isoformat()})" if b.as_of else b.source
-        for b in text.blocks
-        if b.id not in skip
-    ]
-    if not cited:
+    blocks = [b for b in text.blocks if b.id not in skip]
+    if not blocks:
         return {}
     label = handout_text("common").label("sources")
-    return {lang: label.fill(lang, sources="; ".join(cited)) for lang in langs}
+    found = {}
+    for lang in langs:
+        cited = [
+            f"{b.source} ({_AS_OF[lang].format(day=short_day(lang, b.as_of))})"
+            if b.as_of
+            else b.source
+            for b in blocks
+        ]
+        found[lang] = label.fill(lang, sources="; ".join(cited))
+    return found
 
 
 def _hearing_sections(

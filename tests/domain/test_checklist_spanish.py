@@ -120,3 +120,5 @@ def test_automatic_details_read_in_both_languages() -> None:
         "Filed on 2026-02-02",
         "Presentada el 2026-02-02",
     )
+    # a PDF or the window writes the dates its own way (never a second, ISO, style)
+    assert filed.detail_in("en", lambda d: f"{d:%b} {d.day}, {d.year}") == "Filed on Feb 2, 2026"

@@ -46,7 +46,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
     computer_user.choose(opened, me.unwrap())
     client = clients.intake_client(
         store=opened,
-        client=ClientDraft("Mejía Flores", "Rosa", a_number="212345678"),
+        client=ClientDraft(
+            "Mejía Flores", "Rosa", a_number="212345678", last_arrival_on=date(2026, 4, 7)
+        ),
         today=TODAY,
     ).unwrap()
     case_id = cases.open_case(
@@ -119,6 +121,8 @@ def test_staff_pdfs_share_one_wording(
         assert re.search(r"9:00( AM)? CST", text), name  # the hearing's time with its zone
         assert hearing_day in text, name
         assert short_year in text, name  # generated / as-of dates: the same short style
+        if name == "checklist":  # the case data's own dates, in the same style
+            assert ("Apr 7, 2027" if lang == "en" else "7 abr 2027") in text
         assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text), name  # no two-digit years
         assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text), name  # no second (ISO) style
         assert "(s)" not in text, name

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from clinic.domain.checklists import EvaluatedItem
 from clinic.domain.enums import ChecklistState
-from clinic.ui.case_view.case_words import tr
+from clinic.ui.case_view.case_words import short_date, tr
 from clinic.ui.case_view.row_table_model import ALERT_COLOR, MUTED_COLOR, RowRole, RowTableModel
 from clinic.ui.translations import current_language
 
@@ -48,7 +48,7 @@ def detail_text(entry: EvaluatedItem) -> str:
         who = entry.manual.updated_by or tr("staff")
         parts.append(f"{who}: {entry.manual.reason}" if entry.manual.reason else who)
     if entry.auto is not None and entry.auto.detail:
-        parts.append(entry.auto.detail_in(current_language()))
+        parts.append(entry.auto.detail_in(current_language(), short_date))
     if entry.disagrees:
         parts.append(tr("Ticked done, but the case data says missing"))
     return " · ".join(parts)
