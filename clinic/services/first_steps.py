@@ -1,8 +1,8 @@
 """The first day's start list: what a new clinic sets up before the first intake.
 
 Each step is read from the store itself (never a flag that could disagree with the data): the
-clinic's name and letterhead (printed on every PDF), at least one staff member (who prepares
-and is assigned work), a backup folder (a dead laptop must lose nothing), the recovery kit
+clinic's name and letterhead (printed on every PDF), the staff with this computer's user chosen
+among them (named as "Prepared by" on PDFs and in the audit trail), a backup folder (a dead laptop must lose nothing), the recovery kit
 saved (the only way back if the key is lost; the save is in the audit trail) and the first
 client. Today shows the list until every step is done.
 """
@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import exists, select
 
 from clinic.domain.enums import AuditAction
+from clinic.services import computer_user
 from clinic.services.results import Entity
 from clinic.services.settings_schema import settings_in
 from clinic.storage.models import AuditEntry, Client, Staff
@@ -54,8 +55,7 @@ def start_list(*, store: Store) -> StartList:
             done.add(Step.CLINIC_NAME)
         if settings.backup_folder.strip():
             done.add(Step.BACKUP_FOLDER)
-        if session.scalar(select(exists().where(Staff.active.is_(True)))):
-            done.add(Step.STAFF)
+        has_staff = bool(session.scalar(select(exists().where(Staff.active.is_(True)))))
         if session.scalar(select(exists().select_from(Client))):
             done.add(Step.FIRST_INTAKE)
         kit_saved = select(AuditEntry.changes).where(
@@ -66,4 +66,6 @@ def start_list(*, store: Store) -> StartList:
             "recovery_kit_saved_to" in (changes or {}) for changes in session.scalars(kit_saved)
         ):
             done.add(Step.RECOVERY_KIT)
+    if has_staff and computer_user.computer_user(store) is not None:
+        done.add(Step.STAFF)  # staff recorded, and this computer's user chosen among them
     return StartList(done=frozenset(done))

@@ -31,7 +31,9 @@ def step_text(step: Step) -> str:
             "StartList", "Enter the clinic's name and letterhead (printed on every PDF)"
         ),
         Step.STAFF: QCoreApplication.translate(
-            "StartList", "Add the staff: attorneys, paralegals and volunteers"
+            "StartList",
+            "Add the staff (attorneys, paralegals, volunteers) and choose who you are on this "
+            "computer",
         ),
         Step.BACKUP_FOLDER: QCoreApplication.translate(
             "StartList", "Choose a backup folder (a USB stick or a network folder)"
@@ -49,7 +51,7 @@ def step_text(step: Step) -> str:
 def step_action(step: Step) -> str:
     actions = {
         Step.CLINIC_NAME: QCoreApplication.translate("StartList", "Open Settings"),
-        Step.STAFF: QCoreApplication.translate("StartList", "Add staff…"),
+        Step.STAFF: QCoreApplication.translate("StartList", "Who are you?…"),
         Step.BACKUP_FOLDER: QCoreApplication.translate("StartList", "Choose folder…"),
         Step.RECOVERY_KIT: QCoreApplication.translate("StartList", "Save recovery kit…"),
         Step.FIRST_INTAKE: QCoreApplication.translate("StartList", "New intake…"),

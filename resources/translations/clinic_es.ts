@@ -631,6 +631,18 @@
         <translation>Qué pasó</translation>
     </message>
     <message>
+        <source>FOIA request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -641,6 +653,22 @@
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Agency not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new request (its sending not recorded)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1895,12 +1923,52 @@
         <translation>Asilo recomendado para aprobación</translation>
     </message>
     <message>
-        <source>FOIA request received by the agency</source>
-        <translation>Solicitud FOIA recibida por la agencia</translation>
+        <source>FOIA request sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FOIA request received by the agency (acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FOIA response extended by the agency in writing (unusual circumstances)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FOIA response from the agency</source>
         <translation>Respuesta FOIA de la agencia</translation>
+    </message>
+    <message>
+        <source>USCIS (A-file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CBP (entry and encounter records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OBIM (fingerprint records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EOIR (record of proceedings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State Department (visa records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FBI (identity history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another agency</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last arrival</source>
@@ -1921,6 +1989,10 @@
     <message>
         <source>Date the judge ordered</source>
         <translation>Fecha que ordenó el juez</translation>
+    </message>
+    <message>
+        <source>FOIA request received by the agency (response extended)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confirmed against the primary source</source>
@@ -2011,6 +2083,10 @@
         <translation>la aprobación recomendada</translation>
     </message>
     <message>
+        <source>the agency&apos;s FOIA response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
         <translation>Un cierre del tribunal ({0}) cae en este período y no lo prorroga.</translation>
     </message>
@@ -2041,6 +2117,10 @@
     <message>
         <source>Brought forward to the date of {0}.</source>
         <translation>Adelantado a la fecha de {0}.</translation>
+    </message>
+    <message>
+        <source>Answered: {0} is recorded; no follow-up is due.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No A-number</source>
@@ -3111,6 +3191,10 @@
     <message>
         <source>FOIA: the agency&apos;s response is due</source>
         <translation>FOIA: vence la respuesta de la agencia</translation>
+    </message>
+    <message>
+        <source>FOIA: the agency&apos;s response is due (extended for unusual circumstances)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Filing before a master calendar hearing (if a ruling is requested)</source>
@@ -5872,8 +5956,8 @@ Esc: cancelar</translation>
         <translation>Escriba el nombre y el membrete de la clínica (se imprimen en cada PDF)</translation>
     </message>
     <message>
-        <source>Add the staff: attorneys, paralegals and volunteers</source>
-        <translation>Agregue al personal: abogados, asistentes legales y voluntarios</translation>
+        <source>Add the staff (attorneys, paralegals, volunteers) and choose who you are on this computer</source>
+        <translation>Agregue al personal (abogados, asistentes legales, voluntarios) y elija quién es usted en esta computadora</translation>
     </message>
     <message>
         <source>Choose a backup folder (a USB stick or a network folder)</source>
@@ -5892,8 +5976,8 @@ Esc: cancelar</translation>
         <translation>Abrir Configuración</translation>
     </message>
     <message>
-        <source>Add staff…</source>
-        <translation>Agregar personal…</translation>
+        <source>Who are you?…</source>
+        <translation>¿Quién es usted?…</translation>
     </message>
     <message>
         <source>Choose folder…</source>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableWidget
 
 from clinic.domain.drafts import CaseDraft, ClientDraft, StaffDraft
 from clinic.domain.enums import ClaimType, StaffRole
-from clinic.services import cases, clients, lifecycle, recovery, settings, staff
+from clinic.services import cases, clients, computer_user, lifecycle, recovery, settings, staff
 from clinic.services.first_steps import Step, start_list
 from clinic.storage.store import Store
 from clinic.ui.application import StoreGate
@@ -115,11 +115,11 @@ def test_the_start_list_ticks_each_step_from_the_store(qtbot, store: Store, tmp_
     assert not panel.buttons[Step.BACKUP_FOLDER].isVisible()
     assert panel.progress.text() == "2 of 5 steps done."
 
-    session.publish(
-        staff.add_staff(
-            store=store, staff=StaffDraft("Rosa Villanueva", StaffRole.PARALEGAL)
-        ).changes
-    )
+    added = staff.add_staff(store=store, staff=StaffDraft("Rosa Villanueva", StaffRole.PARALEGAL))
+    session.publish(added.changes)
+    assert not start_list(store=store).is_done(Step.STAFF)  # staff, but who uses this computer?
+    computer_user.choose(store, int(added.unwrap()))
+    session.publish(added.changes)
     qtbot.waitUntil(lambda: not panel.buttons[Step.STAFF].isVisible())
     recovery.save_recovery_kit(store=store, destination=tmp_path / "kit.pdf")
     assert start_list(store=store).is_done(Step.RECOVERY_KIT)
