@@ -14,6 +14,7 @@ from clinic.services.settings import get_settings
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
 from clinic.storage.store import Store
+from clinic.ui import look
 from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.icons import app_icon
 from clinic.ui.idle_lock import IdleLock
@@ -285,6 +286,7 @@ def run_gui(*, data_dir: Path | None) -> int:
     use_readable_locale()
     translations = Translations(app)
     translations.apply(language.ui_language())  # before unlock: the preference is not secret
+    look.install(app)  # Fusion in the palette's light or dark (as the system), fallback fonts
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("clinic")
     gate = StoreGate(lifecycle.resolve_data_dir(data_dir))

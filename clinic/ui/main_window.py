@@ -3,13 +3,12 @@ new intake, and lock. Pages talk to services; the window only routes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFocusEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -17,33 +16,49 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.services.first_steps import Step
-from clinic.services.results import Changes
+from clinic.services.results import Changes, Entity
 from clinic.ui.calendar_page import CalendarPage
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.cases_page import CasesPage
+from clinic.ui.computer_user_dialog import WhoAreYouDialog
 from clinic.ui.export_dialogs import CalendarExporter, CaseBundleActions, FunderReportExporter
 from clinic.ui.help_menu import HelpMenu
+from clinic.ui.icons import Glyph, icon
 from clinic.ui.import_wizard import ImportWizard
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.navigation import Navigator, Place
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.settings_page import SettingsPage
+from clinic.ui.sidebar import NavEntry, Sidebar, today_counts
 from clinic.ui.store_actions import StoreActions
 from clinic.ui.today_page import TodayPage
 
 GEOMETRY_KEY = "mainWindow/geometry"
+PREFERRED_SIZE = QSize(1280, 800)
+# Room for the window manager's title bar and borders when sizing before the first show.
+FRAME_ALLOWANCE = QSize(16, 48)
 
-
-class NavList(QListWidget):
-    """The sidebar's list. Focus reaching it (Tab, a closed dialog, a hidden page) selects
-    nothing: only a click or an arrow key is a request to go somewhere."""
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        # QAbstractItemView.focusInEvent makes the first row current when none is (as on a
-        # case page), which used to switch to Today: keep the focus frame, skip that.
-        QWidget.focusInEvent(self, event)
-        self.viewport().update()
+# The sidebar's pages, in the order of nav_pages (the navigator's page indexes).
+NAV_KEYS = ("today", "cases", "calendar", "settings")
+NAV_GLYPHS = (Glyph.TODAY, Glyph.CASES, Glyph.CALENDAR, Glyph.SETTINGS)
+COUNTED = ("today", "calendar")  # overdue deadlines; hearings today
+ACTION_GLYPHS = {
+    "newIntakeAction": Glyph.NEW_INTAKE,
+    "importSpreadsheetAction": Glyph.IMPORT_SPREADSHEET,
+    "lockAction": Glyph.LOCK,
+    "backupAction": Glyph.BACK_UP,
+    "restoreAction": Glyph.RESTORE,
+    "recoveryKitAction": Glyph.RECOVERY_KIT,
+    "printDocketAction": Glyph.DOCKET,
+    "exportCalendarAction": Glyph.EXPORT_CALENDAR,
+    "funderReportAction": Glyph.FUNDER_REPORT,
+    "exportCaseAction": Glyph.EXPORT_CASE,
+    "importCaseAction": Glyph.IMPORT_CASE,
+    "quitAction": Glyph.QUIT,
+    "findAction": Glyph.FIND,
+    "backAction": Glyph.BACK,
+}
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +101,8 @@ class MainWindow(QMainWindow):
         self.nav = self._make_nav()
         central = QWidget()
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)  # the sidebar runs to the window's edges
+        layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -108,6 +125,9 @@ class MainWindow(QMainWindow):
         self.backup_label.setObjectName("backupStatus")
         self.statusBar().addWidget(self.backup_label)
         self._add_actions()
+        self._add_icons()
+        self.today_page.loaded.connect(self._show_counts)
+        session.locked.connect(self.nav.clear_counts)  # no figures left on a locked window
         self.today_page.start_list.step_chosen.connect(self.start_step)
         session.case_requested.connect(self.show_case)
         session.changed.connect(self._changed)
@@ -116,17 +136,34 @@ class MainWindow(QMainWindow):
         self.navigator.go_page(0)
         self.backup_label.setText(self.store_actions.backup_status())
 
-    def _make_nav(self) -> QListWidget:
-        nav = NavList()
-        nav.setObjectName("navigation")
-        nav.setAccessibleName(self.tr("Navigation"))
-        nav.setFixedWidth(150)
-        for index, page in enumerate(self.nav_pages, start=1):
-            item = QListWidgetItem(self.tr(page.title))
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(index)))
-            nav.addItem(item)
-        nav.currentRowChanged.connect(self._nav_row_chosen)
+    def _make_nav(self) -> Sidebar:
+        """The sidebar asks for pages (page_requested); only the navigator switches them, and
+        _arrived marks the page shown (focus reaching the sidebar selects nothing)."""
+        entries = [
+            NavEntry(key, self.tr(page.title), glyph, f"Ctrl+{index}", counted=key in COUNTED)
+            for index, (key, page, glyph) in enumerate(
+                zip(NAV_KEYS, self.nav_pages, NAV_GLYPHS, strict=True), start=1
+            )
+        ]
+        nav = Sidebar(entries)
+        nav.page_requested.connect(self._nav_requested)
         return nav
+
+    def _add_icons(self) -> None:
+        """Icons on the menus' actions and the pages of the Go menu; New intake at the top of
+        the sidebar and Lock at its foot."""
+        named = {action.objectName(): action for action in self.actions()}
+        for name, glyph in ACTION_GLYPHS.items():
+            if name in named:
+                named[name].setIcon(icon(glyph))
+        for page, glyph in zip(self.nav_pages, NAV_GLYPHS, strict=True):
+            go = named.get(f"go{page.title}Action")
+            if go is not None:
+                go.setIcon(icon(glyph))
+        if "newIntakeAction" in named:
+            self.nav.add_action(named["newIntakeAction"])
+        if "lockAction" in named:
+            self.nav.add_action(named["lockAction"], bottom=True)
 
     def _action(
         self,
@@ -247,16 +284,13 @@ class MainWindow(QMainWindow):
             return bool(self.settings_page.confirm_leave())
         return True
 
-    def _nav_row_chosen(self, row: int) -> None:
-        """A click or arrow key in the sidebar (focus alone never changes its row)."""
-        if row >= 0:
-            self.navigator.go_page(row)
+    def _nav_requested(self, key: str) -> None:
+        """A click, arrow key or Enter in the sidebar (focus alone never requests a page)."""
+        self.navigator.go_page(NAV_KEYS.index(key))
 
     def _arrived(self, place: Place) -> None:
         """The navigator showed ``place``: mirror it in the sidebar, then fill the page."""
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(-1 if place.page is None else place.page)
-        self.nav.blockSignals(False)
+        self.nav.set_current(None if place.page is None else NAV_KEYS[place.page])
         if place.is_case or not self.session.is_open:
             return
         page = self.nav_pages[place.page or 0]
@@ -278,6 +312,17 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, Page):
             page.reload()
+        if page is not self.today_page and self.session.is_open:
+            self.today_page.reload()  # the sidebar's counts come from Today's figures
+
+    def _show_counts(self) -> None:
+        """Overdue deadlines on Today and today's hearings on Calendar, in the sidebar: the
+        figures of the Today page just read (no query of their own)."""
+        agenda = self.today_page.agenda
+        if agenda is None or not self.session.is_open:
+            self.nav.clear_counts()
+            return
+        self.nav.show_today_counts(today_counts(agenda, self.session.today()))
 
     def find_case(self) -> None:
         """Cases, with the cursor in its search box (Ctrl+F)."""
@@ -296,6 +341,9 @@ class MainWindow(QMainWindow):
             self.store_actions.save_recovery_kit()
         elif step is Step.FIRST_INTAKE:
             self.new_intake()
+        elif step is Step.STAFF:
+            if WhoAreYouDialog(self.session, self).exec() == QDialog.DialogCode.Accepted:
+                self.session.publish(Changes.of((Entity.STAFF, 0)))  # the start list ticks it
         elif self.show_page(self.settings_page):
             self.settings_page.focus_step(step)
 
@@ -319,6 +367,7 @@ class MainWindow(QMainWindow):
     def clear_client_data(self) -> None:
         """After lock: every page has already dropped its data (session.locked)."""
         self.navigator.forget()
+        self.nav.clear_counts()
         self.status.clear()
         self.backup_label.clear()
 
@@ -326,7 +375,38 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(PREFERRED_SIZE)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a 1366×768 laptop, a taskbar, or a size
+        saved on a bigger monitor), and moved back onto it."""
+        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        shown = self.isVisible() and self.frameGeometry().height() > self.height()
+        frame = (
+            QSize(
+                self.frameGeometry().width() - self.width(),
+                self.frameGeometry().height() - self.height(),
+            )
+            if shown
+            else FRAME_ALLOWANCE
+        )
+        room = QSize(free.width() - frame.width(), free.height() - frame.height())
+        if self.width() > room.width() or self.height() > room.height():
+            self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
+        frame_rect = self.frameGeometry()
+        if not free.contains(frame_rect.topLeft()) or not free.contains(frame_rect.bottomRight()):
+            self.move(
+                max(free.left(), min(frame_rect.left(), free.right() - frame_rect.width() + 1)),
+                max(free.top(), min(frame_rect.top(), free.bottom() - frame_rect.height() + 1)),
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Light/dark switched: Today's summary is rich text with its colours written in.
+        switched = event.type() == QEvent.Type.ApplicationPaletteChange
+        if switched and self.session.is_open and self.stack.currentWidget() is self.today_page:
+            self.today_page.reload()
 
     def has_unsaved_work(self) -> bool:
         return bool(self.settings_page.has_unsaved_changes())

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QFont,
     QFontMetrics,
     QIcon,
     QKeyEvent,
@@ -60,11 +61,13 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the page's key
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # (text, palette.Role) or None
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the page's name without the count
 COUNT_WORDS_ROLE = Qt.ItemDataRole.UserRole + 4  # "overdue deadlines: 8", for screen readers
+COUNTED_ROLE = Qt.ItemDataRole.UserRole + 5  # the row keeps room for a badge
 
 ICON_SIZE = 20
 ROW_HEIGHT = 36
-MIN_WIDTH = 176
-MAX_BADGE = 999
+MIN_WIDTH = 160
+MAX_BADGE = 99  # more shows as 99+ (the full figure is in the tooltip)
+BADGE_PAD = 6
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,6 +80,7 @@ class NavEntry:
     title: str  # already translated
     glyph: Glyph
     shortcut: str = ""  # shown in the tooltip, e.g. "Ctrl+1"
+    counted: bool = False  # may show a count: room is kept for one, so the width never jumps
 
 
 @dataclass(frozen=True)
@@ -142,17 +146,24 @@ class _NavDelegate(QStyledItemDelegate):
     tint, a focus ring for the keyboard cursor, the icon, the name and a count pill."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """What paint() uses: inset and padding, icon, gap, name, and the widest badge the
+        row can show, padding and inset."""
         metrics = option.fontMetrics
         title = str(index.data(TITLE_ROLE) or "")
-        badge = index.data(BADGE_ROLE)
-        width = SPACE_M + ICON_SIZE + SPACE_S + metrics.horizontalAdvance(title) + SPACE_M
-        if badge:
-            width += SPACE_S + self._badge_width(metrics, badge[0])
+        inset = SPACE_XS + SPACE_S
+        width = inset + ICON_SIZE + SPACE_S + metrics.horizontalAdvance(title) + inset
+        if index.data(COUNTED_ROLE):
+            badge_metrics = QFontMetrics(self._badge_font(option))
+            width += SPACE_S + self._badge_width(badge_metrics, badge_text(MAX_BADGE + 1))
         return QSize(width, max(ROW_HEIGHT, metrics.height() + 2 * SPACE_S))
 
     @staticmethod
+    def _badge_font(option: QStyleOptionViewItem) -> QFont:
+        return scaled(option.font, Step.SMALL, bold=True)
+
+    @staticmethod
     def _badge_width(metrics: QFontMetrics, text: str) -> int:
-        return max(metrics.height() + 4, metrics.horizontalAdvance(text) + 2 * SPACE_S)
+        return max(metrics.height() + 4, metrics.horizontalAdvance(text) + 2 * BADGE_PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         active = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -225,8 +236,9 @@ class _NavDelegate(QStyledItemDelegate):
         """The count pill at the right; returns where the title must end."""
         text, role = badge
         pal = option.palette
-        metrics = option.fontMetrics
-        height = metrics.height() + 2
+        font = self._badge_font(option)
+        metrics = QFontMetrics(font)
+        height = metrics.height() + 4
         width = self._badge_width(metrics, text)
         pill = QRectF(right - width, rect.center().y() - height / 2, width, height)
         if active:  # on the accent fill: an inverted pill
@@ -237,7 +249,7 @@ class _NavDelegate(QStyledItemDelegate):
         painter.setBrush(fill)
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setPen(ink)
-        painter.setFont(scaled(option.font, Step.BODY, bold=True))
+        painter.setFont(font)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         return int(pill.left()) - SPACE_S
 
@@ -263,12 +275,13 @@ class Sidebar(QWidget):
         self.list.setItemDelegate(_NavDelegate(self.list))
         self.list.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.list.requested.connect(self._request_index)
+        self.setFocusProxy(self.list)
         self._top = QVBoxLayout()
         self._top.setSpacing(SPACE_XS)
         self._bottom = QVBoxLayout()
         self._bottom.setSpacing(SPACE_XS)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACE_S, SPACE_M, SPACE_S, SPACE_M)
+        layout.setContentsMargins(SPACE_XS, SPACE_M, SPACE_XS, SPACE_M)
         layout.setSpacing(SPACE_S)
         layout.addLayout(self._top)
         layout.addWidget(self.list, 1)
@@ -299,6 +312,21 @@ class Sidebar(QWidget):
     def keys(self) -> list[str]:
         return [entry.key for entry in self._entries]
 
+    # QListWidget-like conveniences for scripts and tests that drive the window by row.
+
+    def count(self) -> int:
+        return len(self._entries)
+
+    def currentRow(self) -> int:
+        """The row of the page showing, -1 on a page the sidebar does not list (a case)."""
+        row = self._row(self._active)
+        return -1 if row is None else row
+
+    def setCurrentRow(self, row: int) -> None:
+        """Ask for the page on ``row``, as a click on it would (the window decides)."""
+        if 0 <= row < len(self._entries):
+            self.page_requested.emit(self._entries[row].key)
+
     def set_count(self, key: str, count: int, role: palette.Role, words: str = "") -> None:
         """Show ``count`` in a pill on ``key``'s row (0 hides it); ``words`` say it in full
         for tooltips and screen readers ("overdue deadlines: 8")."""
@@ -309,7 +337,6 @@ class Sidebar(QWidget):
         item.setData((badge_text(count), role) if count > 0 else None, BADGE_ROLE)
         item.setData(words if count > 0 else "", COUNT_WORDS_ROLE)
         self._refresh_accessible_text()
-        self._fit_width()
 
     def count_text(self, key: str) -> str:
         """The badge's text on ``key``'s row ("" when none)."""
@@ -361,6 +388,7 @@ class Sidebar(QWidget):
         item = QStandardItem(icon(entry.glyph), entry.title)
         item.setData(entry.key, KEY_ROLE)
         item.setData(entry.title, TITLE_ROLE)
+        item.setData(entry.counted, COUNTED_ROLE)
         item.setEditable(False)
         if entry.shortcut:
             item.setToolTip(f"{entry.title} ({entry.shortcut})")
@@ -391,8 +419,8 @@ class Sidebar(QWidget):
             item.setToolTip(tip)
 
     def _fit_width(self) -> None:
-        """As wide as the longest name with its badge (Spanish names are longer), no less
-        than MIN_WIDTH."""
+        """As wide as the longest name with the room its badge may take (Spanish names are
+        longer), no less than MIN_WIDTH; a count appearing never changes it."""
         option = QStyleOptionViewItem()
         option.initFrom(self.list)
         delegate = self.list.itemDelegate()
@@ -407,9 +435,10 @@ class Sidebar(QWidget):
             (w.sizeHint().width() for w in self.findChildren(QToolButton) if w.parent() is self),
             default=0,
         )
-        margins = self.layout().contentsMargins() if self.layout() else None
-        side = margins.left() + margins.right() if margins else 2 * SPACE_S
-        self.setFixedWidth(max(MIN_WIDTH, widest + 2 * SPACE_XS + side + 4, buttons + side))
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        side = margins.left() + margins.right() if margins is not None else 2 * SPACE_XS
+        self.setFixedWidth(max(MIN_WIDTH, widest + side + 2, buttons + side))
 
     def _paint_background(self) -> None:
         """The sidebar's own shade of the scheme (set again after a light/dark switch; a colour

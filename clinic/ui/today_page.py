@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from clinic.services.deadlines import TODAY_OVERDUE_LIMIT, Agenda, today_agenda
 from clinic.services.first_steps import start_list
+from clinic.ui.fonts import Step, scaled
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.start_list import StartListPanel
@@ -48,13 +48,11 @@ class TodayPage(Page):
         super().__init__(session)
         self.setObjectName("todayPage")
         self._shown_day: date | None = None
+        self.agenda: Agenda | None = None  # the figures shown (the sidebar counts from them)
         self.heading = QLabel()
         self.heading.setObjectName("todayHeading")
         self.heading.setAccessibleName(self.tr("Today's date"))
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setFont(scaled(self.heading.font(), Step.TITLE, bold=True))
         self.summary = QLabel()
         self.summary.setObjectName("todaySummary")
         self.summary.setAccessibleName(self.tr("Summary of the next two weeks"))
@@ -121,6 +119,7 @@ class TodayPage(Page):
         )
         items = listed.items
         self._shown_day = today
+        self.agenda = listed
         self.model.set_items(items, today=today)
         self.heading.setText(long_date(today))
         self.summary.setText(self._summary_html(listed))
@@ -167,6 +166,7 @@ class TodayPage(Page):
         self.start_list.hide()
         self._show_all_overdue = False
         self._shown_day = None
+        self.agenda = None
         self.stack.setCurrentWidget(self.list_panel)
 
     # -- behaviour --------------------------------------------------------------------------

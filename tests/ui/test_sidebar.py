@@ -8,14 +8,15 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from clinic.domain.drafts import HearingDraft
-from clinic.domain.enums import HearingKind
+from clinic.domain.enums import ClaimType, HearingKind
 from clinic.services import deadlines, lifecycle, schedule, search
 from clinic.services.demo import fill_demo_data
+from clinic.services.dto import CaseSummary
 from clinic.storage.store import Store
 from clinic.ui.icons import Glyph
 from clinic.ui.palette import Role
@@ -30,9 +31,9 @@ from clinic.ui.sidebar import (
 
 TODAY = date(2026, 12, 7)
 ENTRIES = [
-    NavEntry("today", "Today", Glyph.TODAY, "Ctrl+1"),
+    NavEntry("today", "Today", Glyph.TODAY, "Ctrl+1", counted=True),
     NavEntry("cases", "Cases", Glyph.CASES, "Ctrl+2"),
-    NavEntry("calendar", "Calendar", Glyph.CALENDAR, "Ctrl+3"),
+    NavEntry("calendar", "Calendar", Glyph.CALENDAR, "Ctrl+3", counted=True),
     NavEntry("settings", "Settings", Glyph.SETTINGS, "Ctrl+4"),
 ]
 
@@ -130,7 +131,8 @@ def test_counts_show_as_badges_with_words_for_screen_readers(bar) -> None:  # ty
     assert sidebar.count_text("today") == ""
     assert today.data(Qt.ItemDataRole.AccessibleTextRole) == "Today"
     sidebar.show_today_counts(TodayCounts(overdue=12345, hearings_today=0))
-    assert sidebar.count_text("today") == badge_text(12345) == "999+"
+    assert sidebar.count_text("today") == badge_text(12345) == "99+"
+    assert QLocale().toString(12345) in sidebar.model.item(0).toolTip()
     sidebar.clear_counts()
     assert sidebar.count_text("today") == ""
 
@@ -156,13 +158,15 @@ def test_action_buttons_use_the_action(bar, qtbot) -> None:  # type: ignore[no-u
     assert "Ctrl+N" in button.toolTip()
 
 
-def test_the_sidebar_is_wide_enough_for_its_longest_name(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_sidebar_is_wide_enough_for_its_longest_name_and_never_jumps(qtbot) -> None:  # type: ignore[no-untyped-def]
     long_name = NavEntry("settings", "Configuración y copias de seguridad", Glyph.SETTINGS)
     sidebar = Sidebar([ENTRIES[0], long_name])
     qtbot.addWidget(sidebar)
-    sidebar.show_today_counts(TodayCounts(overdue=120, hearings_today=0))
     metrics = sidebar.list.fontMetrics()
     assert sidebar.width() > metrics.horizontalAdvance(long_name.title) + 20 + 16
+    width = sidebar.width()
+    sidebar.show_today_counts(TodayCounts(overdue=120_000, hearings_today=0))
+    assert sidebar.width() == width, "a count appearing moves the pages"
 
 
 # -- the counts are the services' figures ----------------------------------------------------
@@ -177,8 +181,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.lock()
 
 
-def test_today_counts_are_the_services_figures(store: Store) -> None:
+def defensive_cases(store: Store) -> list[CaseSummary]:
+    """Cases that can have a master calendar hearing (in immigration court)."""
     listed = search.list_cases(store=store, today=TODAY)
+    return [c for c in listed if c.claim_type is ClaimType.DEFENSIVE and c.stage.value != "closed"]
+
+
+def test_today_counts_are_the_services_figures(store: Store) -> None:
+    listed = defensive_cases(store)
     for case, at in zip(listed[:2], (time(9, 0), time(13, 30)), strict=True):
         schedule.schedule_hearing(
             store=store,
@@ -193,3 +203,61 @@ def test_today_counts_are_the_services_figures(store: Store) -> None:
     assert counts.hearings_today == sum(1 for i in on_the_day if i.is_hearing) >= 2
     capped = deadlines.today_agenda(store=store, today=TODAY, days=14, overdue_limit=1)
     assert today_counts(capped, TODAY).overdue == counts.overdue, "not only the listed ones"
+
+
+# -- wired into the main window --------------------------------------------------------------
+
+
+@pytest.fixture
+def window(store: Store, qtbot):  # type: ignore[no-untyped-def]
+    from clinic.ui.main_window import MainWindow  # noqa: PLC0415
+    from clinic.ui.session import UiSession  # noqa: PLC0415
+
+    schedule.schedule_hearing(
+        store=store,
+        case_id=defensive_cases(store)[0].id,
+        hearing=HearingDraft(HearingKind.MASTER_CALENDAR, on=TODAY, at=time(9), location="Court"),
+    ).unwrap()
+    main = MainWindow(UiSession(store, today=lambda: TODAY))
+    qtbot.addWidget(main)
+    main.resize(1280, 720)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_the_window_shows_the_services_counts_in_the_sidebar(window, store: Store) -> None:  # type: ignore[no-untyped-def]
+    agenda = deadlines.today_agenda(store=store, today=TODAY, days=14)
+    expected = today_counts(agenda, TODAY)
+    assert expected.overdue > 0 and expected.hearings_today > 0
+    assert window.nav.count_text("today") == str(expected.overdue)
+    assert window.nav.count_text("calendar") == str(expected.hearings_today)
+    window.session.close()
+    assert window.nav.count_text("today") == ""
+    assert window.nav.count_text("calendar") == ""
+
+
+def test_clicks_and_arrows_in_the_sidebar_switch_pages_through_the_navigator(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    sidebar = window.nav
+    qtbot.mouseClick(sidebar.list.viewport(), Qt.MouseButton.LeftButton, pos=row_centre(sidebar, 1))
+    assert window.stack.currentWidget() is window.cases_page
+    assert sidebar.current() == "cases"
+    sidebar.list.setFocus()
+    qtbot.keyClick(sidebar.list, Qt.Key.Key_Down)
+    assert window.stack.currentWidget() is window.calendar_page
+    assert sidebar.current() == "calendar"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.today_page
+    assert sidebar.current() == "today"
+
+
+def test_on_a_case_focus_in_the_sidebar_keeps_the_case(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    case_id = search.list_cases(store=window.session.store, today=TODAY)[0].id
+    window.show_case(case_id)
+    assert window.stack.currentWidget() is window.case_page
+    assert window.nav.current() is None
+    window.nav.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.nav.list.hasFocus)
+    assert window.stack.currentWidget() is window.case_page
+    qtbot.keyClick(window.nav.list, Qt.Key.Key_Return)  # now a request: the row under focus
+    assert window.stack.currentWidget() is not window.case_page
