@@ -372,3 +372,15 @@ def test_the_application_font_lists_the_bundled_fallbacks(qapp: QApplication) ->
     families = install_fonts(qapp)
     assert families[-2:] == ["DejaVu Sans", "Droid Sans Fallback"]
     assert QApplication.font().families() == families
+
+
+def test_the_bundle_ships_the_icons_and_qtsvg() -> None:
+    """installer/clinic.spec ships every file under resources/ (the SVGs and their licence)
+    and keeps QtSvg with its plugins: the icons are drawn by QtSvg, imported on first paint."""
+    spec = (ROOT / "installer" / "clinic.spec").read_text(encoding="utf-8")
+    assert 'RESOURCES.rglob("*")' in spec
+    assert '"PySide6.QtSvg"' in spec
+    assert '"QtSvg"' not in spec.split("QT_UNUSED = [", 1)[1].split("]", 1)[0]
+    drops = spec.split("QT_PLUGIN_DROP = (", 1)[1].split(")", 1)[0]
+    assert "iconengines" not in drops
+    assert "qsvg" not in drops
