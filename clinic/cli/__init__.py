@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("doctor", help="versions, data folder, key source and integrity checks")
     commands.add_parser("verify-audit", help="check the audit trail's hash chain")
+    commands.add_parser(
+        "accept-copy",
+        help="accept an older copy of the store (opened read-only) as the current one; "
+        "asks for the passphrase again and records the acceptance in the audit trail",
+    )
     deadline_commands.add_parsers(commands)
     backup_commands.add_parsers(commands)
     checklist_commands.add_parsers(commands)
@@ -158,6 +163,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "unlock": store_commands.cmd_unlock,
     "doctor": store_commands.cmd_doctor,
     "verify-audit": store_commands.cmd_verify_audit,
+    "accept-copy": store_commands.cmd_accept_copy,
     "backup": backup_commands.cmd_backup,
     "restore": backup_commands.cmd_restore,
 }

@@ -47,6 +47,11 @@ def open_for_command(args: argparse.Namespace) -> Store:
     )
     if store.upgrade_note:
         print(f"clinic: {store.upgrade_note}", file=sys.stderr)
+    if store.read_only:  # an older copy: said before every command's output; saving refused
+        print(
+            f"clinic: {store.older_copy_error().message_in(language.ui_language())}",
+            file=sys.stderr,
+        )
     return store
 
 

@@ -24,6 +24,7 @@ from clinic.services import lifecycle, recovery
 from clinic.services.demo import fill_demo_data
 from clinic.services.language import tr as _
 from clinic.services.language import ui_language
+from clinic.storage.keys import KeySource
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
@@ -149,6 +150,35 @@ def cmd_unlock(args: argparse.Namespace, out: TextIO) -> int:
             )
     finally:
         store.lock()
+    return EXIT_OK
+
+
+def cmd_accept_copy(args: argparse.Namespace, out: TextIO) -> int:
+    """Accept an older copy (opened read-only) as the current store: the passphrase (or the
+    keychain) is asked for again, and the audit trail records the acceptance and the loss."""
+    store = open_for_command(args)
+    try:
+        if not store.read_only:
+            print(_("These records are the current ones; there is nothing to accept."), file=out)
+            return EXIT_OK
+        passphrase = None
+        if store.meta.key_source is KeySource.PASSPHRASE:
+            passphrase = read_passphrase(
+                args, prompt=_("Passphrase again, to accept this copy: "), confirm=False
+            )
+        seq = lifecycle.accept_older_copy(
+            store=store, passphrase=passphrase, reason="clinic accept-copy"
+        )
+    finally:
+        store.lock()
+    print(
+        _(
+            "This copy is now the current store. The acceptance and the entries that were "
+            "missing are recorded in the audit trail (entry {seq}).",
+            seq=seq,
+        ),
+        file=out,
+    )
     return EXIT_OK
 
 

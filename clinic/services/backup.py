@@ -15,6 +15,7 @@ from pathlib import Path
 
 from clinic.domain.enums import AuditAction
 from clinic.domain.i18n import N_, translate
+from clinic.services import computer_user
 from clinic.services.auditing import record
 from clinic.services.results import Entity
 from clinic.services.settings import ClinicSettings, get_settings
@@ -33,7 +34,7 @@ from clinic.storage.backup_format import (
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import CannotUnlock, KeychainUnavailable, WrongPassphrase
 from clinic.storage.keys import KeySource
-from clinic.storage.store import Store
+from clinic.storage.store import Store, record_restore
 
 PREFIX = "Clinic-backup-"
 _NAME = re.compile(r"Clinic-backup-(\d{8})-(\d{6})(?:-(\d+))?" + re.escape(SUFFIX))
@@ -201,6 +202,7 @@ def restore(
     try:
         manifest = restore_backup(backup, data_dir, key)
         saved = keychain and _save_to_keychain(manifest, key)
+        _record_restore(data_dir, manifest, key)
     finally:
         keys.wipe(key)
     return RestoreResult(data_dir=data_dir, manifest=manifest, key_saved_to_keychain=saved)
@@ -228,6 +230,7 @@ def restore_over_current(
     try:
         manifest = restore_backup(backup, data_dir, key, move_aside_to=safety)
         saved = keychain and _save_to_keychain(manifest, key)
+        _record_restore(data_dir, manifest, key)
     finally:
         keys.wipe(key)
     return RestoreResult(
@@ -235,6 +238,18 @@ def restore_over_current(
         manifest=manifest,
         key_saved_to_keychain=saved,
         safety_copy=safety if safety.exists() else None,
+    )
+
+
+def _record_restore(data_dir: DataDir, manifest: Manifest, key: bytearray) -> None:
+    """A restore takes the store back on purpose: the heads kept outside the database follow
+    it (backwards), and the audit trail records the restore, so it is not an older copy."""
+    record_restore(
+        data_dir,
+        key,
+        actor=computer_user.UNCHOSEN_ACTOR,
+        backup_made=manifest.created_at,
+        head=manifest.audit_head,
     )
 
 

@@ -20,17 +20,18 @@ from clinic.services import computer_user
 from clinic.services.settings import get_settings
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AuditReport
-from clinic.storage.audit_log import verify as verify_chain
 from clinic.storage.datadir import DataDir, default_data_dir
-from clinic.storage.errors import DamagedStore, StoreError
+from clinic.storage.errors import DamagedStore, StoreError, WrongPassphrase
 from clinic.storage.keys import KeySource
 from clinic.storage.models import Case, Client, EvidenceFile
 from clinic.storage.store import (
     Store,
     create_store,
+    load_key,
     needs_passphrase,
     open_store,
     store_expected,
+    verify_audit_trail,
 )
 from clinic.storage.vault import VaultError
 
@@ -118,6 +119,8 @@ class DoctorReport:
     backup_folder: Path | None = None  # from Settings; None when none is set
     last_backup: datetime | None = None  # UTC: the newest readable backup of this store there
     backup_old: bool = False  # no backup there, or the last one is older than OLD_AFTER_DAYS
+    # The audit chain against the heads kept outside the database (older copy, missing head).
+    audit_heads: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -130,6 +133,7 @@ class DoctorReport:
             and not self.files_damaged
             and None not in (self.clients, self.cases, self.files)
             and self.schema_revision == self.schema_head
+            and self.audit_heads is None
         )
 
 
@@ -176,6 +180,7 @@ def doctor(*, store: Store, now: datetime | None = None) -> DoctorReport:
         backup_folder=folder,
         last_backup=last,
         backup_old=backups.is_backup_old(last, now=now or datetime.now(UTC)),
+        audit_heads=_unless_damaged(lambda: verify_audit_trail(store).head_problem),
     )
 
 
@@ -274,5 +279,50 @@ def _counts(session: Session) -> tuple[int, int]:
 
 
 def verify_audit(*, store: Store) -> AuditReport:
-    with store.unit_of_work() as session:
-        return verify_chain(session, store.datadir.audit_head)
+    """The hash chain and every head kept outside the database (see
+    :func:`clinic.storage.store.verify_audit_trail`: a concurrent writer is never tampering)."""
+    return verify_audit_trail(store)
+
+
+@dataclass(frozen=True)
+class CopyState:
+    """What the window's banner says about an older copy opened read-only."""
+
+    read_only: bool
+    last_entry: int
+    newest_entry_seen: int
+    changes_missing: int
+    diverged: bool
+    message: str  # the store's message in English; ``error`` translates it
+
+    error: StoreError | None = None
+
+
+def copy_state(*, store: Store) -> CopyState:
+    """Whether this store opened as an older copy (read-only), and how far behind it is."""
+    check = store.copy_check
+    if check is None or not store.read_only:
+        return CopyState(False, check.last_entry if check else 0, 0, 0, False, "")
+    error = store.older_copy_error()
+    return CopyState(
+        read_only=True,
+        last_entry=check.last_entry,
+        newest_entry_seen=check.newest_anchor,
+        changes_missing=check.missing_changes,
+        diverged=bool(check.diverged) and not check.behind,
+        message=str(error),
+        error=error,
+    )
+
+
+def accept_older_copy(*, store: Store, passphrase: str | None, reason: str = "") -> int:
+    """Accept the older copy as current, after asking for the passphrase (or reading the
+    keychain) again: an audit entry records it and what was lost; every head kept outside
+    the database moves to it. Returns the new audit entry's number."""
+    key = load_key(store.datadir, store.meta, passphrase)
+    try:
+        if keys.key_check(key, store.meta.store_id) != store.meta.key_check:
+            raise WrongPassphrase()
+    finally:
+        keys.wipe(key)
+    return store.accept_as_current(reason=reason)

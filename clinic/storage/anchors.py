@@ -27,7 +27,10 @@ from typing import Any
 
 import platformdirs
 
-from clinic.storage.datadir import APP_NAME, make_private_dir, write_private_file
+from clinic.storage import keys
+from clinic.storage.audit_log import ChainHead, load_external_head, save_external_head
+from clinic.storage.datadir import APP_NAME, DataDir, make_private_dir, write_private_file
+from clinic.storage.errors import KeychainUnavailable
 
 ENV_STATE_DIR = "CLINIC_STATE_DIR"
 STATE_FORMAT = 1
@@ -145,25 +148,135 @@ def forget_store(store_id: str) -> None:
         stores.pop(store_id, None)
 
 
-def advance_head(store_id: str, folder: Path, seq: int, entry_hash: str) -> None:
-    """Record a newer chain head; an older one than recorded is ignored (never moved back)."""
+# --- the chain head kept in several places, compared with the database at every open -------
+
+FOLDER = "folder"  # audit-head.json in the data folder (travels with a copied folder)
+STATE = "state"  # this computer's per-user state file
+KEYCHAIN = "keychain"  # beside the key in the OS keychain (keychain stores only)
+
+MISSING = None
+UNREADABLE = -1
+FOREIGN = -2
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One place that remembers the chain head: ``seq`` is None when it holds nothing, -1 when
+    it cannot be read, -2 when it names another store."""
+
+    place: str
+    seq: int | None
+    hash: str
+
+    @property
+    def usable(self) -> bool:
+        return self.seq is not None and self.seq >= 0
+
+
+def read_anchors(datadir: DataDir, store_id: str, keychain: bool) -> list[Anchor]:
+    """Every anchor of ``store_id``. Read *before* the database (see :func:`compare`)."""
+    found = []
+    head = load_external_head(datadir.audit_head, store_id)
+    found.append(Anchor(FOLDER, None, "") if head is None else Anchor(FOLDER, head.seq, head.hash))
+    records = _read(state_file())
+    if records.get("unreadable"):
+        found.append(Anchor(STATE, UNREADABLE, ""))
+    else:
+        known = _known(store_id, records.get(store_id))
+        if known is None or known.seq < 0:
+            found.append(Anchor(STATE, None, ""))
+        else:
+            found.append(Anchor(STATE, known.seq, known.hash))
+    if keychain:
+        try:
+            kept = keys.load_head_from_keychain(store_id)
+        except KeychainUnavailable:
+            kept = (UNREADABLE, "")
+        found.append(Anchor(KEYCHAIN, None, "") if kept is None else Anchor(KEYCHAIN, *kept))
+    return found
+
+
+@dataclass(frozen=True)
+class CopyCheck:
+    """The database's last entry against every anchor."""
+
+    last_entry: int
+    behind: tuple[Anchor, ...] = ()  # an anchor names a later entry: an older copy
+    diverged: tuple[Anchor, ...] = ()  # the entry an anchor names differs: another history
+    missing: tuple[Anchor, ...] = ()  # no (readable) anchor although the database has entries
+
+    @property
+    def older_copy(self) -> bool:
+        return bool(self.behind or self.diverged)
+
+    @property
+    def newest_anchor(self) -> int:
+        return max((a.seq for a in self.behind + self.diverged if a.seq is not None), default=0)
+
+    @property
+    def missing_changes(self) -> int:
+        return max(0, self.newest_anchor - self.last_entry)
+
+
+def compare(read: list[Anchor], last_entry: int, hashes: dict[int, str]) -> CopyCheck:
+    """Compare anchors read earlier with the database read afterwards. Heads are written only
+    after their commit and only move forward, so anchors read first can never be ahead of a
+    database read later unless an older copy was put back: a concurrent writer is never
+    reported (``hashes``: the database's entry hash at each usable anchor's entry number)."""
+    behind, diverged, missing = [], [], []
+    for anchor in read:
+        if not anchor.usable:
+            if last_entry > 0:
+                missing.append(anchor)
+            continue
+        assert anchor.seq is not None
+        if anchor.seq > last_entry:
+            behind.append(anchor)
+        elif anchor.seq > 0 and hashes.get(anchor.seq) != anchor.hash:
+            diverged.append(anchor)
+    return CopyCheck(last_entry, tuple(behind), tuple(diverged), tuple(missing))
+
+
+def advance_all(
+    datadir: DataDir, store_id: str, keychain: bool, seq: int, entry_hash: str
+) -> list[str]:
+    """Move every anchor forward to ``seq`` (never back); returns the places that failed."""
+    failed = []
     with _locked() as stores:
         record = stores.get(store_id)
         if not isinstance(record, dict):
-            record = {"folder": str(Path(folder).absolute()), "key_source": ""}
-        if int(record.get("seq", -1)) >= seq:
-            return
-        record.update(seq=seq, hash=entry_hash, at=_now())
-        stores[store_id] = record
+            record = {"folder": str(Path(datadir.root).absolute()), "key_source": ""}
+        if int(record.get("seq", -1)) < seq:
+            record.update(seq=seq, hash=entry_hash, at=_now())
+            stores[store_id] = record
+        current = load_external_head(datadir.audit_head, store_id)
+        if current is None or current.seq < seq:
+            try:
+                save_external_head(datadir.audit_head, ChainHead(seq, entry_hash), store_id)
+            except OSError:
+                failed.append(FOLDER)
+        if keychain:
+            try:
+                kept = keys.load_head_from_keychain(store_id)
+                if kept is None or kept[0] < seq:
+                    keys.save_head_in_keychain(store_id, seq, entry_hash)
+            except KeychainUnavailable:
+                failed.append(KEYCHAIN)
+    return failed
 
 
-def set_head(store_id: str, folder: Path, key_source: str, seq: int, entry_hash: str) -> None:
-    """Move the head to ``seq`` even backwards: only after an audited restore or acceptance."""
+def set_all(datadir: DataDir, store_id: str, key_source: str, seq: int, entry_hash: str) -> None:
+    """Move every anchor to ``seq``, backwards too: only for an audited restore or acceptance."""
     with _locked() as stores:
         stores[store_id] = {
-            "folder": str(Path(folder).absolute()),
+            "folder": str(Path(datadir.root).absolute()),
             "key_source": key_source,
             "seq": seq,
             "hash": entry_hash,
             "at": _now(),
         }
+        save_external_head(datadir.audit_head, ChainHead(seq, entry_hash), store_id)
+        if key_source == keys.KeySource.KEYCHAIN.value:
+            # No keychain here (restored with the recovery key): the next open records it.
+            with contextlib.suppress(KeychainUnavailable):
+                keys.save_head_in_keychain(store_id, seq, entry_hash)

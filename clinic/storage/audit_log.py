@@ -111,18 +111,27 @@ def read_head(session: Session) -> ChainHead:
     return ChainHead(last[0], last[1]) if last else ChainHead(0, GENESIS)
 
 
-def save_external_head(path: Path, head: ChainHead) -> None:
-    write_private_file(path, json.dumps({"seq": head.seq, "hash": head.hash}).encode())
+def save_external_head(path: Path, head: ChainHead, store_id: str | None = None) -> None:
+    document: dict[str, Any] = {"seq": head.seq, "hash": head.hash}
+    if store_id is not None:
+        document["store_id"] = store_id
+    write_private_file(path, json.dumps(document).encode())
 
 
-def load_external_head(path: Path) -> ChainHead | None:
+def load_external_head(path: Path, store_id: str | None = None) -> ChainHead | None:
+    """The head in ``audit-head.json``; ``ChainHead(-1, "unreadable")`` when damaged, and
+    ``ChainHead(-2, "foreign")`` when it names another store than ``store_id``."""
     try:
         data = json.loads(path.read_text())
-        return ChainHead(int(data["seq"]), str(data["hash"]))
+        head = ChainHead(int(data["seq"]), str(data["hash"]))
+        named = data.get("store_id")
     except FileNotFoundError:
         return None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError, OSError):
         return ChainHead(-1, "unreadable")
+    if store_id is not None and named is not None and named != store_id:
+        return ChainHead(-2, "foreign")
+    return head
 
 
 @dataclass(frozen=True)
@@ -136,11 +145,20 @@ class AuditReport:
         return not self.breaks and self.head_problem is None
 
 
+def verify_entries(session: Session) -> tuple[int, tuple[ChainBreak, ...], dict[int, str]]:
+    """The chain read in one statement (one snapshot): its length, its breaks, and each
+    entry's hash by number (to compare with the heads kept outside, read *before* this)."""
+    entries = session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).all()
+    pairs = [(_record_of(entry), entry.hash) for entry in entries]
+    return len(entries), tuple(verify_chain(pairs)), {e.seq: e.hash for e in entries}
+
+
 def verify(session: Session, head_file: Path) -> AuditReport:
+    """The chain and ``audit-head.json`` alone (read first, then the database)."""
+    external = load_external_head(head_file)
     entries = session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).all()
     pairs = [(_record_of(entry), entry.hash) for entry in entries]
     breaks = verify_chain(pairs)
-    external = load_external_head(head_file)
     problem = None
     by_seq = {entry.seq: entry.hash for entry in entries}
     last_seq = entries[-1].seq if entries else 0

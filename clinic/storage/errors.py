@@ -135,3 +135,10 @@ class DiskError(StoreError):
 
 class StoreGone(DamagedStore):
     """The data folder is empty or gone, but this computer knows a store lived there."""
+
+
+class OlderCopy(StoreError):
+    """The database ends before a chain head kept outside it: an older copy was put back (or
+    another copy of the store was changed separately). It opens read-only."""
+
+    exit_code = 4

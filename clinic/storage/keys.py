@@ -8,6 +8,7 @@ exists, so we do not claim memory scrubbing. Nothing here ever writes the key in
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -232,3 +233,50 @@ def remove_from_keychain(store_id: str) -> None:
         return
     except KeyringError:
         raise KeychainUnavailable("The keychain could not be changed.") from None
+
+
+# The audit chain head kept beside the key (an anchor outside the data folder; no secret).
+
+
+def _head_username(store_id: str) -> str:
+    return f"audit-head:{store_id}"
+
+
+def save_head_in_keychain(store_id: str, seq: int, entry_hash: str) -> None:
+    keyring = _usable_keyring()
+    from keyring.errors import KeyringError  # noqa: PLC0415
+
+    try:
+        keyring.set_password(KEYCHAIN_SERVICE, _head_username(store_id), f"{seq}:{entry_hash}")
+    except KeyringError as exc:
+        raise KeychainUnavailable(
+            f"The keychain refused to keep the audit head ({type(exc).__name__})."
+        ) from None
+
+
+def load_head_from_keychain(store_id: str) -> tuple[int, str] | None:
+    """``(seq, hash)`` kept beside the key; None when there is none; (-1, "") if unreadable."""
+    keyring = _usable_keyring()
+    from keyring.errors import KeyringError  # noqa: PLC0415
+
+    try:
+        text = keyring.get_password(KEYCHAIN_SERVICE, _head_username(store_id))
+    except KeyringError as exc:
+        raise KeychainUnavailable(
+            f"The keychain could not be read ({type(exc).__name__})."
+        ) from None
+    if text is None:
+        return None
+    seq, _, entry_hash = text.partition(":")
+    try:
+        return int(seq), entry_hash
+    except ValueError:
+        return -1, ""
+
+
+def remove_head_from_keychain(store_id: str) -> None:
+    keyring = _usable_keyring()
+    from keyring.errors import KeyringError, PasswordDeleteError  # noqa: PLC0415
+
+    with contextlib.suppress(PasswordDeleteError, KeyringError):
+        keyring.delete_password(KEYCHAIN_SERVICE, _head_username(store_id))

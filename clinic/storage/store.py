@@ -22,13 +22,20 @@ from typing import Any
 import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
 from clinic.storage import anchors, keys, migrate
-from clinic.storage.audit_log import AUDITED, read_head, save_external_head
+from clinic.storage.audit_log import (
+    AUDITED,
+    AuditReport,
+    ChainHead,
+    append_entry,
+    read_head,
+    verify_entries,
+)
 from clinic.storage.datadir import DataDir, looks_like_plain_sqlite, write_private_file
 from clinic.storage.engine import (
     DAMAGED_ON_OPEN,
@@ -42,11 +49,13 @@ from clinic.storage.errors import (
     DiskFull,
     KeyNotFound,
     NoStore,
+    OlderCopy,
     ReadOnlyStore,
     StoreExists,
     StoreGone,
 )
 from clinic.storage.keys import KeySource
+from clinic.storage.models import AuditEntry
 from clinic.storage.vault import Vault
 
 META_FORMAT = 1
@@ -243,6 +252,45 @@ class Store:
         self.vault = Vault(datadir.vault)
         # Set when opening migrated the schema: what the user should be told, once.
         self.upgrade_note: str | None = None
+        # The database's last entry against the heads kept outside it, as found at opening.
+        self.copy_check: anchors.CopyCheck | None = None
+        # An older copy (behind an anchor) opens read-only until restored or accepted.
+        self.read_only = False
+        event.listen(self._engine, "connect", self._query_only_when_read_only)
+
+    def _query_only_when_read_only(self, dbapi_connection: Any, _record: Any) -> None:
+        if self.read_only:
+            dbapi_connection.execute("PRAGMA query_only = ON")
+
+    def older_copy_error(self) -> OlderCopy:
+        check = self.copy_check
+        assert check is not None
+        if check.behind:
+            return OlderCopy(
+                N_(
+                    "This is an older copy of the records: they end at audit entry {last}, but "
+                    "entry {newest} was saved before (recorded {places}), so changes made after "
+                    "this copy are missing (entries missing: {missing}). It is open read-only: "
+                    "nothing can be saved. Restore the right backup (clinic restore), or accept "
+                    "this copy as current (clinic accept-copy), which is recorded in the audit "
+                    "trail."
+                ),
+                last=check.last_entry,
+                newest=check.newest_anchor,
+                places=", ".join(_place_words(a.place) for a in check.behind),
+                missing=check.missing_changes,
+            )
+        return OlderCopy(
+            N_(
+                "These records differ from the ones this computer saw last (audit entry "
+                "{newest}, recorded {places}): another copy of the store was changed separately, "
+                "or an older copy was put back and changed. It is open read-only: nothing can "
+                "be saved. Restore the right backup (clinic restore), or accept this copy as "
+                "current (clinic accept-copy), which is recorded in the audit trail."
+            ),
+            newest=check.newest_anchor,
+            places=", ".join(_place_words(a.place) for a in check.diverged),
+        )
 
     @property
     def engine(self) -> Engine:
@@ -261,12 +309,21 @@ class Store:
         try:
             yield session
             audited = bool(session.info.get(AUDITED))
+            if self.read_only and (audited or session.new or session.dirty or session.deleted):
+                raise self.older_copy_error()
             session.commit()
         except DBAPIError as exc:
             _rollback_quietly(session)
             explained = None if exc.orig is None else store_error_for(exc.orig)
+            if isinstance(explained, ReadOnlyStore) and self.read_only:
+                explained = self.older_copy_error()
             if explained is not None:
                 raise explained from None
+            raise
+        except ReadOnlyStore:
+            _rollback_quietly(session)
+            if self.read_only:
+                raise self.older_copy_error() from None
             raise
         except BaseException:
             _rollback_quietly(session)
@@ -287,15 +344,65 @@ class Store:
         """
         with Session(self.engine) as reader:
             head = read_head(reader)
+        self._advance_anchors(head)
+
+    def _advance_anchors(self, head: ChainHead) -> None:
         try:
-            save_external_head(self.datadir.audit_head, head)
-        except OSError as exc:
-            _log.warning(
-                "The audit chain head (entry %d) could not be saved outside the database (%s); "
-                "the next save writes it again.",
+            failed = anchors.advance_all(
+                self.datadir,
+                self.meta.store_id,
+                self.meta.key_source is KeySource.KEYCHAIN,
                 head.seq,
-                errno.errorcode.get(exc.errno or 0, "error"),
+                head.hash,
             )
+        except OSError as exc:
+            failed = [f"{anchors.STATE} ({errno.errorcode.get(exc.errno or 0, 'error')})"]
+        if failed:
+            _log.warning(
+                "The audit chain head (entry %d) could not be kept in: %s; the next save "
+                "writes it again.",
+                head.seq,
+                ", ".join(failed),
+            )
+
+    def accept_as_current(self, *, reason: str) -> int:
+        """Accept an older copy as current: an audit entry records what was lost, then every
+        anchor is moved to it (backwards, on purpose). The caller has asked for the passphrase
+        or keychain again. Returns the new entry's number."""
+        check = self.copy_check
+        if check is None or not check.older_copy:
+            raise OlderCopy(N_("This copy is not behind any record kept outside it."))
+        self.read_only = False
+        self.engine.dispose()  # no connection stays query-only
+        try:
+            with self.unit_of_work() as session:
+                append_entry(
+                    session,
+                    actor=self.actor,
+                    action="accept_older_copy",
+                    entity="store",
+                    entity_id=None,
+                    changes={
+                        "last_entry_of_copy": check.last_entry,
+                        "newest_entry_seen": check.newest_anchor,
+                        "entries_missing": check.missing_changes,
+                        "behind": {a.place: a.seq for a in check.behind},
+                        "diverged": {a.place: a.seq for a in check.diverged},
+                        "reason": reason,
+                    },
+                )
+                session.info[AUDITED] = False  # anchors are set below, backwards on purpose
+            with Session(self.engine) as reader:
+                head = read_head(reader)
+            anchors.set_all(
+                self.datadir, self.meta.store_id, self.meta.key_source.value, head.seq, head.hash
+            )
+        except BaseException:
+            self.read_only = True
+            self.engine.dispose()
+            raise
+        self.copy_check = anchors.CopyCheck(last_entry=head.seq)
+        return head.seq
 
     def raw_connection(self) -> Any:
         """A fresh keyed DB-API connection (integrity checks, backups); caller closes it."""
@@ -441,6 +548,7 @@ def _forget(known: anchors.KnownStore) -> None:
     """Starting afresh: the old store's key leaves the keychain and this computer forgets it."""
     if known.key_source == KeySource.KEYCHAIN.value:
         keys.remove_from_keychain(known.store_id)
+        keys.remove_head_from_keychain(known.store_id)
     anchors.forget_store(known.store_id)
 
 
@@ -503,6 +611,9 @@ def open_store(
         raise KeyNotFound(
             N_("That recovery key does not belong to this store. Nothing was changed.")
         )
+    # The anchors are read before the database: a concurrent writer commits first and moves
+    # them after, so what is read here can only be behind the database, never ahead of it.
+    outside = _read_anchors(datadir, meta)
     store = Store(datadir, meta, key, actor)
     try:
         with _naming_the_file(datadir), store.engine.connect() as connection:
@@ -517,7 +628,12 @@ def open_store(
                     ),
                     path=datadir.database,
                 )
+            store.copy_check = _compare_with_database(connection, outside)
+        store.read_only = store.copy_check.older_copy
+        store.engine.dispose()  # connections from here on are query-only when read-only
         if migrate.pending(store.engine):
+            if store.read_only:
+                raise store.older_copy_error()
             copy = _safety_copy(store)
             migrate.upgrade(store.engine)
             if copy.exists():
@@ -525,11 +641,67 @@ def open_store(
                     "Clinic was updated, so the records were brought up to date. A copy from "
                     f"before the update is kept (encrypted) in {copy}."
                 )
+        if not store.read_only:
+            _record_missing_anchors(store)
     except BaseException:
         store.lock()
         raise
     _remember(store)
     return store
+
+
+_PLACES = {
+    anchors.FOLDER: N_("in audit-head.json in the data folder"),
+    anchors.STATE: N_("in this computer's state file"),
+    anchors.KEYCHAIN: N_("in this computer's keychain"),
+}
+
+
+def _place_words(place: str) -> str:
+    return _PLACES.get(place, place)
+
+
+def _read_anchors(datadir: DataDir, meta: StoreMeta) -> list[anchors.Anchor]:
+    return anchors.read_anchors(
+        datadir, meta.store_id, keychain=meta.key_source is KeySource.KEYCHAIN
+    )
+
+
+def _compare_with_database(connection: Any, outside: list[anchors.Anchor]) -> anchors.CopyCheck:
+    last = connection.execute(select(func.max(AuditEntry.seq))).scalar() or 0
+    wanted = sorted({a.seq for a in outside if a.seq is not None and 0 < a.seq <= last})
+    hashes: dict[int, str] = {}
+    if wanted:
+        rows = connection.execute(
+            select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.seq.in_(wanted))
+        )
+        hashes = {int(r[0]): str(r[1]) for r in rows}
+    return anchors.compare(outside, int(last), hashes)
+
+
+def _record_missing_anchors(store: Store) -> None:
+    """A missing anchor while the database has entries is a warning that is recorded (an
+    audit entry naming the places), not "fine"; then every anchor is brought up to date."""
+    check = store.copy_check
+    if check is None:
+        return
+    if check.missing:
+        with store.unit_of_work() as session:
+            append_entry(
+                session,
+                actor=store.actor,
+                action="anchor_missing",
+                entity="store",
+                entity_id=None,
+                changes={
+                    "places": sorted(a.place for a in check.missing),
+                    "unreadable": sorted(a.place for a in check.missing if a.seq is not None),
+                    "last_entry": check.last_entry,
+                },
+            )
+    elif check.last_entry > 0:
+        with Session(store.engine) as reader:
+            store._advance_anchors(read_head(reader))  # a head left behind by a crash
 
 
 @contextlib.contextmanager
@@ -609,3 +781,70 @@ def _tighten_permissions(datadir: DataDir) -> None:
 def count_rows(store: Store, model: type[Any]) -> int:
     with store.unit_of_work() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def verify_audit_trail(store: Store) -> AuditReport:
+    """The hash chain, and its last entry against every head kept outside the database.
+
+    The heads are read first and the whole chain afterwards in one statement: a writer
+    commits before it moves a head, and heads never move back, so a check running beside a
+    writer can only find the heads behind the database, which is fine, never ahead of it."""
+    outside = _read_anchors(store.datadir, store.meta)
+    with store.unit_of_work() as session:
+        count, breaks, hashes = verify_entries(session)
+    last = max(hashes, default=0)
+    check = anchors.compare(outside, last, hashes)
+    problems = []
+    if check.behind:
+        problems.append(
+            f"the database ends at entry {last} but entry {check.newest_anchor} was recorded "
+            f"earlier ({', '.join(a.place for a in check.behind)}): an older copy of the "
+            f"database may have been put back; {check.missing_changes} entries are missing"
+        )
+    for anchor in check.diverged:
+        problems.append(
+            f"entry {anchor.seq} differs from the one recorded outside the database "
+            f"({anchor.place}): another copy was changed separately"
+        )
+    at_open = store.copy_check
+    recorded = at_open.missing if at_open is not None else ()
+    for anchor in check.missing or recorded:
+        state = "unreadable" if anchor.seq == anchors.UNREADABLE else "missing"
+        if anchor.seq == anchors.FOREIGN:
+            state = "another store's"
+        problems.append(
+            f"the chain head kept outside the database ({anchor.place}) was {state} while the "
+            "database has entries (recorded in the audit trail as anchor_missing)"
+        )
+    return AuditReport(
+        entries=count, breaks=breaks, head_problem="; ".join(problems) if problems else None
+    )
+
+
+def record_restore(
+    datadir: DataDir, key: bytearray, *, actor: str, backup_made: str, head: ChainHead
+) -> int:
+    """After a restore: move every head kept outside the database to the backup's (backwards
+    on purpose), then record the restore in the audit trail. Returns that entry's number."""
+    meta = read_meta(datadir)
+    before = anchors.known_store(meta.store_id)
+    anchors.set_all(datadir, meta.store_id, meta.key_source.value, head.seq, head.hash)
+    store = open_store(datadir, key=bytearray(key), actor=actor)
+    try:
+        with store.unit_of_work() as session:
+            entry = append_entry(
+                session,
+                actor=actor,
+                action="restore_from_backup",
+                entity="store",
+                entity_id=None,
+                changes={
+                    "backup_made": backup_made,
+                    "backup_last_entry": head.seq,
+                    "newest_entry_seen_before": None if before is None else before.seq,
+                },
+            )
+            seq = entry.seq
+    finally:
+        store.lock()
+    return seq

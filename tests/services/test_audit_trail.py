@@ -347,7 +347,7 @@ def test_head_outside_the_database_follows_every_write(ctx: Ctx, act: Action) ->
     act.run(ctx)
     last = entries(ctx.store)[-1]
     head = json.loads(ctx.store.datadir.audit_head.read_text())
-    assert head == {"seq": last.seq, "hash": last.hash}
+    assert head == {"seq": last.seq, "hash": last.hash, "store_id": ctx.store.meta.store_id}
 
 
 def test_verify_audit_is_ok_after_a_series_of_actions(ctx: Ctx) -> None:

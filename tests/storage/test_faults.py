@@ -269,10 +269,10 @@ def test_a_head_that_cannot_be_written_after_a_commit_does_not_undo_the_save(
         intake(store, 1)
         head = store.datadir.audit_head.read_bytes()
 
-        def no_space(path: Path, data: bytes) -> None:
+        def no_space(*_args: object, **_kwargs: object) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr("clinic.storage.store.save_external_head", no_space)
+        monkeypatch.setattr("clinic.storage.anchors.save_external_head", no_space)
         client_id = intake(store, 2)  # saved, and says so
         assert store.datadir.audit_head.read_bytes() == head
         assert lifecycle.verify_audit(store=store).ok  # behind is allowed, ahead never
@@ -481,7 +481,7 @@ def test_a_rewritten_chain_is_caught_by_the_head_kept_outside(
         PASSPHRASE,
         monkeypatch,
     )
-    assert code != 0 and f"entry {last} differs from the one recorded outside" in out
+    assert code != 0 and f"entry {last} differs from the one recorded outside" in out, out
 
 
 # ------------------------------------------------------------------------- replay / rollback
