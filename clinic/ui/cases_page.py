@@ -128,13 +128,13 @@ class CasesPage(Page):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.setSortIndicator(Column.CLIENT, header.sortIndicatorOrder().AscendingOrder)
+        table.setColumnWidth(Column.CLIENT, 260)
+        state = QSettings().value(HEADER_STATE_KEY)
+        if state is not None:  # the widths the person chose (perhaps in another language)
+            header.restoreState(state)
         for column in Column:  # every heading readable, in any language
             width = max(table.columnWidth(column), header.sectionSizeHint(column))
             table.setColumnWidth(column, width)
-        table.setColumnWidth(Column.CLIENT, 260)
-        state = QSettings().value(HEADER_STATE_KEY)
-        if state is not None:
-            header.restoreState(state)
         header.sectionResized.connect(self._save_layout)
         header.sectionMoved.connect(self._save_layout)
         return table
