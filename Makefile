@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations
+.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations test-corpus
 
 help:
 	@echo "make run    - set up and start Clinic"
@@ -74,6 +74,12 @@ test-display: $(DEPS) system-deps $(QM)
 		$(BIN)/python -m pytest -q tests/display $(ARGS)
 
 test: $(DEPS) system-deps lint typecheck layers pytest test-display
+
+# The evidence packet on the whole adversarial-but-valid corpus (bench/pdf_corpus.py): every
+# rotation with every page-box oddity, every form field with NeedAppearances (the normal suite
+# builds one file of each kind); every placed page checked again with poppler.
+test-corpus: $(DEPS) system-deps
+	CLINIC_CORPUS=full $(BIN)/python -m pytest -q tests/reports/test_packet_corpus.py
 
 $(BIN)/pyinstaller: $(DEPS)
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'

@@ -107,7 +107,9 @@ def test_each_readable_file_is_placed_as_its_source_shows_it(
     joined = "\n".join(page_texts(part)[number - 1] for part, number in pages)
     assert text in " ".join(joined.split())
     for index, (part, number) in enumerate(pages, start=1):
-        found, extra = compare_placed(source, index, part, number)
+        # an unusable CropBox falls back to the MediaBox: compared with poppler's MediaBox
+        unusable = name in ("boundingBox_invalid.pdf", "operator_list_cycle.pdf")
+        found, extra = compare_placed(source, index, part, number, cropbox=not unusable)
         assert found > 0.9 and extra > 0.85, (name, index, found, extra)
         share, marked = marks_found(source, index, part, number)
         if has_marks:

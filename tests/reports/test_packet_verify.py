@@ -116,3 +116,22 @@ def test_a_mark_pdfium_cannot_draw_is_caught_by_the_independent_drawing(
     built = build_packet(request(one_each(files)), files.__getitem__, sink)
     [page] = built.rasterised
     assert "annotations" in page.reason and page.source_page == 1
+
+
+def test_a_packet_page_with_other_content_is_flagged() -> None:
+    """Content, not only marks: a packet page that shows something else than its source (a line
+    of text gone) fails, within the stated tolerance (2 % of the inked pixels)."""
+    whole = make_pdf(1, "Content check with a long enough line of text")
+    reader, reference = open_source(whole)
+    other, _ = open_source(make_pdf(1, "Content"))
+    verdicts = []
+    for source in (reader, other):
+        writer = PdfWriter()
+        Stamper(writer).add_pdf_page(source.pages[0], "1")
+        out = io.BytesIO()
+        writer.write(out)
+        [verdict] = verify_unit(out.getvalue(), [PageCheck(0, 1, 0)], {1: reference})
+        verdicts.append(verdict)
+    same, changed = verdicts
+    assert same.ok and same.content == 0.0
+    assert not changed.ok and changed.content > 0.02 and "inked pixels differed" in changed.reason

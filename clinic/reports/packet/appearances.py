@@ -197,11 +197,12 @@ def shapes(annot: DictionaryObject) -> Shapes | None:  # noqa: PLR0911, PLR0912 
         size = float(match.group(1)) or 12.0
     da_colour = re.search(r"([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg", str(annot.get("/DA", "")))
     text_colour = tuple(float(v) for v in da_colour.groups()) if da_colour else (0.0, 0.0, 0.0)
+    # free text: /C is its background (as PDFium and poppler draw it), the border 1 point
     return Shapes(
         subtype,
         text_colour,
-        fill,
-        width if "/BS" in annot or "/Border" in annot else 0.0,
+        colour if colour is not None else fill,
+        width,
         opacity,
         text=text,
         text_size=size,
@@ -296,7 +297,11 @@ def content(s: Shapes) -> str:
         if s.fill is not None:
             ops.append(f"{_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re f")
         if s.width:
-            ops.append(f"0 G {_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re S")
+            w = s.width
+            ops.append(
+                f"0 G {_n(w)} w {_n(x0 + w / 2)} {_n(y0 + w / 2)} {_n(x1 - x0 - w)} "
+                f"{_n(y1 - y0 - w)} re S"
+            )
         colour = _colour_op(s.stroke or (0.0,), False)
         ops.append(
             f"{_n(x0)} {_n(y0)} {_n(x1 - x0)} {_n(y1 - y0)} re W n BT /ClinicHelv {_n(s.text_size)} Tf {colour}"
