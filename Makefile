@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations test-corpus
+.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations test-corpus test-faults
 
 help:
 	@echo "make run    - set up and start Clinic"
@@ -80,6 +80,12 @@ test: $(DEPS) system-deps lint typecheck layers pytest test-display
 # builds one file of each kind); every placed page checked again with poppler.
 test-corpus: $(DEPS) system-deps
 	CLINIC_CORPUS=full $(BIN)/python -m pytest -q tests/reports/test_packet_corpus.py
+
+# Long fault runs (issue 16): 200 kill -9 trials during writes, and the audit checks run for
+# three minutes beside a live writer (make test runs short versions of both).
+test-faults: $(DEPS) system-deps
+	CLINIC_CRASH_KILLS=200 CLINIC_RACE_SECONDS=180 $(BIN)/python -m pytest -q \
+		tests/storage/test_crash_safety.py tests/storage/test_check_beside_writer.py
 
 $(BIN)/pyinstaller: $(DEPS)
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'

@@ -26,6 +26,7 @@ from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from clinic.domain.audit_chain import GENESIS
 from clinic.domain.i18n import N_
 from clinic.storage import anchors, keys, migrate
 from clinic.storage.audit_log import (
@@ -541,6 +542,12 @@ def create_store(
     if known is not None:
         _forget(known)
     _remember(store)
+    # Heads from the start (entry 0): a missing head later means it was removed, never that a
+    # writer has not written its first one yet (a check beside that writer would say so).
+    try:
+        anchors.set_all(datadir, store_id, source.value, 0, GENESIS)
+    except OSError as exc:
+        _log.warning("The audit chain head could not be kept outside (%s).", exc.strerror)
     return store
 
 

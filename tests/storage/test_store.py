@@ -165,7 +165,7 @@ def test_keychain_store_round_trip(data_dir: DataDir, memory_keyring) -> None:  
     store = create_store(data_dir, passphrase=None, actor="t")
     store.lock()
     assert not data_dir.wrapped_key.exists()
-    stored = list(memory_keyring.secrets.values())
+    stored = [v for (_, user), v in memory_keyring.secrets.items() if user.startswith("database")]
     assert len(stored) == 1 and len(stored[0]) == 64
     assert stored[0] not in data_dir.meta.read_text()
     reopened = open_store(data_dir, actor="t")
@@ -186,7 +186,7 @@ def test_keychain_losing_the_key_is_an_error_not_a_new_store(
 
 def test_keychain_holding_another_key_is_detected(data_dir: DataDir, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     create_store(data_dir, passphrase=None, actor="t").lock()
-    (slot,) = memory_keyring.secrets
+    (slot,) = [s for s in memory_keyring.secrets if s[1].startswith("database-key:")]
     memory_keyring.secrets[slot] = "ab" * 32
     with pytest.raises(KeyNotFound, match="does not belong"):
         open_store(data_dir, actor="t")
