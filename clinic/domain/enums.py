@@ -179,6 +179,22 @@ class CaseFactKind(StrEnum):
     RECOMMENDED_APPROVAL = "recommended_approval"  # asylum recommended for approval
     FOIA_RECEIVED = "foia_received"  # an agency received a FOIA request (may repeat)
     FOIA_RESPONSE = "foia_response"  # an agency's FOIA response (determination) (may repeat)
+    FOIA_SENT = "foia_sent"  # the clinic sent a FOIA request to an agency (may repeat)
+    # the agency's written notice of unusual circumstances: 10 more working days (may repeat)
+    FOIA_EXTENDED = "foia_extended"
+
+
+class FoiaAgency(StrEnum):
+    """Where a FOIA request for the client's records goes (asylum-rules.md § 8.2)."""
+
+    USCIS = "uscis"  # the A-file
+    CBP = "cbp"  # entry and encounter records
+    ICE = "ice"
+    OBIM = "obim"  # fingerprint (IDENT) records
+    EOIR = "eoir"  # the record of proceedings
+    STATE = "state"  # Department of State (visa records)
+    FBI = "fbi"  # identity history summary
+    OTHER = "other_agency"  # not "other": the words table keys enums by value
 
 
 NUMERIC_CASE_FACTS = frozenset({CaseFactKind.VD_DAYS, CaseFactKind.EAD_STOPPED_DAYS})
@@ -188,5 +204,18 @@ REPEATABLE_CASE_FACTS = frozenset(
         CaseFactKind.JUDGE_SET_DATE,
         CaseFactKind.FOIA_RECEIVED,
         CaseFactKind.FOIA_RESPONSE,
+        CaseFactKind.FOIA_SENT,
+        CaseFactKind.FOIA_EXTENDED,
     }
 )
+# A FOIA request starts with its sending or (when the sending was not recorded) its receipt;
+# the receipt, the extension notice and each response belong to one request (CaseFact.about_id).
+FOIA_FACTS = frozenset(
+    {
+        CaseFactKind.FOIA_SENT,
+        CaseFactKind.FOIA_RECEIVED,
+        CaseFactKind.FOIA_EXTENDED,
+        CaseFactKind.FOIA_RESPONSE,
+    }
+)
+FOIA_STARTS = frozenset({CaseFactKind.FOIA_SENT, CaseFactKind.FOIA_RECEIVED})

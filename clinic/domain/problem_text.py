@@ -75,6 +75,13 @@ _TEXT: dict[Problem, str] = {
     Problem.RULE_SETTING_INVALID: N_(
         "That number of days is outside what the rule file allows; see the rule's limits."
     ),
+    Problem.FOIA_REQUEST_REQUIRED: N_(
+        "Choose the FOIA request this belongs to; record the request's sending or receipt first."
+    ),
+    Problem.FOIA_AGENCY_REQUIRED: N_("Choose the agency the FOIA request went to."),
+    Problem.FOIA_DATE_BEFORE_REQUEST: N_(
+        "This date is before the FOIA request was sent or received; check the date."
+    ),
 }
 
 _FIELD_LABELS: dict[str, str] = {

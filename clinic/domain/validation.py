@@ -79,6 +79,9 @@ class Problem(StrEnum):
     NUMBER_OUT_OF_RANGE = "number_out_of_range"
     RULE_DEADLINES_ARE_COMPUTED = "rule_deadlines_are_computed"
     RULE_SETTING_INVALID = "rule_setting_invalid"
+    FOIA_REQUEST_REQUIRED = "foia_request_required"
+    FOIA_AGENCY_REQUIRED = "foia_agency_required"
+    FOIA_DATE_BEFORE_REQUEST = "foia_date_before_request"
 
 
 @dataclass(frozen=True)

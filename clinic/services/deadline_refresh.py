@@ -29,8 +29,10 @@ from clinic.domain.deadlines import (
     RuleBook,
     deadlines_for_case,
 )
+from clinic.domain.deadlines.foia import FoiaFact, foia_requests
 from clinic.domain.deadlines.shipped import load_shipped_closures, load_shipped_rulebook
 from clinic.domain.enums import (
+    FOIA_FACTS,
     AuditAction,
     CaseFactKind,
     ClaimType,
@@ -80,15 +82,7 @@ def rule_context(settings: ClinicSettings) -> RuleContext:
 def case_facts(case: Case) -> CaseFacts:
     client: Client = case.client
     moves = sorted(a.moved_in_on for a in client.addresses[1:] if a.moved_in_on is not None)
-    single: dict[CaseFactKind, date] = {}
-    numbers: dict[CaseFactKind, int] = {}
-    repeated: dict[CaseFactKind, list[date]] = {}
-    for fact in case.facts:
-        if fact.number is not None:
-            numbers[fact.kind] = fact.number
-        elif fact.on is not None:
-            single[fact.kind] = max(fact.on, single.get(fact.kind, fact.on))
-            repeated.setdefault(fact.kind, []).append(fact.on)
+    rows = [(f.id, f.kind, f.on, f.number, f.agency, f.about_id) for f in case.facts]
     return CaseFacts(
         claim_type=case.claim_type,
         forum=ForumKind(case.forum_kind),
@@ -99,31 +93,54 @@ def case_facts(case: Case) -> CaseFacts:
         last_arrival=client.last_arrival_on,
         i589_received=case.filed_on,
         hearings=tuple(HearingFact(h.kind, h.on) for h in case.hearings),
-        decision=single.get(CaseFactKind.DECISION),
-        final_order=single.get(CaseFactKind.FINAL_ORDER),
-        bia_decision=single.get(CaseFactKind.BIA_DECISION),
-        in_absentia_order=single.get(CaseFactKind.IN_ABSENTIA_ORDER),
-        vd_order=single.get(CaseFactKind.VD_ORDER),
-        vd_days=numbers.get(CaseFactKind.VD_DAYS),
-        nta_served=single.get(CaseFactKind.NTA_SERVED),
-        ead_expires=single.get(CaseFactKind.EAD_EXPIRES),
-        ij_denial=single.get(CaseFactKind.IJ_DENIAL),
         address_changes=tuple(moves),
-        asylum_granted=single.get(CaseFactKind.ASYLUM_GRANTED),
-        aaf_notice=single.get(CaseFactKind.AAF_NOTICE),
-        exception_event_end=single.get(CaseFactKind.EXCEPTION_EVENT_END),
-        ead_stopped_days=numbers.get(CaseFactKind.EAD_STOPPED_DAYS, 0),
-        opposing_filing_received=tuple(
+        **_fact_fields(rows),
+    )
+
+
+FactRow = tuple[int, CaseFactKind, date | None, int | None, str, int | None]
+
+
+def _fact_fields(rows: list[FactRow]) -> dict[str, Any]:
+    """The CaseFacts fields read from a case's recorded facts (id, kind, date, number, agency,
+    request), for :func:`case_facts` and the bulk refresh alike: a single fact's latest date,
+    every date of a repeatable one, the numbers, and the FOIA requests."""
+    single: dict[CaseFactKind, date] = {}
+    numbers: dict[CaseFactKind, int] = {}
+    repeated: dict[CaseFactKind, list[date]] = {}
+    foia: list[FoiaFact] = []
+    for fact_id, kind, on, number, agency, about in rows:
+        if number is not None:
+            numbers[kind] = number
+        elif on is not None:
+            single[kind] = max(on, single.get(kind, on))
+            repeated.setdefault(kind, []).append(on)
+            if kind in FOIA_FACTS:
+                foia.append(FoiaFact(fact_id, kind, on, agency or "", about))
+    return {
+        "decision": single.get(CaseFactKind.DECISION),
+        "final_order": single.get(CaseFactKind.FINAL_ORDER),
+        "bia_decision": single.get(CaseFactKind.BIA_DECISION),
+        "in_absentia_order": single.get(CaseFactKind.IN_ABSENTIA_ORDER),
+        "vd_order": single.get(CaseFactKind.VD_ORDER),
+        "vd_days": numbers.get(CaseFactKind.VD_DAYS),
+        "nta_served": single.get(CaseFactKind.NTA_SERVED),
+        "ead_expires": single.get(CaseFactKind.EAD_EXPIRES),
+        "ij_denial": single.get(CaseFactKind.IJ_DENIAL),
+        "asylum_granted": single.get(CaseFactKind.ASYLUM_GRANTED),
+        "aaf_notice": single.get(CaseFactKind.AAF_NOTICE),
+        "exception_event_end": single.get(CaseFactKind.EXCEPTION_EVENT_END),
+        "ead_stopped_days": numbers.get(CaseFactKind.EAD_STOPPED_DAYS, 0),
+        "opposing_filing_received": tuple(
             sorted(repeated.get(CaseFactKind.OPPOSING_FILING_RECEIVED, []))
         ),
-        judge_set_dates=tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
-        foia_received=tuple(sorted(repeated.get(CaseFactKind.FOIA_RECEIVED, []))),
-        foia_responses=tuple(sorted(repeated.get(CaseFactKind.FOIA_RESPONSE, []))),
-        bia_appeal_filed=single.get(CaseFactKind.BIA_APPEAL_FILED),
-        pfr_filed=single.get(CaseFactKind.PFR_FILED),
-        asylum_office_denial=single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),
-        recommended_approval=single.get(CaseFactKind.RECOMMENDED_APPROVAL),
-    )
+        "judge_set_dates": tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
+        "foia_requests": foia_requests(foia),
+        "bia_appeal_filed": single.get(CaseFactKind.BIA_APPEAL_FILED),
+        "pfr_filed": single.get(CaseFactKind.PFR_FILED),
+        "asylum_office_denial": single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),
+        "recommended_approval": single.get(CaseFactKind.RECOMMENDED_APPROVAL),
+    }
 
 
 def _apply(row: Deadline, computed: ComputedDeadline) -> None:
@@ -159,7 +176,7 @@ def _superseded(case: Case, rule_id: str, anchor_on: date | None) -> bool:
 # A rule deadline closed by the case's own dates (met by a timely filing, ended by a denial)
 # carries one of these flags, so the refresh reopens it when those dates change. Its status
 # reason is written in the engine's explanation words (wording.explanation_in reads it in Spanish).
-SETTLED_FLAGS = ("met_by:", "ended_by:")
+SETTLED_FLAGS = ("met_by:", "ended_by:", "answered_by:")
 _SETTLED_STATUS = {"met": DeadlineStatus.DONE, "not_applicable": DeadlineStatus.WAIVED}
 
 
@@ -375,8 +392,8 @@ _HEARINGS_SQL = (
     'ORDER BY case_id, "on", id'
 )
 _FACTS_SQL = (
-    'SELECT case_id, kind, "on", number FROM case_fact WHERE case_id BETWEEN ? AND ? '
-    "ORDER BY case_id, id"
+    'SELECT case_id, id, kind, "on", number, agency, about_id FROM case_fact '
+    "WHERE case_id BETWEEN ? AND ? ORDER BY case_id, id"
 )
 _DEADLINES_SQL = (
     "SELECT case_id, id, origin, rule_id, anchor_field, anchor_on, status, due_on, "
@@ -478,8 +495,8 @@ def _plan_chunk(
                 "address_changes": tuple(moves),
             },
             [
-                (CaseFactKind(kind), day(on), number)
-                for _, kind, on, number in facts.get(case_id, [])
+                (fact_id, CaseFactKind(kind), day(on), number, agency, about)
+                for _, fact_id, kind, on, number, agency, about in facts.get(case_id, [])
             ],
         )
         rows = sorted(deadlines.get(case_id, []), key=_deadline_order)
@@ -493,48 +510,12 @@ def _deadline_order(row: Any) -> tuple[str, int]:
     return (row[7], row[1])  # due_on, id: the order of Case.deadlines
 
 
-def _facts_of(
-    values: dict[str, Any], rows: list[tuple[CaseFactKind, date | None, int | None]]
-) -> CaseFacts:
-    """``values`` and the case facts' dates and numbers, exactly as :func:`case_facts` reads
-    them (built once: ``dataclasses.replace`` cost as much as the rest of this)."""
+def _facts_of(values: dict[str, Any], rows: list[FactRow]) -> CaseFacts:
+    """``values`` and the case facts' fields, exactly as :func:`case_facts` reads them (built
+    once: ``dataclasses.replace`` cost as much as the rest of this)."""
     if not rows:
         return CaseFacts(**values)
-    single: dict[CaseFactKind, date] = {}
-    numbers: dict[CaseFactKind, int] = {}
-    repeated: dict[CaseFactKind, list[date]] = {}
-    for kind, on, number in rows:
-        if number is not None:
-            numbers[kind] = number
-        elif on is not None:
-            single[kind] = max(on, single.get(kind, on))
-            repeated.setdefault(kind, []).append(on)
-    return CaseFacts(
-        **values,
-        decision=single.get(CaseFactKind.DECISION),
-        final_order=single.get(CaseFactKind.FINAL_ORDER),
-        bia_decision=single.get(CaseFactKind.BIA_DECISION),
-        in_absentia_order=single.get(CaseFactKind.IN_ABSENTIA_ORDER),
-        vd_order=single.get(CaseFactKind.VD_ORDER),
-        vd_days=numbers.get(CaseFactKind.VD_DAYS),
-        nta_served=single.get(CaseFactKind.NTA_SERVED),
-        ead_expires=single.get(CaseFactKind.EAD_EXPIRES),
-        ij_denial=single.get(CaseFactKind.IJ_DENIAL),
-        asylum_granted=single.get(CaseFactKind.ASYLUM_GRANTED),
-        aaf_notice=single.get(CaseFactKind.AAF_NOTICE),
-        exception_event_end=single.get(CaseFactKind.EXCEPTION_EVENT_END),
-        ead_stopped_days=numbers.get(CaseFactKind.EAD_STOPPED_DAYS, 0),
-        opposing_filing_received=tuple(
-            sorted(repeated.get(CaseFactKind.OPPOSING_FILING_RECEIVED, []))
-        ),
-        judge_set_dates=tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
-        foia_received=tuple(sorted(repeated.get(CaseFactKind.FOIA_RECEIVED, []))),
-        foia_responses=tuple(sorted(repeated.get(CaseFactKind.FOIA_RESPONSE, []))),
-        bia_appeal_filed=single.get(CaseFactKind.BIA_APPEAL_FILED),
-        pfr_filed=single.get(CaseFactKind.PFR_FILED),
-        asylum_office_denial=single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),
-        recommended_approval=single.get(CaseFactKind.RECOMMENDED_APPROVAL),
-    )
+    return CaseFacts(**values, **_fact_fields(rows))
 
 
 def _plan_case(

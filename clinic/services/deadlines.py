@@ -11,10 +11,13 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.deadlines import ComputedDeadline, Rule, anchor_for, compute
 from clinic.domain.enums import (
+    FOIA_FACTS,
+    FOIA_STARTS,
     NUMERIC_CASE_FACTS,
     REPEATABLE_CASE_FACTS,
     CaseFactKind,
     DeadlineStatus,
+    FoiaAgency,
     HearingKind,
 )
 from clinic.domain.ids import CaseId, ClientId
@@ -40,8 +43,15 @@ def record_case_fact(
     on: date | None = None,
     number: int | None = None,
     note: str = "",
+    agency: FoiaAgency | None = None,
+    about_id: int | None = None,
 ) -> Result[int]:
-    """A decision, order, notice … date (or a number of days) that deadlines count from."""
+    """A decision, order, notice … date (or a number of days) that deadlines count from.
+
+    FOIA facts (asylum-rules.md § 8.2): a request's sending, or its receipt when the sending was
+    not recorded, names the ``agency``; its receipt, the agency's written extension and each
+    response name their request (``about_id``, the fact that started it; see
+    :func:`foia_requests`)."""
     problem = _fact_problem(kind, on, number)
     if problem is not None:
         return rejected((problem,))
@@ -49,18 +59,29 @@ def record_case_fact(
         case = session.get(Case, case_id)
         if case is None:
             raise LookupError(f"case {case_id} does not exist")
+        foia_problem = _foia_problem(case, kind, on, agency, about_id)
+        if foia_problem is not None:
+            return rejected((foia_problem,))
         if kind not in REPEATABLE_CASE_FACTS:
             for old in [f for f in case.facts if f.kind is kind]:
                 session.delete(old)
-        row = CaseFact(case_id=case_id, kind=kind, on=on, number=number, note=note.strip())
+        request = _request_fact(case, about_id)
+        row = CaseFact(
+            case_id=case_id,
+            kind=kind,
+            on=on,
+            number=number,
+            note=note.strip(),
+            agency=(agency.value if agency else "") if request is None else request.agency,
+            about_id=None if request is None else request.id,
+        )
         session.add(row)
         session.flush()
+        values: dict[str, object] = {"fact": kind, "on": on, "number": number}
+        if kind in FOIA_FACTS:
+            values |= {"agency": row.agency, "about_id": row.about_id}
         record_created(
-            session,
-            actor=store.actor,
-            entity=Entity.CASE,
-            entity_id=case_id,
-            values={"fact": kind, "on": on, "number": number},
+            session, actor=store.actor, entity=Entity.CASE, entity_id=case_id, values=values
         )
         refreshed = refresh_cases(session, {case_id}, store.actor)
         return Result(row.id, changes=Changes.of((Entity.CASE, case_id)) | refreshed)
@@ -74,6 +95,85 @@ def _fact_problem(kind: CaseFactKind, on: date | None, number: int | None) -> Fi
             return FieldProblem("number", Problem.NUMBER_OUT_OF_RANGE)
         return None
     return FieldProblem("on", Problem.REQUIRED) if on is None else None
+
+
+def _request_fact(case: Case, about_id: int | None) -> CaseFact | None:
+    """The fact that started the FOIA request ``about_id`` names, if it is one of this case's."""
+    if about_id is None:
+        return None
+    return next(
+        (
+            f
+            for f in case.facts
+            if f.id == about_id and f.kind in FOIA_STARTS and f.about_id is None
+        ),
+        None,
+    )
+
+
+def _foia_problem(
+    case: Case,
+    kind: CaseFactKind,
+    on: date | None,
+    agency: FoiaAgency | None,
+    about_id: int | None,
+) -> FieldProblem | None:
+    if kind not in FOIA_FACTS:
+        return None
+    request = _request_fact(case, about_id)
+    wrong_link = about_id is not None and (request is None or kind is CaseFactKind.FOIA_SENT)
+    if wrong_link:
+        return FieldProblem("about_id", Problem.FOIA_REQUEST_REQUIRED)
+    if request is None:
+        if kind in (CaseFactKind.FOIA_EXTENDED, CaseFactKind.FOIA_RESPONSE):
+            return FieldProblem("about_id", Problem.FOIA_REQUEST_REQUIRED)
+        return None if agency is not None else FieldProblem("agency", Problem.FOIA_AGENCY_REQUIRED)
+    if on is not None and request.on is not None and on < request.on:
+        return FieldProblem("on", Problem.FOIA_DATE_BEFORE_REQUEST)
+    return None
+
+
+@dataclass(frozen=True)
+class FoiaRequestChoice:
+    """A case's FOIA request, for choosing which one a receipt, extension or response is about."""
+
+    id: int  # the fact that started it
+    agency: FoiaAgency | None
+    sent_on: date | None
+    received_on: date | None
+    note: str
+
+
+def foia_requests(*, store: Store, case_id: CaseId) -> list[FoiaRequestChoice]:
+    """The case's FOIA requests in the order they were recorded."""
+    with store.unit_of_work() as session:
+        facts = list(
+            session.scalars(
+                select(CaseFact).where(CaseFact.case_id == case_id).order_by(CaseFact.id)
+            )
+        )
+    choices: list[FoiaRequestChoice] = []
+    for start in facts:
+        if start.kind not in FOIA_STARTS or start.about_id is not None:
+            continue
+        received = [
+            f.on
+            for f in facts
+            if f.kind is CaseFactKind.FOIA_RECEIVED and (f.about_id == start.id or f is start)
+        ]
+        choices.append(
+            FoiaRequestChoice(
+                id=start.id,
+                agency=FoiaAgency(start.agency) if start.agency in _AGENCIES else None,
+                sent_on=start.on if start.kind is CaseFactKind.FOIA_SENT else None,
+                received_on=max((d for d in received if d is not None), default=None),
+                note=start.note,
+            )
+        )
+    return choices
+
+
+_AGENCIES = frozenset(a.value for a in FoiaAgency)
 
 
 def case_deadlines(*, store: Store, case_id: CaseId) -> list[DeadlineView]:

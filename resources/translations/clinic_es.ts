@@ -632,15 +632,15 @@
     </message>
     <message>
         <source>FOIA request</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud FOIA</translation>
     </message>
     <message>
         <source>Agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Agencia</translation>
     </message>
     <message>
         <source>Choose the agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la agencia</translation>
     </message>
     <message>
         <source>Date</source>
@@ -656,19 +656,19 @@
     </message>
     <message>
         <source>Agency not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Agencia no registrada</translation>
     </message>
     <message>
         <source>received %1</source>
-        <translation type="unfinished"></translation>
+        <translation>recibida el %1</translation>
     </message>
     <message>
         <source>sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>enviada el %1</translation>
     </message>
     <message>
         <source>A new request (its sending not recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una solicitud nueva (sin envío registrado)</translation>
     </message>
 </context>
 <context>
@@ -1924,15 +1924,15 @@
     </message>
     <message>
         <source>FOIA request sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud FOIA enviada</translation>
     </message>
     <message>
         <source>FOIA request received by the agency (acknowledged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud FOIA recibida por la agencia (acuse de recibo)</translation>
     </message>
     <message>
         <source>FOIA response extended by the agency in writing (unusual circumstances)</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta FOIA prorrogada por escrito por la agencia (circunstancias inusuales)</translation>
     </message>
     <message>
         <source>FOIA response from the agency</source>
@@ -1940,35 +1940,35 @@
     </message>
     <message>
         <source>USCIS (A-file)</source>
-        <translation type="unfinished"></translation>
+        <translation>USCIS (expediente A)</translation>
     </message>
     <message>
         <source>CBP (entry and encounter records)</source>
-        <translation type="unfinished"></translation>
+        <translation>CBP (registros de entrada y encuentros)</translation>
     </message>
     <message>
         <source>ICE</source>
-        <translation type="unfinished"></translation>
+        <translation>ICE</translation>
     </message>
     <message>
         <source>OBIM (fingerprint records)</source>
-        <translation type="unfinished"></translation>
+        <translation>OBIM (registros de huellas dactilares)</translation>
     </message>
     <message>
         <source>EOIR (record of proceedings)</source>
-        <translation type="unfinished"></translation>
+        <translation>EOIR (expediente del procedimiento)</translation>
     </message>
     <message>
         <source>State Department (visa records)</source>
-        <translation type="unfinished"></translation>
+        <translation>Departamento de Estado (registros de visas)</translation>
     </message>
     <message>
         <source>FBI (identity history)</source>
-        <translation type="unfinished"></translation>
+        <translation>FBI (historial de identidad)</translation>
     </message>
     <message>
         <source>Another agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra agencia</translation>
     </message>
     <message>
         <source>Last arrival</source>
@@ -1992,7 +1992,7 @@
     </message>
     <message>
         <source>FOIA request received by the agency (response extended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud FOIA recibida por la agencia (respuesta prorrogada)</translation>
     </message>
     <message>
         <source>Confirmed against the primary source</source>
@@ -2084,7 +2084,7 @@
     </message>
     <message>
         <source>the agency&apos;s FOIA response</source>
-        <translation type="unfinished"></translation>
+        <translation>la respuesta FOIA de la agencia</translation>
     </message>
     <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
@@ -2120,7 +2120,7 @@
     </message>
     <message>
         <source>Answered: {0} is recorded; no follow-up is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respondida: {0} está registrada; no hace falta seguimiento.</translation>
     </message>
     <message>
         <source>No A-number</source>
@@ -3194,7 +3194,7 @@
     </message>
     <message>
         <source>FOIA: the agency&apos;s response is due (extended for unusual circumstances)</source>
-        <translation type="unfinished"></translation>
+        <translation>FOIA: vence la respuesta de la agencia (prorrogada por circunstancias inusuales)</translation>
     </message>
     <message>
         <source>Filing before a master calendar hearing (if a ruling is requested)</source>

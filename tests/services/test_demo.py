@@ -263,15 +263,25 @@ def test_no_hearing_or_interview_on_a_weekend_or_court_holiday(views: list[CaseV
 
 
 def test_some_foia_requests_are_pending_with_a_response_date(views: list[CaseView]) -> None:
-    """Issue 18 § 2: FOIA requests per agency, the response due in business days."""
+    """Issue 18 § 2: FOIA requests per agency, the response due in business days; a written
+    extension moves it to 30; two agencies' requests received the same day are two rows."""
     pending = [
         d
         for v in views
         for d in v.deadlines
-        if d.rule_id == "foia-response-due" and d.status is DeadlineStatus.OPEN
+        if d.rule_id.startswith("foia-response-due") and d.status is DeadlineStatus.OPEN
     ]
     assert pending
     assert all("business days" in d.explanation for d in pending)
+    assert any("(USCIS)" in d.explanation for d in pending)
+    assert any(d.rule_id == "foia-response-due-extended" for v in views for d in v.deadlines)
+    same_day = [
+        v
+        for v in views
+        if len({d.anchor_field for d in v.deadlines if d.rule_id.startswith("foia-response-due")})
+        > len({d.anchor_on for d in v.deadlines if d.rule_id.startswith("foia-response-due")})
+    ]
+    assert same_day
 
 
 def test_deadlines_are_open_done_and_waived_some_overdue(views: list[CaseView]) -> None:

@@ -14,12 +14,21 @@ from enum import StrEnum
 from typing import Any
 
 from clinic.domain.deadlines.counting import add_months
+from clinic.domain.deadlines.foia import (
+    FOIA_EXTENDED_LABEL,
+    FOIA_RECEIVED_LABEL,
+    FOIA_RESPONSE_LABEL,
+    foia_anchor_keys,
+    request_of,
+)
 from clinic.domain.deadlines.rules import Rule
 from clinic.domain.deadlines.values import Anchor, CaseFacts, HearingFact
 from clinic.domain.deadlines.vocabulary import Trigger
 from clinic.domain.enums import HearingKind, Stage
 
 __all__ = [
+    "ANCHOR_DATES",
+    "ANCHOR_DATE_LABELS",
     "ANNIVERSARY_LABEL",
     "CASE_DATES",
     "CASE_DATE_LABELS",
@@ -60,12 +69,17 @@ _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
         lambda f: f.opposing_filing_received,
     ),
     Trigger.JUDGE_SET_DATE: ("Judge-set date", lambda f: f.judge_set_dates),
-    Trigger.FOIA_RECEIVED: ("FOIA request received by the agency", lambda f: f.foia_received),
-    Trigger.FOIA_RESPONSE: ("FOIA response", lambda f: f.foia_responses),
+}
+# Triggers with one anchor per request, its id in the field (foia.foia_anchor_keys).
+_KEYED = {
+    Trigger.FOIA_RECEIVED: FOIA_RECEIVED_LABEL,
+    Trigger.FOIA_EXTENDED: FOIA_EXTENDED_LABEL,
+    Trigger.FOIA_RESPONSE: FOIA_RESPONSE_LABEL,
 }
 TRIGGER_LABELS: dict[Trigger, str] = {
     **{trigger: label for trigger, (label, _) in _SINGLE.items()},
     **{trigger: label for trigger, (label, _) in _MULTI.items()},
+    **_KEYED,
     Trigger.HEARING: "Hearing",
 }
 HEARING_LABELS = {
@@ -94,6 +108,18 @@ CASE_DATE_LABELS = {
     "recommended_approval": "Asylum recommended for approval",
     "vd_order": "VD order",
 }
+
+
+def _first_response(facts: CaseFacts, field: str) -> date | None:
+    request = request_of(field, facts)
+    return min((on for _, on in request.responses), default=None) if request else None
+
+
+# Dates of the anchor's own request (rules.ANCHOR_DATE_FIELDS), read with the anchor's field.
+ANCHOR_DATES: dict[str, Callable[[CaseFacts, str], date | None]] = {
+    "foia_response": _first_response,
+}
+ANCHOR_DATE_LABELS = {"foia_response": "FOIA response"}
 CASE_NUMBERS: dict[str, Callable[[CaseFacts], int | None]] = {
     "vd_days": lambda f: f.vd_days,
     "ead_stopped_days": lambda f: f.ead_stopped_days,
@@ -160,13 +186,8 @@ def anchor_keys(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> lis
     if any(CASE_DATES[name](facts) is None for name in rule.requires):
         return []
     trigger = rule.trigger
-    if trigger is Trigger.HEARING:
-        field = Trigger.HEARING.value
-        return [
-            (field, HEARING_LABELS[h.kind], h.on)
-            for h in facts.hearings
-            if _wanted(rule, h, hearings_from)
-        ]
+    if trigger is Trigger.HEARING or trigger in _KEYED:
+        return _one_per_event(rule, facts, hearings_from)
     if trigger in _MULTI:
         label, get_many = _MULTI[trigger]
         return [(trigger.value, label, on) for on in sorted(set(get_many(facts)))]
@@ -177,6 +198,18 @@ def anchor_keys(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> lis
     if rule.repeat_yearly:
         return _anniversaries(rule, trigger, label, on)
     return [(trigger.value, label, on)]
+
+
+def _one_per_event(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> list[AnchorKey]:
+    """One anchor per hearing, or per FOIA request (its id in the field)."""
+    if rule.trigger is not Trigger.HEARING:
+        return foia_anchor_keys(rule.trigger.value, facts)
+    field = Trigger.HEARING.value
+    return [
+        (field, HEARING_LABELS[h.kind], h.on)
+        for h in facts.hearings
+        if _wanted(rule, h, hearings_from)
+    ]
 
 
 def _anniversaries(rule: Rule, trigger: Trigger, label: str, on: date) -> list[AnchorKey]:

@@ -19,6 +19,8 @@ from datetime import date
 from enum import StrEnum
 
 from clinic.domain.deadlines.applicability import (
+    ANCHOR_DATE_LABELS,
+    ANCHOR_DATES,
     CASE_DATE_LABELS,
     CASE_DATES,
     CASE_NUMBERS,
@@ -196,10 +198,11 @@ def _for_anchor(
     return replace(result, flags=result.flags + fit.flags) if fit.flags else result
 
 
-def _case_dates(rule: Rule, facts: CaseFacts) -> tuple[date | None, ...]:
-    """The case dates :func:`_settle` reads for this rule (part of a memo key)."""
+def _case_dates(rule: Rule, facts: CaseFacts, field: str) -> tuple[date | None, ...]:
+    """The case dates :func:`_settle` reads for this rule and anchor (part of a memo key)."""
     names = (rule.met_by, rule.at_once_on, *rule.ended_by)
-    return tuple(CASE_DATES[name](facts) if name else None for name in names)
+    answered = ANCHOR_DATES[rule.answered_by](facts, field) if rule.answered_by else None
+    return (*(CASE_DATES[name](facts) if name else None for name in names), answered)
 
 
 def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedDeadline:
@@ -208,6 +211,19 @@ def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedD
     (``met_by``). The words go into the explanation; ``settled`` closes the stored row."""
     if result.due is None:
         return result
+    if rule.answered_by:
+        on = ANCHOR_DATES[rule.answered_by](facts, result.anchor.field)
+        if on is not None:
+            label = ANCHOR_DATE_LABELS[rule.answered_by]
+            words = f"{label} {day_label(on)}: answered, so no follow-up is due"
+            return replace(
+                result,
+                explanation=f"{result.explanation}. {words}",
+                flags=(*result.flags, f"answered_by:{rule.answered_by}"),
+                settled="met",
+                settled_reason=f"{words} ({rule.source})",
+                settled_on=on,
+            )
     due = result.due
     if rule.at_once_on and (on := CASE_DATES[rule.at_once_on](facts)) is not None and on < due:
         label = CASE_DATE_LABELS[rule.at_once_on]
@@ -338,8 +354,8 @@ class DeadlineMemo:
         for number, rule, applies in self._applicable(facts):
             days = CASE_NUMBERS[rule.offset_from_case](facts) if rule.offset_from_case else None
             extra = CASE_NUMBERS[rule.plus_case_days](facts) if rule.plus_case_days else None
-            dates = _case_dates(rule, facts)
             for field, label, on in anchor_keys(rule, facts, hearings_from):
+                dates = _case_dates(rule, facts, field)
                 key = (number, field, label, on, applies, days, extra, dates)
                 result = self._results.get(key)
                 if result is None:

@@ -55,13 +55,16 @@ CASE_DATE_FIELDS = frozenset(
     }
 )  # fmt: skip
 
+# Dates of the anchor's own request that settle a rule counted from it (applicability).
+ANCHOR_DATE_FIELDS = frozenset({"foia_response"})
+
 _RULE_KEYS = frozenset(
     {
         "id", "name", "trigger", "offset", "direction", "roll", "closure_policy", "kind",
         "source", "as_of", "confidence", "notes", "settable", "min", "max", "offset_from_case",
         "plus_case_days", "court_set_when_detained", "earliest_anchor", "conditions",
         "after_closing", "repeat_yearly", "due_not_before", "met_by", "ended_by", "at_once_on",
-        "requires",
+        "requires", "answered_by",
     }
 )  # fmt: skip
 _CONDITION_KEYS = frozenset(
@@ -128,6 +131,7 @@ class Rule:
     ended_by: tuple[str, ...] = ()  # case dates on or before the due date end the rule
     at_once_on: str | None = None  # a case date that brings an earliest date forward to it
     requires: tuple[str, ...] = ()  # case dates that must exist for the rule to apply
+    answered_by: str | None = None  # a date of the anchor's own request that settles it
 
     @property
     def settable(self) -> bool:
@@ -249,6 +253,7 @@ def _parse_rule(entry: object, source_name: str, index: int) -> Rule:
         ended_by=_date_fields(reader, "ended_by"),
         at_once_on=reader.optional_choice("at_once_on", CASE_DATE_FIELDS),
         requires=_date_fields(reader, "requires"),
+        answered_by=reader.optional_choice("answered_by", ANCHOR_DATE_FIELDS),
     )
     _check_consistency(rule, reader)
     return rule

@@ -10,7 +10,7 @@ from datetime import date
 
 from clinic.domain.enums import ClaimType, ForumKind, HearingKind, Relief, Stage
 
-__all__ = ["Anchor", "CaseFacts", "ComputedDeadline", "HearingFact"]
+__all__ = ["Anchor", "CaseFacts", "ComputedDeadline", "FoiaRequest", "HearingFact"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,25 @@ class HearingFact:
 
 
 @dataclass(frozen=True)
+class FoiaRequest:
+    """One FOIA request to one agency with its dates (asylum-rules.md § 8.2).
+
+    ``ref`` is the id of the case fact that started it, so two requests on the same day (to two
+    agencies, or two to one agency) stay two requests with their own deadlines. ``agency`` is a
+    FoiaAgency value ("" when not recorded). ``extended`` is the date of the agency's written
+    notice of unusual circumstances (5 U.S.C. 552(a)(6)(B)(i)). ``responses`` are (fact id, date)
+    of each determination, interim releases included.
+    """
+
+    ref: int
+    agency: str = ""
+    sent: date | None = None
+    received: date | None = None
+    extended: date | None = None
+    responses: tuple[tuple[int, date], ...] = ()
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """Everything the rules need about one case. Unknown facts stay None/empty.
 
@@ -100,5 +119,4 @@ class CaseFacts:
     pfr_filed: date | None = None
     asylum_office_denial: date | None = None
     recommended_approval: date | None = None
-    foia_received: tuple[date, ...] = ()  # each FOIA request's receipt by its agency
-    foia_responses: tuple[date, ...] = ()  # each agency's FOIA response
+    foia_requests: tuple[FoiaRequest, ...] = ()  # each FOIA request, per agency

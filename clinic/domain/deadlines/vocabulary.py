@@ -30,6 +30,7 @@ class Trigger(StrEnum):
     BIA_APPEAL_FILED = "bia_appeal_filed"
     FOIA_RECEIVED = "foia_received"
     FOIA_RESPONSE = "foia_response"
+    FOIA_EXTENDED = "foia_extended"  # counts from the receipt of a request the agency extended
 
 
 class OffsetUnit(StrEnum):

@@ -40,7 +40,12 @@ _PHRASES = (
     N_("BIA appeal filed"),
     N_("Filing anniversary"),
     N_("FOIA request received by the agency"),
+    N_("FOIA request received by the agency, extended in writing"),
     N_("FOIA response"),
+    # the agency in a FOIA anchor's label (foia.AGENCY_LABELS; acronyms stay as written)
+    N_("State Department"),
+    N_("another agency"),
+    N_("agency not recorded"),
     N_("Asylum-office denial"),
     N_("Petition for review filed"),
     N_("Asylum recommended for approval"),
@@ -68,6 +73,7 @@ _PHRASES = (
     N_(": on or before this date, so it no longer applies"),
     N_(": on or before this date, so met"),
     N_(": after this date, so late; an exception is needed"),
+    N_(": answered, so no follow-up is due"),
     # holidays and closures (explain._day_notes, calendar.day_off_reason)
     N_("is a closure day"),
     N_("(observed)"),  # a holiday's observed day: "Christmas Day (observed)"

@@ -14,7 +14,7 @@ from datetime import date
 from clinic.domain.deadlines.vocabulary import Kind, Trigger
 from clinic.domain.drafts import DeadlineDraft
 from clinic.domain.enums import CaseFactKind as F
-from clinic.domain.enums import DeadlineOrigin, DeadlineStatus, Outcome, Relief, Stage
+from clinic.domain.enums import DeadlineOrigin, DeadlineStatus, FoiaAgency, Outcome, Relief, Stage
 from clinic.services.deadlines import case_deadlines, record_case_fact
 from clinic.services.demo.dice import between, chance, days, pick
 from clinic.services.demo.plans import DENIALS, GRANTS
@@ -52,6 +52,7 @@ _TASKS = (
 
 def add_case_deadlines(demo: Demo, story: Story) -> None:
     _record(demo, story, case_facts(demo, story))
+    _record_foia(demo, story)
     for draft in _drafts(demo, story):
         record_deadline(store=demo.store, case_id=story.case_id, deadline=draft).unwrap()
     rows = case_deadlines(store=demo.store, case_id=story.case_id)
@@ -116,28 +117,56 @@ def _pending_facts(demo: Demo, story: Story) -> list[Fact]:
         if chance(rng, 0.06):
             set_for = today + days(rng.randint(-25, 45))
             facts.append((F.JUDGE_SET_DATE, set_for, None, "Biometrics to be completed by"))
-    if story.closed_on is None and last is not Stage.INTAKE:
-        facts += _foia_facts(demo, story)
     return facts
 
 
-def _foia_facts(demo: Demo, story: Story) -> list[Fact]:
-    """FOIA requests for the client's records, some still pending, one per agency."""
+def _record_foia(demo: Demo, story: Story) -> None:
+    """FOIA requests for the client's records in some open cases: the USCIS A-file sent and
+    acknowledged (sometimes extended in writing), a CBP request received the same day, an
+    OBIM request answered. Each later fact names its request."""
+    last = story.steps[-1][0].stage if story.steps else Stage.INTAKE
     rng, today = demo.rng, demo.today
-    facts: list[Fact] = []
-    if chance(rng, 0.25):
-        received = max(story.opened_on, today - days(rng.randint(3, 40)))
-        facts.append((F.FOIA_RECEIVED, received, None, "FOIA request to USCIS (A-file) received"))
-        if chance(rng, 0.4):
-            cbp = max(story.opened_on, today - days(rng.randint(3, 40)))
-            facts.append(
-                (F.FOIA_RECEIVED, cbp, None, "FOIA request to CBP (entry records) received")
-            )
-        if chance(rng, 0.3):
-            answered = max(story.opened_on, today - days(rng.randint(5, 60)))
-            note = "OBIM FOIA response: records released in part"
-            facts.append((F.FOIA_RESPONSE, answered, None, note))
-    return facts
+    if story.closed_on is not None or last is Stage.INTAKE or not chance(rng, 0.25):
+        return
+    sent = max(story.opened_on, today - days(rng.randint(8, 45)))
+    received = min(today, sent + days(rng.randint(1, 6)))
+    uscis = _foia(demo, story, F.FOIA_SENT, sent, "USCIS A-file request", agency=FoiaAgency.USCIS)
+    _foia(demo, story, F.FOIA_RECEIVED, received, "Acknowledgment letter", about=uscis)
+    if chance(rng, 0.3):
+        notice = min(today, received + days(rng.randint(10, 20)))
+        note = "Unusual circumstances: records held in a field office"
+        _foia(demo, story, F.FOIA_EXTENDED, notice, note, about=uscis)
+    if chance(rng, 0.4):
+        note = "CBP request for entry records"
+        _foia(demo, story, F.FOIA_RECEIVED, received, note, agency=FoiaAgency.CBP)
+    if chance(rng, 0.3):
+        obim = _foia(
+            demo, story, F.FOIA_SENT, sent, "OBIM fingerprint records", agency=FoiaAgency.OBIM
+        )
+        answered = min(today, sent + days(rng.randint(15, 40)))
+        note = "Records released in part"
+        _foia(demo, story, F.FOIA_RESPONSE, answered, note, about=obim)
+
+
+def _foia(
+    demo: Demo,
+    story: Story,
+    kind: F,
+    on: date,
+    note: str,
+    *,
+    agency: FoiaAgency | None = None,
+    about: int | None = None,
+) -> int:
+    return record_case_fact(
+        store=demo.store,
+        case_id=story.case_id,
+        kind=kind,
+        on=on,
+        note=words(demo.language, note),
+        agency=agency,
+        about_id=about,
+    ).unwrap()
 
 
 def _work_permit_expiry(demo: Demo, story: Story, rows: list[DeadlineView]) -> date | None:

@@ -38,9 +38,14 @@ SPANISH: dict[str, str] = {
     "Asylum granted": "Asilo concedido",
     "DHS motion to pretermit": "Moción del DHS para desestimar sin audiencia (pretermit)",
     "Biometrics to be completed by": "Datos biométricos a completar antes de",
-    "FOIA request to USCIS (A-file) received": "Solicitud FOIA a USCIS (expediente A) recibida",
-    "FOIA request to CBP (entry records) received": "Solicitud FOIA a CBP (registros de entrada) recibida",
-    "OBIM FOIA response: records released in part": "Respuesta FOIA de OBIM: registros entregados en parte",
+    "USCIS A-file request": "Solicitud del expediente A a USCIS",
+    "Acknowledgment letter": "Carta de acuse de recibo",
+    "Unusual circumstances: records held in a field office": (
+        "Circunstancias inusuales: registros en una oficina local"
+    ),
+    "CBP request for entry records": "Solicitud a CBP de registros de entrada",
+    "OBIM fingerprint records": "Registros de huellas dactilares de OBIM",
+    "Records released in part": "Registros entregados en parte",
     "Reviewed with the client: no new evidence for a motion": (
         "Revisado con el cliente: no hay pruebas nuevas para una moción"
     ),

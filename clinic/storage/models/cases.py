@@ -189,5 +189,9 @@ class CaseFact(Base):
     number: Mapped[int | None] = mapped_column()
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Who it concerns (a FOIA request's agency: FoiaAgency value), and the earlier fact it
+    # belongs to (a FOIA receipt, extension or response names its request). Migration 0005.
+    agency: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    about_id: Mapped[int | None] = mapped_column()
 
     case: Mapped[Case] = relationship(back_populates="facts")

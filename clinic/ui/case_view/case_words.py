@@ -23,6 +23,7 @@ from clinic.domain.enums import (
     DetentionStatus,
     EvidenceCategory,
     EvidenceStatus,
+    FoiaAgency,
     ForumKind,
     HearingKind,
     Outcome,
@@ -158,10 +159,22 @@ _WORDS: dict[StrEnum, object] = {
     CaseFactKind.RECOMMENDED_APPROVAL: QT_TRANSLATE_NOOP(
         "CaseView", "Asylum recommended for approval"
     ),
+    CaseFactKind.FOIA_SENT: QT_TRANSLATE_NOOP("CaseView", "FOIA request sent"),
     CaseFactKind.FOIA_RECEIVED: QT_TRANSLATE_NOOP(
-        "CaseView", "FOIA request received by the agency"
+        "CaseView", "FOIA request received by the agency (acknowledged)"
+    ),
+    CaseFactKind.FOIA_EXTENDED: QT_TRANSLATE_NOOP(
+        "CaseView", "FOIA response extended by the agency in writing (unusual circumstances)"
     ),
     CaseFactKind.FOIA_RESPONSE: QT_TRANSLATE_NOOP("CaseView", "FOIA response from the agency"),
+    FoiaAgency.USCIS: QT_TRANSLATE_NOOP("CaseView", "USCIS (A-file)"),
+    FoiaAgency.CBP: QT_TRANSLATE_NOOP("CaseView", "CBP (entry and encounter records)"),
+    FoiaAgency.ICE: QT_TRANSLATE_NOOP("CaseView", "ICE"),
+    FoiaAgency.OBIM: QT_TRANSLATE_NOOP("CaseView", "OBIM (fingerprint records)"),
+    FoiaAgency.EOIR: QT_TRANSLATE_NOOP("CaseView", "EOIR (record of proceedings)"),
+    FoiaAgency.STATE: QT_TRANSLATE_NOOP("CaseView", "State Department (visa records)"),
+    FoiaAgency.FBI: QT_TRANSLATE_NOOP("CaseView", "FBI (identity history)"),
+    FoiaAgency.OTHER: QT_TRANSLATE_NOOP("CaseView", "Another agency"),
 }
 
 # What a rule counted from (the anchor field stored with each computed deadline).
@@ -172,6 +185,10 @@ _ANCHORS: dict[str, object] = {
     "address_change": QT_TRANSLATE_NOOP("CaseView", "Address change"),
     "judge_ordered": QT_TRANSLATE_NOOP("CaseView", "Date the judge ordered"),
     **{kind.value: text for kind, text in _WORDS.items() if isinstance(kind, CaseFactKind)},
+    # the extended FOIA reminder still counts from the request's receipt
+    "foia_extended": QT_TRANSLATE_NOOP(
+        "CaseView", "FOIA request received by the agency (response extended)"
+    ),
 }
 
 _CONFIDENCE: dict[str, object] = {
@@ -227,6 +244,7 @@ _FLAG_FIELDS: dict[str, object] = {
     "asylum_office_denial": QT_TRANSLATE_NOOP("CaseView", "the asylum office's denial"),
     "pfr_filed": QT_TRANSLATE_NOOP("CaseView", "the petition for review"),
     "recommended_approval": QT_TRANSLATE_NOOP("CaseView", "the recommended approval"),
+    "foia_response": QT_TRANSLATE_NOOP("CaseView", "the agency's FOIA response"),
 }
 
 _FLAG_PREFIXES: dict[str, object] = {
@@ -248,6 +266,7 @@ _FLAG_PREFIXES: dict[str, object] = {
     ),
     "ended_by": QT_TRANSLATE_NOOP("CaseView", "No longer applies: {0} came first."),
     "brought_forward": QT_TRANSLATE_NOOP("CaseView", "Brought forward to the date of {0}."),
+    "answered_by": QT_TRANSLATE_NOOP("CaseView", "Answered: {0} is recorded; no follow-up is due."),
 }
 
 
@@ -260,7 +279,8 @@ def word(value: StrEnum | None) -> str:
 
 
 def anchor_word(field: str) -> str:
-    text = _ANCHORS.get(field)
+    """What a rule counted from; a FOIA request's field carries its id (``foia_received#12``)."""
+    text = _ANCHORS.get(field.partition("#")[0])
     return tr(text) if text else field.replace("_", " ").capitalize()
 
 

@@ -9,17 +9,19 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 
 from clinic.domain.drafts import DeadlineDraft
 from clinic.domain.enums import (
+    FOIA_FACTS,
     NUMERIC_CASE_FACTS,
     CaseFactKind,
     DeadlineOrigin,
     DeadlineStatus,
+    FoiaAgency,
 )
 from clinic.domain.typed_dates import CASE_FACTS
 from clinic.services import deadlines, schedule
-from clinic.services.deadlines import MAX_FACT_NUMBER
+from clinic.services.deadlines import MAX_FACT_NUMBER, FoiaRequestChoice
 from clinic.services.dto import CaseView, DeadlineView
 from clinic.services.results import Result
-from clinic.ui.case_view.case_words import short_date
+from clinic.ui.case_view.case_words import short_date, word
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
 from clinic.ui.rule_words import rule_text
 from clinic.ui.session import UiSession
@@ -122,7 +124,10 @@ class AddDeadlineDialog(FormDialog):
 
 
 class CaseFactDialog(FormDialog):
-    """A decision, order or notice date (or a number of days) the deadline rules count from."""
+    """A decision, order or notice date (or a number of days) the deadline rules count from.
+
+    FOIA requests (issue 18 § 2): the sending names the agency; the receipt (acknowledgment),
+    the agency's written extension and each response name the request they belong to."""
 
     def __init__(self, session: UiSession, case: CaseView, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -134,24 +139,61 @@ class CaseFactDialog(FormDialog):
         self.case_id = case.id
         add = self.add_field
         self.kind = add("fact_kind", self.tr("What happened"), EnumComboBox(CaseFactKind))
+        self.request = add("about_id", self.tr("FOIA request"), QComboBox())
+        self.agency = add(
+            "agency",
+            self.tr("Agency"),
+            EnumComboBox(FoiaAgency, none_text=self.tr("Choose the agency")),
+        )
         self.on = add(
             "on", self.tr("Date"), date_edit(session.today(), session=session, window=CASE_FACTS)
         )
         self.number = add("number", self.tr("Days"), QSpinBox())
         self.number.setRange(0, MAX_FACT_NUMBER)
         self.note = add("note", self.tr("Note"), QLineEdit())
+        self._fill_requests(deadlines.foia_requests(store=session.store, case_id=case.id))
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.request.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.setMinimumWidth(460)
 
+    def _fill_requests(self, requests: list[FoiaRequestChoice]) -> None:
+        self.request.addItem("", None)
+        for request in requests:
+            agency = word(request.agency) if request.agency else self.tr("Agency not recorded")
+            if request.received_on is not None:
+                when = self.tr("received %1").replace("%1", short_date(request.received_on))
+            else:
+                when = self.tr("sent %1").replace("%1", short_date(request.sent_on))
+            text = f"{agency} · {when}"
+            if request.note:
+                text += f" · {request.note}"
+            self.request.addItem(text, request.id)
+
     def _kind_changed(self, *_args: object) -> None:
-        numeric = self.kind.value() in NUMERIC_CASE_FACTS
+        kind = self.kind.value()
+        numeric = kind in NUMERIC_CASE_FACTS
+        linked = kind in FOIA_FACTS and kind is not CaseFactKind.FOIA_SENT
+        new_request = kind is CaseFactKind.FOIA_RECEIVED
+        self.request.setItemText(
+            0, self.tr("A new request (its sending not recorded)") if new_request else ""
+        )
+        if not linked and self.request.currentIndex() != 0:
+            self.request.setCurrentIndex(0)
         self.set_field_visible("on", not numeric)
         self.set_field_visible("number", numeric)
+        self.set_field_visible("about_id", linked)
+        starts = kind is CaseFactKind.FOIA_SENT or (new_request and self.request_id() is None)
+        self.set_field_visible("agency", starts)
+
+    def request_id(self) -> int | None:
+        data = self.request.currentData()
+        return None if data is None else int(data)
 
     def save(self) -> Result[Any]:
         kind: CaseFactKind = self.kind.value()
         numeric = kind in NUMERIC_CASE_FACTS
+        foia = kind in FOIA_FACTS
         return deadlines.record_case_fact(
             store=self.session.store,
             case_id=self.case_id,
@@ -159,4 +201,6 @@ class CaseFactDialog(FormDialog):
             on=None if numeric else qdate_value(self.on),
             number=self.number.value() if numeric else None,
             note=self.note.text(),
+            agency=self.agency.value() if foia and self.request_id() is None else None,
+            about_id=self.request_id() if foia else None,
         )
