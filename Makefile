@@ -16,7 +16,7 @@ help:
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
 	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json)"
 	@echo "make bundle - build the desktop bundle (dist/Clinic) and tarball; make bundle-check runs its self-test"
-	@echo "make screenshots - render the main screens with demo data into docs/screenshots/"
+	@echo "make screenshots - the main screens with demo data on a real X display (English, Spanish, dark) into docs/screenshots/"
 	@echo "make translations - extract the interface's strings into resources/translations/*.ts"
 
 $(BIN)/python:
@@ -100,8 +100,9 @@ bundle: $(BIN)/pyinstaller $(QM)
 bundle-check: bundle
 	env -i PATH="$$PATH" HOME="$$HOME" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen dist/Clinic/Clinic --self-test
 
-screenshots: $(DEPS) $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+# On a real X display (Xvfb 1366x768 + openbox, Qt xcb): English, Spanish and dark.
+screenshots: $(DEPS) system-deps $(QM)
+	bash tools/with-display.sh $(BIN)/python tools/screenshots.py
 
 bench: $(DEPS)
 	$(BIN)/python -m bench

@@ -1,40 +1,87 @@
-"""Render the main screens with demo data into docs/screenshots/ (run by `make screenshots`).
+"""Take the README's screenshots on a real X display (run by `make screenshots`).
 
-English goes to docs/screenshots/, Spanish to docs/screenshots/es/ (same file names). Uses a
-throwaway data folder and the offscreen (or Xvfb) Qt platform; nothing is kept but PNGs.
+The window is shown maximised on a 1366×768 screen (Xvfb with the openbox window manager, Qt's
+xcb platform: tools/with-display.sh starts both when no display is set), so each picture is
+what a person on a common laptop sees, title bar included, grabbed from the X server. English
+goes to docs/screenshots/, Spanish to docs/screenshots/es/ and the dark scheme (English) to
+docs/screenshots/dark/ (same file names). A throwaway data folder with synthetic demo data;
+nothing is kept but PNGs.
 
-    python tools/screenshots.py            # both languages
-    python tools/screenshots.py es         # Spanish only
+    bash tools/with-display.sh .venv/bin/python tools/screenshots.py         # all three sets
+    bash tools/with-display.sh .venv/bin/python tools/screenshots.py es      # Spanish only
+    bash tools/with-display.sh .venv/bin/python tools/screenshots.py dark    # dark only
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clinic.services import lifecycle, search
 from clinic.services.demo import fill_demo_data
 from clinic.storage import keys
+from clinic.ui import look
 from clinic.ui.application import use_readable_locale
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.main_window import MainWindow
 from clinic.ui.session import UiSession
 from clinic.ui.translations import Translations
 
-SIZE = (1280, 800)
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = {"en": ROOT / "docs" / "screenshots", "es": ROOT / "docs" / "screenshots" / "es"}
+SHOTS = ROOT / "docs" / "screenshots"
 
 
-def save(widget: QWidget, out: Path, name: str) -> None:
-    QApplication.processEvents()
-    widget.grab().save(str(out / f"{name}.png"))
-    print((out / f"{name}.png").relative_to(ROOT))
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    language: str
+    dark: bool
+    folder: Path
+
+
+VARIANTS = {
+    "en": Variant("en", "en", False, SHOTS),
+    "es": Variant("es", "es", False, SHOTS / "es"),
+    "dark": Variant("dark", "en", True, SHOTS / "dark"),
+}
+
+
+def settle(seconds: float = 0.4) -> None:
+    """Let Qt and the X server finish painting before a grab."""
+    app = QApplication.instance()
+    assert app is not None
+    end = time.monotonic() + seconds
+    while True:
+        app.processEvents()
+        if time.monotonic() >= end:
+            return
+        time.sleep(0.02)
+
+
+def save_screen(out: Path, name: str) -> None:
+    """The whole screen as the X server shows it (the window and any dialog over it)."""
+    settle()
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    path = out / f"{name}.png"
+    screen.grabWindow(0).save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and not predicate():
+        settle(0.05)
 
 
 def tab_name(widget: QWidget, index: int) -> str:
@@ -60,51 +107,58 @@ def render(session: UiSession, store: object, today: date, out: Path) -> None:
     for old in out.glob("case-*.png"):  # tabs come and go: no stale tab pictures
         old.unlink()
     window = MainWindow(session)
-    window.resize(*SIZE)
-    window.show()
-    window.nav.setCurrentRow(0)
-    save(window, out, "today")
-    window.nav.setCurrentRow(1)
-    save(window, out, "cases")
-    window.nav.setCurrentRow(2)
-    save(window, out, "calendar")
-    listed = search.list_cases(store=store, today=today)
+    window.showMaximized()
+    wait_until(lambda: window.isVisible() and window.today_page.agenda is not None)
+    for name, page in (
+        ("today", window.today_page),
+        ("cases", window.cases_page),
+        ("calendar", window.calendar_page),
+    ):
+        window.show_page(page)
+        save_screen(out, name)
+    listed = search.list_cases(store=store, today=today)  # type: ignore[arg-type]
     busy = max(listed, key=lambda c: (c.next_hearing is not None, c.stage.value == "hearings"))
     window.show_case(busy.id)
     tabs = window.case_page.tabs
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         show_explanation(tabs.widget(index))
-        save(window, out, f"case-{index + 1}-{tab_name(tabs.widget(index), index)}")
+        save_screen(out, f"case-{index + 1}-{tab_name(tabs.widget(index), index)}")
     dialog = IntakeDialog(session, window)
-    dialog.resize(max(1040, dialog.width()), 740)  # as wide as its words need
     dialog.show()
-    save(dialog, out, "intake")
+    save_screen(out, "intake")
     dialog.reject()
-    window.nav.setCurrentRow(3)
-    save(window, out, "settings")
+    window.show_page(window.settings_page)
+    save_screen(out, "settings")
     window.close()
     window.deleteLater()
+    settle(0.2)
 
 
 def main(argv: list[str]) -> int:
-    languages = argv or list(FOLDERS)
+    if os.environ.get("QT_QPA_PLATFORM") != "xcb" or not os.environ.get("DISPLAY"):
+        print("screenshots: run on an X display (QT_QPA_PLATFORM=xcb), e.g. through")
+        print("  bash tools/with-display.sh .venv/bin/python tools/screenshots.py")
+        return 2
+    chosen = [VARIANTS[name] for name in argv] if argv else list(VARIANTS.values())
     keys.SCRYPT_N = 2**12  # a throwaway store; the cost is recorded in its key file
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Clinic-screenshots")
     QSettings().clear()
     use_readable_locale()
     translations = Translations(app)
+    appearance = look.install(app)
     today = date.today()
-    for language in languages:  # one store each: the demo's titles and notes are in `language`
+    for variant in chosen:  # one store each: the demo's titles and notes are in its language
         with tempfile.TemporaryDirectory() as folder:
             data_dir = lifecycle.resolve_data_dir(Path(folder) / "data")
-            secret = "screenshots only"  # noqa: S105 - a throwaway store
+            secret = "screenshots only, a throwaway store"  # noqa: S105
             store = lifecycle.init_store(data_dir=data_dir, passphrase=secret, actor="demo")
-            fill_demo_data(store=store, clients=80, seed=3, today=today, language=language)
+            fill_demo_data(store=store, clients=80, seed=3, today=today, language=variant.language)
             session = UiSession(store, today=lambda: today)
-            translations.apply(language)
-            render(session, store, today, FOLDERS[language])
+            translations.apply(variant.language)
+            appearance.force(Qt.ColorScheme.Dark if variant.dark else Qt.ColorScheme.Light)
+            render(session, store, today, variant.folder)
             session.close()
     return 0
 

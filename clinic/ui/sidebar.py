@@ -28,10 +28,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QIcon,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPalette,
     QPen,
@@ -121,6 +123,23 @@ class _NavList(QListView):
         self.setSpacing(1)
         self.viewport().setAutoFillBackground(False)
         self.clicked.connect(self.requested)
+        # The focus ring shows only when the keyboard brought focus here or moves in the list
+        # (like CSS :focus-visible): after a click or a page switch it would look like a
+        # second current page.
+        self.keyboard_focus = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        keyboard = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        self.keyboard_focus = event.reason() in keyboard
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.keyboard_focus = False
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.keyboard_focus = False
+        super().mousePressEvent(event)
 
     def selectionCommand(
         self, index: Index, event: QEvent | None = None
@@ -129,6 +148,8 @@ class _NavList(QListView):
         return QItemSelectionModel.SelectionFlag.NoUpdate
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.keyboard_focus = True
+        self.viewport().update()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             if self.currentIndex().isValid():
                 self.requested.emit(self.currentIndex())
@@ -205,8 +226,11 @@ class _NavDelegate(QStyledItemDelegate):
         pal = option.palette
         view = option.widget
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        has_focus = bool(option.state & QStyle.StateFlag.State_HasFocus) and (
-            view is not None and view.hasFocus()
+        has_focus = (
+            bool(option.state & QStyle.StateFlag.State_HasFocus)
+            and isinstance(view, _NavList)
+            and view.hasFocus()
+            and view.keyboard_focus
         )
         painter.setPen(Qt.PenStyle.NoPen)
         if active:
@@ -298,8 +322,10 @@ class Sidebar(QWidget):
         self._active = key
         selection = self.list.selectionModel()
         row = self._row(key)
-        if row is None:
+        if row is None:  # no row marked, and no keyboard cursor left on one
             selection.clearSelection()
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self._refresh_accessible_text()
             return
         index = self.model.index(row, 0)
         selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

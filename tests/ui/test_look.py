@@ -306,7 +306,7 @@ def test_qtsvg_is_not_loaded_until_an_icon_is_painted() -> None:
 
 FONT_PROBE = r"""
 import json, sys
-from PySide6.QtGui import QTextLayout
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
 if sys.argv[1] == "with-fonts":
@@ -316,10 +316,14 @@ names = ["刘芳", "Алексей", "Nguyễn", "ĐẶNG Thị Hương"]
 result = {}
 for name in names:
     label = QLabel(name)
-    layout = QTextLayout(name, label.font())
+    font = label.font()
+    families = font.families() or [font.family()]
+    metrics = [QFontMetrics(QFont(family, 12)) for family in families]
+    uncovered = [c for c in name if not c.isspace() and not any(m.inFontUcs4(ord(c)) for m in metrics)]
+    layout = QTextLayout(name, font)
     layout.beginLayout(); layout.createLine(); layout.endLayout()
-    runs = [(run.rawFont().familyName(), list(run.glyphIndexes())) for run in layout.glyphRuns()]
-    result[name] = {"missing": sum(g == 0 for _, gl in runs for g in gl), "fonts": [f for f, _ in runs]}
+    boxes = sum(g == 0 for run in layout.glyphRuns() for g in run.glyphIndexes())
+    result[name] = {"uncovered": "".join(uncovered), "boxes": boxes, "families": families}
 print(json.dumps(result))
 """
 
@@ -358,12 +362,16 @@ def font_probe(tmp_path: Path, mode: str) -> dict[str, dict[str, object]]:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fontconfig (Linux) lets the test hide fonts")
 def test_chinese_cyrillic_and_vietnamese_names_have_every_glyph(tmp_path: Path) -> None:
+    """Every character of the names is in one of the label's font families, and Qt's layout
+    draws no empty box (glyph 0), on a desktop whose only system font is DejaVu."""
     without = font_probe(tmp_path, "plain")
-    assert without["刘芳"]["missing"], "the probe must see boxes when the bundled fonts are absent"
+    assert without["刘芳"]["uncovered"] == "刘芳", "the probe must miss Chinese without our fonts"
+    assert without["刘芳"]["boxes"], "and see the boxes"
     shown = font_probe(tmp_path, "with-fonts")
     for name, drawn in shown.items():
-        assert drawn["missing"] == 0, f"{name} drawn with empty boxes ({drawn['fonts']})"
-    assert "Droid Sans Fallback" in shown["刘芳"]["fonts"]
+        assert drawn["uncovered"] == "", f"{name}: no font for {drawn['uncovered']!r}"
+        assert drawn["boxes"] == 0, f"{name} drawn with empty boxes ({drawn['families']})"
+    assert "Droid Sans Fallback" in shown["刘芳"]["families"]
 
 
 def test_the_application_font_lists_the_bundled_fallbacks(qapp: QApplication) -> None:

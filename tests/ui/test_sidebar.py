@@ -261,3 +261,22 @@ def test_on_a_case_focus_in_the_sidebar_keeps_the_case(window, qtbot) -> None:  
     assert window.stack.currentWidget() is window.case_page
     qtbot.keyClick(window.nav.list, Qt.Key.Key_Return)  # now a request: the row under focus
     assert window.stack.currentWidget() is not window.case_page
+
+
+def test_the_focus_ring_shows_for_the_keyboard_only(bar, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Like :focus-visible: Tab into the list or an arrow key shows the ring on the row under
+    the cursor; a click or focus arriving otherwise does not (it would look like a second
+    current page), and a page outside the sidebar leaves no cursor row."""
+    host, sidebar, _requested = bar
+    sidebar.set_current("cases")
+    sidebar.list.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(sidebar.list.hasFocus)
+    assert sidebar.list.keyboard_focus
+    qtbot.mouseClick(sidebar.list.viewport(), Qt.MouseButton.LeftButton, pos=row_centre(sidebar, 1))
+    assert not sidebar.list.keyboard_focus
+    qtbot.keyClick(sidebar.list, Qt.Key.Key_Down)
+    assert sidebar.list.keyboard_focus
+    host.findChild(QLineEdit, "elsewhere").setFocus()
+    assert not sidebar.list.keyboard_focus
+    sidebar.set_current(None)
+    assert not sidebar.list.currentIndex().isValid()
