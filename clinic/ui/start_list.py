@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -77,8 +78,18 @@ class StartListPanel(QFrame):
         title.setFont(font)
         self.progress = QLabel()
         self.progress.setObjectName("startListProgress")
+        self.hide_button = QPushButton(self.tr("Hide for now"))
+        self.hide_button.setObjectName("startListHide")
+        self.hide_button.setToolTip(self.tr("The list comes back at the next start until done."))
+        self.hide_button.setFlat(True)
+        self.hide_button.clicked.connect(self._hide_for_now)
+        self._hidden_for_now = False
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.hide_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(self.progress)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
@@ -103,8 +114,13 @@ class StartListPanel(QFrame):
         layout.addLayout(grid)
         self.hide()
 
+    def _hide_for_now(self) -> None:
+        """Out of the way for this run (the agenda gets the room); back at the next start."""
+        self._hidden_for_now = True
+        self.hide()
+
     def show_list(self, start: StartList) -> None:
-        if start.complete:
+        if start.complete or self._hidden_for_now:
             self.hide()
             return
         done = len(start.done)

@@ -1939,6 +1939,30 @@
         <translation>Respuesta FOIA de la agencia</translation>
     </message>
     <message>
+        <source>Asylum interview notice received</source>
+        <translation>Aviso de entrevista de asilo recibido</translation>
+    </message>
+    <message>
+        <source>Asylum interview missed (did not appear)</source>
+        <translation>Entrevista de asilo perdida (no se presentó)</translation>
+    </message>
+    <message>
+        <source>Asylum interview rescheduled at the applicant&apos;s request</source>
+        <translation>Entrevista de asilo reprogramada a petición del solicitante</translation>
+    </message>
+    <message>
+        <source>Biometrics appointment missed (did not appear)</source>
+        <translation>Cita de datos biométricos perdida (no se presentó)</translation>
+    </message>
+    <message>
+        <source>Biometrics appointment rescheduled at the applicant&apos;s request</source>
+        <translation>Cita de datos biométricos reprogramada a petición del solicitante</translation>
+    </message>
+    <message>
+        <source>Notice of Intent to Deny from the asylum office</source>
+        <translation>Aviso de intención de denegar de la oficina de asilo</translation>
+    </message>
+    <message>
         <source>USCIS (A-file)</source>
         <translation>USCIS (expediente A)</translation>
     </message>
@@ -2087,6 +2111,10 @@
         <translation>la respuesta FOIA de la agencia</translation>
     </message>
     <message>
+        <source>the interview notice</source>
+        <translation>el aviso de entrevista</translation>
+    </message>
+    <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
         <translation>Un cierre del tribunal ({0}) cae en este período y no lo prorroga.</translation>
     </message>
@@ -2119,8 +2147,8 @@
         <translation>Adelantado a la fecha de {0}.</translation>
     </message>
     <message>
-        <source>Answered: {0} is recorded; no follow-up is due.</source>
-        <translation>Respondida: {0} está registrada; no hace falta seguimiento.</translation>
+        <source>Settled: {0} is recorded; no follow-up is due.</source>
+        <translation>Resuelto: consta {0}; no hace falta seguimiento.</translation>
     </message>
     <message>
         <source>No A-number</source>
@@ -3153,6 +3181,10 @@
         <translation>El EAD de asilo termina tras la denegación del juez (salvo apelación a tiempo)</translation>
     </message>
     <message>
+        <source>Asylum interview: confirm the interpreter the applicant brings</source>
+        <translation>Entrevista de asilo: confirmar el intérprete que trae el solicitante</translation>
+    </message>
+    <message>
         <source>BIA appeal (EOIR-26) must be received</source>
         <translation>La apelación ante la BIA (EOIR-26) debe recibirse</translation>
     </message>
@@ -3217,6 +3249,14 @@
         <translation>Plazo ordenado por el juez</translation>
     </message>
     <message>
+        <source>Missed asylum interview: show good cause to the asylum office</source>
+        <translation>Entrevista de asilo perdida: demostrar causa justificada ante la oficina de asilo</translation>
+    </message>
+    <message>
+        <source>Missed biometrics appointment: ask USCIS for a new one and keep proof of good cause</source>
+        <translation>Cita de datos biométricos perdida: pedir otra a USCIS y guardar prueba de la causa justificada</translation>
+    </message>
+    <message>
         <source>Motion to reconsider (IJ or BIA)</source>
         <translation>Moción para reconsiderar (juez o BIA)</translation>
     </message>
@@ -3243,6 +3283,10 @@
     <message>
         <source>Petition for review in the court of appeals</source>
         <translation>Petición de revisión ante el tribunal de apelaciones</translation>
+    </message>
+    <message>
+        <source>Reply to the asylum office&apos;s Notice of Intent to Deny</source>
+        <translation>Responder al aviso de intención de denegar de la oficina de asilo</translation>
     </message>
     <message>
         <source>Response to an opposing filing or motion</source>
@@ -5997,6 +6041,14 @@ Esc: cancelar</translation>
     <message>
         <source>Getting started</source>
         <translation>Primeros pasos</translation>
+    </message>
+    <message>
+        <source>Hide for now</source>
+        <translation>Ocultar por ahora</translation>
+    </message>
+    <message>
+        <source>The list comes back at the next start until done.</source>
+        <translation>La lista vuelve a aparecer al iniciar de nuevo hasta completarla.</translation>
     </message>
     <message numerus="yes">
         <source>%n of 5 steps done.</source>

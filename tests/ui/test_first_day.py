@@ -149,6 +149,12 @@ def test_start_list_buttons_take_the_person_there(
     panel.buttons[Step.CLINIC_NAME].click()
     assert window.stack.currentWidget() is window.settings_page
     assert window.settings_page.clinic_name.hasFocus() or QApplication.focusWidget() is None
+    window.show_page(window.today_page)
+    qtbot.waitUntil(panel.isVisible)
+    panel.hide_button.click()
+    assert not panel.isVisible()
+    window.today_page.reload()
+    assert not panel.isVisible()  # not back until the next start
 
 
 def test_intake_with_no_staff_says_where_to_add_them(qtbot) -> None:  # type: ignore[no-untyped-def]
