@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from clinic.services.deadlines import AgendaItem
 from clinic.ui.calendar_entries import counts_by_day, entries_between
 from clinic.ui.calendar_month_view import MarkedCalendar
 from clinic.ui.docket_dialog import DocketPrinter
+from clinic.ui.fonts import Step, scaled
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.today_agenda_model import AgendaModel, long_date, qdate
@@ -124,10 +125,7 @@ class CalendarPage(Page):
         self.period_label = QLabel()
         self.period_label.setObjectName("calendarPeriod")
         self.period_label.setAccessibleName(self.tr("Shown period"))
-        font = QFont(self.period_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.period_label.setFont(font)
+        self.period_label.setFont(scaled(self.period_label.font(), Step.TITLE, bold=True))
         self.month_button = self._button(
             "calendarMonthMode", self.tr("Month"), self.tr("Month view")
         )

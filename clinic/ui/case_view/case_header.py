@@ -12,9 +12,8 @@ from clinic.services.dto import CaseView, DeadlineView, HearingView
 from clinic.ui.case_view.case_tab import INFO_BADGE, badge
 from clinic.ui.case_view.case_words import a_number_text, short_date, short_time, word
 from clinic.ui.case_view.deadline_table_model import is_overdue
+from clinic.ui.fonts import Step, scaled
 from clinic.ui.rule_words import rule_text
-
-NAME_POINT_SCALE = 1.5
 
 
 def next_hearing(case: CaseView, today: date) -> HearingView | None:
@@ -42,10 +41,7 @@ class CaseHeader(QFrame):
         self.setObjectName("caseHeader")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.client_name = self._label("headerClientName", self.tr("Client"))
-        font = self.client_name.font()
-        font.setPointSizeF(font.pointSizeF() * NAME_POINT_SCALE)
-        font.setBold(True)
-        self.client_name.setFont(font)
+        self.client_name.setFont(scaled(self.client_name.font(), Step.TITLE, bold=True))
         self.a_number = self._label("headerANumber", self.tr("A-number"))
         self.claim_type = badge("", "headerClaimType", INFO_BADGE)
         self.detained_badge = badge(self.tr("Detained"), "headerDetained")

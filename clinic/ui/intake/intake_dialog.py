@@ -23,6 +23,7 @@ from clinic.domain.conflicts import DistinctPerson
 from clinic.domain.enums import DetentionStatus
 from clinic.domain.ids import ClientId
 from clinic.services import staff
+from clinic.ui.fonts import Step, scaled
 from clinic.ui.intake.case_page import CasePage
 from clinic.ui.intake.client_page import ClientPage
 from clinic.ui.intake.conflict_check import ReviewedMatch, Subject, SubjectMatches
@@ -77,10 +78,7 @@ class IntakeDialog(QDialog):
             self.stack.addWidget(page)
         self.heading = QLabel()
         self.heading.setObjectName("intakeStepHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setFont(scaled(self.heading.font(), Step.SUBTITLE, bold=True))
         self.cancel_button = self._button(
             self.tr("Cancel"), "intakeCancel", self.tr("Cancel the intake")
         )
