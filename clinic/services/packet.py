@@ -548,8 +548,12 @@ def build_packet(
     check: PacketCheck | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    verify: bool = True,
 ) -> Result[PacketBuild]:
     """Build the packet into ``folder`` (which the user chose); audited.
+
+    Every placed page is verified against its source unless ``verify`` is off (only the
+    benchmark turns it off, to measure what verification costs).
 
     Files that cannot go in stop the build (:class:`PacketError` names each one and why) unless
     ``skip_bad`` is set: then the packet is built without them and they are listed in the
@@ -581,6 +585,7 @@ def build_packet(
             skip=skip,
             progress=progress,
             cancelled=cancelled,
+            verify=verify,
         )
         if cancelled is not None and cancelled():
             raise PacketCancelled()

@@ -70,7 +70,7 @@ from clinic.reports.packet.sources import (
 )
 from clinic.reports.packet.verify import PageCheck, PageVerdict, raster_page, verify_unit
 
-VERIFY_WORKERS = 2  # both cores of a clinic laptop: the main thread places while they check
+VERIFY_WORKERS = 1  # with the main process placing pages, both cores of a clinic laptop work
 VERIFY_AHEAD = 2  # exhibits built ahead while earlier ones are being checked
 VERIFY_TIMEOUT = 300.0  # seconds for one exhibit's check (a renderer hung on a page)
 RASTER_DPI = 150

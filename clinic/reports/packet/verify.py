@@ -23,8 +23,11 @@ is not thread-safe, and a page that crashes the renderer takes down a worker, no
 
 from __future__ import annotations
 
+import ctypes
 import io
+import math
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -203,6 +206,12 @@ def compare(
     return share, total, content
 
 
+def _inked_count(image: Image.Image) -> int:
+    r, g, b = image.split()
+    darkest = ImageChops.darker(ImageChops.darker(r, g), b)
+    return darkest.point(lambda v: 255 if v < INK else 0).histogram()[255]
+
+
 def _placed_box(
     box: tuple[float, float, float, float], rotate: int, k: float
 ) -> tuple[int, int, int, int]:
@@ -246,6 +255,64 @@ class _Reference:
         finally:
             page.close()
 
+    def placed(
+        self, index: int, matrix: tuple[float, ...], size: tuple[int, int], marks: bool
+    ) -> tuple[Image.Image, Image.Image]:
+        """(with marks, without) drawn into a ``size`` bitmap (the packet page's pixel grid)
+        through ``matrix`` (PDFium's page-to-device matrix), so that the source lands on
+        exactly the pixels where the packet page shows it; without ``marks`` both are the same
+        drawing (the page has no annotations)."""
+        page = self.doc[index]
+        try:
+            bare = _render_matrix(page, matrix, size, 0)
+            if not marks:
+                return bare, bare
+            _drop_unprinted(page)
+            if self.form:
+                pdfium_c.FORM_OnAfterLoadPage(page, self.form)
+            flags = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_PRINTING
+
+            def widgets(bitmap: Any) -> None:
+                if self.form:  # widgets are drawn by the form (whole pixels only)
+                    a, _b, _c, d, e, f = matrix
+                    width = round(pdfium_c.FPDF_GetPageWidthF(page) * a)
+                    height = round(pdfium_c.FPDF_GetPageHeightF(page) * d)
+                    pdfium_c.FPDF_FFLDraw(
+                        self.form, bitmap, page, round(e), round(f), width, height, 0, flags
+                    )
+
+            with_marks = _render_matrix(page, matrix, size, flags, widgets)
+            if self.form:
+                pdfium_c.FORM_OnBeforeClosePage(page, self.form)
+            return with_marks, bare
+        finally:
+            page.close()
+
+
+def _render_matrix(
+    page: pdfium.PdfPage,
+    matrix: tuple[float, ...],
+    size: tuple[int, int],
+    flags: int,
+    then: Any = None,
+) -> Image.Image:
+    width, height = size
+    bitmap = pdfium_c.FPDFBitmap_Create(width, height, 0)
+    try:
+        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xFFFFFFFF)
+        transform = pdfium_c.FS_MATRIX(*matrix)
+        clip = pdfium_c.FS_RECTF(0, 0, width, height)
+        pdfium_c.FPDF_RenderPageBitmapWithMatrix(
+            bitmap, page, ctypes.byref(transform), ctypes.byref(clip), flags
+        )
+        if then is not None:
+            then(bitmap)
+        stride = pdfium_c.FPDFBitmap_GetStride(bitmap)
+        data = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * height)
+        return Image.frombuffer("RGB", size, data, "raw", "BGRX", stride, 1).copy()
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+
 
 def _drop_unprinted(page: pdfium.PdfPage) -> None:
     """Remove the annotations that do not print (no Print flag, or Hidden / NoView): the form's
@@ -258,6 +325,63 @@ def _drop_unprinted(page: pdfium.PdfPage) -> None:
             pdfium_c.FPDF_ANNOT_FLAG_HIDDEN | pdfium_c.FPDF_ANNOT_FLAG_NOVIEW
         ):
             pdfium_c.FPDFPage_RemoveAnnot(page, n)
+
+
+def _has_annotations(reader: PdfReader, index: int) -> bool:
+    annots = reader.pages[index].get("/Annots")
+    annots = annots.get_object() if annots is not None else None
+    return isinstance(annots, ArrayObject) and len(annots) > 0
+
+
+def _check_page(
+    got_page: Image.Image, doc: _Reference, reader: PdfReader, check: PageCheck
+) -> PageVerdict:
+    k = DPI / 72
+    box, rotate = _geometry(reader, check.source_page)
+    x0, y0, x1, y1 = placed_rect(box, rotate)
+    _, scale = fit_matrix(box, rotate)
+    matrix = (scale * k, 0.0, 0.0, scale * k, x0 * k, (LETTER_H - y1) * k)
+    marks = _has_annotations(reader, check.source_page)
+    with_marks, bare = doc.placed(check.source_page, matrix, got_page.size, marks)
+    crop = (
+        max(0, math.floor(x0 * k)),
+        max(0, math.floor((LETTER_H - y1) * k)),
+        min(got_page.width, math.ceil(x1 * k)),
+        min(got_page.height, math.ceil((LETTER_H - y0) * k)),
+    )
+    got, with_marks, bare = (i.crop(crop) for i in (got_page, with_marks, bare))
+    size = got.size
+    if marks:
+        independent = _independent_marks(reader, check.source_page, size, box, rotate)
+        share, marked, content = compare(with_marks, bare, independent, got)
+    else:
+        # drawn through the same matrix, a faithful page matches its source to the pixel:
+        # only where they differ is the neighbourhood search needed
+        share, marked = 1.0, 0
+        differing = _mask(_largest_difference(got, with_marks), SAME).getbbox()
+        content = 0.0
+        if differing is not None:
+            margin = SLACK + 4
+            part = (
+                max(0, differing[0] - margin),
+                max(0, differing[1] - margin),
+                min(size[0], differing[2] + margin),
+                min(size[1], differing[3] + margin),
+            )
+            sub_got, sub_want = got.crop(part), with_marks.crop(part)
+            blank = Image.new("L", sub_got.size, 0)
+            _, _, sub_content = compare(sub_want, sub_want, blank, sub_got)
+            sub_ink = max(_inked_count(sub_want), _inked_count(sub_got))
+            ink = max(_inked_count(with_marks), _inked_count(got))
+            content = sub_content * sub_ink / ink if ink else 0.0
+    reasons = []
+    if share < MARKS_FOUND:
+        reasons.append(
+            f"only {share:.0%} of the annotations and form values it prints were on the packet page"
+        )
+    if content > CONTENT_TOLERANCE:
+        reasons.append(f"{content:.1%} of the page's inked pixels differed")
+    return PageVerdict(check.unit_page, not reasons, share, marked, content, "; ".join(reasons))
 
 
 def verify_unit(
@@ -274,34 +398,12 @@ def verify_unit(
                 reader = PdfReader(io.BytesIO(references[check.source]), strict=False)
                 opened[check.source] = (_Reference(references[check.source]), reader)
             doc, reader = opened[check.source]
-            box, rotate = _geometry(reader, check.source_page)
-            left, top, right, bottom = _placed_box(box, rotate, k)
-            size = (max(1, right - left), max(1, bottom - top))
             page = packet[check.unit_page]
             try:
                 got = page.render(scale=k, draw_annots=False).to_pil().convert("RGB")
             finally:
                 page.close()
-            got = got.crop((left, top, right, bottom))
-            _, scale = fit_matrix(box, rotate)
-            with_marks, bare = doc.drawings(check.source_page, k * scale)
-            with_marks = with_marks.resize(size, Image.Resampling.BILINEAR)
-            bare = bare.resize(size, Image.Resampling.BILINEAR)
-            independent = _independent_marks(reader, check.source_page, size, box, rotate)
-            share, marked, content = compare(with_marks, bare, independent, got)
-            reasons = []
-            if share < MARKS_FOUND:
-                reasons.append(
-                    f"only {share:.0%} of the annotations and form values it prints were on "
-                    "the packet page"
-                )
-            if content > CONTENT_TOLERANCE:
-                reasons.append(f"{content:.1%} of the page's inked pixels differed")
-            verdicts.append(
-                PageVerdict(
-                    check.unit_page, not reasons, share, marked, content, "; ".join(reasons)
-                )
-            )
+            verdicts.append(_check_page(got, doc, reader, check))
     finally:
         for doc, _reader in opened.values():
             doc.close()
