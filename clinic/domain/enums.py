@@ -182,6 +182,13 @@ class CaseFactKind(StrEnum):
     FOIA_SENT = "foia_sent"  # the clinic sent a FOIA request to an agency (may repeat)
     # the agency's written notice of unusual circumstances: 10 more working days (may repeat)
     FOIA_EXTENDED = "foia_extended"
+    # Affirmative process (asylum-rules.md §§ 2.6-2.7, 8.2)
+    INTERVIEW_NOTICE = "interview_notice"  # the asylum office's interview notice arrived
+    INTERVIEW_MISSED = "interview_missed"  # the applicant did not appear (may repeat)
+    INTERVIEW_RESCHEDULED = "interview_rescheduled"  # at the applicant's request (may repeat)
+    BIOMETRICS_MISSED = "biometrics_missed"  # ASC appointment missed (may repeat)
+    BIOMETRICS_RESCHEDULED = "biometrics_rescheduled"  # at the applicant's request (may repeat)
+    NOID_SERVED = "noid_served"  # the asylum office's Notice of Intent to Deny
 
 
 class FoiaAgency(StrEnum):
@@ -206,6 +213,10 @@ REPEATABLE_CASE_FACTS = frozenset(
         CaseFactKind.FOIA_RESPONSE,
         CaseFactKind.FOIA_SENT,
         CaseFactKind.FOIA_EXTENDED,
+        CaseFactKind.INTERVIEW_MISSED,
+        CaseFactKind.INTERVIEW_RESCHEDULED,
+        CaseFactKind.BIOMETRICS_MISSED,
+        CaseFactKind.BIOMETRICS_RESCHEDULED,
     }
 )
 # A FOIA request starts with its sending or (when the sending was not recorded) its receipt;

@@ -136,6 +136,16 @@ def _fact_fields(rows: list[FactRow]) -> dict[str, Any]:
         ),
         "judge_set_dates": tuple(sorted(repeated.get(CaseFactKind.JUDGE_SET_DATE, []))),
         "foia_requests": foia_requests(foia),
+        "interview_notice": single.get(CaseFactKind.INTERVIEW_NOTICE),
+        "interview_missed": tuple(sorted(repeated.get(CaseFactKind.INTERVIEW_MISSED, []))),
+        "interview_rescheduled": tuple(
+            sorted(repeated.get(CaseFactKind.INTERVIEW_RESCHEDULED, []))
+        ),
+        "biometrics_missed": tuple(sorted(repeated.get(CaseFactKind.BIOMETRICS_MISSED, []))),
+        "biometrics_rescheduled": tuple(
+            sorted(repeated.get(CaseFactKind.BIOMETRICS_RESCHEDULED, []))
+        ),
+        "noid_served": single.get(CaseFactKind.NOID_SERVED),
         "bia_appeal_filed": single.get(CaseFactKind.BIA_APPEAL_FILED),
         "pfr_filed": single.get(CaseFactKind.PFR_FILED),
         "asylum_office_denial": single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),

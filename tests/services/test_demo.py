@@ -415,7 +415,7 @@ def _written_texts(view: CaseView) -> list[str]:
     texts += [
         d.status_reason
         for d in view.deadlines
-        if not any(f.startswith(("met_by:", "ended_by:")) for f in d.flags)
+        if not any(f.startswith(("met_by:", "ended_by:", "answered_by:")) for f in d.flags)
     ]
     texts += [t for h in view.hearings for t in (h.outcome, h.notes)]
     texts += [t for e in view.evidence for t in (e.title, e.source, e.notes)]
@@ -453,3 +453,19 @@ def test_spanish_demo_writes_spanish_words_with_the_same_records(
 def test_unknown_demo_language_is_refused(fresh_store: Store) -> None:
     with pytest.raises(ValueError, match="use 'en' or 'es'"):
         fill_demo_data(store=fresh_store, clients=1, today=TODAY, language="fr")
+
+
+def test_affirmative_cases_show_the_asylum_office_events(views: list[CaseView]) -> None:
+    """Issue 18 § 2: interview notices settle the LIFO warning; the interpreter reminder
+    counts back from each upcoming interview; some clients missed biometrics or an interview
+    or got a Notice of Intent to Deny, each with its dated rule."""
+    rules = {d.rule_id for v in views for d in v.deadlines}
+    assert "interview-interpreter" in rules
+    assert rules & {"interview-missed-good-cause", "noid-reply", "biometrics-missed"}
+    settled = [
+        d
+        for v in views
+        for d in v.deadlines
+        if d.rule_id == "interview-lifo-window" and "answered_by:interview_notice" in d.flags
+    ]
+    assert settled and all(d.status is DeadlineStatus.DONE for d in settled)

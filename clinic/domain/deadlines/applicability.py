@@ -29,6 +29,7 @@ from clinic.domain.enums import HearingKind, Stage
 __all__ = [
     "ANCHOR_DATES",
     "ANCHOR_DATE_LABELS",
+    "ANCHOR_DATE_WORDS",
     "ANNIVERSARY_LABEL",
     "CASE_DATES",
     "CASE_DATE_LABELS",
@@ -61,6 +62,7 @@ _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.AAF_NOTICE: ("AAF notice", lambda f: f.aaf_notice),
     Trigger.EXCEPTION_EVENT_END: ("Exception circumstance ended", lambda f: f.exception_event_end),
     Trigger.BIA_APPEAL_FILED: ("BIA appeal filed", lambda f: f.bia_appeal_filed),
+    Trigger.NOID_SERVED: ("Notice of Intent to Deny", lambda f: f.noid_served),
 }
 _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
     Trigger.ADDRESS_CHANGE: ("Address change", lambda f: f.address_changes),
@@ -69,6 +71,8 @@ _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
         lambda f: f.opposing_filing_received,
     ),
     Trigger.JUDGE_SET_DATE: ("Judge-set date", lambda f: f.judge_set_dates),
+    Trigger.INTERVIEW_MISSED: ("Asylum interview missed", lambda f: f.interview_missed),
+    Trigger.BIOMETRICS_MISSED: ("Biometrics appointment missed", lambda f: f.biometrics_missed),
 }
 # Triggers with one anchor per request, its id in the field (foia.foia_anchor_keys).
 _KEYED = {
@@ -118,8 +122,14 @@ def _first_response(facts: CaseFacts, field: str) -> date | None:
 # Dates of the anchor's own request (rules.ANCHOR_DATE_FIELDS), read with the anchor's field.
 ANCHOR_DATES: dict[str, Callable[[CaseFacts, str], date | None]] = {
     "foia_response": _first_response,
+    "interview_notice": lambda f, _field: f.interview_notice,
 }
-ANCHOR_DATE_LABELS = {"foia_response": "FOIA response"}
+ANCHOR_DATE_LABELS = {"foia_response": "FOIA response", "interview_notice": "Interview notice"}
+# What the engine says when such a date settles the rule (engine._settle).
+ANCHOR_DATE_WORDS = {
+    "foia_response": "answered, so no follow-up is due",
+    "interview_notice": "received, so this warning no longer applies",
+}
 CASE_NUMBERS: dict[str, Callable[[CaseFacts], int | None]] = {
     "vd_days": lambda f: f.vd_days,
     "ead_stopped_days": lambda f: f.ead_stopped_days,

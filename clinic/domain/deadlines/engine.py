@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from clinic.domain.deadlines.applicability import (
     ANCHOR_DATE_LABELS,
+    ANCHOR_DATE_WORDS,
     ANCHOR_DATES,
     CASE_DATE_LABELS,
     CASE_DATES,
@@ -215,7 +216,7 @@ def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedD
         on = ANCHOR_DATES[rule.answered_by](facts, result.anchor.field)
         if on is not None:
             label = ANCHOR_DATE_LABELS[rule.answered_by]
-            words = f"{label} {day_label(on)}: answered, so no follow-up is due"
+            words = f"{label} {day_label(on)}: {ANCHOR_DATE_WORDS[rule.answered_by]}"
             return replace(
                 result,
                 explanation=f"{result.explanation}. {words}",

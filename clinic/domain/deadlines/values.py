@@ -120,3 +120,9 @@ class CaseFacts:
     asylum_office_denial: date | None = None
     recommended_approval: date | None = None
     foia_requests: tuple[FoiaRequest, ...] = ()  # each FOIA request, per agency
+    interview_notice: date | None = None
+    interview_missed: tuple[date, ...] = ()
+    interview_rescheduled: tuple[date, ...] = ()
+    biometrics_missed: tuple[date, ...] = ()
+    biometrics_rescheduled: tuple[date, ...] = ()
+    noid_served: date | None = None

@@ -31,6 +31,9 @@ class Trigger(StrEnum):
     FOIA_RECEIVED = "foia_received"
     FOIA_RESPONSE = "foia_response"
     FOIA_EXTENDED = "foia_extended"  # counts from the receipt of a request the agency extended
+    INTERVIEW_MISSED = "interview_missed"
+    BIOMETRICS_MISSED = "biometrics_missed"
+    NOID_SERVED = "noid_served"
 
 
 class OffsetUnit(StrEnum):

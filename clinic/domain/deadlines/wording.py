@@ -46,6 +46,10 @@ _PHRASES = (
     N_("State Department"),
     N_("another agency"),
     N_("agency not recorded"),
+    N_("Notice of Intent to Deny"),
+    N_("Asylum interview missed"),
+    N_("Biometrics appointment missed"),
+    N_("Interview notice"),
     N_("Asylum-office denial"),
     N_("Petition for review filed"),
     N_("Asylum recommended for approval"),
@@ -74,6 +78,7 @@ _PHRASES = (
     N_(": on or before this date, so met"),
     N_(": after this date, so late; an exception is needed"),
     N_(": answered, so no follow-up is due"),
+    N_(": received, so this warning no longer applies"),
     # holidays and closures (explain._day_notes, calendar.day_off_reason)
     N_("is a closure day"),
     N_("(observed)"),  # a holiday's observed day: "Christmas Day (observed)"

@@ -14,7 +14,15 @@ from datetime import date
 from clinic.domain.deadlines.vocabulary import Kind, Trigger
 from clinic.domain.drafts import DeadlineDraft
 from clinic.domain.enums import CaseFactKind as F
-from clinic.domain.enums import DeadlineOrigin, DeadlineStatus, FoiaAgency, Outcome, Relief, Stage
+from clinic.domain.enums import (
+    ClaimType,
+    DeadlineOrigin,
+    DeadlineStatus,
+    FoiaAgency,
+    Outcome,
+    Relief,
+    Stage,
+)
 from clinic.services.deadlines import case_deadlines, record_case_fact
 from clinic.services.demo.dice import between, chance, days, pick
 from clinic.services.demo.plans import DENIALS, GRANTS
@@ -77,7 +85,38 @@ def _record(demo: Demo, story: Story, facts: list[Fact]) -> None:
 
 def case_facts(demo: Demo, story: Story) -> list[Fact]:
     """What happened in the case that rules count from (hearings, arrival and filing aside)."""
-    return _decision_facts(demo, story) + _pending_facts(demo, story)
+    return (
+        _decision_facts(demo, story)
+        + _pending_facts(demo, story)
+        + _asylum_office_facts(demo, story)
+    )
+
+
+def _asylum_office_facts(demo: Demo, story: Story) -> list[Fact]:
+    """An open affirmative case waiting for its interview: the notice came; some clients asked
+    to reschedule biometrics or the interview, missed one, or got a Notice of Intent to Deny."""
+    rng, today = demo.rng, demo.today
+    noticed = story.first(Stage.INTERVIEW)
+    last = story.steps[-1][0].stage if story.steps else Stage.INTAKE
+    affirmative = story.plan.claim is ClaimType.AFFIRMATIVE
+    if not affirmative or last is not Stage.INTERVIEW or noticed is None or noticed > today:
+        return []
+    facts: list[Fact] = [(F.INTERVIEW_NOTICE, noticed, None, "Interview notice (I-797C)")]
+    soon = min(today, noticed + days(rng.randint(2, 12)))
+    if chance(rng, 0.2):
+        note = "Client asked to reschedule: surgery that week"
+        facts.append((F.INTERVIEW_RESCHEDULED, soon, None, note))
+    filed = story.filed_on
+    if filed is not None and chance(rng, 0.3):
+        missed = min(today, filed + days(rng.randint(15, 40)))
+        facts.append((F.BIOMETRICS_MISSED, missed, None, "Notice went to the old address"))
+    if chance(rng, 0.25):
+        missed = max(noticed, today - days(rng.randint(3, 30)))
+        facts.append((F.INTERVIEW_MISSED, missed, None, "Client was ill; doctor's note asked"))
+    elif chance(rng, 0.25):
+        noid = max(noticed, today - days(rng.randint(1, 12)))
+        facts.append((F.NOID_SERVED, noid, None, "Notice of Intent to Deny (in status)"))
+    return facts
 
 
 def _decision_facts(demo: Demo, story: Story) -> list[Fact]:

@@ -46,6 +46,13 @@ SPANISH: dict[str, str] = {
     "CBP request for entry records": "Solicitud a CBP de registros de entrada",
     "OBIM fingerprint records": "Registros de huellas dactilares de OBIM",
     "Records released in part": "Registros entregados en parte",
+    "Interview notice (I-797C)": "Aviso de entrevista (I-797C)",
+    "Client asked to reschedule: surgery that week": (
+        "El cliente pidió otra fecha: tiene una operación esa semana"
+    ),
+    "Notice went to the old address": "El aviso llegó a la dirección anterior",
+    "Client was ill; doctor's note asked": "El cliente estaba enfermo; se pidió nota médica",
+    "Notice of Intent to Deny (in status)": "Aviso de intención de denegar (con estatus)",
     "Reviewed with the client: no new evidence for a motion": (
         "Revisado con el cliente: no hay pruebas nuevas para una moción"
     ),

@@ -167,6 +167,24 @@ _WORDS: dict[StrEnum, object] = {
         "CaseView", "FOIA response extended by the agency in writing (unusual circumstances)"
     ),
     CaseFactKind.FOIA_RESPONSE: QT_TRANSLATE_NOOP("CaseView", "FOIA response from the agency"),
+    CaseFactKind.INTERVIEW_NOTICE: QT_TRANSLATE_NOOP(
+        "CaseView", "Asylum interview notice received"
+    ),
+    CaseFactKind.INTERVIEW_MISSED: QT_TRANSLATE_NOOP(
+        "CaseView", "Asylum interview missed (did not appear)"
+    ),
+    CaseFactKind.INTERVIEW_RESCHEDULED: QT_TRANSLATE_NOOP(
+        "CaseView", "Asylum interview rescheduled at the applicant's request"
+    ),
+    CaseFactKind.BIOMETRICS_MISSED: QT_TRANSLATE_NOOP(
+        "CaseView", "Biometrics appointment missed (did not appear)"
+    ),
+    CaseFactKind.BIOMETRICS_RESCHEDULED: QT_TRANSLATE_NOOP(
+        "CaseView", "Biometrics appointment rescheduled at the applicant's request"
+    ),
+    CaseFactKind.NOID_SERVED: QT_TRANSLATE_NOOP(
+        "CaseView", "Notice of Intent to Deny from the asylum office"
+    ),
     FoiaAgency.USCIS: QT_TRANSLATE_NOOP("CaseView", "USCIS (A-file)"),
     FoiaAgency.CBP: QT_TRANSLATE_NOOP("CaseView", "CBP (entry and encounter records)"),
     FoiaAgency.ICE: QT_TRANSLATE_NOOP("CaseView", "ICE"),
@@ -245,6 +263,7 @@ _FLAG_FIELDS: dict[str, object] = {
     "pfr_filed": QT_TRANSLATE_NOOP("CaseView", "the petition for review"),
     "recommended_approval": QT_TRANSLATE_NOOP("CaseView", "the recommended approval"),
     "foia_response": QT_TRANSLATE_NOOP("CaseView", "the agency's FOIA response"),
+    "interview_notice": QT_TRANSLATE_NOOP("CaseView", "the interview notice"),
 }
 
 _FLAG_PREFIXES: dict[str, object] = {
@@ -266,7 +285,7 @@ _FLAG_PREFIXES: dict[str, object] = {
     ),
     "ended_by": QT_TRANSLATE_NOOP("CaseView", "No longer applies: {0} came first."),
     "brought_forward": QT_TRANSLATE_NOOP("CaseView", "Brought forward to the date of {0}."),
-    "answered_by": QT_TRANSLATE_NOOP("CaseView", "Answered: {0} is recorded; no follow-up is due."),
+    "answered_by": QT_TRANSLATE_NOOP("CaseView", "Settled: {0} is recorded; no follow-up is due."),
 }
 
 

@@ -122,7 +122,7 @@ class ProvenancePanel(QGroupBox):
         """A reason the rule wrote (met by a timely filing, ended by a denial) is in the engine's
         English explanation words: worded in the interface language like the explanation."""
         if deadline.origin is DeadlineOrigin.RULE and any(
-            f.startswith(("met_by:", "ended_by:")) for f in deadline.flags
+            f.startswith(("met_by:", "ended_by:", "answered_by:")) for f in deadline.flags
         ):
             return explanation_in(deadline.status_reason, current_language())
         return deadline.status_reason
