@@ -832,9 +832,18 @@ def record_restore(
     datadir: DataDir, key: bytearray, *, actor: str, backup_made: str, head: ChainHead
 ) -> int:
     """After a restore: move every head kept outside the database to the backup's (backwards
-    on purpose), then record the restore in the audit trail. Returns that entry's number."""
+    on purpose), then record the restore in the audit trail. Returns that entry's number (0
+    when the store still lives in another folder, which stays the current one)."""
     meta = read_meta(datadir)
     before = anchors.known_store(meta.store_id)
+    if (
+        before is not None
+        and Path(before.folder) != Path(datadir.root).absolute()
+        and DataDir(Path(before.folder)).has_database()
+    ):
+        # Restored beside the store it came from, which is still in use in its own folder:
+        # that one stays current, and this copy opens as an older copy (accept it to switch).
+        return 0
     anchors.set_all(datadir, meta.store_id, meta.key_source.value, head.seq, head.hash)
     store = open_store(datadir, key=bytearray(key), actor=actor)
     try:

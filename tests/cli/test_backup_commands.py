@@ -89,14 +89,17 @@ def vault_member(backup: Path) -> str:
 
 
 def test_round_trip_gives_the_same_cases_and_the_same_vault_files(
-    demo: tuple[Path, Path], tmp_path: Path
+    demo: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir, backup = demo
+    before = json.loads(ok(clinic(data_dir, "cases", "--json")))
+    # Another laptop: its own per-user state (a restore beside the live store on the same
+    # computer would be an older copy of it, opened read-only).
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "new-laptop-state"))
     target = tmp_path / "new-laptop" / "data"
     restored = ok(clinic(target, "restore", str(backup)))
     assert f"into {target}" in restored and "passphrase" in restored
 
-    before = json.loads(ok(clinic(data_dir, "cases", "--json")))
     after = json.loads(ok(clinic(target, "cases", "--json")))
     assert len(before) >= DEMO_CLIENTS
     assert after == before
