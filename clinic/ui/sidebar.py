@@ -131,6 +131,12 @@ class _NavList(QListView):
     def focusInEvent(self, event: QFocusEvent) -> None:
         keyboard = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
         self.keyboard_focus = event.reason() in keyboard
+        if self.keyboard_focus and not self.currentIndex().isValid() and self.model() is not None:
+            # Tabbed in on a page the sidebar does not list (a case): the cursor starts on the
+            # first row, so Enter and the arrows have a place to start. Not a request.
+            self.selectionModel().setCurrentIndex(
+                self.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

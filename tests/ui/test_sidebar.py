@@ -256,11 +256,14 @@ def test_on_a_case_focus_in_the_sidebar_keeps_the_case(window, qtbot) -> None:  
     window.show_case(case_id)
     assert window.stack.currentWidget() is window.case_page
     assert window.nav.current() is None
+    window.case_page.tabs.setFocus()
+    qtbot.waitUntil(window.case_page.tabs.hasFocus)
     window.nav.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(window.nav.list.hasFocus)
     assert window.stack.currentWidget() is window.case_page
+    assert window.nav.list.currentIndex().row() == 0, "the cursor starts on the first row"
     qtbot.keyClick(window.nav.list, Qt.Key.Key_Return)  # now a request: the row under focus
-    assert window.stack.currentWidget() is not window.case_page
+    assert window.stack.currentWidget() is window.today_page
 
 
 def test_the_focus_ring_shows_for_the_keyboard_only(bar, qtbot) -> None:  # type: ignore[no-untyped-def]
