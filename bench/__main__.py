@@ -20,7 +20,8 @@ Measurements (numbers follow issue 10):
   6. evidence packet of 1,000 and 2,000 pages (bench/packet_bench.py);
   7. deadline recomputation of every case after a rule-setting change, and with nothing to
      change, against reading the same rows with plain SQL;
-  8. backup of the store with its evidence vault against copying the same bytes;
+  8. backup of the store with its evidence vault, and its restore, each in a child process,
+     against copying the same bytes (throughput share and peak memory);
   9. lock with every case loaded in the Cases page's model, against lock with an empty model.
 """
 
@@ -470,6 +471,7 @@ def _store_measurements(
             evidence_bytes=added,
             clients=clients,
             repeats=1 if quick else 3,
+            passphrase=PASSPHRASE,
         )
         _progress("8 done")
 

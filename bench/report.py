@@ -78,7 +78,8 @@ TITLES = {
     "5_checklist_pdf": "5. Checklist PDF per case vs a minimal one-page reportlab document",
     "6_evidence_packet": "6. Evidence packet (1,000 and 2,000 pages)",
     "7_deadline_recomputation": "7. Deadline recomputation of every case",
-    "8_backup": "8. Backup of the store with its evidence vault vs copying the same bytes",
+    "8_backup": "8. Backup and restore of the store with its evidence vault vs copying the same "
+    "bytes",
     "9_lock": "9. Lock with every case loaded in the Cases model",
     "2r_search_as_you_type": "2 (re-run). Search as you type, and opening Cases, with all of "
     "migration 0003's indexes",

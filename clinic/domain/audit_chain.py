@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,10 @@ class AuditRecord:
     prev_hash: str
 
 
+# One encoder, made once: json.dumps with these options would build a new one per entry.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical(record: AuditRecord) -> bytes:
     body = {
         "seq": record.seq,
@@ -37,7 +42,7 @@ def canonical(record: AuditRecord) -> bytes:
         "changes": record.changes,
         "prev": record.prev_hash,
     }
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return _CANONICAL.encode(body).encode()
 
 
 def entry_hash(record: AuditRecord) -> str:
@@ -50,8 +55,9 @@ class ChainBreak:
     reason: str
 
 
-def verify_chain(records: list[tuple[AuditRecord, str]]) -> list[ChainBreak]:
-    """Check (record, stored_hash) pairs in sequence order; return every break found."""
+def verify_chain(records: Iterable[tuple[AuditRecord, str]]) -> list[ChainBreak]:
+    """Check (record, stored_hash) pairs in sequence order (a list, or a stream read row by
+    row); return every break found."""
     breaks: list[ChainBreak] = []
     expected_prev = GENESIS
     expected_seq = 1

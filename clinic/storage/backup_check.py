@@ -4,29 +4,36 @@ A check authenticates the manifest with the key first, then compares every membe
 SHA-256 with it, runs ``integrity_check``, ``cipher_integrity_check`` and the audit chain on the
 database copy, and decrypts every evidence file in full. Vault files are decrypted straight
 from the archive (no scratch copy); only the database is extracted, to a private folder.
+
+The archive is read once. The database's slow checks (both integrity checks and the audit
+chain, read with plain SQL) run on a second thread while the vault files are read and
+decrypted on the first, so both cores work; SQLite, hashing and AES-GCM release the GIL.
+:func:`read_back` is the cheaper check of a backup just written, whose members were checked
+as they were written (see :mod:`clinic.storage.backup`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import secrets
 import shutil
+import sys
+import threading
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Generic, TypeVar
 
 import sqlcipher3
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from clinic.storage import keys, migrate
-from clinic.storage.audit_log import ChainHead, read_head
-from clinic.storage.audit_log import verify as verify_chain
+from clinic.domain.audit_chain import GENESIS, AuditRecord, ChainBreak, verify_chain
+from clinic.storage import keys
+from clinic.storage.audit_log import ChainHead
 from clinic.storage.backup_format import (
     BUFFER,
     DATABASE,
@@ -49,13 +56,18 @@ from clinic.storage.backup_format import (
     workdir,
 )
 from clinic.storage.datadir import make_private_dir
-from clinic.storage.engine import connect_raw, create_store_engine
+from clinic.storage.engine import connect_read_only
 from clinic.storage.errors import StoreError
 from clinic.storage.models import AuditEntry, Case, Client, EvidenceFile
 from clinic.storage.vault import Vault, VaultError
 
 _COUNTED = (("clients", Client), ("cases", Case), ("files", EvidenceFile), ("audit", AuditEntry))
+_COUNT_SQL = {  # table names are the models' constants, not input
+    name: f'SELECT count(*) FROM "{model.__tablename__}"'  # noqa: S608
+    for name, model in _COUNTED
+}
 _SMALL = (DATABASE, META, WRAPPED_KEY)
+_T = TypeVar("_T")
 
 
 # ------------------------------------------------------------------------------ checking
@@ -151,7 +163,12 @@ def _check_members(
         facts, db_problems = _check_database(dest / DATABASE, key, manifest)
         problems += db_problems
     files = {name: (fid, fkey, digest) for fid, name, fkey, digest in facts.files} if facts else {}
-    return problems + _check_vault(archive, manifest, files, dest / "vault" if keep else None)
+    vault_root = dest / "vault" if keep else None
+    if facts is None:
+        return problems + _check_vault(archive, manifest, files, vault_root)
+    with in_background(lambda: database_problems(dest / DATABASE, key)) as deep:
+        vault_problems = _check_vault(archive, manifest, files, vault_root)
+    return problems + deep.result() + vault_problems
 
 
 def _member_list_problems(names: list[str], manifest: Manifest) -> list[str]:
@@ -292,46 +309,121 @@ class Facts:
     head: ChainHead
     counts: dict[str, int]
     files: tuple[tuple[int, str, bytes, str], ...]  # id, vault name, file key, sha256
-    chain: tuple[str, ...]
 
 
 def database_facts(database: Path, key: bytearray) -> Facts:
-    """Schema revision, audit head, counts, evidence files and chain breaks of a copy."""
-    engine = create_store_engine(database, key)
+    """Schema revision, audit head, counts and evidence files of a copy: quick queries on a
+    read-only connection (the copy's bytes never change while they are read or archived)."""
+    connection = connect_read_only(database, key)
     try:
-        with Session(engine) as session:
-            rows = session.execute(
-                select(
-                    EvidenceFile.id,
-                    EvidenceFile.vault_name,
-                    EvidenceFile.file_key,
-                    EvidenceFile.sha256,
-                )
+        files = tuple(
+            (int(r[0]), str(r[1]), bytes(r[2]), str(r[3]))
+            for r in connection.execute(
+                "SELECT id, vault_name, file_key, sha256 FROM evidence_file ORDER BY id"
             )
-            files = tuple((int(r[0]), str(r[1]), bytes(r[2]), str(r[3])) for r in rows)
-            counts = {
-                n: int(session.scalar(select(func.count()).select_from(m)) or 0)
-                for n, m in _COUNTED
-            }
-            audit = verify_chain(session, database.with_name(".no-head"))
-            breaks = tuple(f"audit entry {b.seq}: {b.reason}" for b in audit.breaks)
-            revision = migrate.current_revision(session.connection())
-            return Facts(revision, read_head(session), counts, files, breaks)
+        )
+        counts = {
+            name: int(connection.execute(_COUNT_SQL[name]).fetchone()[0]) for name, _m in _COUNTED
+        }
+        last = connection.execute(
+            "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        head = ChainHead(int(last[0]), str(last[1])) if last else ChainHead(0, GENESIS)
+        return Facts(_revision(connection), head, counts, files)
     finally:
-        engine.dispose()
+        connection.close()
+
+
+def _revision(connection: Any) -> str | None:
+    """What ``alembic_version`` says (as Alembic reads it); ``None`` for a store without it."""
+    try:
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlcipher3.OperationalError:
+        return None
+    if len(rows) > 1:
+        raise sqlcipher3.DatabaseError("alembic_version holds more than one revision")
+    return str(rows[0][0]) if rows else None
+
+
+def database_problems(database: Path, key: bytearray, *, thorough: bool = True) -> list[str]:
+    """The slow checks of a database copy, each on its own read-only connection and thread
+    (SQLite releases the GIL): the structure check (``integrity_check``, or with
+    ``thorough=False`` ``quick_check``: the same b-tree and record checks without comparing
+    every index with its table), ``cipher_integrity_check`` (every page's HMAC), and the
+    audit chain, every entry rehashed. [] when all is well."""
+    structure = "PRAGMA integrity_check" if thorough else "PRAGMA quick_check"
+    with (
+        in_background(lambda: _on_copy(database, key, _pragma_rows, structure)) as plain,
+        in_background(
+            lambda: _on_copy(database, key, _pragma_rows, "PRAGMA cipher_integrity_check")
+        ) as cipher,
+    ):
+        chain = _on_copy(database, key, _chain_rows, "")
+    return plain.result() + cipher.result() + chain
+
+
+def _on_copy(
+    database: Path, key: bytearray, check: Callable[[Any, str], list[str]], what: str
+) -> list[str]:
+    try:
+        connection = connect_read_only(database, key)
+    except StoreError:
+        return ["clinic.db cannot be opened with the key: it is damaged"]
+    try:
+        return check(connection, what)
+    except (sqlcipher3.Error, StoreError) as exc:
+        return [f"clinic.db cannot be read: {type(exc).__name__}"]
+    finally:
+        connection.close()
+
+
+def _pragma_rows(connection: Any, pragma: str) -> list[str]:
+    """Every row of an integrity pragma that is not "ok" (``cipher_integrity_check`` gives
+    rows only for problems)."""
+    name = pragma.removeprefix("PRAGMA ")
+    rows = [str(r[0]) for r in connection.execute(pragma)]
+    return [f"clinic.db {name}: {row}" for row in rows if row != "ok"]
+
+
+def _chain_rows(connection: Any, _what: str) -> list[str]:
+    return [f"audit entry {b.seq}: {b.reason}" for b in chain_breaks(connection)]
+
+
+_CHAIN_SQL = (
+    "SELECT seq, at_text, actor, action, entity, entity_id, changes, prev_hash, hash "
+    "FROM audit_entry ORDER BY seq"
+)
+
+
+def chain_breaks(connection: Any) -> list[ChainBreak]:
+    """The audit chain's breaks, read row by row with plain SQL (the rows the ORM would
+    give: ``changes`` is the JSON column's text) and checked by the domain's rule."""
+    cursor = connection.execute(_CHAIN_SQL)
+
+    def pairs() -> Iterator[tuple[AuditRecord, str]]:
+        while rows := cursor.fetchmany(4096):
+            for seq, at, actor, action, entity, entity_id, changes, prev, stored in rows:
+                try:
+                    body = json.loads(changes)
+                except (TypeError, ValueError):
+                    body = {"unreadable": str(changes)}  # cannot hash as written: a break
+                record = AuditRecord(seq, at, actor, action, entity, entity_id, body, prev)
+                yield record, stored
+
+    return list(verify_chain(pairs()))
 
 
 def _check_database(
     database: Path, key: bytearray, manifest: Manifest
 ) -> tuple[Facts | None, list[str]]:
+    """The quick part: the copy opens with the key and says what the manifest says."""
     try:
-        problems = _integrity_rows(database, key)
         facts = database_facts(database, key)
     except StoreError:
         return None, ["clinic.db cannot be opened with the key: it is damaged"]
-    except (sqlcipher3.Error, SQLAlchemyError) as exc:
+    except sqlcipher3.Error as exc:
         return None, [f"clinic.db cannot be read: {type(exc).__name__}"]
-    problems += list(facts.chain)
+    problems = []
     if facts.head != manifest.audit_head:
         problems.append("clinic.db's audit chain head differs from the manifest")
     if facts.counts != manifest.counts or facts.revision != manifest.schema_revision:
@@ -339,13 +431,90 @@ def _check_database(
     return facts, problems
 
 
-def _integrity_rows(database: Path, key: bytearray) -> list[str]:
-    """``integrity_check`` and ``cipher_integrity_check`` on a fresh connection, every row."""
-    connection = connect_raw(database, key)
+# ------------------------------------------------------------------------------ threads
+
+
+class Running(Generic[_T]):
+    """Work running on a second thread; :meth:`result` waits for it (and re-raises)."""
+
+    def __init__(self, work: Callable[[], _T]) -> None:
+        self._work = work
+        self._value: list[_T] = []
+        self._error: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, name="clinic-backup-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value.append(self._work())
+        except BaseException as exc:  # handed to the thread that waits for it
+            self._error.append(exc)
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self) -> _T:
+        self._thread.join()
+        if self._error:
+            raise self._error[0]
+        return self._value[0]
+
+
+# While two threads share the work, the one holding the GIL (e.g. rehashing the audit chain
+# in Python) gives it up after this long to the one that only needs it between two big
+# GIL-free calls (reading, hashing, decrypting, writing a megabyte). Python's default, 5 ms,
+# would make that thread wait up to 5 ms per call: a few times slower than either alone.
+SWITCH_INTERVAL_S = 0.0002
+
+
+@contextlib.contextmanager
+def in_background(work: Callable[[], _T]) -> Iterator[Running[_T]]:
+    """Run ``work`` on a second thread while the block runs; the block's end always waits
+    for it (nothing it reads is removed under it)."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(min(previous, SWITCH_INTERVAL_S))
+    running = Running(work)
     try:
-        plain = [str(r[0]) for r in connection.execute("PRAGMA integrity_check")]
-        cipher = [str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check")]
+        yield running
     finally:
-        connection.close()
-    problems = [f"clinic.db integrity_check: {row}" for row in plain if row != "ok"]
-    return problems + [f"clinic.db cipher_integrity_check: {row}" for row in cipher]
+        running.join()
+        sys.setswitchinterval(previous)
+
+
+# ----------------------------------------------------------------------------- reading back
+
+
+def read_back(path: Path, key: bytearray, manifest: Manifest) -> list[str]:
+    """A backup just written, read back once from the file: the manifest authenticated and
+    the same as the one written, the member list complete, and every member's size, SHA-256
+    (and the zip's CRC-32) equal to the manifest's. Two threads hash the members."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            written = _authentic_manifest(archive, key)
+            names = archive.namelist()
+            problems = _member_list_problems(names, written)
+    except _Refused as refused:
+        return [str(refused)]
+    except ZIP_DAMAGE as exc:
+        return [f"the file cannot be read back ({exc})"]
+    if written != manifest:
+        problems.append("manifest.json is not the manifest that was written")
+    present = set(names)
+    queue = sorted(  # the big ones first, shared out between the two threads
+        (m for m in written.members if m.name in present), key=lambda m: -m.size
+    )
+    lock = threading.Lock()
+
+    def hash_some() -> list[str]:
+        found: list[str] = []
+        with zipfile.ZipFile(path) as archive:
+            while True:
+                with lock:
+                    if not queue:
+                        return found
+                    member = queue.pop(0)
+                found += _copy_member(archive, member, None, durable=False)
+
+    with in_background(hash_some) as other:
+        mine = hash_some()
+    return problems + mine + other.result()

@@ -132,6 +132,62 @@ def configure_connection(dbapi_connection: Any, key: bytearray) -> None:
         raise UnsafeSqlite("Temporary tables would be written to disk; refusing to open.")
 
 
+# Connections that read or write a whole database once (backups and their checks).
+SCAN_CACHE_KIB = 8192
+_SCAN_CACHE = f"PRAGMA cache_size = -{SCAN_CACHE_KIB}"
+
+
+def connect_read_only(database: Path, key: bytearray) -> Any:
+    """A keyed connection that cannot write to ``database`` (a backup's copy checked while it
+    is archived): opened read-only, its journal mode left as it is."""
+    connection = sqlcipher3.dbapi2.connect(
+        f"{Path(database).absolute().as_uri()}?mode=ro", uri=True, isolation_level=None
+    )
+    try:
+        cursor = connection.cursor()
+        try:
+            _apply_key(cursor, key)
+            cursor.execute("PRAGMA cipher_log_level = NONE")
+            for pragma in _PRAGMAS_AFTER_KEY:
+                cursor.execute(pragma)
+            cursor.execute(_SCAN_CACHE)  # read once, front to back: a big cache only costs memory
+            cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            cursor.close()
+    except sqlcipher3.DatabaseError as exc:
+        connection.close()
+        raise _open_error(exc) from None
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def connect_new_copy(database: Path, key: bytearray) -> Any:
+    """A keyed connection to a new, empty scratch file that SQLite's backup API fills with a
+    page copy of a store: the store's cipher settings, no journal (the file is thrown away on
+    any failure)."""
+    connection = sqlcipher3.dbapi2.connect(str(database), isolation_level=None)
+    try:
+        cursor = connection.cursor()
+        try:
+            _apply_key(cursor, key)
+            cursor.execute("PRAGMA cipher_log_level = NONE")
+            for pragma in _PRAGMAS_AFTER_KEY:
+                cursor.execute(pragma)
+            cursor.execute(_SCAN_CACHE)
+            cursor.execute("PRAGMA journal_mode = OFF")
+        finally:
+            cursor.close()
+    except sqlcipher3.DatabaseError as exc:
+        connection.close()
+        raise _open_error(exc) from None
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def _open_error(exc: BaseException) -> StoreError:
     code = primary_code(exc)
     if code == SQLITE_READONLY:

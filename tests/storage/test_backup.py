@@ -19,7 +19,7 @@ from sqlalchemy import text
 from clinic.domain.drafts import CaseDraft, ClientDraft, EvidenceDraft
 from clinic.domain.enums import ClaimType, EvidenceCategory
 from clinic.services import cases, clients, evidence, lifecycle, search
-from clinic.storage import backup
+from clinic.storage import backup, backup_check
 from clinic.storage.backup import restore_backup, write_backup
 from clinic.storage.backup_check import verify_backup
 from clinic.storage.backup_format import (
@@ -348,11 +348,11 @@ def test_a_failure_while_writing_leaves_no_partial_file_or_temp_folder(
     real = backup._add_member
     calls = []
 
-    def fail_on_vault(archive, name, path, when):  # type: ignore[no-untyped-def]
+    def fail_on_vault(archive, name, path, when, *rest):  # type: ignore[no-untyped-def]
         calls.append(name)
         if name.startswith("vault/"):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(archive, name, path, when)
+        return real(archive, name, path, when, *rest)
 
     monkeypatch.setattr(backup, "_add_member", fail_on_vault)
     path = tmp_path / "full.clinicbackup"
@@ -398,3 +398,74 @@ def test_old_scratch_folders_of_killed_backups_are_removed(store: Store, tmp_pat
     write_backup(store, tmp_path / "b.clinicbackup", now=NOW)
     assert not old.exists()
     assert fresh.exists() and lookalike.exists()  # maybe in use; not ours by name
+
+
+# --- streaming (issue 20 #4): checked as written, read back once ------------------------------
+
+
+def test_a_broken_audit_chain_is_never_backed_up(store: Store, tmp_path: Path) -> None:
+    connection = store.raw_connection()
+    try:
+        connection.execute("DROP TRIGGER audit_entry_no_update")  # what a tamperer would do
+        connection.execute("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 2")
+    finally:
+        connection.close()
+    path = tmp_path / "x.clinicbackup"
+    with pytest.raises(BackupCheckFailed, match="audit entry 2: entry content was changed"):
+        write_backup(store, path, now=NOW)
+    assert not path.exists()
+    assert leftovers(tmp_path, store.datadir.root) == []
+
+
+def test_the_chain_read_with_plain_sql_finds_what_the_orm_check_finds(
+    store: Store, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.db"
+    backup.copy_database(store, copy, key_of(store))
+    raw = connect_raw(copy, key_of(store))
+    try:
+        for trigger in ("audit_entry_no_update", "audit_entry_no_delete"):
+            raw.execute(f"DROP TRIGGER {trigger}")
+        raw.execute("UPDATE audit_entry SET changes = '{\"x\": [1, 2]}' WHERE seq = 3")
+        raw.execute("DELETE FROM audit_entry WHERE seq = 4")
+        assert [(b.seq, b.reason) for b in backup_check.chain_breaks(raw)] == [
+            (3, "entry content was changed after it was written"),
+            (5, "expected entry 4: entries missing"),
+            (5, "link to the previous entry does not match"),
+        ]
+    finally:
+        raw.close()
+
+
+def test_the_database_copy_is_left_unchanged_by_its_checks(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "work").mkdir()
+    copy = tmp_path / "work" / "copy.db"
+    backup.copy_database(store, copy, key_of(store))
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    facts = backup_check.database_facts(copy, key_of(store))
+    assert backup_check.database_problems(copy, key_of(store)) == []
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert [p.name for p in copy.parent.iterdir()] == ["copy.db"]  # no journal, WAL or shm
+    assert facts.counts == {"clients": 1, "cases": 1, "files": 2, "audit": 5}
+    assert facts.head.seq == 5 and len(facts.files) == 2
+
+
+def test_reading_back_finds_a_member_changed_after_it_was_written(store: Store, made: Path) -> None:
+    manifest = read_manifest(made)
+    assert backup_check.read_back(made, key_of(store), manifest) == []
+    vault_name = _vault([m.name for m in manifest.members])
+    _flip_in_member(lambda _: vault_name)(made)
+    _flip_in_member(lambda _: "clinic.db")(made)
+    problems = backup_check.read_back(made, key_of(store), manifest)
+    assert len(problems) == 2 and any(vault_name in p for p in problems), problems
+    assert any("clinic.db" in p for p in problems), problems
+
+
+def test_reading_back_refuses_a_manifest_other_than_the_one_written(
+    store: Store, made: Path
+) -> None:
+    manifest = read_manifest(made)
+    other = Manifest(**{**manifest.__dict__, "counts": {**manifest.counts, "clients": 2}})
+    assert backup_check.read_back(made, key_of(store), other) == [
+        "manifest.json is not the manifest that was written"
+    ]
