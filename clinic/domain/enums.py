@@ -189,6 +189,10 @@ class CaseFactKind(StrEnum):
     BIOMETRICS_MISSED = "biometrics_missed"  # ASC appointment missed (may repeat)
     BIOMETRICS_RESCHEDULED = "biometrics_rescheduled"  # at the applicant's request (may repeat)
     NOID_SERVED = "noid_served"  # the asylum office's Notice of Intent to Deny
+    # The asylum EAD clock's log (deadlines/ead_clock.py): further stops and the restarts
+    CONTINUANCE_REQUESTED = "continuance_requested"  # by the applicant, in court (may repeat)
+    EAD_CLOCK_STOPPED = "ead_clock_stopped"  # another applicant-caused delay (may repeat)
+    EAD_CLOCK_RESTARTED = "ead_clock_restarted"  # the delay resolved (may repeat)
 
 
 class FoiaAgency(StrEnum):
@@ -217,6 +221,9 @@ REPEATABLE_CASE_FACTS = frozenset(
         CaseFactKind.INTERVIEW_RESCHEDULED,
         CaseFactKind.BIOMETRICS_MISSED,
         CaseFactKind.BIOMETRICS_RESCHEDULED,
+        CaseFactKind.CONTINUANCE_REQUESTED,
+        CaseFactKind.EAD_CLOCK_STOPPED,
+        CaseFactKind.EAD_CLOCK_RESTARTED,
     }
 )
 # A FOIA request starts with its sending or (when the sending was not recorded) its receipt;

@@ -29,6 +29,7 @@ from clinic.domain.deadlines import (
     RuleBook,
     deadlines_for_case,
 )
+from clinic.domain.deadlines.ead_clock import CLOCK_FACTS, ClockEvent, stops_of
 from clinic.domain.deadlines.foia import FoiaFact, foia_requests
 from clinic.domain.deadlines.shipped import load_shipped_closures, load_shipped_rulebook
 from clinic.domain.enums import (
@@ -109,6 +110,7 @@ def _fact_fields(rows: list[FactRow]) -> dict[str, Any]:
     numbers: dict[CaseFactKind, int] = {}
     repeated: dict[CaseFactKind, list[date]] = {}
     foia: list[FoiaFact] = []
+    clock: list[ClockEvent] = []
     for fact_id, kind, on, number, agency, about in rows:
         if number is not None:
             numbers[kind] = number
@@ -117,6 +119,8 @@ def _fact_fields(rows: list[FactRow]) -> dict[str, Any]:
             repeated.setdefault(kind, []).append(on)
             if kind in FOIA_FACTS:
                 foia.append(FoiaFact(fact_id, kind, on, agency or "", about))
+            if kind in CLOCK_FACTS:
+                clock.append(ClockEvent(on, kind))
     return {
         "decision": single.get(CaseFactKind.DECISION),
         "final_order": single.get(CaseFactKind.FINAL_ORDER),
@@ -146,6 +150,7 @@ def _fact_fields(rows: list[FactRow]) -> dict[str, Any]:
             sorted(repeated.get(CaseFactKind.BIOMETRICS_RESCHEDULED, []))
         ),
         "noid_served": single.get(CaseFactKind.NOID_SERVED),
+        "ead_clock": stops_of(tuple(clock)),
         "bia_appeal_filed": single.get(CaseFactKind.BIA_APPEAL_FILED),
         "pfr_filed": single.get(CaseFactKind.PFR_FILED),
         "asylum_office_denial": single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),

@@ -1895,8 +1895,8 @@
         <translation>Fin de la circunstancia excepcional</translation>
     </message>
     <message>
-        <source>Days the asylum clock was stopped</source>
-        <translation>Días en que se detuvo el reloj de asilo</translation>
+        <source>Days the asylum clock was stopped, counted by hand (added to the log)</source>
+        <translation>Días en que se detuvo el reloj de asilo, contados a mano (se suman al registro)</translation>
     </message>
     <message>
         <source>Opposing filing received</source>
@@ -1961,6 +1961,18 @@
     <message>
         <source>Notice of Intent to Deny from the asylum office</source>
         <translation>Aviso de intención de denegar de la oficina de asilo</translation>
+    </message>
+    <message>
+        <source>Continuance requested by the applicant (asylum clock stops)</source>
+        <translation>Aplazamiento pedido por el solicitante (el reloj de asilo se detiene)</translation>
+    </message>
+    <message>
+        <source>Asylum clock stopped: another applicant-caused delay (say which in the note)</source>
+        <translation>Reloj de asilo detenido: otra demora causada por el solicitante (indique cuál en la nota)</translation>
+    </message>
+    <message>
+        <source>Asylum clock restarted (the delay is resolved)</source>
+        <translation>Reloj de asilo reanudado (la demora se resolvió)</translation>
     </message>
     <message>
         <source>USCIS (A-file)</source>
@@ -2049,6 +2061,10 @@
     <message>
         <source>Moving to the next business day would reach the hearing itself, so the earlier business day is used.</source>
         <translation>Pasar al siguiente día hábil llegaría al día de la audiencia, así que se usa el día hábil anterior.</translation>
+    </message>
+    <message>
+        <source>The asylum clock is stopped: record its restart under Record a case date to compute this date.</source>
+        <translation>El reloj de asilo está detenido: registre su reanudación en Registrar una fecha del caso para calcular esta fecha.</translation>
     </message>
     <message>
         <source>Detained case: the court sets this date. Enter the judge&apos;s date as a judge-ordered deadline.</source>

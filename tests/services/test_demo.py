@@ -469,3 +469,10 @@ def test_affirmative_cases_show_the_asylum_office_events(views: list[CaseView]) 
         if d.rule_id == "interview-lifo-window" and "answered_by:interview_notice" in d.flags
     ]
     assert settled and all(d.status is DeadlineStatus.DONE for d in settled)
+
+
+def test_some_work_permit_dates_read_the_asylum_clock_log(views: list[CaseView]) -> None:
+    """Issue 18 § 2: the EAD clock is a log; a demo client who missed biometrics or asked to
+    reschedule has earliest EAD dates moved by the stop, or waiting for its restart."""
+    ead = [d for v in views for d in v.deadlines if d.rule_id.startswith("ead-earliest")]
+    assert any("Asylum clock stopped" in d.explanation or "clock_stopped" in d.flags for d in ead)

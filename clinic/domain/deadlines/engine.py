@@ -33,6 +33,7 @@ from clinic.domain.deadlines.applicability import (
 )
 from clinic.domain.deadlines.calendar import BusinessCalendar, day_label
 from clinic.domain.deadlines.counting import shift
+from clinic.domain.deadlines.ead_clock import ClockCount, count_clock
 from clinic.domain.deadlines.explain import Counted, explain, unextended_closures
 from clinic.domain.deadlines.rules import (
     ClosurePolicy,
@@ -194,16 +195,29 @@ def _for_anchor(
         wanted = _CASE_NUMBER_WORDS.get(rule.offset_from_case, rule.offset_from_case)
         why = f"enter {wanted} to compute this date"
         result = _no_date(rule, anchor, why, f"missing_input:{rule.offset_from_case}")
+    elif (clock := _clock(rule, anchor, facts)) is not None and clock.days is None:
+        result = _no_date(rule, anchor, clock.open_words(), "clock_stopped")
     else:
-        result = _settle(rule, _compute_for_case(rule, anchor, facts, calendar), facts)
+        result = _compute_for_case(rule, anchor, facts, calendar, clock)
+        if clock is not None and clock.counted and result.due is not None:
+            result = replace(result, explanation=f"{result.explanation}. {clock.words()}")
+        result = _settle(rule, result, facts)
     return replace(result, flags=result.flags + fit.flags) if fit.flags else result
 
 
-def _case_dates(rule: Rule, facts: CaseFacts, field: str) -> tuple[date | None, ...]:
+def _clock(rule: Rule, anchor: Anchor, facts: CaseFacts) -> ClockCount | None:
+    """The EAD clock's stopped days for this rule's period, read from the case's log."""
+    if rule.plus_case_days != "ead_stopped_days" or not facts.ead_clock:
+        return None
+    return count_clock(anchor.on, rule.offset.amount, facts.ead_clock)
+
+
+def _case_dates(rule: Rule, facts: CaseFacts, field: str) -> tuple[object, ...]:
     """The case dates :func:`_settle` reads for this rule and anchor (part of a memo key)."""
     names = (rule.met_by, rule.at_once_on, *rule.ended_by)
     answered = ANCHOR_DATES[rule.answered_by](facts, field) if rule.answered_by else None
-    return (*(CASE_DATES[name](facts) if name else None for name in names), answered)
+    clock = facts.ead_clock if rule.plus_case_days else ()
+    return (*(CASE_DATES[name](facts) if name else None for name in names), answered, clock)
 
 
 def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedDeadline:
@@ -270,10 +284,15 @@ def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedD
 
 
 def _compute_for_case(
-    rule: Rule, anchor: Anchor, facts: CaseFacts, calendar: BusinessCalendar
+    rule: Rule,
+    anchor: Anchor,
+    facts: CaseFacts,
+    calendar: BusinessCalendar,
+    clock: ClockCount | None = None,
 ) -> ComputedDeadline:
     days = CASE_NUMBERS[rule.offset_from_case](facts) if rule.offset_from_case else None
     extra = CASE_NUMBERS[rule.plus_case_days](facts) if rule.plus_case_days else 0
+    extra = (extra or 0) + (clock.days or 0 if clock is not None else 0)
     try:
         return compute(rule, anchor, calendar, days=days, extra_days=extra or 0)
     except RuleSettingError as exc:

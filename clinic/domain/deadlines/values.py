@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from clinic.domain.enums import ClaimType, ForumKind, HearingKind, Relief, Stage
+
+if TYPE_CHECKING:
+    from clinic.domain.deadlines.ead_clock import Stop
 
 __all__ = ["Anchor", "CaseFacts", "ComputedDeadline", "FoiaRequest", "HearingFact"]
 
@@ -126,3 +130,5 @@ class CaseFacts:
     biometrics_missed: tuple[date, ...] = ()
     biometrics_rescheduled: tuple[date, ...] = ()
     noid_served: date | None = None
+    # the asylum EAD clock's stops, read from its log of stops and restarts (ead_clock.stops_of)
+    ead_clock: tuple[Stop, ...] = ()

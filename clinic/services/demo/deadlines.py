@@ -106,10 +106,12 @@ def _asylum_office_facts(demo: Demo, story: Story) -> list[Fact]:
     if chance(rng, 0.2):
         note = "Client asked to reschedule: surgery that week"
         facts.append((F.INTERVIEW_RESCHEDULED, soon, None, note))
+        facts += _restart(demo, soon, "Rescheduled interview attended")
     filed = story.filed_on
     if filed is not None and chance(rng, 0.3):
         missed = min(today, filed + days(rng.randint(15, 40)))
         facts.append((F.BIOMETRICS_MISSED, missed, None, "Notice went to the old address"))
+        facts += _restart(demo, missed, "Biometrics taken at the new appointment")
     if chance(rng, 0.25):
         missed = max(noticed, today - days(rng.randint(3, 30)))
         facts.append((F.INTERVIEW_MISSED, missed, None, "Client was ill; doctor's note asked"))
@@ -157,6 +159,14 @@ def _pending_facts(demo: Demo, story: Story) -> list[Fact]:
             set_for = today + days(rng.randint(-25, 45))
             facts.append((F.JUDGE_SET_DATE, set_for, None, "Biometrics to be completed by"))
     return facts
+
+
+def _restart(demo: Demo, stopped: date, note: str) -> list[Fact]:
+    """The asylum clock restarts when the delay is resolved: most stops are resolved by now."""
+    restart = stopped + days(demo.rng.randint(8, 40))
+    if restart > demo.today or chance(demo.rng, 0.25):
+        return []  # still stopped: the EAD dates wait for the restart
+    return [(F.EAD_CLOCK_RESTARTED, restart, None, note)]
 
 
 def _record_foia(demo: Demo, story: Story) -> None:

@@ -53,6 +53,8 @@ SPANISH: dict[str, str] = {
     "Notice went to the old address": "El aviso llegó a la dirección anterior",
     "Client was ill; doctor's note asked": "El cliente estaba enfermo; se pidió nota médica",
     "Notice of Intent to Deny (in status)": "Aviso de intención de denegar (con estatus)",
+    "Rescheduled interview attended": "Asistió a la entrevista reprogramada",
+    "Biometrics taken at the new appointment": "Datos biométricos tomados en la nueva cita",
     "Reviewed with the client: no new evidence for a motion": (
         "Revisado con el cliente: no hay pruebas nuevas para una moción"
     ),

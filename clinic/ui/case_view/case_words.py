@@ -145,7 +145,7 @@ _WORDS: dict[StrEnum, object] = {
         "CaseView", "Exceptional circumstance ended"
     ),
     CaseFactKind.EAD_STOPPED_DAYS: QT_TRANSLATE_NOOP(
-        "CaseView", "Days the asylum clock was stopped"
+        "CaseView", "Days the asylum clock was stopped, counted by hand (added to the log)"
     ),
     CaseFactKind.OPPOSING_FILING_RECEIVED: QT_TRANSLATE_NOOP(
         "CaseView", "Opposing filing received"
@@ -184,6 +184,15 @@ _WORDS: dict[StrEnum, object] = {
     ),
     CaseFactKind.NOID_SERVED: QT_TRANSLATE_NOOP(
         "CaseView", "Notice of Intent to Deny from the asylum office"
+    ),
+    CaseFactKind.CONTINUANCE_REQUESTED: QT_TRANSLATE_NOOP(
+        "CaseView", "Continuance requested by the applicant (asylum clock stops)"
+    ),
+    CaseFactKind.EAD_CLOCK_STOPPED: QT_TRANSLATE_NOOP(
+        "CaseView", "Asylum clock stopped: another applicant-caused delay (say which in the note)"
+    ),
+    CaseFactKind.EAD_CLOCK_RESTARTED: QT_TRANSLATE_NOOP(
+        "CaseView", "Asylum clock restarted (the delay is resolved)"
     ),
     FoiaAgency.USCIS: QT_TRANSLATE_NOOP("CaseView", "USCIS (A-file)"),
     FoiaAgency.CBP: QT_TRANSLATE_NOOP("CaseView", "CBP (entry and encounter records)"),
@@ -238,6 +247,10 @@ _FLAGS: dict[str, object] = {
     "roll_capped_before_anchor": QT_TRANSLATE_NOOP(
         "CaseView",
         "Moving to the next business day would reach the hearing itself, so the earlier business day is used.",
+    ),
+    "clock_stopped": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "The asylum clock is stopped: record its restart under Record a case date to compute this date.",
     ),
     "court_set_when_detained": QT_TRANSLATE_NOOP(
         "CaseView",
