@@ -8,7 +8,7 @@ from dataclasses import replace
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -40,6 +40,7 @@ from clinic.services.settings import (
     get_settings,
     update_settings,
 )
+from clinic.ui import fonts
 from clinic.ui.file_dialogs import existing_folder
 from clinic.ui.hearing_zone_review import ZoneReviewNotice
 from clinic.ui.page import Page
@@ -174,10 +175,7 @@ class SettingsPage(Page):
 
     def _header(self) -> QHBoxLayout:
         heading = QLabel(self.tr("Settings"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setFont(fonts.scaled(heading.font(), fonts.Step.TITLE, bold=True))
         self.status = named(QLabel(), "settingsStatus", self.tr("Save status"))
         self.revert_button = named(
             QPushButton(self.tr("Revert")), "settingsRevert", self.tr("Revert unsaved changes")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.services.first_steps import StartList, Step
-from clinic.ui import palette
+from clinic.ui import fonts, palette
 from clinic.ui.icons import Glyph, icon
 
 ICON_SIZE = 18
@@ -72,10 +72,7 @@ class StartListPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(self.tr("Getting started"))
         title.setObjectName("startListTitle")
-        font = QFont(title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        title.setFont(font)
+        title.setFont(fonts.scaled(title.font(), fonts.Step.SUBTITLE, bold=True))
         self.progress = QLabel()
         self.progress.setObjectName("startListProgress")
         self.hide_button = QPushButton(self.tr("Hide for now"))
