@@ -30,6 +30,17 @@ SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 MIN_PASSPHRASE_LENGTH = 10
+# A key file or case bundle header is untrusted input: its scrypt cost is taken only within these
+# bounds (issue 16 § 5). Memory is 128·n·r bytes, time grows with n·r·p; the limits allow four
+# times today's cost, so a future increase still opens here, and refuse anything that would take
+# minutes or more memory than ``SCRYPT_MAXMEM``.
+SCRYPT_MAXMEM = 256 * 1024 * 1024
+MIN_SCRYPT_N, MAX_SCRYPT_N = 2**10, 2**20
+MAX_SCRYPT_R, MAX_SCRYPT_P = 32, 16
+MAX_SCRYPT_WORK = 4 * 2**17 * 8  # n·r·p
+SALT_BYTES = (16, 64)
+NONCE_BYTES = 12
+MAX_HEADER_BYTES = 64 * 1024
 
 
 class KeySource(StrEnum):
@@ -67,9 +78,60 @@ def _unb64(text: object) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def _kek(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+def check_scrypt_cost(n: object, r: object, p: object) -> tuple[int, int, int]:
+    """``(n, r, p)`` when they are whole numbers within the bounds above; ValueError if not."""
+    if (
+        not isinstance(n, int)
+        or not isinstance(r, int)
+        or not isinstance(p, int)
+        or any(isinstance(v, bool) for v in (n, r, p))
+    ):
+        raise ValueError("scrypt parameters must be whole numbers")
+    if not MIN_SCRYPT_N <= n <= MAX_SCRYPT_N or n & (n - 1):
+        raise ValueError(f"scrypt n={n} is not a power of two in the allowed range")
+    if not 1 <= r <= MAX_SCRYPT_R or not 1 <= p <= MAX_SCRYPT_P:
+        raise ValueError(f"scrypt r={r}, p={p} out of range")
+    if n * r * p > MAX_SCRYPT_WORK or 128 * n * r > SCRYPT_MAXMEM // 2:
+        raise ValueError(f"scrypt cost n={n}, r={r}, p={p} is too high")
+    return n, r, p
+
+
+def scrypt_header(kdf: Any) -> tuple[int, int, int, bytes]:
+    """The checked ``(n, r, p, salt)`` of an untrusted ``kdf`` object (ValueError if hostile)."""
+    if not isinstance(kdf, dict) or kdf.get("name") != "scrypt":
+        raise ValueError("unknown key derivation")
+    n, r, p = check_scrypt_cost(kdf.get("n"), kdf.get("r"), kdf.get("p"))
+    salt = _unb64(kdf.get("salt"))
+    if not SALT_BYTES[0] <= len(salt) <= SALT_BYTES[1]:
+        raise ValueError(f"salt of {len(salt)} bytes")
+    return n, r, p, salt
+
+
+def nonce_of(cipher: Any, field: str = "nonce") -> bytes:
+    """The checked AES-GCM nonce of an untrusted ``cipher`` object (ValueError if hostile)."""
+    if not isinstance(cipher, dict) or cipher.get("name") != "AES-256-GCM":
+        raise ValueError("unknown cipher")
+    nonce = _unb64(cipher.get(field))
+    if len(nonce) != NONCE_BYTES:
+        raise ValueError(f"nonce of {len(nonce)} bytes")
+    return nonce
+
+
+def untrusted_json(raw: bytes) -> Any:
+    """A small header's JSON; ValueError for anything too long, too deep or not JSON."""
+    if len(raw) > MAX_HEADER_BYTES:
+        raise ValueError("header too long")
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise ValueError("header nested too deeply") from None
+
+
+def derive_kek(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    """scrypt(passphrase) with a cost already checked by :func:`check_scrypt_cost`."""
+    check_scrypt_cost(n, r, p)
     return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
+        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=SCRYPT_MAXMEM, dklen=32
     )
 
 
@@ -77,7 +139,7 @@ def wrap_key(key: bytearray, passphrase: str, store_id: str) -> bytes:
     """The key file's bytes: the key encrypted with a passphrase-derived key (scrypt+AES-GCM)."""
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
-    kek = _kek(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    kek = derive_kek(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     sealed = AESGCM(kek).encrypt(nonce, bytes(key), _aad(store_id))
     document = {
         "format": 1,
@@ -104,18 +166,14 @@ class _WrappedKey:
 
 def _parse_wrapped(raw: bytes) -> _WrappedKey:
     try:
-        document: Any = json.loads(raw)
+        document: Any = untrusted_json(raw)
         kdf, cipher = document["kdf"], document["cipher"]
-        if kdf["name"] != "scrypt" or cipher["name"] != "AES-256-GCM":
-            raise ValueError("unknown algorithm")
-        return _WrappedKey(
-            n=int(kdf["n"]),
-            r=int(kdf["r"]),
-            p=int(kdf["p"]),
-            salt=_unb64(kdf["salt"]),
-            nonce=_unb64(cipher["nonce"]),
-            sealed=_unb64(cipher["sealed_key"]),
-        )
+        n, r, p, salt = scrypt_header(kdf)
+        nonce = nonce_of(cipher)
+        sealed = _unb64(cipher["sealed_key"])
+        if len(sealed) != KEY_BYTES + 16:  # the key and the GCM tag
+            raise ValueError(f"sealed key of {len(sealed)} bytes")
+        return _WrappedKey(n=n, r=r, p=p, salt=salt, nonce=nonce, sealed=sealed)
     except (ValueError, KeyError, TypeError) as exc:
         raise DamagedStore(
             N_(
@@ -128,13 +186,13 @@ def _parse_wrapped(raw: bytes) -> _WrappedKey:
 def wrapped_store_id(raw: bytes) -> str:
     """The store id a key file names (checked against store.json before any passphrase)."""
     _parse_wrapped(raw)
-    document: Any = json.loads(raw)
+    document: Any = untrusted_json(raw)
     return str(document.get("store_id", ""))
 
 
 def unwrap_key(raw: bytes, passphrase: str, store_id: str) -> bytearray:
     wrapped = _parse_wrapped(raw)
-    kek = _kek(passphrase, wrapped.salt, wrapped.n, wrapped.r, wrapped.p)
+    kek = derive_kek(passphrase, wrapped.salt, wrapped.n, wrapped.r, wrapped.p)
     try:
         return bytearray(AESGCM(kek).decrypt(wrapped.nonce, wrapped.sealed, _aad(store_id)))
     except InvalidTag:

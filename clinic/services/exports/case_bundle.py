@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import hashlib
 import json
 import os
 import secrets
@@ -203,14 +202,8 @@ def _seal(document: bytes, passphrase: str, files: int) -> tuple[bytes, bytes]:
         },
         indent=1,
     ).encode()
-    sealed = AESGCM(_kek(passphrase, salt, n, r, p)).encrypt(nonce, document, header)
+    sealed = AESGCM(keys.derive_kek(passphrase, salt, n, r, p)).encrypt(nonce, document, header)
     return header, sealed
-
-
-def _kek(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
-    )
 
 
 def _b64(data: bytes) -> str:
@@ -359,23 +352,20 @@ def _open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
         raise DamagedBundle(
             source.name, f"it is cut short or changed: {type(exc).__name__}"
         ) from None
-    try:
-        info: Any = json.loads(header)
-        kdf, cipher = info["kdf"], info["cipher"]
-        if info["kind"] != BUNDLE_KIND or kdf["name"] != "scrypt":
-            raise ValueError("unknown kind")
-        if int(info["version"]) > VERSION:
+    try:  # the header is untrusted: its scrypt cost and sizes are checked before any work
+        info: Any = keys.untrusted_json(header)
+        if not isinstance(info, dict) or info.get("kind") != BUNDLE_KIND:
+            raise ValueError("not a case bundle header")
+        version = info.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ValueError("no format version")
+        if version > VERSION:
             raise ValueError("made by a newer Clinic")
-        key = _kek(
-            passphrase,
-            base64.b64decode(kdf["salt"]),
-            int(kdf["n"]),
-            int(kdf["r"]),
-            int(kdf["p"]),
-        )
-        nonce = base64.b64decode(cipher["nonce"])
+        n, r, p, salt = keys.scrypt_header(info.get("kdf"))
+        nonce = keys.nonce_of(info.get("cipher"))
     except (ValueError, KeyError, TypeError) as exc:
-        raise DamagedBundle(source.name, f"its header is unreadable ({exc})") from None
+        raise DamagedBundle(source.name, f"its header is unreadable: {exc}") from None
+    key = keys.derive_kek(passphrase, salt, n, r, p)
     try:
         body = AESGCM(key).decrypt(nonce, sealed, header)
     except InvalidTag:
@@ -384,7 +374,8 @@ def _open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
 
 
 def _small(archive: zipfile.ZipFile, name: str) -> bytes:
-    if archive.getinfo(name).file_size > MAX_DOCUMENT:
+    limit = keys.MAX_HEADER_BYTES if name == HEADER else MAX_DOCUMENT
+    if archive.getinfo(name).file_size > limit:
         raise ValueError(f"{name} is too large")
     return archive.read(name)
 
