@@ -77,6 +77,7 @@ class StartListPanel(QFrame):
         self.progress.setObjectName("startListProgress")
         self.hide_button = QPushButton(self.tr("Hide for now"))
         self.hide_button.setObjectName("startListHide")
+        self.hide_button.setAccessibleName(self.tr("Hide the start list for now"))
         self.hide_button.setToolTip(self.tr("The list comes back at the next start until done."))
         self.hide_button.setFlat(True)
         self.hide_button.clicked.connect(self._hide_for_now)
