@@ -1703,6 +1703,14 @@
         <translation>Cita de control con ICE</translation>
     </message>
     <message>
+        <source>Bond hearing</source>
+        <translation>Audiencia de fianza</translation>
+    </message>
+    <message>
+        <source>Credible- or reasonable-fear review before a judge</source>
+        <translation>Revisión ante el juez del miedo creíble o razonable</translation>
+    </message>
+    <message>
         <source>In person</source>
         <translation>En persona</translation>
     </message>
@@ -1973,6 +1981,26 @@
     <message>
         <source>Asylum clock restarted (the delay is resolved)</source>
         <translation>Reloj de asilo reanudado (la demora se resolvió)</translation>
+    </message>
+    <message>
+        <source>Bond decision by the judge</source>
+        <translation>Decisión del juez sobre la fianza</translation>
+    </message>
+    <message>
+        <source>Bond appeal filed with the BIA</source>
+        <translation>Apelación de fianza presentada ante la BIA</translation>
+    </message>
+    <message>
+        <source>DHS invoked the automatic stay of the bond order (EOIR-43)</source>
+        <translation>El DHS invocó la suspensión automática de la orden de fianza (EOIR-43)</translation>
+    </message>
+    <message>
+        <source>Negative credible-fear determination (review requested)</source>
+        <translation>Determinación negativa de miedo creíble (revisión solicitada)</translation>
+    </message>
+    <message>
+        <source>Negative reasonable-fear determination referred to the judge</source>
+        <translation>Determinación negativa de miedo razonable remitida al juez</translation>
     </message>
     <message>
         <source>USCIS (A-file)</source>
@@ -3193,6 +3221,10 @@
         <translation>Tarifa anual de asilo: pagar a más tardar</translation>
     </message>
     <message>
+        <source>Appeal of the bond decision to the BIA</source>
+        <translation>Apelación de la decisión de fianza ante la BIA</translation>
+    </message>
+    <message>
         <source>Asylum EAD ends after IJ denial (unless timely appeal)</source>
         <translation>El EAD de asilo termina tras la denegación del juez (salvo apelación a tiempo)</translation>
     </message>
@@ -3207,6 +3239,10 @@
     <message>
         <source>Biometrics not done 30 days before the merits hearing (warning)</source>
         <translation>Datos biométricos sin tomar 30 días antes de la audiencia individual (aviso)</translation>
+    </message>
+    <message>
+        <source>DHS automatic stay: DHS must file its bond appeal</source>
+        <translation>Suspensión automática del DHS: el DHS debe presentar su apelación de fianza</translation>
     </message>
     <message>
         <source>EAD renewal: file before expiry</source>
@@ -3259,6 +3295,14 @@
     <message>
         <source>I-730 follow-to-join petition for family</source>
         <translation>Petición I-730 para reunir a la familia</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s review of the negative credible-fear finding must be concluded</source>
+        <translation>Debe concluir la revisión del juez de la determinación negativa de miedo creíble</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s review of the negative reasonable-fear finding</source>
+        <translation>Revisión del juez de la determinación negativa de miedo razonable</translation>
     </message>
     <message>
         <source>Judge-ordered deadline</source>
@@ -4655,6 +4699,14 @@ Esc: cancelar</translation>
     <message>
         <source>ICE check-in</source>
         <translation>Cita de control con ICE</translation>
+    </message>
+    <message>
+        <source>Bond hearing</source>
+        <translation>Audiencia de fianza</translation>
+    </message>
+    <message>
+        <source>Fear review</source>
+        <translation>Revisión de miedo</translation>
     </message>
     <message>
         <source>Referred to court</source>
@@ -6061,6 +6113,10 @@ Esc: cancelar</translation>
     <message>
         <source>Hide for now</source>
         <translation>Ocultar por ahora</translation>
+    </message>
+    <message>
+        <source>Hide the start list for now</source>
+        <translation>Ocultar la lista de inicio por ahora</translation>
     </message>
     <message>
         <source>The list comes back at the next start until done.</source>
