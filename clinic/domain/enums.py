@@ -59,6 +59,9 @@ class HearingKind(StrEnum):
     ASYLUM_INTERVIEW = "asylum_interview"
     BIOMETRICS = "biometrics"
     ICE_CHECK_IN = "ice_check_in"
+    # Detention (issue 18 § 2): beside the main track, not a stage
+    BOND = "bond"  # bond (custody redetermination) hearing before an IJ
+    FEAR_REVIEW = "fear_review"  # IJ review of a negative credible- or reasonable-fear finding
 
 
 class AttendanceMode(StrEnum):
@@ -193,6 +196,12 @@ class CaseFactKind(StrEnum):
     CONTINUANCE_REQUESTED = "continuance_requested"  # by the applicant, in court (may repeat)
     EAD_CLOCK_STOPPED = "ead_clock_stopped"  # another applicant-caused delay (may repeat)
     EAD_CLOCK_RESTARTED = "ead_clock_restarted"  # the delay resolved (may repeat)
+    # Detention (asylum-rules.md § 8.2): a bond track beside the main one
+    BOND_DECISION = "bond_decision"  # the IJ's custody (bond) decision (may repeat)
+    BOND_APPEAL_FILED = "bond_appeal_filed"  # a bond appeal reached the BIA (may repeat)
+    BOND_STAY_INVOKED = "bond_stay_invoked"  # DHS filed the EOIR-43 automatic stay (may repeat)
+    NEGATIVE_CREDIBLE_FEAR = "negative_credible_fear"  # supervisory AO approved it
+    NEGATIVE_REASONABLE_FEAR = "negative_reasonable_fear"  # referral filed with the court
 
 
 class FoiaAgency(StrEnum):
@@ -224,6 +233,9 @@ REPEATABLE_CASE_FACTS = frozenset(
         CaseFactKind.CONTINUANCE_REQUESTED,
         CaseFactKind.EAD_CLOCK_STOPPED,
         CaseFactKind.EAD_CLOCK_RESTARTED,
+        CaseFactKind.BOND_DECISION,
+        CaseFactKind.BOND_APPEAL_FILED,
+        CaseFactKind.BOND_STAY_INVOKED,
     }
 )
 # A FOIA request starts with its sending or (when the sending was not recorded) its receipt;

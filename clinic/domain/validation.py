@@ -216,7 +216,12 @@ def validate_case(draft: CaseDraft, *, today: date) -> Problems:
     return tuple(problems)
 
 
-_COURT_KINDS = {HearingKind.MASTER_CALENDAR, HearingKind.INDIVIDUAL}
+_COURT_KINDS = {
+    HearingKind.MASTER_CALENDAR,
+    HearingKind.INDIVIDUAL,
+    HearingKind.BOND,
+    HearingKind.FEAR_REVIEW,
+}
 
 
 def validate_hearing(

@@ -41,7 +41,13 @@ from clinic.storage.store import Store
 
 RECENT_NOTES = 10
 # What the docket lists: hearings and interviews an attorney attends (not biometrics/check-ins).
-DOCKET_KINDS = (HearingKind.MASTER_CALENDAR, HearingKind.INDIVIDUAL, HearingKind.ASYLUM_INTERVIEW)
+DOCKET_KINDS = (
+    HearingKind.MASTER_CALENDAR,
+    HearingKind.INDIVIDUAL,
+    HearingKind.ASYLUM_INTERVIEW,
+    HearingKind.BOND,
+    HearingKind.FEAR_REVIEW,
+)
 
 
 class BadDateRange(ValueError):

@@ -35,7 +35,13 @@ from clinic.storage.store import Store
 COURTS_FILE = ("courts", "courts.toml")
 # Held at the case's court or asylum office; biometrics and ICE check-ins are held elsewhere.
 AT_THE_FORUM = frozenset(
-    {HearingKind.MASTER_CALENDAR, HearingKind.INDIVIDUAL, HearingKind.ASYLUM_INTERVIEW}
+    {
+        HearingKind.MASTER_CALENDAR,
+        HearingKind.INDIVIDUAL,
+        HearingKind.ASYLUM_INTERVIEW,
+        HearingKind.BOND,
+        HearingKind.FEAR_REVIEW,
+    }
 )
 FALLBACK_ZONE = "UTC"
 

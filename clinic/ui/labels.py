@@ -27,6 +27,8 @@ _LABELS: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP marks text for lupdate; 
     HearingKind.ASYLUM_INTERVIEW: QT_TRANSLATE_NOOP("Labels", "Asylum interview"),
     HearingKind.BIOMETRICS: QT_TRANSLATE_NOOP("Labels", "Biometrics"),
     HearingKind.ICE_CHECK_IN: QT_TRANSLATE_NOOP("Labels", "ICE check-in"),
+    HearingKind.BOND: QT_TRANSLATE_NOOP("Labels", "Bond hearing"),
+    HearingKind.FEAR_REVIEW: QT_TRANSLATE_NOOP("Labels", "Fear review"),
     Outcome.REFERRED: QT_TRANSLATE_NOOP("Labels", "Referred to court"),
     Relief.ASYLUM: QT_TRANSLATE_NOOP("Labels", "asylum"),
     Relief.WITHHOLDING: QT_TRANSLATE_NOOP("Labels", "withholding of removal"),

@@ -476,3 +476,14 @@ def test_some_work_permit_dates_read_the_asylum_clock_log(views: list[CaseView])
     reschedule has earliest EAD dates moved by the stop, or waiting for its restart."""
     ead = [d for v in views for d in v.deadlines if d.rule_id.startswith("ead-earliest")]
     assert any("Asylum clock stopped" in d.explanation or "clock_stopped" in d.flags for d in ead)
+
+
+def test_a_detained_client_has_a_bond_hearing_and_its_appeal_date(views: list[CaseView]) -> None:
+    """Issue 18 § 2: the bond track beside the main one — a detained client's bond hearing,
+    the judge's bond decision and the 30-day bond appeal — without a stage of its own."""
+    bonded = [v for v in views if any(h.kind is HearingKind.BOND for h in v.hearings)]
+    assert bonded
+    assert all(v.detained for v in bonded)
+    appeals = [d for v in bonded for d in v.deadlines if d.rule_id == "bond-appeal"]
+    assert appeals
+    assert all(d.explanation.startswith("Bond decision ") for d in appeals)

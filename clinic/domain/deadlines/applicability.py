@@ -63,6 +63,14 @@ _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.EXCEPTION_EVENT_END: ("Exception circumstance ended", lambda f: f.exception_event_end),
     Trigger.BIA_APPEAL_FILED: ("BIA appeal filed", lambda f: f.bia_appeal_filed),
     Trigger.NOID_SERVED: ("Notice of Intent to Deny", lambda f: f.noid_served),
+    Trigger.NEGATIVE_CREDIBLE_FEAR: (
+        "Negative credible-fear determination approved",
+        lambda f: f.negative_credible_fear,
+    ),
+    Trigger.NEGATIVE_REASONABLE_FEAR: (
+        "Negative reasonable-fear referral filed with the court",
+        lambda f: f.negative_reasonable_fear,
+    ),
 }
 _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
     Trigger.ADDRESS_CHANGE: ("Address change", lambda f: f.address_changes),
@@ -73,6 +81,8 @@ _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
     Trigger.JUDGE_SET_DATE: ("Judge-set date", lambda f: f.judge_set_dates),
     Trigger.INTERVIEW_MISSED: ("Asylum interview missed", lambda f: f.interview_missed),
     Trigger.BIOMETRICS_MISSED: ("Biometrics appointment missed", lambda f: f.biometrics_missed),
+    Trigger.BOND_DECISION: ("Bond decision", lambda f: f.bond_decisions),
+    Trigger.BOND_STAY_INVOKED: ("DHS automatic stay (EOIR-43) filed", lambda f: f.bond_stays),
 }
 # Triggers with one anchor per request, its id in the field (foia.foia_anchor_keys).
 _KEYED = {
@@ -92,6 +102,8 @@ HEARING_LABELS = {
     HearingKind.ASYLUM_INTERVIEW: "Asylum interview",
     HearingKind.BIOMETRICS: "Biometrics appointment",
     HearingKind.ICE_CHECK_IN: "ICE check-in",
+    HearingKind.BOND: "Bond hearing",
+    HearingKind.FEAR_REVIEW: "Fear review hearing",
 }
 # A repeating rule's later anchors are the previous anniversary of its trigger date.
 ANNIVERSARY_LABEL = "Filing anniversary"

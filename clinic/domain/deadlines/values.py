@@ -132,3 +132,7 @@ class CaseFacts:
     noid_served: date | None = None
     # the asylum EAD clock's stops, read from its log of stops and restarts (ead_clock.stops_of)
     ead_clock: tuple[Stop, ...] = ()
+    bond_decisions: tuple[date, ...] = ()
+    bond_stays: tuple[date, ...] = ()
+    negative_credible_fear: date | None = None
+    negative_reasonable_fear: date | None = None

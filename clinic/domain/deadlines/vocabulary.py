@@ -34,6 +34,10 @@ class Trigger(StrEnum):
     INTERVIEW_MISSED = "interview_missed"
     BIOMETRICS_MISSED = "biometrics_missed"
     NOID_SERVED = "noid_served"
+    BOND_DECISION = "bond_decision"
+    BOND_STAY_INVOKED = "bond_stay_invoked"
+    NEGATIVE_CREDIBLE_FEAR = "negative_credible_fear"
+    NEGATIVE_REASONABLE_FEAR = "negative_reasonable_fear"
 
 
 class OffsetUnit(StrEnum):

@@ -61,6 +61,13 @@ _PHRASES = (
     N_("biometrics appointment missed"),
     N_("continuance requested by the applicant"),
     N_("other applicant-caused delay"),
+    # detention (bond track, fear reviews)
+    N_("Bond decision"),
+    N_("DHS automatic stay (EOIR-43) filed"),
+    N_("Negative credible-fear determination approved"),
+    N_("Negative reasonable-fear referral filed with the court"),
+    N_("Bond hearing"),
+    N_("Fear review hearing"),
     N_("Asylum-office denial"),
     N_("Petition for review filed"),
     N_("Asylum recommended for approval"),

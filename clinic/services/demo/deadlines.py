@@ -25,6 +25,7 @@ from clinic.domain.enums import (
 )
 from clinic.services.deadlines import case_deadlines, record_case_fact
 from clinic.services.demo.dice import between, chance, days, pick
+from clinic.services.demo.hearings import court_day
 from clinic.services.demo.plans import DENIALS, GRANTS
 from clinic.services.demo.spanish import words
 from clinic.services.demo.story import Demo, Story
@@ -89,7 +90,26 @@ def case_facts(demo: Demo, story: Story) -> list[Fact]:
         _decision_facts(demo, story)
         + _pending_facts(demo, story)
         + _asylum_office_facts(demo, story)
+        + _bond_facts(demo, story)
     )
+
+
+def _bond_facts(demo: Demo, story: Story) -> list[Fact]:
+    """A detained client's bond decision at the bond hearing; some appealed to the BIA, in
+    some DHS stayed the release (EOIR-43) the next business day."""
+    rng, today, held = demo.rng, demo.today, story.bond_hearing
+    if held is None or story.closed_on is not None:
+        return []
+    facts: list[Fact] = [(F.BOND_DECISION, held, None, "Bond denied: flight risk")]
+    if chance(rng, 0.3):
+        facts[0] = (F.BOND_DECISION, held, None, "Bond set at $7,500")
+        if chance(rng, 0.5):
+            stay = court_day(held + days(1))
+            if stay <= today:
+                facts.append((F.BOND_STAY_INVOKED, stay, None, "DHS filed EOIR-43"))
+    elif (appeal := held + days(rng.randint(10, 28))) < today and chance(rng, 0.5):
+        facts.append((F.BOND_APPEAL_FILED, appeal, None, "Bond appeal (EOIR-26) filed"))
+    return facts
 
 
 def _asylum_office_facts(demo: Demo, story: Story) -> list[Fact]:

@@ -28,6 +28,8 @@ _TIMES = {
     HearingKind.ASYLUM_INTERVIEW: (time(8, 0), time(9, 30), time(12, 30)),
     HearingKind.BIOMETRICS: (time(10, 0), time(14, 0), time(15, 30)),
     HearingKind.ICE_CHECK_IN: (time(9, 0), time(11, 0)),
+    HearingKind.BOND: (time(8, 30), time(13, 30)),
+    HearingKind.FEAR_REVIEW: (time(9, 0), time(14, 0)),
 }
 _MASTER_OUTCOMES = (
     "Pleadings taken; I-589 due at next hearing",
@@ -106,6 +108,12 @@ def _pending_in_court(demo: Demo, story: Story, start: date) -> list[Planned]:
     out.append((HearingKind.INDIVIDUAL if individual else HearingKind.MASTER_CALENDAR, ahead, ""))
     if individual:
         story.next_individual = ahead
+    if story.detention is DetentionStatus.DETAINED and today - start > days(12):
+        # the bond track beside the main one: a custody redetermination soon after detention
+        bond = court_day(start + days(rng.randint(5, min(40, (today - start).days - 2))))
+        if bond < today:
+            story.bond_hearing = bond
+            out.append((HearingKind.BOND, bond, "Bond hearing held; decision announced"))
     if story.detention is not DetentionStatus.DETAINED and chance(rng, 0.3):
         out.append((HearingKind.ICE_CHECK_IN, today + days(rng.randint(7, 180)), ""))
         if story.detention is DetentionStatus.RELEASED and chance(rng, 0.6):

@@ -54,6 +54,11 @@ SPANISH: dict[str, str] = {
     "Client was ill; doctor's note asked": "El cliente estaba enfermo; se pidió nota médica",
     "Notice of Intent to Deny (in status)": "Aviso de intención de denegar (con estatus)",
     "Rescheduled interview attended": "Asistió a la entrevista reprogramada",
+    "Bond denied: flight risk": "Fianza denegada: riesgo de fuga",
+    "Bond set at $7,500": "Fianza fijada en $7,500",
+    "DHS filed EOIR-43": "El DHS presentó el EOIR-43",
+    "Bond appeal (EOIR-26) filed": "Apelación de fianza (EOIR-26) presentada",
+    "Bond hearing held; decision announced": "Audiencia de fianza celebrada; decisión anunciada",
     "Biometrics taken at the new appointment": "Datos biométricos tomados en la nueva cita",
     "Reviewed with the client: no new evidence for a motion": (
         "Revisado con el cliente: no hay pruebas nuevas para una moción"

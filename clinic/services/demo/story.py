@@ -72,6 +72,7 @@ class Story:
     case_id: CaseId = _UNSAVED_CASE
     client_id: ClientId = _UNSAVED_CLIENT
     next_individual: date | None = None  # the individual hearing set ahead, if any
+    bond_hearing: date | None = None  # a detained client's past bond hearing (a court day)
 
     def first(self, stage: Stage) -> date | None:
         return next((on for step, on in self.steps if step.stage is stage), None)

@@ -47,6 +47,8 @@ HEARING_LENGTH = {
     HearingKind.ASYLUM_INTERVIEW: timedelta(hours=4),
     HearingKind.BIOMETRICS: timedelta(hours=1),
     HearingKind.ICE_CHECK_IN: timedelta(hours=1),
+    HearingKind.BOND: timedelta(hours=1),
+    HearingKind.FEAR_REVIEW: timedelta(hours=1),
 }
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _CHUNK = 500

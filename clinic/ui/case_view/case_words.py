@@ -88,6 +88,10 @@ _WORDS: dict[StrEnum, object] = {
     HearingKind.ASYLUM_INTERVIEW: QT_TRANSLATE_NOOP("CaseView", "Asylum interview"),
     HearingKind.BIOMETRICS: QT_TRANSLATE_NOOP("CaseView", "Biometrics"),
     HearingKind.ICE_CHECK_IN: QT_TRANSLATE_NOOP("CaseView", "ICE check-in"),
+    HearingKind.BOND: QT_TRANSLATE_NOOP("CaseView", "Bond hearing"),
+    HearingKind.FEAR_REVIEW: QT_TRANSLATE_NOOP(
+        "CaseView", "Credible- or reasonable-fear review before a judge"
+    ),
     AttendanceMode.IN_PERSON: QT_TRANSLATE_NOOP("CaseView", "In person"),
     AttendanceMode.VIDEO: QT_TRANSLATE_NOOP("CaseView", "Video"),
     AttendanceMode.TELEPHONIC: QT_TRANSLATE_NOOP("CaseView", "Telephone"),
@@ -193,6 +197,19 @@ _WORDS: dict[StrEnum, object] = {
     ),
     CaseFactKind.EAD_CLOCK_RESTARTED: QT_TRANSLATE_NOOP(
         "CaseView", "Asylum clock restarted (the delay is resolved)"
+    ),
+    CaseFactKind.BOND_DECISION: QT_TRANSLATE_NOOP("CaseView", "Bond decision by the judge"),
+    CaseFactKind.BOND_APPEAL_FILED: QT_TRANSLATE_NOOP(
+        "CaseView", "Bond appeal filed with the BIA"
+    ),
+    CaseFactKind.BOND_STAY_INVOKED: QT_TRANSLATE_NOOP(
+        "CaseView", "DHS invoked the automatic stay of the bond order (EOIR-43)"
+    ),
+    CaseFactKind.NEGATIVE_CREDIBLE_FEAR: QT_TRANSLATE_NOOP(
+        "CaseView", "Negative credible-fear determination (review requested)"
+    ),
+    CaseFactKind.NEGATIVE_REASONABLE_FEAR: QT_TRANSLATE_NOOP(
+        "CaseView", "Negative reasonable-fear determination referred to the judge"
     ),
     FoiaAgency.USCIS: QT_TRANSLATE_NOOP("CaseView", "USCIS (A-file)"),
     FoiaAgency.CBP: QT_TRANSLATE_NOOP("CaseView", "CBP (entry and encounter records)"),

@@ -29,7 +29,12 @@ from clinic.ui.date_input import TimeInput
 from clinic.ui.session import UiSession
 
 DEFAULT_TIME = time(9, 0)
-_COURT_KINDS = (HearingKind.MASTER_CALENDAR, HearingKind.INDIVIDUAL)
+_COURT_KINDS = (
+    HearingKind.MASTER_CALENDAR,
+    HearingKind.INDIVIDUAL,
+    HearingKind.BOND,
+    HearingKind.FEAR_REVIEW,
+)
 
 
 def hearing_kinds_for(claim_type: ClaimType) -> tuple[HearingKind, ...]:
