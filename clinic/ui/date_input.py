@@ -158,7 +158,7 @@ class TypedInput(QWidget):
             Qt.Key.Key_Down: (-1, False),
             Qt.Key.Key_PageUp: (1, True),
             Qt.Key.Key_PageDown: (-1, True),
-        }.get(event.key())
+        }.get(Qt.Key(event.key()))
         if steps is None:
             return False
         self.step(steps[0], big=steps[1])

@@ -15,7 +15,7 @@ the same answers for the same fonts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -169,7 +169,7 @@ def _has_full_tooltip(index: QModelIndex) -> bool:
 
 
 def _table_problems(view: QTableView) -> list[str]:
-    model = view.model()
+    model: QAbstractItemModel | None = view.model()  # None until a model is set
     if model is None:
         return []
     viewport = view.viewport().rect()

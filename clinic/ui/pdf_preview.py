@@ -96,15 +96,15 @@ class PdfPreviewDialog(QDialog):
             label.setFrameShape(QLabel.Shape.Box)
             column.addWidget(label)
             self.page_labels.append(label)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("pdfPreviewScroll")
-        self.scroll.setAccessibleName(self.tr("Pages of the PDF"))
-        self.scroll.setWidget(self.pages)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_number)
-        return self.scroll
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("pdfPreviewScroll")
+        self.scroll_area.setAccessibleName(self.tr("Pages of the PDF"))
+        self.scroll_area.setWidget(self.pages)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._update_page_number)
+        return self.scroll_area
 
     def _tools(self) -> QHBoxLayout:
         self.zoom_out_button = QPushButton(self.tr("Zoom out"))
@@ -185,7 +185,7 @@ class PdfPreviewDialog(QDialog):
             self._set_zoom(smaller[-1])
 
     def _set_zoom(self, percent: int) -> None:
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         where = bar.value() / max(1, bar.maximum())  # keep the same place in the document
         self.zoom = percent
         self._render_pages()
@@ -194,7 +194,7 @@ class PdfPreviewDialog(QDialog):
 
     def current_page(self) -> int:
         """The page (from 1) at the top of the view."""
-        top = self.scroll.verticalScrollBar().value() + PAGE_GAP
+        top = self.scroll_area.verticalScrollBar().value() + PAGE_GAP
         for number, label in enumerate(self.page_labels, start=1):
             if label.geometry().bottom() >= top:
                 return number

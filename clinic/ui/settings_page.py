@@ -70,7 +70,7 @@ COMMON_ZONES = (
 
 
 class SettingsPage(Page):
-    title = QT_TRANSLATE_NOOP("MainWindow", "Settings")
+    title = str(QT_TRANSLATE_NOOP("MainWindow", "Settings"))
     language_changed = Signal(str)  # the interface language setting was saved
 
     def __init__(self, session: UiSession) -> None:
@@ -169,6 +169,8 @@ class SettingsPage(Page):
             )
         )
         completer = self.timezone.completer()  # over the combo's own model: one list of zones
+        if completer is None:  # an editable combo always has one
+            return
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -98,7 +98,7 @@ def test_the_checklist_is_seen_before_it_is_saved(
         settle(0.3)
         seen["zoomed"] = (dialog.zoom, dialog.page_labels[0].pixmap().width())
         shot("02-zoomed-in")
-        dialog.scroll.setFocus()
+        dialog.scroll_area.setFocus()
         for _ in range(12):
             xdotool_key("Next")  # Page Down
         settle(0.3)

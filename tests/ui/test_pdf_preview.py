@@ -92,7 +92,7 @@ def test_zoom_and_scrolling_change_what_is_shown(qtbot, checklist: bytes) -> Non
     dialog.zoom_in()
     dialog.zoom_in()
     dialog.zoom_in()  # 125: several pages, taller than the view
-    bar = dialog.scroll.verticalScrollBar()
+    bar = dialog.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     assert dialog.page_number.text() == f"Page {dialog.page_count} of {dialog.page_count}"

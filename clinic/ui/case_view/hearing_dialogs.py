@@ -86,7 +86,9 @@ class ScheduleHearingDialog(FormDialog):
         self.on = add("on", self.tr("Date"), date_edit(session.today(), session=session))
         self.at = add("at", self.tr("Time"), OptionalTimeField())
         self.location = add("location", self.tr("Court or office"), CourtPicker(case.forum_name))
-        self.location.lineEdit().setPlaceholderText(self.tr("Court or office, courtroom"))
+        location_line = self.location.lineEdit()  # an editable picker: always there
+        if location_line is not None:
+            location_line.setPlaceholderText(self.tr("Court or office, courtroom"))
         self.timezone = add("timezone", self.tr("Time zone"), timezone_combo())
         self.address = add("address", self.tr("Address"), QPlainTextEdit())
         self.address.setMaximumHeight(64)

@@ -82,7 +82,9 @@ class ReferralDialog(FormDialog):
         )
         self.case_id = case.id
         self.court = CourtPicker()  # the court's time zone then goes with its hearings
-        self.court.lineEdit().setPlaceholderText(self.tr("The court named on the Notice to Appear"))
+        court_line = self.court.lineEdit()  # the picker is editable: it always has one
+        if court_line is not None:
+            court_line.setPlaceholderText(self.tr("The court named on the Notice to Appear"))
         self.add_field("forum_name", self.tr("Immigration court"), self.court)
         self.judge = QLineEdit()
         self.judge.setPlaceholderText(self.tr("If already assigned"))

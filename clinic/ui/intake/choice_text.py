@@ -27,7 +27,7 @@ from clinic.ui.translations import current_language
 
 CONTEXT = "IntakeChoices"
 
-_TEXT: dict[StrEnum, str] = {
+_TEXT: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP gives back the text itself
     Sex.FEMALE: QT_TRANSLATE_NOOP("IntakeChoices", "Female"),
     Sex.MALE: QT_TRANSLATE_NOOP("IntakeChoices", "Male"),
     Sex.NONBINARY: QT_TRANSLATE_NOOP("IntakeChoices", "Non-binary"),
@@ -84,11 +84,11 @@ _CLAIM_EXPLANATIONS = {
 
 def choice_text(value: StrEnum) -> str:
     """The translated words for one enum value offered as a choice."""
-    return QCoreApplication.translate(CONTEXT, _TEXT[value])
+    return QCoreApplication.translate(CONTEXT, str(_TEXT[value]))
 
 
 def claim_explanation(claim_type: ClaimType) -> str:
-    return QCoreApplication.translate(CONTEXT, _CLAIM_EXPLANATIONS[claim_type])
+    return QCoreApplication.translate(CONTEXT, str(_CLAIM_EXPLANATIONS[claim_type]))
 
 
 def party_text(kind: PartyKind, client_name: str) -> str:

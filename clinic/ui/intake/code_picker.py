@@ -67,7 +67,7 @@ class CodePicker(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(10)
         self.search.setCompleter(self.completer)
-        self.completer.activated[QModelIndex].connect(self._picked)
+        self.completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]  # the QModelIndex overload
         self.search.installEventFilter(self)
         self.chosen = QListWidget()
         self.chosen.setObjectName(f"{object_name}Chosen")
@@ -157,7 +157,7 @@ class CodePicker(QWidget):
 class _NameCompleter(QCompleter):
     """Matches on the search text but writes the shown name into the field while browsing."""
 
-    def pathFromIndex(self, index: QModelIndex) -> str:
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         return str(index.data(Qt.ItemDataRole.DisplayRole))
 
 

@@ -134,8 +134,11 @@ class IntakeDialog(QDialog):
             ),
             default=0,
         )
-        margins = self.layout().contentsMargins()
-        chrome = margins.left() + margins.right() + 2 * self.layout().spacing() + 16
+        layout = self.layout()
+        if layout is None:
+            return DEFAULT_WIDTH
+        margins = layout.contentsMargins()
+        chrome = margins.left() + margins.right() + 2 * layout.spacing() + 16
         return max(DEFAULT_WIDTH, self.steps.width() + content + chrome)
 
     def _button(self, text: str, name: str, accessible: str) -> QPushButton:
@@ -154,7 +157,7 @@ class IntakeDialog(QDialog):
         self.conflict_page.open_requested.connect(self.open_existing)
         self.conflict_page.confirmations_changed.connect(self._sync_save)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self._finish_shortcut)
+            QShortcut(QKeySequence(keys), self).activated.connect(self._finish_shortcut)
 
     # Navigation --------------------------------------------------------------------------------
     def current_step(self) -> int:
