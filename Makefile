@@ -14,7 +14,7 @@ help:
 	@echo "make test   - set up and run every check (lint, types, layers, headless tests, real-display tests)"
 	@echo "make test-display - the real-display suite alone (Xvfb + openbox, Qt xcb); ARGS='-k name' picks tests"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
-	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json)"
+	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json; then the hostile .xlsx timings)"
 	@echo "make bundle - build the desktop bundle (dist/Clinic) and tarball; make bundle-check runs its self-test"
 	@echo "make screenshots - the main screens with demo data on a real X display (English, Spanish, dark) into docs/screenshots/"
 	@echo "make translations - extract the interface's strings into resources/translations/*.ts"
@@ -106,6 +106,7 @@ screenshots: $(DEPS) system-deps $(QM)
 
 bench: $(DEPS)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.xlsx_bombs
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -21,12 +21,14 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from clinic.domain.importing.workbook_guard import MAX_TEXT_CHARS, UnsafeWorkbook, check_workbook
+
 Cell = str | date | time  # CSV cells are text; workbook cells may be dates and times
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
-MAX_CELL_CHARS = 100_000
+MAX_CELL_CHARS = MAX_TEXT_CHARS
 DELIMITERS = (",", ";", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
 _BOMS = (
@@ -184,6 +186,10 @@ def _workbook_records(data: bytes) -> list[tuple[int, tuple[Cell, ...]]]:
     # Imported here: openpyxl costs 0.14 s and 8 MB at every start-up of the window otherwise.
     import openpyxl  # type: ignore[import-untyped]  # noqa: PLC0415
 
+    try:  # untrusted: sizes, ratios, XML depth and counts checked while streaming, first
+        check_workbook(data)
+    except UnsafeWorkbook as exc:
+        raise ImportFileError(str(exc)) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
