@@ -22,7 +22,10 @@ Measurements (numbers follow issue 10):
      change, against reading the same rows with plain SQL;
   8. backup of the store with its evidence vault, and its restore, each in a child process,
      against copying the same bytes (throughput share and peak memory);
-  9. lock with every case loaded in the Cases page's model, against lock with an empty model.
+  9. lock with every case loaded in the Cases page's model, against lock with an empty model;
+ 10. the command line: ``clinic --version`` against ``python -c pass``, ``clinic evidence add``
+     of a 1 MB file against importing sqlcipher3 and cryptography and unlocking the key, and of
+     a 200 MB file against AES-GCM of the same bytes, with its peak memory (bench/cli_bench.py).
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sqlcipher3
 
-from bench import datagen, io_bench, processes
+from bench import cli_bench, datagen, io_bench, processes
 from bench.plain import plain_copy
 from bench.raw_sql import RawSearch, read_deadline_inputs
 from bench.report import write_results
@@ -310,7 +313,7 @@ def machine() -> dict[str, Any]:
     }
 
 
-ALL = "1,2,3,4,5,6,7,8,9"
+ALL = "1,2,3,4,5,6,7,8,9,10"
 
 
 def _packet(quick: bool, root: Path) -> dict[str, Any]:
@@ -391,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         if "6" in only:  # first, while this process is small (see bench/notes.md)
             out["6_evidence_packet"] = _packet(quick, root)
             _progress("6 done")
-        if only & set("12345789"):
+        if only & {"1", "2", "3", "4", "5", "7", "8", "9", "10"}:
             with bulk_store(root, clients) as (store, fill_s):
                 results["fixture"] = {"clients": clients, "fill_s": fill_s}
                 _progress(f"filled {clients} clients in {fill_s:.1f} s")
@@ -451,6 +454,16 @@ def _store_measurements(
     if "9" in only:
         out["9_lock"] = {"clients": clients, **measure_lock(store, root, repeats)}
         _progress("9 done")
+    if "10" in only:
+        out["10_command_line"] = cli_bench.measure_cli(
+            data_dir,
+            PASSPHRASE,
+            root / "cli",
+            case_id=1,
+            big_mb=8 if quick else 200,
+            repeats=repeats,
+        )
+        _progress("10 done")
     if "7" in only:
         out["7_deadline_recomputation"] = measure_deadlines(
             store, clients, 2 if quick else max(2, min(repeats, 3))

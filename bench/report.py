@@ -81,6 +81,7 @@ TITLES = {
     "8_backup": "8. Backup and restore of the store with its evidence vault vs copying the same "
     "bytes",
     "9_lock": "9. Lock with every case loaded in the Cases model",
+    "10_command_line": "10. The command line: --version, evidence add of 1 MB and of a big file",
     "2r_search_as_you_type": "2 (re-run). Search as you type, and opening Cases, with all of "
     "migration 0003's indexes",
     "3r_encryption_cost": "3 (re-run). Encryption cost, with all of migration 0003's indexes",

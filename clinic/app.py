@@ -9,20 +9,27 @@ from pathlib import Path
 from typing import NoReturn
 
 from clinic.process_hardening import disable_core_dumps
-from clinic.services.desktop_libraries import missing_window_libraries
-from clinic.services.language import override_language
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # what argparse would print, without importing anything
+        import clinic  # noqa: PLC0415
+
+        print(f"clinic {clinic.__version__}")
+        return 0
     args = _window_arguments(arguments)
-    if args is None:  # a command, --help/--version or a mistake: the full command line parser
-        from clinic import cli  # noqa: PLC0415 - every command's module; the window needs none
+    if args is None:  # a command, --help/--version or a mistake: the command line parser
+        from clinic import cli  # noqa: PLC0415 - the command's module only; the window needs none
 
         args = cli.parse(arguments)
         if args.command is not None:
             return cli.run(args)
+    # Imported here: a command needs neither (each costs a few tenths of a second to import).
+    from clinic.services.desktop_libraries import missing_window_libraries  # noqa: PLC0415
+    from clinic.services.language import override_language  # noqa: PLC0415
+
     override_language(getattr(args, "lang", None))  # `clinic --lang es`: this run only
     missing = missing_window_libraries()
     if missing is not None:  # instead of Qt's "could not load the Qt platform plugin" abort

@@ -9,34 +9,43 @@ line, in the order the command asks for them.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TextIO
 
 import clinic
-from clinic.cli import (
-    backup_commands,
-    case_commands,
-    checklist_commands,
-    deadline_commands,
-    evidence_commands,
-    export_commands,
-    handout_commands,
-    import_commands,
-    report_commands,
-    selftest_commands,
-    staff_commands,
-    store_commands,
-)
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
 from clinic.services import language
 from clinic.services.language import tr as _
 from clinic.storage.errors import StoreError
 
+# The modules whose add_parsers() define more commands. A command's module is imported only
+# when that command runs (or for --help): importing all of them (reportlab, pypdf, openpyxl, …)
+# cost about a second of every command's start-up.
+PARSER_MODULES = (
+    "deadline_commands",
+    "backup_commands",
+    "checklist_commands",
+    "evidence_commands",
+    "export_commands",
+    "handout_commands",
+    "import_commands",
+    "report_commands",
+    "selftest_commands",
+    "staff_commands",
+)
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"clinic.cli.{name}")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only what parsing that command needs (its own module)."""
     parser = argparse.ArgumentParser(
         prog="clinic",
         description="Clinic: an offline, encrypted case tracker for asylum cases. "
@@ -81,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     cases = commands.add_parser("cases", help="list cases")
     cases.add_argument("--json", action="store_true", help="print JSON")
-    case_commands.add_list_export_arguments(cases)
+    if command in (None, "cases"):
+        _module("case_commands").add_list_export_arguments(cases)
 
     find = commands.add_parser(
         "search", help="find clients and cases by name, alias, A-number or receipt number"
@@ -124,53 +134,62 @@ def build_parser() -> argparse.ArgumentParser:
         help="accept an older copy of the store (opened read-only) as the current one; "
         "asks for the passphrase again and records the acceptance in the audit trail",
     )
-    deadline_commands.add_parsers(commands)
-    backup_commands.add_parsers(commands)
-    checklist_commands.add_parsers(commands)
-    evidence_commands.add_parsers(commands)
-    export_commands.add_parsers(commands)
-    handout_commands.add_parsers(commands)
-    import_commands.add_parsers(commands)
-    report_commands.add_parsers(commands)
-    selftest_commands.add_parsers(commands)
-    staff_commands.add_parsers(commands)
+    wanted = COMMANDS[command][0] if command in COMMANDS else None
+    for name in PARSER_MODULES:
+        if command is None or name == wanted:
+            _module(name).add_parsers(commands)
     return parser
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    "deadline": deadline_commands.cmd_deadline,
-    "checklist": checklist_commands.cmd_checklist,
-    "checklists": checklist_commands.cmd_checklists,
-    "evidence": evidence_commands.cmd_evidence,
-    "packet": evidence_commands.cmd_packet,
-    "export-ics": export_commands.cmd_export_ics,
-    "export-case": export_commands.cmd_export_case,
-    "import-case": export_commands.cmd_import_case,
-    "report": export_commands.cmd_report,
-    "handout": handout_commands.cmd_handout,
-    "import": import_commands.cmd_import,
-    "summary": report_commands.cmd_summary,
-    "docket": report_commands.cmd_docket,
-    "self-test": selftest_commands.cmd_self_test,
-    "computer-user": staff_commands.cmd_computer_user,
-    "deadlines": deadline_commands.cmd_deadlines,
-    "rules": deadline_commands.cmd_rules,
-    "init": store_commands.cmd_init,
-    "demo": store_commands.cmd_demo,
-    "cases": case_commands.cmd_cases,
-    "search": case_commands.cmd_search,
-    "recovery-kit": store_commands.cmd_recovery_kit,
-    "unlock": store_commands.cmd_unlock,
-    "doctor": store_commands.cmd_doctor,
-    "verify-audit": store_commands.cmd_verify_audit,
-    "accept-copy": store_commands.cmd_accept_copy,
-    "backup": backup_commands.cmd_backup,
-    "restore": backup_commands.cmd_restore,
+# Every command: (its module, its function), imported when it runs.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "deadline": ("deadline_commands", "cmd_deadline"),
+    "checklist": ("checklist_commands", "cmd_checklist"),
+    "checklists": ("checklist_commands", "cmd_checklists"),
+    "evidence": ("evidence_commands", "cmd_evidence"),
+    "packet": ("evidence_commands", "cmd_packet"),
+    "export-ics": ("export_commands", "cmd_export_ics"),
+    "export-case": ("export_commands", "cmd_export_case"),
+    "import-case": ("export_commands", "cmd_import_case"),
+    "report": ("export_commands", "cmd_report"),
+    "handout": ("handout_commands", "cmd_handout"),
+    "import": ("import_commands", "cmd_import"),
+    "summary": ("report_commands", "cmd_summary"),
+    "docket": ("report_commands", "cmd_docket"),
+    "self-test": ("selftest_commands", "cmd_self_test"),
+    "computer-user": ("staff_commands", "cmd_computer_user"),
+    "deadlines": ("deadline_commands", "cmd_deadlines"),
+    "rules": ("deadline_commands", "cmd_rules"),
+    "init": ("store_commands", "cmd_init"),
+    "demo": ("store_commands", "cmd_demo"),
+    "cases": ("case_commands", "cmd_cases"),
+    "search": ("case_commands", "cmd_search"),
+    "recovery-kit": ("store_commands", "cmd_recovery_kit"),
+    "unlock": ("store_commands", "cmd_unlock"),
+    "doctor": ("store_commands", "cmd_doctor"),
+    "verify-audit": ("store_commands", "cmd_verify_audit"),
+    "accept-copy": ("store_commands", "cmd_accept_copy"),
+    "backup": ("backup_commands", "cmd_backup"),
+    "restore": ("backup_commands", "cmd_restore"),
 }
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    return build_parser(_command_in(arguments)).parse_args(arguments)
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command ``argv`` names, if it is one and nothing asks for every command's help."""
+    rest = iter(argv)
+    for token in rest:
+        if token in ("-h", "--help", "--version"):
+            return None
+        if token in ("--data-dir", "--lang"):
+            next(rest, None)  # its value
+        elif not token.startswith("-"):
+            return token if token in COMMANDS else None
+    return None
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -178,7 +197,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     language.override_language(getattr(args, "lang", None))
     try:
-        return COMMANDS[args.command](args, out)
+        module, function = COMMANDS[args.command]
+        command: Callable[[argparse.Namespace, TextIO], int] = getattr(_module(module), function)
+        return command(args, out)
     except UsageError as exc:
         print(f"clinic: {exc}", file=sys.stderr)
         return EXIT_USAGE

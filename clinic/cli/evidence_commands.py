@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, open_for_command
 from clinic.domain.drafts import EvidenceDraft
@@ -16,10 +16,13 @@ from clinic.domain.enums import EvidenceCategory, EvidenceStatus, TranslationSta
 from clinic.domain.ids import CaseId
 from clinic.domain.packet_layout import MAX_PART_MB, MIN_PART_MB, TabStyle
 from clinic.domain.problem_text import describe_all
-from clinic.reports.packet import PacketBuild
-from clinic.services import evidence, packet
+from clinic.services import evidence
 from clinic.services.language import tr as _
 from clinic.services.language import tr_n, ui_language
+
+if TYPE_CHECKING:  # the packet's modules load only for 'evidence list' and 'packet'
+    from clinic.reports.packet import PacketBuild
+    from clinic.services import packet
 
 
 def add_parsers(commands: Any) -> None:
@@ -132,6 +135,8 @@ def _add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _list(args: argparse.Namespace, out: TextIO) -> int:
+    from clinic.services import packet  # noqa: PLC0415 - see the imports
+
     store = open_for_command(args)
     try:
         try:
@@ -157,6 +162,8 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
 
 def _options(args: argparse.Namespace, store: Any) -> packet.PacketOptions:
     """The clinic's packet defaults with this command's choices on top."""
+    from clinic.services import packet  # noqa: PLC0415 - see the imports
+
     changes: dict[str, Any] = {}
     for name, value in (
         ("max_part_mb", args.max_part_mb),
@@ -218,6 +225,8 @@ def _print_build(built: PacketBuild, folder: Path, out: TextIO) -> None:
 
 
 def cmd_packet(args: argparse.Namespace, out: TextIO) -> int:
+    from clinic.services import packet  # noqa: PLC0415 - see the imports
+
     folder: Path = args.out
     created = False
     if not folder.is_dir():

@@ -19,12 +19,15 @@ import gettext as gnu
 import io
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING, Any
 
 from clinic.resource_files import resource_path
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+# Babel (a few tenths of a second to import) is loaded only when a catalogue is first read:
+# English, the source language, never needs it.
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("en", "es")
@@ -45,8 +48,7 @@ def _catalogue(lang: str) -> dict[str, str]:
     path = catalogue_path(lang)
     if not path.is_file():
         return {}
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    catalog = _read_po(path, lang)
     table: dict[str, str] = {}
     for message in catalog:
         if not message.id or message.fuzzy or not isinstance(message.id, str):
@@ -54,6 +56,13 @@ def _catalogue(lang: str) -> dict[str, str]:
         if isinstance(message.string, str) and message.string:
             table[message.id] = message.string
     return table
+
+
+def _read_po(path: Path, lang: str) -> Catalog:
+    from babel.messages.pofile import read_po  # noqa: PLC0415 - see the note at the top
+
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
 
 
 def gettext(text: str, lang: str) -> str:
@@ -75,8 +84,9 @@ def _plural_catalogue(lang: str) -> gnu.NullTranslations:
     path = catalogue_path(lang)
     if lang == SOURCE_LANGUAGE or not path.is_file():
         return gnu.NullTranslations()
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 - see the note at the top
+
+    catalog = _read_po(path, lang)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

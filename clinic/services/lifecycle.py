@@ -15,9 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import clinic
-from clinic.services import backup as backups
 from clinic.services import computer_user
-from clinic.services.settings import get_settings
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AuditReport
 from clinic.storage.datadir import DataDir, default_data_dir
@@ -141,6 +139,10 @@ def doctor(*, store: Store, now: datetime | None = None) -> DoctorReport:
     """Versions, key source, full integrity checks on a fresh connection (naming the damaged
     pages, tables and rows), a full check of every evidence file, and the age of the last
     backup in the configured backup folder. A damaged database is reported, not raised."""
+    # Imported here, not by every command that opens a store (settings pull in the rules).
+    from clinic.services import backup as backups  # noqa: PLC0415
+    from clinic.services.settings import get_settings  # noqa: PLC0415
+
     # A page that fails its HMAC leaves the connection that read it in an error state, so each
     # check (and each table looked at below) gets a fresh connection.
     with _fresh(store) as connection:

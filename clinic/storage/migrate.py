@@ -75,6 +75,16 @@ def head_revision() -> str:
 
 
 def current_revision(connection: Connection) -> str | None:
+    """What Alembic would say: ``None`` without an ``alembic_version`` table or row. One row
+    (every store) is read with plain SQL; Alembic is imported only for anything else."""
+    table = connection.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+    ).scalar()
+    if not table:
+        return None
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    if len(rows) <= 1:
+        return str(rows[0][0]) if rows else None
     from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
 
     return MigrationContext.configure(connection).get_current_revision()

@@ -28,6 +28,7 @@ MEASUREMENTS = {
     "7_deadline_recomputation",
     "8_backup",
     "9_lock",
+    "10_command_line",
 }
 
 
@@ -58,6 +59,11 @@ def test_quick_mode_writes_results_with_ratios(tmp_path: Path) -> None:
     assert recomputed["cases_changed_and_audited"] > 0  # the rule change moved deadlines
     assert recomputed["nothing_to_change_cases_changed"] == 0
     assert measured["8_backup"]["backup_file_mb"] > measured["8_backup"]["evidence_mb"]
+    assert measured["8_backup"]["restore_s"]["median"] > 0
+    assert measured["8_backup"]["backup_peak_rss_mb"]["median"] > 0
+    command_line = measured["10_command_line"]
+    assert command_line["version_ratio"]["median"] > 0
+    assert command_line["evidence_add_big_peak_rss_mb"]["median"] > 0
     markdown = (tmp_path / "results.md").read_text()
     assert "Search as you type" in markdown and "SQLCipher" in markdown
     assert "## Summary" in markdown and "Shared machine" in markdown
