@@ -43,6 +43,7 @@ from clinic.domain.ids import CaseId, ClientId
 from clinic.services import clients as client_service
 from clinic.services.auditing import record, record_created
 from clinic.services.deadline_refresh import refresh_cases
+from clinic.services.exports import case_checks
 from clinic.services.exports.case_document import (
     FORMAT,
     VERSION,
@@ -83,6 +84,25 @@ class DamagedBundle(BundleError):
             f"{name} is not a complete Clinic case export ({detail}), so nothing was imported. "
             "Copy it again from the computer it was made on."
         )
+
+
+class InvalidRecords(BundleError):
+    """Records intake would refuse (issue 16 § 5): the whole file is refused with the reasons."""
+
+    exit_code = 4
+    SHOWN = 20
+
+    def __init__(self, name: str, reasons: Sequence[str]) -> None:
+        listed = "\n".join(f"  - {reason}" for reason in reasons[: self.SHOWN])
+        more = len(reasons) - self.SHOWN
+        if more > 0:
+            listed += f"\n  … and {more} more."
+        super().__init__(
+            f"{name} holds records that intake would not accept, so nothing was imported:\n"
+            f"{listed}\nCorrect them in the store the file came from, then export and import "
+            "again."
+        )
+        self.reasons = tuple(reasons)
 
 
 class WrongBundlePassphrase(BundleError):
@@ -542,6 +562,12 @@ def import_cases(
         planned, files = _plan(document)
     except DocumentError as exc:
         raise DamagedBundle(source.name, str(exc)) from None
+    reasons = case_checks.problems_of(
+        [(item.client, [case for case, *_ in item.cases]) for item in planned],
+        today=datetime.now(UTC).date(),
+    )
+    if reasons:
+        raise InvalidRecords(source.name, reasons)
     if merge_into is not None and len(planned) != 1:
         raise BundleError(
             "--merge-into needs an export of one client's cases; this one has "
