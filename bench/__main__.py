@@ -432,6 +432,9 @@ def _store_measurements(
     data_dir = store.datadir.root
     if "1" in only:
         out["1_start_up"] = processes.measure_startup(data_dir, PASSPHRASE, clients, repeats)
+        out["1p_start_up_prompt"] = processes.measure_prompt_startup(
+            data_dir, PASSPHRASE, clients, repeats
+        )
         _progress("1 done")
     if "2" in only:
         out["2_search_as_you_type"] = {"clients": clients, **measure_search(store, repeats)}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-STARTUP_TARGET_RATIO = 2.0
+STARTUP_TARGET_RATIO = 3.0  # issue 20: the keychain path (no prompt), main window painted
 CASE_LIST_TARGET_MB = 300.0
 
 
@@ -102,8 +102,69 @@ def measure_startup(data_dir: Path, passphrase: str, clients: int, repeats: int)
         "bare_cpu_s": _summary(bare_cpu),
         "cpu_ratio": cpu_ratio,
         "app_peak_rss_mb": rss,
-        "target": f"<= {STARTUP_TARGET_RATIO:g}x the bare window",
-        "met": statistics.median(ratio) <= STARTUP_TARGET_RATIO,
+        "today_filled_ratio": _summary([f / b for f, b in zip(filled_s, bare_s, strict=True)]),
+        "target": f"keychain path: main window <= {STARTUP_TARGET_RATIO:g}x, Today filled <= "
+        f"{TODAY_TARGET_RATIO:g}x the bare window",
+        "met": statistics.median(ratio) <= STARTUP_TARGET_RATIO
+        and statistics.median(filled_s) / statistics.median(bare_s) <= TODAY_TARGET_RATIO,
+    }
+
+
+PROMPT_TARGET_RATIO = 2.0  # the first window (the unlock prompt) against a bare window
+AFTER_PASSPHRASE_TARGET_RATIO = 3.0  # main window after the passphrase, scrypt not counted
+TODAY_TARGET_RATIO = 5.0
+
+
+def measure_prompt_startup(
+    data_dir: Path, passphrase: str, clients: int, repeats: int
+) -> dict[str, Any]:
+    """Issue 20 #1, the passphrase path: the first window a person sees (the unlock prompt)
+    against a bare PySide6 window's process, interleaved run by run; then, from the moment
+    the typed passphrase is accepted, the main window painted and Today filled, without the
+    deliberate scrypt (measured inside the child, reported apart). The child waits
+    ``bench.ui_child.TYPING_S`` before typing: the main window's modules load meanwhile."""
+    prompt_s, bare_s, after_s, today_s, scrypt_s, prompt_ratio, after_ratio, today_ratio = (
+        [] for _ in range(8)
+    )
+    rss = 0.0
+    lines = 0
+    _child("bare", None, "")
+    _child("prompt", data_dir, passphrase)
+    for _ in range(repeats):
+        bare, _cpu, _report = _child("bare", None, "")
+        bare_s.append(bare)
+        started = time.monotonic()
+        _wall, _cpu, report = _child("prompt", data_dir, passphrase)
+        first = float(report["prompt_painted"]) - started
+        scrypt = float(report["scrypt_s"])
+        after = float(report["painted"]) - float(report["accepted"]) - scrypt
+        today = float(report["today_filled"]) - float(report["accepted"]) - scrypt
+        prompt_s.append(first)
+        after_s.append(after)
+        today_s.append(today)
+        scrypt_s.append(scrypt)
+        prompt_ratio.append(first / bare)
+        after_ratio.append(after / bare)
+        today_ratio.append(today / bare)
+        rss = max(rss, float(report["peak_rss_mb"]))
+        lines = int(report["today_lines"])
+    return {
+        "clients": clients,
+        "first_window_prompt_s": _summary(prompt_s),
+        "bare_pyside6_window_s": _summary(bare_s),
+        "ratio": _summary(prompt_ratio),
+        "main_window_after_passphrase_s": _summary(after_s),
+        "main_window_after_passphrase_ratio": _summary(after_ratio),
+        "today_filled_after_passphrase_s": _summary(today_s),
+        "today_filled_after_passphrase_ratio": _summary(today_ratio),
+        "today_lines": lines,
+        "scrypt_not_counted_s": _summary(scrypt_s),
+        "peak_rss_mb": rss,
+        "target": f"prompt <= {PROMPT_TARGET_RATIO:g}x, main window after the passphrase <= "
+        f"{AFTER_PASSPHRASE_TARGET_RATIO:g}x, Today <= {TODAY_TARGET_RATIO:g}x the bare window",
+        "met": statistics.median(prompt_ratio) <= PROMPT_TARGET_RATIO
+        and statistics.median(after_ratio) <= AFTER_PASSPHRASE_TARGET_RATIO
+        and statistics.median(today_ratio) <= TODAY_TARGET_RATIO,
     }
 
 

@@ -70,8 +70,10 @@ def _generic(section: dict[str, Any]) -> list[str]:
 
 
 TITLES = {
-    "1_start_up": "1. Start-up to the first painted main window (unlocked store) vs a bare "
-    "PySide6 window",
+    "1_start_up": "1. Start-up, keychain path (no prompt): first painted main window and Today "
+    "vs a bare PySide6 window",
+    "1p_start_up_prompt": "1 (passphrase). Start-up to the unlock window, and to the main "
+    "window and Today after the passphrase, vs a bare PySide6 window",
     "2_search_as_you_type": "2. Search as you type, and opening Cases",
     "3_encryption_cost": "3. Encryption cost (read workload, SQLCipher vs plain SQLite)",
     "4_case_list": "4. Case list: open Cases and scroll to the last case (peak memory)",

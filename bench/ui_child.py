@@ -3,6 +3,7 @@
     python -m bench.ui_child bare                 # a bare PySide6 QMainWindow, until first paint
     python -m bench.ui_child app DATA_DIR         # the real app (clinic.app.main), until first paint
     python -m bench.ui_child cases DATA_DIR       # main window on Cases, scrolled to the last case
+    python -m bench.ui_child prompt DATA_DIR      # the unlock window, passphrase typed, main window
 
 The passphrase of the benchmark's synthetic store is read from stdin. Each mode prints one JSON
 line: ``painted`` is ``time.monotonic()`` at the end of the first paint of the main window (the
@@ -130,6 +131,76 @@ def app(data_dir: Path, passphrase: str) -> dict[str, Any]:
     return result
 
 
+TYPING_S = 1.0  # how long the person takes to type the passphrase once the prompt is shown
+
+
+def prompt(data_dir: Path, passphrase: str) -> dict[str, Any]:
+    """The passphrase path as a person meets it: ``clinic.app.main`` until the unlock window's
+    first paint (``prompt_painted``), the passphrase typed ``TYPING_S`` later and accepted
+    (``accepted``), the main window's first paint (``painted``) and the Today list
+    (``today_filled``). ``scrypt_s`` is the deliberate key stretching, measured inside, not
+    counted. Nothing of the main window is imported here before the app does it."""
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: PLC0415
+
+    keys = _module("clinic.storage.keys")
+    clinic_app = _module("clinic.app")
+    qt_app = QApplication(sys.argv[:1])
+    result: dict[str, Any] = {"scrypt_s": 0.0, "typing_s": TYPING_S}
+    stretch = keys.derive_kek
+
+    def timed_kek(*args: Any) -> Any:
+        started = time.monotonic()
+        try:
+            return stretch(*args)
+        finally:
+            result["scrypt_s"] += time.monotonic() - started
+
+    keys.derive_kek = timed_kek
+
+    def type_and_accept(dialog: Any) -> None:
+        dialog.passphrase.setText(passphrase)
+        result["accepted"] = time.monotonic()
+        dialog.accept()
+
+    def main_painted(window: Any) -> None:
+        result["painted"] = time.monotonic()
+        page = window.today_page
+        if page.is_loading():
+            page.loaded.connect(lambda: filled(page))
+        else:
+            filled(page)
+
+    def filled(page: Any) -> None:
+        result["today_filled"] = time.monotonic()
+        result["today_lines"] = page.model.item_count()
+        qt_app.quit()
+
+    class Hook(QObject):
+        dialog_seen = False
+        window_seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+                return False
+            top = watched.window()
+            if not self.dialog_seen and isinstance(top, QDialog):
+                self.dialog_seen = True
+                result["prompt_painted_at"] = time.monotonic()
+                QTimer.singleShot(0, lambda: result.update(prompt_painted=time.monotonic()))
+                QTimer.singleShot(int(TYPING_S * 1000), lambda: type_and_accept(top))
+            elif not self.window_seen and type(top).__name__ == "MainWindow":
+                self.window_seen = True
+                QTimer.singleShot(0, lambda: main_painted(top))
+            return False
+
+    hook = Hook()
+    qt_app.installEventFilter(hook)
+    result["exit_code"] = clinic_app.main(["--data-dir", str(data_dir)])
+    result["peak_rss_mb"] = _peak_rss_mb()
+    return result
+
+
 def cases(data_dir: Path, passphrase: str) -> dict[str, Any]:
     """Open the main window, go to Cases (first page of the list), then scroll to the last case
     a view page at a time, fetching rows as a person scrolling to the end would."""
@@ -192,7 +263,7 @@ def main(argv: list[str]) -> int:
         result = bare()
     else:
         passphrase = sys.stdin.readline().rstrip("\n")
-        runner = app if mode == "app" else cases
+        runner = {"app": app, "prompt": prompt, "cases": cases}[mode]
         result = runner(Path(argv[1]), passphrase)
     print(json.dumps(result), flush=True)
     return 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from clinic.services import backup, language, lifecycle
-from clinic.services.settings import get_settings
+from clinic.services import language, lifecycle
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
 from clinic.storage.store import Store
@@ -18,12 +18,15 @@ from clinic.ui import look
 from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.icons import app_icon
 from clinic.ui.idle_lock import IdleLock
-from clinic.ui.main_window import MainWindow
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
 from clinic.ui.recovery_dialog import RecoveryDialog
 from clinic.ui.session import UiSession
 from clinic.ui.translations import Translations, error_text
+from clinic.ui.warm_up import DELAY_MS, start_importing
 from clinic.ui.worker import start_job
+
+if TYPE_CHECKING:  # the window's modules load on first use (see clinic.ui.warm_up)
+    from clinic.ui.main_window import MainWindow
 
 MINUTE_MS = 60_000
 
@@ -122,6 +125,8 @@ class StoreGate:
 
     def _unlock_with_passphrase(self) -> Store | None:
         dialog = UnlockDialog(self.parent)
+        # While the passphrase is typed, the main window's modules are imported beside it.
+        QTimer.singleShot(DELAY_MS, start_importing)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if dialog.use_recovery:
                 return self._recover()
@@ -178,6 +183,8 @@ class ClinicApp:
         self.app = app
         self.gate = gate
         self.translations = translations or Translations(app)
+        from clinic.services.settings import get_settings  # noqa: PLC0415 - see warm_up
+
         self.session = UiSession(store)
         self.window = self._make_window(today_after_paint=True)
         minutes = get_settings(store=store).auto_lock_minutes
@@ -195,6 +202,8 @@ class ClinicApp:
         self._auto_backup()
 
     def _make_window(self, *, today_after_paint: bool = False) -> MainWindow:
+        from clinic.ui.main_window import MainWindow  # noqa: PLC0415 - see warm_up
+
         window = MainWindow(self.session, today_after_paint=today_after_paint)
         window.lock_requested.connect(self.lock)
         window.unlock_requested.connect(self.unlock_again)
@@ -216,6 +225,8 @@ class ClinicApp:
         old.deleteLater()
 
     def _settings_may_have_changed(self, _changes: object) -> None:
+        from clinic.services.settings import get_settings  # noqa: PLC0415 - see warm_up
+
         if self.session.is_open:
             minutes = get_settings(store=self.session.store).auto_lock_minutes
             self.idle.set_idle_ms(minutes * MINUTE_MS)
@@ -241,6 +252,9 @@ class ClinicApp:
 
     def _auto_backup(self) -> None:
         """First open of the day: a backup to the configured folder, off the GUI thread."""
+        from clinic.services import backup  # noqa: PLC0415 - see warm_up
+        from clinic.services.settings import get_settings  # noqa: PLC0415
+
         store = self.session.store
         settings = get_settings(store=store)
         check = backup.auto_backup_due(

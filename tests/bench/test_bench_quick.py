@@ -20,6 +20,7 @@ bench_main = importlib.import_module("bench.__main__")
 
 MEASUREMENTS = {
     "1_start_up",
+    "1p_start_up_prompt",
     "2_search_as_you_type",
     "3_encryption_cost",
     "4_case_list",
@@ -52,6 +53,9 @@ def test_quick_mode_writes_results_with_ratios(tmp_path: Path) -> None:
     packet = measured["6_evidence_packet"]
     assert packet.get("available") is False or packet["ratio"] > 0
     assert measured["1_start_up"]["app_peak_rss_mb"] > 0
+    prompt = measured["1p_start_up_prompt"]
+    assert prompt["main_window_after_passphrase_s"]["median"] > 0
+    assert prompt["today_lines"] >= 0 and prompt["peak_rss_mb"] > 0
     case_list = measured["4_case_list"]
     assert case_list["rows_loaded"] == 300  # scrolled to the last case
     assert measured["5_checklist_pdf"]["median_pdf_kb"] > 1
