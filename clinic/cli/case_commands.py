@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command
-from clinic.domain.anumber import format_a_number
+from clinic.domain.anumber import display_a_number, format_a_number
 from clinic.services import search
 from clinic.services.dto import CaseSummary
 from clinic.services.exports import case_list
@@ -17,16 +17,25 @@ from clinic.services.language import tr as _
 
 
 def _case_row(case: CaseSummary) -> dict[str, Any]:
-    return {
+    row: dict[str, Any] = {
         "id": case.id,
         "client_id": case.client_id,
         "client_name": case.client_name,
-        "a_number": format_a_number(case.a_number) if case.a_number else None,
+        "a_number": (
+            format_a_number(case.a_number)
+            if case.a_number and "a_number" not in case.not_valid
+            else None
+        ),
         "claim_type": case.claim_type.value,
         "stage": case.stage.value,
         "next_hearing": case.next_hearing.isoformat() if case.next_hearing else None,
         "next_deadline": case.next_deadline.isoformat() if case.next_deadline else None,
     }
+    if case.not_valid:  # a stored value Clinic would not accept: marked ('clinic doctor' lists it)
+        for field, stored in zip(case.not_valid, case.stored, strict=True):
+            row[field] = f"{stored} (not valid)"
+        row["not_valid"] = list(case.not_valid)
+    return row
 
 
 def _print_cases(rows: list[dict[str, Any]], out: TextIO) -> None:
@@ -115,7 +124,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             {
                 "client_id": c.id,
                 "client_name": c.name,
-                "a_number": format_a_number(c.a_number) if c.a_number else None,
+                "a_number": display_a_number(c.a_number) or None,
             }
             for c in search.search_clients(store=store, text=args.text)
             if c.id not in with_cases

@@ -218,6 +218,10 @@ class CaseSummary:
     paralegal: str
     next_hearing: date | None
     next_deadline: date | None
+    # Fields whose stored value Clinic would not accept (issue 16 § 5): shown marked, never
+    # crashing the list; a_number then holds the stored text, claim_type/stage a stand-in.
+    not_valid: tuple[str, ...] = ()
+    stored: tuple[str, ...] = ()  # the stored text of each field in not_valid, in that order
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,8 @@ class DoctorReport:
     backup_old: bool = False  # no backup there, or the last one is older than OLD_AFTER_DAYS
     # The audit chain against the heads kept outside the database (older copy, missing head).
     audit_heads: str | None = None
+    # Stored values intake would refuse, by record and field (never the value): issue 16 § 5.
+    invalid_records: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -132,6 +134,7 @@ class DoctorReport:
             and None not in (self.clients, self.cases, self.files)
             and self.schema_revision == self.schema_head
             and self.audit_heads is None
+            and not self.invalid_records
         )
 
 
@@ -141,6 +144,7 @@ def doctor(*, store: Store, now: datetime | None = None) -> DoctorReport:
     backup in the configured backup folder. A damaged database is reported, not raised."""
     # Imported here, not by every command that opens a store (settings pull in the rules).
     from clinic.services import backup as backups  # noqa: PLC0415
+    from clinic.services import record_checks  # noqa: PLC0415
     from clinic.services.settings import get_settings  # noqa: PLC0415
 
     # A page that fails its HMAC leaves the connection that read it in an error state, so each
@@ -183,6 +187,7 @@ def doctor(*, store: Store, now: datetime | None = None) -> DoctorReport:
         last_backup=last,
         backup_old=backups.is_backup_old(last, now=now or datetime.now(UTC)),
         audit_heads=_unless_damaged(lambda: verify_audit_trail(store).head_problem),
+        invalid_records=_in_session(store, record_checks.invalid_records) or (),
     )
 
 

@@ -6,11 +6,22 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 
-from clinic.domain.anumber import a_number_digits_for_search
+from clinic.domain.anumber import a_number_digits_for_search, format_a_number
 from clinic.domain.enums import ClaimType, DeadlineStatus, Stage
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.names import fold
@@ -18,6 +29,7 @@ from clinic.services.dto import CaseSummary, display_name
 from clinic.storage.models import Case, Client, Deadline, Hearing, Staff
 from clinic.storage.store import Store
 
+_E = TypeVar("_E", ClaimType, Stage)
 _RECEIPT_QUERY = re.compile(r"^[A-Za-z]{3}[0-9\-]{3,}$")
 
 
@@ -63,8 +75,9 @@ def _summary_query(today: date) -> Select[*tuple[Any, ...]]:
             Client.family_name,
             Client.given_name,
             Client.a_number,
-            Case.claim_type,
-            Case.stage,
+            # read as text: a value Clinic does not know is marked, not a crash (issue 16 § 5)
+            type_coerce(Case.claim_type, String).label("claim_type"),
+            type_coerce(Case.stage, String).label("stage"),
             Case.detained,
             Staff.name.label("paralegal"),
             next_hearing.label("next_hearing"),
@@ -104,21 +117,53 @@ def _apply_filter(query: Select[*tuple[Any, ...]], flt: CaseFilter) -> Select[*t
 
 
 def _summaries(rows: Any) -> list[CaseSummary]:
-    return [
-        CaseSummary(
-            id=CaseId(r.id),
-            client_id=ClientId(r.client_id),
-            client_name=display_name(r.family_name, r.given_name),
-            a_number=r.a_number,
-            claim_type=r.claim_type,
-            stage=r.stage,
-            detained=r.detained,
-            paralegal=r.paralegal or "",
-            next_hearing=r.next_hearing,
-            next_deadline=r.next_deadline,
-        )
-        for r in rows
-    ]
+    return [_summary(r) for r in rows]
+
+
+def _summary(r: Any) -> CaseSummary:
+    """One row; a stored value Clinic would not accept is named in ``not_valid``."""
+    not_valid: list[str] = []
+    stored: list[str] = []
+    if r.a_number and not _stored_a_number(r.a_number):
+        not_valid.append("a_number")
+        stored.append(str(r.a_number))
+    claim_type = _member(ClaimType, r.claim_type)
+    if claim_type is None:
+        not_valid.append("claim_type")
+        stored.append(str(r.claim_type))
+    stage = _member(Stage, r.stage)
+    if stage is None:
+        not_valid.append("stage")
+        stored.append(str(r.stage))
+    return CaseSummary(
+        id=CaseId(r.id),
+        client_id=ClientId(r.client_id),
+        client_name=display_name(r.family_name, r.given_name),
+        a_number=r.a_number,
+        claim_type=claim_type or ClaimType.DEFENSIVE,
+        stage=stage or Stage.INTAKE,
+        detained=r.detained,
+        paralegal=r.paralegal or "",
+        next_hearing=r.next_hearing,
+        next_deadline=r.next_deadline,
+        not_valid=tuple(not_valid),
+        stored=tuple(stored),
+    )
+
+
+def _stored_a_number(value: str) -> bool:
+    try:
+        format_a_number(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _member(kind: type[_E], value: object) -> _E | None:
+    try:
+        return kind(str(value))
+    except ValueError:
+        return None
 
 
 class SortKey(StrEnum):

@@ -121,7 +121,14 @@ class CaseTableModel(QAbstractTableModel):
 _compact = attrgetter(*(f.name for f in fields(CaseSummary)))  # CaseSummary -> its fields
 
 
+_FIELDS = {Column.A_NUMBER: "a_number", Column.CLAIM_TYPE: "claim_type", Column.STAGE: "stage"}
+
+
 def _display(case: CaseSummary, column: Column) -> str:  # noqa: PLR0911 - one return per column
+    field = _FIELDS.get(column)
+    if field in case.not_valid:  # a stored value Clinic would not accept (Doctor lists it)
+        stored = case.stored[case.not_valid.index(field)]
+        return QCoreApplication.translate("CaseTableModel", "%1 (not valid)").replace("%1", stored)
     match column:
         case Column.CLIENT:
             detained = QCoreApplication.translate("CaseTableModel", "  (detained)")

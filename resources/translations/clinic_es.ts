@@ -1548,6 +1548,10 @@
         <translation>Detenido</translation>
     </message>
     <message>
+        <source>%1 (not valid)</source>
+        <translation>%1 (no válido)</translation>
+    </message>
+    <message>
         <source>  (detained)</source>
         <translation>  (detenido/a)</translation>
     </message>
@@ -1629,6 +1633,14 @@
     <message>
         <source>Appeal</source>
         <translation>Apelación</translation>
+    </message>
+    <message>
+        <source>Court of appeals</source>
+        <translation>Tribunal de apelaciones</translation>
+    </message>
+    <message>
+        <source>Motion to reopen</source>
+        <translation>Moción para reabrir</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -2003,6 +2015,30 @@
         <translation>Determinación negativa de miedo razonable remitida al juez</translation>
     </message>
     <message>
+        <source>BIA briefing schedule (its date)</source>
+        <translation>Calendario de escritos de la BIA (su fecha)</translation>
+    </message>
+    <message>
+        <source>BIA granted the briefing extension</source>
+        <translation>La BIA concedió la prórroga para el escrito</translation>
+    </message>
+    <message>
+        <source>Motion for a stay of removal filed</source>
+        <translation>Moción de paralización de la expulsión (stay of removal) presentada</translation>
+    </message>
+    <message>
+        <source>Stay of removal granted</source>
+        <translation>Paralización de la expulsión (stay of removal) concedida</translation>
+    </message>
+    <message>
+        <source>Stay of removal denied</source>
+        <translation>Paralización de la expulsión (stay of removal) denegada</translation>
+    </message>
+    <message>
+        <source>Certified administrative record filed in the court of appeals</source>
+        <translation>Expediente administrativo certificado presentado en el tribunal de apelaciones</translation>
+    </message>
+    <message>
         <source>USCIS (A-file)</source>
         <translation>USCIS (expediente A)</translation>
     </message>
@@ -2157,6 +2193,10 @@
     <message>
         <source>the interview notice</source>
         <translation>el aviso de entrevista</translation>
+    </message>
+    <message>
+        <source>the motion for a stay of removal</source>
+        <translation>la moción de paralización de la expulsión</translation>
     </message>
     <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
@@ -3241,6 +3281,14 @@
         <translation>Datos biométricos sin tomar 30 días antes de la audiencia individual (aviso)</translation>
     </message>
     <message>
+        <source>Brief to the BIA</source>
+        <translation>Escrito ante la BIA</translation>
+    </message>
+    <message>
+        <source>Brief to the BIA (extended once)</source>
+        <translation>Escrito ante la BIA (con la prórroga)</translation>
+    </message>
+    <message>
         <source>DHS automatic stay: DHS must file its bond appeal</source>
         <translation>Suspensión automática del DHS: el DHS debe presentar su apelación de fianza</translation>
     </message>
@@ -3339,6 +3387,14 @@
     <message>
         <source>One-year exception: file within a reasonable period (warning)</source>
         <translation>Excepción al plazo de un año: presentar en un período razonable (aviso)</translation>
+    </message>
+    <message>
+        <source>Opening brief in the court of appeals</source>
+        <translation>Escrito inicial en el tribunal de apelaciones</translation>
+    </message>
+    <message>
+        <source>Petition for review filed: ask the court of appeals for a stay of removal</source>
+        <translation>Petición de revisión presentada: pida al tribunal de apelaciones la paralización de la expulsión (stay of removal)</translation>
     </message>
     <message>
         <source>Petition for review in the court of appeals</source>
@@ -4675,6 +4731,14 @@ Esc: cancelar</translation>
     <message>
         <source>Appeal</source>
         <translation>Apelación</translation>
+    </message>
+    <message>
+        <source>Court of appeals</source>
+        <translation>Tribunal de apelaciones</translation>
+    </message>
+    <message>
+        <source>Motion to reopen</source>
+        <translation>Moción para reabrir</translation>
     </message>
     <message>
         <source>Closed</source>

@@ -73,7 +73,11 @@ def _values(case: CaseSummary) -> list[Value]:
     return [
         int(case.id),
         _safe(case.client_name),
-        format_a_number(case.a_number) if case.a_number else "",
+        (
+            format_a_number(case.a_number)
+            if case.a_number and "a_number" not in case.not_valid
+            else case.a_number or ""  # a stored value Clinic would not accept, as it is
+        ),
         case.claim_type.value,
         case.stage.value,
         "yes" if case.detained else "no",
