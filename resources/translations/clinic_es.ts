@@ -1485,12 +1485,12 @@
         <translation>Agregue al personal en Configuración → Personal; asígnelo después.</translation>
     </message>
     <message>
-        <source>Not assigned (no attorneys yet: add staff in Settings)</source>
-        <translation>Sin asignar (aún no hay abogados: agregue personal en Configuración)</translation>
+        <source>No attorneys yet (Settings → Staff)</source>
+        <translation>Aún no hay abogados (Configuración → Personal)</translation>
     </message>
     <message>
-        <source>Not assigned (no paralegals yet: add staff in Settings)</source>
-        <translation>Sin asignar (aún no hay asistentes legales: agregue personal en Configuración)</translation>
+        <source>No paralegals yet (Settings → Staff)</source>
+        <translation>Aún no hay asistentes legales (Configuración → Personal)</translation>
     </message>
     <message>
         <source>Immigration &amp;court</source>

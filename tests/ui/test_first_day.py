@@ -161,8 +161,9 @@ def test_intake_with_no_staff_says_where_to_add_them(qtbot) -> None:  # type: ig
     page = CasePage(lambda: TODAY)
     qtbot.addWidget(page)
     page.set_staff([])
-    assert "add staff in Settings" in page.paralegal.itemText(0)
-    assert "add staff in Settings" in page.attorney.itemText(0)
+    assert page.paralegal.itemText(0) == "No paralegals yet (Settings → Staff)"
+    assert page.attorney.itemText(0) == "No attorneys yet (Settings → Staff)"
+    assert "Add staff in Settings" in page.attorney.toolTip()
     assert page.paralegal.value() is None
 
 

@@ -213,8 +213,8 @@ class CasePage(IntakePage):
 
     def _nobody_text(self, role: StaffRole) -> str:
         if role is StaffRole.ATTORNEY:
-            return self.tr("Not assigned (no attorneys yet: add staff in Settings)")
-        return self.tr("Not assigned (no paralegals yet: add staff in Settings)")
+            return self.tr("No attorneys yet (Settings → Staff)")
+        return self.tr("No paralegals yet (Settings → Staff)")
 
     def suggest_detained(self, detained: bool) -> None:
         """Follow the client's detention status until the user sets the box themselves."""

@@ -104,6 +104,7 @@ class ConflictPage(QWidget):
         layout.addWidget(self.strong_rows)
         layout.addWidget(self.matches, 1)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(0)  # no matches (tree hidden): the words stay together at the top
 
     def _build_strong(self, font: QFont) -> None:
         """The message and rows for strong matches with existing clients (filled per check)."""
