@@ -35,6 +35,10 @@ class Stage(StrEnum):
     HEARINGS = "hearings"  # defensive: master calendar / individual hearings
     DECISION = "decision"
     APPEAL = "appeal"
+    # After the BIA's decision: a petition for review pending in a federal court of appeals
+    CIRCUIT_COURT = "circuit_court"
+    # A closed case with a motion to reopen pending (the order stands until it is granted)
+    REOPENING = "reopening"
     CLOSED = "closed"
 
 
@@ -202,6 +206,13 @@ class CaseFactKind(StrEnum):
     BOND_STAY_INVOKED = "bond_stay_invoked"  # DHS filed the EOIR-43 automatic stay (may repeat)
     NEGATIVE_CREDIBLE_FEAR = "negative_credible_fear"  # supervisory AO approved it
     NEGATIVE_REASONABLE_FEAR = "negative_reasonable_fear"  # referral filed with the court
+    # Appeals (asylum-rules.md § 8.2)
+    BIA_BRIEFING_SCHEDULE = "bia_briefing_schedule"  # the date of the BIA's briefing schedule
+    BIA_BRIEF_EXTENDED = "bia_brief_extended"  # the BIA granted the party's one extension
+    STAY_REQUESTED = "stay_requested"  # a motion for a stay of removal filed (may repeat)
+    STAY_GRANTED = "stay_granted"  # (may repeat)
+    STAY_DENIED = "stay_denied"  # (may repeat)
+    CIRCUIT_RECORD_FILED = "circuit_record_filed"  # certified administrative record filed
 
 
 class FoiaAgency(StrEnum):
@@ -236,6 +247,9 @@ REPEATABLE_CASE_FACTS = frozenset(
         CaseFactKind.BOND_DECISION,
         CaseFactKind.BOND_APPEAL_FILED,
         CaseFactKind.BOND_STAY_INVOKED,
+        CaseFactKind.STAY_REQUESTED,
+        CaseFactKind.STAY_GRANTED,
+        CaseFactKind.STAY_DENIED,
     }
 )
 # A FOIA request starts with its sending or (when the sending was not recorded) its receipt;

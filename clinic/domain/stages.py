@@ -2,6 +2,8 @@
 
 Affirmative:  intake → preparing → filed → interview → decision → closed
 Defensive:    intake → preparing → filed → hearings → decision → appeal → closed
+              decision → circuit_court (a petition for review) → appeal (remand) or closed
+              closed → reopening (a motion to reopen) → hearings or appeal (granted), closed
 A referral moves an affirmative case (filed, interview or decision) into defensive
 ``hearings``: the forum becomes the immigration court and the history is kept.
 Each stage may also step back one place, so a mistaken click can be corrected, and a
@@ -28,11 +30,17 @@ _FORWARD: dict[ClaimType, dict[Stage, frozenset[Stage]]] = {
         Stage.PREPARING: frozenset({Stage.FILED, Stage.HEARINGS}),
         Stage.FILED: frozenset({Stage.HEARINGS, Stage.DECISION}),
         Stage.HEARINGS: frozenset({Stage.DECISION}),
-        Stage.DECISION: frozenset({Stage.APPEAL}),
+        Stage.DECISION: frozenset({Stage.APPEAL, Stage.CIRCUIT_COURT}),
         Stage.APPEAL: frozenset({Stage.DECISION, Stage.HEARINGS}),  # BIA decision or remand
-        Stage.CLOSED: frozenset({Stage.PREPARING}),
+        # petition granted: remand to the BIA; or one step back to the decision
+        Stage.CIRCUIT_COURT: frozenset({Stage.APPEAL, Stage.DECISION}),
+        Stage.CLOSED: frozenset({Stage.PREPARING, Stage.REOPENING}),
+        Stage.REOPENING: frozenset({Stage.HEARINGS, Stage.APPEAL}),  # motion granted
     },
 }
+# Stages after an administratively final order (a closed case, a petition for review in a court
+# of appeals, a motion to reopen pending): only the rules its closing starts apply.
+FINAL_ORDER_STAGES = frozenset({Stage.CLOSED, Stage.CIRCUIT_COURT, Stage.REOPENING})
 
 _ORDER: dict[ClaimType, tuple[Stage, ...]] = {
     ClaimType.AFFIRMATIVE: (

@@ -21,6 +21,8 @@ _LABELS: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP marks text for lupdate; 
     Stage.HEARINGS: QT_TRANSLATE_NOOP("Labels", "Hearings"),
     Stage.DECISION: QT_TRANSLATE_NOOP("Labels", "Decision"),
     Stage.APPEAL: QT_TRANSLATE_NOOP("Labels", "Appeal"),
+    Stage.CIRCUIT_COURT: QT_TRANSLATE_NOOP("Labels", "Court of appeals"),
+    Stage.REOPENING: QT_TRANSLATE_NOOP("Labels", "Motion to reopen"),
     Stage.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed"),
     HearingKind.MASTER_CALENDAR: QT_TRANSLATE_NOOP("Labels", "Master calendar hearing"),
     HearingKind.INDIVIDUAL: QT_TRANSLATE_NOOP("Labels", "Individual hearing"),

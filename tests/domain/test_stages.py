@@ -34,9 +34,12 @@ S = Stage
         (D, S.PREPARING, {S.FILED, S.HEARINGS, S.INTAKE, S.CLOSED}),
         (D, S.FILED, {S.HEARINGS, S.DECISION, S.PREPARING, S.CLOSED}),
         (D, S.HEARINGS, {S.DECISION, S.FILED, S.CLOSED}),
-        (D, S.DECISION, {S.APPEAL, S.HEARINGS, S.CLOSED}),
+        (D, S.DECISION, {S.APPEAL, S.CIRCUIT_COURT, S.HEARINGS, S.CLOSED}),
         (D, S.APPEAL, {S.DECISION, S.HEARINGS, S.CLOSED}),
-        (D, S.CLOSED, {S.PREPARING}),
+        (D, S.CLOSED, {S.PREPARING, S.REOPENING}),
+        # issue 18 § 2: a petition for review in a court of appeals, a motion to reopen pending
+        (D, S.CIRCUIT_COURT, {S.APPEAL, S.DECISION, S.CLOSED}),
+        (D, S.REOPENING, {S.HEARINGS, S.APPEAL, S.CLOSED}),
     ],
 )
 def test_allowed_stages(claim_type: ClaimType, current: Stage, expected: set[Stage]) -> None:

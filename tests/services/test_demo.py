@@ -487,3 +487,17 @@ def test_a_detained_client_has_a_bond_hearing_and_its_appeal_date(views: list[Ca
     appeals = [d for v in bonded for d in v.deadlines if d.rule_id == "bond-appeal"]
     assert appeals
     assert all(d.explanation.startswith("Bond decision ") for d in appeals)
+
+
+def test_a_bia_appeal_has_its_briefing_schedule(views: list[CaseView]) -> None:
+    """Issue 18 § 2: a pending BIA appeal with its briefing schedule (21 days, or 42 with the
+    one extension)."""
+    briefs = [
+        d
+        for v in views
+        if v.stage is Stage.APPEAL
+        for d in v.deadlines
+        if d.rule_id in ("bia-brief", "bia-brief-extended")
+    ]
+    assert briefs
+    assert all(d.explanation.startswith("BIA briefing schedule") for d in briefs)

@@ -24,7 +24,8 @@ from clinic.domain.deadlines.foia import (
 from clinic.domain.deadlines.rules import Rule
 from clinic.domain.deadlines.values import Anchor, CaseFacts, HearingFact
 from clinic.domain.deadlines.vocabulary import Trigger
-from clinic.domain.enums import HearingKind, Stage
+from clinic.domain.enums import HearingKind
+from clinic.domain.stages import FINAL_ORDER_STAGES
 
 __all__ = [
     "ANCHOR_DATES",
@@ -66,6 +67,19 @@ _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.NEGATIVE_CREDIBLE_FEAR: (
         "Negative credible-fear determination approved",
         lambda f: f.negative_credible_fear,
+    ),
+    Trigger.BIA_BRIEFING_SCHEDULE: (
+        "BIA briefing schedule",
+        lambda f: None if f.brief_extended else f.briefing_schedule,
+    ),
+    Trigger.BIA_BRIEF_EXTENDED: (
+        "BIA briefing schedule, extended once",
+        lambda f: f.briefing_schedule if f.brief_extended else None,
+    ),
+    Trigger.PFR_FILED: ("Petition for review filed", lambda f: f.pfr_filed),
+    Trigger.CIRCUIT_RECORD_FILED: (
+        "Certified administrative record filed",
+        lambda f: f.circuit_record_filed,
     ),
     Trigger.NEGATIVE_REASONABLE_FEAR: (
         "Negative reasonable-fear referral filed with the court",
@@ -135,12 +149,18 @@ def _first_response(facts: CaseFacts, field: str) -> date | None:
 ANCHOR_DATES: dict[str, Callable[[CaseFacts, str], date | None]] = {
     "foia_response": _first_response,
     "interview_notice": lambda f, _field: f.interview_notice,
+    "stay_requested": lambda f, _field: f.stay_requested,
 }
-ANCHOR_DATE_LABELS = {"foia_response": "FOIA response", "interview_notice": "Interview notice"}
+ANCHOR_DATE_LABELS = {
+    "foia_response": "FOIA response",
+    "interview_notice": "Interview notice",
+    "stay_requested": "Motion for a stay of removal",
+}
 # What the engine says when such a date settles the rule (engine._settle).
 ANCHOR_DATE_WORDS = {
     "foia_response": "answered, so no follow-up is due",
     "interview_notice": "received, so this warning no longer applies",
+    "stay_requested": "filed, so no follow-up is due",
 }
 CASE_NUMBERS: dict[str, Callable[[CaseFacts], int | None]] = {
     "vd_days": lambda f: f.vd_days,
@@ -169,8 +189,8 @@ def _overlap(values: frozenset[Any], allowed: frozenset[Any]) -> bool | None:
 def fit(rule: Rule, facts: CaseFacts) -> Fit | None:
     """Whether the rule's conditions hold; None = not applicable. Unknown facts apply, flagged."""
     cond = rule.conditions
-    if facts.stage is Stage.CLOSED and not rule.after_closing:
-        return None  # a closed case keeps only what its closing starts
+    if facts.stage in FINAL_ORDER_STAGES and not rule.after_closing:
+        return None  # a closed case (or one past its final order) keeps what its closing starts
     court = rule.court_set_when_detained and facts.detained is True
     checks = {
         "claim_type": _member(facts.claim_type, cond.claim_types),

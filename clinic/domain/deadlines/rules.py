@@ -56,7 +56,7 @@ CASE_DATE_FIELDS = frozenset(
 )  # fmt: skip
 
 # Dates of the anchor's own request that settle a rule counted from it (applicability).
-ANCHOR_DATE_FIELDS = frozenset({"foia_response", "interview_notice"})
+ANCHOR_DATE_FIELDS = frozenset({"foia_response", "interview_notice", "stay_requested"})
 
 _RULE_KEYS = frozenset(
     {

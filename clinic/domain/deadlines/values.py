@@ -136,3 +136,7 @@ class CaseFacts:
     bond_stays: tuple[date, ...] = ()
     negative_credible_fear: date | None = None
     negative_reasonable_fear: date | None = None
+    briefing_schedule: date | None = None
+    brief_extended: date | None = None
+    stay_requested: date | None = None  # the first motion for a stay of removal
+    circuit_record_filed: date | None = None

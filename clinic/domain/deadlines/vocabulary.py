@@ -38,6 +38,10 @@ class Trigger(StrEnum):
     BOND_STAY_INVOKED = "bond_stay_invoked"
     NEGATIVE_CREDIBLE_FEAR = "negative_credible_fear"
     NEGATIVE_REASONABLE_FEAR = "negative_reasonable_fear"
+    BIA_BRIEFING_SCHEDULE = "bia_briefing_schedule"
+    BIA_BRIEF_EXTENDED = "bia_brief_extended"  # counts from the schedule of an extended brief
+    PFR_FILED = "pfr_filed"
+    CIRCUIT_RECORD_FILED = "circuit_record_filed"
 
 
 class OffsetUnit(StrEnum):

@@ -68,6 +68,12 @@ _PHRASES = (
     N_("Negative reasonable-fear referral filed with the court"),
     N_("Bond hearing"),
     N_("Fear review hearing"),
+    # appeals: BIA briefs, stays, the court of appeals
+    N_("BIA briefing schedule"),
+    N_("BIA briefing schedule, extended once"),
+    N_("Certified administrative record filed"),
+    N_("Motion for a stay of removal"),
+    N_(": filed, so no follow-up is due"),
     N_("Asylum-office denial"),
     N_("Petition for review filed"),
     N_("Asylum recommended for approval"),

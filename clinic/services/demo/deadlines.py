@@ -91,7 +91,48 @@ def case_facts(demo: Demo, story: Story) -> list[Fact]:
         + _pending_facts(demo, story)
         + _asylum_office_facts(demo, story)
         + _bond_facts(demo, story)
+        + _appeal_facts(demo, story)
+        + _circuit_facts(demo, story)
     )
+
+
+def _circuit_facts(demo: Demo, story: Story) -> list[Fact]:
+    """A petition for review in the court of appeals: a stay of removal asked for at once
+    (and granted or denied), the certified record filed by the government weeks later."""
+    rng, today = demo.rng, demo.today
+    filed = story.first(Stage.CIRCUIT_COURT)
+    if filed is None or story.closed_on is not None:
+        return []
+    facts: list[Fact] = [(F.PFR_FILED, filed, None, "Petition for review filed")]
+    if chance(rng, 0.8):
+        facts.append((F.STAY_REQUESTED, filed, None, "Motion for a stay of removal filed"))
+        decided = filed + days(rng.randint(10, 40))
+        if decided <= today:
+            kind = F.STAY_GRANTED if chance(rng, 0.5) else F.STAY_DENIED
+            facts.append((kind, decided, None, "Order on the stay motion"))
+    record = filed + days(rng.randint(30, 60))
+    if record <= today:
+        facts.append((F.CIRCUIT_RECORD_FILED, record, None, "Certified administrative record"))
+    return facts
+
+
+def _appeal_facts(demo: Demo, story: Story) -> list[Fact]:
+    """A BIA appeal still pending: the appeal reached the BIA, the briefing schedule came with
+    the transcript, and some clients got the one 21-day extension."""
+    rng, today = demo.rng, demo.today
+    appealed = story.first(Stage.APPEAL)
+    last = story.steps[-1][0].stage if story.steps else Stage.INTAKE
+    if appealed is None or last is not Stage.APPEAL or story.closed_on is not None:
+        return []
+    facts: list[Fact] = [(F.BIA_APPEAL_FILED, appealed, None, "EOIR-26 received by the BIA")]
+    schedule = appealed + days(rng.randint(30, 90))
+    if schedule > today:
+        return facts
+    facts.append((F.BIA_BRIEFING_SCHEDULE, schedule, None, "Briefing schedule and transcript"))
+    granted = schedule + days(rng.randint(8, 18))
+    if granted <= today and chance(rng, 0.4):
+        facts.append((F.BIA_BRIEF_EXTENDED, granted, None, "21-day extension granted"))
+    return facts
 
 
 def _bond_facts(demo: Demo, story: Story) -> list[Fact]:
@@ -201,7 +242,8 @@ def _record_foia(demo: Demo, story: Story) -> None:
     received = min(today, sent + days(rng.randint(1, 6)))
     uscis = _foia(demo, story, F.FOIA_SENT, sent, "USCIS A-file request", agency=FoiaAgency.USCIS)
     _foia(demo, story, F.FOIA_RECEIVED, received, "Acknowledgment letter", about=uscis)
-    if chance(rng, 0.3):
+    if chance(rng, 0.5) or demo.foia_extensions == 0:
+        demo.foia_extensions += 1
         notice = min(today, received + days(rng.randint(10, 20)))
         note = "Unusual circumstances: records held in a field office"
         _foia(demo, story, F.FOIA_EXTENDED, notice, note, about=uscis)
@@ -321,6 +363,9 @@ def _past_due(demo: Demo, story: Story, row: DeadlineView) -> Settled | None:
         return DeadlineStatus.WAIVED, story.opened_on, "Passed before the clinic took the case"
     if row.anchor_field == Trigger.DECISION:
         return _appeal(story, row)
+    petitioned = story.first(Stage.CIRCUIT_COURT)
+    if row.anchor_field == Trigger.BIA_DECISION and petitioned is not None:
+        return DeadlineStatus.DONE, petitioned, ""
     if row.anchor_field in _DECLINED and chance(demo.rng, 0.7):
         return DeadlineStatus.WAIVED, row.due_on, _DECLINED[Trigger(row.anchor_field)]
     return _usual(demo, story, row)

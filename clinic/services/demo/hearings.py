@@ -59,8 +59,23 @@ def plan_hearings(demo: Demo, story: Story) -> tuple[list[Planned], list[Planned
     if story.plan.claim is ClaimType.AFFIRMATIVE:
         pre += _interview(demo, story)
     if story.in_court:
-        court += _court_hearings(demo, story)
+        court += _court_hearings(demo, story) + _bond_hearing(demo, story)
     return pre, court
+
+
+def _bond_hearing(demo: Demo, story: Story) -> list[Planned]:
+    """The bond track beside the main one: a detained client's custody redetermination soon
+    after the case reached the court."""
+    rng, today = demo.rng, demo.today
+    start = (story.first(S.HEARINGS) if story.plan.referral else None) or story.opened_on
+    span = (min(today, story.closed_on or today) - start).days
+    if story.detention is not DetentionStatus.DETAINED or span < 5:
+        return []
+    bond = court_day(start + days(rng.randint(2, min(40, span - 2))))
+    if bond >= today:
+        return []
+    story.bond_hearing = bond
+    return [(HearingKind.BOND, bond, "Bond hearing held; decision announced")]
 
 
 def _interview(demo: Demo, story: Story) -> list[Planned]:
@@ -108,12 +123,6 @@ def _pending_in_court(demo: Demo, story: Story, start: date) -> list[Planned]:
     out.append((HearingKind.INDIVIDUAL if individual else HearingKind.MASTER_CALENDAR, ahead, ""))
     if individual:
         story.next_individual = ahead
-    if story.detention is DetentionStatus.DETAINED and today - start > days(12):
-        # the bond track beside the main one: a custody redetermination soon after detention
-        bond = court_day(start + days(rng.randint(5, min(40, (today - start).days - 2))))
-        if bond < today:
-            story.bond_hearing = bond
-            out.append((HearingKind.BOND, bond, "Bond hearing held; decision announced"))
     if story.detention is not DetentionStatus.DETAINED and chance(rng, 0.3):
         out.append((HearingKind.ICE_CHECK_IN, today + days(rng.randint(7, 180)), ""))
         if story.detention is DetentionStatus.RELEASED and chance(rng, 0.6):

@@ -51,6 +51,8 @@ _REQUIRED = {
         Plan(_D, Stage.DECISION),
         Plan(_D, Stage.APPEAL),
         Plan(_D, Stage.CLOSED, outcome=Outcome.REMOVAL_ORDERED),
+        Plan(_D, Stage.CIRCUIT_COURT),
+        Plan(_D, Stage.REOPENING),
     ),
 }
 _FINAL = {
@@ -60,7 +62,8 @@ _FINAL = {
     ),
     _D: (
         (Stage.INTAKE, 5), (Stage.PREPARING, 14), (Stage.FILED, 14), (Stage.HEARINGS, 32),
-        (Stage.DECISION, 8), (Stage.APPEAL, 7), (Stage.CLOSED, 20),
+        (Stage.DECISION, 8), (Stage.APPEAL, 7), (Stage.CLOSED, 20), (Stage.CIRCUIT_COURT, 2),
+        (Stage.REOPENING, 2),
     ),
 }  # fmt: skip
 _CLOSED_OUTCOMES = {
@@ -142,6 +145,11 @@ def _affirmative_steps(rng: random.Random, plan: Plan) -> list[Step]:
     return [*ladder[: rng.randint(1, 2)], _closing(outcome)]
 
 
+_BIA_DENIAL = Step(Stage.DECISION, Outcome.DENIED, note="BIA dismissed the appeal")
+_PETITION = Step(Stage.CIRCUIT_COURT, note="Petition for review filed in the court of appeals")
+_REOPEN = Step(Stage.REOPENING, note="Motion to reopen filed: changed country conditions")
+
+
 def _defensive_steps(rng: random.Random, plan: Plan) -> list[Step]:
     prep = Step(Stage.PREPARING, note="Retainer signed; EOIR-28 filed")
     filed = Step(Stage.FILED, note="I-589 lodged with the immigration court")
@@ -158,6 +166,8 @@ def _defensive_steps(rng: random.Random, plan: Plan) -> list[Step]:
             Stage.HEARINGS: hearings,
             Stage.DECISION: [*hearings, Step(Stage.DECISION, ruled, note="Oral decision")],
             Stage.APPEAL: [*hearings, denial, appeal],
+            Stage.CIRCUIT_COURT: [*hearings, denial, appeal, _BIA_DENIAL, _PETITION],
+            Stage.REOPENING: [*hearings, denial, _closing(Outcome.REMOVAL_ORDERED), _REOPEN],
         }[plan.final]
     outcome = plan.outcome or Outcome.WITHDRAWN
     if outcome is Outcome.REMOVAL_ORDERED and chance(rng, 0.4):
@@ -184,7 +194,9 @@ _STEP_DAYS = {
     Stage.HEARINGS: (30, 400),
     Stage.DECISION: (14, 200),
     Stage.APPEAL: (5, 29),  # appeals are filed within weeks of the decision
+    Stage.CIRCUIT_COURT: (5, 29),  # so are petitions for review
     Stage.CLOSED: (1, 40),
+    Stage.REOPENING: (60, 500),  # new evidence of changed country conditions
 }
 _REFERRAL_DAYS = (14, 120)
 _BIA_DAYS = (120, 400)
@@ -198,6 +210,8 @@ _DWELL_DAYS = {
     Stage.DECISION: (0, 120),
     Stage.APPEAL: (0, 300),
     Stage.CLOSED: (0, 700),
+    Stage.CIRCUIT_COURT: (0, 300),
+    Stage.REOPENING: (0, 120),
 }
 
 

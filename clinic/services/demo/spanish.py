@@ -55,6 +55,19 @@ SPANISH: dict[str, str] = {
     "Notice of Intent to Deny (in status)": "Aviso de intención de denegar (con estatus)",
     "Rescheduled interview attended": "Asistió a la entrevista reprogramada",
     "Bond denied: flight risk": "Fianza denegada: riesgo de fuga",
+    "EOIR-26 received by the BIA": "EOIR-26 recibido por la BIA",
+    "Petition for review filed": "Petición de revisión presentada",
+    "Motion for a stay of removal filed": "Moción de paralización de la expulsión presentada",
+    "Order on the stay motion": "Orden sobre la moción de paralización",
+    "Certified administrative record": "Expediente administrativo certificado",
+    "Petition for review filed in the court of appeals": (
+        "Petición de revisión presentada en el tribunal de apelaciones"
+    ),
+    "Motion to reopen filed: changed country conditions": (
+        "Moción para reabrir presentada: cambio de condiciones en el país"
+    ),
+    "Briefing schedule and transcript": "Calendario de escritos y transcripción",
+    "21-day extension granted": "Prórroga de 21 días concedida",
     "Bond set at $7,500": "Fianza fijada en $7,500",
     "DHS filed EOIR-43": "El DHS presentó el EOIR-43",
     "Bond appeal (EOIR-26) filed": "Apelación de fianza (EOIR-26) presentada",

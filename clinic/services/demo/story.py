@@ -41,6 +41,7 @@ class Demo:
     a_numbers: set[str] = field(default_factory=set)
     staff: dict[StaffRole, list[StaffId]] = field(default_factory=dict)
     judge_orders: int = 0
+    foia_extensions: int = 0  # the first FOIA request always shows a written extension
     language: str = "en"  # the language of the texts written ("en" or "es")
 
     def a_number(self) -> str:

@@ -70,6 +70,8 @@ _WORDS: dict[StrEnum, object] = {
     Stage.HEARINGS: QT_TRANSLATE_NOOP("CaseView", "Hearings"),
     Stage.DECISION: QT_TRANSLATE_NOOP("CaseView", "Decision"),
     Stage.APPEAL: QT_TRANSLATE_NOOP("CaseView", "Appeal"),
+    Stage.CIRCUIT_COURT: QT_TRANSLATE_NOOP("CaseView", "Court of appeals"),
+    Stage.REOPENING: QT_TRANSLATE_NOOP("CaseView", "Motion to reopen"),
     Stage.CLOSED: QT_TRANSLATE_NOOP("CaseView", "Closed"),
     Outcome.GRANTED: QT_TRANSLATE_NOOP("CaseView", "Asylum granted"),
     Outcome.WITHHOLDING_GRANTED: QT_TRANSLATE_NOOP("CaseView", "Withholding granted"),
@@ -199,9 +201,7 @@ _WORDS: dict[StrEnum, object] = {
         "CaseView", "Asylum clock restarted (the delay is resolved)"
     ),
     CaseFactKind.BOND_DECISION: QT_TRANSLATE_NOOP("CaseView", "Bond decision by the judge"),
-    CaseFactKind.BOND_APPEAL_FILED: QT_TRANSLATE_NOOP(
-        "CaseView", "Bond appeal filed with the BIA"
-    ),
+    CaseFactKind.BOND_APPEAL_FILED: QT_TRANSLATE_NOOP("CaseView", "Bond appeal filed with the BIA"),
     CaseFactKind.BOND_STAY_INVOKED: QT_TRANSLATE_NOOP(
         "CaseView", "DHS invoked the automatic stay of the bond order (EOIR-43)"
     ),
@@ -210,6 +210,20 @@ _WORDS: dict[StrEnum, object] = {
     ),
     CaseFactKind.NEGATIVE_REASONABLE_FEAR: QT_TRANSLATE_NOOP(
         "CaseView", "Negative reasonable-fear determination referred to the judge"
+    ),
+    CaseFactKind.BIA_BRIEFING_SCHEDULE: QT_TRANSLATE_NOOP(
+        "CaseView", "BIA briefing schedule (its date)"
+    ),
+    CaseFactKind.BIA_BRIEF_EXTENDED: QT_TRANSLATE_NOOP(
+        "CaseView", "BIA granted the briefing extension"
+    ),
+    CaseFactKind.STAY_REQUESTED: QT_TRANSLATE_NOOP(
+        "CaseView", "Motion for a stay of removal filed"
+    ),
+    CaseFactKind.STAY_GRANTED: QT_TRANSLATE_NOOP("CaseView", "Stay of removal granted"),
+    CaseFactKind.STAY_DENIED: QT_TRANSLATE_NOOP("CaseView", "Stay of removal denied"),
+    CaseFactKind.CIRCUIT_RECORD_FILED: QT_TRANSLATE_NOOP(
+        "CaseView", "Certified administrative record filed in the court of appeals"
     ),
     FoiaAgency.USCIS: QT_TRANSLATE_NOOP("CaseView", "USCIS (A-file)"),
     FoiaAgency.CBP: QT_TRANSLATE_NOOP("CaseView", "CBP (entry and encounter records)"),
@@ -294,6 +308,7 @@ _FLAG_FIELDS: dict[str, object] = {
     "recommended_approval": QT_TRANSLATE_NOOP("CaseView", "the recommended approval"),
     "foia_response": QT_TRANSLATE_NOOP("CaseView", "the agency's FOIA response"),
     "interview_notice": QT_TRANSLATE_NOOP("CaseView", "the interview notice"),
+    "stay_requested": QT_TRANSLATE_NOOP("CaseView", "the motion for a stay of removal"),
 }
 
 _FLAG_PREFIXES: dict[str, object] = {
