@@ -172,6 +172,8 @@ class AddStaffDialog(QDialog):
         self._save = save
         self.setObjectName("addStaffDialog")
         self.setWindowTitle(self.tr("Add staff"))
+        # Room for a full name and the e-mail hint (and the title in the window manager's bar).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 34)
         self.name = QLineEdit()
         self.name.setObjectName("staffName")
         self.name.setAccessibleName(self.tr("Name"))

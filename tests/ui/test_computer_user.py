@@ -18,9 +18,10 @@ from clinic.domain.drafts import CaseDraft, ClientDraft, StaffDraft
 from clinic.domain.enums import ClaimType, StaffRole
 from clinic.services import cases, clients, computer_user, history, lifecycle, staff
 from clinic.storage.store import Store
-from clinic.ui import computer_user_dialog
-from clinic.ui.case_view import CaseViewPage, checklist_tab
+from clinic.ui import computer_user_dialog, file_dialogs
+from clinic.ui.case_view import CaseViewPage
 from clinic.ui.computer_user_dialog import WhoAreYouDialog
+from clinic.ui.pdf_preview import PdfPreviewDialog
 from clinic.ui.session import UiSession
 from clinic.ui.settings_page import SettingsPage
 
@@ -74,8 +75,9 @@ def test_before_the_first_pdf_clinic_asks_once_and_remembers(
     destination = tmp_path / "checklist.pdf"
     monkeypatch.setattr(QMessageBox, "warning", lambda *_a: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(
-        checklist_tab.QFileDialog, "getSaveFileName", lambda *_a: (str(destination), "")
+        file_dialogs.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(destination), "")
     )
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
     page.tabs.setCurrentWidget(page.checklist)
     qtbot.mouseClick(page.checklist.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Saved" in page.checklist.status.text(), timeout=15000)
