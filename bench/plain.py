@@ -54,6 +54,9 @@ class PlainStore(Store):
         self._key = bytearray(32)
         self._engine = _plain_engine(database)
         self.vault = like.vault
+        self.upgrade_note = None
+        self.copy_check = None
+        self.read_only = False  # the copy is read by the benchmark, never saved to
 
 
 @contextlib.contextmanager
