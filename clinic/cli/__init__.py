@@ -127,7 +127,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--keychain", action="store_true", help="keep the key in this computer's keychain"
     )
 
-    commands.add_parser("doctor", help="versions, data folder, key source and integrity checks")
+    doctor = commands.add_parser(
+        "doctor", help="versions, data folder, key source and integrity checks"
+    )
+    doctor.add_argument(
+        "--repair",
+        action="store_true",
+        help="also remove encrypted vault files no record refers to (older than an hour)",
+    )
     commands.add_parser("verify-audit", help="check the audit trail's hash chain")
     commands.add_parser(
         "accept-copy",

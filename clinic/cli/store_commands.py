@@ -185,6 +185,16 @@ def cmd_accept_copy(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
     store = open_for_command(args)
     try:
+        if getattr(args, "repair", False):
+            from clinic.services import vault_repair  # noqa: PLC0415 - only for --repair
+
+            swept = vault_repair.sweep_orphans(store)
+            print(f"orphan vault files removed: {swept.removed}", file=out)
+            if swept.too_recent:
+                print(
+                    f"orphan vault files kept for now (under an hour old): {swept.too_recent}",
+                    file=out,
+                )
         report = lifecycle.doctor(store=store)
     finally:
         store.lock()

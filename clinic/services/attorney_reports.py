@@ -32,10 +32,10 @@ from clinic.services import checklists
 from clinic.services.auditing import record
 from clinic.services.deadline_refresh import rule_context
 from clinic.services.dto import AddressView, CaseView, DeadlineView, HearingView, display_name
+from clinic.services.export_file import save_export
 from clinic.services.results import Entity, Result
 from clinic.services.settings_schema import settings_in
 from clinic.services.views import case_view
-from clinic.storage.datadir import write_private_file
 from clinic.storage.models import Case, Client, Hearing, Staff
 from clinic.storage.store import Store
 
@@ -223,8 +223,8 @@ def export_case_summary_pdf(
     already made by :func:`case_summary_pdf` (and previewed), saved as they are."""
     if pdf is None:
         pdf = case_summary_pdf(store=store, case_id=case_id, today=today, now=now, lang=lang)
-    write_private_file(destination, pdf, overwrite=overwrite)
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -233,6 +233,8 @@ def export_case_summary_pdf(
             entity_id=case_id,
             changes={"case_summary_pdf_saved_to": [None, str(destination)]},
         )
+
+    save_export(store, destination, pdf, audit=audit, overwrite=overwrite)
     return Result(destination)
 
 
@@ -385,8 +387,8 @@ def export_docket_pdf(
     data = docket_data(store=store, start=start, end=end, today=today, paralegal=paralegal, now=now)
     if pdf is None:
         pdf = render_docket_pdf(data, lang=lang)
-    write_private_file(destination, pdf, overwrite=overwrite)
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -401,4 +403,6 @@ def export_docket_pdf(
                 "hearings": [None, len(data.entries)],
             },
         )
+
+    save_export(store, destination, pdf, audit=audit, overwrite=overwrite)
     return Result(destination)

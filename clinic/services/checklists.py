@@ -39,10 +39,10 @@ from clinic.resource_files import resource_path
 from clinic.services.auditing import record
 from clinic.services.deadline_refresh import rule_context
 from clinic.services.dto import CaseView, HearingView
+from clinic.services.export_file import save_export
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.settings_schema import ClinicSettings, settings_in
 from clinic.services.views import case_view
-from clinic.storage.datadir import write_private_file
 from clinic.storage.models import Case, CaseFact, ChecklistItemState
 from clinic.storage.store import Store
 
@@ -320,8 +320,8 @@ def export_checklist_pdf(
         pdf = checklist_pdf(
             store=store, case_id=case_id, today=today, template_id=template_id, now=now, lang=lang
         )
-    write_private_file(destination, pdf, overwrite=False)
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -333,4 +333,6 @@ def export_checklist_pdf(
                 "template": [None, template_id],
             },
         )
+
+    save_export(store, destination, pdf, audit=audit, overwrite=False)
     return Result(destination)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from clinic.domain.drafts import EvidenceDraft
 from clinic.domain.enums import AuditAction
@@ -16,11 +17,12 @@ from clinic.domain.ids import CaseId, EvidenceFileId, EvidenceId
 from clinic.domain.validation import validate_evidence
 from clinic.services.auditing import record, record_created
 from clinic.services.dto import EvidenceFileView
+from clinic.services.export_file import write_export
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import file_view
 from clinic.storage.models import Case, EvidenceFile, EvidenceItem
 from clinic.storage.store import Store
-from clinic.storage.vault import VaultError, VaultFileMissing, VaultIntegrityError
+from clinic.storage.vault import Vault, VaultError, VaultFileMissing, VaultIntegrityError
 
 
 class EvidenceFileDamaged(VaultIntegrityError):
@@ -164,17 +166,23 @@ def read_evidence_file(*, store: Store, file_id: EvidenceFileId) -> bytes:
 def export_evidence_file(
     *, store: Store, file_id: EvidenceFileId, destination: Path
 ) -> Result[Path]:
-    """Write a plaintext copy where the user chose; audited, never overwrites."""
+    """Write a plaintext copy where the user chose; audited, never overwrites. The copy and its
+    audit entry agree (:mod:`clinic.services.export_file`): no entry, no file."""
     with store.unit_of_work() as session:
         row = session.get(EvidenceFile, file_id)
         if row is None:
             raise LookupError(f"file {file_id} does not exist")
+
+    def write(handle: BinaryIO) -> None:
         try:
-            store.vault.export_to(
-                row.vault_name, row.file_key, destination, expected_sha256=row.sha256
-            )
-        except VaultError as exc:
-            raise _named(exc, row) from None
+            source = store.vault.path_of(row.vault_name).open("rb")
+        except FileNotFoundError:
+            raise VaultFileMissing("no such file in the vault") from None
+        with source:
+            for chunk in Vault.decrypt_from(source, row.file_key, expected_sha256=row.sha256):
+                handle.write(chunk)
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -183,4 +191,9 @@ def export_evidence_file(
             entity_id=row.id,
             changes={"exported_to": [None, str(destination)]},
         )
+
+    try:
+        write_export(store, destination, write, audit=audit)
+    except VaultError as exc:
+        raise _named(exc, row) from None
     return Result(destination)

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date, format_time
+from sqlalchemy.orm import Session
 
 from clinic.domain.anumber import InvalidANumber, format_a_number
 from clinic.domain.enums import (
@@ -40,10 +41,10 @@ from clinic.resource_files import resource_path
 from clinic.services import checklists
 from clinic.services.auditing import record
 from clinic.services.dto import CaseView, HearingView
+from clinic.services.export_file import save_export
 from clinic.services.results import Entity, Result
 from clinic.services.settings_schema import ClinicSettings, settings_in
 from clinic.services.views import case_view
-from clinic.storage.datadir import write_private_file
 from clinic.storage.models import Case
 from clinic.storage.store import Store
 
@@ -403,8 +404,8 @@ def export_handout_pdf(
             layout=layout,
             appointment=appointment,
         )
-    write_private_file(destination, pdf, overwrite=False)
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -417,4 +418,6 @@ def export_handout_pdf(
                 "languages": [None, "+".join(languages)],
             },
         )
+
+    save_export(store, destination, pdf, audit=audit, overwrite=False)
     return Result(destination)

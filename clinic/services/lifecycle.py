@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import clinic
-from clinic.services import computer_user
+from clinic.services import computer_user, export_file
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AuditReport
 from clinic.storage.datadir import DataDir, default_data_dir
@@ -82,6 +82,10 @@ def unlock_store(
 ) -> Store:
     store = open_store(data_dir, passphrase=passphrase, actor=actor, key=key)
     computer_user.act_as_computer_user(store)
+    # A crashed export's hidden plaintext file (recorded in the store before it was written) is
+    # removed now; a failure here never stops the store from opening (issue 16 § 6).
+    with contextlib.suppress(StoreError, OSError):
+        export_file.sweep_partial_exports(store)
     return store
 
 

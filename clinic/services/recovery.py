@@ -6,15 +6,18 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from clinic.domain.enums import AuditAction
 from clinic.domain.i18n import N_
 from clinic.reports.recovery_kit import RecoveryKitData, render_recovery_kit
 from clinic.services.auditing import record
+from clinic.services.export_file import save_export
 from clinic.services.lifecycle import WeakPassphrase
 from clinic.services.results import Entity
 from clinic.services.settings import get_settings
 from clinic.storage import keys
-from clinic.storage.datadir import DataDir, write_private_file
+from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound
 from clinic.storage.store import Store, open_store
 
@@ -48,8 +51,8 @@ def recovery_kit_pdf(*, store: Store, now: datetime | None = None) -> bytes:
 
 def save_recovery_kit(*, store: Store, destination: Path) -> Path:
     """Write the kit where the user chose (never over an existing file); audited."""
-    write_private_file(destination, recovery_kit_pdf(store=store), overwrite=False)
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -58,6 +61,8 @@ def save_recovery_kit(*, store: Store, destination: Path) -> Path:
             entity_id=None,
             changes={"recovery_kit_saved_to": [None, str(destination)]},
         )
+
+    save_export(store, destination, recovery_kit_pdf(store=store), audit=audit, overwrite=False)
     return destination
 
 

@@ -22,14 +22,13 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import os
 import secrets
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -43,6 +42,7 @@ from clinic.domain.ids import CaseId, ClientId
 from clinic.services import clients as client_service
 from clinic.services.auditing import record, record_created
 from clinic.services.deadline_refresh import refresh_cases
+from clinic.services.export_file import save_export, write_export
 from clinic.services.exports import case_checks
 from clinic.services.exports.case_document import (
     FORMAT,
@@ -58,7 +58,6 @@ from clinic.services.exports.case_document import (
 )
 from clinic.services.results import Changes, Entity, Result
 from clinic.storage import keys
-from clinic.storage.datadir import fsync_dir, move_into_place, write_private_file
 from clinic.storage.errors import StoreError
 from clinic.storage.models import Case, Client, EvidenceFile, EvidenceItem, Staff
 from clinic.storage.store import Store
@@ -265,25 +264,14 @@ def export_cases(
                 "made. Run 'clinic doctor', restore the file from a backup, then export again."
             ) from None
     body = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-    if passphrase is None:
-        write_private_file(destination, body, overwrite=overwrite)
-    else:
-        header, sealed = _seal(body, passphrase, len(blobs))
-        _write_zip(
-            destination,
-            header=header,
-            sealed=sealed,
-            blobs=blobs,
-            vault=store.vault,
-            overwrite=overwrite,
-        )
     summary = BundleSummary(
         clients=len(document["clients"]),
         cases=len(cases),
         files=len(blobs),
         encrypted=passphrase is not None,
     )
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         for case in cases:
             record(
                 session,
@@ -297,45 +285,36 @@ def export_cases(
                     "files": [None, with_files],
                 },
             )
+
+    if passphrase is None:
+        save_export(store, destination, body, audit=audit, overwrite=overwrite)
+    else:
+        header, sealed = _seal(body, passphrase, len(blobs))
+        write_export(
+            store,
+            destination,
+            lambda handle: _write_zip(
+                handle, header=header, sealed=sealed, blobs=blobs, vault=store.vault
+            ),
+            audit=audit,
+            overwrite=overwrite,
+        )
     return Result(summary)
 
 
 def _write_zip(
-    destination: Path,
-    *,
-    header: bytes,
-    sealed: bytes,
-    blobs: list[_Blob],
-    vault: Vault,
-    overwrite: bool,
+    handle: BinaryIO, *, header: bytes, sealed: bytes, blobs: list[_Blob], vault: Vault
 ) -> None:
-    if not overwrite and destination.exists():
-        raise FileExistsError(destination)
-    tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
-                archive.writestr(HEADER, header)
-                archive.writestr(DOCUMENT, sealed)
-                for blob in blobs:
-                    with (
-                        vault.path_of(blob.vault_name).open("rb") as source,
-                        archive.open(blob.member, "w", force_zip64=True) as target,
-                    ):
-                        while chunk := source.read(_BUFFER):
-                            target.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if overwrite:
-            os.replace(tmp, destination)
-        else:
-            move_into_place(tmp, destination)  # never overwrites
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(destination.parent)
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(HEADER, header)
+        archive.writestr(DOCUMENT, sealed)
+        for blob in blobs:
+            with (
+                vault.path_of(blob.vault_name).open("rb") as source,
+                archive.open(blob.member, "w", force_zip64=True) as target,
+            ):
+                while chunk := source.read(_BUFFER):
+                    target.write(chunk)
 
 
 # ------------------------------------------------------------------------------- reading

@@ -17,14 +17,16 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from clinic.domain.anumber import format_a_number
 from clinic.domain.enums import AuditAction
 from clinic.reports.table_xlsx import Value, render_xlsx
 from clinic.services.auditing import record
 from clinic.services.dto import CaseSummary
+from clinic.services.export_file import save_export
 from clinic.services.results import Entity, Result
 from clinic.services.search import CaseFilter, SortKey, count_cases, list_cases
-from clinic.storage.datadir import write_private_file
 from clinic.storage.store import Store
 
 PAGE = 2000
@@ -174,9 +176,9 @@ def export_case_list(
     data, count = render_case_list(
         store=store, query=query, fmt=fmt, today=today, progress=progress, cancelled=cancelled
     )
-    write_private_file(destination, data, overwrite=overwrite)
     flt = query.case_filter or CaseFilter()
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -200,4 +202,6 @@ def export_case_list(
                 ],
             },
         )
+
+    save_export(store, destination, data, audit=audit, overwrite=overwrite)
     return Result(count)

@@ -15,15 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from clinic.domain.enums import AuditAction, ClaimType, Outcome, Relief, Stage
 from clinic.domain.reference_codes import country_name
 from clinic.domain.suppression import suppress_counts, suppress_overlapping
 from clinic.reports.funder_pdf import FunderReportData, FunderTable, definitions, render_funder_pdf
 from clinic.services.auditing import record
+from clinic.services.export_file import save_export
 from clinic.services.results import Entity, Result
 from clinic.services.settings_schema import settings_in
-from clinic.storage.datadir import write_private_file
 from clinic.storage.models import Case, Client, StageEvent
 from clinic.storage.store import Store
 
@@ -216,8 +217,8 @@ def export_funder_report(
     fmt = fmt or ReportFormat.for_path(destination)
     data = funder_report(store=store, year=year, today=today, now=now)
     body = render_funder_pdf(data) if fmt is ReportFormat.PDF else render_funder_csv(data)
-    write_private_file(destination, body, overwrite=overwrite)
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -230,4 +231,6 @@ def export_funder_report(
                 "format": [None, fmt.value],
             },
         )
+
+    save_export(store, destination, body, audit=audit, overwrite=overwrite)
     return Result(destination)

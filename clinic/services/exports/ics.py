@@ -30,10 +30,10 @@ from clinic.domain.calendar_labels import entry_title, event_uid, initials
 from clinic.domain.enums import AuditAction, DeadlineOrigin, DeadlineStatus, HearingKind
 from clinic.services.auditing import record
 from clinic.services.dto import display_name
+from clinic.services.export_file import save_export
 from clinic.services.exports.ics_zones import vtimezone
 from clinic.services.results import Entity, Result
 from clinic.services.settings_schema import settings_in
-from clinic.storage.datadir import write_private_file
 from clinic.storage.models import AuditEntry, Case, Client, Deadline, Hearing, Staff
 from clinic.storage.store import Store
 
@@ -316,9 +316,9 @@ def export_calendar(
     """Write the .ics where the user chose (never over an existing file unless ``overwrite``:
     the user confirmed it in a save dialog); audited. The file is NOT encrypted."""
     built = build_calendar(store=store, calendar_filter=calendar_filter, full_names=full_names)
-    write_private_file(destination, built.ics, overwrite=overwrite)
     flt = calendar_filter or CalendarFilter()
-    with store.unit_of_work() as session:
+
+    def audit(session: Session) -> None:
         record(
             session,
             actor=store.actor,
@@ -335,4 +335,6 @@ def export_calendar(
                 "full_names": [None, full_names],
             },
         )
+
+    save_export(store, destination, built.ics, audit=audit, overwrite=overwrite)
     return Result(built)
