@@ -55,6 +55,8 @@ class Outcome(StrEnum):
     REMOVAL_ORDERED = "removal_ordered"
     VOLUNTARY_DEPARTURE = "voluntary_departure"
     TRANSFERRED = "transferred"  # representation ended or case transferred out
+    # 2025-26: USCIS rejects an I-589 whose annual asylum fee went unpaid (8 U.S.C. 1808)
+    REJECTED_UNPAID_FEE = "rejected_unpaid_fee"
 
 
 class HearingKind(StrEnum):
@@ -213,6 +215,12 @@ class CaseFactKind(StrEnum):
     STAY_GRANTED = "stay_granted"  # (may repeat)
     STAY_DENIED = "stay_denied"  # (may repeat)
     CIRCUIT_RECORD_FILED = "circuit_record_filed"  # certified administrative record filed
+    # 2025-26 events (asylum-rules.md § 8.2)
+    ALIEN_REGISTERED = "alien_registered"  # G-325R filed or other registration (may repeat)
+    DHS_MOTION_PRETERMIT = "dhs_motion_pretermit"  # received (may repeat)
+    DHS_MOTION_DISMISS = "dhs_motion_dismiss"  # to dismiss, e.g. into expedited removal (repeat)
+    DHS_MOTION_RESPONSE_DUE = "dhs_motion_response_due"  # the date the judge set (may repeat)
+    I589_REJECTED = "i589_rejected"  # returned unfiled, e.g. annual asylum fee unpaid
 
 
 class FoiaAgency(StrEnum):
@@ -250,6 +258,10 @@ REPEATABLE_CASE_FACTS = frozenset(
         CaseFactKind.STAY_REQUESTED,
         CaseFactKind.STAY_GRANTED,
         CaseFactKind.STAY_DENIED,
+        CaseFactKind.ALIEN_REGISTERED,
+        CaseFactKind.DHS_MOTION_PRETERMIT,
+        CaseFactKind.DHS_MOTION_DISMISS,
+        CaseFactKind.DHS_MOTION_RESPONSE_DUE,
     }
 )
 # A FOIA request starts with its sending or (when the sending was not recorded) its receipt;

@@ -34,6 +34,7 @@ from clinic.domain.deadlines.foia import FoiaFact, foia_requests
 from clinic.domain.deadlines.shipped import load_shipped_closures, load_shipped_rulebook
 from clinic.domain.enums import (
     FOIA_FACTS,
+    ArrivalManner,
     AuditAction,
     CaseFactKind,
     ClaimType,
@@ -92,6 +93,8 @@ def case_facts(case: Case) -> CaseFacts:
         relief=frozenset(Relief(r) for r in case.relief),
         unaccompanied_child=client.unaccompanied_child,
         last_arrival=client.last_arrival_on,
+        birth_date=client.date_of_birth,
+        arrival_manner=client.last_arrival_manner,
         i589_received=case.filed_on,
         hearings=tuple(HearingFact(h.kind, h.on) for h in case.hearings),
         address_changes=tuple(moves),
@@ -159,6 +162,11 @@ def _fact_fields(rows: list[FactRow]) -> dict[str, Any]:
         "brief_extended": single.get(CaseFactKind.BIA_BRIEF_EXTENDED),
         "stay_requested": min(repeated.get(CaseFactKind.STAY_REQUESTED, []), default=None),
         "circuit_record_filed": single.get(CaseFactKind.CIRCUIT_RECORD_FILED),
+        "alien_registered": tuple(sorted(repeated.get(CaseFactKind.ALIEN_REGISTERED, []))),
+        "dhs_pretermit": tuple(sorted(repeated.get(CaseFactKind.DHS_MOTION_PRETERMIT, []))),
+        "dhs_dismiss": tuple(sorted(repeated.get(CaseFactKind.DHS_MOTION_DISMISS, []))),
+        "dhs_response_due": tuple(sorted(repeated.get(CaseFactKind.DHS_MOTION_RESPONSE_DUE, []))),
+        "i589_rejected": single.get(CaseFactKind.I589_REJECTED),
         "bia_appeal_filed": single.get(CaseFactKind.BIA_APPEAL_FILED),
         "pfr_filed": single.get(CaseFactKind.PFR_FILED),
         "asylum_office_denial": single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),
@@ -403,7 +411,8 @@ class _ChunkPlan:
 # and computed deadlines are compared in that form too (see _Stored).
 _CASES_SQL = (
     "SELECT c.id, c.client_id, c.claim_type, c.forum_kind, c.detained, c.stage, c.relief, "
-    "c.filed_on, k.unaccompanied_child, k.last_arrival_on FROM asylum_case c "
+    "c.filed_on, k.unaccompanied_child, k.last_arrival_on, k.date_of_birth, "
+    "k.last_arrival_manner FROM asylum_case c "
     "JOIN client k ON k.id = c.client_id WHERE c.id BETWEEN ? AND ? ORDER BY c.id"
 )
 _ADDRESSES_SQL = (
@@ -497,7 +506,20 @@ def _plan_chunk(
         cursor.close()
     day = stored.day
     plan = _ChunkPlan()
-    for case_id, client_id, claim, forum, detained, stage, relief, filed, child, arrival in cases:
+    for (
+        case_id,
+        client_id,
+        claim,
+        forum,
+        detained,
+        stage,
+        relief,
+        filed,
+        child,
+        arrival,
+        born,
+        manner,
+    ) in cases:
         moves = sorted(
             d for row in addresses.get(client_id, [])[1:] if (d := day(row[1])) is not None
         )
@@ -510,6 +532,8 @@ def _plan_chunk(
                 "relief": frozenset(Relief(r) for r in json.loads(relief)),
                 "unaccompanied_child": bool(child),
                 "last_arrival": day(arrival),
+                "birth_date": day(born),
+                "arrival_manner": ArrivalManner(manner) if manner else None,
                 "i589_received": day(filed),
                 "hearings": tuple(
                     HearingFact(HearingKind(kind), day(on))  # type: ignore[arg-type]

@@ -1695,6 +1695,10 @@
         <translation>Transferido o representación terminada</translation>
     </message>
     <message>
+        <source>I-589 rejected: annual asylum fee unpaid</source>
+        <translation>I-589 rechazado: tarifa anual de asilo sin pagar</translation>
+    </message>
+    <message>
         <source>Master calendar hearing</source>
         <translation>Audiencia preliminar</translation>
     </message>
@@ -2039,6 +2043,26 @@
         <translation>Expediente administrativo certificado presentado en el tribunal de apelaciones</translation>
     </message>
     <message>
+        <source>Alien registration (G-325R filed, or a document that counts)</source>
+        <translation>Registro de extranjeros (G-325R presentado, o un documento que cuenta)</translation>
+    </message>
+    <message>
+        <source>DHS motion to pretermit received</source>
+        <translation>Moción del DHS para desestimar sin audiencia (pretermit) recibida</translation>
+    </message>
+    <message>
+        <source>DHS motion to dismiss received</source>
+        <translation>Moción del DHS para sobreseer el caso recibida</translation>
+    </message>
+    <message>
+        <source>Response to a DHS motion due (date set by the judge)</source>
+        <translation>Vence la respuesta a una moción del DHS (fecha fijada por el juez)</translation>
+    </message>
+    <message>
+        <source>I-589 rejected by USCIS (e.g. annual asylum fee unpaid)</source>
+        <translation>I-589 rechazado por USCIS (p. ej., tarifa anual de asilo sin pagar)</translation>
+    </message>
+    <message>
         <source>USCIS (A-file)</source>
         <translation>USCIS (expediente A)</translation>
     </message>
@@ -2197,6 +2221,22 @@
     <message>
         <source>the motion for a stay of removal</source>
         <translation>la moción de paralización de la expulsión</translation>
+    </message>
+    <message>
+        <source>the alien registration</source>
+        <translation>el registro de extranjeros</translation>
+    </message>
+    <message>
+        <source>the registration after turning 14</source>
+        <translation>el registro después de cumplir 14 años</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s response date</source>
+        <translation>la fecha de respuesta fijada por el juez</translation>
+    </message>
+    <message>
+        <source>the I-589&apos;s rejection</source>
+        <translation>el rechazo del I-589</translation>
     </message>
     <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
@@ -3253,6 +3293,10 @@
         <translation>Cambio de dirección AR-11 al DHS</translation>
     </message>
     <message>
+        <source>Alien registration (G-325R) unless the client already holds a registration document</source>
+        <translation>Registro de extranjeros (G-325R) salvo que el cliente ya tenga un documento de registro</translation>
+    </message>
+    <message>
         <source>Annual asylum fee: due for another year pending (filing anniversary)</source>
         <translation>Tarifa anual de asilo: vence por otro año pendiente (aniversario de la presentación)</translation>
     </message>
@@ -3341,6 +3385,10 @@
         <translation>I-589 se considera completo si no se devuelve (USCIS)</translation>
     </message>
     <message>
+        <source>I-589 rejected (annual asylum fee unpaid): pay and refile at once</source>
+        <translation>I-589 rechazado (tarifa anual de asilo sin pagar): pague y vuelva a presentarlo de inmediato</translation>
+    </message>
+    <message>
         <source>I-730 follow-to-join petition for family</source>
         <translation>Petición I-730 para reunir a la familia</translation>
     </message>
@@ -3401,12 +3449,28 @@
         <translation>Petición de revisión ante el tribunal de apelaciones</translation>
     </message>
     <message>
+        <source>Re-registration within 30 days after turning 14</source>
+        <translation>Nuevo registro dentro de los 30 días después de cumplir 14 años</translation>
+    </message>
+    <message>
         <source>Reply to the asylum office&apos;s Notice of Intent to Deny</source>
         <translation>Responder al aviso de intención de denegar de la oficina de asilo</translation>
     </message>
     <message>
         <source>Response to an opposing filing or motion</source>
         <translation>Respuesta a un escrito o moción de la parte contraria</translation>
+    </message>
+    <message>
+        <source>Response to the DHS motion (date set by the judge)</source>
+        <translation>Respuesta a la moción del DHS (fecha fijada por el juez)</translation>
+    </message>
+    <message>
+        <source>Response to the DHS motion to dismiss (unless the judge set a date)</source>
+        <translation>Respuesta a la moción del DHS para sobreseer (salvo fecha fijada por el juez)</translation>
+    </message>
+    <message>
+        <source>Response to the DHS motion to pretermit (unless the judge set a date)</source>
+        <translation>Respuesta a la moción del DHS para desestimar sin audiencia (salvo fecha fijada por el juez)</translation>
     </message>
     <message>
         <source>Voluntary departure bond due</source>

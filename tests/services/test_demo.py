@@ -501,3 +501,18 @@ def test_a_bia_appeal_has_its_briefing_schedule(views: list[CaseView]) -> None:
     ]
     assert briefs
     assert all(d.explanation.startswith("BIA briefing schedule") for d in briefs)
+
+
+def test_the_2025_events_appear(views: list[CaseView]) -> None:
+    """Issue 18 § 2: alien registration (some recorded, some still due) and DHS motions to
+    pretermit with the response date, by default or as the judge set it."""
+    rules = {d.rule_id for v in views for d in v.deadlines}
+    assert "alien-registration" in rules
+    assert "dhs-pretermit-response" in rules
+    registered = [
+        d
+        for v in views
+        for d in v.deadlines
+        if d.rule_id == "alien-registration" and "answered_by:alien_registered" in d.flags
+    ]
+    assert registered

@@ -44,6 +44,28 @@ __all__ = [
     "fit",
 ]
 
+
+def _fourteenth(facts: CaseFacts) -> date | None:
+    """The 14th birthday, when the person was in the United States on it (INA 262(b))."""
+    if facts.birth_date is None:
+        return None
+    birthday = add_months(facts.birth_date, 14 * 12).on
+    arrived = facts.last_arrival
+    return birthday if arrived is not None and birthday > arrived else None
+
+
+def _registered_at_14(facts: CaseFacts, _field: str) -> date | None:
+    """A registration on or after the 14th birthday (one before it does not count)."""
+    birthday = _fourteenth(facts)
+    if birthday is None:
+        return None
+    return min((on for on in facts.alien_registered if on >= birthday), default=None)
+
+
+def _first_response_date(facts: CaseFacts, _field: str) -> date | None:
+    return min(facts.dhs_response_due, default=None)
+
+
 _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.LAST_ARRIVAL: ("Last arrival", lambda f: f.last_arrival),
     # 8 CFR 1003.38(b): the oral decision's date, or a written decision's mailing / e-service date
@@ -81,6 +103,8 @@ _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
         "Certified administrative record filed",
         lambda f: f.circuit_record_filed,
     ),
+    Trigger.FOURTEENTH_BIRTHDAY: ("14th birthday in the United States", _fourteenth),
+    Trigger.I589_REJECTED: ("I-589 rejected", lambda f: f.i589_rejected),
     Trigger.NEGATIVE_REASONABLE_FEAR: (
         "Negative reasonable-fear referral filed with the court",
         lambda f: f.negative_reasonable_fear,
@@ -96,6 +120,12 @@ _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
     Trigger.INTERVIEW_MISSED: ("Asylum interview missed", lambda f: f.interview_missed),
     Trigger.BIOMETRICS_MISSED: ("Biometrics appointment missed", lambda f: f.biometrics_missed),
     Trigger.BOND_DECISION: ("Bond decision", lambda f: f.bond_decisions),
+    Trigger.DHS_MOTION_PRETERMIT: ("DHS motion to pretermit received", lambda f: f.dhs_pretermit),
+    Trigger.DHS_MOTION_DISMISS: ("DHS motion to dismiss received", lambda f: f.dhs_dismiss),
+    Trigger.DHS_MOTION_RESPONSE_DUE: (
+        "Response date set by the judge",
+        lambda f: f.dhs_response_due,
+    ),
     Trigger.BOND_STAY_INVOKED: ("DHS automatic stay (EOIR-43) filed", lambda f: f.bond_stays),
 }
 # Triggers with one anchor per request, its id in the field (foia.foia_anchor_keys).
@@ -129,6 +159,7 @@ CASE_DATES: dict[str, Callable[[CaseFacts], date | None]] = {
     "pfr_filed": lambda f: f.pfr_filed,
     "recommended_approval": lambda f: f.recommended_approval,
     "vd_order": lambda f: f.vd_order,
+    "i589_rejected": lambda f: f.i589_rejected,
 }
 CASE_DATE_LABELS = {
     "i589_received": "I-589 received",
@@ -137,6 +168,7 @@ CASE_DATE_LABELS = {
     "pfr_filed": "Petition for review filed",
     "recommended_approval": "Asylum recommended for approval",
     "vd_order": "VD order",
+    "i589_rejected": "I-589 rejected",
 }
 
 
@@ -150,17 +182,26 @@ ANCHOR_DATES: dict[str, Callable[[CaseFacts, str], date | None]] = {
     "foia_response": _first_response,
     "interview_notice": lambda f, _field: f.interview_notice,
     "stay_requested": lambda f, _field: f.stay_requested,
+    "alien_registered": lambda f, _field: min(f.alien_registered, default=None),
+    "registered_at_14": _registered_at_14,
+    "dhs_motion_response_due": _first_response_date,
 }
 ANCHOR_DATE_LABELS = {
     "foia_response": "FOIA response",
     "interview_notice": "Interview notice",
     "stay_requested": "Motion for a stay of removal",
+    "alien_registered": "Alien registration",
+    "registered_at_14": "Alien registration",
+    "dhs_motion_response_due": "Response date set by the judge",
 }
 # What the engine says when such a date settles the rule (engine._settle).
 ANCHOR_DATE_WORDS = {
     "foia_response": "answered, so no follow-up is due",
     "interview_notice": "received, so this warning no longer applies",
     "stay_requested": "filed, so no follow-up is due",
+    "alien_registered": "recorded, so this is done",
+    "registered_at_14": "recorded, so this is done",
+    "dhs_motion_response_due": "the judge's date replaces this default",
 }
 CASE_NUMBERS: dict[str, Callable[[CaseFacts], int | None]] = {
     "vd_days": lambda f: f.vd_days,
@@ -202,6 +243,8 @@ def fit(rule: Rule, facts: CaseFacts) -> Fit | None:
         if cond.detained is None or court
         else _same(facts.detained, cond.detained),
     }
+    if cond.arrival_manners and facts.arrival_manner not in cond.arrival_manners:
+        return None  # e.g. registration: only an arrival recorded as without inspection
     if any(ok is False for ok in checks.values()):
         return None
     unknown = tuple(f"condition_unknown:{name}" for name, ok in checks.items() if ok is None)

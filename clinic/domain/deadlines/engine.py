@@ -356,6 +356,7 @@ class DeadlineMemo:
             facts.relief,
             facts.unaccompanied_child,
             facts.detained,
+            facts.arrival_manner,
         )
         found = self._fits.get(profile)
         if found is None:

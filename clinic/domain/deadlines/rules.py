@@ -23,7 +23,7 @@ from clinic.domain.deadlines.vocabulary import (
     Roll,
     Trigger,
 )
-from clinic.domain.enums import ClaimType, ForumKind, HearingKind, Relief, Stage
+from clinic.domain.enums import ArrivalManner, ClaimType, ForumKind, HearingKind, Relief, Stage
 
 __all__ = [
     "ClosurePolicy",
@@ -51,12 +51,17 @@ CASE_PLUS_FIELDS = frozenset({"ead_stopped_days"})
 CASE_DATE_FIELDS = frozenset(
     {
         "i589_received", "ij_denial", "asylum_office_denial", "pfr_filed",
-        "recommended_approval", "vd_order",
+        "recommended_approval", "vd_order", "i589_rejected",
     }
 )  # fmt: skip
 
 # Dates of the anchor's own request that settle a rule counted from it (applicability).
-ANCHOR_DATE_FIELDS = frozenset({"foia_response", "interview_notice", "stay_requested"})
+ANCHOR_DATE_FIELDS = frozenset(
+    {
+        "foia_response", "interview_notice", "stay_requested", "alien_registered",
+        "registered_at_14", "dhs_motion_response_due",
+    }
+)  # fmt: skip
 
 _RULE_KEYS = frozenset(
     {
@@ -68,8 +73,11 @@ _RULE_KEYS = frozenset(
     }
 )  # fmt: skip
 _CONDITION_KEYS = frozenset(
-    {"claim_types", "forums", "detained", "hearing_kinds", "stages", "relief", "not_for_uac"}
-)
+    {
+        "claim_types", "forums", "detained", "hearing_kinds", "stages", "relief", "not_for_uac",
+        "arrival_manners",
+    }
+)  # fmt: skip
 SCHEMA_VERSION = 1
 
 
@@ -88,6 +96,8 @@ class Conditions:
     stages: frozenset[Stage] = frozenset()
     relief: frozenset[Relief] = frozenset()
     not_for_uac: bool = False
+    # how the client last arrived; only a recorded manner matches (unknown does not apply)
+    arrival_manners: frozenset[ArrivalManner] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -300,6 +310,7 @@ def _parse_conditions(reader: FieldReader, trigger: Trigger) -> Conditions:
         stages=frozenset(sub.choices("stages", Stage)),
         relief=frozenset(sub.choices("relief", Relief)),
         not_for_uac=sub.flag("not_for_uac"),
+        arrival_manners=frozenset(sub.choices("arrival_manners", ArrivalManner)),
     )
     if conditions.hearing_kinds and trigger is not Trigger.HEARING:
         sub.fail("hearing_kinds", 'only allowed with trigger = "hearing"', "remove it")

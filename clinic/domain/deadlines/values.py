@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from clinic.domain.enums import ClaimType, ForumKind, HearingKind, Relief, Stage
+from clinic.domain.enums import ArrivalManner, ClaimType, ForumKind, HearingKind, Relief, Stage
 
 if TYPE_CHECKING:
     from clinic.domain.deadlines.ead_clock import Stop
@@ -140,3 +140,10 @@ class CaseFacts:
     brief_extended: date | None = None
     stay_requested: date | None = None  # the first motion for a stay of removal
     circuit_record_filed: date | None = None
+    birth_date: date | None = None
+    arrival_manner: ArrivalManner | None = None
+    alien_registered: tuple[date, ...] = ()
+    dhs_pretermit: tuple[date, ...] = ()
+    dhs_dismiss: tuple[date, ...] = ()
+    dhs_response_due: tuple[date, ...] = ()
+    i589_rejected: date | None = None

@@ -42,6 +42,11 @@ class Trigger(StrEnum):
     BIA_BRIEF_EXTENDED = "bia_brief_extended"  # counts from the schedule of an extended brief
     PFR_FILED = "pfr_filed"
     CIRCUIT_RECORD_FILED = "circuit_record_filed"
+    FOURTEENTH_BIRTHDAY = "fourteenth_birthday"  # in the United States (after the last arrival)
+    DHS_MOTION_PRETERMIT = "dhs_motion_pretermit"
+    DHS_MOTION_DISMISS = "dhs_motion_dismiss"
+    DHS_MOTION_RESPONSE_DUE = "dhs_motion_response_due"
+    I589_REJECTED = "i589_rejected"
 
 
 class OffsetUnit(StrEnum):

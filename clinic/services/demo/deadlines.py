@@ -93,7 +93,18 @@ def case_facts(demo: Demo, story: Story) -> list[Fact]:
         + _bond_facts(demo, story)
         + _appeal_facts(demo, story)
         + _circuit_facts(demo, story)
+        + _registration_facts(demo, story)
     )
+
+
+def _registration_facts(demo: Demo, story: Story) -> list[Fact]:
+    """Alien registration (2025): many open cases' clients hold a document that counts or filed
+    a G-325R; the others show the deadline (past due for arrivals before March 2025)."""
+    rng, today = demo.rng, demo.today
+    if story.closed_on is not None or story.arrived_on is None or not chance(rng, 0.6):
+        return []
+    on = min(today, max(story.arrived_on, today - days(rng.randint(20, 400))))
+    return [(F.ALIEN_REGISTERED, on, None, "G-325R filed; confirmation saved")]
 
 
 def _circuit_facts(demo: Demo, story: Story) -> list[Fact]:
@@ -213,9 +224,14 @@ def _pending_facts(demo: Demo, story: Story) -> list[Fact]:
     last = story.steps[-1][0].stage if story.steps else Stage.INTAKE
     if story.in_court and last is Stage.HEARINGS:
         start = story.first(Stage.HEARINGS) or story.opened_on
-        if chance(rng, 0.15):
+        if chance(rng, 0.15) or demo.dhs_motions == 0:
+            demo.dhs_motions += 1
             received = max(start, today - days(rng.randint(1, 25)))
-            facts.append((F.OPPOSING_FILING_RECEIVED, received, None, "DHS motion to pretermit"))
+            facts.append((F.DHS_MOTION_PRETERMIT, received, None, "DHS motion to pretermit"))
+            if chance(rng, 0.5):
+                set_for = court_day(received + days(rng.randint(14, 30)))
+                note = "Response ordered by the judge"
+                facts.append((F.DHS_MOTION_RESPONSE_DUE, set_for, None, note))
         if chance(rng, 0.06):
             set_for = today + days(rng.randint(-25, 45))
             facts.append((F.JUDGE_SET_DATE, set_for, None, "Biometrics to be completed by"))

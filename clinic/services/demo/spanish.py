@@ -56,6 +56,8 @@ SPANISH: dict[str, str] = {
     "Rescheduled interview attended": "Asistió a la entrevista reprogramada",
     "Bond denied: flight risk": "Fianza denegada: riesgo de fuga",
     "EOIR-26 received by the BIA": "EOIR-26 recibido por la BIA",
+    "Response ordered by the judge": "Respuesta ordenada por el juez",
+    "G-325R filed; confirmation saved": "G-325R presentado; confirmación guardada",
     "Petition for review filed": "Petición de revisión presentada",
     "Motion for a stay of removal filed": "Moción de paralización de la expulsión presentada",
     "Order on the stay motion": "Orden sobre la moción de paralización",

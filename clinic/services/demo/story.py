@@ -42,6 +42,7 @@ class Demo:
     staff: dict[StaffRole, list[StaffId]] = field(default_factory=dict)
     judge_orders: int = 0
     foia_extensions: int = 0  # the first FOIA request always shows a written extension
+    dhs_motions: int = 0  # the first case waiting in court always shows a DHS motion
     language: str = "en"  # the language of the texts written ("en" or "es")
 
     def a_number(self) -> str:

@@ -85,6 +85,9 @@ _WORDS: dict[StrEnum, object] = {
     Outcome.REMOVAL_ORDERED: QT_TRANSLATE_NOOP("CaseView", "Removal ordered"),
     Outcome.VOLUNTARY_DEPARTURE: QT_TRANSLATE_NOOP("CaseView", "Voluntary departure"),
     Outcome.TRANSFERRED: QT_TRANSLATE_NOOP("CaseView", "Transferred or representation ended"),
+    Outcome.REJECTED_UNPAID_FEE: QT_TRANSLATE_NOOP(
+        "CaseView", "I-589 rejected: annual asylum fee unpaid"
+    ),
     HearingKind.MASTER_CALENDAR: QT_TRANSLATE_NOOP("CaseView", "Master calendar hearing"),
     HearingKind.INDIVIDUAL: QT_TRANSLATE_NOOP("CaseView", "Individual hearing"),
     HearingKind.ASYLUM_INTERVIEW: QT_TRANSLATE_NOOP("CaseView", "Asylum interview"),
@@ -225,6 +228,21 @@ _WORDS: dict[StrEnum, object] = {
     CaseFactKind.CIRCUIT_RECORD_FILED: QT_TRANSLATE_NOOP(
         "CaseView", "Certified administrative record filed in the court of appeals"
     ),
+    CaseFactKind.ALIEN_REGISTERED: QT_TRANSLATE_NOOP(
+        "CaseView", "Alien registration (G-325R filed, or a document that counts)"
+    ),
+    CaseFactKind.DHS_MOTION_PRETERMIT: QT_TRANSLATE_NOOP(
+        "CaseView", "DHS motion to pretermit received"
+    ),
+    CaseFactKind.DHS_MOTION_DISMISS: QT_TRANSLATE_NOOP(
+        "CaseView", "DHS motion to dismiss received"
+    ),
+    CaseFactKind.DHS_MOTION_RESPONSE_DUE: QT_TRANSLATE_NOOP(
+        "CaseView", "Response to a DHS motion due (date set by the judge)"
+    ),
+    CaseFactKind.I589_REJECTED: QT_TRANSLATE_NOOP(
+        "CaseView", "I-589 rejected by USCIS (e.g. annual asylum fee unpaid)"
+    ),
     FoiaAgency.USCIS: QT_TRANSLATE_NOOP("CaseView", "USCIS (A-file)"),
     FoiaAgency.CBP: QT_TRANSLATE_NOOP("CaseView", "CBP (entry and encounter records)"),
     FoiaAgency.ICE: QT_TRANSLATE_NOOP("CaseView", "ICE"),
@@ -309,6 +327,10 @@ _FLAG_FIELDS: dict[str, object] = {
     "foia_response": QT_TRANSLATE_NOOP("CaseView", "the agency's FOIA response"),
     "interview_notice": QT_TRANSLATE_NOOP("CaseView", "the interview notice"),
     "stay_requested": QT_TRANSLATE_NOOP("CaseView", "the motion for a stay of removal"),
+    "alien_registered": QT_TRANSLATE_NOOP("CaseView", "the alien registration"),
+    "registered_at_14": QT_TRANSLATE_NOOP("CaseView", "the registration after turning 14"),
+    "dhs_motion_response_due": QT_TRANSLATE_NOOP("CaseView", "the judge's response date"),
+    "i589_rejected": QT_TRANSLATE_NOOP("CaseView", "the I-589's rejection"),
 }
 
 _FLAG_PREFIXES: dict[str, object] = {
