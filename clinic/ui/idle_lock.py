@@ -1,7 +1,10 @@
-"""Auto-lock: after idle minutes, and after the machine slept or its clock jumped.
+"""Auto-lock: after idle minutes, at once when the desktop session locks or the computer is
+about to sleep (logind, :mod:`clinic.ui.session_lock`), and after the machine slept or its clock
+jumped.
 
 Idle timers may not advance across suspend, so a 15-second heartbeat also compares wall-clock
-time with the monotonic clock; a gap larger than the idle limit locks at once.
+time with the monotonic clock; a gap larger than the idle limit locks at once (the fallback
+where logind does not tell us).
 """
 
 from __future__ import annotations
@@ -9,6 +12,9 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from clinic.ui.clipboard_guard import SensitiveClipboard
+from clinic.ui.session_lock import SessionLockWatcher
 
 _INPUT_EVENTS = frozenset(
     {
@@ -39,6 +45,9 @@ class IdleLock(QObject):
         self._last_wall = time.time()
         self._last_mono = time.monotonic()
         self._active = False
+        self.session = SessionLockWatcher(self)
+        self.session.lock_now.connect(self._lock_at_once)
+        self.clipboard = SensitiveClipboard(self)
 
     def set_idle_ms(self, idle_ms: int) -> None:
         self._idle_ms = idle_ms
@@ -52,6 +61,8 @@ class IdleLock(QObject):
         self._heartbeat.start()
 
     def stop(self) -> None:
+        """The store is locking (or the app is closing): also clears the app's clipboard."""
+        self.clipboard.clear_if_ours()
         self._active = False
         self._timer.stop()
         self._heartbeat.stop()
@@ -60,6 +71,11 @@ class IdleLock(QObject):
         if self._active and event.type() in _INPUT_EVENTS:
             self._timer.start(self._idle_ms)
         return False
+
+    def _lock_at_once(self, _why: str) -> None:
+        if self._active:
+            self._timer.stop()
+            self.idle_timeout.emit()
 
     def _mark_clocks(self) -> None:
         self._last_wall, self._last_mono = time.time(), time.monotonic()

@@ -1,0 +1,43 @@
+"""Issue 16 § 6: text copied from the app is marked sensitive and cleared on lock.
+
+Before, a client's name or A-number copied from a field stayed on the clipboard (and in the
+desktop's clipboard history) after the store locked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from clinic.ui import clipboard_guard
+from clinic.ui.idle_lock import IdleLock
+
+
+def test_copy_is_marked_and_cleared_on_lock(qapp: QApplication) -> None:
+    idle = IdleLock(10 * 60 * 1000)
+    idle.start()
+    field = QLineEdit("MARTÍNEZ DOMÍNGUEZ, Darwin A-201-923-364")
+    field.selectAll()
+    field.copy()  # what Ctrl+C does in any field
+    qapp.processEvents()
+    data = qapp.clipboard().mimeData()
+    assert data.text() == field.text()
+    assert bytes(data.data(clipboard_guard.KDE_HINT).data()) == b"secret"
+    assert data.hasFormat(clipboard_guard.WINDOWS_EXCLUDE)
+    assert bytes(data.data(clipboard_guard.WINDOWS_NO_HISTORY).data()) == b"\0\0\0\0"
+    idle.stop()  # the store locks
+    assert qapp.clipboard().text() == ""
+
+
+def test_text_copied_elsewhere_after_ours_is_left_alone(qapp: QApplication) -> None:
+    idle = IdleLock(10 * 60 * 1000)
+    idle.start()
+    qapp.clipboard().setText("A-201-923-364")
+    qapp.processEvents()
+    other = QMimeData()
+    other.setText("a recipe")
+    other.setData(clipboard_guard.KDE_HINT, b"secret")  # even marked, it is not our text
+    qapp.clipboard().setMimeData(other)
+    qapp.processEvents()
+    idle.stop()
+    assert qapp.clipboard().text() == "a recipe"
