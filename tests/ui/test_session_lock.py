@@ -8,6 +8,7 @@ fake_logind.py), and the idle lock in a child process (QtDBus keeps one system b
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import queue
 import shutil
@@ -34,7 +35,10 @@ QTimer.singleShot(15_000, app.quit)
 app.exec()
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
+pytestmark = pytest.mark.skipif(
+    shutil.which("dbus-daemon") is None or importlib.util.find_spec("jeepney") is None,
+    reason="needs dbus-daemon and jeepney (the stand-in logind)",
+)
 
 
 def _lines(process: subprocess.Popen[str]) -> queue.Queue[str]:
