@@ -51,10 +51,12 @@ from clinic.reports.packet.model import Cancelled, Progress
 from clinic.services.auditing import record
 from clinic.services.dto import CaseView
 from clinic.services.evidence import read_evidence_file
+from clinic.services.export_file import ExportNotSaved
 from clinic.services.results import Changes, Entity, Result
 from clinic.services.settings import get_settings, update_settings
 from clinic.services.views import case_view
 from clinic.storage.datadir import fsync_dir, move_into_place
+from clinic.storage.errors import StoreError
 from clinic.storage.models import Case, EvidenceItem, Setting
 from clinic.storage.store import Store
 from clinic.storage.vault import VaultError
@@ -589,24 +591,27 @@ def build_packet(
         )
         if cancelled is not None and cancelled():
             raise PacketCancelled()
+        try:  # audited before the parts get their names: no entry, no parts (issue 16 § 6)
+            with store.unit_of_work() as session:
+                record(
+                    session,
+                    actor=store.actor,
+                    action=AuditAction.EXPORT,
+                    entity=Entity.CASE,
+                    entity_id=case_id,
+                    changes={
+                        "packet_saved_to": [None, str(folder)],
+                        "packet_parts": [None, [p.name for p in built.parts]],
+                        "packet_pages": [None, built.total_pages],
+                        "packet_omitted_files": [None, [p.file_id for p in built.omitted]],
+                        # pages that failed verification, rebuilt from a drawing of the source
+                        "packet_rasterised_pages": [None, [p.label for p in built.rasterised]],
+                    },
+                )
+        except (StoreError, OSError) as exc:
+            raise ExportNotSaved(folder, str(exc).splitlines()[0] or type(exc).__name__) from exc
         sink.commit()
     except BaseException:
         sink.discard()
         raise
-    with store.unit_of_work() as session:
-        record(
-            session,
-            actor=store.actor,
-            action=AuditAction.EXPORT,
-            entity=Entity.CASE,
-            entity_id=case_id,
-            changes={
-                "packet_saved_to": [None, str(folder)],
-                "packet_parts": [None, [p.name for p in built.parts]],
-                "packet_pages": [None, built.total_pages],
-                "packet_omitted_files": [None, [p.file_id for p in built.omitted]],
-                # pages that failed verification, rebuilt from a drawing of the source page
-                "packet_rasterised_pages": [None, [p.label for p in built.rasterised]],
-            },
-        )
     return Result(built, changes=Changes.of((Entity.CASE, case_id)))

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from clinic.services import attorney_reports, checklists, evidence, lifecycle, recovery
+from clinic.services import attorney_reports, checklists, evidence, lifecycle, packet, recovery
 from clinic.services.demo import fill_demo_data
 from clinic.services.exports import case_bundle, case_list, funder
 from clinic.storage.datadir import DataDir
@@ -64,6 +64,12 @@ def _first_file(store: Store) -> Any:
         return session.scalars(select(EvidenceFile.id).order_by(EvidenceFile.id)).first()
 
 
+def _case_of_file(store: Store) -> Any:
+    with store.unit_of_work() as session:
+        item = session.get_one(EvidenceFile, _first_file(store)).evidence
+        return item.case_id
+
+
 EXPORTS: dict[str, Callable[[Store, Path], Any]] = {
     "checklist-pdf": lambda s, p: checklists.export_checklist_pdf(
         store=s, case_id=_first_case(s), destination=p, today=TODAY
@@ -87,6 +93,15 @@ EXPORTS: dict[str, Callable[[Store, Path], Any]] = {
     "evidence-file-copy": lambda s, p: evidence.export_evidence_file(
         store=s, file_id=_first_file(s), destination=p
     ),
+    "evidence-packet": lambda s, p: packet.build_packet(
+        store=s,
+        case_id=_case_of_file(s),
+        folder=p.parent,
+        options=packet.PacketOptions(),
+        today=TODAY,
+        skip_bad=True,
+        verify=False,
+    ),
 }
 NAMES = {
     "checklist-pdf": "checklist.pdf",
@@ -97,6 +112,7 @@ NAMES = {
     "funder-csv": "funder.csv",
     "recovery-kit": "kit.pdf",
     "evidence-file-copy": "scan.pdf",
+    "evidence-packet": "(the folder)",
 }
 
 
