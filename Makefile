@@ -58,6 +58,7 @@ lint: $(DEPS)
 
 typecheck: $(DEPS)
 	$(BIN)/mypy
+	$(BIN)/mypy --platform win32 clinic/ui/session_lock.py clinic/ui/clipboard_guard.py
 
 layers: $(DEPS)
 	$(BIN)/lint-imports

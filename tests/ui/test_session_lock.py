@@ -105,3 +105,25 @@ def test_session_lock_and_sleep_lock_at_once(system_bus: str) -> None:
         logind.kill()
         child.wait()
         logind.wait()
+
+
+def test_windows_messages_dispatch() -> None:
+    """The Windows half: which messages lock, read from a real MSG structure as Qt hands it."""
+    from ctypes import addressof, wintypes  # noqa: PLC0415
+
+    from clinic.ui import session_lock as sl  # noqa: PLC0415
+
+    assert sl.windows_lock_reason(sl.WM_WTSSESSION_CHANGE, sl.WTS_SESSION_LOCK) == "session-locked"
+    assert sl.windows_lock_reason(sl.WM_WTSSESSION_CHANGE, 0x8) is None  # WTS_SESSION_UNLOCK
+    assert sl.windows_lock_reason(sl.WM_POWERBROADCAST, sl.PBT_APMSUSPEND) == "going-to-sleep"
+    assert sl.windows_lock_reason(sl.WM_POWERBROADCAST, 0x12) is None  # PBT_APMRESUMEAUTOMATIC
+    heard: list[str] = []
+    messages = sl.WindowsMessages(heard.append)
+    for message, wparam in ((sl.WM_POWERBROADCAST, sl.PBT_APMSUSPEND), (0x0200, 0)):
+        msg = wintypes.MSG()
+        msg.message, msg.wParam = message, wparam
+        assert messages.nativeEventFilter(b"windows_generic_MSG", addressof(msg)) == (False, 0)
+    lock = wintypes.MSG()
+    lock.message, lock.wParam = sl.WM_WTSSESSION_CHANGE, sl.WTS_SESSION_LOCK
+    messages.nativeEventFilter(b"xcb_generic_event_t", addressof(lock))  # not a Windows message
+    assert heard == ["going-to-sleep"]
