@@ -634,7 +634,8 @@ def test_refer_to_court_turns_the_case_defensive_and_keeps_its_history(
     assert referral.note == "NTA received"
     assert view.history[0].claim_type is ClaimType.AFFIRMATIVE  # earlier events keep their type
 
-    last = audit_entries(store)[-1]
+    # the referral, then (court rules replacing the asylum office's) the recomputed deadlines
+    last = next(e for e in reversed(audit_entries(store)) if e.action == "refer")
     assert (last.action, last.entity, last.entity_id) == ("refer", "case", case_id)
     assert last.changes["claim_type"] == ["affirmative", "defensive"]
     assert last.changes["forum_kind"] == ["asylum_office", "immigration_court"]

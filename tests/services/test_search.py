@@ -246,7 +246,14 @@ def test_next_deadline_ignores_done_and_waived_deadlines(
     store: Store, today: date, world: World
 ) -> None:
     by_id = {s.id: s for s in list_cases(store=store, today=today)}
-    assert by_id[world.jose_case].next_deadline == date(2027, 1, 10)
+    deadlines = cases.get_case(store=store, case_id=world.jose_case).deadlines
+    closed = {d.due_on for d in deadlines if d.status is not DeadlineStatus.OPEN}
+    assert date(2026, 12, 1) in closed  # the done one, earliest of all
+    # The earliest open one: the interpreter reminder a week before the asylum interview
+    # (8 CFR 208.9(g)), then the manual deadline of Jan 10.
+    open_dates = sorted(d.due_on for d in deadlines if d.status is DeadlineStatus.OPEN)
+    assert open_dates[:2] == [date(2026, 12, 8), date(2027, 1, 10)]
+    assert by_id[world.jose_case].next_deadline == date(2026, 12, 8)
     assert by_id[world.alexei_case].next_deadline is None
 
 
