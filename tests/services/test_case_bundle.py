@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from clinic.domain.enums import ChecklistState
+from clinic.domain.enums import CaseFactKind, ChecklistState, FoiaAgency
 from clinic.domain.ids import CaseId, ClientId
-from clinic.services import cases, checklists, evidence, lifecycle, notes
+from clinic.services import cases, checklists, deadlines, evidence, lifecycle, notes
 from clinic.services.demo import fill_demo_data
 from clinic.services.exports import case_bundle
 from clinic.services.exports.case_bundle import (
@@ -28,7 +28,7 @@ from clinic.services.exports.case_bundle import (
 )
 from clinic.services.exports.case_document import _columns, _field_name
 from clinic.storage import models as all_models
-from clinic.storage.models import AdverseParty, Case, ChecklistItemState, Client, Note
+from clinic.storage.models import AdverseParty, Case, CaseFact, ChecklistItemState, Client, Note
 from clinic.storage.store import Store
 
 BUNDLE_PASSPHRASE = "lantern orbit cactus pillow"
@@ -274,3 +274,38 @@ def test_every_exported_field_is_documented() -> None:
         if f"`{_field_name(k)}`" not in doc
     ]
     assert missing == []
+
+
+def test_a_foia_response_keeps_its_request_in_another_store(
+    source: tuple[Store, CaseId], target: Store, tmp_path: Path
+) -> None:
+    """Row ids mean nothing in another store: a fact about an earlier fact travels by place."""
+    store, case_id = source
+    # Another store's ids would differ: a throwaway fact in the target shifts them.
+    sent = deadlines.record_case_fact(
+        store=store,
+        case_id=case_id,
+        kind=CaseFactKind.FOIA_SENT,
+        on=date(2026, 10, 1),
+        agency=FoiaAgency.USCIS,
+    ).unwrap()
+    deadlines.record_case_fact(
+        store=store,
+        case_id=case_id,
+        kind=CaseFactKind.FOIA_RESPONSE,
+        on=date(2026, 11, 2),
+        about_id=sent,
+    ).unwrap()
+    out = tmp_path / f"foia{case_bundle.SUFFIX}"
+    export_cases(store=store, destination=out, case_ids=[case_id], passphrase=BUNDLE_PASSPHRASE)
+    imported = import_cases(store=target, source=out, passphrase=BUNDLE_PASSPHRASE).unwrap()
+    with target.unit_of_work() as session:
+        facts = {
+            f.kind: f
+            for f in session.scalars(
+                select(CaseFact).where(CaseFact.case_id == imported.case_ids[0])
+            )
+        }
+        request, response = facts[CaseFactKind.FOIA_SENT], facts[CaseFactKind.FOIA_RESPONSE]
+        assert response.about_id == request.id
+        assert request.agency == FoiaAgency.USCIS.value

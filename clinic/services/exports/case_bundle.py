@@ -50,6 +50,7 @@ from clinic.services.exports.case_document import (
     DocumentError,
     encode_case,
     encode_client,
+    link_facts,
     new_adverse_parties,
     new_case,
     new_checklist,
@@ -617,6 +618,7 @@ def _insert(
             case.attorney_id = _staff(session, raw.get("attorney"), actor)
             session.add(case)
             session.flush()
+            link_facts(case)  # a FOIA response to its request: places checked by the plan
             for row in [*checklist, *notes]:
                 row.case_id = case.id
                 if hasattr(row, "client_id"):

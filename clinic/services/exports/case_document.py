@@ -41,6 +41,7 @@ VERSION = 1
 # vault names and file keys (a bundle carries the file itself; see case_bundle).
 _SKIP = {
     "id",
+    "about_id",  # a fact's link to an earlier fact of the case: exported as its position
     "client_id",
     "case_id",
     "evidence_id",
@@ -158,7 +159,7 @@ def encode_case(
         "case": encode_row(case),
         "paralegal": _staff(case.paralegal),
         "attorney": _staff(case.attorney),
-        "facts": [encode_row(f) for f in case.facts],
+        "facts": _encode_facts(case),
         "stage_events": [encode_row(e) for e in case.stage_events],
         "hearings": [encode_row(h) for h in case.hearings],
         "deadlines": [encode_row(d) for d in case.deadlines],
@@ -212,6 +213,26 @@ def new_adverse_parties(data: dict[str, Any], where: str) -> list[AdverseParty]:
     return rows
 
 
+def _encode_facts(case: Case) -> list[dict[str, Any]]:
+    """The case's facts; a fact about an earlier one (a FOIA response about its request) names
+    it by its place in this list (``about``), since row ids mean nothing in another store."""
+    place = {fact.id: index for index, fact in enumerate(case.facts)}
+    out = []
+    for fact in case.facts:
+        row = encode_row(fact)
+        row["about"] = place.get(fact.about_id) if fact.about_id is not None else None
+        out.append(row)
+    return out
+
+
+def link_facts(case: Case) -> None:
+    """After the case's facts have ids: point each fact's ``about`` place at that fact's row."""
+    for fact in case.facts:
+        place = getattr(fact, "about_place", None)
+        if place is not None:
+            fact.about_id = case.facts[place].id
+
+
 def new_notes(data: dict[str, Any], where: str) -> list[Note]:
     return [
         decode_row(Note, n, f"{where}.notes[{i}]")
@@ -225,8 +246,22 @@ def new_case(
     """The case and its rows, unsaved; plus each evidence file row with its exported fields
     (the caller fills in the vault name and key, or drops files a plain export lacks)."""
     case: Case = decode_row(Case, data.get("case"), f"{where}.case")
+    raw_facts = _list(data, "facts", where)
+    for index, item in enumerate(raw_facts):
+        here = f"{where}.facts[{index}]"
+        fields = {k: v for k, v in item.items() if k != "about"} if isinstance(item, dict) else item
+        fact: CaseFact = decode_row(CaseFact, fields, here)
+        about = item.get("about") if isinstance(item, dict) else None
+        if about is not None and (
+            isinstance(about, bool)
+            or not isinstance(about, int)
+            or not 0 <= about < len(raw_facts)
+            or about == index
+        ):
+            raise DocumentError(f"{here}.about names no other fact of the case")
+        fact.about_place = about  # type: ignore[attr-defined]  # set to an id by link_facts
+        case.facts.append(fact)
     for name, model, target in (
-        ("facts", CaseFact, case.facts),
         ("stage_events", StageEvent, case.stage_events),
         ("hearings", Hearing, case.hearings),
         ("deadlines", Deadline, case.deadlines),
