@@ -14,7 +14,7 @@ from clinic.services import language, lifecycle
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
 from clinic.storage.store import Store
-from clinic.ui import look
+from clinic.ui import look, private_settings
 from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.icons import app_icon
 from clinic.ui.idle_lock import IdleLock
@@ -297,6 +297,7 @@ def run_gui(*, data_dir: Path | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic")
     app.setOrganizationName("Clinic")
+    private_settings.prepare()  # Qt's settings files owner-only before anything writes them
     use_readable_locale()
     translations = Translations(app)
     translations.apply(language.ui_language())  # before unlock: the preference is not secret

@@ -72,16 +72,24 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     dialog = file_dialogs.QFileDialog
     monkeypatch.setattr(
-        dialog, "getSaveFileName", staticmethod(lambda _p, _c, d, *_a: seen.append(d) or ("", ""))
+        dialog,
+        "getSaveFileName",
+        staticmethod(lambda _p, _c, d, *_a, **_k: seen.append(d) or ("", "")),
     )
     monkeypatch.setattr(
-        dialog, "getOpenFileName", staticmethod(lambda _p, _c, d, *_a: seen.append(d) or ("", ""))
+        dialog,
+        "getOpenFileName",
+        staticmethod(lambda _p, _c, d, *_a, **_k: seen.append(d) or ("", "")),
     )
     monkeypatch.setattr(
-        dialog, "getOpenFileNames", staticmethod(lambda _p, _c, d, *_a: seen.append(d) or ([], ""))
+        dialog,
+        "getOpenFileNames",
+        staticmethod(lambda _p, _c, d, *_a, **_k: seen.append(d) or ([], "")),
     )
     monkeypatch.setattr(
-        dialog, "getExistingDirectory", staticmethod(lambda _p, _c, d, *_a: seen.append(d) or "")
+        dialog,
+        "getExistingDirectory",
+        staticmethod(lambda _p, _c, d, *_a, **_k: seen.append(d) or ""),
     )
     return seen
 
@@ -135,7 +143,7 @@ def test_visited_folders_are_forgotten(
 ) -> None:  # type: ignore[no-untyped-def]
     client_folder = documents / "Garcia Jose"
 
-    def qt_dialog_remembers(*_args):  # type: ignore[no-untyped-def]
+    def qt_dialog_remembers(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         """What Qt's own file dialog does when it closes (qfiledialog.cpp, saveSettings)."""
         settings = QSettings(QSettings.Scope.UserScope, "QtProject")
         settings.beginGroup("FileDialog")
