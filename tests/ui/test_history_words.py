@@ -124,9 +124,10 @@ def test_spanish_history_has_no_english_field_names_or_python_values(
     completed = next(c for c in changes if "fecha de cumplimiento" in c)
     assert short_date(DONE_ON) in completed and "Hecho" in completed  # local date, Spanish status
     assert any(re.fullmatch(r"Plazos recalculados: \d+ plazos? agregados?.*", c) for c in changes)
-    assert (
-        "Fecha del caso registrada: Decisión del juez (oral: su fecha; escrita: fecha de envío "
-        f"o notificación), {short_date(DECIDED_ON)}" in changes
+    assert any(  # the long label of 8 CFR 1003.38(b) may be shortened with "…"
+        c.startswith("Fecha del caso registrada: Decisión del juez (oral")
+        and c.endswith(f", {short_date(DECIDED_ON)}")
+        for c in changes
     )
     assert "Modificado: caso (asistente legal: — → Lucía Paz)" in changes
     assert "Caso abierto" in cells[Column.NOTE] and "Case opened" not in cells[Column.NOTE]
@@ -144,11 +145,11 @@ def test_english_history_words_the_changes_without_python_values(
     assert "status: Open → Done" in completed
     assert any(re.fullmatch(r"deadlines recomputed: \d+ deadlines? added.*", c) for c in changes)
     assert "added hearing" in changes and "added case" in changes
-    decided = (  # 8 CFR 1003.38(b): the appeal runs from the oral decision or the mailing
-        "recorded case date: Judge's decision (oral: its date; written: date mailed or served), "
-        f"{short_date(DECIDED_ON)}"
+    assert any(  # 8 CFR 1003.38(b): the appeal runs from the oral decision or the mailing
+        c.startswith("recorded case date: Judge's decision (oral")
+        and c.endswith(f", {short_date(DECIDED_ON)}")
+        for c in changes
     )
-    assert decided in changes
     assert "changed case (paralegal: — → Lucía Paz)" in changes
     assert "Case opened" in cells[Column.NOTE]
 
