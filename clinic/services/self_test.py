@@ -33,7 +33,7 @@ from clinic.services import (
     schedule,
     search,
 )
-from clinic.storage import migrate
+from clinic.storage import anchors, migrate
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import CannotUnlock
 from clinic.storage.store import Store
@@ -256,19 +256,26 @@ def _restore(run: _Run) -> str:
     if run.backup_file is None or run.file_id is None:
         raise SelfTestFailed("no backup (an earlier step failed)")
     target = lifecycle.resolve_data_dir(run.work / "restored")
-    backup.restore(backup=run.backup_file, data_dir=target, passphrase=PASSPHRASE, keychain=False)
-    restored = run.keep(
-        lifecycle.unlock_store(data_dir=target, passphrase=PASSPHRASE, actor="self-test")
-    )
-    try:
+    # As on another computer: restored beside the store it came from (still in use here),
+    # the copy would rightly open as an older copy of it.
+    other_computer = run.work / "state-other-computer"
+    other_computer.mkdir(mode=0o700, exist_ok=True)
+    with anchors.isolated_state(other_computer):
+        backup.restore(
+            backup=run.backup_file, data_dir=target, passphrase=PASSPHRASE, keychain=False
+        )
+        restored = run.keep(
+            lifecycle.unlock_store(data_dir=target, passphrase=PASSPHRASE, actor="self-test")
+        )
         report = lifecycle.doctor(store=restored)
+    try:
         _check(report.ok, f"the restored store fails its checks: {report}")
         _check(report.clients == 1 and report.cases == 1, "the restored store lost records")
         back = evidence.read_evidence_file(store=restored, file_id=run.file_id)
         _check(back == EVIDENCE_BYTES, "the restored evidence file differs")
     finally:
         restored.lock()
-    return "restored into a new folder; integrity checks pass; evidence intact"
+    return "restored into a new folder as on another computer; checks pass; evidence intact"
 
 
 def _lock_unlock(run: _Run) -> str:
@@ -320,17 +327,23 @@ STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
 def run_self_test(*, work_dir: Path, today: date | None = None) -> Iterator[StepResult]:
     """Run every step in ``work_dir`` (empty, temporary, owned by the caller), yielding each
     step's result as it finishes. A failed step does not stop the later ones; those that need
-    its result fail with that reason."""
+    its result fail with that reason. The throwaway stores' audit heads are kept in
+    ``work_dir`` too, never in the user's state file (a restore beside the store it came from
+    would otherwise read as an older copy, and the real state file would list stores that are
+    gone)."""
     run = _Run(work=work_dir, today=today or date.today())
-    try:
-        for name, step in STEPS:
-            started = clock.monotonic()
-            try:
-                detail, status = step(run), "ok"
-            except Exception as exc:  # every failure is reported, none hidden
-                detail, status = f"{type(exc).__name__}: {exc}", "FAILED"
-            yield StepResult(name, status, detail, clock.monotonic() - started)
-    finally:
-        for store in run.opened:
-            if not store.locked:
-                store.lock()
+    state = work_dir / "state"
+    state.mkdir(mode=0o700, exist_ok=True)
+    with anchors.isolated_state(state):
+        try:
+            for name, step in STEPS:
+                started = clock.monotonic()
+                try:
+                    detail, status = step(run), "ok"
+                except Exception as exc:  # every failure is reported, none hidden
+                    detail, status = f"{type(exc).__name__}: {exc}", "FAILED"
+                yield StepResult(name, status, detail, clock.monotonic() - started)
+        finally:
+            for store in run.opened:
+                if not store.locked:
+                    store.lock()

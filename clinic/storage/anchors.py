@@ -36,7 +36,23 @@ ENV_STATE_DIR = "CLINIC_STATE_DIR"
 STATE_FORMAT = 1
 
 
+_isolated: list[Path] = []  # innermost last: see isolated_state()
+
+
+@contextlib.contextmanager
+def isolated_state(folder: Path) -> Iterator[Path]:
+    """Keep the heads of stores made inside this block in ``folder`` instead of the user's
+    state file (the self-test's throwaway stores must neither read nor change the real one)."""
+    _isolated.append(folder)
+    try:
+        yield folder
+    finally:
+        _isolated.pop()
+
+
 def state_dir() -> Path:
+    if _isolated:
+        return _isolated[-1]
     override = os.environ.get(ENV_STATE_DIR)
     if override:
         return Path(override).expanduser()

@@ -20,6 +20,7 @@ from clinic.services import backup as backups
 from clinic.services import cases, clients, evidence, lifecycle, search
 from clinic.services.results import Entity
 from clinic.services.settings import ClinicSettings, get_settings, update_settings
+from clinic.storage import anchors
 from clinic.storage import backup as storage_backup
 from clinic.storage.backup_format import BackupError, DamagedBackup, WrongBackupKey, read_manifest
 from clinic.storage.errors import WrongPassphrase
@@ -97,18 +98,22 @@ def test_backup_restore_round_trip(
     expected_cases = search.list_cases(store=filled, today=today)
     expected_files = file_digests(filled)
     target = lifecycle.resolve_data_dir(tmp_path / "elsewhere")
-    result = backups.restore(
-        backup=made.path, data_dir=target, passphrase=passphrase, keychain=False
-    )
-    assert result.manifest.store_id == filled.meta.store_id
-    restored = lifecycle.unlock_store(data_dir=target, passphrase=passphrase, actor="t")
-    try:
-        assert search.list_cases(store=restored, today=today) == expected_cases
-        assert file_digests(restored) == expected_files
-        assert tree(target.vault) == tree(filled.datadir.vault)
-        assert lifecycle.verify_audit(store=restored).ok
-    finally:
-        restored.lock()
+    # On another computer (its own state file): beside the live store on this one, the copy
+    # would rightly open as an older copy of it (tests/cli/test_replay.py).
+    (tmp_path / "other-computer").mkdir()
+    with anchors.isolated_state(tmp_path / "other-computer"):
+        result = backups.restore(
+            backup=made.path, data_dir=target, passphrase=passphrase, keychain=False
+        )
+        assert result.manifest.store_id == filled.meta.store_id
+        restored = lifecycle.unlock_store(data_dir=target, passphrase=passphrase, actor="t")
+        try:
+            assert search.list_cases(store=restored, today=today) == expected_cases
+            assert file_digests(restored) == expected_files
+            assert tree(target.vault) == tree(filled.datadir.vault)
+            assert lifecycle.verify_audit(store=restored).ok
+        finally:
+            restored.lock()
 
 
 def test_backup_is_audited_as_an_export_after_it_succeeded(filled: Store, folder: Path) -> None:
