@@ -157,6 +157,13 @@ class StoreActions(QObject):
         )
         if not path:
             return
+        try:  # a damaged or foreign file is said plainly, and nothing is replaced
+            asks_passphrase = backup.has_passphrase(Path(path)) and not backup.key_in_keychain(
+                Path(path)
+            )
+        except (StoreError, OSError) as exc:
+            self._failed(exc)
+            return
         answer = QMessageBox.warning(
             self.window,
             self.tr("Restore from backup"),
@@ -170,7 +177,7 @@ class StoreActions(QObject):
             return
         data_dir = self.session.store.datadir
         passphrase = None
-        if backup.has_passphrase(Path(path)) and not backup.key_in_keychain(Path(path)):
+        if asks_passphrase:
             text, ok = QInputDialog.getText(
                 self.window,
                 self.tr("Backup passphrase"),
