@@ -27,7 +27,6 @@ from reportlab.platypus import (
 from clinic.domain.suppression import THRESHOLD, Cell
 from clinic.reports.fonts import SANS, register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
-from clinic.reports.pdf_words import day
 from clinic.reports.pdf_common import (
     HEADER_FILL,
     LIGHT_RULE,
@@ -37,6 +36,7 @@ from clinic.reports.pdf_common import (
     esc,
     letterhead,
 )
+from clinic.reports.pdf_words import day
 
 PAGE_WIDTH, _ = LETTER
 MARGIN = 0.75 * inch

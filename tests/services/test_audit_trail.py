@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import shutil
 from collections.abc import Callable
@@ -335,7 +336,7 @@ def test_every_write_appends_one_audit_entry(ctx: Ctx, act: Action) -> None:
     last = written[0]
     assert added[0].seq == before[-1].seq + 1
     assert added[0].prev_hash == before[-1].hash
-    assert all(b.prev_hash == a.hash for a, b in zip(added, added[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(added))
     assert (last.actor, last.action, last.entity, last.entity_id) == (
         "tester",
         act.action,
