@@ -187,8 +187,9 @@ def test_file_dialog_leaves_no_client_folder_behind(
     assert "dialog-closed" in output, output
     if action == "backup":  # the dialog really chose the client's folder
         assert [p.suffix for p in folder.iterdir()].count(".clinicbackup") == 2, output
-    else:  # a backup file was chosen: the window asks before replacing the records
-        assert "closed: Restore from backup" in output, output
+    else:  # the file in the client's folder was chosen: not a real backup, so the window
+        # says so before asking anything (tests/ui/test_restore_damaged.py)
+        assert "closed: Nothing was changed" in output, output
 
     home = tmp_path / "home"
     assert canaries_in(home) == []
