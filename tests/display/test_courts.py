@@ -6,9 +6,12 @@ referral and then gets court hearings; Settings lists stored hearings in another
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, time
 
+import pytest
 import shiboken6
+from anyascii import anyascii
 from harness import (
     focus_window,
     settle,
@@ -23,8 +26,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox, Q
 from sqlalchemy import select
 
 from clinic.domain.drafts import HearingDraft
-from clinic.domain.enums import ClaimType, HearingKind
-from clinic.services import cases, courts, schedule
+from clinic.domain.enums import ClaimType, HearingKind, Stage
+from clinic.services import cases, courts, schedule, search
 from clinic.storage.models import AuditEntry
 from clinic.ui.case_view.hearing_dialogs import ScheduleHearingDialog
 from clinic.ui.case_view.stage_dialogs import ReferralDialog
@@ -33,12 +36,62 @@ from clinic.ui.intake import IntakeDialog
 from clinic.ui.intake.date_field import locale_date_format
 from clinic.ui.intake.intake_dialog import CONFLICT_STEP
 
-# Demo data (12 clients, seed 7): client 2 is "Yeison Muñoz Martínez", born 1977-03-08, with a
-# defensive case; case 1 is affirmative at the interview stage (Houston Asylum Office); case 6
-# is defensive before the Los Angeles court.
-YEISON_CASE = 2
-AFFIRMATIVE_CASE = 1
-LOS_ANGELES_CASE = 6
+TODAY = date(2026, 12, 7)  # the display fixtures' "today" (tests/display/conftest.py)
+
+
+@dataclass(frozen=True)
+class Picks:
+    """Cases of the demo data the tests need, found by what they are (not by their ids, which
+    move whenever the demo learns a new kind of event)."""
+
+    match_case: int  # a defensive case whose client has a birth date: the strong match
+    match_client: int
+    family: str  # typed as ASCII (the check forgives accents; xdotool types them unreliably)
+    given: str
+    born: date
+    affirmative_case: int  # affirmative, in a stage a referral can be recorded from
+    court_case: int  # defensive, before a court on the table
+    court_name: str
+    court_zone: str
+
+
+@pytest.fixture
+def picks(store) -> Picks:  # type: ignore[no-untyped-def]
+    listed = search.list_cases(store=store, today=TODAY)
+    views = [cases.get_case(store=store, case_id=s.id) for s in listed]
+    match = next(
+        v
+        for v in views
+        if v.claim_type is ClaimType.DEFENSIVE
+        and v.client.date_of_birth is not None
+        and v.client.given_name
+    )
+    affirmative = next(
+        v
+        for v in views
+        if v.claim_type is ClaimType.AFFIRMATIVE
+        and v.stage in (Stage.FILED, Stage.INTERVIEW, Stage.DECISION)
+    )
+    court = next(
+        (v, forum)
+        for v in views
+        if v.claim_type is ClaimType.DEFENSIVE
+        and (forum := courts.find_forum(v.forum_name)) is not None
+        and forum.name == v.forum_name
+        and forum.timezone != "America/Phoenix"
+    )
+    assert match.client.date_of_birth is not None
+    return Picks(
+        match_case=int(match.id),
+        match_client=int(match.client.id),
+        family=anyascii(match.client.family_name.split()[0]),
+        given=anyascii(match.client.given_name.split()[0]),
+        born=match.client.date_of_birth,
+        affirmative_case=int(affirmative.id),
+        court_case=int(court[0].id),
+        court_name=court[1].name,
+        court_zone=court[1].timezone,
+    )
 
 
 def later(action: Callable[[], None], delay_ms: int = 300) -> None:
@@ -74,10 +127,10 @@ def start_intake(window, family: str, given: str, born: date) -> IntakeDialog:  
     return dialog
 
 
-def test_enter_on_a_strong_match_opens_the_existing_client(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = start_intake(window, "Munoz", "Yeison", date(1977, 3, 8))
+def test_enter_on_a_strong_match_opens_the_existing_client(window, picks) -> None:  # type: ignore[no-untyped-def]
+    dialog = start_intake(window, picks.family, picks.given, picks.born)
     page = dialog.conflict_page
-    assert [round(r.match.score) for r in page.strong] == [100]
+    assert [round(r.match.score) for r in page.strong][:1] == [100]
     assert not dialog.save_button.isEnabled()
     assert QApplication.focusWidget() is page.default_open_button()
     shot("01-strong-match-default-open")
@@ -100,13 +153,14 @@ def test_enter_on_a_strong_match_opens_the_existing_client(window) -> None:  # t
     wait_until(window.case_page.isVisible, message="the existing client's case")
     settle(0.5)
     shot("03-existing-case-opened")
-    assert seen == ["Open MUÑOZ MARTÍNEZ, Yeison's case and close this intake?"]
-    assert window.case_page.case is not None and window.case_page.case.id == YEISON_CASE
+    assert len(seen) == 1 and seen[0].startswith("Open ") and "close this intake" in seen[0]
+    assert window.case_page.case is not None
+    assert window.case_page.case.client.id == picks.match_client
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
-def test_a_second_record_needs_the_ticked_box_and_is_audited(window, store) -> None:  # type: ignore[no-untyped-def]
-    dialog = start_intake(window, "Munoz", "Yeison", date(1977, 3, 8))
+def test_a_second_record_needs_the_ticked_box_and_is_audited(window, store, picks) -> None:  # type: ignore[no-untyped-def]
+    dialog = start_intake(window, picks.family, picks.given, picks.born)
     xdotool_key("ctrl+Return")  # Ctrl+Enter saves only when saving is allowed
     settle(0.3)
     assert dialog.isVisible() and not dialog.save_button.isEnabled()
@@ -127,7 +181,7 @@ def test_a_second_record_needs_the_ticked_box_and_is_audited(window, store) -> N
         assert [(e.actor, e.changes["match_score"][1]) for e in entries] == [
             ("display-test", 100.0)
         ]
-        assert entries[0].changes["not_same_as_client"] == [None, 2]
+        assert entries[0].changes["not_same_as_client"] == [None, picks.match_client]
 
 
 def open_schedule_dialog(window, case_id: int) -> ScheduleHearingDialog:  # type: ignore[no-untyped-def]
@@ -156,11 +210,11 @@ def open_schedule_dialog(window, case_id: int) -> ScheduleHearingDialog:  # type
     return dialog
 
 
-def test_the_hearing_zone_follows_the_court_typed(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = open_schedule_dialog(window, LOS_ANGELES_CASE)
-    assert dialog.location.text() == "Los Angeles Immigration Court"
-    assert dialog.timezone.currentText() == "America/Los_Angeles"
-    shot("01-los-angeles")
+def test_the_hearing_zone_follows_the_court_typed(window, picks) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_schedule_dialog(window, picks.court_case)
+    assert dialog.location.text() == picks.court_name
+    assert dialog.timezone.currentText() == picks.court_zone
+    shot("01-the-cases-court")
     line = dialog.location.lineEdit()
     line.setFocus()
     wait_until(line.hasFocus, message="the court field")
@@ -181,8 +235,8 @@ def test_the_hearing_zone_follows_the_court_typed(window) -> None:  # type: igno
     dialog.discard()
 
 
-def test_an_affirmative_case_records_the_referral_then_gets_court_hearings(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = open_schedule_dialog(window, AFFIRMATIVE_CASE)
+def test_an_affirmative_case_records_the_referral_then_gets_court_hearings(window, picks) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_schedule_dialog(window, picks.affirmative_case)
     guidance = dialog.guidance
     assert guidance.box.isVisible() and guidance.refer_button.isVisible()
     assert HearingKind.MASTER_CALENDAR.value not in [
@@ -213,21 +267,22 @@ def test_an_affirmative_case_records_the_referral_then_gets_court_hearings(windo
     shot("03-court-hearings-after-referral")
     assert dialog.kind.currentData() == HearingKind.MASTER_CALENDAR.value
     assert dialog.timezone.currentText() == "America/Chicago"
-    case = cases.get_case(store=window.session.store, case_id=AFFIRMATIVE_CASE)
+    case = cases.get_case(store=window.session.store, case_id=picks.affirmative_case)
     assert case.claim_type is ClaimType.DEFENSIVE
     dialog.discard()
 
 
-def test_settings_lists_a_stored_hearing_in_another_zone(window, store) -> None:  # type: ignore[no-untyped-def]
+def test_settings_lists_a_stored_hearing_in_another_zone(window, store, picks) -> None:  # type: ignore[no-untyped-def]
+    other = "Pacific/Honolulu" if picks.court_zone != "Pacific/Honolulu" else "America/New_York"
     draft = HearingDraft(
         HearingKind.MASTER_CALENDAR,
         date(2027, 1, 20),
         time(9),
-        timezone="America/New_York",
-        location="Los Angeles Immigration Court",
+        timezone=other,
+        location=picks.court_name,
     )
     hearing_id = schedule.schedule_hearing(
-        store=store, case_id=LOS_ANGELES_CASE, hearing=draft
+        store=store, case_id=picks.court_case, hearing=draft
     ).unwrap()
     xdotool_key("ctrl+4")
     page = window.settings_page
