@@ -85,7 +85,7 @@ def test_the_checklist_is_seen_before_it_is_saved(
     monkeypatch.setattr(
         file_dialogs.QFileDialog,
         "getSaveFileName",
-        staticmethod(lambda *_a: asked_where.append("asked") or (str(destination), "")),
+        staticmethod(lambda *_a, **_k: asked_where.append("asked") or (str(destination), "")),
     )
 
     def look_then_escape(dialog, seen) -> None:  # type: ignore[no-untyped-def]

@@ -94,8 +94,8 @@ class DeadlineTableModel(RowTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._display(item, column, overdue) if column is Column.TITLE else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # every cell: a narrow column may shorten any
+            return self._display(item, column, overdue)
         return None
 
     def _display(self, item: DeadlineView, column: Column, overdue: bool) -> str:  # noqa: PLR0911 - one return per column
