@@ -71,7 +71,7 @@ def save_file_name(
     suggested = start_folder(folder) / Path(suggested_name).name
     with _leaving_no_trace():
         return QFileDialog.getSaveFileName(
-            parent, caption, str(suggested), file_filter, options=_options()
+            parent, caption, str(suggested), file_filter, "", _options()
         )
 
 
@@ -85,7 +85,7 @@ def open_file_name(
     """One existing file to read, or "" when cancelled."""
     with _leaving_no_trace():
         chosen, _ = QFileDialog.getOpenFileName(
-            parent, caption, str(start_folder(folder)), file_filter, options=_options()
+            parent, caption, str(start_folder(folder)), file_filter, "", _options()
         )
     return chosen
 
@@ -100,7 +100,7 @@ def open_file_names(
     """Existing files to read (none when cancelled)."""
     with _leaving_no_trace():
         chosen, _ = QFileDialog.getOpenFileNames(
-            parent, caption, str(start_folder(folder)), file_filter, options=_options()
+            parent, caption, str(start_folder(folder)), file_filter, "", _options()
         )
     return list(chosen)
 

@@ -47,7 +47,7 @@ def choose_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[str]:
     """The folder dialog answers ``folder``; returns the folders it was started in."""
     started: list[str] = []
 
-    def get_existing_directory(_parent, _caption, start):  # type: ignore[no-untyped-def]
+    def get_existing_directory(_parent, _caption, start, *_options):  # type: ignore[no-untyped-def]
         started.append(start)
         return str(folder)
 
