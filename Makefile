@@ -13,6 +13,8 @@ help:
 	@echo "make run    - set up and start Clinic"
 	@echo "make test   - set up and run every check (lint, types, layers, headless tests, real-display tests)"
 	@echo "make test-display - the real-display suite alone (Xvfb + openbox, Qt xcb); ARGS='-k name' picks tests"
+	@echo "make test-faults  - long fault runs: 200 kill -9 trials, audit checks beside a live writer"
+	@echo "make test-corpus  - the evidence packet on the whole generated PDF corpus"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
 	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json; then the hostile .xlsx timings)"
 	@echo "make bundle - build the desktop bundle (dist/Clinic) and tarball; make bundle-check runs its self-test"
