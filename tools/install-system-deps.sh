@@ -27,12 +27,14 @@ run_packages=(
 # What the tests need: a Secret Service for the real keychain test (dbus, gnome-keyring), the
 # real X display tests (Xvfb, the openbox window manager, xdotool to type and click, x11-utils
 # for xwininfo/xprop), independent PDF tools (pdftoppm/pdftotext, qpdf), and GTK 3 for the
-# test that drives GTK's own file dialog (Qt's gtk3 platform theme).
+# test that drives GTK's own file dialog (Qt's gtk3 platform theme), and Debian's PostgreSQL
+# server for office mode (the tests initdb a throwaway cluster; postgresql-contrib: pg_trgm).
 test_packages=(
   dbus dbus-x11 gnome-keyring
   xvfb openbox xdotool x11-utils
   poppler-utils qpdf
   libgtk-3-0
+  postgresql postgresql-contrib
 )
 
 case "$mode" in

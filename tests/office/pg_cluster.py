@@ -1,0 +1,337 @@
+"""A throwaway PostgreSQL cluster for the tests: Debian's own server binaries, ``initdb`` in a
+temporary folder, TLS on (a private CA and a server certificate made here), SCRAM-SHA-256 for
+every login, listening on a free loopback port and a private unix socket. As root the server
+runs as an unprivileged user (``postgres`` when the package made it, else ``nobody``).
+
+No mocks: the tests talk to this real server. :func:`start_cluster` returns a
+:class:`Cluster`; :meth:`Cluster.stop` stops it and removes its folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import ipaddress
+import os
+import pwd
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+SUPERUSER = "clinic_superuser"
+
+
+class ServerMissing(RuntimeError):
+    """The PostgreSQL server binaries are not installed."""
+
+
+def find_bindir() -> Path | None:
+    """The newest installed server's bin folder: ``initdb`` on PATH, else Debian's
+    /usr/lib/postgresql/<version>/bin (Debian keeps the server programs off PATH)."""
+    candidates: list[tuple[int, Path]] = []
+    for found in Path("/usr/lib/postgresql").glob("*/bin/initdb"):
+        with contextlib.suppress(ValueError):
+            candidates.append((int(found.parent.parent.name), found.parent))
+    if candidates:
+        return max(candidates)[1]
+    on_path = shutil.which("initdb")
+    return Path(on_path).resolve().parent if on_path else None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Cluster:
+    root: Path
+    bindir: Path
+    port: int
+    superuser_password: str
+    ca_file: Path
+    run_as: str | None
+    socket_dir: Path
+    log_file: Path
+    stopped: bool = field(default=False)
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    def url(
+        self,
+        database: str = "postgres",
+        *,
+        user: str = SUPERUSER,
+        password: str | None = None,
+        host: str = "localhost",
+    ) -> str:
+        """A ``postgresql://`` URL for ``user`` (the superuser's password when none is given)
+        over TLS on loopback."""
+        from urllib.parse import quote  # noqa: PLC0415
+
+        secret = self.superuser_password if password is None else password
+        return f"postgresql://{quote(user, safe='')}:{quote(secret, safe='')}@{host}:{self.port}/{database}"
+
+    def conninfo(self, database: str = "postgres", **extra: str) -> str:
+        """A libpq connection string for the superuser, verify-full against the test CA."""
+        parts = {
+            "host": "localhost",
+            "port": str(self.port),
+            "dbname": database,
+            "user": SUPERUSER,
+            "password": self.superuser_password,
+            "sslmode": "verify-full",
+            "sslrootcert": str(self.ca_file),
+            **extra,
+        }
+        return " ".join(f"{k}='{v}'" for k, v in parts.items())
+
+    def _as_server_user(self, argv: list[str]) -> list[str]:
+        if self.run_as is None:
+            return argv
+        return ["runuser", "-u", self.run_as, "--", *argv]
+
+    def stop(self) -> None:
+        if self.stopped:
+            return
+        self.stopped = True
+        subprocess.run(
+            self._as_server_user(
+                [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"]
+            ),
+            check=False,
+            capture_output=True,
+            timeout=60,
+        )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _server_user() -> str | None:
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        with contextlib.suppress(KeyError):
+            pwd.getpwnam(name)
+            return name
+    raise ServerMissing("running as root, but there is no unprivileged user to run the server")
+
+
+def _write_tls(folder: Path) -> tuple[Path, Path, Path]:
+    """A private CA and a server certificate for localhost and 127.0.0.1 signed by it."""
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Clinic test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    server_key = ec.generate_private_key(ec.SECP256R1())
+    server = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .issuer_name(ca_name)
+        .public_key(server_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_file, cert_file, key_file = folder / "ca.crt", folder / "server.crt", folder / "server.key"
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_file.write_bytes(server.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        server_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    key_file.chmod(0o600)
+    return ca_file, cert_file, key_file
+
+
+_HBA = """\
+# Written by the tests' cluster: SCRAM everywhere, TLS required over TCP.
+local     all  all                 scram-sha-256
+hostssl   all  all  127.0.0.1/32   scram-sha-256
+hostnossl all  all  127.0.0.1/32   reject
+hostssl   all  all  ::1/128        scram-sha-256
+hostnossl all  all  ::1/128        reject
+"""
+
+
+def start_cluster() -> Cluster:
+    """initdb, TLS, start; raises :class:`ServerMissing` when the binaries are not there."""
+    bindir = find_bindir()
+    if bindir is None:
+        raise ServerMissing(
+            "PostgreSQL's server programs (initdb, pg_ctl) are not installed: run "
+            "'bash tools/install-system-deps.sh test' as root (Debian package postgresql)."
+        )
+    run_as = _server_user()
+    root = Path(tempfile.mkdtemp(prefix="clinic-pg-"))
+    root.chmod(0o700)
+    tls = root / "tls"
+    tls.mkdir()
+    ca_file, cert_file, key_file = _write_tls(tls)
+    password = secrets.token_urlsafe(24)
+    pwfile = root / "pw"
+    pwfile.write_text(password + "\n")
+    pwfile.chmod(0o600)
+    socket_dir = root / "socket"
+    socket_dir.mkdir()
+    log_file = root / "server.log"
+    if run_as is not None:
+        user = pwd.getpwnam(run_as)
+        for path in [root, tls, socket_dir, pwfile, ca_file, cert_file, key_file]:
+            os.chown(path, user.pw_uid, user.pw_gid)
+    cluster = Cluster(
+        root=root,
+        bindir=bindir,
+        port=_free_port(),
+        superuser_password=password,
+        ca_file=ca_file,
+        run_as=run_as,
+        socket_dir=socket_dir,
+        log_file=log_file,
+    )
+    try:
+        subprocess.run(
+            cluster._as_server_user(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(cluster.data),
+                    "-U",
+                    SUPERUSER,
+                    f"--pwfile={pwfile}",
+                    "--auth=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        pwfile.unlink()
+        (cluster.data / "pg_hba.conf").write_text(_HBA)
+        settings = {
+            "listen_addresses": "'127.0.0.1'",
+            "port": str(cluster.port),
+            "unix_socket_directories": f"'{socket_dir}'",
+            "ssl": "on",
+            "ssl_cert_file": f"'{cert_file}'",
+            "ssl_key_file": f"'{key_file}'",
+            "ssl_ca_file": f"'{ca_file}'",
+            "ssl_min_protocol_version": "'TLSv1.2'",
+            "password_encryption": "'scram-sha-256'",
+            "max_connections": "200",
+            # A throwaway cluster: durability off for speed (never for a clinic's server).
+            "fsync": "off",
+            "synchronous_commit": "off",
+            "full_page_writes": "off",
+            "shared_buffers": "'64MB'",
+        }
+        with (cluster.data / "postgresql.conf").open("a") as conf:
+            conf.write("\n# tests\n")
+            for name, value in settings.items():
+                conf.write(f"{name} = {value}\n")
+        if run_as is not None:
+            user = pwd.getpwnam(run_as)
+            os.chown(cluster.data / "pg_hba.conf", user.pw_uid, user.pw_gid)
+        started = subprocess.run(
+            cluster._as_server_user(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(cluster.data),
+                    "-l",
+                    str(log_file),
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ]
+            ),
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
+        if started.returncode != 0:
+            log = log_file.read_text(errors="replace") if log_file.exists() else ""
+            raise RuntimeError(f"the test PostgreSQL server did not start:\n{started.stdout}{log}")
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster
+
+
+def server_version(cluster: Cluster) -> str:
+    out = subprocess.run(
+        [str(cluster.bindir / "postgres"), "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    found = re.search(r"(\d+(?:\.\d+)?)", out)
+    return found.group(1) if found else out.strip()
+
+
+_shared: Cluster | None = None
+
+
+def shared_cluster() -> Cluster:
+    """One cluster per test process, whichever conftest asks first; stopped at exit."""
+    global _shared  # noqa: PLW0603 - one server per process, on purpose
+    if _shared is None or _shared.stopped:
+        import atexit  # noqa: PLC0415
+
+        _shared = start_cluster()
+        atexit.register(_shared.stop)
+    return _shared
+
+
+def missing_server_is_a_failure() -> bool:
+    """In CI a missing server fails the run; elsewhere its tests are skipped with the reason."""
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
