@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 
@@ -75,3 +76,21 @@ def no_keyring() -> Iterator[None]:
         yield
     finally:
         keyring.set_keyring(previous)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Empty the clipboard before the interpreter ends.
+
+    The app never quits inside pytest, so ``aboutToQuit`` (where the clipboard guard clears its
+    marked data) never fires; a QMimeData made in Python and still on Qt's clipboard is then
+    destroyed by Qt's exit handlers after Python is gone: a SIGSEGV after every test passed
+    (CI saw exit 139).
+    """
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 (only when Qt was loaded)
+
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        QGuiApplication.clipboard().clear()
+        app.processEvents()

@@ -11,7 +11,7 @@ there; something copied since in another program is left alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 KDE_HINT = "x-kde-passwordManagerHint"
@@ -34,6 +34,9 @@ class SensitiveClipboard(QObject):
         if isinstance(QGuiApplication.instance(), QGuiApplication):
             self._clipboard = QGuiApplication.clipboard()
             self._clipboard.dataChanged.connect(self._changed)
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.clear_marked)
 
     def _changed(self) -> None:
         clipboard = self._clipboard
@@ -54,6 +57,22 @@ class SensitiveClipboard(QObject):
         marked.setData(WINDOWS_NO_CLOUD, _DWORD_ZERO)
         self._ours = data.text().encode()
         clipboard.setMimeData(marked)
+
+    def clear_marked(self) -> None:
+        """At exit: clear whatever marked data this process still holds on the clipboard.
+
+        The marked copy is a QMimeData made here and owned by Qt's clipboard; left there, Qt's
+        exit handlers would destroy it after Python is gone (a crash at exit), and a clipboard
+        manager could keep a copy once the process ends.
+        """
+        clipboard = self._clipboard
+        if clipboard is None:
+            return
+        data = clipboard.mimeData()
+        owned = clipboard.ownsClipboard() or QGuiApplication.platformName() in _LOCAL_ONLY
+        if data is not None and data.hasFormat(KDE_HINT) and owned:
+            clipboard.clear()
+        self._ours = None
 
     def clear_if_ours(self) -> None:
         clipboard = self._clipboard

@@ -6,6 +6,12 @@ desktop's clipboard history) after the store locked.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -41,3 +47,40 @@ def test_text_copied_elsewhere_after_ours_is_left_alone(qapp: QApplication) -> N
     qapp.processEvents()
     idle.stop()
     assert qapp.clipboard().text() == "a recipe"
+
+
+def test_quitting_with_copied_text_on_the_clipboard_exits_cleanly(tmp_path: Path) -> None:
+    """The marked copy is Qt-owned data made in Python: left on the clipboard at exit, Qt's exit
+    handlers destroyed it after the interpreter was gone (SIGSEGV, exit 139)."""
+    script = tmp_path / "copy_and_quit.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication, QLineEdit
+            from clinic.ui.idle_lock import IdleLock
+
+            app = QApplication([])
+            idle = IdleLock(60_000)
+            idle.start()
+            field = QLineEdit("MARTÍNEZ DOMÍNGUEZ, Darwin")
+            field.selectAll()
+            field.copy()
+            QTimer.singleShot(0, app.quit)
+            app.exec()
+            print("quit")
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.strip() == "quit"
+    assert done.returncode == 0, done.stderr
