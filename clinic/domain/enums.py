@@ -22,6 +22,29 @@ class ProtectedGround(StrEnum):
     POLITICAL_OPINION = "political_opinion"
 
 
+class ProceedingKind(StrEnum):
+    """Which proceeding a case in immigration court is (an affirmative case keeps "removal":
+    the value matters only before a judge). Limited proceedings: 8 CFR 1208.2(c)."""
+
+    REMOVAL = "removal"  # INA 240 removal proceedings (every relief the law allows)
+    # 8 CFR 1208.2(c)(1): e.g. Visa Waiver entrants, crew members, stowaways; asylum,
+    # withholding and CAT only, nothing else (1208.2(c)(3)(i))
+    ASYLUM_ONLY = "asylum_only"
+    # 8 CFR 1208.2(c)(2), 1208.31(e): a reinstated or administrative removal order after a
+    # positive reasonable-fear finding; withholding and CAT only, no asylum
+    WITHHOLDING_ONLY = "withholding_only"
+
+
+class StatusKind(StrEnum):
+    """Lawful status, TPS or parole held in the United States: the circumstance of the
+    one-year exception in 8 CFR 208.4(a)(5)(iv) / 1208.4(a)(5)(iv)."""
+
+    NONIMMIGRANT = "nonimmigrant"  # e.g. B-2, F-1, H-1B (the class goes in the detail)
+    IMMIGRANT = "immigrant"  # lawful permanent (or conditional) resident
+    TPS = "tps"  # Temporary Protected Status
+    PAROLE = "parole"  # INA 212(d)(5) parole (humanitarian, CHNV, U4U, ...)
+
+
 class ForumKind(StrEnum):
     ASYLUM_OFFICE = "asylum_office"
     IMMIGRATION_COURT = "immigration_court"

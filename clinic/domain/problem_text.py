@@ -82,6 +82,10 @@ _TEXT: dict[Problem, str] = {
     Problem.FOIA_DATE_BEFORE_REQUEST: N_(
         "This date is before the FOIA request was sent or received; check the date."
     ),
+    Problem.END_BEFORE_START: N_("This end date is before the start date; check both dates."),
+    Problem.NOT_THIS_CLIENTS: N_(
+        "That family member or entry belongs to another client; choose one of this client's."
+    ),
 }
 
 _FIELD_LABELS: dict[str, str] = {

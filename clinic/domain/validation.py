@@ -82,6 +82,9 @@ class Problem(StrEnum):
     FOIA_REQUEST_REQUIRED = "foia_request_required"
     FOIA_AGENCY_REQUIRED = "foia_agency_required"
     FOIA_DATE_BEFORE_REQUEST = "foia_date_before_request"
+    # entries and lawful status (clinic/domain/entries.py)
+    END_BEFORE_START = "end_before_start"
+    NOT_THIS_CLIENTS = "not_this_clients"
 
 
 @dataclass(frozen=True)

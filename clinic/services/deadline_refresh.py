@@ -46,6 +46,7 @@ from clinic.domain.enums import (
     Stage,
 )
 from clinic.services.auditing import record
+from clinic.services.person_facts import person_facts, person_facts_between
 from clinic.services.results import Changes, Entity
 from clinic.services.settings_schema import ClinicSettings, settings_in
 from clinic.storage.audit_log import AUDITED, ChainHead, read_head
@@ -99,6 +100,7 @@ def case_facts(case: Case) -> CaseFacts:
         hearings=tuple(HearingFact(h.kind, h.on) for h in case.hearings),
         address_changes=tuple(moves),
         **_fact_fields(rows),
+        **person_facts(case),
     )
 
 
@@ -502,6 +504,7 @@ def _plan_chunk(
         hearings = _grouped(cursor.execute(_HEARINGS_SQL, bounds))
         facts = _grouped(cursor.execute(_FACTS_SQL, bounds))
         deadlines = _grouped(cursor.execute(_DEADLINES_SQL, bounds))
+        people = person_facts_between(cursor, first, last)
     finally:
         cursor.close()
     day = stored.day
@@ -540,6 +543,7 @@ def _plan_chunk(
                     for _, kind, on in hearings.get(case_id, [])
                 ),
                 "address_changes": tuple(moves),
+                **people.get(case_id, {}),
             },
             [
                 (fact_id, CaseFactKind(kind), day(on), number, agency, about)
@@ -687,6 +691,9 @@ def _load(session: Session, case_ids: set[int]) -> list[Case]:
         .where(Case.id.in_(case_ids))
         .options(
             selectinload(Case.client).selectinload(Client.addresses),
+            selectinload(Case.client).selectinload(Client.family),
+            selectinload(Case.client).selectinload(Client.entries),
+            selectinload(Case.client).selectinload(Client.statuses),
             selectinload(Case.hearings),
             selectinload(Case.facts),
             selectinload(Case.deadlines),

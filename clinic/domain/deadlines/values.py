@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from clinic.domain.enums import ArrivalManner, ClaimType, ForumKind, HearingKind, Relief, Stage
+from clinic.domain.entries import FamilyFiler, StatusPeriod
+from clinic.domain.enums import (
+    ArrivalManner,
+    ClaimType,
+    ForumKind,
+    HearingKind,
+    ProceedingKind,
+    Relief,
+    Stage,
+)
 
 if TYPE_CHECKING:
     from clinic.domain.deadlines.ead_clock import Stop
@@ -147,3 +156,9 @@ class CaseFacts:
     dhs_dismiss: tuple[date, ...] = ()
     dhs_response_due: tuple[date, ...] = ()
     i589_rejected: date | None = None
+    # people, not the case (clinic/domain/entries.py): removal, asylum-only or withholding-only
+    # proceedings (None: removal); the client's lawful status / TPS / parole periods; family
+    # members who file an I-589 of their own
+    proceeding: ProceedingKind | None = None
+    status_periods: tuple[StatusPeriod, ...] = ()
+    family_filers: tuple[FamilyFiler, ...] = ()

@@ -4,7 +4,15 @@ from clinic.storage.models.audit import AuditEntry
 from clinic.storage.models.base import Base
 from clinic.storage.models.cases import Case, CaseFact, Deadline, Hearing, StageEvent
 from clinic.storage.models.evidence import EvidenceFile, EvidenceItem
-from clinic.storage.models.people import AdverseParty, Client, ClientAddress, FamilyMember, Staff
+from clinic.storage.models.people import (
+    AdverseParty,
+    Client,
+    ClientAddress,
+    Entry,
+    FamilyMember,
+    LawfulStatus,
+    Staff,
+)
 from clinic.storage.models.work import ChecklistItemState, Note, Setting
 
 __all__ = [
@@ -17,10 +25,12 @@ __all__ = [
     "Client",
     "ClientAddress",
     "Deadline",
+    "Entry",
     "EvidenceFile",
     "EvidenceItem",
     "FamilyMember",
     "Hearing",
+    "LawfulStatus",
     "Note",
     "Setting",
     "Staff",

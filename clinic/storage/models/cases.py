@@ -17,6 +17,7 @@ from clinic.domain.enums import (
     ForumKind,
     HearingKind,
     Outcome,
+    ProceedingKind,
     Stage,
 )
 from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
@@ -38,6 +39,10 @@ class Case(Base):
     psg_definition: Mapped[str] = mapped_column(Text, default="")
     forum_kind: Mapped[ForumKind] = mapped_column(enum_type(ForumKind))
     forum_name: Mapped[str] = mapped_column(String(200), default="")
+    # Removal, asylum-only or withholding-only proceedings (8 CFR 1208.2(c)); migration 0006.
+    proceeding: Mapped[ProceedingKind] = mapped_column(
+        enum_type(ProceedingKind), default=ProceedingKind.REMOVAL, server_default="removal"
+    )
     judge: Mapped[str] = mapped_column(String(200), default="")
     paralegal_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     attorney_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))

@@ -14,6 +14,7 @@ from clinic.domain.enums import (
     Relationship,
     Sex,
     StaffRole,
+    StatusKind,
 )
 from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
 
@@ -72,6 +73,14 @@ class Client(Base):
         back_populates="client", cascade="all, delete-orphan", order_by="ClientAddress.id"
     )
     cases: Mapped[list[Case]] = relationship(back_populates="client", order_by="Case.id")
+    # Every entry into the United States (the I-589's list) and every lawful status, TPS or
+    # parole, the client's and each family member's (migration 0006).
+    entries: Mapped[list[Entry]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", order_by="Entry.entered_on"
+    )
+    statuses: Mapped[list[LawfulStatus]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", order_by="LawfulStatus.id"
+    )
 
 
 class ClientAddress(Base):
@@ -106,8 +115,60 @@ class FamilyMember(Base):
     in_us: Mapped[bool] = mapped_column(default=False)
     derivative: Mapped[bool] = mapped_column(default=False)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # A member who files an I-589 of their own (not, or not only, a derivative) has a one-year
+    # deadline of their own, counted from their own last entry; the date their I-589 was
+    # received closes it (migration 0006; clinic/domain/entries.py).
+    files_own_i589: Mapped[bool] = mapped_column(default=False, server_default="0")
+    own_i589_received_on: Mapped[date | None] = mapped_column(Date)
 
     client: Mapped[Client] = relationship(back_populates="family")
+
+
+class Entry(Base):
+    """One entry into the United States (I-589 Part A.I: date, place, status, status expiry),
+    the client's (``family_member_id`` empty) or a family member's (migration 0006)."""
+
+    __tablename__ = "entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    family_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("family_member.id", ondelete="CASCADE"), index=True
+    )
+    entered_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200), default="")  # port of entry, or where
+    manner: Mapped[ArrivalManner] = mapped_column(
+        enum_type(ArrivalManner), default=ArrivalManner.UNKNOWN
+    )
+    status: Mapped[str] = mapped_column(String(60), default="")  # class of admission: B-2, EWI
+    status_expires_on: Mapped[date | None] = mapped_column(Date)  # the I-94's "admit until"
+    i94_number: Mapped[str] = mapped_column(String(20), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    client: Mapped[Client] = relationship(back_populates="entries")
+
+
+class LawfulStatus(Base):
+    """A period of lawful status, TPS or parole (8 CFR 208.4(a)(5)(iv)), the client's or a
+    family member's, with the entry it began on when there was one (migration 0006)."""
+
+    __tablename__ = "lawful_status"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    family_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("family_member.id", ondelete="CASCADE"), index=True
+    )
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="SET NULL"))
+    kind: Mapped[StatusKind] = mapped_column(enum_type(StatusKind))
+    detail: Mapped[str] = mapped_column(String(100), default="")  # F-1, TPS Honduras, CHNV
+    from_on: Mapped[date | None] = mapped_column(Date)
+    until_on: Mapped[date | None] = mapped_column(Date)  # empty: still held, or end unknown
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    client: Mapped[Client] = relationship(back_populates="statuses")
 
 
 class AdverseParty(Base):

@@ -1,0 +1,349 @@
+"""Recording entries into the United States, lawful status / TPS / parole, a family member's own
+I-589, and the kind of proceeding; and reading them back for the window, the command line and
+the I-589 (issue 18 § 2; issue 23 reads :func:`people_facts`).
+
+Every change is audited on the client (or the case) and recomputes the deadlines of the
+client's cases: a family member's own one-year deadline, the lawful-status warning and the
+one-year deadline's reasoning all count from these facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from clinic.domain.entries import (
+    EntryFact,
+    StatusPeriod,
+    derivative_notes,
+    entries_for_i589,
+    validate_entry,
+    validate_status,
+)
+from clinic.domain.enums import (
+    ArrivalManner,
+    AuditAction,
+    ProceedingKind,
+    Relationship,
+    StatusKind,
+)
+from clinic.domain.ids import CaseId, ClientId
+from clinic.domain.validation import FieldProblem, Problem
+from clinic.services.auditing import record, record_created
+from clinic.services.deadline_refresh import client_case_ids, refresh_cases
+from clinic.services.errors import NotFound, Thing
+from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.storage.models import Case, Client, Entry, FamilyMember, LawfulStatus
+from clinic.storage.store import Store
+
+__all__ = [
+    "FamilyFilingView",
+    "PeopleFacts",
+    "StatusView",
+    "people_facts",
+    "record_entry",
+    "record_status",
+    "set_own_filing",
+    "set_proceeding",
+]
+
+
+@dataclass(frozen=True)
+class StatusView:
+    ref: int
+    kind: StatusKind
+    detail: str
+    start: date | None
+    end: date | None
+    member_id: int | None
+    entry_id: int | None
+
+
+@dataclass(frozen=True)
+class FamilyFilingView:
+    """A family member as the one-year rules and the I-589 see them."""
+
+    member_id: int
+    name: str
+    relationship: Relationship
+    birth: date | None
+    in_us: bool
+    derivative: bool
+    files_own_i589: bool
+    own_i589_received: date | None
+    last_arrival: date | None
+    notes: tuple[str, ...]  # entries.derivative_notes codes
+
+
+@dataclass(frozen=True)
+class PeopleFacts:
+    """A client's entries (each person's most recent first), statuses and family filings."""
+
+    client_id: int
+    entries: tuple[EntryFact, ...]
+    statuses: tuple[StatusView, ...]
+    family: tuple[FamilyFilingView, ...]
+
+    def entries_of(self, member_id: int | None = None) -> list[EntryFact]:
+        return entries_for_i589(self.entries, member_id)
+
+
+def _client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound(Thing.CLIENT, client_id)
+    return client
+
+
+def _member_problem(client: Client, member_id: int | None) -> FieldProblem | None:
+    if member_id is None or any(m.id == member_id for m in client.family):
+        return None
+    return FieldProblem("member", Problem.NOT_THIS_CLIENTS)
+
+
+def _refreshed(session: Session, store: Store, client: Client) -> Changes:
+    return Changes.of((Entity.CLIENT, client.id)) | refresh_cases(
+        session, client_case_ids(session, client.id), store.actor
+    )
+
+
+def record_entry(
+    *, store: Store, client_id: ClientId, entry: EntryFact, today: date, notes: str = ""
+) -> Result[int]:
+    """One entry into the United States, the client's or a family member's (``member_id``).
+
+    The client's most recent entry is also their last arrival (Matter of F-P-R-), which the
+    one-year deadline and registration count from: an entry later than the recorded last
+    arrival (or the first one) becomes it, with its place and manner."""
+    problems = validate_entry(entry, today=today)
+    if problems:
+        return rejected(problems)
+    with store.unit_of_work() as session:
+        client = _client(session, client_id)
+        problem = _member_problem(client, entry.member_id)
+        if problem is not None:
+            return rejected((problem,))
+        row = Entry(
+            client_id=client.id,
+            family_member_id=entry.member_id,
+            entered_on=entry.on,
+            place=entry.place.strip(),
+            manner=entry.manner,
+            status=entry.status.strip(),
+            status_expires_on=entry.status_expires,
+            i94_number=entry.i94_number.strip(),
+            notes=notes.strip(),
+        )
+        client.entries.append(row)
+        session.flush()
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.CLIENT,
+            entity_id=client.id,
+            values={
+                "entry": row.id,
+                "family_member": entry.member_id,
+                "entered_on": entry.on,
+                "place": row.place,
+                "manner": entry.manner,
+                "status": row.status,
+                "status_expires_on": entry.status_expires,
+            },
+        )
+        if entry.member_id is None:
+            _update_last_arrival(session, store, client, entry)
+        return Result(row.id, changes=_refreshed(session, store, client))
+
+
+def _update_last_arrival(session: Session, store: Store, client: Client, entry: EntryFact) -> None:
+    last = client.last_arrival_on
+    if last is not None and entry.on < last:
+        return
+    place = entry.place.strip() or client.last_arrival_place
+    manner = (
+        entry.manner if entry.manner is not ArrivalManner.UNKNOWN else client.last_arrival_manner
+    )
+    before = (last, client.last_arrival_place, client.last_arrival_manner)
+    after = (entry.on, place, manner)
+    names = ("last_arrival_on", "last_arrival_place", "last_arrival_manner")
+    changed = {n: [b, a] for n, b, a in zip(names, before, after, strict=True) if b != a}
+    if not changed:
+        return
+    client.last_arrival_on, client.last_arrival_place, client.last_arrival_manner = after
+    record(
+        session,
+        actor=store.actor,
+        action=AuditAction.UPDATE,
+        entity=Entity.CLIENT,
+        entity_id=client.id,
+        changes=changed,
+    )
+
+
+def record_status(
+    *, store: Store, client_id: ClientId, status: StatusPeriod, today: date, notes: str = ""
+) -> Result[int]:
+    """A period of lawful status, TPS or parole (8 CFR 208.4(a)(5)(iv)). ``status.ref`` is
+    ignored (the store gives the id); ``entry_id`` names the entry it began on, if any."""
+    problems = validate_status(status, today=today)
+    if problems:
+        return rejected(problems)
+    with store.unit_of_work() as session:
+        client = _client(session, client_id)
+        problem = _member_problem(client, status.member_id)
+        known_entry = status.entry_id is None or any(
+            e.id == status.entry_id for e in client.entries
+        )
+        if problem is None and not known_entry:
+            problem = FieldProblem("entry", Problem.NOT_THIS_CLIENTS)
+        if problem is not None:
+            return rejected((problem,))
+        row = LawfulStatus(
+            client_id=client.id,
+            family_member_id=status.member_id,
+            entry_id=status.entry_id,
+            kind=status.kind,
+            detail=status.detail.strip(),
+            from_on=status.start,
+            until_on=status.end,
+            notes=notes.strip(),
+        )
+        client.statuses.append(row)
+        session.flush()
+        record_created(
+            session,
+            actor=store.actor,
+            entity=Entity.CLIENT,
+            entity_id=client.id,
+            values={
+                "lawful_status": row.id,
+                "family_member": status.member_id,
+                "kind": status.kind,
+                "detail": row.detail,
+                "from_on": status.start,
+                "until_on": status.end,
+                "entry": status.entry_id,
+            },
+        )
+        return Result(row.id, changes=_refreshed(session, store, client))
+
+
+def set_own_filing(
+    *,
+    store: Store,
+    client_id: ClientId,
+    member_id: int,
+    files_own: bool,
+    received_on: date | None,
+    today: date,
+) -> Result[int]:
+    """Whether a family member files an I-589 of their own, and the date it was received."""
+    if received_on is not None and received_on > today:
+        return rejected((FieldProblem("received_on", Problem.DATE_IN_FUTURE),))
+    with store.unit_of_work() as session:
+        client = _client(session, client_id)
+        member = next((m for m in client.family if m.id == member_id), None)
+        if member is None:
+            return rejected((FieldProblem("member", Problem.NOT_THIS_CLIENTS),))
+        received = received_on if files_own else None
+        before = (member.files_own_i589, member.own_i589_received_on)
+        if before != (files_own, received):
+            member.files_own_i589 = files_own
+            member.own_i589_received_on = received
+            record(
+                session,
+                actor=store.actor,
+                action=AuditAction.UPDATE,
+                entity=Entity.FAMILY_MEMBER,
+                entity_id=member.id,
+                changes={
+                    "files_own_i589": [before[0], files_own],
+                    "own_i589_received_on": [before[1], received],
+                },
+            )
+        changes = _refreshed(session, store, client) | Changes.of((Entity.FAMILY_MEMBER, member.id))
+        return Result(member.id, changes=changes)
+
+
+def set_proceeding(*, store: Store, case_id: CaseId, proceeding: ProceedingKind) -> Result[int]:
+    """Removal, asylum-only or withholding-only proceedings (8 CFR 1208.2(c))."""
+    with store.unit_of_work() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(Thing.CASE, case_id)
+        before = ProceedingKind(case.proceeding)
+        if before is not proceeding:
+            case.proceeding = proceeding
+            record(
+                session,
+                actor=store.actor,
+                action=AuditAction.UPDATE,
+                entity=Entity.CASE,
+                entity_id=case.id,
+                changes={"proceeding": [before, proceeding]},
+            )
+        refreshed = refresh_cases(session, {case.id}, store.actor)
+        return Result(case.id, changes=Changes.of((Entity.CASE, case.id)) | refreshed)
+
+
+def people_facts(*, store: Store, client_id: ClientId, today: date) -> PeopleFacts:
+    """Everything recorded about the client's and family's entries, statuses and filings."""
+    with store.unit_of_work() as session:
+        client = _client(session, client_id)
+        principal = min((c.filed_on for c in client.cases if c.filed_on), default=None)
+        entries = tuple(
+            EntryFact(
+                on=e.entered_on,
+                place=e.place,
+                manner=ArrivalManner(e.manner),
+                status=e.status,
+                status_expires=e.status_expires_on,
+                i94_number=e.i94_number,
+                member_id=e.family_member_id,
+                ref=e.id,
+            )
+            for e in client.entries
+        )
+        statuses = tuple(
+            StatusView(
+                s.id,
+                StatusKind(s.kind),
+                s.detail,
+                s.from_on,
+                s.until_on,
+                s.family_member_id,
+                s.entry_id,
+            )
+            for s in client.statuses
+        )
+        family = tuple(_family_view(m, entries, principal, today) for m in client.family)
+        return PeopleFacts(client.id, entries, statuses, family)
+
+
+def _family_view(
+    member: FamilyMember, entries: tuple[EntryFact, ...], principal: date | None, today: date
+) -> FamilyFilingView:
+    relationship = Relationship(member.relationship_)
+    own = entries_for_i589(entries, member.id)
+    return FamilyFilingView(
+        member_id=member.id,
+        name=" ".join(p for p in (member.given_name, member.family_name) if p),
+        relationship=relationship,
+        birth=member.date_of_birth,
+        in_us=member.in_us,
+        derivative=member.derivative,
+        files_own_i589=member.files_own_i589,
+        own_i589_received=member.own_i589_received_on,
+        last_arrival=own[0].on if own else None,
+        notes=derivative_notes(
+            relationship,
+            derivative=member.derivative,
+            files_own=member.files_own_i589,
+            birth=member.date_of_birth,
+            principal_filed=principal,
+            today=today,
+        ),
+    )

@@ -1,0 +1,123 @@
+"""Entries, lawful status / TPS / parole and a family member's own I-589 through the services
+(issue 18 § 2; the I-589 of issue 23 reads the same model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clinic.domain.drafts import FamilyMemberDraft
+from clinic.domain.entries import EntryFact, StatusPeriod
+from clinic.domain.enums import (
+    ArrivalManner,
+    ProceedingKind,
+    Relationship,
+    StatusKind,
+)
+from clinic.domain.ids import ClientId
+from clinic.domain.validation import Problem
+from clinic.services import cases, clients, entries
+from clinic.storage.models import Case, Client
+from clinic.storage.store import Store
+from tests.services.test_deadline_service import TODAY, open_defensive
+
+
+def _client_of(store: Store, case_id: int) -> ClientId:
+    with store.unit_of_work() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        return ClientId(case.client_id)
+
+
+def test_entries_listed_newest_first_and_the_latest_becomes_the_last_arrival_matter_of_f_p_r(
+    store: Store,
+) -> None:
+    case_id = open_defensive(store, arrival=date(2025, 3, 14))
+    client_id = _client_of(store, case_id)
+    entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(
+            date(2019, 6, 2),
+            "JFK, New York",
+            ArrivalManner.INSPECTED,
+            "B-2",
+            date(2019, 12, 1),
+            "12345678901",
+        ),
+        today=TODAY,
+    ).unwrap()
+    entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(
+            date(2025, 9, 1), "Hidalgo, TX", ArrivalManner.PAROLED, "parole", date(2026, 9, 1)
+        ),
+        today=TODAY,
+    ).unwrap()
+    facts = entries.people_facts(store=store, client_id=client_id, today=TODAY)
+    listed = facts.entries_of(None)
+    assert [e.on for e in listed] == [date(2025, 9, 1), date(2019, 6, 2)]
+    assert listed[1].status == "B-2" and listed[1].status_expires == date(2019, 12, 1)
+    with store.unit_of_work() as session:
+        client = session.get(Client, client_id)
+        assert client is not None
+        assert client.last_arrival_on == date(2025, 9, 1)  # a later trip restarts the clock
+        assert client.last_arrival_place == "Hidalgo, TX"
+        assert client.last_arrival_manner is ArrivalManner.PAROLED
+
+
+def test_entry_and_status_refuse_what_cannot_be_true(store: Store) -> None:
+    client_id = _client_of(store, open_defensive(store))
+    bad = entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(date(2026, 1, 5), status_expires=date(2025, 1, 1)),
+        today=TODAY,
+    )
+    assert [p.code for p in bad.problems] == [Problem.END_BEFORE_START]
+    future = entries.record_status(
+        store=store,
+        client_id=client_id,
+        status=StatusPeriod(0, StatusKind.TPS, start=date(2027, 1, 1)),
+        today=TODAY,
+    )
+    assert [p.code for p in future.problems] == [Problem.DATE_IN_FUTURE]
+    stranger = entries.record_status(
+        store=store,
+        client_id=client_id,
+        status=StatusPeriod(0, StatusKind.PAROLE, member_id=99999),
+        today=TODAY,
+    )
+    assert [p.code for p in stranger.problems] == [Problem.NOT_THIS_CLIENTS]
+
+
+def test_family_member_files_own_and_proceeding_kind_are_kept(store: Store) -> None:
+    case_id = open_defensive(store)
+    client_id = _client_of(store, case_id)
+    member_id = clients.add_family_member(
+        store=store,
+        client_id=client_id,
+        member=FamilyMemberDraft(
+            "Reyes", "Luis", Relationship.CHILD, date(2003, 1, 10), in_us=True
+        ),
+        today=TODAY,
+    ).unwrap()
+    entries.set_own_filing(
+        store=store,
+        client_id=client_id,
+        member_id=member_id,
+        files_own=True,
+        received_on=date(2026, 2, 1),
+        today=TODAY,
+    ).unwrap()
+    entries.set_proceeding(
+        store=store, case_id=case_id, proceeding=ProceedingKind.WITHHOLDING_ONLY
+    ).unwrap()
+    facts = entries.people_facts(store=store, client_id=client_id, today=TODAY)
+    (member,) = facts.family
+    assert member.files_own_i589 and member.own_i589_received == date(2026, 2, 1)
+    assert member.notes == ()
+    assert cases.get_case(store=store, case_id=case_id) is not None
+    with store.unit_of_work() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.proceeding is ProceedingKind.WITHHOLDING_ONLY
