@@ -100,9 +100,18 @@ def long_date(value: date, lang: str) -> str:
 
 
 def clock(value: time, lang: str) -> str:
-    """ "8:30 AM" / "8:30 a.m." (plain spaces: CLDR's narrow ones print as gaps)."""
+    """ "8:30 AM" / "8:30 a. m." (plain spaces: CLDR's narrow ones print as gaps; Spanish
+    writes "a. m." and "p. m." with a space, as the RAE's Ortografía does)."""
     text = str(format_time(value, format="short", locale=_LOCALES[lang]))
-    return text.replace("\u202f", " ").replace("\xa0", " ")
+    text = text.replace("\u202f", " ").replace("\xa0", " ")
+    if lang == "es":
+        text = text.replace("a.m.", "a. m.").replace("p.m.", "p. m.")
+    return text
+
+
+def _when_key(value: time) -> str:
+    """ "when_value_one" for one o'clock (Spanish "a la 1:00", not "a las 1:00")."""
+    return "when_value_one" if value.hour % 12 == 1 else "when_value"
 
 
 def next_court_hearing(view: CaseView, today: date) -> HearingView | None:
@@ -205,7 +214,7 @@ def _hearing_sections(
     for lang in langs:
         day = long_date(hearing.on, lang)
         when = (
-            text.label("when_value").fill(
+            text.label(_when_key(hearing.at)).fill(
                 lang,
                 date=day,
                 time=f"{clock(hearing.at, lang)} "
@@ -228,8 +237,10 @@ def _hearing_sections(
         if judge:
             rows.append((text.label("judge").in_(lang), judge))
         facts[lang] = tuple(rows)
-        extra = [text.label("arrive_early").in_(lang)]
-        if hearing.mode is AttendanceMode.VIDEO:
+        extra = []
+        if hearing.mode is AttendanceMode.IN_PERSON:  # no security check at home (review H1)
+            extra.append(text.label("arrive_early").in_(lang))
+        elif hearing.mode is AttendanceMode.VIDEO:
             extra.append(text.label("video").in_(lang))
         elif hearing.mode is AttendanceMode.TELEPHONIC:
             extra.append(text.label("telephonic").in_(lang))
@@ -306,7 +317,7 @@ def _appointment_sections(
     text = handout_text("appointment-slip")
     facts: dict[str, tuple[tuple[str, str], ...]] = {}
     for lang in langs:
-        when = text.label("when_value").fill(
+        when = text.label(_when_key(appointment.at.time())).fill(
             lang,
             date=long_date(appointment.at.date(), lang),
             time=clock(appointment.at.time(), lang),

@@ -84,7 +84,7 @@ def test_bilingual_hearing_reminder(data_dir: Path, tmp_path: Path) -> None:
     assert f"Saved the handout to {out}" in printed
     text = words(out)
     assert "Monday, March 3, 2031 at 8:30 AM" in text
-    assert "lunes, 3 de marzo de 2031 a las 8:30 a.m." in text
+    assert "lunes, 3 de marzo de 2031 a las 8:30 a. m." in text
     assert "525 West Van Buren Street, Suite 500, Chicago, IL 60607" in text
     assert "A-201-555-123" in text and "Iñaki Peña" in text
 
@@ -135,7 +135,7 @@ def test_appointment_slip_with_flags(data_dir: Path, tmp_path: Path) -> None:
     assert code == 0
     text = words(out)
     assert "Tuesday, March 4, 2031 at 2:15 PM" in text
-    assert "martes, 4 de marzo de 2031 a las 2:15 p.m." in text
+    assert "martes, 4 de marzo de 2031 a las 2:15 p. m." in text
     assert "Ana Gómez" in text and "Oficina 2" in text
 
 

@@ -163,7 +163,7 @@ EXPECTED = {
     ],
     ("hearing-reminder", "es"): [
         "Su audiencia en el tribunal",
-        "martes, 2 de marzo de 2027 a las 8:30 a.m.",
+        "martes, 2 de marzo de 2027 a las 8:30 a. m.",
         "525 West Van Buren Street, Suite 500 Chicago, IL 60607",
         "Audiencia preliminar",
         "en un plazo de 5 días, con el formulario EOIR-33/IC",
@@ -192,7 +192,7 @@ EXPECTED = {
     ],
     ("appointment-slip", "es"): [
         "Su cita",
-        "jueves, 3 de diciembre de 2026 a las 2:00 p.m.",
+        "jueves, 3 de diciembre de 2026 a las 2:00 p. m.",
         "Ana Gómez",
         "Oficina, 2.º piso",
     ],
@@ -253,7 +253,7 @@ def test_both_layouts_hold_both_languages(case: tuple[Store, CaseId], tmp_path: 
     for pdf, columns in ((side, True), (sequential, False)):
         text = text_of(pdf, tmp_path, columns=columns)
         assert "Tuesday, March 2, 2027 at 8:30 AM" in text
-        assert "martes, 2 de marzo de 2027 a las 8:30 a.m." in text
+        assert "martes, 2 de marzo de 2027 a las 8:30 a. m." in text
     # one after the other: the Spanish starts on a new page after the whole English handout
     pages = subprocess.run(
         ["pdftotext", str(tmp_path / "h.pdf"), "-"], capture_output=True, text=True, check=True

@@ -145,7 +145,7 @@ def test_hearing_reminder_from_the_case_page(
     ]
     text = words(destination)
     assert "Wednesday, March 4, 2026 at 9:00 AM" in text
-    assert "miércoles, 4 de marzo de 2026 a las 9:00 a.m." in text
+    assert "miércoles, 4 de marzo de 2026 a las 9:00 a. m." in text
     assert "600 Jefferson St, Houston, TX" in text
     assert str(destination) in page.handout_export.saver.last_message
 
