@@ -20,6 +20,7 @@ from typing import TextIO
 import clinic
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
 from clinic.services import language
+from clinic.services.errors import ServiceError
 from clinic.services.language import tr as _
 from clinic.storage.errors import StoreError
 
@@ -210,7 +211,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except UsageError as exc:
         print(f"clinic: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except StoreError as exc:
+    except (StoreError, ServiceError) as exc:
         print(f"clinic: {exc.message_in(language.ui_language())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

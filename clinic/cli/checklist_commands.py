@@ -14,6 +14,7 @@ from clinic.cli.common import (
     act_as_preparer,
     add_prepared_by,
     open_for_command,
+    reason,
 )
 from clinic.domain.ids import CaseId
 from clinic.services import checklists, language
@@ -105,7 +106,7 @@ def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
                 _("{path} already exists; choose a new file name.", path=destination)
             ) from None
         except LookupError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(reason(exc)) from None
     finally:
         store.lock()
     print(

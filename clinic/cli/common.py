@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from clinic.services import computer_user, language, lifecycle
+from clinic.services.errors import reason_of
 from clinic.services.language import tr as _
 from clinic.storage.datadir import DataDir
 from clinic.storage.store import PassphraseRequired, Store
@@ -17,6 +18,12 @@ EXIT_OK, EXIT_OTHER, EXIT_USAGE, EXIT_UNLOCK, EXIT_DAMAGED = 0, 1, 2, 3, 4
 
 class UsageError(Exception):
     pass
+
+
+def reason(error: BaseException) -> str:
+    """Why ``error`` happened, in the command line's language (the services' and the store's
+    errors carry a translatable template and its values; see clinic.services.errors)."""
+    return reason_of(error).message_in(language.ui_language())
 
 
 def read_passphrase(args: argparse.Namespace, *, prompt: str, confirm: bool) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, open_for_command
+from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, open_for_command, reason
 from clinic.domain.drafts import EvidenceDraft
 from clinic.domain.enums import EvidenceCategory, EvidenceStatus, TranslationStatus
 from clinic.domain.ids import CaseId
@@ -113,7 +113,7 @@ def _add(args: argparse.Namespace, out: TextIO) -> int:
                 store=store, case_id=CaseId(args.case_id), evidence=draft, today=date.today()
             )
         except LookupError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(reason(exc)) from None
         if not added.ok:
             raise UsageError("; ".join(describe_all(added.problems, ui_language())))
         evidence_id = added.unwrap()
@@ -142,7 +142,7 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
         try:
             rows = packet.exhibit_list(store=store, case_id=CaseId(args.case_id))
         except LookupError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(reason(exc)) from None
     finally:
         store.lock()
     if not rows:
@@ -263,7 +263,7 @@ def cmd_packet(args: argparse.Namespace, out: TextIO) -> int:
                 check=check,
             ).unwrap()
         except (LookupError, packet.PacketError) as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(reason(exc)) from None
     finally:
         store.lock()
         if created and not any(folder.iterdir()):

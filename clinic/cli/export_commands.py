@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from clinic.cli.common import EXIT_OK, UsageError, open_for_command, read_passphrase
+from clinic.cli.common import EXIT_OK, UsageError, open_for_command, read_passphrase, reason
 from clinic.domain.i18n import N_
 from clinic.domain.ids import CaseId, ClientId
 from clinic.services.exports import case_bundle, funder, ics
@@ -181,7 +181,7 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
                 with_files=args.with_files,
             ).unwrap()
         except LookupError as exc:
-            raise UsageError(_("{problem}; nothing was written.", problem=exc)) from None
+            raise UsageError(_("{problem}; nothing was written.", problem=reason(exc))) from None
         except FileExistsError:
             raise UsageError(
                 _("{path} already exists; choose a new file name.", path=destination)
@@ -272,7 +272,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     try:
         funder.ReportFormat.for_path(destination)
     except ValueError as exc:
-        raise UsageError(_("{problem}; nothing was written.", problem=exc)) from None
+        raise UsageError(_("{problem}; nothing was written.", problem=reason(exc))) from None
     problem = funder.year_problem(args.year, date.today())
     if problem is not None:
         raise UsageError(problem)

@@ -13,6 +13,7 @@ from clinic.cli.common import (
     act_as_preparer,
     add_prepared_by,
     open_for_command,
+    reason,
 )
 from clinic.domain.i18n import N_
 from clinic.domain.ids import CaseId
@@ -94,7 +95,7 @@ def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
                 _("{path} already exists; choose a new file name.", path=destination)
             ) from None
         except LookupError as exc:
-            raise UsageError(_("{problem}; see 'clinic cases'.", problem=exc)) from None
+            raise UsageError(_("{problem}; see 'clinic cases'.", problem=reason(exc))) from None
     finally:
         store.lock()
     print(

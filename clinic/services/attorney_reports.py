@@ -32,6 +32,7 @@ from clinic.services import checklists
 from clinic.services.auditing import record
 from clinic.services.deadline_refresh import rule_context
 from clinic.services.dto import AddressView, CaseView, DeadlineView, HearingView, display_name
+from clinic.services.errors import NotFound, Thing
 from clinic.services.export_file import save_export
 from clinic.services.results import Entity, Result
 from clinic.services.settings_schema import settings_in
@@ -195,7 +196,7 @@ def case_summary_data(
     with store.unit_of_work() as session:
         row = session.get(Case, case_id)
         if row is None:
-            raise LookupError(f"case {case_id} does not exist")
+            raise NotFound(Thing.CASE, case_id)
         return _summary_data(case_view(row), session, today, now or datetime.now(UTC), store.actor)
 
 

@@ -15,6 +15,7 @@ from clinic.domain.validation import FieldProblem, Problem, expected_forum, vali
 from clinic.services.auditing import field_changes, record, record_created, snapshot
 from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.dto import CaseView
+from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import case_view
 from clinic.storage.models import Case, Client, Staff, StageEvent
@@ -56,7 +57,7 @@ def open_case(*, store: Store, client_id: ClientId, case: CaseDraft, today: date
     values = _case_values(case, today)
     with store.unit_of_work() as session:
         if session.get(Client, client_id) is None:
-            raise LookupError(f"client {client_id} does not exist")
+            raise NotFound(Thing.CLIENT, client_id)
         staff_problems = _staff_problems(session, case)
         if staff_problems:
             return rejected(tuple(staff_problems))
@@ -232,7 +233,7 @@ def get_case(*, store: Store, case_id: CaseId) -> CaseView:
 def _get(session: Session, case_id: int) -> Case:
     row = session.get(Case, case_id)
     if row is None:
-        raise LookupError(f"case {case_id} does not exist")
+        raise NotFound(Thing.CASE, case_id)
     return row
 
 

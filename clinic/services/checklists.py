@@ -39,6 +39,7 @@ from clinic.resource_files import resource_path
 from clinic.services.auditing import record
 from clinic.services.deadline_refresh import rule_context
 from clinic.services.dto import CaseView, HearingView
+from clinic.services.errors import NotFound, Thing
 from clinic.services.export_file import save_export
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.settings_schema import ClinicSettings, settings_in
@@ -139,7 +140,7 @@ def _manual(session: Session, case_id: int, template_id: str) -> dict[str, Manua
 def _load(session: Session, case_id: int) -> Case:
     row = session.get(Case, case_id)
     if row is None:
-        raise LookupError(f"case {case_id} does not exist")
+        raise NotFound(Thing.CASE, case_id)
     return row
 
 

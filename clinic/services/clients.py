@@ -32,6 +32,7 @@ from clinic.domain.validation import (
 from clinic.services.auditing import field_changes, record, record_created, snapshot
 from clinic.services.deadline_refresh import client_case_ids, refresh_cases
 from clinic.services.dto import ClientView, display_name
+from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import client_view
 from clinic.storage.models import AdverseParty, Case, Client, ClientAddress, FamilyMember
@@ -119,7 +120,7 @@ def _record_distinct(
     session: Session, actor: str, client: Client, confirmed: DistinctPerson
 ) -> None:
     if session.get(Client, confirmed.matched_client_id) is None:
-        raise LookupError(f"client {confirmed.matched_client_id} does not exist")
+        raise NotFound(Thing.CLIENT, confirmed.matched_client_id)
     record(
         session,
         actor=actor,
@@ -201,7 +202,7 @@ def update_client(
     with store.unit_of_work() as session:
         row = session.get(Client, client_id)
         if row is None:
-            raise LookupError(f"client {client_id} does not exist")
+            raise NotFound(Thing.CLIENT, client_id)
         if values["a_number"] and _a_number_taken(session, str(values["a_number"]), row.id):
             return rejected((FieldProblem("a_number", Problem.DUPLICATE_A_NUMBER),))
         before = snapshot(row, tuple(values))
@@ -232,7 +233,7 @@ def add_family_member(
     with store.unit_of_work() as session:
         row = session.get(Client, client_id)
         if row is None:
-            raise LookupError(f"client {client_id} does not exist")
+            raise NotFound(Thing.CLIENT, client_id)
         member_id = _add_family(session, store.actor, row, member)
         return Result(
             FamilyMemberId(member_id),
@@ -250,7 +251,7 @@ def record_move(
     with store.unit_of_work() as session:
         row = session.get(Client, client_id)
         if row is None:
-            raise LookupError(f"client {client_id} does not exist")
+            raise NotFound(Thing.CLIENT, client_id)
         address_id = _add_address(session, store.actor, row, address)
         refreshed = refresh_cases(session, client_case_ids(session, row.id), store.actor)
         return Result(address_id, changes=Changes.of((Entity.CLIENT, row.id)) | refreshed)
@@ -260,7 +261,7 @@ def get_client(*, store: Store, client_id: ClientId) -> ClientView:
     with store.unit_of_work() as session:
         row = session.get(Client, client_id)
         if row is None:
-            raise LookupError(f"client {client_id} does not exist")
+            raise NotFound(Thing.CLIENT, client_id)
         return client_view(row)
 
 

@@ -27,6 +27,7 @@ from clinic.domain.ids import CaseId, HearingId
 from clinic.resource_files import resource_path
 from clinic.services.auditing import record
 from clinic.services.dto import display_name
+from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result
 from clinic.services.settings_schema import ClinicSettings, settings_in
 from clinic.storage.models import Case, Client, Hearing
@@ -237,7 +238,7 @@ def _change_hearing(
     with store.unit_of_work() as session:
         row = session.get(Hearing, hearing_id)
         if row is None:
-            raise LookupError(f"hearing {hearing_id} does not exist")
+            raise NotFound(Thing.HEARING, hearing_id)
         if row.timezone != expected_zone:  # changed meanwhile: leave it, the list refreshes
             return Result(hearing_id)
         changes = change(row)

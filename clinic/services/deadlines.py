@@ -25,6 +25,7 @@ from clinic.domain.validation import FieldProblem, Problem
 from clinic.services.auditing import record_created
 from clinic.services.deadline_refresh import refresh_cases, rule_context
 from clinic.services.dto import DeadlineView, display_name
+from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.schedule import set_deadline_status
 from clinic.services.settings_schema import ClinicSettings, settings_in
@@ -58,7 +59,7 @@ def record_case_fact(
     with store.unit_of_work() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise LookupError(f"case {case_id} does not exist")
+            raise NotFound(Thing.CASE, case_id)
         foia_problem = _foia_problem(case, kind, on, agency, about_id)
         if foia_problem is not None:
             return rejected((foia_problem,))

@@ -17,6 +17,7 @@ from clinic.domain.ids import CaseId, EvidenceFileId, EvidenceId
 from clinic.domain.validation import validate_evidence
 from clinic.services.auditing import record, record_created
 from clinic.services.dto import EvidenceFileView
+from clinic.services.errors import NotFound, Thing
 from clinic.services.export_file import write_export
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import file_view
@@ -69,7 +70,7 @@ def add_evidence(
         return rejected(problems)
     with store.unit_of_work() as session:
         if session.get(Case, case_id) is None:
-            raise LookupError(f"case {case_id} does not exist")
+            raise NotFound(Thing.CASE, case_id)
         values = asdict(evidence)
         values["language"] = evidence.language.lower()
         last = session.scalar(
@@ -107,7 +108,7 @@ def attach_file(
     with store.unit_of_work() as session:
         item = session.get(EvidenceItem, evidence_id)
         if item is None:
-            raise LookupError(f"evidence {evidence_id} does not exist")
+            raise NotFound(Thing.EVIDENCE, evidence_id)
     blob = store.vault.put_stream(source)
     try:
         with store.unit_of_work() as session:
@@ -156,7 +157,7 @@ def read_evidence_file(*, store: Store, file_id: EvidenceFileId) -> bytes:
     with store.unit_of_work() as session:
         row = session.get(EvidenceFile, file_id)
         if row is None:
-            raise LookupError(f"file {file_id} does not exist")
+            raise NotFound(Thing.FILE, file_id)
     try:
         return store.vault.read_bytes(row.vault_name, row.file_key, expected_sha256=row.sha256)
     except VaultError as exc:
@@ -171,7 +172,7 @@ def export_evidence_file(
     with store.unit_of_work() as session:
         row = session.get(EvidenceFile, file_id)
         if row is None:
-            raise LookupError(f"file {file_id} does not exist")
+            raise NotFound(Thing.FILE, file_id)
 
     def write(handle: BinaryIO) -> None:
         try:

@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from clinic.domain.i18n import N_
+from clinic.services.errors import ErrorKind, ServiceError
 from clinic.storage.datadir import fsync_dir, move_into_place
 from clinic.storage.errors import StoreError
 from clinic.storage.models import Setting
@@ -31,13 +33,20 @@ PENDING_KEY = "export.pending"
 PART_SUFFIX = ".part"
 
 
-class ExportNotSaved(StoreError):
-    exit_code = 1
+class ExportNotSaved(ServiceError):
+    """The file was written but the audit trail could not record it, so it was removed."""
+
+    kind = ErrorKind.STORAGE
+    code = "export_not_audited"
 
     def __init__(self, destination: Path, reason: str) -> None:
         super().__init__(
-            f"Nothing was saved to {destination}: the audit trail could not record the export "
-            f"({reason}). Fix that (run 'clinic doctor'), then export again."
+            N_(
+                "Nothing was saved to {destination}: the audit trail could not record the "
+                "export ({reason}). Fix that (run 'clinic doctor'), then export again."
+            ),
+            destination=destination,
+            reason=reason,
         )
 
 

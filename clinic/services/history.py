@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from clinic.domain.ids import CaseId
+from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Entity
 from clinic.storage.models import (
     AuditEntry,
@@ -93,7 +94,7 @@ def case_trail(*, store: Store, case_id: CaseId, limit: int = 500) -> list[Trail
     with store.unit_of_work() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise LookupError(f"case {case_id} does not exist")
+            raise NotFound(Thing.CASE, case_id)
         evidence = _ids(session, select(EvidenceItem.id).where(EvidenceItem.case_id == case_id))
         owned: dict[Entity, list[int]] = {
             Entity.CASE: [case_id],

@@ -15,7 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import clinic
+from clinic.domain.i18n import N_
 from clinic.services import computer_user, export_file
+from clinic.services.errors import ServiceError
 from clinic.storage import keys, migrate
 from clinic.storage.audit_log import AuditReport
 from clinic.storage.datadir import DataDir, default_data_dir
@@ -36,8 +38,29 @@ from clinic.storage.vault import VaultError
 T = TypeVar("T")
 
 
-class WeakPassphrase(StoreError):
+class WeakPassphrase(ServiceError):
+    """A new passphrase too easy to guess; ``code`` says why (``too_short``, ``too_plain``)."""
+
     exit_code = 2
+
+    def __init__(self, passphrase: str) -> None:
+        if len(passphrase) < keys.MIN_PASSPHRASE_LENGTH:
+            self.code = "too_short"
+            super().__init__(
+                N_("Use at least {minimum} characters; a few unrelated words work well."),
+                minimum=keys.MIN_PASSPHRASE_LENGTH,
+            )
+        else:
+            self.code = "too_plain"
+            super().__init__(
+                N_("Use more different characters; repeated letters are easy to guess.")
+            )
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Raise :class:`WeakPassphrase` when ``passphrase`` is too weak to protect the store."""
+    if keys.passphrase_problem(passphrase) is not None:
+        raise WeakPassphrase(passphrase)
 
 
 def resolve_data_dir(path: Path | None) -> DataDir:
@@ -71,9 +94,7 @@ def init_store(
     """Create the store; ``passphrase=None`` keeps the key in the OS keychain.
     ``start_afresh``: the folder once held a store that is gone; forget it (and its key)."""
     if passphrase is not None:
-        problem = keys.passphrase_problem(passphrase)
-        if problem is not None:
-            raise WeakPassphrase(problem)
+        check_new_passphrase(passphrase)
     return create_store(data_dir, passphrase=passphrase, actor=actor, start_afresh=start_afresh)
 
 
@@ -90,9 +111,7 @@ def unlock_store(
 
 
 def change_passphrase(*, store: Store, new_passphrase: str) -> None:
-    problem = keys.passphrase_problem(new_passphrase)
-    if problem is not None:
-        raise WeakPassphrase(problem)
+    check_new_passphrase(new_passphrase)
     store.wrap_with_passphrase(new_passphrase)
 
 

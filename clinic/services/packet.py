@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from clinic.domain.anumber import format_a_number
 from clinic.domain.enums import AuditAction, EvidenceCategory, HearingKind, TranslationStatus
+from clinic.domain.i18n import N_
 from clinic.domain.ids import CaseId, EvidenceId
 from clinic.domain.packet_layout import (
     DEFAULT_MAX_PART_MB,
@@ -50,6 +51,7 @@ from clinic.reports.packet import (
 from clinic.reports.packet.model import Cancelled, Progress
 from clinic.services.auditing import record
 from clinic.services.dto import CaseView
+from clinic.services.errors import NotFound, NotInCase, Rejected, Thing
 from clinic.services.evidence import read_evidence_file
 from clinic.services.export_file import ExportNotSaved
 from clinic.services.results import Changes, Entity, Result
@@ -205,7 +207,7 @@ def _exhibit_items(session: Session, case_id: int) -> list[EvidenceItem]:
 def _load_case(session: Session, case_id: int) -> Case:
     row = session.get(Case, case_id)
     if row is None:
-        raise LookupError(f"case {case_id} does not exist")
+        raise NotFound(Thing.CASE, case_id)
     return row
 
 
@@ -247,7 +249,10 @@ def set_exhibit_order(
         exhibits = _exhibit_items(session, case_id)
         by_id = {i.id: i for i in exhibits}
         if sorted(ordered) != sorted(by_id) or len(set(ordered)) != len(ordered):
-            raise ValueError("the new order must list every exhibit of the case exactly once")
+            raise Rejected(
+                "incomplete_order",
+                N_("the new order must list every exhibit of the case exactly once"),
+            )
         rest = session.scalars(
             select(EvidenceItem).where(
                 EvidenceItem.case_id == case_id, EvidenceItem.id.not_in(list(by_id) or [0])
@@ -279,7 +284,7 @@ def set_included(
         _load_case(session, case_id)
         item = session.get(EvidenceItem, evidence_id)
         if item is None or item.case_id != case_id:
-            raise LookupError(f"evidence {evidence_id} is not part of case {case_id}")
+            raise NotInCase(evidence_id, case_id)
         excluded = _excluded(session, case_id)
         if (evidence_id not in excluded) == included:
             return Result(included)

@@ -13,10 +13,9 @@ from clinic.domain.i18n import N_
 from clinic.reports.recovery_kit import RecoveryKitData, render_recovery_kit
 from clinic.services.auditing import record
 from clinic.services.export_file import save_export
-from clinic.services.lifecycle import WeakPassphrase
+from clinic.services.lifecycle import check_new_passphrase
 from clinic.services.results import Entity
 from clinic.services.settings import get_settings
-from clinic.storage import keys
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound
 from clinic.storage.store import Store, open_store
@@ -71,9 +70,7 @@ def unlock_with_recovery_key(*, data_dir: DataDir, recovery_key: str, actor: str
 
 
 def keep_key_with_passphrase(*, store: Store, passphrase: str) -> None:
-    problem = keys.passphrase_problem(passphrase)
-    if problem is not None:
-        raise WeakPassphrase(problem)
+    check_new_passphrase(passphrase)
     store.wrap_with_passphrase(passphrase)
 
 

@@ -19,6 +19,7 @@ from clinic.domain.validation import (
 )
 from clinic.services.auditing import field_changes, record, record_created, snapshot
 from clinic.services.deadline_refresh import refresh_cases, rule_context
+from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.settings_schema import settings_in
 from clinic.storage.models import Case, Deadline, Hearing
@@ -28,7 +29,7 @@ from clinic.storage.store import Store
 def _case(session: Session, case_id: int) -> Case:
     row = session.get(Case, case_id)
     if row is None:
-        raise LookupError(f"case {case_id} does not exist")
+        raise NotFound(Thing.CASE, case_id)
     return row
 
 
@@ -67,7 +68,7 @@ def record_hearing_outcome(
     with store.unit_of_work() as session:
         row = session.get(Hearing, hearing_id)
         if row is None:
-            raise LookupError(f"hearing {hearing_id} does not exist")
+            raise NotFound(Thing.HEARING, hearing_id)
         changes = field_changes({"outcome": row.outcome}, {"outcome": outcome.strip()})
         row.outcome = outcome.strip()
         record(
@@ -144,7 +145,7 @@ def close_deadline(
     with store.unit_of_work() as session:
         row = session.get(Deadline, deadline_id)
         if row is None:
-            raise LookupError(f"deadline {deadline_id} does not exist")
+            raise NotFound(Thing.DEADLINE, deadline_id)
         set_deadline_status(session, row, status=status, on=on, reason=reason, actor=store.actor)
         return Result(
             deadline_id, changes=Changes.of((Entity.DEADLINE, row.id), (Entity.CASE, row.case_id))

@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.anumber import format_a_number
 from clinic.domain.enums import AuditAction
+from clinic.domain.i18n import N_
 from clinic.reports.table_xlsx import Value, render_xlsx
 from clinic.services.auditing import record
 from clinic.services.dto import CaseSummary
+from clinic.services.errors import Rejected
 from clinic.services.export_file import save_export
 from clinic.services.results import Entity, Result
 from clinic.services.search import CaseFilter, SortKey, count_cases, list_cases
@@ -54,7 +56,11 @@ class ListFormat(StrEnum):
         try:
             return ListFormat(suffix)
         except ValueError:
-            raise ValueError(f"choose a .csv or .xlsx file name, not {path.name!r}") from None
+            raise Rejected(
+                "list_format",
+                N_("choose a .csv or .xlsx file name, not {name!r}"),
+                name=path.name,
+            ) from None
 
 
 @dataclass(frozen=True)

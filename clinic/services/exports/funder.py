@@ -18,10 +18,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from clinic.domain.enums import AuditAction, ClaimType, Outcome, Relief, Stage
+from clinic.domain.i18n import N_
 from clinic.domain.reference_codes import country_name
 from clinic.domain.suppression import suppress_counts, suppress_overlapping
 from clinic.reports.funder_pdf import FunderReportData, FunderTable, definitions, render_funder_pdf
 from clinic.services.auditing import record
+from clinic.services.errors import Rejected
 from clinic.services.export_file import save_export
 from clinic.services.results import Entity, Result
 from clinic.services.settings_schema import settings_in
@@ -55,7 +57,11 @@ class ReportFormat(StrEnum):
         try:
             return ReportFormat(path.suffix.lower().lstrip("."))
         except ValueError:
-            raise ValueError(f"choose a .pdf or .csv file name, not {path.name!r}") from None
+            raise Rejected(
+                "report_format",
+                N_("choose a .pdf or .csv file name, not {name!r}"),
+                name=path.name,
+            ) from None
 
 
 @dataclass(frozen=True)
