@@ -23,14 +23,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from clinic.storage import keys
-from clinic.storage.audit_log import ChainHead, load_external_head, save_external_head
 from clinic.storage.datadir import APP_NAME, DataDir, make_private_dir, write_private_file
 from clinic.storage.errors import KeychainUnavailable
+
+if TYPE_CHECKING:
+    from clinic.storage.audit_log import ChainHead
 
 ENV_STATE_DIR = "CLINIC_STATE_DIR"
 STATE_FORMAT = 1
@@ -189,6 +191,26 @@ class Anchor:
         return self.seq is not None and self.seq >= 0
 
 
+def load_external_head(path: Path, store_id: str) -> ChainHead | None:
+    """:func:`clinic.storage.audit_log.load_external_head`, which loads SQLAlchemy: imported on
+    first use, so that deciding which window to show first needs no database code."""
+    from clinic.storage import audit_log  # noqa: PLC0415
+
+    return audit_log.load_external_head(path, store_id)
+
+
+def save_external_head(path: Path, head: ChainHead, store_id: str) -> None:
+    from clinic.storage import audit_log  # noqa: PLC0415
+
+    audit_log.save_external_head(path, head, store_id)
+
+
+def _head(seq: int, entry_hash: str) -> ChainHead:
+    from clinic.storage.audit_log import ChainHead  # noqa: PLC0415
+
+    return ChainHead(seq, entry_hash)
+
+
 def read_anchors(datadir: DataDir, store_id: str, keychain: bool) -> list[Anchor]:
     """Every anchor of ``store_id``. Read *before* the database (see :func:`compare`)."""
     found = []
@@ -268,7 +290,7 @@ def advance_all(
         current = load_external_head(datadir.audit_head, store_id)
         if current is None or current.seq < seq:
             try:
-                save_external_head(datadir.audit_head, ChainHead(seq, entry_hash), store_id)
+                save_external_head(datadir.audit_head, _head(seq, entry_hash), store_id)
             except OSError:
                 failed.append(FOLDER)
         if keychain:
@@ -291,7 +313,7 @@ def set_all(datadir: DataDir, store_id: str, key_source: str, seq: int, entry_ha
             "hash": entry_hash,
             "at": _now(),
         }
-        save_external_head(datadir.audit_head, ChainHead(seq, entry_hash), store_id)
+        save_external_head(datadir.audit_head, _head(seq, entry_hash), store_id)
         if key_source == keys.KeySource.KEYCHAIN.value:
             # No keychain here (restored with the recovery key): the next open records it.
             with contextlib.suppress(KeychainUnavailable):

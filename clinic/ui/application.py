@@ -10,22 +10,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from clinic.services import language, lifecycle
+from clinic.services import language, opening
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
-from clinic.storage.store import Store
-from clinic.ui import look, private_settings
+from clinic.ui import look, private_settings, warm_up
 from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.icons import app_icon
 from clinic.ui.idle_lock import IdleLock
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
 from clinic.ui.recovery_dialog import RecoveryDialog
-from clinic.ui.session import UiSession
 from clinic.ui.translations import Translations, error_text
 from clinic.ui.warm_up import DELAY_MS, start_importing
 from clinic.ui.worker import start_job
 
 if TYPE_CHECKING:  # the window's modules load on first use (see clinic.ui.warm_up)
+    from clinic.storage.store import Store
     from clinic.ui.main_window import MainWindow
 
 MINUTE_MS = 60_000
@@ -40,10 +39,14 @@ class StoreGate:
 
     def obtain(self) -> Store | None:
         try:
-            if not lifecycle.store_exists(self.data_dir):
+            if not opening.store_exists(self.data_dir):
                 return self._create()
-            if lifecycle.passphrase_needed(self.data_dir):
+            if opening.passphrase_needed(self.data_dir):
                 return self._unlock_with_passphrase()
+            # Keychain: no prompt; the store is opened at once (SQLAlchemy and the models load).
+            warm_up.wait()  # never import beside the warm-up thread
+            from clinic.services import lifecycle  # noqa: PLC0415 - see warm_up
+
             return lifecycle.unlock_store(
                 data_dir=self.data_dir, passphrase=None, actor=lifecycle.default_actor()
             )
@@ -66,10 +69,12 @@ class StoreGate:
             return None
 
     def _create(self) -> Store | None:
-        dialog = FirstRunDialog(
-            keychain_available=lifecycle.keychain_available(), parent=self.parent
-        )
+        dialog = FirstRunDialog(keychain_available=opening.keychain_available(), parent=self.parent)
+        QTimer.singleShot(DELAY_MS, start_importing)  # as for the unlock window
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            warm_up.wait()  # never import beside the warm-up thread
+            from clinic.services import lifecycle  # noqa: PLC0415 - loaded by the warm-up
+
             try:
                 store = lifecycle.init_store(
                     data_dir=self.data_dir,
@@ -130,6 +135,9 @@ class StoreGate:
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if dialog.use_recovery:
                 return self._recover()
+            warm_up.wait()  # never import beside the warm-up thread
+            from clinic.services import lifecycle  # noqa: PLC0415 - loaded by the warm-up
+
             try:
                 return lifecycle.unlock_store(
                     data_dir=self.data_dir,
@@ -141,11 +149,10 @@ class StoreGate:
         return None
 
     def _recover(self) -> Store | None:
-        from clinic.services import recovery  # noqa: PLC0415 - reportlab on first use
+        warm_up.wait()  # never import beside the warm-up thread
+        from clinic.services import lifecycle, recovery  # noqa: PLC0415 - reportlab on first use
 
-        dialog = RecoveryDialog(
-            keychain_available=lifecycle.keychain_available(), parent=self.parent
-        )
+        dialog = RecoveryDialog(keychain_available=opening.keychain_available(), parent=self.parent)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 store = recovery.unlock_with_recovery_key(
@@ -183,7 +190,9 @@ class ClinicApp:
         self.app = app
         self.gate = gate
         self.translations = translations or Translations(app)
+        warm_up.wait()  # never import beside the warm-up thread
         from clinic.services.settings import get_settings  # noqa: PLC0415 - see warm_up
+        from clinic.ui.session import UiSession  # noqa: PLC0415
 
         self.session = UiSession(store)
         self.window = self._make_window(today_after_paint=True)
@@ -202,6 +211,7 @@ class ClinicApp:
         self._auto_backup()
 
     def _make_window(self, *, today_after_paint: bool = False) -> MainWindow:
+        warm_up.wait()  # never import beside the warm-up thread
         from clinic.ui.main_window import MainWindow  # noqa: PLC0415 - see warm_up
 
         window = MainWindow(self.session, today_after_paint=today_after_paint)
@@ -225,6 +235,7 @@ class ClinicApp:
         old.deleteLater()
 
     def _settings_may_have_changed(self, _changes: object) -> None:
+        warm_up.wait()  # never import beside the warm-up thread
         from clinic.services.settings import get_settings  # noqa: PLC0415 - see warm_up
 
         if self.session.is_open:
@@ -252,6 +263,7 @@ class ClinicApp:
 
     def _auto_backup(self) -> None:
         """First open of the day: a backup to the configured folder, off the GUI thread."""
+        warm_up.wait()  # never import beside the warm-up thread
         from clinic.services import backup  # noqa: PLC0415 - see warm_up
         from clinic.services.settings import get_settings  # noqa: PLC0415
 
@@ -304,7 +316,7 @@ def run_gui(*, data_dir: Path | None) -> int:
     look.install(app)  # Fusion in the palette's light or dark (as the system), fallback fonts
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("clinic")
-    gate = StoreGate(lifecycle.resolve_data_dir(data_dir))
+    gate = StoreGate(opening.resolve_data_dir(data_dir))
     store = gate.obtain()
     if store is None:
         return 1

@@ -17,6 +17,8 @@ import threading
 # What building the main window and its first page imports (clinic.ui.application imports
 # them lazily, in ClinicApp).
 WINDOW_MODULES = (
+    "clinic.services.lifecycle",  # opening the store: SQLAlchemy, the models, SQLCipher
+    "clinic.ui.session",
     "clinic.services.settings",
     "clinic.services.backup",
     "clinic.ui.main_window",
@@ -26,6 +28,7 @@ WINDOW_MODULES = (
 DELAY_MS = 150
 
 _started = threading.Event()
+_threads: list[threading.Thread] = []  # the one warm-up thread, once started
 
 
 def start_importing() -> None:
@@ -33,7 +36,21 @@ def start_importing() -> None:
     if _started.is_set():
         return
     _started.set()
-    threading.Thread(target=_import_all, name="clinic-warm-up", daemon=True).start()
+    thread = threading.Thread(target=_import_all, name="clinic-warm-up", daemon=True)
+    _threads.append(thread)
+    thread.start()
+
+
+def wait() -> None:
+    """Let the background imports finish before the main thread imports any of those modules:
+    two threads importing the same modules at once can see each other's half-loaded modules
+    (Python breaks an import-lock cycle between threads by handing one of them a partly
+    initialised module). Returns at once when nothing was started or it is done; a warm-up
+    not started by then never starts (its timer may still fire)."""
+    _started.set()
+    for thread in _threads:
+        if thread is not threading.current_thread():
+            thread.join()
 
 
 def _import_all() -> None:

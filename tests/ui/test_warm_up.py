@@ -16,7 +16,8 @@ def run(code: str) -> dict[str, bool]:
         "import json, os, sys, threading\n"
         "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
         f"{code}\n"
-        "names = ('clinic.ui.main_window', 'clinic.services.settings', 'clinic.ui.passphrase_dialogs')\n"
+        "names = ('clinic.ui.main_window', 'clinic.services.settings', "
+        "'clinic.ui.passphrase_dialogs', 'clinic.services.lifecycle', 'sqlalchemy')\n"
         "print(json.dumps({n: n in sys.modules for n in names}))\n"
     )
     done = subprocess.run(
@@ -30,6 +31,8 @@ def test_the_start_up_module_does_not_import_the_main_window() -> None:
     loaded = run("import clinic.ui.application")
     assert loaded["clinic.ui.passphrase_dialogs"]
     assert not loaded["clinic.ui.main_window"] and not loaded["clinic.services.settings"]
+    # which window comes first is decided from the store's files: no SQLAlchemy before it
+    assert not loaded["clinic.services.lifecycle"] and not loaded["sqlalchemy"]
 
 
 def test_the_warm_up_imports_the_window_modules_on_another_thread() -> None:
@@ -42,3 +45,16 @@ def test_the_warm_up_imports_the_window_modules_on_another_thread() -> None:
         "threads[0].join(120)"
     )
     assert loaded["clinic.ui.main_window"] and loaded["clinic.services.settings"]
+    assert loaded["clinic.services.lifecycle"]
+
+
+def test_waiting_for_the_warm_up_returns_when_its_imports_are_done() -> None:
+    loaded = run(
+        "from clinic.ui import warm_up\n"
+        "warm_up.start_importing()\n"
+        "warm_up.wait()\n"
+        "assert not any(t.is_alive() for t in threading.enumerate() if t.name == 'clinic-warm-up')\n"
+        "warm_up.start_importing()  # after waiting, never again\n"
+        "assert not any(t.is_alive() for t in threading.enumerate() if t.name == 'clinic-warm-up')"
+    )
+    assert loaded["clinic.ui.main_window"] and loaded["clinic.services.lifecycle"]
