@@ -1,7 +1,8 @@
-"""Slow work off the GUI thread through one helper (PDFs, backups, imports, packets).
+"""The worker thread's job: one piece of work off the GUI thread (see clinic.ui.operation,
+the one way the window runs operations).
 
-The job gets a ``progress(done, total)`` callback and a ``cancelled()`` check; results and
-errors come back on the GUI thread by signal.
+The work gets a ``progress(done, total)`` callback and a ``cancelled()`` check; its result or
+error comes back on the GUI thread by signal.
 """
 
 from __future__ import annotations
@@ -24,10 +25,14 @@ class Job(QRunnable):
         self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
     ) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # the Operation keeps it, and asks it whether it ended
         self.signals = JobSignals()
         self._work = work
         self._cancelled = False
         self._ended = threading.Event()
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(self)
 
     def cancel(self) -> None:
         self._cancelled = True
@@ -61,5 +66,5 @@ def start_job(
     job.signals.failed.connect(on_error)
     if on_progress is not None:
         job.signals.progressed.connect(on_progress)
-    QThreadPool.globalInstance().start(job)
+    job.start()
     return job

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -13,9 +13,8 @@ from clinic.domain.ids import ClientId
 from clinic.domain.typed_dates import CASE_EVENTS, LIFETIME
 from clinic.services import clients
 from clinic.services.dto import ClientView
-from clinic.services.results import Result
 from clinic.ui.case_view.case_words import a_number_text
-from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, optional_date
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, optional_date
 from clinic.ui.session import UiSession
 
 _LIST_SEPARATORS = re.compile(r"[,;]")
@@ -115,9 +114,9 @@ class EditClientDialog(FormDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def save(self) -> Result[Any]:
-        return clients.update_client(
-            store=self.session.store,
+    def save(self) -> Save:
+        return partial(
+            clients.update_client,
             client_id=self.client_id,
             client=self.draft(),
             today=self.session.today(),
@@ -154,7 +153,7 @@ class AddFamilyMemberDialog(FormDialog):
         )
         self.setMinimumWidth(440)
 
-    def save(self) -> Result[Any]:
+    def save(self) -> Save:
         member = FamilyMemberDraft(
             family_name=self.family_name.text(),
             given_name=self.given_name.text(),
@@ -164,8 +163,8 @@ class AddFamilyMemberDialog(FormDialog):
             in_us=self.in_us.isChecked(),
             derivative=self.derivative.isChecked(),
         )
-        return clients.add_family_member(
-            store=self.session.store,
+        return partial(
+            clients.add_family_member,
             client_id=self.client_id,
             member=member,
             today=self.session.today(),
@@ -197,7 +196,7 @@ class RecordMoveDialog(FormDialog):
         )
         self.setMinimumWidth(440)
 
-    def save(self) -> Result[Any]:
+    def save(self) -> Save:
         address = AddressDraft(
             line1=self.line1.text(),
             line2=self.line2.text(),
@@ -207,8 +206,8 @@ class RecordMoveDialog(FormDialog):
             country=self.country.text().strip(),
             moved_in_on=self.moved_in_on.value(),
         )
-        return clients.record_move(
-            store=self.session.store,
+        return partial(
+            clients.record_move,
             client_id=self.client_id,
             address=address,
             today=self.session.today(),

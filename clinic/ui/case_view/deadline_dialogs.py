@@ -3,7 +3,7 @@ deadline rules count from."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
@@ -20,9 +20,8 @@ from clinic.domain.typed_dates import CASE_FACTS
 from clinic.services import deadlines, schedule
 from clinic.services.deadlines import MAX_FACT_NUMBER, FoiaRequestChoice
 from clinic.services.dto import CaseView, DeadlineView
-from clinic.services.results import Result
 from clinic.ui.case_view.case_words import short_date, word
-from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, date_edit, qdate_value
 from clinic.ui.rule_words import rule_text
 from clinic.ui.session import UiSession
 
@@ -55,9 +54,9 @@ class WaiveDeadlineDialog(FormDialog):
         self.reason.setMaximumHeight(90)
         self.setMinimumWidth(460)
 
-    def save(self) -> Result[Any]:
-        return schedule.close_deadline(
-            store=self.session.store,
+    def save(self) -> Save:
+        return partial(
+            schedule.close_deadline,
             deadline_id=self.deadline_id,
             status=DeadlineStatus.WAIVED,
             on=self.session.today(),
@@ -117,10 +116,8 @@ class AddDeadlineDialog(FormDialog):
             notes=self.notes.text(),
         )
 
-    def save(self) -> Result[Any]:
-        return schedule.record_deadline(
-            store=self.session.store, case_id=self.case_id, deadline=self.draft()
-        )
+    def save(self) -> Save:
+        return partial(schedule.record_deadline, case_id=self.case_id, deadline=self.draft())
 
 
 class CaseFactDialog(FormDialog):
@@ -190,12 +187,12 @@ class CaseFactDialog(FormDialog):
         data = self.request.currentData()
         return None if data is None else int(data)
 
-    def save(self) -> Result[Any]:
+    def save(self) -> Save:
         kind: CaseFactKind = self.kind.value()
         numeric = kind in NUMERIC_CASE_FACTS
         foia = kind in FOIA_FACTS
-        return deadlines.record_case_fact(
-            store=self.session.store,
+        return partial(
+            deadlines.record_case_fact,
             case_id=self.case_id,
             kind=kind,
             on=None if numeric else qdate_value(self.on),

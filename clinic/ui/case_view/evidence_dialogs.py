@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
@@ -12,7 +13,7 @@ from clinic.domain.ids import CaseId, EvidenceId
 from clinic.domain.typed_dates import CASE_EVENTS
 from clinic.services import evidence
 from clinic.services.results import Result
-from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, optional_date
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, optional_date
 from clinic.ui.intake.code_picker import CodePicker
 from clinic.ui.intake.iso_choices import language_choices
 from clinic.ui.session import UiSession
@@ -87,9 +88,9 @@ class AddEvidenceDialog(FormDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def save(self) -> Result[Any]:
-        return evidence.add_evidence(
-            store=self.session.store,
+    def save(self) -> Save:
+        return partial(
+            evidence.add_evidence,
             case_id=self.case_id,
             evidence=self.draft(),
             today=self.session.today(),

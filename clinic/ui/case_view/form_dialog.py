@@ -1,10 +1,10 @@
 """The shape every case-view dialog shares: fields with their problems beside them, Save that
-keeps the dialog (and everything typed) open when a service says no, and Cancel that asks
-before throwing edits away."""
+runs the service off the GUI thread (clinic.ui.operation) and keeps the dialog (and everything
+typed) open when a service says no or fails, and Cancel that asks before throwing edits away."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -31,13 +31,17 @@ from PySide6.QtWidgets import (
 from clinic.domain.typed_dates import SCHEDULING, YearWindow
 from clinic.domain.validation import FieldProblem
 from clinic.services.results import Result
-from clinic.storage.errors import StoreError
 from clinic.ui.case_view.case_words import problem_words, word
 from clinic.ui.date_input import DateInput, OptionalDateInput, check_inputs
+from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 
 W = TypeVar("W", bound=QWidget)
+Save = Callable[..., Result[Any]]
+"""What a dialog's :meth:`FormDialog.save` returns: the service call with every value read
+from the fields already bound (``functools.partial``); it is called as ``save(store=store)`` in
+the worker thread, which must never read a widget."""
 
 
 def camel(name: str) -> str:
@@ -151,6 +155,8 @@ class FormDialog(QDialog):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self._saved_state: list[Any] = []
+        self.operation: Operation[Result[Any]] | None = None
+        self._answered_ok = False
 
     def new_column(self) -> None:
         """Further fields go into a new column to the right (long forms stay on screen)."""
@@ -238,27 +244,40 @@ class FormDialog(QDialog):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def save(self) -> Result[Any] | None:
-        """Call the service; return its result (None when nothing should be saved yet)."""
+    def save(self) -> Save | None:
+        """Read the fields and return the service call to run (None: nothing to save yet)."""
         raise NotImplementedError
 
     def accept(self) -> None:
+        if self.operation is not None and self.operation.running:
+            return  # Save was pressed again while saving
         if not check_inputs(self):  # a date or time that does not read: say so, keep the text
             return
-        try:
-            result = self.save()
-        except (StoreError, OSError) as exc:
-            self.show_message(self.tr("Nothing was saved: {0}").format(exc))
+        work = self.save()
+        if work is None:
             return
-        if result is None:
-            return
+        store = self.session.store
+        self._answered_ok = False
+        self.operation = (
+            Operation(self, lambda _progress: work(store=store), session=self.session)
+            .success(self._service_answered)
+            .failure(lambda problem: self.show_message(self.not_saved(problem.text)))
+        )
+        if self.operation.run_and_wait() and self._answered_ok:
+            super().accept()
+
+    def not_saved(self, reason: str) -> str:
+        return self.tr("Nothing was saved: {0}").format(reason)
+
+    def _service_answered(self, result: Result[Any]) -> None:
+        """The service's answer (before its changes are published): its problems beside the
+        fields, or the dialog's work is done."""
+        self._answered_ok = not result.problems
         if result.problems:
             self.show_problems(result.problems)
             return
         self._saved_state = []
         self.saved(result)
-        self.session.publish(result.changes)
-        super().accept()
 
     def saved(self, result: Result[Any]) -> None:
         """Hook: remember what the service returned (e.g. a new id) before the view refreshes."""

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
-from functools import cache
-from typing import Any
+from functools import cache, partial
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt
@@ -20,9 +19,8 @@ from clinic.domain.drafts import HearingDraft
 from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
 from clinic.services import schedule
 from clinic.services.dto import CaseView, HearingView
-from clinic.services.results import Result
 from clinic.ui.case_view.court_picker import CourtPicker
-from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, date_edit, qdate_value
 from clinic.ui.case_view.hearing_place import HearingPlace
 from clinic.ui.case_view.referral_guidance import ReferralGuidance
 from clinic.ui.date_input import TimeInput
@@ -116,10 +114,8 @@ class ScheduleHearingDialog(FormDialog):
             notes=self.notes.text(),
         )
 
-    def save(self) -> Result[Any]:
-        return schedule.schedule_hearing(
-            store=self.session.store, case_id=self.case_id, hearing=self.draft()
-        )
+    def save(self) -> Save:
+        return partial(schedule.schedule_hearing, case_id=self.case_id, hearing=self.draft())
 
 
 class HearingOutcomeDialog(FormDialog):
@@ -139,7 +135,7 @@ class HearingOutcomeDialog(FormDialog):
         )
         self.setMinimumWidth(480)
 
-    def save(self) -> Result[Any]:
-        return schedule.record_hearing_outcome(
-            store=self.session.store, hearing_id=self.hearing_id, outcome=self.outcome.text()
+    def save(self) -> Save:
+        return partial(
+            schedule.record_hearing_outcome, hearing_id=self.hearing_id, outcome=self.outcome.text()
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -11,10 +11,9 @@ from clinic.domain.typed_dates import CASE_EVENTS
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services import cases
 from clinic.services.dto import CaseView
-from clinic.services.results import Result
 from clinic.ui.case_view.case_words import word
 from clinic.ui.case_view.court_picker import CourtPicker
-from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, date_edit, qdate_value
+from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, date_edit, qdate_value
 from clinic.ui.session import UiSession
 
 _OUTCOME_PROBLEMS = {Problem.OUTCOME_REQUIRED, Problem.OUTCOME_NOT_EXPECTED}
@@ -58,9 +57,9 @@ class MoveStageDialog(FormDialog):
         )
         super().show_problems(moved)
 
-    def save(self) -> Result[Any]:
-        return cases.change_stage(
-            store=self.session.store,
+    def save(self) -> Save:
+        return partial(
+            cases.change_stage,
             case_id=self.case_id,
             stage=self.target,
             on=qdate_value(self.on),
@@ -95,9 +94,9 @@ class ReferralDialog(FormDialog):
         self.add_field("note", self.tr("Note"), self.note)
         self.setMinimumWidth(460)
 
-    def save(self) -> Result[Any]:
-        return cases.refer_to_court(
-            store=self.session.store,
+    def save(self) -> Save:
+        return partial(
+            cases.refer_to_court,
             case_id=self.case_id,
             on=qdate_value(self.on),
             court=self.court.text(),

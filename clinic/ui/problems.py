@@ -1,0 +1,97 @@
+"""How the window words a failed operation, in the interface language.
+
+Every error an operation raises is read into a :class:`Problem` by :func:`describe`: its kind
+(from :func:`clinic.services.errors.reason_of`), a code, and the text to show. The services'
+and the store's errors carry a translatable template (gettext catalogue, docs/decisions/0010);
+file errors from the operating system are worded here through Qt's translator (the system's
+own ``strerror`` is English). Where a problem is shown (a dialog's message line, a status
+line, a message box) is the caller's choice; :mod:`clinic.ui.operation` runs the operations.
+
+A new :class:`~clinic.services.errors.ErrorKind` (office mode: a version conflict, a lost
+connection) must be worded in :func:`_text`: mypy's ``assert_never`` fails until it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import assert_never
+
+from PySide6.QtCore import QCoreApplication
+
+from clinic.services.errors import ErrorKind, Reason, reason_of
+from clinic.ui.translations import current_language
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A failure as the window shows it."""
+
+    kind: ErrorKind
+    code: str
+    text: str  # in the interface language
+    reason: Reason = field(compare=False, repr=False)
+
+    @property
+    def error(self) -> BaseException:
+        return self.reason.error
+
+
+def describe(error: BaseException) -> Problem:
+    """The words for ``error`` in the interface language (never raises)."""
+    reason = reason_of(error)
+    return Problem(reason.kind, reason.code, _text(reason), reason)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Problems", text)
+
+
+def _text(reason: Reason) -> str:
+    kind = reason.kind
+    if kind is ErrorKind.FILE:
+        return _file_text(reason)
+    if kind is ErrorKind.FAILED:
+        log.warning("an operation failed", exc_info=reason.error)
+        return str(reason.error) or _tr("Something went wrong in Clinic ({0}).").format(
+            type(reason.error).__name__
+        )
+    if kind in (
+        ErrorKind.NOT_FOUND,
+        ErrorKind.REJECTED,
+        ErrorKind.BUSY,
+        ErrorKind.STORAGE,
+        ErrorKind.LOCKED,
+        ErrorKind.CANCELLED,
+    ):
+        return reason.message_in(current_language())
+    assert_never(kind)
+
+
+def _file_text(reason: Reason) -> str:
+    """A file outside the store could not be read or written: say so in the user's words."""
+    path, code = reason.path, reason.code
+    if code == "file_exists" and not path:
+        return _tr("A file with that name already exists; choose another.")
+    words = {
+        "file_exists": lambda: _tr("{0} already exists; choose another name."),
+        "no_such_file": lambda: _tr("{0} does not exist (it may have been moved or deleted)."),
+        "permission_denied": lambda: _tr(
+            "Clinic is not allowed to use {0}; choose another place, or ask for its permissions "
+            "to be fixed."
+        ),
+        "disk_full": lambda: _tr("The disk is full; free some space, then try again."),
+        "read_only": lambda: _tr("{0} is on a disk that cannot be written; choose another place."),
+        "is_a_folder": lambda: _tr("{0} is a folder; choose a file."),
+        "not_a_folder": lambda: _tr("Part of {0} is not a folder; choose another place."),
+        "disk_error": lambda: _tr(
+            "The disk reported an error while {0} was used. Check that it is connected and "
+            "healthy, then try again."
+        ),
+    }.get(code)
+    if words is not None:
+        return words().format(path)
+    detail = reason.message_in(current_language())  # the system's own words
+    return f"{path}: {detail}" if path else detail
