@@ -143,11 +143,11 @@ def prompt(data_dir: Path, passphrase: str) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: PLC0415
 
-    keys = _module("clinic.storage.keys")
+    crypto = _module("clinic.storage.crypto")
     clinic_app = _module("clinic.app")
     qt_app = QApplication(sys.argv[:1])
     result: dict[str, Any] = {"scrypt_s": 0.0, "typing_s": TYPING_S}
-    stretch = keys.derive_kek
+    stretch = crypto.derive_kek
 
     def timed_kek(*args: Any) -> Any:
         started = time.monotonic()
@@ -156,7 +156,7 @@ def prompt(data_dir: Path, passphrase: str) -> dict[str, Any]:
         finally:
             result["scrypt_s"] += time.monotonic() - started
 
-    keys.derive_kek = timed_kek
+    crypto.derive_kek = timed_kek
 
     def type_and_accept(dialog: Any) -> None:
         dialog.passphrase.setText(passphrase)

@@ -7,40 +7,27 @@ exists, so we do not claim memory scrubbing. Nothing here ever writes the key in
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
 import hmac
 import json
 import secrets
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from clinic.domain.i18n import N_
+from clinic.storage import crypto
 from clinic.storage.errors import DamagedStore, KeychainUnavailable, WrongPassphrase
 
-KEY_BYTES = 32
+KEY_BYTES = crypto.KEY_BYTES
 KEYCHAIN_SERVICE = "Clinic"
-# scrypt cost: about 0.3-0.6 s and 128 MiB on a laptop, paid once per unlock, not per connection.
+# scrypt cost of a new key file or case bundle: about 0.3-0.6 s and 128 MiB on a laptop, paid
+# once per unlock, not per connection. What an existing header may ask for is bounded in
+# :mod:`clinic.storage.crypto`.
 SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 MIN_PASSPHRASE_LENGTH = 10
-# A key file or case bundle header is untrusted input: its scrypt cost is taken only within these
-# bounds (issue 16 § 5). Memory is 128·n·r bytes, time grows with n·r·p; the limits allow four
-# times today's cost, so a future increase still opens here, and refuse anything that would take
-# minutes or more memory than ``SCRYPT_MAXMEM``.
-SCRYPT_MAXMEM = 256 * 1024 * 1024
-MIN_SCRYPT_N, MAX_SCRYPT_N = 2**10, 2**20
-MAX_SCRYPT_R, MAX_SCRYPT_P = 32, 16
-MAX_SCRYPT_WORK = 4 * 2**17 * 8  # n·r·p
-SALT_BYTES = (16, 64)
-NONCE_BYTES = 12
-MAX_HEADER_BYTES = 64 * 1024
 
 
 class KeySource(StrEnum):
@@ -68,83 +55,19 @@ def key_check(key: bytearray, store_id: str) -> str:
     ).hexdigest()
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("not text")
-    return base64.b64decode(text, validate=True)
-
-
-def check_scrypt_cost(n: object, r: object, p: object) -> tuple[int, int, int]:
-    """``(n, r, p)`` when they are whole numbers within the bounds above; ValueError if not."""
-    if (
-        not isinstance(n, int)
-        or not isinstance(r, int)
-        or not isinstance(p, int)
-        or any(isinstance(v, bool) for v in (n, r, p))
-    ):
-        raise ValueError("scrypt parameters must be whole numbers")
-    if not MIN_SCRYPT_N <= n <= MAX_SCRYPT_N or n & (n - 1):
-        raise ValueError(f"scrypt n={n} is not a power of two in the allowed range")
-    if not 1 <= r <= MAX_SCRYPT_R or not 1 <= p <= MAX_SCRYPT_P:
-        raise ValueError(f"scrypt r={r}, p={p} out of range")
-    if n * r * p > MAX_SCRYPT_WORK or 128 * n * r > SCRYPT_MAXMEM // 2:
-        raise ValueError(f"scrypt cost n={n}, r={r}, p={p} is too high")
-    return n, r, p
-
-
-def scrypt_header(kdf: Any) -> tuple[int, int, int, bytes]:
-    """The checked ``(n, r, p, salt)`` of an untrusted ``kdf`` object (ValueError if hostile)."""
-    if not isinstance(kdf, dict) or kdf.get("name") != "scrypt":
-        raise ValueError("unknown key derivation")
-    n, r, p = check_scrypt_cost(kdf.get("n"), kdf.get("r"), kdf.get("p"))
-    salt = _unb64(kdf.get("salt"))
-    if not SALT_BYTES[0] <= len(salt) <= SALT_BYTES[1]:
-        raise ValueError(f"salt of {len(salt)} bytes")
-    return n, r, p, salt
-
-
-def nonce_of(cipher: Any, field: str = "nonce") -> bytes:
-    """The checked AES-GCM nonce of an untrusted ``cipher`` object (ValueError if hostile)."""
-    if not isinstance(cipher, dict) or cipher.get("name") != "AES-256-GCM":
-        raise ValueError("unknown cipher")
-    nonce = _unb64(cipher.get(field))
-    if len(nonce) != NONCE_BYTES:
-        raise ValueError(f"nonce of {len(nonce)} bytes")
-    return nonce
-
-
-def untrusted_json(raw: bytes) -> Any:
-    """A small header's JSON; ValueError for anything too long, too deep or not JSON."""
-    if len(raw) > MAX_HEADER_BYTES:
-        raise ValueError("header too long")
-    try:
-        return json.loads(raw)
-    except RecursionError:
-        raise ValueError("header nested too deeply") from None
-
-
-def derive_kek(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    """scrypt(passphrase) with a cost already checked by :func:`check_scrypt_cost`."""
-    check_scrypt_cost(n, r, p)
-    return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=SCRYPT_MAXMEM, dklen=32
-    )
+def new_passphrase_params() -> crypto.PassphraseParams:
+    """Fresh salt and nonce at today's scrypt cost, for a key file or a case bundle."""
+    return crypto.PassphraseParams.new(SCRYPT_N, SCRYPT_R, SCRYPT_P)
 
 
 def wrap_key(key: bytearray, passphrase: str, store_id: str) -> bytes:
     """The key file's bytes: the key encrypted with a passphrase-derived key (scrypt+AES-GCM)."""
-    salt = secrets.token_bytes(16)
-    nonce = secrets.token_bytes(12)
-    kek = derive_kek(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    sealed = AESGCM(kek).encrypt(nonce, bytes(key), _aad(store_id))
+    params = new_passphrase_params()
+    sealed = crypto.seal_with_passphrase(params, passphrase, bytes(key), _aad(store_id))
     document = {
         "format": 1,
-        "kdf": {"name": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt)},
-        "cipher": {"name": "AES-256-GCM", "nonce": _b64(nonce), "sealed_key": _b64(sealed)},
+        "kdf": params.kdf_header(),
+        "cipher": {**params.cipher_header(), "sealed_key": crypto.b64(sealed)},
         "store_id": store_id,
     }
     return json.dumps(document, indent=2).encode()
@@ -154,26 +77,15 @@ def _aad(store_id: str) -> bytes:
     return b"clinic-wrapped-key|" + store_id.encode()
 
 
-@dataclass(frozen=True)
-class _WrappedKey:
-    n: int
-    r: int
-    p: int
-    salt: bytes
-    nonce: bytes
-    sealed: bytes
-
-
-def _parse_wrapped(raw: bytes) -> _WrappedKey:
+def _parse_wrapped(raw: bytes) -> tuple[crypto.PassphraseParams, bytes]:
     try:
-        document: Any = untrusted_json(raw)
-        kdf, cipher = document["kdf"], document["cipher"]
-        n, r, p, salt = scrypt_header(kdf)
-        nonce = nonce_of(cipher)
-        sealed = _unb64(cipher["sealed_key"])
-        if len(sealed) != KEY_BYTES + 16:  # the key and the GCM tag
+        document: Any = crypto.untrusted_json(raw)
+        cipher = document["cipher"]
+        params = crypto.PassphraseParams.from_header(document["kdf"], cipher)
+        sealed = crypto.unb64(cipher["sealed_key"])
+        if len(sealed) != KEY_BYTES + crypto.TAG_BYTES:  # the key and the GCM tag
             raise ValueError(f"sealed key of {len(sealed)} bytes")
-        return _WrappedKey(n=n, r=r, p=p, salt=salt, nonce=nonce, sealed=sealed)
+        return params, sealed
     except (ValueError, KeyError, TypeError) as exc:
         raise DamagedStore(
             N_(
@@ -186,16 +98,15 @@ def _parse_wrapped(raw: bytes) -> _WrappedKey:
 def wrapped_store_id(raw: bytes) -> str:
     """The store id a key file names (checked against store.json before any passphrase)."""
     _parse_wrapped(raw)
-    document: Any = untrusted_json(raw)
+    document: Any = crypto.untrusted_json(raw)
     return str(document.get("store_id", ""))
 
 
 def unwrap_key(raw: bytes, passphrase: str, store_id: str) -> bytearray:
-    wrapped = _parse_wrapped(raw)
-    kek = derive_kek(passphrase, wrapped.salt, wrapped.n, wrapped.r, wrapped.p)
+    params, sealed = _parse_wrapped(raw)
     try:
-        return bytearray(AESGCM(kek).decrypt(wrapped.nonce, wrapped.sealed, _aad(store_id)))
-    except InvalidTag:
+        return bytearray(crypto.open_with_passphrase(params, passphrase, sealed, _aad(store_id)))
+    except crypto.AuthenticationFailed:
         raise WrongPassphrase() from None
 
 

@@ -18,15 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from clinic.domain.audit_chain import GENESIS
 from clinic.domain.i18n import N_
-from clinic.storage import anchors, keys, migrate
+from clinic.storage import anchors, crypto, keys, migrate
 from clinic.storage.audit_log import (
     AUDITED,
     AuditReport,
@@ -323,7 +321,7 @@ class Store:
 
 def derive_subkey(key: bytearray, info: bytes) -> bytes:
     """HKDF-SHA256 (no salt) of ``key`` for the purpose ``info``: see :meth:`Store.derive_key`."""
-    return HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(bytes(key))
+    return crypto.hkdf_sha256(bytes(key), info)
 
 
 def _rollback_quietly(session: Session) -> None:

@@ -16,34 +16,10 @@ Layout on disk::
 Blob names are random (``secrets.token_hex(16)``) and never derived from the
 user's file name.
 
-File format (version 1), all integers big-endian::
-
-    header (21 bytes)
-        magic         4 bytes   b"CLV1"
-        version       1 byte    0x01
-        chunk_size    4 bytes   plaintext bytes per chunk, 1 .. 1 MiB (writer uses 1 MiB)
-        nonce_prefix 12 bytes   random per file
-    chunks, one or more, back to back
-        AES-256-GCM(key, nonce_i, plaintext_i, aad_i) = ciphertext_i || 16-byte tag
-
-Every chunk except the last holds exactly ``chunk_size`` plaintext bytes; the last
-holds 0 .. ``chunk_size`` bytes (an empty file is one empty final chunk, i.e. only
-a 16-byte tag). A reader therefore knows a chunk is the last one when it is shorter
-than a full chunk or when the end of the file follows it.
-
-* ``nonce_i`` = ``nonce_prefix[0:4] || (nonce_prefix[4:12] XOR i)`` where ``i`` is
-  the 0-based chunk index as an unsigned 64-bit integer, so nonces never repeat
-  within a file (and keys are never shared between files anyway).
-* ``aad_i`` = ``header (21 bytes) || i (8 bytes) || last (1 byte: 0x01 for the final
-  chunk, 0x00 otherwise)``.
-
-Binding the whole header authenticates the version, chunk size and nonce prefix
-and ties each chunk to its file; the index detects reordering and dropped chunks;
-the last flag detects truncation at a chunk boundary and anything appended after
-the final chunk. Any failure raises :class:`VaultIntegrityError`; a streaming
-reader raises at the first chunk that fails, before yielding its plaintext.
-
-Memory use is bounded by a few chunks regardless of the file size.
+File format: the chunked AES-256-GCM stream of :mod:`clinic.storage.crypto` (header
+``CLV1``, 1 MiB chunks, each bound to its index, the header and a final-chunk flag). Any
+failure raises :class:`VaultIntegrityError`; a streaming reader raises at the first chunk that
+fails, before yielding its plaintext. Memory use is bounded by a few chunks whatever the size.
 
 Writes are atomic: a temporary file in the vault root is written, flushed and
 fsynced, then ``os.replace``-d into its shard directory, and the directories are
@@ -54,21 +30,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import io
 import os
 import re
 import secrets
-import struct
 from collections.abc import Generator, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import BinaryIO
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
+from clinic.storage import crypto
+from clinic.storage.crypto import CHUNK_SIZE, HEADER_SIZE, MAGIC, Readable
 from clinic.storage.errors import DiskFull, StoreError
 
 __all__ = [
@@ -86,17 +58,9 @@ __all__ = [
     "VaultIntegrityError",
 ]
 
-MAGIC = b"CLV1"
-FORMAT_VERSION = 1
-CHUNK_SIZE = 1024 * 1024
-MAX_CHUNK_SIZE = CHUNK_SIZE
-KEY_SIZE = 32
-TAG_SIZE = 16
-NONCE_PREFIX_SIZE = 12
-
-_HEADER = struct.Struct(">4sBI12s")
-HEADER_SIZE = _HEADER.size  # 21
-_CHUNK_AAD_SUFFIX = struct.Struct(">QB")
+FORMAT_VERSION = crypto.STREAM_VERSION
+KEY_SIZE = crypto.KEY_BYTES
+TAG_SIZE = crypto.TAG_BYTES
 
 _NAME_RE = re.compile(r"[0-9a-f]{32}")
 _SHARD_RE = re.compile(r"[0-9a-f]{2}")
@@ -106,12 +70,6 @@ _DIR_MODE = 0o700
 _FILE_MODE = 0o600
 _NO_SPACE = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 _OPEN_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-
-
-class Readable(Protocol):
-    """Anything with ``read(size) -> bytes``: an open file, a ZIP member, a wrapper."""
-
-    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class VaultError(StoreError):
@@ -157,7 +115,7 @@ class Vault:
         The source is read one chunk at a time; memory use does not grow with its size.
         A full disk raises :class:`DiskFull`; on any failure nothing is left in the vault.
         """
-        key = AESGCM.generate_key(bit_length=KEY_SIZE * 8)
+        key = crypto.new_key()
         name = self._new_name()
         final_path = self.path_of(name)
         tmp_path = self._root / f"{_TMP_PREFIX}{secrets.token_hex(16)}"
@@ -170,7 +128,9 @@ class Vault:
         try:
             with os.fdopen(fd, "wb") as out:
                 _chmod(tmp_path, _FILE_MODE)
-                size, digest = _encrypt_stream(source, out, key)
+                size, digest = crypto.encrypt_stream(
+                    source, out, key, writeback=lambda: _start_writeback(out)
+                )
                 out.flush()
                 os.fsync(out.fileno())
             self._ensure_shard(final_path.parent)
@@ -214,7 +174,7 @@ class Vault:
         """Like :meth:`open_stream`, for a blob read from an open file object instead of the
         vault (e.g. a member of a backup archive): no copy of the blob is needed."""
         _check_key(key)
-        return _decrypt_handle(source, key, expected_sha256)
+        return _verified(crypto.decrypt_stream(source, key, expected_sha256))
 
     @staticmethod
     def check_from(source: Readable, key: bytes, *, expected_sha256: str | None = None) -> int:
@@ -347,91 +307,12 @@ class Vault:
 # ---------------------------------------------------------------------- format
 
 
-def _nonce(prefix: bytes, index: int) -> bytes:
-    counter = int.from_bytes(prefix[4:], "big") ^ index
-    return prefix[:4] + counter.to_bytes(8, "big")
-
-
-def _aad(header: bytes, index: int, last: bool) -> bytes:
-    return header + _CHUNK_AAD_SUFFIX.pack(index, 1 if last else 0)
-
-
-def _read_exact(source: Readable, size: int) -> bytes:
-    """Read up to ``size`` bytes; fewer only at end of stream (handles short reads)."""
-    first = source.read(size)
-    if len(first) == size or not first:
-        return bytes(first)
-    buffer = bytearray(first)
-    while len(buffer) < size:
-        more = source.read(size - len(buffer))
-        if not more:
-            break
-        buffer += more
-    return bytes(buffer)
-
-
-# A big file is hashed on a second thread while the chunk is encrypted (both release the GIL),
-# and every few megabytes the kernel is asked to start writing what was written so far, so
-# the final fsync waits only for the tail instead of the whole file.
-WRITEBACK_BYTES = 16 * CHUNK_SIZE
-
-
-def _encrypt_stream(source: BinaryIO, out: BinaryIO, key: bytes) -> tuple[int, str]:
-    header = _HEADER.pack(MAGIC, FORMAT_VERSION, CHUNK_SIZE, secrets.token_bytes(12))
-    prefix = header[-NONCE_PREFIX_SIZE:]
-    aead = AESGCM(key)
-    hasher = hashlib.sha256()
-    size = 0
-    out.write(header)
-    index = 0
-    current = _read_exact(source, CHUNK_SIZE)
-    with _HashingBeside(hasher) as hashing:
-        while True:
-            if len(current) < CHUNK_SIZE:
-                following = b""
-                last = True
-            else:
-                following = _read_exact(source, CHUNK_SIZE)
-                last = not following
-            hashing.update(current, beside=index > 0 or not last)
-            size += len(current)
-            out.write(aead.encrypt(_nonce(prefix, index), current, _aad(header, index, last)))
-            hashing.wait()
-            if index % (WRITEBACK_BYTES // CHUNK_SIZE) == WRITEBACK_BYTES // CHUNK_SIZE - 1:
-                _start_writeback(out)
-            if last:
-                return size, hasher.hexdigest()
-            current = following
-            index += 1
-
-
-class _HashingBeside:
-    """Feeds a hash on a second thread (started at the first chunk of a multi-chunk file)."""
-
-    def __init__(self, hasher: Any) -> None:
-        self._hasher = hasher
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: Future[None] | None = None
-
-    def __enter__(self) -> _HashingBeside:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-
-    def update(self, data: bytes, *, beside: bool) -> None:
-        if not beside:
-            self._hasher.update(data)
-            return
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-vault-hash")
-        self._pending = self._pool.submit(self._hasher.update, data)
-
-    def wait(self) -> None:
-        if self._pending is not None:
-            self._pending.result()
-            self._pending = None
+def _verified(chunks: Iterator[bytes]) -> Generator[bytes, None, None]:
+    """The stream's chunks, its failures raised as :class:`VaultIntegrityError`."""
+    try:
+        yield from chunks
+    except crypto.StreamDamaged as exc:
+        raise VaultIntegrityError(str(exc)) from None
 
 
 def _start_writeback(out: BinaryIO) -> None:
@@ -444,21 +325,6 @@ def _start_writeback(out: BinaryIO) -> None:
         advise(out.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
 
 
-def _read_header(handle: Readable) -> tuple[bytes, int, bytes]:
-    """Return the raw header, its chunk size and nonce prefix, after basic checks."""
-    header = _read_exact(handle, HEADER_SIZE)
-    if len(header) < HEADER_SIZE:
-        raise VaultIntegrityError("vault file is truncated")
-    magic, version, chunk_size, prefix = _HEADER.unpack(header)
-    if magic != MAGIC:
-        raise VaultIntegrityError("not a vault file")
-    if version != FORMAT_VERSION:
-        raise VaultIntegrityError("unsupported vault file version")
-    if not 0 < chunk_size <= MAX_CHUNK_SIZE:
-        raise VaultIntegrityError("vault file has an invalid chunk size")
-    return header, int(chunk_size), bytes(prefix)
-
-
 def _decrypt_stream(
     path: Path, key: bytes, expected_sha256: str | None
 ) -> Generator[bytes, None, None]:
@@ -467,44 +333,7 @@ def _decrypt_stream(
     except FileNotFoundError:
         raise VaultFileMissing("no such file in the vault") from None
     with handle:
-        yield from _decrypt_handle(handle, key, expected_sha256)
-
-
-def _decrypt_handle(
-    handle: Readable, key: bytes, expected_sha256: str | None
-) -> Generator[bytes, None, None]:
-    aead = AESGCM(key)
-    hasher = hashlib.sha256()
-    header, chunk_size, prefix = _read_header(handle)
-    block = chunk_size + TAG_SIZE
-    index = 0
-    current = _read_exact(handle, block)
-    if not current:
-        raise VaultIntegrityError("vault file is truncated")
-    while True:
-        if len(current) < block:
-            following = b""
-            last = True
-        else:
-            following = _read_exact(handle, block)
-            last = not following
-        if len(current) < TAG_SIZE:
-            raise VaultIntegrityError(f"vault file is damaged at chunk {index}")
-        try:
-            plaintext = aead.decrypt(_nonce(prefix, index), current, _aad(header, index, last))
-        except InvalidTag:
-            raise VaultIntegrityError(
-                f"vault file failed verification at chunk {index}"
-                " (wrong key, or the file was modified)"
-            ) from None
-        hasher.update(plaintext)
-        yield plaintext
-        if last:
-            break
-        current = following
-        index += 1
-    if expected_sha256 is not None and hasher.hexdigest() != expected_sha256.lower():
-        raise VaultIntegrityError("decrypted file does not match its recorded checksum")
+        yield from _verified(crypto.decrypt_stream(handle, key, expected_sha256))
 
 
 # ------------------------------------------------------------------ filesystem

@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import secrets
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,8 +29,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -58,7 +55,7 @@ from clinic.services.exports.case_document import (
     new_notes,
 )
 from clinic.services.results import Changes, Entity, Result
-from clinic.storage import keys
+from clinic.storage import crypto, keys
 from clinic.storage.errors import StoreError
 from clinic.storage.models import Case, Client, EvidenceFile, EvidenceItem, Staff
 from clinic.storage.store import Store
@@ -210,24 +207,18 @@ def _document(
 
 
 def _seal(document: bytes, passphrase: str, files: int) -> tuple[bytes, bytes]:
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    n, r, p = keys.SCRYPT_N, keys.SCRYPT_R, keys.SCRYPT_P
+    params = keys.new_passphrase_params()
     header = json.dumps(
         {
             "kind": BUNDLE_KIND,
             "version": VERSION,
-            "kdf": {"name": "scrypt", "n": n, "r": r, "p": p, "salt": _b64(salt)},
-            "cipher": {"name": "AES-256-GCM", "nonce": _b64(nonce)},
+            "kdf": params.kdf_header(),
+            "cipher": params.cipher_header(),
             "files": files,
         },
         indent=1,
     ).encode()
-    sealed = AESGCM(keys.derive_kek(passphrase, salt, n, r, p)).encrypt(nonce, document, header)
-    return header, sealed
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+    return header, crypto.seal_with_passphrase(params, passphrase, document, header)
 
 
 def export_cases(
@@ -353,7 +344,7 @@ def _open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
             source.name, f"it is cut short or changed: {type(exc).__name__}"
         ) from None
     try:  # the header is untrusted: its scrypt cost and sizes are checked before any work
-        info: Any = keys.untrusted_json(header)
+        info: Any = crypto.untrusted_json(header)
         if not isinstance(info, dict) or info.get("kind") != BUNDLE_KIND:
             raise ValueError("not a case bundle header")
         version = info.get("version")
@@ -361,20 +352,18 @@ def _open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
             raise ValueError("no format version")
         if version > VERSION:
             raise ValueError("made by a newer Clinic")
-        n, r, p, salt = keys.scrypt_header(info.get("kdf"))
-        nonce = keys.nonce_of(info.get("cipher"))
+        params = crypto.PassphraseParams.from_header(info.get("kdf"), info.get("cipher"))
     except (ValueError, KeyError, TypeError) as exc:
         raise DamagedBundle(source.name, f"its header is unreadable: {exc}") from None
-    key = keys.derive_kek(passphrase, salt, n, r, p)
     try:
-        body = AESGCM(key).decrypt(nonce, sealed, header)
-    except InvalidTag:
+        body = crypto.open_with_passphrase(params, passphrase, sealed, header)
+    except crypto.AuthenticationFailed:
         raise WrongBundlePassphrase() from None
     return _parse_document(source.name, body)
 
 
 def _small(archive: zipfile.ZipFile, name: str) -> bytes:
-    limit = keys.MAX_HEADER_BYTES if name == HEADER else MAX_DOCUMENT
+    limit = crypto.MAX_HEADER_BYTES if name == HEADER else MAX_DOCUMENT
     if archive.getinfo(name).file_size > limit:
         raise ValueError(f"{name} is too large")
     return archive.read(name)
