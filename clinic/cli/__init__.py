@@ -22,7 +22,7 @@ from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
 from clinic.services import language
 from clinic.services.errors import ServiceError
 from clinic.services.language import tr as _
-from clinic.storage.errors import StoreError
+from clinic.storage.public import StoreError
 
 # The modules whose add_parsers() define more commands. A command's module is imported only
 # when that command runs (or for --help): importing all of them (reportlab, pypdf, openpyxl, …)

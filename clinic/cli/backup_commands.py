@@ -28,8 +28,7 @@ from clinic.domain.i18n import N_
 from clinic.services import backup as backups
 from clinic.services.language import tr as _
 from clinic.services.settings import get_settings
-from clinic.storage.backup_format import BackupError, DamagedBackup, Manifest
-from clinic.storage.keys import KeySource
+from clinic.storage.public import BackupError, DamagedBackup, KeySource, Manifest
 
 
 def add_parsers(commands: Any) -> None:

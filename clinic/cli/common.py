@@ -10,8 +10,7 @@ from typing import Any
 from clinic.services import computer_user, language, lifecycle
 from clinic.services.errors import reason_of
 from clinic.services.language import tr as _
-from clinic.storage.datadir import DataDir
-from clinic.storage.store import PassphraseRequired, Store
+from clinic.storage.public import DataDir, PassphraseRequired, Store
 
 EXIT_OK, EXIT_OTHER, EXIT_USAGE, EXIT_UNLOCK, EXIT_DAMAGED = 0, 1, 2, 3, 4
 

@@ -24,7 +24,7 @@ from clinic.services import lifecycle, recovery
 from clinic.services.demo import fill_demo_data
 from clinic.services.language import tr as _
 from clinic.services.language import ui_language
-from clinic.storage.keys import KeySource
+from clinic.storage.public import KeySource
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:

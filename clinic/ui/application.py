@@ -11,8 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clinic.services import language, opening
-from clinic.storage.datadir import DataDir
-from clinic.storage.errors import KeyNotFound, StoreError, WrongPassphrase
+from clinic.storage.public import DataDir, KeyNotFound, StoreError, WrongPassphrase
 from clinic.ui import look, private_settings, warm_up
 from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.icons import app_icon
@@ -24,7 +23,7 @@ from clinic.ui.warm_up import DELAY_MS, start_importing
 from clinic.ui.worker import start_job
 
 if TYPE_CHECKING:  # the window's modules load on first use (see clinic.ui.warm_up)
-    from clinic.storage.store import Store
+    from clinic.storage.public import Store
     from clinic.ui.main_window import MainWindow
 
 MINUTE_MS = 60_000

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clinic.services.deadlines import AgendaItem, agenda_between
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 
 
 @dataclass(frozen=True)

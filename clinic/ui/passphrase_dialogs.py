@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.storage.keys import MIN_PASSPHRASE_LENGTH, passphrase_problem
+from clinic.storage.public import MIN_PASSPHRASE_LENGTH, passphrase_problem
 
 
 def passphrase_problem_words(passphrase: str) -> str | None:

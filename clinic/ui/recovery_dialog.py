@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.storage.keys import passphrase_problem
+from clinic.storage.public import passphrase_problem
 from clinic.ui.passphrase_dialogs import password_field
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from clinic.services.results import Changes
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 
 
 class UiSession(QObject):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 from shiboken6 import isValid
 
 from clinic.services.settings import ClinicSettings, update_settings
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 from clinic.ui.session import UiSession
 from clinic.ui.worker import Job, start_job
 

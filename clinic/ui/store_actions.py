@@ -14,7 +14,7 @@ from clinic.domain.problem_text import describe
 from clinic.services import backup
 from clinic.services.results import Changes, Entity
 from clinic.services.settings import get_settings, update_settings
-from clinic.storage.errors import StoreError
+from clinic.storage.public import StoreError
 from clinic.ui.date_text import date_time_text
 from clinic.ui.file_dialogs import existing_folder, open_file_name, save_file_name
 from clinic.ui.session import UiSession

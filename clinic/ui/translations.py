@@ -19,7 +19,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from clinic.resource_files import resource_path
-from clinic.storage.errors import StoreError
+from clinic.storage.public import StoreError
 
 log = logging.getLogger(__name__)
 

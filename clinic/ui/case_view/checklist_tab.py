@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from clinic.domain.checklists import EvaluatedItem
 from clinic.domain.enums import ChecklistState
 from clinic.services.dto import CaseView
-from clinic.storage.errors import StoreError
+from clinic.storage.public import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, selected_id, table_view
 from clinic.ui.case_view.case_words import problem_words, short_date
 from clinic.ui.case_view.checklist_table_model import ChecklistTableModel, Column

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QVBox
 from clinic.domain.enums import DeadlineStatus
 from clinic.services import schedule
 from clinic.services.dto import CaseView, DeadlineView
-from clinic.storage.errors import StoreError
+from clinic.storage.public import StoreError
 from clinic.ui.case_view.case_tab import (
     CaseTab,
     action_button,

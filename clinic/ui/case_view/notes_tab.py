@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from clinic.services import history, notes, staff
 from clinic.services.dto import CaseView
-from clinic.storage.errors import StoreError
+from clinic.storage.public import StoreError
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, table_view
 from clinic.ui.case_view.case_words import problem_words
 from clinic.ui.case_view.history_table_model import Column, HistoryTableModel, full_history

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizar
 
 from clinic.services import importing
 from clinic.services.importing import ImportOutcome, ImportPlan
-from clinic.storage.errors import StoreError
-from clinic.storage.store import Store
+from clinic.storage.public import Store, StoreError
 from clinic.ui.translations import error_text
 from clinic.ui.worker import Job, start_job
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from clinic.services import importing
 from clinic.services.importing import ImportFileError
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 from clinic.ui.file_dialogs import open_file_name
 from clinic.ui.worker import Job, start_job
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from clinic.services import importing
 from clinic.services.importing import ImportFileError, ImportPlan
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 from clinic.ui.import_wizard.file_page import LoadedFile
 from clinic.ui.worker import Job, start_job
 

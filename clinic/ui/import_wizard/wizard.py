@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget, QWizard
 
 from clinic.services.importing import ColumnMapping, DateOrder, ImportOutcome, ImportPlan
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 from clinic.ui.import_wizard.done_page import DonePage
 from clinic.ui.import_wizard.file_page import FilePage, LoadedFile
 from clinic.ui.import_wizard.mapping_page import MappingPage

@@ -10,7 +10,7 @@ from enum import StrEnum
 from clinic.domain.conflicts import ConflictMatch, MatchReason, PartyKind, is_strong_match
 from clinic.domain.ids import ClientId
 from clinic.services import clients
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 
 
 class SubjectRole(StrEnum):

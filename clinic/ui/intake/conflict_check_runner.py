@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 from clinic.ui.intake.conflict_check import Subject, run_conflict_check
 from clinic.ui.worker import Job, start_job
 

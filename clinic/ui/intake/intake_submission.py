@@ -15,7 +15,7 @@ from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.validation import FieldProblem, validate_case
 from clinic.services import cases, clients, notes
 from clinic.services.results import Changes
-from clinic.storage.store import Store
+from clinic.storage.public import Store
 
 
 @dataclass(frozen=True)

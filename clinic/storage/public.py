@@ -1,0 +1,43 @@
+"""The storage names the window and the command line may use: the only storage module they import.
+
+Decision (issue 19 § 5, docs/architecture.md "Public storage names"): work on the data goes
+through services; what the layers above still need from storage is a handle, some error types
+to catch and a few facts about keys, and those are re-exported here and nowhere else. An
+import-linter contract forbids ``clinic.ui`` and ``clinic.cli`` every other ``clinic.storage``
+module, so opening, migrating, backing up or decrypting anything from the window or the command
+line goes through ``clinic.services``.
+
+* :class:`Store` — the open store a session holds and passes to services (type only: its
+  methods are storage's, the callers pass it on). :class:`PassphraseRequired` says it needs one.
+* :class:`DataDir` — where a store lives (the folder the user chose, or the default).
+* Errors a caller tells apart: :class:`StoreError` (every storage failure, with an exit code and
+  a message for the user), :class:`WrongPassphrase`, :class:`KeyNotFound`, :class:`OlderCopy`,
+  :class:`BackupError` and :class:`DamagedBackup`.
+* Keys: :class:`KeySource` (keychain or passphrase), :data:`MIN_PASSPHRASE_LENGTH` and
+  :func:`passphrase_problem`, so a dialog can judge a new passphrase as it is typed.
+* :class:`Manifest` — what a backup says about itself, shown before a restore.
+"""
+
+from __future__ import annotations
+
+from clinic.storage.backup_format import BackupError, DamagedBackup, Manifest
+from clinic.storage.datadir import DataDir
+from clinic.storage.errors import KeyNotFound, OlderCopy, StoreError, WrongPassphrase
+from clinic.storage.keys import MIN_PASSPHRASE_LENGTH, KeySource, passphrase_problem
+from clinic.storage.store import PassphraseRequired, Store
+
+__all__ = [
+    "MIN_PASSPHRASE_LENGTH",
+    "BackupError",
+    "DamagedBackup",
+    "DataDir",
+    "KeyNotFound",
+    "KeySource",
+    "Manifest",
+    "OlderCopy",
+    "PassphraseRequired",
+    "Store",
+    "StoreError",
+    "WrongPassphrase",
+    "passphrase_problem",
+]
