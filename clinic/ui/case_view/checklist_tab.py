@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from clinic.domain.checklists import EvaluatedItem
 from clinic.domain.enums import ChecklistState
 from clinic.services.dto import CaseView
-from clinic.storage.public import StoreError
+from clinic.services.results import Result
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, selected_id, table_view
 from clinic.ui.case_view.case_words import problem_words, short_date
 from clinic.ui.case_view.checklist_table_model import ChecklistTableModel, Column
+from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
@@ -200,18 +201,25 @@ class ChecklistTab(CaseTab):
         if entry is None or template_id is None or self.case is None:
             return
         reason = self.reason_edit.text() if state is ChecklistState.NOT_APPLICABLE else ""
-        try:
-            result = checklists.set_item_state(
-                store=self.session.store,
-                case_id=self.case.id,
+        store, case_id, item_id = self.session.store, self.case.id, entry.item.id
+        Operation(
+            self,
+            lambda _: checklists.set_item_state(
+                store=store,
+                case_id=case_id,
                 template_id=template_id,
-                item_id=entry.item.id,
+                item_id=item_id,
                 state=state,
                 reason=reason,
+            ),
+            session=self.session,
+        ).success(self._tick_answered).failure(
+            lambda problem: self.show_message(
+                self.tr("Nothing was saved: {0}").format(problem.text)
             )
-        except (StoreError, OSError) as exc:
-            self.show_message(self.tr("Nothing was saved: {0}").format(exc))
-            return
+        ).run_and_wait()
+
+    def _tick_answered(self, result: Result[Any]) -> None:
         if not result.ok:
             if any(p.field == "reason" for p in result.problems):
                 self.show_message(self.tr("Say why the item does not apply to this case."))
@@ -220,7 +228,6 @@ class ChecklistTab(CaseTab):
             return
         self.show_message("")
         self.reason_edit.clear()
-        self.session.publish(result.changes)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSplitter, QVBox
 from clinic.domain.enums import DeadlineStatus
 from clinic.services import schedule
 from clinic.services.dto import CaseView, DeadlineView
-from clinic.storage.public import StoreError
 from clinic.ui.case_view.case_tab import (
     CaseTab,
     action_button,
@@ -27,6 +26,7 @@ from clinic.ui.case_view.deadline_dialogs import (
 )
 from clinic.ui.case_view.deadline_table_model import Column, DeadlineTableModel
 from clinic.ui.case_view.provenance_panel import ProvenancePanel
+from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 
@@ -138,19 +138,22 @@ class DeadlinesTab(CaseTab):
         deadline = self.selected_deadline()
         if deadline is None:
             return
-        try:
-            result = schedule.close_deadline(
-                store=self.session.store,
-                deadline_id=deadline.id,
-                status=status,
-                on=self.session.today(),
+        store, deadline_id, on = self.session.store, deadline.id, self.session.today()
+        Operation(
+            self,
+            lambda _: schedule.close_deadline(
+                store=store, deadline_id=deadline_id, status=status, on=on
+            ),
+            session=self.session,
+        ).success(
+            lambda result: self.show_message(
+                " ".join(problem_words(p.code) for p in result.problems)
             )
-        except (StoreError, OSError) as exc:
-            self.show_message(self.tr("Nothing was saved: {0}").format(exc))
-            return
-        self.show_message(" ".join(problem_words(p.code) for p in result.problems))
-        if result.ok:
-            self.session.publish(result.changes)
+        ).failure(
+            lambda problem: self.show_message(
+                self.tr("Nothing was saved: {0}").format(problem.text)
+            )
+        ).run_and_wait()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

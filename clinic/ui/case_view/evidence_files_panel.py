@@ -32,29 +32,30 @@ from clinic.ui.case_view.case_tab import (
 )
 from clinic.ui.case_view.evidence_table_model import EvidenceFileTableModel, FileColumn, is_image
 from clinic.ui.file_dialogs import save_file_name
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem, describe
 from clinic.ui.session import UiSession
-from clinic.ui.worker import Job, start_job
 
 PREVIEW_MIN_SIZE = (260, 200)
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+Work = Callable[[Progress], Any]
 
 
 def attach_work(store: Any, evidence_id: EvidenceId, paths: Sequence[Path]) -> Work:
     """Encrypt each file into the vault; an unreadable file is reported, the others still go in."""
 
-    def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+    def work(progress: Progress) -> Any:
         results: list[Result[EvidenceFileView]] = []
-        failures: list[tuple[str, str]] = []
+        failures: list[tuple[str, OSError]] = []  # worded on the GUI thread
         for number, path in enumerate(paths, start=1):
-            if cancelled():
+            if progress.cancelled():
                 break
             try:
                 results.append(
                     evidence.attach_path(store=store, evidence_id=evidence_id, path=path)
                 )
             except OSError as exc:
-                failures.append((path.name, exc.strerror or str(exc)))
-            progress(number, len(paths))
+                failures.append((path.name, exc))
+            progress.report(number, len(paths))
         return results, failures
 
     return work
@@ -65,7 +66,7 @@ class EvidenceFilesPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.item: EvidenceView | None = None
-        self.jobs: set[Job] = set()
+        self.jobs: set[Operation[Any]] = set()
         self._preview_for: int | None = None
         self.model = EvidenceFileTableModel(self)
         self.table = table_view(
@@ -153,7 +154,7 @@ class EvidenceFilesPanel(QWidget):
     def _read_work(self, file_id: EvidenceFileId) -> Work:
         store = self.session.store
 
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+        def work(_progress: Progress) -> Any:
             return file_id, evidence.read_evidence_file(store=store, file_id=file_id)
 
         return work
@@ -185,19 +186,16 @@ class EvidenceFilesPanel(QWidget):
         self._run(attach_work(self.session.store, evidence_id, files), self._attached, busy=True)
 
     def _attached(
-        self, outcome: tuple[list[Result[EvidenceFileView]], list[tuple[str, str]]]
+        self, outcome: tuple[list[Result[EvidenceFileView]], list[tuple[str, OSError]]]
     ) -> None:
         self._set_busy(False)
         results, failures = outcome
-        if not self.session.is_open:
-            return
-        changes = Changes()
-        for result in results:
-            changes = changes | result.changes
         lines = [self.tr("Attached %n file(s), encrypted.", "", len(results))]
-        lines += [self.tr("Could not attach {0}: {1}").format(name, why) for name, why in failures]
+        lines += [
+            self.tr("Could not attach {0}: {1}").format(name, describe(error).text)
+            for name, error in failures
+        ]
         self.status.setText("\n".join(lines))
-        self.session.publish(changes)
 
     def export_selected(self) -> None:
         file = self.selected_file()
@@ -225,7 +223,7 @@ class EvidenceFilesPanel(QWidget):
             return
         store, destination = self.session.store, Path(chosen)
 
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+        def work(_progress: Progress) -> Any:
             return evidence.export_evidence_file(
                 store=store, file_id=file.id, destination=destination
             )
@@ -235,42 +233,35 @@ class EvidenceFilesPanel(QWidget):
 
     def _exported(self, result: Result[Path]) -> None:
         self._set_busy(False)
-        if not self.session.is_open:
-            return
         self.status.setText(self.tr("Exported an unencrypted copy to {0}.").format(result.value))
 
     def _run(self, work: Work, on_done: Callable[[Any], None], *, busy: bool) -> None:
-        # Bound methods of this widget as slots: results arrive on the GUI thread (queued).
-        job = start_job(
-            work,
-            on_done=on_done,
-            on_error=self._failed,
-            on_progress=self._progressed if busy else None,
+        """Off the GUI thread; a lock meanwhile drops the outcome (nothing to say to an empty
+        screen), and an attach's changes are published."""
+        operation: Operation[Any] = Operation(
+            self, work, session=self.session, changes=_attached_changes
         )
-        job.signals.finished.connect(self._forget_job)
-        job.signals.failed.connect(self._forget_job)
-        self.jobs.add(job)
+        operation.success(on_done).failure(self._failed)
+        operation.ended_with(lambda: self.jobs.discard(operation))
+        if busy:
+            operation.progress(self._progressed)
+        self.jobs.add(operation)
+        operation.run()
         if busy:
             self._set_busy(True)
-
-    def _forget_job(self, *_args: object) -> None:
-        signals = self.sender()
-        self.jobs = {job for job in self.jobs if job.signals is not signals}
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, problem: Problem) -> None:
         self._set_busy(False)
-        if not self.session.is_open:
-            return  # locked while working: nothing to say to an empty screen
-        if isinstance(exc, FileExistsError):
+        if isinstance(problem.error, FileExistsError):
             self.status.setText(
                 self.tr("A file with that name already exists there; choose another name.")
             )
         else:
-            self.status.setText(self.tr("That did not work: {0}").format(exc))
+            self.status.setText(self.tr("That did not work: {0}").format(problem.text))
         self.preview.setText("")
 
     def _set_busy(self, busy: bool) -> None:
@@ -289,3 +280,14 @@ class EvidenceFilesPanel(QWidget):
         self.preview.clear()
         self.status.clear()
         self._set_busy(False)
+
+
+def _attached_changes(outcome: object) -> Changes | None:
+    """What attaching changed (the other jobs, previews and exports, change nothing)."""
+    if not isinstance(outcome, tuple) or len(outcome) != 2 or not isinstance(outcome[0], list):
+        return None
+    changes = Changes()
+    for result in outcome[0]:
+        if isinstance(result, Result):
+            changes = changes | result.changes
+    return changes

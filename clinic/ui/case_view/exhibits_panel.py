@@ -7,14 +7,23 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic.domain.ids import CaseId, EvidenceId
 from clinic.services import packet
 from clinic.services.dto import CaseView
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label
 from clinic.ui.case_view.exhibit_list_model import ExhibitListModel
+from clinic.ui.operation import Operation
 from clinic.ui.packet_dialog import PacketDialog
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
 
 
@@ -114,26 +123,35 @@ class ExhibitsTab(CaseTab):
     def _save_order(self, ids: list[int]) -> None:
         if self.case is None or not self.session.is_open:
             return
-        result = packet.set_exhibit_order(
-            store=self.session.store,
-            case_id=self.case.id,
-            ordered=[EvidenceId(i) for i in ids],
-        )
-        self.session.publish(result.changes)
+        store, case_id, ordered = self.session.store, self.case.id, [EvidenceId(i) for i in ids]
+        Operation(
+            self,
+            lambda _: packet.set_exhibit_order(store=store, case_id=case_id, ordered=ordered),
+            session=self.session,
+        ).failure(self._not_saved).run_and_wait()
 
     def _save_inclusion(self, evidence_id: int, included: bool) -> None:
         if self.case is None or not self.session.is_open:
             return
-        result = packet.set_included(
-            store=self.session.store,
-            case_id=self.case.id,
-            evidence_id=EvidenceId(evidence_id),
-            included=included,
-        )
+        store, case_id = self.session.store, self.case.id
         self.build_button.setEnabled(
             any(self.model.row_at(r).included for r in range(self.model.rowCount()))
         )
-        self.session.publish(result.changes)
+        Operation(
+            self,
+            lambda _: packet.set_included(
+                store=store,
+                case_id=case_id,
+                evidence_id=EvidenceId(evidence_id),
+                included=included,
+            ),
+            session=self.session,
+        ).failure(self._not_saved).run_and_wait()
+
+    def _not_saved(self, problem: Problem) -> None:
+        """The list shows what was dragged or ticked: put it back as stored, then say why."""
+        self.reload(self.selected_id())
+        QMessageBox.warning(self, self.tr("The exhibit order was not saved"), problem.text)
 
     def open_packet_dialog(self) -> PacketDialog | None:
         if self.case is None or not self.session.is_open:

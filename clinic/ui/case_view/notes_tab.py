@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from clinic.services import history, notes, staff
 from clinic.services.dto import CaseView
-from clinic.storage.public import StoreError
+from clinic.services.results import Result
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, table_view
 from clinic.ui.case_view.case_words import problem_words
 from clinic.ui.case_view.history_table_model import Column, HistoryTableModel, full_history
+from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
 
@@ -66,16 +68,19 @@ class NotesTab(CaseTab):
     def add_note(self) -> None:
         if self.case is None:
             return
-        try:
-            result = notes.add_note(
-                store=self.session.store,
-                client_id=self.case.client.id,
-                case_id=self.case.id,
-                body=self.note.toPlainText(),
+        store, client_id, case_id = self.session.store, self.case.client.id, self.case.id
+        body = self.note.toPlainText()
+        Operation(
+            self,
+            lambda _: notes.add_note(store=store, client_id=client_id, case_id=case_id, body=body),
+            session=self.session,
+        ).success(self._note_answered).failure(
+            lambda problem: self.note_problem.setText(
+                self.tr("Nothing was saved: {0}").format(problem.text)
             )
-        except (StoreError, OSError) as exc:
-            self.note_problem.setText(self.tr("Nothing was saved: {0}").format(exc))
-            return
+        ).run_and_wait()
+
+    def _note_answered(self, result: Result[Any]) -> None:
         if result.problems:
             self.note_problem.setText(" ".join(problem_words(p.code) for p in result.problems))
             self.note.setFocus()
@@ -83,7 +88,6 @@ class NotesTab(CaseTab):
         self.note.clear()
         self.note_problem.clear()
         self.note_status.setText(self.tr("Note saved."))
-        self.session.publish(result.changes)
 
     def clear(self) -> None:
         super().clear()
