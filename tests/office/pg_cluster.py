@@ -335,3 +335,102 @@ def shared_cluster() -> Cluster:
 def missing_server_is_a_failure() -> bool:
     """In CI a missing server fails the run; elsewhere its tests are skipped with the reason."""
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+# --- Office databases for the tests ------------------------------------------------------------
+
+TEMPLATE = "clinic_tpl"
+TEST_LOGIN = "tester"  # the services suite's actor, as on a laptop store
+
+
+@dataclass
+class OfficeTemplate:
+    cluster: Cluster
+    tester_password: str
+    counter: int = 0
+
+
+_template: OfficeTemplate | None = None
+
+
+def superuser_target(cluster: Cluster, database: str):
+    from clinic.storage.postgres import OfficeTarget  # noqa: PLC0415
+
+    return OfficeTarget(
+        host="localhost",
+        port=cluster.port,
+        database=database,
+        user=SUPERUSER,
+        sslmode="verify-full",
+        ca_file=cluster.ca_file,
+    )
+
+
+def create_database(cluster: Cluster, name: str, *, template: str | None = None) -> None:
+    import psycopg  # noqa: PLC0415
+
+    with psycopg.connect(cluster.conninfo(), autocommit=True) as connection:
+        suffix = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
+        connection.execute(f'CREATE DATABASE "{name}"{suffix}')
+
+
+def drop_database(cluster: Cluster, name: str) -> None:
+    import psycopg  # noqa: PLC0415
+
+    with psycopg.connect(cluster.conninfo(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def office_template(cluster: Cluster) -> OfficeTemplate:
+    """An office database set up by ``init_server`` with the login ``tester`` (an admin, so
+    every service may run), kept as the template each test's database is copied from."""
+    global _template  # noqa: PLW0603 - one template per test process
+    if _template is not None and _template.cluster is cluster:
+        return _template
+    import psycopg  # noqa: PLC0415
+
+    from clinic.storage import postgres_server  # noqa: PLC0415
+
+    create_database(cluster, TEMPLATE)
+    target = superuser_target(cluster, TEMPLATE)
+    postgres_server.init_server(target, cluster.superuser_password)
+    password = secrets.token_urlsafe(18)
+    roles = postgres_server.role_names(TEMPLATE)
+    with psycopg.connect(cluster.conninfo(TEMPLATE), autocommit=True) as connection:
+        connection.execute(
+            f"CREATE ROLE {TEST_LOGIN} LOGIN PASSWORD %s IN ROLE {roles.admin}".replace(
+                "%s", "'" + password + "'"
+            )
+        )
+        connection.execute(f"INSERT INTO office_login (login) VALUES ('{TEST_LOGIN}')")
+    _template = OfficeTemplate(cluster=cluster, tester_password=password)
+    return _template
+
+
+def new_office_database(template: OfficeTemplate) -> str:
+    """A fresh copy of the template (a new, empty office database with its own id)."""
+    import uuid  # noqa: PLC0415
+
+    import psycopg  # noqa: PLC0415
+
+    from clinic.storage.postgres import DATABASE_MARK  # noqa: PLC0415
+
+    template.counter += 1
+    name = f"t{os.getpid()}_{template.counter}"
+    create_database(template.cluster, name, template=TEMPLATE)
+    with psycopg.connect(template.cluster.conninfo(), autocommit=True) as connection:
+        connection.execute(f"COMMENT ON DATABASE \"{name}\" IS '{DATABASE_MARK}{uuid.uuid4().hex}'")
+    return name
+
+
+def tester_target(cluster: Cluster, database: str):
+    from clinic.storage.postgres import OfficeTarget  # noqa: PLC0415
+
+    return OfficeTarget(
+        host="localhost",
+        port=cluster.port,
+        database=database,
+        user=TEST_LOGIN,
+        sslmode="verify-full",
+        ca_file=cluster.ca_file,
+    )

@@ -1,9 +1,11 @@
-"""Alembic environment: always runs on a connection the store hands in (already keyed)."""
+"""Alembic environment: always runs on a connection the store hands in (a keyed SQLCipher
+connection, or an office PostgreSQL connection as the database owner)."""
 
 from __future__ import annotations
 
 from alembic import context
 
+from clinic.storage.migrate import include_object
 from clinic.storage.models import Base
 
 connection = context.config.attributes.get("connection")
@@ -16,8 +18,10 @@ if connection is None:
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+    # SQLite cannot ALTER most things: batch mode copies the table there (PostgreSQL alters).
+    render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -617,6 +617,9 @@ def upgrade() -> None:
         )
 
     # The audit trail is append-only inside the app; the hash chain catches edits made outside.
+    # (SQLite's trigger syntax; on PostgreSQL revision 0006 installs the server's own.)
+    if op.get_context().dialect.name != "sqlite":
+        return
     for verb in ("UPDATE", "DELETE"):
         op.execute(
             f"CREATE TRIGGER audit_entry_no_{verb.lower()} BEFORE {verb} ON audit_entry "
@@ -625,8 +628,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
-    op.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
+    if op.get_context().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS audit_entry_no_update")
+        op.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
     with op.batch_alter_table("evidence_file", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_evidence_file_evidence_id"))
 
