@@ -80,8 +80,8 @@ def _summary_query(today: date) -> Select[*tuple[Any, ...]]:
             type_coerce(Case.stage, String).label("stage"),
             Case.detained,
             Staff.name.label("paralegal"),
-            next_hearing.label("next_hearing"),
-            next_deadline.label("next_deadline"),
+            type_coerce(next_hearing, String).label("next_hearing"),
+            type_coerce(next_deadline, String).label("next_deadline"),
         )
         .join(Client, Client.id == Case.client_id)
         .outerjoin(Staff, Staff.id == Case.paralegal_id)
@@ -135,6 +135,13 @@ def _summary(r: Any) -> CaseSummary:
     if stage is None:
         not_valid.append("stage")
         stored.append(str(r.stage))
+    dates: dict[str, date | None] = {}
+    for field in ("next_hearing", "next_deadline"):
+        value = getattr(r, field)
+        dates[field] = _stored_date(value)
+        if value is not None and dates[field] is None:
+            not_valid.append(field)
+            stored.append(str(value))
     return CaseSummary(
         id=CaseId(r.id),
         client_id=ClientId(r.client_id),
@@ -144,8 +151,8 @@ def _summary(r: Any) -> CaseSummary:
         stage=stage or Stage.INTAKE,
         detained=r.detained,
         paralegal=r.paralegal or "",
-        next_hearing=r.next_hearing,
-        next_deadline=r.next_deadline,
+        next_hearing=dates["next_hearing"],
+        next_deadline=dates["next_deadline"],
         not_valid=tuple(not_valid),
         stored=tuple(stored),
     )
@@ -157,6 +164,16 @@ def _stored_a_number(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _stored_date(value: object) -> date | None:
+    """A date read as text: ``None`` when it is no calendar date ('2026-02-30')."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _member(kind: type[_E], value: object) -> _E | None:

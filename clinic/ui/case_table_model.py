@@ -121,7 +121,13 @@ class CaseTableModel(QAbstractTableModel):
 _compact = attrgetter(*(f.name for f in fields(CaseSummary)))  # CaseSummary -> its fields
 
 
-_FIELDS = {Column.A_NUMBER: "a_number", Column.CLAIM_TYPE: "claim_type", Column.STAGE: "stage"}
+_FIELDS = {
+    Column.A_NUMBER: "a_number",
+    Column.CLAIM_TYPE: "claim_type",
+    Column.STAGE: "stage",
+    Column.NEXT_HEARING: "next_hearing",
+    Column.NEXT_DEADLINE: "next_deadline",
+}
 
 
 def _display(case: CaseSummary, column: Column) -> str:  # noqa: PLR0911 - one return per column

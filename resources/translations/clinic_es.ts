@@ -2279,6 +2279,10 @@
         <translation>Sin número A</translation>
     </message>
     <message>
+        <source>%1 (not valid)</source>
+        <translation>%1 (no válido)</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2512,6 +2516,14 @@
     <message>
         <source>Open a case from Cases or Today to see it here.</source>
         <translation>Abra un caso desde Casos u Hoy para verlo aquí.</translation>
+    </message>
+    <message>
+        <source>a value Clinic does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case cannot be shown: some of its stored values are not valid, so Clinic cannot read them (%1). They may come from an older version of Clinic or from editing the records by hand. Nothing was changed. &apos;clinic doctor&apos; lists every such value by record and field; restore a backup from before the change, or ask whoever supports Clinic at the clinic to correct them.</source>
+        <translation>Este caso no se puede mostrar: algunos de sus valores guardados no son válidos y Clinic no puede leerlos (%1). Pueden venir de una versión anterior de Clinic o de una edición manual de los registros. No se cambió nada. &apos;clinic doctor&apos; enumera cada uno de esos valores por registro y campo; restaure una copia de seguridad de antes del cambio, o pida a quien da soporte a Clinic en la clínica que los corrija.</translation>
     </message>
 </context>
 <context>
@@ -3293,6 +3305,10 @@
         <translation>Cambio de dirección AR-11 al DHS</translation>
     </message>
     <message>
+        <source>After the grant: refugee travel document before any trip abroad; no return to the country of feared persecution (warning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alien registration (G-325R) unless the client already holds a registration document</source>
         <translation>Registro de extranjeros (G-325R) salvo que el cliente ya tenga un documento de registro</translation>
     </message>
@@ -3315,6 +3331,10 @@
     <message>
         <source>Asylum interview: confirm the interpreter the applicant brings</source>
         <translation>Entrevista de asilo: confirmar el intérprete que trae el solicitante</translation>
+    </message>
+    <message>
+        <source>Asylum-only or withholding-only proceedings: what the judge can decide</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>BIA appeal (EOIR-26) must be received</source>
@@ -3373,6 +3393,10 @@
         <translation>FOIA: vence la respuesta de la agencia (prorrogada por circunstancias inusuales)</translation>
     </message>
     <message>
+        <source>Family member&apos;s lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filing before a master calendar hearing (if a ruling is requested)</source>
         <translation>Escritos antes de una audiencia preliminar (si se pide una resolución)</translation>
     </message>
@@ -3405,6 +3429,10 @@
         <translation>Plazo ordenado por el juez</translation>
     </message>
     <message>
+        <source>Lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Missed asylum interview: show good cause to the asylum office</source>
         <translation>Entrevista de asilo perdida: demostrar causa justificada ante la oficina de asilo</translation>
     </message>
@@ -3431,6 +3459,10 @@
     <message>
         <source>One-year asylum filing deadline</source>
         <translation>Plazo de un año para pedir asilo</translation>
+    </message>
+    <message>
+        <source>One-year asylum filing deadline of a family member filing their own I-589</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One-year exception: file within a reasonable period (warning)</source>
@@ -3483,6 +3515,10 @@
     <message>
         <source>Voluntary departure: proof of the bond to the BIA</source>
         <translation>Salida voluntaria: prueba de la fianza ante la BIA</translation>
+    </message>
+    <message>
+        <source>Withholding-only: protective petition for review within 30 days of the removal order</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3926,6 +3962,10 @@
         <source>Evidence items with files become exhibits. Drag them into order, untick one to leave it out of the packet.</source>
         <translation>Las pruebas con archivos se convierten en anexos. Arrástrelas para ordenarlas; desmarque una para dejarla fuera del paquete.</translation>
     </message>
+    <message>
+        <source>The exhibit order was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FamilyMemberForm</name>
@@ -4262,16 +4302,12 @@
         <translation>Comprobante de cita</translation>
     </message>
     <message>
+        <source>One after the other (English first, then the other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language of the handout</source>
         <translation>Idioma de la hoja informativa</translation>
-    </message>
-    <message>
-        <source>English and Spanish</source>
-        <translation>Inglés y español</translation>
-    </message>
-    <message>
-        <source>Spanish only</source>
-        <translation>Solo español</translation>
     </message>
     <message>
         <source>English only</source>
@@ -4284,10 +4320,6 @@
     <message>
         <source>Side by side (two columns)</source>
         <translation>Lado a lado (dos columnas)</translation>
-    </message>
-    <message>
-        <source>One after the other (English, then Spanish)</source>
-        <translation>Una después de la otra (inglés y luego español)</translation>
     </message>
     <message>
         <source>&amp;Handout:</source>
@@ -4322,6 +4354,14 @@
         <translation>Guardar la hoja informativa como PDF</translation>
     </message>
     <message>
+        <source>English and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Appointment</source>
         <translation>Cita</translation>
     </message>
@@ -4332,6 +4372,10 @@
     <message>
         <source>Appointment place</source>
         <translation>Lugar de la cita</translation>
+    </message>
+    <message>
+        <source>Draft translation: no certified translator has reviewed the %1 text yet. Have it checked before you give this paper to the client. (A review is recorded in Settings, Handout languages.)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5152,6 +5196,118 @@ Esc: cancelar</translation>
     <message>
         <source>Note saved.</source>
         <translation>Nota guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>OlderCopyBanner</name>
+    <message>
+        <source>Read-only copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older copy of the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Older copy — read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working read-only…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept this copy as current…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records differ from the ones this computer saw last: another copy of the store was changed separately, or an older copy was put back and changed. It is open read-only: you can read everything, but nothing can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This is an older copy of the store: %n change(s) made after it are missing. It is open read-only: you can read everything, but nothing can be saved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep working read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can keep reading these records; nothing can be saved while they stay an older copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To get the missing changes back, restore the newest backup that holds them: File → Restore from backup…, and choose the latest file in the backup folder (or on the USB stick). The records now on this computer are kept as a safety copy beside the data folder. If no backup holds them, accept this copy as current instead; the audit trail then records what was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation type="unfinished">Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <source>Keep read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes saved in the other copy, or after this copy was put back, are not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n change(s) made after this copy stay missing, unless a backup holds them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept this copy as the current records? %1 The audit trail records the acceptance and what was lost, and Clinic saves again from this copy on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the store&apos;s passphrase again to accept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept this copy as current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic reads the store&apos;s key from this computer&apos;s keychain again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This copy is now current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records are now the current ones and can be changed again. The acceptance and what was missing are recorded in the audit trail (entry %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct, so this copy was not accepted and nothing was changed. Check the keyboard layout and Caps Lock, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This copy was not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an older copy of the records, open read-only, so nothing was saved. Use the banner at the top of the window: restore the right backup (File → Restore from backup…), or accept this copy as current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Nothing was saved</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from clinic.domain.enums import DeadlineStatus
 from clinic.services.dto import CaseView, DeadlineView, HearingView
 from clinic.ui.case_view.case_tab import INFO_BADGE, badge
-from clinic.ui.case_view.case_words import a_number_text, short_date, short_time, word
+from clinic.ui.case_view.case_words import a_number_shown, short_date, short_time, word
 from clinic.ui.case_view.deadline_table_model import is_overdue
 from clinic.ui.fonts import Step, scaled
 from clinic.ui.rule_words import rule_text
@@ -80,7 +80,7 @@ class CaseHeader(QFrame):
 
     def display_case(self, case: CaseView, today: date) -> None:
         self.client_name.setText(case.client.display_name)
-        self.a_number.setText(a_number_text(case.client.a_number))
+        self.a_number.setText(a_number_shown(case.client.a_number))
         self.claim_type.setText(word(case.claim_type))
         self.claim_type.show()
         self.detained_badge.setText(self.tr("Detained"))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from clinic.domain.ids import CaseId
-from clinic.services import cases
+from clinic.services import cases, record_checks
 from clinic.services.dto import CaseView
 from clinic.services.results import Changes, Entity
 from clinic.ui.case_view.case_header import CaseHeader
@@ -76,9 +76,15 @@ class CaseViewPage(Page):
         header_row.addWidget(self.handout_export.button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(header_row)
         column.addWidget(self.tabs, 1)
+        # A case whose stored values cannot be read (a bad row from an older version or hand
+        # editing): said, with which record and field, instead of a crash (issue 16 § 5).
+        self.unreadable = hint_label("", "caseViewUnreadable")
+        self.unreadable.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unreadable.setWordWrap(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(content)
+        self.stack.addWidget(self.unreadable)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
@@ -107,9 +113,13 @@ class CaseViewPage(Page):
             return
         try:
             case = cases.get_case(store=self.session.store, case_id=self.case_id)
-        except LookupError:
-            self.case_id = None
-            self.clear()
+        except (LookupError, ValueError):
+            found = record_checks.case_problems(store=self.session.store, case_id=self.case_id)
+            if found is None:  # no such case (any more)
+                self.case_id = None
+                self.clear()
+            else:
+                self._show_unreadable(found)
             return
         self.case = case
         today = self.session.today()
@@ -117,6 +127,20 @@ class CaseViewPage(Page):
         for tab in self.case_tabs:
             tab.display_case(case, today)
         self.stack.setCurrentIndex(1)
+
+    def _show_unreadable(self, found: tuple[str, ...]) -> None:
+        self.case = None
+        where = "; ".join(found) or self.tr("a value Clinic does not know")
+        self.unreadable.setText(
+            self.tr(
+                "This case cannot be shown: some of its stored values are not valid, so Clinic "
+                "cannot read them (%1). They may come from an older version of Clinic or from "
+                "editing the records by hand. Nothing was changed. 'clinic doctor' lists every "
+                "such value by record and field; restore a backup from before the change, or ask "
+                "whoever supports Clinic at the clinic to correct them."
+            ).replace("%1", where)
+        )
+        self.stack.setCurrentIndex(2)
 
     def apply_changes(self, changes: Changes) -> None:
         if self.case_id is not None and self.session.is_open and self._touches(changes):

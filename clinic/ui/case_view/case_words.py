@@ -428,6 +428,17 @@ def a_number_text(digits: str | None) -> str:
         return digits
 
 
+def a_number_shown(digits: str | None) -> str:
+    """The A-number as shown on the case: one Clinic would refuse (written by an older version or
+    by hand) is marked, never hidden (issue 16 § 5; ``clinic doctor`` names its record)."""
+    if digits:
+        try:
+            format_a_number(digits)
+        except InvalidANumber:
+            return QCoreApplication.translate("CaseView", "%1 (not valid)").replace("%1", digits)
+    return a_number_text(digits)
+
+
 def country_name(code: str) -> str:
     local = local_country_name(code, current_language())
     if local:

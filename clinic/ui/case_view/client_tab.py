@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, 
 from clinic.services.dto import AddressView, CaseView, ClientView
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label, table_view
 from clinic.ui.case_view.case_words import (
-    a_number_text,
+    a_number_shown,
     country_name,
     language_name,
     short_date,
@@ -95,7 +95,7 @@ class ClientTab(CaseTab):
         client = case.client
         self.name.setText(client.display_name)
         self.other_names.setText("; ".join(client.other_names) or "—")
-        self.a_number.setText(a_number_text(client.a_number))
+        self.a_number.setText(a_number_shown(client.a_number))
         born = short_date(client.date_of_birth) or self.tr("date of birth not recorded")
         self.born.setText(" · ".join(x for x in (born, word(client.sex)) if x))
         self.nationality.setText(", ".join(map(country_name, client.nationalities)) or "—")
