@@ -244,6 +244,10 @@ class CaseFactKind(StrEnum):
     DHS_MOTION_DISMISS = "dhs_motion_dismiss"  # to dismiss, e.g. into expedited removal (repeat)
     DHS_MOTION_RESPONSE_DUE = "dhs_motion_response_due"  # the date the judge set (may repeat)
     I589_REJECTED = "i589_rejected"  # returned unfiled, e.g. annual asylum fee unpaid
+    # Limited proceedings (8 CFR 1208.2(c)): the removal order reinstated (INA 241(a)(5)) or
+    # issued administratively (INA 238(b)), and the I-863 referral that opens them
+    REINSTATED_ORDER = "reinstated_order"
+    LIMITED_REFERRAL = "limited_referral"
 
 
 class FoiaAgency(StrEnum):

@@ -169,6 +169,8 @@ def _fact_fields(rows: list[FactRow]) -> dict[str, Any]:
         "dhs_dismiss": tuple(sorted(repeated.get(CaseFactKind.DHS_MOTION_DISMISS, []))),
         "dhs_response_due": tuple(sorted(repeated.get(CaseFactKind.DHS_MOTION_RESPONSE_DUE, []))),
         "i589_rejected": single.get(CaseFactKind.I589_REJECTED),
+        "reinstated_order": single.get(CaseFactKind.REINSTATED_ORDER),
+        "limited_referral": single.get(CaseFactKind.LIMITED_REFERRAL),
         "bia_appeal_filed": single.get(CaseFactKind.BIA_APPEAL_FILED),
         "pfr_filed": single.get(CaseFactKind.PFR_FILED),
         "asylum_office_denial": single.get(CaseFactKind.ASYLUM_OFFICE_DENIAL),

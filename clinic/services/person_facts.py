@@ -82,8 +82,16 @@ _FILER_SQL = (
 )
 
 
-def _day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
+def _day(value: str | date | None) -> date | None:
+    """A stored date: ISO text from SQLite, a date from PostgreSQL (the office engine)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _sql(cursor: Any, text: str) -> str:
+    """``?`` placeholders, or ``%s`` for psycopg's cursor (the office engine)."""
+    return text.replace("?", "%s") if "psycopg" in type(cursor).__module__ else text
 
 
 def person_facts_between(cursor: Any, first: int, last: int) -> dict[int, dict[str, Any]]:
@@ -92,11 +100,11 @@ def person_facts_between(cursor: Any, first: int, last: int) -> dict[int, dict[s
     bounds = (first, last)
     proceedings = {
         case_id: ProceedingKind(kind or ProceedingKind.REMOVAL.value)
-        for case_id, kind in cursor.execute(_PROCEEDING_SQL, bounds).fetchall()
+        for case_id, kind in cursor.execute(_sql(cursor, _PROCEEDING_SQL), bounds).fetchall()
     }
     statuses: dict[int, list[StatusRow]] = {}
     for case_id, ref, member, kind, start, end, entry in cursor.execute(
-        _STATUS_SQL, bounds
+        _sql(cursor, _STATUS_SQL), bounds
     ).fetchall():
         statuses.setdefault(case_id, []).append(
             (ref, member, StatusKind(kind), _day(start), _day(end), entry)
@@ -104,11 +112,11 @@ def person_facts_between(cursor: Any, first: int, last: int) -> dict[int, dict[s
     filers: dict[int, list[FilerRow]] = {}
     arrivals: dict[int, dict[int, date]] = {}
     for case_id, member, relationship, received, arrived in cursor.execute(
-        _FILER_SQL, bounds
+        _sql(cursor, _FILER_SQL), bounds
     ).fetchall():
         filers.setdefault(case_id, []).append((member, Relationship(relationship), _day(received)))
-        if arrived is not None:
-            arrivals.setdefault(case_id, {})[member] = date.fromisoformat(arrived)
+        if (arrived_on := _day(arrived)) is not None:
+            arrivals.setdefault(case_id, {})[member] = arrived_on
     return {
         case_id: _fields(
             proceeding,

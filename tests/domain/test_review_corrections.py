@@ -316,6 +316,7 @@ def test_closed_case_keeps_post_grant_and_review_dates(
     assert ids == {
         "i-730-follow-to-join",
         "asylee-adjustment",
+        "post-grant-travel-warning",  # 8 CFR 223.1(b), 208.24 (issue 18 § 2)
         "petition-for-review",
         "voluntary-departure",
         "voluntary-departure-bond",

@@ -15,10 +15,11 @@ from clinic.domain.enums import (
 )
 from clinic.domain.ids import ClientId
 from clinic.domain.validation import Problem
-from clinic.services import cases, clients, entries
+from clinic.services import cases, clients, deadline_refresh, deadlines, entries
+from clinic.services.settings_schema import settings_in
 from clinic.storage.models import Case, Client
 from clinic.storage.store import Store
-from tests.services.test_deadline_service import TODAY, open_defensive
+from tests.services.test_deadline_service import TODAY, by_rule, open_defensive
 
 
 def _client_of(store: Store, case_id: int) -> ClientId:
@@ -121,3 +122,60 @@ def test_family_member_files_own_and_proceeding_kind_are_kept(store: Store) -> N
     with store.unit_of_work() as session:
         case = session.get(Case, case_id)
         assert case is not None and case.proceeding is ProceedingKind.WITHHOLDING_ONLY
+
+
+def test_family_member_deadline_and_status_warning_stored_and_same_in_bulk_refresh(
+    store: Store,
+) -> None:
+    case_id = open_defensive(store, arrival=date(2024, 8, 20))
+    client_id = _client_of(store, case_id)
+    entries.record_status(
+        store=store,
+        client_id=client_id,
+        status=StatusPeriod(
+            0, StatusKind.NONIMMIGRANT, "F-1", date(2024, 8, 20), date(2026, 5, 15)
+        ),
+        today=TODAY,
+    ).unwrap()
+    member_id = clients.add_family_member(
+        store=store,
+        client_id=client_id,
+        member=FamilyMemberDraft("Reyes", "Marta", Relationship.SPOUSE, in_us=True),
+        today=TODAY,
+    ).unwrap()
+    entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(
+            date(2025, 7, 4), "San Ysidro, CA", ArrivalManner.PAROLED, member_id=member_id
+        ),
+        today=TODAY,
+    ).unwrap()
+    assert "family-one-year-filing" not in by_rule(store, case_id)  # a derivative: none
+    entries.set_own_filing(
+        store=store,
+        client_id=client_id,
+        member_id=member_id,
+        files_own=True,
+        received_on=None,
+        today=TODAY,
+    ).unwrap()
+    found = by_rule(store, case_id)
+    (own,) = found["family-one-year-filing"]
+    assert own.due_on == date(2026, 7, 6)  # Sat Jul 4 -> Mon Jul 6 (Jul 3 observed)
+    (warning,) = found["lawful-status-reasonable-period"]
+    assert warning.due_on == date(2026, 11, 15)
+    before = {
+        (d.rule_id, d.due_on, d.explanation, d.status)
+        for d in deadlines.case_deadlines(store=store, case_id=case_id)
+    }
+    with store.unit_of_work() as session:
+        changed = deadline_refresh.refresh_all_cases(
+            session, settings=settings_in(session), actor="tester"
+        )
+    assert not changed.touched  # the bulk refresh reads the same people facts
+    after = {
+        (d.rule_id, d.due_on, d.explanation, d.status)
+        for d in deadlines.case_deadlines(store=store, case_id=case_id)
+    }
+    assert after == before

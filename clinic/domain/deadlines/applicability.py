@@ -21,10 +21,15 @@ from clinic.domain.deadlines.foia import (
     foia_anchor_keys,
     request_of,
 )
+from clinic.domain.deadlines.people import (
+    PERSON_TRIGGERS,
+    own_i589_received,
+    person_anchor_keys,
+)
 from clinic.domain.deadlines.rules import Rule
 from clinic.domain.deadlines.values import Anchor, CaseFacts, HearingFact
 from clinic.domain.deadlines.vocabulary import Trigger
-from clinic.domain.enums import HearingKind
+from clinic.domain.enums import HearingKind, ProceedingKind
 from clinic.domain.stages import FINAL_ORDER_STAGES
 
 __all__ = [
@@ -109,6 +114,14 @@ _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
         "Negative reasonable-fear referral filed with the court",
         lambda f: f.negative_reasonable_fear,
     ),
+    Trigger.REINSTATED_ORDER: (
+        "Removal order reinstated or issued administratively",
+        lambda f: f.reinstated_order,
+    ),
+    Trigger.LIMITED_REFERRAL: (
+        "Notice of Referral to Immigration Judge (I-863)",
+        lambda f: f.limited_referral,
+    ),
 }
 _MULTI: dict[Trigger, tuple[str, Callable[[CaseFacts], tuple[date, ...]]]] = {
     Trigger.ADDRESS_CHANGE: ("Address change", lambda f: f.address_changes),
@@ -139,6 +152,9 @@ TRIGGER_LABELS: dict[Trigger, str] = {
     **{trigger: label for trigger, (label, _) in _MULTI.items()},
     **_KEYED,
     Trigger.HEARING: "Hearing",
+    Trigger.MEMBER_LAST_ARRIVAL: "Family member's last arrival",
+    Trigger.STATUS_ENDED: "Lawful status ended",
+    Trigger.MEMBER_STATUS_ENDED: "Family member's lawful status ended",
 }
 HEARING_LABELS = {
     HearingKind.MASTER_CALENDAR: "Master calendar hearing",
@@ -185,6 +201,7 @@ ANCHOR_DATES: dict[str, Callable[[CaseFacts, str], date | None]] = {
     "alien_registered": lambda f, _field: min(f.alien_registered, default=None),
     "registered_at_14": _registered_at_14,
     "dhs_motion_response_due": _first_response_date,
+    "own_i589_received": own_i589_received,
 }
 ANCHOR_DATE_LABELS = {
     "foia_response": "FOIA response",
@@ -193,6 +210,7 @@ ANCHOR_DATE_LABELS = {
     "alien_registered": "Alien registration",
     "registered_at_14": "Alien registration",
     "dhs_motion_response_due": "Response date set by the judge",
+    "own_i589_received": "I-589 received",
 }
 # What the engine says when such a date settles the rule (engine._settle).
 ANCHOR_DATE_WORDS = {
@@ -202,6 +220,7 @@ ANCHOR_DATE_WORDS = {
     "alien_registered": "recorded, so this is done",
     "registered_at_14": "recorded, so this is done",
     "dhs_motion_response_due": "the judge's date replaces this default",
+    "own_i589_received": "filed, so this warning no longer applies",
 }
 CASE_NUMBERS: dict[str, Callable[[CaseFacts], int | None]] = {
     "vd_days": lambda f: f.vd_days,
@@ -245,6 +264,8 @@ def fit(rule: Rule, facts: CaseFacts) -> Fit | None:
     }
     if cond.arrival_manners and facts.arrival_manner not in cond.arrival_manners:
         return None  # e.g. registration: only an arrival recorded as without inspection
+    if cond.proceedings and (facts.proceeding or ProceedingKind.REMOVAL) not in cond.proceedings:
+        return None  # e.g. no one-year deadline in withholding-only proceedings
     if any(ok is False for ok in checks.values()):
         return None
     unknown = tuple(f"condition_unknown:{name}" for name, ok in checks.items() if ok is None)
@@ -271,7 +292,7 @@ def anchor_keys(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> lis
     if any(CASE_DATES[name](facts) is None for name in rule.requires):
         return []
     trigger = rule.trigger
-    if trigger is Trigger.HEARING or trigger in _KEYED:
+    if trigger is Trigger.HEARING or trigger in _KEYED or trigger.value in PERSON_TRIGGERS:
         return _one_per_event(rule, facts, hearings_from)
     if trigger in _MULTI:
         label, get_many = _MULTI[trigger]
@@ -286,7 +307,9 @@ def anchor_keys(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> lis
 
 
 def _one_per_event(rule: Rule, facts: CaseFacts, hearings_from: date | None) -> list[AnchorKey]:
-    """One anchor per hearing, or per FOIA request (its id in the field)."""
+    """One anchor per hearing, per FOIA request or per person (its id in the field)."""
+    if rule.trigger.value in PERSON_TRIGGERS:
+        return person_anchor_keys(rule.trigger.value, facts)
     if rule.trigger is not Trigger.HEARING:
         return foia_anchor_keys(rule.trigger.value, facts)
     field = Trigger.HEARING.value

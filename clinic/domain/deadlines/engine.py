@@ -35,6 +35,7 @@ from clinic.domain.deadlines.calendar import BusinessCalendar, day_label
 from clinic.domain.deadlines.counting import shift
 from clinic.domain.deadlines.ead_clock import ClockCount, count_clock
 from clinic.domain.deadlines.explain import Counted, explain, unextended_closures
+from clinic.domain.deadlines.people import person_key, status_note
 from clinic.domain.deadlines.rules import (
     ClosurePolicy,
     Confidence,
@@ -202,6 +203,8 @@ def _for_anchor(
         if clock is not None and clock.counted and result.due is not None:
             result = replace(result, explanation=f"{result.explanation}. {clock.words()}")
         result = _settle(rule, result, facts)
+        if rule.met_by and rule.trigger in _ONE_YEAR_TRIGGERS:
+            result = status_note(rule.trigger.value, result, facts)
     return replace(result, flags=result.flags + fit.flags) if fit.flags else result
 
 
@@ -212,12 +215,24 @@ def _clock(rule: Rule, anchor: Anchor, facts: CaseFacts) -> ClockCount | None:
     return count_clock(anchor.on, rule.offset.amount, facts.ead_clock)
 
 
+_ONE_YEAR_TRIGGERS = (Trigger.LAST_ARRIVAL, Trigger.MEMBER_LAST_ARRIVAL)
+
+
+def _case_date(name: str, facts: CaseFacts, field: str) -> date | None:
+    """A case date, or (``own_i589_received``) a date of the anchor's own person."""
+    if name in CASE_DATES:
+        return CASE_DATES[name](facts)
+    return ANCHOR_DATES[name](facts, field)
+
+
 def _case_dates(rule: Rule, facts: CaseFacts, field: str) -> tuple[object, ...]:
     """The case dates :func:`_settle` reads for this rule and anchor (part of a memo key)."""
     names = (rule.met_by, rule.at_once_on, *rule.ended_by)
     answered = ANCHOR_DATES[rule.answered_by](facts, field) if rule.answered_by else None
     clock = facts.ead_clock if rule.plus_case_days else ()
-    return (*(CASE_DATES[name](facts) if name else None for name in names), answered, clock)
+    people = person_key(rule.trigger.value, facts, field) if rule.met_by else ()
+    dates = (_case_date(name, facts, field) if name else None for name in names)
+    return (*dates, answered, clock, people)
 
 
 def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedDeadline:
@@ -262,8 +277,8 @@ def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedD
                 settled_reason=f"{words} ({rule.source})",
                 settled_on=on,
             )
-    if rule.met_by and (on := CASE_DATES[rule.met_by](facts)) is not None:
-        label = CASE_DATE_LABELS[rule.met_by]
+    if rule.met_by and (on := _case_date(rule.met_by, facts, result.anchor.field)) is not None:
+        label = CASE_DATE_LABELS.get(rule.met_by) or ANCHOR_DATE_LABELS[rule.met_by]
         if on <= due:
             words = f"{label} {day_label(on)}: on or before this date, so met"
             return replace(
@@ -357,6 +372,7 @@ class DeadlineMemo:
             facts.unaccompanied_child,
             facts.detained,
             facts.arrival_manner,
+            facts.proceeding,
         )
         found = self._fits.get(profile)
         if found is None:

@@ -23,7 +23,15 @@ from clinic.domain.deadlines.vocabulary import (
     Roll,
     Trigger,
 )
-from clinic.domain.enums import ArrivalManner, ClaimType, ForumKind, HearingKind, Relief, Stage
+from clinic.domain.enums import (
+    ArrivalManner,
+    ClaimType,
+    ForumKind,
+    HearingKind,
+    ProceedingKind,
+    Relief,
+    Stage,
+)
 
 __all__ = [
     "ClosurePolicy",
@@ -59,9 +67,11 @@ CASE_DATE_FIELDS = frozenset(
 ANCHOR_DATE_FIELDS = frozenset(
     {
         "foia_response", "interview_notice", "stay_requested", "alien_registered",
-        "registered_at_14", "dhs_motion_response_due",
+        "registered_at_14", "dhs_motion_response_due", "own_i589_received",
     }
 )  # fmt: skip
+# A deadline may be met by a case date, or by the I-589 of the person its anchor belongs to.
+MET_BY_FIELDS = CASE_DATE_FIELDS | {"own_i589_received"}
 
 _RULE_KEYS = frozenset(
     {
@@ -75,7 +85,7 @@ _RULE_KEYS = frozenset(
 _CONDITION_KEYS = frozenset(
     {
         "claim_types", "forums", "detained", "hearing_kinds", "stages", "relief", "not_for_uac",
-        "arrival_manners",
+        "arrival_manners", "proceedings",
     }
 )  # fmt: skip
 SCHEMA_VERSION = 1
@@ -98,6 +108,8 @@ class Conditions:
     not_for_uac: bool = False
     # how the client last arrived; only a recorded manner matches (unknown does not apply)
     arrival_manners: frozenset[ArrivalManner] = frozenset()
+    # removal, asylum-only or withholding-only (8 CFR 1208.2(c)); an unrecorded one is removal
+    proceedings: frozenset[ProceedingKind] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -259,7 +271,7 @@ def _parse_rule(entry: object, source_name: str, index: int) -> Rule:
         after_closing=reader.flag("after_closing"),
         repeat_yearly=reader.integer("repeat_yearly") if "repeat_yearly" in entry else 0,
         due_not_before=reader.optional_date("due_not_before"),
-        met_by=reader.optional_choice("met_by", CASE_DATE_FIELDS),
+        met_by=reader.optional_choice("met_by", MET_BY_FIELDS),
         ended_by=_date_fields(reader, "ended_by"),
         at_once_on=reader.optional_choice("at_once_on", CASE_DATE_FIELDS),
         requires=_date_fields(reader, "requires"),
@@ -311,6 +323,7 @@ def _parse_conditions(reader: FieldReader, trigger: Trigger) -> Conditions:
         relief=frozenset(sub.choices("relief", Relief)),
         not_for_uac=sub.flag("not_for_uac"),
         arrival_manners=frozenset(sub.choices("arrival_manners", ArrivalManner)),
+        proceedings=frozenset(sub.choices("proceedings", ProceedingKind)),
     )
     if conditions.hearing_kinds and trigger is not Trigger.HEARING:
         sub.fail("hearing_kinds", 'only allowed with trigger = "hearing"', "remove it")

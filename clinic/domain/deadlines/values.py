@@ -160,5 +160,7 @@ class CaseFacts:
     # proceedings (None: removal); the client's lawful status / TPS / parole periods; family
     # members who file an I-589 of their own
     proceeding: ProceedingKind | None = None
+    reinstated_order: date | None = None  # a reinstated or administrative removal order
+    limited_referral: date | None = None  # the I-863 referral to asylum- or withholding-only
     status_periods: tuple[StatusPeriod, ...] = ()
     family_filers: tuple[FamilyFiler, ...] = ()

@@ -47,6 +47,15 @@ class Trigger(StrEnum):
     DHS_MOTION_DISMISS = "dhs_motion_dismiss"
     DHS_MOTION_RESPONSE_DUE = "dhs_motion_response_due"
     I589_REJECTED = "i589_rejected"
+    # people (deadlines/people.py): one anchor per family member filing their own I-589, per
+    # status period that may explain a late filing
+    MEMBER_LAST_ARRIVAL = "member_last_arrival"
+    STATUS_ENDED = "status_ended"
+    MEMBER_STATUS_ENDED = "member_status_ended"
+    # limited proceedings (8 CFR 1208.2(c)): the removal order reinstated (or issued
+    # administratively) before withholding-only proceedings, and the I-863 referral
+    REINSTATED_ORDER = "reinstated_order"
+    LIMITED_REFERRAL = "limited_referral"
 
 
 class OffsetUnit(StrEnum):

@@ -86,6 +86,36 @@ _PHRASES = (
     N_("Asylum-office denial"),
     N_("Petition for review filed"),
     N_("Asylum recommended for approval"),
+    # people (deadlines/people.py): family members' own one-year deadlines, lawful status
+    N_("Family member's last arrival"),
+    N_("Spouse's last arrival"),
+    N_("Child's last arrival"),
+    N_("Parent's last arrival"),
+    N_("Sibling's last arrival"),
+    N_("Lawful status ended"),
+    N_("Family member's lawful status ended"),
+    N_("Nonimmigrant status ended"),
+    N_("Immigrant status ended"),
+    N_("TPS ended"),
+    N_("Parole ended"),
+    N_("spouse"),
+    N_("child"),
+    N_("parent"),
+    N_("sibling"),
+    N_("family member"),
+    N_("nonimmigrant status"),
+    N_("immigrant status"),
+    N_("parole"),
+    N_("until"),
+    N_(
+        ": held on this date; the extraordinary-circumstances exception may apply if the I-589 "
+        "is filed within a reasonable period after it ends (8 CFR 208.4(a)(5)(iv)); the "
+        "attorney decides"
+    ),
+    N_(": filed, so this warning no longer applies"),
+    # limited proceedings (8 CFR 1208.2(c))
+    N_("Removal order reinstated or issued administratively"),
+    N_("Notice of Referral to Immigration Judge (I-863)"),
     N_("Hearing"),
     N_("Master calendar hearing"),
     N_("Individual hearing"),
