@@ -8,25 +8,21 @@ staff PDF, and the command line takes ``--prepared-by NAME`` or says how to choo
 
 from __future__ import annotations
 
-from clinic.domain.i18n import N_, translate
+from clinic.domain.i18n import N_
 from clinic.services import language, staff
 from clinic.services.dto import StaffView
+from clinic.services.errors import ErrorKind, ServiceError
 from clinic.storage.store import Store
 
 PREFERENCE_KEY = "computer_user"  # {store id: staff id}
 UNCHOSEN_ACTOR = "staff (not chosen)"  # the audit actor until someone is chosen
 
 
-class NoPreparer(LookupError):
+class NoPreparer(ServiceError, LookupError):
     """No staff member is chosen, or the name given is not one of the active staff."""
 
-    def __init__(self, template: str, **values: str) -> None:
-        super().__init__(template.format(**values))
-        self.template = template
-        self.values = values
-
-    def message_in(self, lang: str) -> str:
-        return translate(self.template, lang, **self.values)
+    kind = ErrorKind.NOT_FOUND
+    code = "no_preparer"
 
 
 def _chosen_ids() -> dict[str, int]:

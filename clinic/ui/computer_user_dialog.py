@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.domain.drafts import StaffDraft
 from clinic.domain.ids import StaffId
 from clinic.services import computer_user, staff
-from clinic.services.results import Result
+from clinic.services.results import Changes, Entity
+from clinic.ui.operation import Operation
 from clinic.ui.session import UiSession
 from clinic.ui.settings_staff import AddStaffDialog
 
@@ -86,26 +86,29 @@ class WhoAreYouDialog(QDialog):
             self.combo.setCurrentIndex(1)  # the only staff member
 
     def _add_me(self) -> None:
-        dialog = AddStaffDialog(self._save_staff, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and self._added is not None:
-            self._fill(select=int(self._added))
-
-    _added: StaffId | None = None
-
-    def _save_staff(self, draft: StaffDraft) -> Result[StaffId]:
-        result = staff.add_staff(store=self.session.store, staff=draft)
-        if result.ok:
-            self._added = result.value
-            self.session.publish(result.changes)
-        return result
+        added: list[StaffId] = []
+        dialog = AddStaffDialog(self.session, self, added=added.append)
+        if dialog.exec() == QDialog.DialogCode.Accepted and added:
+            self._fill(select=int(added[0]))
 
     def accept(self) -> None:
         chosen = self.combo.currentData()
         if chosen is None:
             self.message.setText(self.tr("Choose your name, or add yourself to the staff."))
             return
-        computer_user.choose(self.session.store, int(chosen))
-        super().accept()
+        store = self.session.store
+        chosen_ok = (
+            Operation(
+                self,
+                lambda _: computer_user.choose(store, int(chosen)),
+                session=self.session,
+                changes=lambda _: Changes.of((Entity.STAFF, 0)),  # Today's start list ticks it
+            )
+            .failure(lambda problem: self.message.setText(problem.text))
+            .run_and_wait()
+        )
+        if chosen_ok:
+            super().accept()
 
 
 def ensure_computer_user(session: UiSession, parent: QWidget | None) -> bool:

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic.domain.drafts import StaffDraft
-from clinic.domain.ids import StaffId
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services import staff
 from clinic.services.deadlines import rules_in_force
@@ -46,6 +44,7 @@ from clinic.ui.hearing_zone_review import ZoneReviewNotice
 from clinic.ui.page import Page
 from clinic.ui.session import UiSession
 from clinic.ui.settings_closures import ClosureDaysEditor
+from clinic.ui.settings_handout_languages import HandoutLanguagesBox
 from clinic.ui.settings_language import LanguageBox
 from clinic.ui.settings_layout import named
 from clinic.ui.settings_problems import ProblemLabels
@@ -92,6 +91,7 @@ class SettingsPage(Page):
         right = QVBoxLayout()
         right.addWidget(self._rules_group())
         right.addWidget(self._closures_group())
+        right.addWidget(HandoutLanguagesBox(session))  # saved on its own (issue 24)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -485,7 +485,7 @@ class SettingsPage(Page):
     def open_add_staff(self) -> AddStaffDialog | None:
         if not self.session.is_open:
             return None
-        dialog = AddStaffDialog(self._save_staff, self)
+        dialog = AddStaffDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._staff_dialog_closed)
         self.staff_dialog = dialog
@@ -494,12 +494,6 @@ class SettingsPage(Page):
 
     def _staff_dialog_closed(self) -> None:
         self.staff_dialog = None
-
-    def _save_staff(self, draft: StaffDraft) -> Result[StaffId]:
-        result = staff.add_staff(store=self.session.store, staff=draft)
-        if result.ok:
-            self.session.publish(result.changes)
-        return result
 
     def _choose_folder(self) -> None:
         folder = existing_folder(

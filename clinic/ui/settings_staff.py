@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from clinic.domain.drafts import StaffDraft
 from clinic.domain.enums import StaffRole
 from clinic.domain.ids import StaffId
-from clinic.services import computer_user
+from clinic.services import computer_user, staff
 from clinic.services.dto import StaffView
 from clinic.services.results import Result
 from clinic.ui.labels import label
+from clinic.ui.operation import Operation
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
 from clinic.ui.settings_layout import named, tidy_table
 from clinic.ui.settings_problems import ProblemLabels
@@ -160,16 +162,21 @@ class StaffList(QWidget):
         computer_user.choose(self.session.store, int(chosen) if chosen is not None else None)
 
 
-SaveStaff = Callable[[StaffDraft], Result[StaffId]]
-
-
 class AddStaffDialog(QDialog):
     """Name, role and e-mail; the service's problems appear beside the fields and the dialog
-    stays open until the person is saved or the user gives up."""
+    stays open until the person is saved or the user gives up. ``added`` hears the new id."""
 
-    def __init__(self, save: SaveStaff, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: UiSession,
+        parent: QWidget | None = None,
+        *,
+        added: Callable[[StaffId], None] | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._save = save
+        self.session = session
+        self._added = added
+        self._saved = False
         self.setObjectName("addStaffDialog")
         self.setWindowTitle(self.tr("Add staff"))
         # Room for a full name and the e-mail hint (and the title in the window manager's bar).
@@ -219,11 +226,28 @@ class AddStaffDialog(QDialog):
         )
 
     def accept(self) -> None:
-        result = self._save(self.draft())
-        if not result.ok:
+        if not self.session.is_open:
+            return
+        store, draft = self.session.store, self.draft()
+        self._saved = False
+        Operation(
+            self, lambda _: staff.add_staff(store=store, staff=draft), session=self.session
+        ).success(self._answered).failure(self._not_saved).run_and_wait()
+        if self._saved:
+            super().accept()
+
+    def _not_saved(self, problem: Problem) -> None:
+        self.problems.clear()
+        self.problems.general.setText(self.tr("Nothing was saved: {0}").format(problem.text))
+        self.problems.general.show()
+
+    def _answered(self, result: Result[StaffId]) -> None:
+        if not result.ok or result.value is None:
             self.problems.show(result.problems)
             return
-        super().accept()
+        self._saved = True
+        if self._added is not None:
+            self._added(result.value)
 
     def reject(self) -> None:
         if self.name.text().strip() or self.email.text().strip():
