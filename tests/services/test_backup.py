@@ -156,9 +156,26 @@ def test_restore_with_the_recovery_key(filled: Store, folder: Path, tmp_path: Pa
     recovery = filled.key_hex_for_recovery_kit()
     spaced = " ".join(recovery[i : i + 4] for i in range(0, 64, 4)).upper()
     target = lifecycle.resolve_data_dir(tmp_path / "new")
-    backups.restore(backup=made.path, data_dir=target, recovery_key_hex=spaced, keychain=False)
-    key = backups.parse_recovery_key(recovery)
-    lifecycle.unlock_store(data_dir=target, passphrase=None, actor="t", key=key).lock()
+    key = backups.parse_recovery_key(spaced)
+    assert bytes(key).hex() == recovery
+    today = MORNING.date()
+    expected_cases = search.list_cases(store=filled, today=today)
+    (tmp_path / "other-computer").mkdir()  # where the recovery key is needed: a new computer
+    with anchors.isolated_state(tmp_path / "other-computer"):
+        result = backups.restore(
+            backup=made.path, data_dir=target, recovery_key_hex=spaced, keychain=False
+        )
+        assert result.manifest.store_id == filled.meta.store_id
+        restored = lifecycle.unlock_store(data_dir=target, passphrase=None, actor="t", key=key)
+        try:
+            assert restored.meta.store_id == filled.meta.store_id
+            cases_there = search.list_cases(store=restored, today=today)
+            assert cases_there == expected_cases
+            assert [c.client_name for c in cases_there] == [f"{CANARY.upper()}, Ana"]
+            assert tree(target.vault) == tree(filled.datadir.vault) != {}
+            assert lifecycle.verify_audit(store=restored).ok
+        finally:
+            restored.lock()
 
 
 def test_wrong_keys_change_nothing(filled: Store, folder: Path, tmp_path: Path) -> None:

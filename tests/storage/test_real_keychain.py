@@ -6,7 +6,9 @@ these tests skip.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -27,8 +29,34 @@ pytestmark = [
 ]
 
 
-def test_real_keychain_keeps_the_key_and_a_lost_entry_fails_closed(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def secret_service_backend() -> Iterator[None]:
+    """The Secret Service as keyring's backend inside; the backend before it afterwards, so the
+    tests after these still see the one their conftest chose."""
+    before = keyring.get_keyring()
     keyring.set_keyring(keyring.core.load_keyring("keyring.backends.SecretService.Keyring"))
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
+@pytest.fixture
+def secret_service() -> Iterator[None]:
+    with secret_service_backend():
+        yield
+
+
+def test_the_backend_is_the_secret_service_inside_and_given_back_after() -> None:
+    before = keyring.get_keyring()
+    with secret_service_backend():
+        assert type(keyring.get_keyring()).__module__ == "keyring.backends.SecretService"
+    assert keyring.get_keyring() is before
+
+
+def test_real_keychain_keeps_the_key_and_a_lost_entry_fails_closed(
+    tmp_path: Path, secret_service: None
+) -> None:
     assert keys.keychain_available()
     data_dir = DataDir(tmp_path / "data")
     store = create_store(data_dir, passphrase=None, actor="t")
