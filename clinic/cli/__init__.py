@@ -37,6 +37,7 @@ PARSER_MODULES = (
     "import_commands",
     "report_commands",
     "selftest_commands",
+    "server_commands",
     "staff_commands",
 )
 
@@ -179,6 +180,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "accept-copy": ("store_commands", "cmd_accept_copy"),
     "backup": ("backup_commands", "cmd_backup"),
     "restore": ("backup_commands", "cmd_restore"),
+    "server": ("server_commands", "cmd_server"),
+    "connect": ("server_commands", "cmd_connect"),
 }
 
 

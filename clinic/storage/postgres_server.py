@@ -327,6 +327,25 @@ def _verifier(connection: Connection, login: str, password: str) -> str:
     return bytes(encrypted).decode()
 
 
+def _create_login(
+    connection: Connection, login: str, verifier: str, until: datetime, group: str
+) -> None:
+    """CREATE ROLE with literals composed by psycopg (no SQLAlchemy bind parsing of the
+    verifier's text)."""
+    from psycopg import sql  # noqa: PLC0415
+
+    statement = sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} VALID UNTIL {} IN ROLE {}").format(
+        sql.Identifier(login),
+        sql.Literal(verifier),
+        sql.Literal(until.isoformat()),
+        sql.Identifier(group),
+    )
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    with raw.cursor() as cursor:
+        cursor.execute(statement)
+
+
 @dataclass(frozen=True)
 class NewStaff:
     login: str
@@ -378,12 +397,7 @@ def add_staff(
                     N_("There is already a login named '{login}' on this server."), login=login
                 )
             verifier = _verifier(connection, login, first)
-            connection.execute(
-                text(
-                    f"CREATE ROLE {_q(login)} LOGIN PASSWORD {_lit(verifier)} "
-                    f"VALID UNTIL {_lit(until.isoformat())} IN ROLE {_q(roles.group(role))}"
-                )
-            )
+            _create_login(connection, login, verifier, until, roles.group(role))
             staff_id = None
             if role != "admin":
                 staff_id = connection.execute(

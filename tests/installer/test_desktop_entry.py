@@ -37,7 +37,7 @@ def test_desktop_entry_names_the_app_its_icon_and_command() -> None:
     assert entry["Categories"].endswith(";")
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="no desktop-file-utils")
+@pytest.mark.requires_tool("desktop-file-validate", "desktop-file-utils")
 def test_desktop_entry_validates() -> None:
     result = subprocess.run(
         ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False

@@ -1,0 +1,119 @@
+"""Office mode's set-up intentions: the server administrator's (init, staff, status) and a
+laptop's (connect). See docs/office.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from clinic.domain.i18n import N_
+from clinic.services import language
+from clinic.storage import postgres_server, postgres_settings
+from clinic.storage.errors import CannotUnlock
+from clinic.storage.postgres import (
+    OfficeError,
+    OfficeStore,
+    OfficeTarget,
+    open_office_store,
+    parse_target,
+)
+from clinic.storage.postgres_server import InitReport, NewStaff, ServerStatus
+
+__all__ = [
+    "Connected",
+    "InitReport",
+    "NewStaff",
+    "OfficeError",
+    "ServerStatus",
+    "add_staff",
+    "connect",
+    "disable_staff",
+    "init_server",
+    "open_saved",
+    "saved_settings",
+    "server_status",
+    "target_of",
+]
+
+
+def target_of(url: str, *, user: str | None = None, ca_file: Path | None = None) -> OfficeTarget:
+    """The address checked against the transport rules (no password in it)."""
+    return parse_target(url, user=user, ca_file=ca_file)
+
+
+def init_server(*, target: OfficeTarget, password: str | None) -> InitReport:
+    return postgres_server.init_server(target, password)
+
+
+def add_staff(
+    *, target: OfficeTarget, password: str | None, login: str, role: str, full_name: str | None
+) -> NewStaff:
+    return postgres_server.add_staff(target, password, login=login, role=role, full_name=full_name)
+
+
+def disable_staff(*, target: OfficeTarget, password: str | None, login: str) -> int:
+    return postgres_server.disable_staff(target, password, login=login)
+
+
+def server_status(*, target: OfficeTarget, password: str | None) -> ServerStatus:
+    return postgres_server.server_status(target, password)
+
+
+def _settings_folder() -> Path:
+    return language.config_dir()
+
+
+@dataclass(frozen=True)
+class Connected:
+    settings_file: Path
+    password_in: str  # "keychain" or "file"
+    password_file: Path | None
+
+
+def connect(
+    *, target: OfficeTarget, password: str, passphrase: str | None, folder: Path | None = None
+) -> Connected:
+    """Prove the login works (a wrong password or an unknown server is said here), then save
+    the address and keep the password: in the keychain, or wrapped by ``passphrase``."""
+    open_office_store(target, password).lock()
+    where = folder or _settings_folder()
+    wrapped: Path | None = None
+    if passphrase is None:
+        postgres_settings.keep_in_keychain(target, password)
+        password_in = "keychain"  # noqa: S105 - where it is kept, not a password
+    else:
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        wrapped = postgres_settings.keep_in_file(where, target, password, passphrase)
+        password_in = "file"  # noqa: S105 - where it is kept
+    saved = postgres_settings.save_settings(where, target, password_in)
+    return Connected(settings_file=saved, password_in=password_in, password_file=wrapped)
+
+
+def saved_settings(folder: Path | None = None) -> postgres_settings.OfficeSettings | None:
+    return postgres_settings.load_settings(folder or _settings_folder())
+
+
+def open_saved(*, passphrase: str | None = None, folder: Path | None = None) -> OfficeStore:
+    """Open the office database saved by :func:`connect`, its password from where it is kept."""
+    where = folder or _settings_folder()
+    settings = postgres_settings.load_settings(where)
+    if settings is None:
+        raise OfficeError(
+            N_("This computer is not connected to an office server: run 'clinic connect'.")
+        )
+    target = settings.target()
+    if settings.password_in == "keychain":  # noqa: S105 - where it is kept
+        password = postgres_settings.password_from_keychain(target)
+        if password is None:
+            raise CannotUnlock(
+                N_(
+                    "The keychain has no password for {user} on the office server; run "
+                    "'clinic connect' again."
+                ),
+                user=target.user,
+            )
+    else:
+        if passphrase is None:
+            raise CannotUnlock(N_("The office password is protected by a passphrase; enter it."))
+        password = postgres_settings.password_from_file(where, target, passphrase)
+    return open_office_store(target, password)
