@@ -340,8 +340,7 @@ def _create_login(
         sql.Literal(until.isoformat()),
         sql.Identifier(group),
     )
-    raw = connection.connection.dbapi_connection
-    assert raw is not None
+    raw: Any = connection.connection.dbapi_connection  # a psycopg connection
     with raw.cursor() as cursor:
         cursor.execute(statement)
 

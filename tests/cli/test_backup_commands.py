@@ -220,7 +220,7 @@ def test_backup_into_a_folder_and_doctor_warns_without_failing(
     assert "All checks passed." in doctor.stdout
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) needed")
+@pytest.mark.requires_tool("pdftotext", "poppler-utils")
 def test_restore_and_verify_with_the_printed_recovery_key(
     demo: tuple[Path, Path], tmp_path: Path
 ) -> None:

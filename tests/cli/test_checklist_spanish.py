@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from collections.abc import Iterator
 from datetime import date
@@ -16,7 +15,7 @@ from clinic.domain.drafts import CaseDraft, ClientDraft, StaffDraft
 from clinic.domain.enums import ClaimType, StaffRole
 from clinic.services import cases, clients, computer_user, language, lifecycle, staff
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
+pytestmark = pytest.mark.requires_tool("pdftotext", "poppler-utils")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ both languages' formats and the court's address; bad input gets a clear message.
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from collections.abc import Iterator
 from datetime import date, time
@@ -17,7 +16,7 @@ from clinic.domain.drafts import CaseDraft, ClientDraft, EvidenceDraft, HearingD
 from clinic.domain.enums import ClaimType, EvidenceCategory, HearingKind
 from clinic.services import cases, clients, evidence, language, lifecycle, schedule
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
+pytestmark = pytest.mark.requires_tool("pdftotext", "poppler-utils")
 
 HEARING_DAY = date(2031, 3, 3)  # a Monday, far enough ahead to stay "upcoming"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,8 +32,8 @@ from clinic.domain.enums import (
 from clinic.reports.checklist_pdf import ChecklistPdfData, DeadlineLine, render_checklist_pdf
 from clinic.resource_files import resource_path
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
-needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+needs_poppler = pytest.mark.requires_tool("pdftotext", "poppler-utils")
+needs_qpdf = pytest.mark.requires_tool("qpdf", "qpdf")
 
 
 def ev(title: str) -> EvidenceFact:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
@@ -13,8 +12,8 @@ import pytest
 from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
 from clinic.reports.docket_pdf import DocketData, DocketEntry, Readiness, render_docket_pdf
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
-needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+needs_poppler = pytest.mark.requires_tool("pdftotext", "poppler-utils")
+needs_qpdf = pytest.mark.requires_tool("qpdf", "qpdf")
 
 READY = Readiness(checklist_missing=0, untranslated=0, open_deadlines=0, overdue_deadlines=0)
 

@@ -5,7 +5,6 @@ every handout language; and Spanish times as a reader expects ("a la 1:00 p. m."
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
@@ -21,7 +20,7 @@ from clinic.services import cases, clients, handouts, lifecycle, schedule
 from clinic.storage import keys
 from clinic.storage.store import Store
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
+pytestmark = pytest.mark.requires_tool("pdftotext", "poppler-utils")
 
 TODAY = date(2026, 11, 28)
 HEARING = HearingDraft(

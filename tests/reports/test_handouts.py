@@ -4,7 +4,6 @@ every kind in English, Spanish and both, both layouts, diacritics intact, only t
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
@@ -28,8 +27,8 @@ from clinic.services import cases, clients, evidence, handouts, lifecycle, sched
 from clinic.storage import keys
 from clinic.storage.store import Store
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
-needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+needs_poppler = pytest.mark.requires_tool("pdftotext", "poppler-utils")
+needs_qpdf = pytest.mark.requires_tool("qpdf", "qpdf")
 
 TODAY = date(2026, 11, 28)
 APPOINTMENT = handouts.Appointment(datetime(2026, 12, 3, 14, 0), "Ana Gómez", "Oficina, 2.º piso")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import getpass
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
@@ -28,7 +27,7 @@ from clinic.services import (
 )
 from clinic.storage.store import Store
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
+pytestmark = pytest.mark.requires_tool("pdftotext", "poppler-utils")
 
 TODAY = date(2026, 12, 7)
 NOW = datetime(2026, 12, 7, 15, 0, tzinfo=UTC)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
@@ -40,8 +39,8 @@ from clinic.reports.summary_pdf import (
     render_case_summary_pdf,
 )
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing")
-needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+needs_poppler = pytest.mark.requires_tool("pdftotext", "poppler-utils")
+needs_qpdf = pytest.mark.requires_tool("qpdf", "qpdf")
 
 TODAY = date(2026, 11, 28)
 

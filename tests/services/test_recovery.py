@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from clinic.storage.errors import KeyNotFound, WrongPassphrase
 from clinic.storage.keys import KeySource
 from clinic.storage.models import AuditEntry
 from clinic.storage.store import Store, open_store
+from tests.conftest import require_tool
 
 
 def kit_key(store: Store) -> str:
@@ -30,14 +30,16 @@ def test_kit_holds_the_clinic_store_id_and_key(store: Store, tmp_path: Path) -> 
     content = destination.read_bytes()
     assert content.startswith(b"%PDF")
     assert destination.stat().st_mode & 0o777 == 0o600
-    if shutil.which("pdftotext"):
-        text = subprocess.run(
-            ["pdftotext", str(destination), "-"], capture_output=True, text=True, check=True
-        ).stdout
-        assert "Clínica Frontera" in text
-        assert store.meta.store_id in text
-        printed = "".join(text.split("Recovery key", 1)[1].split()[:8]).lower()
-        assert printed == kit_key(store)
+    text = subprocess.run(
+        [require_tool("pdftotext", "poppler-utils"), str(destination), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Clínica Frontera" in text
+    assert store.meta.store_id in text
+    printed = "".join(text.split("Recovery key", 1)[1].split()[:8]).lower()
+    assert printed == kit_key(store)
     with store.unit_of_work() as session:
         last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
     assert last is not None and last.action == "export" and last.entity == "store"

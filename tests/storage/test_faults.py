@@ -40,6 +40,7 @@ from clinic.storage.models import (
 )
 from clinic.storage.store import Store, count_rows, open_store
 from clinic.storage.vault import StoredBlob, VaultIntegrityError
+from tests.conftest import missing, require_root
 
 PASSPHRASE = "correct horse battery staple"
 TODAY = date(2026, 11, 28)
@@ -149,12 +150,11 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 @contextlib.contextmanager
 def small_tmpfs(where: Path, size: str) -> Iterator[Path]:
     """A tmpfs of ``size`` mounted at ``where`` (root only), unmounted afterwards."""
-    if os.geteuid() != 0:
-        pytest.skip("needs root to mount a small tmpfs (CI runs the fault tests as root)")
+    require_root("to mount a small tmpfs (CI runs the fault tests as root)")
     where.mkdir()
     mounted = _run("mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(where))
     if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+        missing(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:
         yield where
     finally:
@@ -295,7 +295,7 @@ def read_only(root: Path, mount: Path | None) -> Iterator[None]:
     if mount is not None:
         remounted = _run("mount", "-o", "remount,ro", str(mount))
         if remounted.returncode != 0:
-            pytest.skip(f"cannot remount the tmpfs read-only: {remounted.stderr.strip()}")
+            missing(f"cannot remount the tmpfs read-only: {remounted.stderr.strip()}")
         try:
             yield
         finally:
