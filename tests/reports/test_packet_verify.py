@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from packet_support import MemorySink, marks_found, one_each, request, sample
 
-from bench.packet_inputs import make_pdf
-from clinic.reports.packet import build_packet, normalise
+from bench.packet_inputs import make_pdf, photo
+from clinic.reports.packet import build_packet, normalise, sources
 from clinic.reports.packet.placement import Stamper
 from clinic.reports.packet.sources import open_source
 from clinic.reports.packet.verify import PageCheck, verify_unit
@@ -135,3 +135,32 @@ def test_a_packet_page_with_other_content_is_flagged() -> None:
     same, changed = verdicts
     assert same.ok and same.content == 0.0
     assert not changed.ok and changed.content > 0.02 and "inked pixels differed" in changed.reason
+
+
+def test_a_photo_page_is_checked_against_the_photo_as_attached() -> None:
+    """Photos are exhibit pages too: each is compared with the attached file, turned upright by
+    Pillow's own reading of its EXIF orientation; a faithful photo page passes."""
+    files = {1: photo(orientation=6), 2: photo(orientation=1, fmt="PNG"), 3: make_pdf(1, "Text")}
+    built = build_packet(request(one_each(files)), files.__getitem__, MemorySink())
+    assert built.rasterised == ()
+
+
+def test_a_photo_placed_the_wrong_way_round_is_flagged_and_redrawn(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The builder's orientation table loses its entries (a placement bug, simulated): the
+    sideways photo page fails its check and is rebuilt from the photo, upright."""
+    monkeypatch.setattr(sources, "_TURNS", {})
+    files = {1: photo(orientation=6), 2: photo(orientation=1)}
+    sink = MemorySink()
+    built = build_packet(request(one_each(files)), files.__getitem__, sink)
+    [page] = built.rasterised
+    assert page.file_name == "file1.pdf" and "photo's pixels differed" in page.reason
+    assert page.label == str(built.exhibits[0].first_page)
+    [path] = sink.save(tmp_path)
+    [again] = verify_unit(
+        path.read_bytes(),
+        [PageCheck(built.exhibits[0].first_page - 1, 1, 0, photo=True)],
+        {1: files[1]},
+    )
+    assert again.ok, again.reason

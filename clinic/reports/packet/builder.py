@@ -58,7 +58,7 @@ from clinic.reports.packet.model import (
     ReadFile,
     SourceFile,
 )
-from clinic.reports.packet.placement import Stamper, placed_rect
+from clinic.reports.packet.placement import Stamper, photo_rect, placed_rect
 from clinic.reports.packet.sources import (
     Kind,
     Photo,
@@ -68,7 +68,13 @@ from clinic.reports.packet.sources import (
     prepare_photo,
     sniff,
 )
-from clinic.reports.packet.verify import PageCheck, PageVerdict, raster_page, verify_unit
+from clinic.reports.packet.verify import (
+    PageCheck,
+    PageVerdict,
+    raster_page,
+    raster_photo,
+    verify_unit,
+)
 
 VERIFY_WORKERS = 1  # with the main process placing pages, both cores of a clinic laptop work
 VERIFY_AHEAD = 2  # exhibits built ahead while earlier ones are being checked
@@ -178,6 +184,7 @@ class _Pending:
     source: ExhibitSource
     checks: list[_Placed]
     future: Future[list[PageVerdict]] | None
+    references: dict[int, bytes]  # each checked source (PDF reference or photo) by its key
 
 
 PREFETCH = 4  # files read and (photos) prepared ahead of the one being stamped
@@ -194,6 +201,8 @@ class _Prefetch:
         self.order = order
         self.next = 0
         self.ready: dict[int, Future[Photo] | bytes | SourceProblem] = {}
+        self.originals: dict[int, bytes] = {}  # a photo's file as attached, for its check
+        self.last_original = b""  # that of the photo :meth:`get` returned last
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="packet-photo")
 
     def get(self, position: int) -> bytes | Photo:
@@ -209,8 +218,10 @@ class _Prefetch:
                     self.ready[self.next] = data
                 else:
                     self.ready[self.next] = self.pool.submit(prepare_photo, data)
+                    self.originals[self.next] = data
             self.next += 1
         value = self.ready.pop(position)
+        self.last_original = self.originals.pop(position, b"")
         if isinstance(value, SourceProblem):
             raise value
         if isinstance(value, Future):
@@ -220,6 +231,8 @@ class _Prefetch:
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.ready.clear()
+        self.originals.clear()
+        self.last_original = b""
 
 
 def _pages_of(pdf: bytes) -> int:
@@ -555,13 +568,15 @@ class _Builder:
                 writer, len(data), placed.tab_page, placed.last_page, placed.position, marks
             )
             checks = list(self.checks)
+            # the unit's sources go with it (and no longer stay for the whole build: a packet
+            # with many photos would hold every one of them)
+            references = {key: self.references.pop(key) for key in {c.check.source for c in checks}}
             future = None
             if self.verify and checks:
-                references = {c.check.source: self.references[c.check.source] for c in checks}
                 future = self._pool().submit(
                     verify_unit, data, [c.check for c in checks], references
                 )
-            yield _Pending(unit, exhibit.source, checks, future)
+            yield _Pending(unit, exhibit.source, checks, future, references)
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.workers is None:
@@ -603,10 +618,12 @@ class _Builder:
                 continue
             placed = by_page[index]
             try:
-                jpeg, size = self._raster(placed)
+                jpeg, size = self._raster(placed, pending.references[placed.check.source])
             except Exception as exc:
                 raise _FileFailed(_problem(pending.source, placed.file, exc)) from None
-            stamper.add_raster(jpeg, size, placed.rect, placed.label)
+            # a photo is redrawn in its own shape (what was placed may have had the wrong one)
+            rect = photo_rect(*size) if placed.check.photo else placed.rect
+            stamper.add_raster(jpeg, size, rect, placed.label)
             self.rasterised.append(
                 RasterisedPage(
                     placed.label,
@@ -619,18 +636,18 @@ class _Builder:
         unit = pending.unit
         return _Unit.measured(writer, unit.first_page, unit.last_page, unit.exhibit, unit.marks)
 
-    def _raster(self, placed: _Placed) -> tuple[bytes, tuple[int, int]]:
+    def _raster(self, placed: _Placed, reference: bytes) -> tuple[bytes, tuple[int, int]]:
         """The source page drawn at :data:`RASTER_DPI`, lower when that would not leave room for
         a few such pages in one part (down to :data:`RASTER_MIN_DPI`)."""
         budget = (self.limit - PART_SLACK) // 4
-        reference = self.references[placed.check.source]
         dpi = RASTER_DPI
         while True:
-            jpeg, width, height = (
-                self._pool()
-                .submit(raster_page, reference, placed.check.source_page, dpi)
-                .result(timeout=VERIFY_TIMEOUT)
+            drawn = (
+                self._pool().submit(raster_photo, reference, dpi)
+                if placed.check.photo
+                else self._pool().submit(raster_page, reference, placed.check.source_page, dpi)
             )
+            jpeg, width, height = drawn.result(timeout=VERIFY_TIMEOUT)
             if len(jpeg) <= budget:
                 return jpeg, (width, height)
             if dpi <= RASTER_MIN_DPI:
@@ -661,7 +678,13 @@ class _Builder:
                     self._advance(1)
             else:
                 _tick(self.cancelled)
+                # checked like a PDF page: against the photo as attached (issue 17)
+                key = source.file_id
+                self.references[key] = self.fetch.last_original
+                check = PageCheck(len(stamper.writer.pages), key, 0, photo=True)
                 stamper.add_photo(data, self._label(number))
+                rect = photo_rect(data.width, data.height)
+                self.checks.append(_Placed(check, source, self._label(number), rect))
                 number += 1
                 self._advance(1)
         except (PacketCancelled, PacketError):

@@ -111,6 +111,14 @@ def placed_rect(
     return (x0, y0, x0 + shown_w * scale, y0 + shown_h * scale)
 
 
+def photo_rect(width: float, height: float) -> tuple[float, float, float, float]:
+    """Where :meth:`Stamper.add_photo` puts an upright photo of ``width`` x ``height`` (any
+    unit: only its shape counts): (x0, y0, x1, y1) on the Letter page, filling the photo box."""
+    matrix, _ = fit_matrix((0, 0, width, height), 0, True, enlarge=True, into=PHOTO_BOX)
+    x0, y0 = matrix[4], matrix[5]
+    return (x0, y0, x0 + width * matrix[0], y0 + height * matrix[3])
+
+
 def _num(value: float) -> bytes:
     text = f"{value:.5f}".rstrip("0").rstrip(".")
     return (text if text not in ("", "-0") else "0").encode("ascii")
@@ -342,9 +350,7 @@ class Stamper:
         xobject = self.writer._add_object(image)
         # the photo fills the content box, keeping its shape; an image XObject is drawn into
         # the unit square, so it is first scaled to its pixel size
-        matrix, _ = fit_matrix(
-            (0, 0, photo.width, photo.height), 0, True, enlarge=True, into=PHOTO_BOX
-        )
-        full = multiply((photo.width, 0, 0, photo.height, 0, 0), matrix)
+        x0, y0, x1, y1 = photo_rect(photo.width, photo.height)
+        full = (x1 - x0, 0.0, 0.0, y1 - y0, x0, y0)
         drawing = b"q " + b" ".join(_num(v) for v in full) + b" cm /ClinicSrc Do Q\n"
         return self._add(drawing, xobject, label)
