@@ -6,7 +6,8 @@
 #                                       the window never starts only to abort inside Qt.
 #   tools/install-system-deps.sh test   the same plus what the tests need (make test and the
 #                                       real-display tests). Not root: prints the command and goes
-#                                       on; the tests that need a missing package are skipped.
+#                                       on; the tests that need a missing package are skipped
+#                                       (under CI=true they fail instead: tests/conftest.py).
 #
 # On a system without dpkg the packages cannot be checked here: `clinic` itself checks the
 # window's libraries before it starts (clinic/services/desktop_libraries.py) and says what is
@@ -26,13 +27,15 @@ run_packages=(
 )
 # What the tests need: a Secret Service for the real keychain test (dbus, gnome-keyring), the
 # real X display tests (Xvfb, the openbox window manager, xdotool to type and click, x11-utils
-# for xwininfo/xprop), independent PDF tools (pdftoppm/pdftotext, qpdf), and GTK 3 for the
+# for xwininfo/xprop), independent PDF tools (pdftoppm/pdftotext, qpdf), desktop-file-utils to
+# validate the installer's .desktop entry, and GTK 3 for the
 # test that drives GTK's own file dialog (Qt's gtk3 platform theme), and Debian's PostgreSQL
 # server for office mode (the tests initdb a throwaway cluster; postgresql-contrib: pg_trgm).
 test_packages=(
   dbus dbus-x11 gnome-keyring
   xvfb openbox xdotool x11-utils
   poppler-utils qpdf
+  desktop-file-utils
   libgtk-3-0
   postgresql postgresql-contrib
 )

@@ -66,7 +66,16 @@ def test_run_asks_only_for_what_the_window_needs(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "package",
-    ["xvfb", "openbox", "xdotool", "x11-utils", "gnome-keyring", "poppler-utils", "qpdf"],
+    [
+        "xvfb",
+        "openbox",
+        "xdotool",
+        "x11-utils",
+        "gnome-keyring",
+        "poppler-utils",
+        "qpdf",
+        "desktop-file-utils",
+    ],
 )
 def test_the_tests_list_holds_what_the_real_display_tests_need(
     tmp_path: Path, package: str
