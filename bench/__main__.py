@@ -344,6 +344,15 @@ def _packet(quick: bool, root: Path) -> dict[str, Any]:
         "build_s_large": second["seconds"],
         "cpu_s_large": second.get("cpu_seconds"),
         "peak_rss_mb_large": second["peak_rss_mb"],
+        # the same packets built without the page-by-page verification, in the same run
+        "unverified_build_s_small": first["without_verification"]["seconds"],
+        "unverified_cpu_s_small": first["without_verification"]["cpu_seconds"],
+        "unverified_peak_rss_mb_small": first["without_verification"]["peak_rss_mb"],
+        "verification_ratio_small": first["verification_time_ratio"],
+        "unverified_build_s_large": second["without_verification"]["seconds"],
+        "verification_ratio_large": second["verification_time_ratio"],
+        "pages_rasterised_small": first.get("rasterised_pages"),
+        "load_average": os.getloadavg(),
         "ratio": ratio,
         "target": f"{small[0]} pages <= {packet_bench.TARGET_SECONDS_1000:g} s and "
         f"<= {packet_bench.TARGET_PEAK_MB:g} MB; {large[0]} pages <= "
