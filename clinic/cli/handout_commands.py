@@ -1,5 +1,7 @@
 """``clinic handout``: a client handout (hearing reminder, document request, appointment slip) as
-a PDF in English, Spanish or both."""
+a PDF in one handout language or beside English (``--lang en+ht``); without ``--lang``, the
+client's recorded languages choose. A language no certified translator has reviewed yet is said
+so before the PDF is written."""
 
 from __future__ import annotations
 
@@ -24,11 +26,24 @@ def _moment(text: str) -> datetime:
         ) from None
 
 
+def _language_choice(text: str) -> str:
+    try:
+        return "+".join(handouts.languages_of(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _(
+                "{text!r} is not a handout language; use one of {choices}",
+                text=text,
+                choices=", ".join(handouts.language_choices()),
+            )
+        ) from None
+
+
 def add_parsers(commands: Any) -> None:
     handout = commands.add_parser(
         "handout",
         help="save a client handout (hearing reminder, document request, appointment slip) "
-        "as a PDF in English, Spanish or both",
+        "as a PDF in English, Spanish, Haitian Creole, Portuguese, French or beside English",
     )
     handout.add_argument(
         "kind", choices=handouts.KINDS, metavar="KIND", help=", ".join(handouts.KINDS)
@@ -37,15 +52,16 @@ def add_parsers(commands: Any) -> None:
     handout.add_argument(
         "--lang",
         dest="handout_lang",
-        choices=handouts.LANGUAGE_CHOICES,
-        default="en+es",
-        help="the handout's language(s): en, es or en+es (default en+es)",
+        type=_language_choice,
+        metavar="LANG",
+        help="the handout's language(s): a code (en, es, ht, pt, fr …) or two joined by + "
+        "(en+ht); default: the client's recorded languages, beside English",
     )
     handout.add_argument(
         "--layout",
         choices=LAYOUTS,
-        help="with en+es: two columns (side-by-side) or English then Spanish (sequential); "
-        "default: the clinic's setting",
+        help="with two languages: two columns (side-by-side) or one after the other "
+        "(sequential); default: the clinic's setting",
     )
     handout.add_argument(
         "--out",
@@ -80,20 +96,25 @@ def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
             )
         appointment = handouts.Appointment(args.at, args.with_whom or "", args.where or "")
     store = open_for_command(args)
+    staff = language.ui_language()
     try:
+        case_id = CaseId(args.case_id)
+        choice = args.handout_lang or handouts.case_default_choice(store=store, case_id=case_id)
+        languages = handouts.languages_of(choice)
+        drafts = handouts.unreviewed(languages, store=store)
         try:
             handouts.export_handout_pdf(
                 store=store,
-                case_id=CaseId(args.case_id),
+                case_id=case_id,
                 kind=args.kind,
-                languages=handouts.languages_of(args.handout_lang),
+                languages=languages,
                 destination=destination,
                 today=date.today(),
                 layout=args.layout,
                 appointment=appointment,
             )
         except handouts.HandoutUnavailable as exc:
-            raise UsageError(exc.message_in(language.ui_language())) from None
+            raise UsageError(exc.message_in(staff)) from None
         except FileExistsError:
             raise UsageError(
                 _("{path} already exists; choose a new file name.", path=destination)
@@ -108,4 +129,14 @@ def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
         ),
         file=out,
     )
+    for draft in drafts:  # said plainly, last, so it is the line the staff reads before printing
+        print(
+            _(
+                "Note: the {language} text is a draft that no certified translator has reviewed "
+                "yet. Have it checked before giving it to the client (record the review in "
+                "Settings, Handout languages).",
+                language=handouts.language_name(draft, staff),
+            ),
+            file=out,
+        )
     return EXIT_OK

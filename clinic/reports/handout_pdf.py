@@ -1,6 +1,7 @@
-"""Client handouts as PDF: large type, the clinic's letterhead, English and Spanish side by side
-(two columns) or one after the other. Built in memory from plain data; the service decides the
-words (from resources/handouts/*.toml) and this module only lays them out.
+"""Client handouts as PDF: large type, the clinic's letterhead in the handout's language(s), one
+language or two side by side (two columns) or one after the other. Built in memory from plain
+data; the service decides the words (from resources/handouts/<language>.toml) and this module
+only lays them out.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ class HandoutSection:
 @dataclass(frozen=True)
 class HandoutPdfData:
     clinic_name: str
-    letterhead: str
-    languages: tuple[str, ...]  # ("en",), ("es",) or ("en", "es")
+    letterhead: Mapping[str, str]  # address and phone lines, in each language printed
+    languages: tuple[str, ...]  # one language code, or two ("en", "ht")
     layout: str  # "side-by-side" or "sequential"
     title: Mapping[str, str]
     header: Mapping[
@@ -65,7 +66,7 @@ class HandoutPdfData:
     closing: Mapping[str, str]
     sources: Mapping[str, str]
     page_label: Mapping[str, str]  # "Page {page} of {total}"
-    column_label: Mapping[str, str]  # "English" / "Español" above the columns
+    column_label: Mapping[str, str]  # "English" / "Kreyòl ayisyen" above the columns
     document_title: str  # PDF metadata: never a client's name
 
 
@@ -111,11 +112,30 @@ class _Styles:
         )
 
 
-def _letterhead(data: HandoutPdfData, s: _Styles) -> list[Flowable]:
-    name = esc(data.clinic_name.strip()) or "Clinic"
+def _letterhead(data: HandoutPdfData, s: _Styles, langs: tuple[str, ...]) -> list[Flowable]:
+    """The clinic's name, then its letterhead lines in ``langs`` (two different ones side by
+    side, in the columns of the text below them)."""
+    name = esc(data.clinic_name.strip() or "Clinic")
     story: list[Flowable] = [Paragraph(name, s.clinic)]
-    if data.letterhead.strip():
-        story.append(Paragraph(esc(data.letterhead.strip()), s.letterhead))
+    lines = [data.letterhead.get(lang, "").strip() for lang in langs]
+    if len(lines) == 2 and lines[0] != lines[1] and all(lines):
+        column = (BODY_WIDTH - GUTTER) / 2
+        table = Table(
+            [[Paragraph(esc(lines[0]), s.letterhead), Paragraph(esc(lines[1]), s.letterhead)]],
+            colWidths=[column + GUTTER / 2, column + GUTTER / 2],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        story.append(table)
+    elif any(lines):
+        story.append(Paragraph(esc(next(line for line in lines if line)), s.letterhead))
     rule = Table([[""]], colWidths=[BODY_WIDTH], rowHeights=[4])
     rule.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1, RULE_GREY)]))
     return [*story, rule, Spacer(1, 6)]
@@ -187,7 +207,7 @@ def _sequential(data: HandoutPdfData) -> list[Flowable]:
     for number, lang in enumerate(data.languages):
         if number:
             story.append(PageBreak())
-        story += _letterhead(data, s)
+        story += _letterhead(data, s, (lang,))
         story += _top(data, lang, s)
         for section in data.sections:
             story.append(KeepTogether(_section(section, lang, BODY_WIDTH, s)))
@@ -217,7 +237,7 @@ def _two_columns(data: HandoutPdfData) -> list[Flowable]:
         table.setStyle(table_style)
         return table
 
-    story: list[Flowable] = _letterhead(data, s)
+    story: list[Flowable] = _letterhead(data, s, (left, right))
     story.append(
         pair(
             [Paragraph(esc(data.column_label.get(left, left)), s.column)],

@@ -1,10 +1,13 @@
 """The case page's "Client handout…" action: choose the kind (hearing reminder, document
-request, appointment slip), the language (English, Spanish or both) and, for both, the layout;
-then the usual unencrypted-PDF warning, a save dialog and the background worker."""
+request, appointment slip), the language (one handout language, alone or beside English; the
+client's recorded languages choose the default) and, for two, the layout; a language no certified
+translator has reviewed yet is said so plainly under the choice; then the usual unencrypted-PDF
+warning, a preview, a save dialog and the background worker."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +36,34 @@ if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
     from clinic.services import handouts
 
 SHORTCUT = "Ctrl+Shift+H"
+
+
+@dataclass(frozen=True)
+class LanguageOption:
+    """A handout language as the dialog offers it."""
+
+    code: str
+    name: str  # in the staff's language ("Haitian Creole")
+    native: str  # in its own ("Kreyòl ayisyen")
+    reviewed: bool  # by a certified translator, recorded in Settings (English: the source)
+
+
+ENGLISH_ONLY = (LanguageOption("en", "English", "English", True),)
+
+
+def all_languages(staff: str, reviewed: dict[str, bool]) -> tuple[LanguageOption, ...]:
+    """Every handout language (resources/handouts/), named in the staff's language."""
+    from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
+
+    return tuple(
+        LanguageOption(
+            code,
+            handouts.language_name(each, staff),
+            each.name,
+            code == "en" or reviewed.get(code, False),
+        )
+        for code, each in handouts.handout_languages().items()
+    )
 
 
 def _combo(name: str, accessible: str, items: tuple[tuple[str, str], ...]) -> QComboBox:
@@ -52,6 +84,8 @@ class HandoutDialog(QDialog):
         *,
         layout_setting: str = "side-by-side",
         today: Callable[[], date] = date.today,
+        languages: tuple[LanguageOption, ...] | None = None,
+        default_language: str = "en+es",
     ) -> None:
         super().__init__(parent)
         self.today = today
@@ -67,21 +101,13 @@ class HandoutDialog(QDialog):
                 ("appointment-slip", self.tr("Appointment slip")),
             ),
         )
-        self.language = _combo(
-            "handoutLanguage",
-            self.tr("Language of the handout"),
-            (
-                ("en+es", self.tr("English and Spanish")),
-                ("es", self.tr("Spanish only")),
-                ("en", self.tr("English only")),
-            ),
-        )
+        self._language_fields(languages, default_language)
         self.layout_box = _combo(
             "handoutLayout",
             self.tr("Layout of a bilingual handout"),
             (
                 ("side-by-side", self.tr("Side by side (two columns)")),
-                ("sequential", self.tr("One after the other (English, then Spanish)")),
+                ("sequential", self.tr("One after the other (English first, then the other)")),
             ),
         )
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout_setting)))
@@ -89,6 +115,7 @@ class HandoutDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Handout:"), self.kind)
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.review_note)
         form.addRow(self.tr("La&yout:"), self.layout_box)
         form.addRow(self.tr("&When:"), self.at)
         form.addRow(self.tr("W&ith:"), self.with_whom)
@@ -111,6 +138,32 @@ class HandoutDialog(QDialog):
         self.language.currentIndexChanged.connect(self._update)
         self._update()
 
+    def _language_fields(
+        self, languages: tuple[LanguageOption, ...] | None, default_language: str
+    ) -> None:
+        if languages is None:  # every handout language, none counted as reviewed
+            languages = all_languages(language.ui_language(), {})
+        self.options = {o.code: o for o in languages or ENGLISH_ONLY}
+        self.options.setdefault("en", ENGLISH_ONLY[0])
+        items: list[tuple[str, str]] = []
+        for option in self.options.values():
+            if option.code == "en":
+                continue
+            shown = (
+                option.name if option.name == option.native else f"{option.name} ({option.native})"
+            )
+            items.append((f"en+{option.code}", self.tr("English and %1").replace("%1", shown)))
+            items.append((option.code, self.tr("%1 only").replace("%1", shown)))
+        items.append(("en", self.tr("English only")))
+        self.language = _combo("handoutLanguage", self.tr("Language of the handout"), tuple(items))
+        self.language.setCurrentIndex(max(0, self.language.findData(default_language)))
+        self.review_note = QLabel()
+        self.review_note.setObjectName("handoutReviewNote")
+        self.review_note.setWordWrap(True)
+        bold = self.review_note.font()
+        bold.setBold(True)
+        self.review_note.setFont(bold)
+
     def _appointment_fields(self) -> None:
         tomorrow = self.today() + timedelta(days=1)
         self.at = DateTimeInput(datetime.combine(tomorrow, time(10, 0)), today=self.today)
@@ -128,7 +181,23 @@ class HandoutDialog(QDialog):
         appointment = self.kind.currentData() == "appointment-slip"
         for widget in (self.at, self.with_whom, self.where):
             self.form.setRowVisible(widget, appointment)
-        self.form.setRowVisible(self.layout_box, self.language.currentData() == "en+es")
+        choice = str(self.language.currentData())
+        self.form.setRowVisible(self.layout_box, "+" in choice)
+        drafts = [
+            self.options[code].name
+            for code in choice.split("+")
+            if code in self.options and not self.options[code].reviewed
+        ]
+        self.review_note.setText(
+            self.tr(
+                "Draft translation: no certified translator has reviewed the %1 text yet. "
+                "Have it checked before you give this paper to the client. (A review is "
+                "recorded in Settings, Handout languages.)"
+            ).replace("%1", ", ".join(drafts))
+            if drafts
+            else ""
+        )
+        self.form.setRowVisible(self.review_note, bool(drafts))
 
     def accept(self) -> None:
         if check_inputs(self):  # the appointment's day and time, when shown, must read
@@ -189,12 +258,27 @@ class HandoutExport(QObject):
     def _layout_setting(self) -> str:
         return settings.get_settings(store=self.session.store).handout_layout
 
+    def _languages(self, case: CaseView) -> tuple[tuple[LanguageOption, ...], str]:
+        """The handout languages (with the clinic's reviews) and the client's default."""
+        from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
+
+        reviews = handouts.language_reviews(store=self.session.store)
+        options = all_languages(
+            language.ui_language(), {code: r.reviewed for code, r in reviews.items()}
+        )
+        return options, handouts.default_choice(case.client.languages)
+
     def export(self) -> bool:
         case = self._current_case()
         if case is None or not self.session.is_open or self.saver.busy:
             return False
+        options, default = self._languages(case)
         self.dialog = HandoutDialog(
-            self._parent, layout_setting=self._layout_setting(), today=self.session.today
+            self._parent,
+            layout_setting=self._layout_setting(),
+            today=self.session.today,
+            languages=options,
+            default_language=default,
         )
         if self.dialog.exec() != QDialog.DialogCode.Accepted:
             return False

@@ -219,6 +219,10 @@
         <translation>Cancelar</translation>
     </message>
     <message>
+        <source>Nothing was saved: {0}</source>
+        <translation type="unfinished">No se guardó nada: {0}</translation>
+    </message>
+    <message>
         <source>Discard this staff member?</source>
         <translation>¿Descartar este miembro del personal?</translation>
     </message>
@@ -2063,6 +2067,42 @@
         <translation>I-589 rechazado por USCIS (p. ej., tarifa anual de asilo sin pagar)</translation>
     </message>
     <message>
+        <source>Removal order reinstated, or issued administratively</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to the judge for asylum-only or withholding-only proceedings (I-863)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removal proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asylum-only proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withholding-only proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nonimmigrant status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immigrant status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary Protected Status (TPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>USCIS (A-file)</source>
         <translation>USCIS (expediente A)</translation>
     </message>
@@ -2113,6 +2153,18 @@
     <message>
         <source>Date the judge ordered</source>
         <translation>Fecha que ordenó el juez</translation>
+    </message>
+    <message>
+        <source>Family member&apos;s last arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of a lawful status, TPS or parole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of a family member&apos;s lawful status, TPS or parole</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FOIA request received by the agency (response extended)</source>
@@ -2239,6 +2291,26 @@
         <translation>el rechazo del I-589</translation>
     </message>
     <message>
+        <source>the person&apos;s own I-589</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nonimmigrant status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>immigrant status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
         <translation>Un cierre del tribunal ({0}) cae en este período y no lo prorroga.</translation>
     </message>
@@ -2273,6 +2345,10 @@
     <message>
         <source>Settled: {0} is recorded; no follow-up is due.</source>
         <translation>Resuelto: consta {0}; no hace falta seguimiento.</translation>
+    </message>
+    <message>
+        <source>{0} was held on this date: the extraordinary-circumstances exception may apply if the I-589 is filed within a reasonable period after it ends (8 CFR 208.4(a)(5)(iv)). The attorney decides.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No A-number</source>
@@ -4303,7 +4379,7 @@
     </message>
     <message>
         <source>One after the other (English first, then the other)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una después de la otra (primero en inglés, después en el otro idioma)</translation>
     </message>
     <message>
         <source>Language of the handout</source>
@@ -4339,7 +4415,7 @@
     </message>
     <message>
         <source>W&amp;ith:</source>
-        <translation>&amp;Con:</translation>
+        <translation>Co&amp;n:</translation>
     </message>
     <message>
         <source>W&amp;here:</source>
@@ -4355,11 +4431,11 @@
     </message>
     <message>
         <source>English and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inglés y %1</translation>
     </message>
     <message>
         <source>%1 only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo %1</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -4375,7 +4451,7 @@
     </message>
     <message>
         <source>Draft translation: no certified translator has reviewed the %1 text yet. Have it checked before you give this paper to the client. (A review is recorded in Settings, Handout languages.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Traducción en borrador: ningún traductor certificado ha revisado todavía el texto en %1. Hágalo revisar antes de entregarle este papel al cliente. (La revisión se registra en Configuración, Idiomas de las hojas informativas).</translation>
     </message>
 </context>
 <context>
@@ -4399,6 +4475,85 @@
     <message>
         <source>Save the client handout PDF</source>
         <translation>Guardar el PDF de la hoja informativa</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutLanguagesBox</name>
+    <message>
+        <source>Handout languages</source>
+        <translation>Idiomas de las hojas informativas</translation>
+    </message>
+    <message>
+        <source>Handout language</source>
+        <translation>Idioma de la hoja informativa</translation>
+    </message>
+    <message>
+        <source>Certified translator who reviewed it</source>
+        <translation>Traductor certificado que lo revisó</translation>
+    </message>
+    <message>
+        <source>Name and certification (e.g. ATA, court)</source>
+        <translation>Nombre y certificación (p. ej., ATA, tribunal)</translation>
+    </message>
+    <message>
+        <source>Day of the review</source>
+        <translation>Fecha de la revisión</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>Registrar la revisión</translation>
+    </message>
+    <message>
+        <source>Mark as draft</source>
+        <translation>Marcar como borrador</translation>
+    </message>
+    <message>
+        <source>Letterhead in this language</source>
+        <translation>Membrete en este idioma</translation>
+    </message>
+    <message>
+        <source>Address, phone and office hours in this language (empty: the clinic&apos;s own)</source>
+        <translation>Dirección, teléfono y horario de atención en este idioma (vacío: el membrete de la clínica)</translation>
+    </message>
+    <message>
+        <source>Save the letterhead</source>
+        <translation>Guardar el membrete</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>I&amp;dioma:</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewed by:</source>
+        <translation>Revisado &amp;por:</translation>
+    </message>
+    <message>
+        <source>Reviewed &amp;on:</source>
+        <translation>&amp;Fecha de revisión:</translation>
+    </message>
+    <message>
+        <source>Letterhea&amp;d:</source>
+        <translation>Membre&amp;te:</translation>
+    </message>
+    <message>
+        <source>Reviewed by a certified translator: %1, on %2.</source>
+        <translation>Revisado por un traductor certificado: %1, el %2.</translation>
+    </message>
+    <message>
+        <source>Draft: no certified translator has reviewed this text yet. Staff are told so before they print it.</source>
+        <translation>Borrador: ningún traductor certificado ha revisado todavía este texto. Se avisa al personal antes de imprimirlo.</translation>
+    </message>
+    <message>
+        <source>Type who reviewed it (name and certification).</source>
+        <translation>Escriba quién lo revisó (nombre y certificación).</translation>
+    </message>
+    <message>
+        <source>Type the day of the review, e.g. 1/15/2027.</source>
+        <translation>Escriba la fecha de la revisión, p. ej., 15/1/2027.</translation>
+    </message>
+    <message>
+        <source>The day of the review cannot be in the future.</source>
+        <translation>La fecha de la revisión no puede ser futura.</translation>
     </message>
 </context>
 <context>
@@ -5228,13 +5383,6 @@ Esc: cancelar</translation>
         <source>These records differ from the ones this computer saw last: another copy of the store was changed separately, or an older copy was put back and changed. It is open read-only: you can read everything, but nothing can be saved.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>This is an older copy of the store: %n change(s) made after it are missing. It is open read-only: you can read everything, but nothing can be saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Keep working read-only</source>
         <translation type="unfinished"></translation>
@@ -5260,7 +5408,14 @@ Esc: cancelar</translation>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>The %n change(s) made after this copy stay missing, unless a backup holds them.</source>
+        <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This copy lacks %n change(s) made after it; they stay lost unless a backup holds them.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -6006,6 +6161,28 @@ Esc: cancelar</translation>
     <message>
         <source>Default %1 · allowed %2–%3</source>
         <translation>Predeterminado %1 · permitido %2–%3</translation>
+    </message>
+</context>
+<context>
+    <name>RulesUpgrade</name>
+    <message>
+        <source>Updating deadlines to the corrected rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating deadlines to the corrected rules: %v of %m cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadlines were recomputed with this version&apos;s corrected rules (%n rule(s) changed).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deadlines could not be updated to the corrected rules now; Clinic will try again the next time it opens.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

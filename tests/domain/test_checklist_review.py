@@ -108,7 +108,9 @@ def _handout_sources() -> list[str]:
     found: list[str] = []
     for path in resource_path("handouts").glob("*.toml"):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        found += [b["source"] for b in data.get("blocks", []) if "source" in b]
+        for kind in data.values():  # one file per language: a table per handout kind
+            if isinstance(kind, dict):
+                found += [b["source"] for b in kind.get("blocks", []) if "source" in b]
     return found
 
 

@@ -20,7 +20,7 @@ from clinic.domain.enums import (
     HearingKind,
     TranslationStatus,
 )
-from clinic.domain.handout_text import HandoutFileError, parse_handout
+from clinic.domain.handout_text import HandoutFileError, parse_language
 from clinic.domain.ids import CaseId
 from clinic.resource_files import resource_path
 from clinic.services import cases, clients, evidence, handouts, lifecycle, schedule, settings
@@ -209,7 +209,7 @@ COMMON = {
 @needs_poppler
 @needs_qpdf
 @pytest.mark.parametrize("kind", handouts.KINDS)
-@pytest.mark.parametrize("lang", handouts.LANGUAGE_CHOICES)
+@pytest.mark.parametrize("lang", ["en", "es", "en+es"])
 def test_each_kind_in_each_language(
     case: tuple[Store, CaseId], kind: str, lang: str, tmp_path: Path
 ) -> None:
@@ -349,30 +349,32 @@ def test_export_refuses_to_overwrite_and_is_audited(
 
 
 def test_shipped_handout_files_parse_and_cite_sources() -> None:
-    for kind in (*handouts.KINDS, "common"):
-        text = handouts.handout_text(kind)
-        assert text.kind == kind
-        for block in text.blocks:
-            assert block.source and block.as_of is not None
+    for lang in handouts.handout_languages():
+        for kind in (*handouts.KINDS, "common"):
+            text = handouts.handout_text(kind, lang)
+            assert text.kind == kind
+            for block in text.blocks:
+                assert block.source and block.as_of is not None
     reminder = handouts.handout_text("hearing-reminder")
     sources = " ".join(b.source for b in reminder.blocks)
     assert "INA 240(b)(5)(A)" in sources and "8 CFR 1003.15(d)(2)" in sources
 
 
 def test_handout_file_errors_say_what_to_fix() -> None:
-    path = resource_path("handouts", "appointment-slip.toml")
+    path = resource_path("handouts", "es.toml")
     good = path.read_text(encoding="utf-8")
-    with pytest.raises(HandoutFileError, match="'es' text is missing"):
-        parse_handout(
-            good.replace('es = "Su cita"', 'es = ""'), source_name="appointment-slip.toml"
-        )
+    assert parse_language(good, source_name="es.toml").code == "es"
+    with pytest.raises(HandoutFileError, match=r"appointment-slip\] title"):
+        parse_language(good.replace('title = "Su cita"', 'title = ""'), source_name="es.toml")
     with pytest.raises(HandoutFileError, match="source"):
-        parse_handout(
-            re.sub(r"(?m)^source = .*\n", "", good, count=1),
-            source_name="appointment-slip.toml",
-        )
+        parse_language(re.sub(r"(?m)^source = .*\n", "", good, count=1), source_name="es.toml")
     with pytest.raises(HandoutFileError, match="unknown field"):
-        parse_handout(good + '\ncolour = "red"\n', source_name="appointment-slip.toml")
+        parse_language(
+            good.replace("[appointment-slip]\n", '[appointment-slip]\ncolour = "red"\n'),
+            source_name="es.toml",
+        )
+    with pytest.raises(HandoutFileError, match="named after it"):
+        parse_language(good, source_name="pt.toml")
 
 
 @needs_poppler
