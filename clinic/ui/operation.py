@@ -89,6 +89,7 @@ class Operation(Generic[T]):
         self._on_kind: dict[ErrorKind, Callable[[Problem], None]] = {}
         self._on_progress: Callable[[int, int], None] | None = None
         self._on_end: list[Callable[[], None]] = []
+        self._on_locked: Callable[[], None] | None = None
         self.job: Job | None = None
         self.ended = False
         self.succeeded = False
@@ -110,6 +111,12 @@ class Operation(Generic[T]):
 
     def progress(self, handler: Callable[[int, int], None]) -> Operation[T]:
         self._on_progress = handler
+        return self
+
+    def when_locked(self, handler: Callable[[], None]) -> Operation[T]:
+        """Call ``handler`` (instead of the others) when the store was locked while the work
+        ran: its outcome is dropped, as every page forgot its client data."""
+        self._on_locked = handler
         return self
 
     def ended_with(self, handler: Callable[[], None]) -> Operation[T]:
@@ -164,7 +171,11 @@ class Operation(Generic[T]):
     def _can_deliver(self) -> bool:
         if not isValid(self.parent):
             return False  # the widget went away (the window closed) while the work ran
-        return self.session is None or self.session.is_open  # locked: client data is gone
+        if self.session is None or self.session.is_open:
+            return True
+        if self._on_locked is not None:  # locked: client data is gone, say only that
+            self._on_locked()
+        return False
 
     def _finished(self, result: Any) -> None:
         try:

@@ -41,7 +41,9 @@ from clinic.services.settings import (
 from clinic.ui import fonts
 from clinic.ui.file_dialogs import existing_folder
 from clinic.ui.hearing_zone_review import ZoneReviewNotice
+from clinic.ui.operation import Operation
 from clinic.ui.page import Page
+from clinic.ui.problems import Problem as OperationProblem
 from clinic.ui.session import UiSession
 from clinic.ui.settings_closures import ClosureDaysEditor
 from clinic.ui.settings_handout_languages import HandoutLanguagesBox
@@ -52,7 +54,6 @@ from clinic.ui.settings_recompute import BackgroundSave
 from clinic.ui.settings_rules import RuleSettingsBox
 from clinic.ui.settings_staff import AddStaffDialog, StaffList
 from clinic.ui.time_zones import system_zone
-from clinic.ui.translations import error_text
 
 AUTO_LOCK_RANGE = (1, 120)
 BACKUPS_KEPT_RANGE = (1, 365)
@@ -382,17 +383,27 @@ class SettingsPage(Page):
             self.problems.clear()
             self.status.setText(self.tr("Saving: recomputing every case's deadlines…"))
             return True
+        store, saved = self.session.store, []
+
+        def answered(result: Result[ClinicSettings]) -> None:
+            saved.append(self._saved(result, settings))
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = update_settings(store=self.session.store, settings=settings)
+            Operation(
+                self,
+                lambda _: update_settings(store=store, settings=settings),
+                session=self.session,
+            ).success(answered).failure(self._not_saved).run_and_wait()
         finally:
             QGuiApplication.restoreOverrideCursor()
-        return self._saved(result, settings)
+        return saved == [True]
 
     def _background_save(self) -> BackgroundSave:
         background = BackgroundSave(self.session, self)
         background.saved.connect(self._saved_in_background)
-        background.failed.connect(self._failed_in_background)
+        background.failed.connect(self._not_saved)
+        background.interrupted.connect(self._interrupted_in_background)
         return background
 
     def _set_busy(self, busy: bool) -> None:
@@ -407,15 +418,19 @@ class SettingsPage(Page):
         if self.session.is_open:
             self._saved(result, settings)
 
-    def _failed_in_background(self, exc: BaseException) -> None:
+    def _interrupted_in_background(self) -> None:
         self._set_busy(False)
-        if isinstance(exc, RecomputeCancelled):
-            self.status.setText(
-                self.tr("Not saved: the window was locked while saving. Save the settings again.")
-            )
+        self.status.setText(
+            self.tr("Not saved: the window was locked while saving. Save the settings again.")
+        )
+
+    def _not_saved(self, problem: OperationProblem) -> None:
+        self._set_busy(False)
+        if isinstance(problem.error, RecomputeCancelled):
+            self._interrupted_in_background()
             return
         self.status.setText(self.tr("Not saved."))
-        QMessageBox.warning(self, self.tr("Settings not saved"), error_text(exc))
+        QMessageBox.warning(self, self.tr("Settings not saved"), problem.text)
 
     def _saved(self, result: Result[ClinicSettings], settings: ClinicSettings) -> bool:
         if not result.ok or result.value is None:
@@ -426,8 +441,7 @@ class SettingsPage(Page):
         self.problems.clear()
         self._update_dirty()
         self.status.setText(self.tr("Saved."))
-        self.session.publish(result.changes)
-        return True
+        return True  # the operation publishes the result's changes
 
     def _local_problems(self, settings: ClinicSettings) -> tuple[FieldProblem, ...]:
         if settings.default_timezone and settings.default_timezone not in self._zones:
