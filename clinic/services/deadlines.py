@@ -28,7 +28,7 @@ from clinic.services.dto import DeadlineView, display_name
 from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.schedule import set_deadline_status
-from clinic.services.settings_schema import ClinicSettings, settings_in
+from clinic.services.settings_schema import ClinicSettings
 from clinic.services.views import deadline_view
 from clinic.storage.models import Case, CaseFact, Client, Deadline, Hearing
 from clinic.storage.store import Store
@@ -369,11 +369,6 @@ def calculate(
     return compute(
         rule, anchor_for(rule, from_date), context.calendar, days=days, detained=detained
     )
-
-
-def clinic_settings(*, store: Store) -> ClinicSettings:
-    with store.unit_of_work() as session:
-        return settings_in(session)
 
 
 def mark_deadline(

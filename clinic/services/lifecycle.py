@@ -110,11 +110,6 @@ def unlock_store(
     return store
 
 
-def change_passphrase(*, store: Store, new_passphrase: str) -> None:
-    check_new_passphrase(new_passphrase)
-    store.wrap_with_passphrase(new_passphrase)
-
-
 @dataclass(frozen=True)
 class DoctorReport:
     clinic_version: str

@@ -100,10 +100,6 @@ def _known(store_id: str, record: Any) -> KnownStore | None:
         return None
 
 
-def state_unreadable() -> bool:
-    return bool(_read(state_file()).get("unreadable"))
-
-
 def known_store(store_id: str) -> KnownStore | None:
     return _known(store_id, _read(state_file()).get(store_id))
 
