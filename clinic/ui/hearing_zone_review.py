@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +31,8 @@ from clinic.services import courts
 from clinic.services.courts import ZoneMismatch
 from clinic.services.results import Changes, Result
 from clinic.ui.case_view.case_words import short_date, short_time, word
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
 
 
@@ -157,14 +160,25 @@ class HearingZoneReviewDialog(QDialog):
         self._apply(courts.use_court_zone)
 
     def _apply(self, action: Callable[..., Result[HearingId]]) -> None:
-        changes = Changes()
-        for row in self.selected():
-            store = self.session.store
-            done = action(store=store, hearing_id=HearingId(row.hearing_id), zone=row.timezone)
-            changes = changes | done.changes
-        if changes.touched:
-            self.session.publish(changes)
-        self.reload()
+        store = self.session.store
+        chosen = [(HearingId(row.hearing_id), row.timezone) for row in self.selected()]
+
+        def work(_progress: Progress) -> Changes:
+            changes = Changes()
+            for hearing_id, zone in chosen:
+                changes = changes | action(store=store, hearing_id=hearing_id, zone=zone).changes
+            return changes
+
+        Operation(self, work, session=self.session, changes=lambda changes: changes).failure(
+            self._not_saved
+        ).ended_with(self._reload_if_open).run_and_wait()
+
+    def _not_saved(self, problem: Problem) -> None:
+        QMessageBox.warning(self, self.tr("Nothing was saved"), problem.text)
+
+    def _reload_if_open(self) -> None:
+        if self.session.is_open:
+            self.reload()
 
     def open_selected_case(self) -> None:
         chosen = self.selected()

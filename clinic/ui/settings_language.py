@@ -10,6 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QMessageBox
 
 from clinic.services import language
+from clinic.ui.operation import Operation
+from clinic.ui.problems import Problem
 
 # Language names are written in their own language, as in every language picker.
 NATIVE_NAMES = {"en": "English", "es": "Español"}
@@ -51,16 +53,18 @@ class LanguageBox(QGroupBox):
 
     def save(self, value: str) -> bool:
         """Store ``value``; a folder that cannot be written is reported, not raised."""
-        try:
-            language.set_language_setting(value)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("The language was not saved"),
-                self.tr("Clinic could not write its preferences file: %1").replace("%1", str(exc)),
-            )
-            return False
-        return True
+        return (
+            Operation(self, lambda _: language.set_language_setting(value))
+            .failure(self._not_saved)
+            .run_and_wait()
+        )
+
+    def _not_saved(self, problem: Problem) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("The language was not saved"),
+            self.tr("Clinic could not write its preferences file: %1").replace("%1", problem.text),
+        )
 
     def value(self) -> str:
         return str(self.combo.currentData())
