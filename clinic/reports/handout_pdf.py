@@ -76,8 +76,13 @@ class _Styles:
         self.body = ParagraphStyle(
             "hbody", fontName=SANS, fontSize=size, leading=size * 1.25, spaceAfter=3
         )
-        self.item = ParagraphStyle(
-            "hitem", parent=self.body, leftIndent=16, bulletIndent=2, spaceAfter=2
+        self.item = ParagraphStyle(  # the bullet in the embedded font (not Helvetica, unembedded)
+            "hitem",
+            parent=self.body,
+            leftIndent=16,
+            bulletIndent=2,
+            spaceAfter=2,
+            bulletFontName=SANS,
         )
         self.heading = ParagraphStyle(
             "hhead",
