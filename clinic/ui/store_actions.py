@@ -12,14 +12,16 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from clinic.domain.problem_text import describe
 from clinic.services import backup
-from clinic.services.results import Changes, Entity
-from clinic.services.settings import get_settings, update_settings
-from clinic.storage.public import StoreError
+from clinic.services.results import Changes, Entity, Result
+from clinic.services.settings import ClinicSettings, get_settings, update_settings
 from clinic.ui.date_text import date_time_text
 from clinic.ui.file_dialogs import existing_folder, open_file_name, save_file_name
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
-from clinic.ui.translations import current_language, error_text
-from clinic.ui.worker import start_job
+from clinic.ui.translations import current_language
+
+STORE_CHANGED = Changes.of((Entity.STORE, 0))  # the status bar's backup line, Today's start list
 
 
 class StoreActions(QObject):
@@ -27,7 +29,7 @@ class StoreActions(QObject):
         super().__init__(window)
         self.session = session
         self.window = window
-        self._job: object | None = None
+        self._job: Operation[backup.BackupResult] | None = None
 
     def backup_status(self) -> str:
         """'Last backup …' for the status bar, with a warning when it is missing or old."""
@@ -54,7 +56,7 @@ class StoreActions(QObject):
             return
         folder = Path(chosen)
 
-        def work(progress: object, cancelled: object) -> backup.BackupResult:
+        def work(_progress: Progress) -> backup.BackupResult:
             return backup.make_backup(store=store, folder=folder, now=datetime.now())
 
         def done(result: backup.BackupResult) -> None:
@@ -63,10 +65,13 @@ class StoreActions(QObject):
             )
             if not self._offer_backup_folder(folder, made):
                 QMessageBox.information(self.window, self.tr("Backup made"), made)
-            if self.session.is_open:  # the status bar's backup state and Today follow
-                self.session.publish(Changes.of((Entity.STORE, 0)))
 
-        self._job = start_job(work, on_done=done, on_error=self._failed)
+        self._job = (
+            Operation(self.window, work, session=self.session, changes=lambda _: STORE_CHANGED)
+            .success(done)
+            .failure(self._failed)
+            .run()
+        )
 
     def _offer_backup_folder(self, folder: Path, made: str) -> bool:
         """After a backup to a folder that is not the backup folder in Settings: offer to make
@@ -96,21 +101,24 @@ class StoreActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return True
-        result = update_settings(
-            store=self.session.store, settings=replace(settings, backup_folder=str(folder))
-        )
+        store, chosen = self.session.store, replace(settings, backup_folder=str(folder))
+        Operation(
+            self.window,
+            lambda _: update_settings(store=store, settings=chosen),
+            session=self.session,
+        ).success(self._folder_answered).failure(self._failed).run_and_wait()
+        return True
+
+    def _folder_answered(self, result: Result[ClinicSettings]) -> None:
         if result.problems:
             QMessageBox.warning(
                 self.window,
                 self.tr("The backup folder was not saved"),
                 " ".join(describe(p.code, current_language()) for p in result.problems),
             )
-            return True
-        self.session.publish(result.changes)
-        return True
 
-    def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self.window, self.tr("Nothing was changed"), error_text(exc))
+    def _failed(self, problem: Problem) -> None:
+        QMessageBox.warning(self.window, self.tr("Nothing was changed"), problem.text)
 
     def save_recovery_kit(self) -> None:
         from clinic.services import recovery  # noqa: PLC0415 - reportlab on first use
@@ -134,12 +142,15 @@ class StoreActions(QObject):
         )
         if not path:
             return
-        try:
-            recovery.save_recovery_kit(store=self.session.store, destination=Path(path))
-        except (StoreError, OSError) as exc:
-            self._failed(exc)
-            return
-        self.session.publish(Changes.of((Entity.STORE, 0)))  # Today's start list ticks it
+        store = self.session.store
+        Operation(
+            self.window,
+            lambda _: recovery.save_recovery_kit(store=store, destination=Path(path)),
+            session=self.session,
+            changes=lambda _: STORE_CHANGED,  # Today's start list ticks it
+        ).success(self._kit_saved).failure(self._failed).run_and_wait()
+
+    def _kit_saved(self, _path: Path) -> None:
         QMessageBox.information(
             self.window,
             self.tr("Recovery kit saved"),
@@ -157,12 +168,18 @@ class StoreActions(QObject):
         )
         if not path:
             return
-        try:  # a damaged or foreign file is said plainly, and nothing is replaced
-            asks_passphrase = backup.has_passphrase(Path(path)) and not backup.key_in_keychain(
-                Path(path)
+        asks: list[bool] = []  # a damaged or foreign file is said plainly, nothing is replaced
+        if not (
+            Operation(
+                self.window,
+                lambda _: (
+                    backup.has_passphrase(Path(path)) and not backup.key_in_keychain(Path(path))
+                ),
             )
-        except (StoreError, OSError) as exc:
-            self._failed(exc)
+            .success(asks.append)
+            .failure(self._failed)
+            .run_and_wait()
+        ):
             return
         answer = QMessageBox.warning(
             self.window,
@@ -177,7 +194,7 @@ class StoreActions(QObject):
             return
         data_dir = self.session.store.datadir
         passphrase = None
-        if asks_passphrase:
+        if asks[0]:
             text, ok = QInputDialog.getText(
                 self.window,
                 self.tr("Backup passphrase"),
@@ -188,26 +205,27 @@ class StoreActions(QObject):
                 return
             passphrase = text
         self.session.close()
-        try:
-            result = backup.restore_over_current(
+        Operation(  # no session: the store is locked while its files are replaced
+            self.window,
+            lambda _: backup.restore_over_current(
                 backup=Path(path),
                 data_dir=data_dir,
                 passphrase=passphrase,
                 keychain=True,
                 now=datetime.now(),
-            )
-        except StoreError as exc:
-            self._failed(exc)
-        else:
-            QMessageBox.information(
-                self.window,
-                self.tr("Restored"),
-                self.tr("The backup was restored. The previous records are in:\n%1").replace(
-                    "%1", str(result.safety_copy)
-                ),
-            )
+            ),
+        ).success(self._restored).failure(self._failed).run_and_wait()
         if callable(relock):
             relock()
+
+    def _restored(self, result: backup.RestoreResult) -> None:
+        QMessageBox.information(
+            self.window,
+            self.tr("Restored"),
+            self.tr("The backup was restored. The previous records are in:\n%1").replace(
+                "%1", str(result.safety_copy)
+            ),
+        )
 
 
 def _same_folder(one: Path, other: Path) -> bool:
