@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
+from clinic.storage.audit_log import AuditReport, verify_entries
 from clinic.storage.errors import CannotUnlock, StoreBusy, StoreError
 
 _log = logging.getLogger(__name__)
@@ -350,6 +351,14 @@ class OfficeStore:
             raise
         finally:
             session.close()
+
+    def verify_server_chain(self) -> AuditReport:
+        """The hash chain the server wrote, read in one statement (one snapshot). There is no
+        head outside the database to compare with: the server is the one copy, and putting an
+        older dump back is the server administrator's act (docs/office.md)."""
+        with self.unit_of_work() as session:
+            count, breaks, _hashes = verify_entries(session)
+        return AuditReport(entries=count, breaks=breaks, head_problem=None)
 
     def lock(self) -> None:
         """Close every connection; the password is dropped with the pool."""
