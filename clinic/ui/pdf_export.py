@@ -10,12 +10,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from clinic.services import language
 from clinic.ui.computer_user_dialog import ensure_computer_user
 from clinic.ui.file_dialogs import save_file_name
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
-from clinic.ui.worker import Job, start_job
 
 STATUS_MILLISECONDS = 20000
 
@@ -41,7 +43,7 @@ class PdfSaver(QObject):
         super().__init__(parent)
         self.setObjectName("pdfSaver")
         self._parent = parent
-        self.jobs: set[Job] = set()
+        self.jobs: set[Operation[Any]] = set()
         self.last_message = ""
         self.preview_dialog: QDialog | None = None
 
@@ -75,7 +77,7 @@ class PdfSaver(QObject):
             return False
         lang = pdf_language()
 
-        def build(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> bytes:
+        def build(_progress: Progress) -> bytes:
             return render(lang)
 
         def built(pdf: bytes) -> None:
@@ -97,7 +99,7 @@ class PdfSaver(QObject):
             return
         destination = Path(chosen)
 
-        def save_it(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+        def save_it(_progress: Progress) -> Any:
             return write(destination, pdf)
 
         self._show(self.tr("Saving the PDF…"))
@@ -116,11 +118,12 @@ class PdfSaver(QObject):
             dialog.deleteLater()
             self.busy_changed.emit(self.busy)
 
-    def _start(self, work: Callable[..., Any], on_done: Callable[[Any], None]) -> None:
-        job = start_job(work, on_done=on_done, on_error=self._error)
-        job.signals.finished.connect(self._forget_job)
-        job.signals.failed.connect(self._forget_job)
-        self.jobs.add(job)
+    def _start(self, work: Callable[[Progress], Any], on_done: Callable[[Any], None]) -> None:
+        operation: Operation[Any] = Operation(self._parent, work)
+        operation.success(on_done).failure(self._error)
+        operation.ended_with(lambda: self._forget_job(operation))
+        self.jobs.add(operation)
+        operation.run()
         self.busy_changed.emit(True)
 
     def _not_saved(self) -> None:
@@ -134,15 +137,13 @@ class PdfSaver(QObject):
         self._show(text)
         self.saved.emit(text)
 
-    def _error(self, exc: BaseException) -> None:
-        if isinstance(exc, FileExistsError):
+    def _error(self, problem: Problem) -> None:
+        if isinstance(problem.error, FileExistsError):
             text = self.tr("A file with that name already exists; choose another.")
-        elif isinstance(exc, LookupError):
-            text = self.tr("The PDF was not saved: {0}.").format(exc)
-        elif isinstance(exc, OSError):
-            text = self.tr("The PDF was not saved: {0}").format(exc.strerror or exc)
+        elif isinstance(problem.error, LookupError):
+            text = self.tr("The PDF was not saved: {0}.").format(problem.text)
         else:
-            text = self.tr("The PDF was not saved: {0}").format(exc)
+            text = self.tr("The PDF was not saved: {0}").format(problem.text)
         self.last_message = text
         self._show(text)
         self.failed.emit(text)
@@ -166,7 +167,7 @@ class PdfSaver(QObject):
         if isinstance(window, QMainWindow):
             window.statusBar().clearMessage()
 
-    def _forget_job(self, *_args: object) -> None:
-        signals = self.sender()
-        self.jobs = {job for job in self.jobs if job.signals is not signals}
-        self.busy_changed.emit(self.busy)
+    def _forget_job(self, operation: Operation[Any]) -> None:
+        self.jobs.discard(operation)
+        if isValid(self):
+            self.busy_changed.emit(self.busy)
