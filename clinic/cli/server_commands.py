@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError
 from clinic.services import office
 from clinic.services.language import tr as _
+from clinic.services.language import tr_n
 
 ROLES = ("attorney", "paralegal", "volunteer", "admin")
 
@@ -133,10 +134,11 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
     if command == "disable-staff":
         ended = office.disable_staff(target=target, password=password, login=args.name)
         print(
-            _(
-                "Login {login} disabled; {count} open session(s) ended.",
+            tr_n(
+                "Login {login} disabled; {n} open session ended.",
+                "Login {login} disabled; {n} open sessions ended.",
+                ended,
                 login=args.name,
-                count=ended,
             ),
             file=out,
         )
@@ -189,7 +191,7 @@ def _status(status: office.ServerStatus, out: TextIO) -> int:
         until = (
             ""
             if login.valid_until is None
-            else _(", first password until {date}", date=f"{login.valid_until:%Y-%m-%d}")
+            else _(", first password until {date}", date=login.valid_until.strftime("%Y-%m-%d"))
         )
         lines.append(f"  {login.login}: {login.group}, {state}{until}")
     if status.tables_without_rls:
