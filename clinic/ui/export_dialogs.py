@@ -37,10 +37,10 @@ from clinic.services import staff
 from clinic.services.exports import case_bundle, case_list
 from clinic.ui.date_input import DateInput, check_inputs
 from clinic.ui.file_dialogs import open_file_name, save_file_name
+from clinic.ui.operation import Operation, Progress
 from clinic.ui.palette import Role, tint
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
-from clinic.ui.translations import error_text
-from clinic.ui.worker import Job, start_job
 
 if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
     from clinic.services.exports import ics
@@ -56,11 +56,13 @@ class FileSaver(QObject):
     saved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, session: UiSession | None = None) -> None:
+        """``session``: publish what the work changed (imports), through the runner."""
         super().__init__(parent)
         self.setObjectName("exportFileSaver")
         self._parent = parent
-        self.jobs: set[Job] = set()
+        self.session = session
+        self.jobs: set[Operation[Any]] = set()
         self.last_message = ""
         self.last_destination: Path | None = None
 
@@ -96,7 +98,7 @@ class FileSaver(QObject):
         work: FileWork,
         *,
         done_text: Callable[[Path, Any], str],
-        on_error: Callable[[BaseException], bool] | None = None,
+        on_error: Callable[[Problem], bool] | None = None,
     ) -> bool:
         """Run ``work`` in the worker without a save dialog (imports: nothing is written)."""
         self.start(Path(), work, done_text, on_error)
@@ -107,7 +109,7 @@ class FileSaver(QObject):
         destination: Path,
         work: FileWork,
         done_text: Callable[[Path, Any], str],
-        on_error: Callable[[BaseException], bool] | None = None,
+        on_error: Callable[[Problem], bool] | None = None,
     ) -> None:
         progress = QProgressDialog(self.tr("Working…"), self.tr("Cancel"), 0, 0, self._parent)
         progress.setObjectName("exportProgress")
@@ -115,26 +117,22 @@ class FileSaver(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
 
-        def run(report: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            return work(destination, report, cancelled)
+        def run(ticks: Progress) -> Any:
+            return work(destination, ticks.report, ticks.cancelled)
 
-        def failed(exc: BaseException) -> None:
+        def failed(problem: Problem) -> None:
             progress.reset()
-            if on_error is None or not on_error(exc):
-                self._error(exc)
+            if on_error is None or not on_error(problem):
+                self._error(problem)
 
-        job = start_job(
-            run,
-            on_done=lambda result: self._done(
-                progress, destination, done_text(destination, result)
-            ),
-            on_error=failed,
-            on_progress=lambda done, total: _advance(progress, done, total),
-        )
-        progress.canceled.connect(job.cancel)
-        job.signals.finished.connect(self._forget_job)
-        job.signals.failed.connect(self._forget_job)
-        self.jobs.add(job)
+        operation: Operation[Any] = Operation(self._parent, run, session=self.session)
+        operation.success(
+            lambda result: self._done(progress, destination, done_text(destination, result))
+        ).failure(failed).progress(lambda done, total: _advance(progress, done, total))
+        operation.ended_with(lambda: self.jobs.discard(operation))
+        progress.canceled.connect(operation.cancel)
+        self.jobs.add(operation)
+        operation.run()
 
     def _done(self, progress: QProgressDialog, destination: Path, text: str) -> None:
         progress.reset()
@@ -142,27 +140,22 @@ class FileSaver(QObject):
         self._show(text)
         self.saved.emit(text)
 
-    def _error(self, exc: BaseException) -> None:
-        if isinstance(exc, case_list.ExportCancelled):
+    def _error(self, problem: Problem) -> None:
+        cancelled = isinstance(problem.error, case_list.ExportCancelled)
+        if cancelled:
             text = self.tr("Cancelled; nothing was saved.")
-        elif isinstance(exc, OSError):
-            text = self.tr("The file was not saved: {0}").format(exc.strerror or exc)
         else:
-            text = self.tr("The file was not saved: {0}").format(error_text(exc))
+            text = self.tr("The file was not saved: {0}").format(problem.text)
         self.last_message = text
         self._show(text)
         self.failed.emit(text)
-        if not isinstance(exc, case_list.ExportCancelled):
+        if not cancelled:
             QMessageBox.warning(self._parent, self.tr("The file was not saved"), text)
 
     def _show(self, text: str) -> None:
         window = self._parent.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, STATUS_MILLISECONDS)
-
-    def _forget_job(self, *_args: object) -> None:
-        signals = self.sender()
-        self.jobs = {job for job in self.jobs if job.signals is not signals}
 
 
 def _advance(progress: QProgressDialog, done: int, total: int) -> None:
@@ -509,7 +502,7 @@ class CaseBundleActions(QObject):
         self._parent = parent
         self._current_case = current_case
         self.saver = FileSaver(parent)
-        self.importer = FileSaver(parent)
+        self.importer = FileSaver(parent, session=session)  # the runner publishes the import
         self.importer.setObjectName("caseImportRunner")
         self._pending: tuple[Path, str | None] | None = None  # what a duplicate retry re-imports
 
@@ -568,12 +561,15 @@ class CaseBundleActions(QObject):
             return False
         source = Path(chosen)
         passphrase = None
-        try:
-            encrypted = case_bundle.needs_passphrase(source)
-        except case_bundle.BundleError as exc:
-            QMessageBox.warning(self._parent, self.tr("Import case"), error_text(exc))
+        encrypted: list[bool] = []
+        if not (
+            Operation(self._parent, lambda _: case_bundle.needs_passphrase(source))
+            .success(encrypted.append)
+            .failure(lambda problem: self._warn(self.tr("Import case"), problem.text))
+            .run_and_wait()
+        ):
             return False
-        if encrypted:
+        if encrypted[0]:
             text, ok = QInputDialog.getText(
                 self._parent,
                 self.tr("Import case"),
@@ -593,7 +589,7 @@ class CaseBundleActions(QObject):
         as_new_client: bool = False,
         merge_into: int | None = None,
     ) -> bool:
-        store, session = self.session.store, self.session
+        store = self.session.store
         self._pending = (source, passphrase)
 
         def work(
@@ -609,7 +605,6 @@ class CaseBundleActions(QObject):
             return result
 
         def done(_path: Path, result: Any) -> str:
-            session.publish(result.changes)
             summary = result.value
             return self.tr("Imported %n case(s) ({0}) with {1}.", "", len(summary.case_ids)).format(
                 ", ".join(str(i) for i in summary.case_ids),
@@ -618,8 +613,12 @@ class CaseBundleActions(QObject):
 
         return self.importer.run(work, done_text=done, on_error=self._import_failed)
 
-    def _import_failed(self, exc: BaseException) -> bool:
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self._parent, title, text)
+
+    def _import_failed(self, problem: Problem) -> bool:
         """A likely duplicate client: ask which way, then import again. True when handled."""
+        exc = problem.error
         if not isinstance(exc, case_bundle.DuplicateClient) or not self.session.is_open:
             return False
         if self._pending is None:
