@@ -60,12 +60,30 @@ class StoreGate:
             )
             return self._recover() if answer == QMessageBox.StandardButton.Yes else None
         except StoreError as exc:
+            from clinic.storage.errors import StoreGone  # noqa: PLC0415 - errors are loaded
+
+            if isinstance(exc, StoreGone):  # folder gone or emptied: never a silent new store
+                return self._store_gone(exc)
             QMessageBox.critical(
                 self.parent,
                 QCoreApplication.translate("StoreGate", "Clinic cannot open the records"),
                 error_text(exc),
             )
             return None
+
+    def _store_gone(self, gone: StoreError) -> Store | None:
+        """Restore a backup, open another folder, or start afresh (confirmed; the old key
+        leaves the keychain): see :mod:`clinic.ui.start_afresh`."""
+        from clinic.ui.start_afresh import StoreGoneFlow  # noqa: PLC0415 - rarely needed
+
+        def reopen(folder: DataDir) -> Store | None:
+            self.data_dir = folder
+            return self.obtain()
+
+        flow = StoreGoneFlow(
+            self.data_dir, self.parent, reopen=reopen, offer_kit=self._offer_recovery_kit
+        )
+        return flow.run(gone)
 
     def _create(self) -> Store | None:
         dialog = FirstRunDialog(keychain_available=opening.keychain_available(), parent=self.parent)

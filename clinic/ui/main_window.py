@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +28,9 @@ from clinic.ui.icons import Glyph, icon
 from clinic.ui.import_wizard import ImportWizard
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.navigation import Navigator, Place
+from clinic.ui.older_copy_banner import OlderCopyBanner, refuse_if_read_only
 from clinic.ui.page import Page
+from clinic.ui.rules_upgrade import RulesUpgrade
 from clinic.ui.session import UiSession
 from clinic.ui.settings_page import SettingsPage
 from clinic.ui.sidebar import NavEntry, Sidebar, today_counts
@@ -99,17 +102,18 @@ class MainWindow(QMainWindow):
         )
         self.navigator.arrived.connect(self._arrived)
         self.nav = self._make_nav()
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)  # the sidebar runs to the window's edges
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # An older copy of the store (read-only) is said at the top, above every page.
+        self.older_copy_banner = OlderCopyBanner(session)
+        self.setCentralWidget(self._make_central())
         self.status = QLabel()
         self.status.setObjectName("statusText")
         self.statusBar().addPermanentWidget(self.status)
+        # deadlines computed by an older version's rules are recomputed in the background
+        self.rules_upgrade = RulesUpgrade(session, self)
         self.store_actions = StoreActions(session, self)
+        self.older_copy_banner.restore_requested.connect(
+            lambda: self.store_actions.restore(self.unlock_requested.emit)
+        )
         self.calendar_exporter = CalendarExporter(session, self)
         self.funder_exporter = FunderReportExporter(session, self)
         self.case_bundles = CaseBundleActions(
@@ -135,6 +139,20 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.navigator.go_page(0)
         self.backup_label.setText(self.store_actions.backup_status())
+
+    def _make_central(self) -> QWidget:
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.older_copy_banner)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)  # the sidebar runs to the window's edges
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        column.addLayout(layout, 1)
+        return central
 
     def _make_nav(self) -> Sidebar:
         """The sidebar asks for pages (page_requested); only the navigator switches them, and
@@ -348,10 +366,14 @@ class MainWindow(QMainWindow):
             self.settings_page.focus_step(step)
 
     def new_intake(self) -> None:
+        if refuse_if_read_only(self.session, self):
+            return
         dialog = IntakeDialog(self.session, self)
         dialog.exec()
 
     def import_spreadsheet(self) -> None:
+        if refuse_if_read_only(self.session, self):
+            return
         wizard = ImportWizard(self.session, self)
         wizard.exec()
 

@@ -19,7 +19,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from clinic.resource_files import resource_path
-from clinic.storage.public import StoreError
+from clinic.storage.public import OlderCopy, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +38,23 @@ def current_language() -> str:
     return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
+def read_only_words() -> str:
+    """Why nothing can be saved while the store is an older copy, in the window's words (the
+    store's own message names the commands of the command line)."""
+    return QCoreApplication.translate(
+        "OlderCopyBanner",
+        "This is an older copy of the records, open read-only, so nothing was saved. Use the "
+        "banner at the top of the window: restore the right backup (File → Restore from "
+        "backup…), or accept this copy as current.",
+    )
+
+
 def error_text(exc: BaseException) -> str:
     """An error's message in the interface language: store errors carry a translatable
-    template (``StoreError.message_in``); anything else is shown as it is."""
+    template (``StoreError.message_in``); anything else is shown as it is. A save refused
+    because the store is an older copy is said in the window's words."""
+    if isinstance(exc, OlderCopy):
+        return read_only_words()
     if isinstance(exc, StoreError):
         return exc.message_in(current_language())
     return str(exc)

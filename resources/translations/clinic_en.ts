@@ -100,10 +100,28 @@
     </message>
 </context>
 <context>
+    <name>OlderCopyBanner</name>
+    <message numerus="yes">
+        <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>
+        <translation><numerusform>This is an older copy of the store: it lacks %n change made after it. It is open read-only: you can read everything, but nothing can be saved.</numerusform><numerusform>This is an older copy of the store: it lacks %n changes made after it. It is open read-only: you can read everything, but nothing can be saved.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This copy lacks %n change(s) made after it; only a backup can bring back what is missing.</source>
+        <translation><numerusform>This copy lacks %n change made after it; only a backup can bring back what is missing.</numerusform><numerusform>This copy lacks %n changes made after it; only a backup can bring back what is missing.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PacketDialog</name>
     <message numerus="yes">
         <source>Saved %n part(s) in {0}. The files are NOT encrypted.</source>
         <translation><numerusform>Saved %n part in {0}. The files are NOT encrypted.</numerusform><numerusform>Saved %n parts in {0}. The files are NOT encrypted.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RulesUpgrade</name>
+    <message numerus="yes">
+        <source>Deadlines were recomputed with this version's corrected rules (%n rule(s) changed).</source>
+        <translation><numerusform>Deadlines were recomputed with this version's corrected rules (%n rule changed).</numerusform><numerusform>Deadlines were recomputed with this version's corrected rules (%n rules changed).</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2068,39 +2068,39 @@
     </message>
     <message>
         <source>Removal order reinstated, or issued administratively</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de expulsión restablecida, o dictada por vía administrativa</translation>
     </message>
     <message>
         <source>Referred to the judge for asylum-only or withholding-only proceedings (I-863)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitido al juez para un procedimiento solo de asilo o solo de retención (I-863)</translation>
     </message>
     <message>
         <source>Removal proceedings</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimiento de expulsión</translation>
     </message>
     <message>
         <source>Asylum-only proceedings</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimiento solo de asilo</translation>
     </message>
     <message>
         <source>Withholding-only proceedings</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimiento solo de retención de expulsión</translation>
     </message>
     <message>
         <source>Nonimmigrant status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de no inmigrante</translation>
     </message>
     <message>
         <source>Immigrant status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de inmigrante</translation>
     </message>
     <message>
         <source>Temporary Protected Status (TPS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de Protección Temporal (TPS)</translation>
     </message>
     <message>
         <source>Parole</source>
-        <translation type="unfinished"></translation>
+        <translation>Permiso de permanencia temporal (parole)</translation>
     </message>
     <message>
         <source>USCIS (A-file)</source>
@@ -2156,15 +2156,15 @@
     </message>
     <message>
         <source>Family member&apos;s last arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>Última llegada del familiar</translation>
     </message>
     <message>
         <source>End of a lawful status, TPS or parole</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de un estatus legal, TPS o parole</translation>
     </message>
     <message>
         <source>End of a family member&apos;s lawful status, TPS or parole</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin del estatus legal, TPS o parole de un familiar</translation>
     </message>
     <message>
         <source>FOIA request received by the agency (response extended)</source>
@@ -2292,23 +2292,23 @@
     </message>
     <message>
         <source>the person&apos;s own I-589</source>
-        <translation type="unfinished"></translation>
+        <translation>el propio I-589 de la persona</translation>
     </message>
     <message>
         <source>nonimmigrant status</source>
-        <translation type="unfinished"></translation>
+        <translation>el estatus de no inmigrante</translation>
     </message>
     <message>
         <source>immigrant status</source>
-        <translation type="unfinished"></translation>
+        <translation>el estatus de inmigrante</translation>
     </message>
     <message>
         <source>TPS</source>
-        <translation type="unfinished"></translation>
+        <translation>el TPS</translation>
     </message>
     <message>
         <source>parole</source>
-        <translation type="unfinished"></translation>
+        <translation>el permiso de permanencia temporal (parole)</translation>
     </message>
     <message>
         <source>A court closure ({0}) falls in this period and does not extend it.</source>
@@ -2348,7 +2348,7 @@
     </message>
     <message>
         <source>{0} was held on this date: the extraordinary-circumstances exception may apply if the I-589 is filed within a reasonable period after it ends (8 CFR 208.4(a)(5)(iv)). The attorney decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>En esta fecha estaba vigente {0}: la excepción por circunstancias extraordinarias puede aplicarse si el I-589 se presenta en un período razonable después de que termine (8 CFR 208.4(a)(5)(iv)). Lo decide el abogado o la abogada.</translation>
     </message>
     <message>
         <source>No A-number</source>
@@ -2550,6 +2550,110 @@
         <source>By</source>
         <translation>Por</translation>
     </message>
+    <message>
+        <source>Marked derivative, but only a spouse or child can be one (INA 208(b)(3)(A))</source>
+        <translation>Marcado como derivado, pero solo un cónyuge o un hijo o una hija puede serlo (INA 208(b)(3)(A))</translation>
+    </message>
+    <message>
+        <source>Was 21 or older when the principal&apos;s I-589 was received: not covered as a child (INA 208(b)(3)(B))</source>
+        <translation>Tenía 21 años o más cuando se recibió el I-589 del solicitante principal: no está cubierto como hijo o hija (INA 208(b)(3)(B))</translation>
+    </message>
+    <message>
+        <source>21 or older today and the principal&apos;s I-589 is not filed: may not be covered as a child</source>
+        <translation>Tiene 21 años o más y el I-589 del solicitante principal no se ha presentado: puede no estar cubierto como hijo o hija</translation>
+    </message>
+    <message>
+        <source>A derivative is covered for asylum only; withholding and CAT need their own</source>
+        <translation>Un derivado está cubierto solo para el asilo; la retención de expulsión y la CAT requieren su propia solicitud</translation>
+    </message>
+    <message>
+        <source>Neither a derivative nor filing their own I-589</source>
+        <translation>Ni derivado ni presenta su propio I-589</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entró</translation>
+    </message>
+    <message>
+        <source>Place or port</source>
+        <translation>Lugar o puerto</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>Status at entry</source>
+        <translation>Estatus al entrar</translation>
+    </message>
+    <message>
+        <source>Status expires</source>
+        <translation>Vence el estatus</translation>
+    </message>
+    <message>
+        <source>I-94</source>
+        <translation>I-94</translation>
+    </message>
+    <message>
+        <source>Kind of status</source>
+        <translation>Tipo de estatus</translation>
+    </message>
+    <message>
+        <source>Class or country</source>
+        <translation>Clase o país</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>still held (no end recorded)</source>
+        <translation>aún vigente (sin fecha de fin registrada)</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>Familiar</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Own I-589 received</source>
+        <translation>Propio I-589 recibido</translation>
+    </message>
+    <message>
+        <source>Last entry</source>
+        <translation>Última entrada</translation>
+    </message>
+    <message>
+        <source>To look at</source>
+        <translation>Para revisar</translation>
+    </message>
+    <message>
+        <source>Own I-589 and derivative</source>
+        <translation>Propio I-589 y derivado</translation>
+    </message>
+    <message>
+        <source>Own I-589</source>
+        <translation>Propio I-589</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>Ninguno</translation>
+    </message>
 </context>
 <context>
     <name>CaseViewPage</name>
@@ -2564,6 +2668,10 @@
     <message>
         <source>&amp;Client &amp;&amp; family</source>
         <translation>&amp;Cliente y familia</translation>
+    </message>
+    <message>
+        <source>Entries &amp;&amp; &amp;status</source>
+        <translation>&amp;Entradas y estatus</translation>
     </message>
     <message>
         <source>&amp;Hearings</source>
@@ -2595,7 +2703,7 @@
     </message>
     <message>
         <source>a value Clinic does not know</source>
-        <translation type="unfinished"></translation>
+        <translation>un valor que Clinic no conoce</translation>
     </message>
     <message>
         <source>This case cannot be shown: some of its stored values are not valid, so Clinic cannot read them (%1). They may come from an older version of Clinic or from editing the records by hand. Nothing was changed. &apos;clinic doctor&apos; lists every such value by record and field; restore a backup from before the change, or ask whoever supports Clinic at the clinic to correct them.</source>
@@ -3382,7 +3490,7 @@
     </message>
     <message>
         <source>After the grant: refugee travel document before any trip abroad; no return to the country of feared persecution (warning)</source>
-        <translation type="unfinished"></translation>
+        <translation>Después de la concesión: documento de viaje de refugiado antes de cualquier viaje al extranjero; no volver al país donde teme persecución (aviso)</translation>
     </message>
     <message>
         <source>Alien registration (G-325R) unless the client already holds a registration document</source>
@@ -3410,7 +3518,7 @@
     </message>
     <message>
         <source>Asylum-only or withholding-only proceedings: what the judge can decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimiento solo de asilo o solo de retención: lo que el juez puede decidir</translation>
     </message>
     <message>
         <source>BIA appeal (EOIR-26) must be received</source>
@@ -3470,7 +3578,7 @@
     </message>
     <message>
         <source>Family member&apos;s lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminó el estatus legal, el TPS o el parole del familiar: presentar en un período razonable (aviso)</translation>
     </message>
     <message>
         <source>Filing before a master calendar hearing (if a ruling is requested)</source>
@@ -3506,7 +3614,7 @@
     </message>
     <message>
         <source>Lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminó el estatus legal, el TPS o el parole: presentar en un período razonable (aviso)</translation>
     </message>
     <message>
         <source>Missed asylum interview: show good cause to the asylum office</source>
@@ -3538,7 +3646,7 @@
     </message>
     <message>
         <source>One-year asylum filing deadline of a family member filing their own I-589</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo de un año para pedir asilo de un familiar que presenta su propio I-589</translation>
     </message>
     <message>
         <source>One-year exception: file within a reasonable period (warning)</source>
@@ -3594,7 +3702,7 @@
     </message>
     <message>
         <source>Withholding-only: protective petition for review within 30 days of the removal order</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo retención: petición de revisión preventiva dentro de los 30 días de la orden de expulsión</translation>
     </message>
 </context>
 <context>
@@ -3877,6 +3985,41 @@
     <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Record an entry into the United States</source>
+        <translation>Registrar una entrada a los Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Date of entry</source>
+        <translation>Fecha de entrada</translation>
+    </message>
+    <message>
+        <source>Place or port of entry</source>
+        <translation>Lugar o puerto de entrada</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>Status at entry (e.g. B-2, F-1, parole, EWI)</source>
+        <translation>Estatus al entrar (p. ej., B-2, F-1, parole, EWI)</translation>
+    </message>
+    <message>
+        <source>Date that status expires</source>
+        <translation>Fecha en que vence ese estatus</translation>
+    </message>
+    <message>
+        <source>I-94 number</source>
+        <translation>Número de I-94</translation>
     </message>
 </context>
 <context>
@@ -4604,6 +4747,10 @@
     <message>
         <source>Court or office</source>
         <translation>Tribunal u oficina</translation>
+    </message>
+    <message>
+        <source>Nothing was saved</source>
+        <translation type="unfinished">No se guardó nada</translation>
     </message>
     <message>
         <source>Stored zone</source>
@@ -5357,112 +5504,112 @@ Esc: cancelar</translation>
     <name>OlderCopyBanner</name>
     <message>
         <source>Read-only copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de solo lectura</translation>
     </message>
     <message>
         <source>Nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada</translation>
     </message>
     <message>
         <source>Older copy of the records</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia anterior de los registros</translation>
     </message>
     <message>
         <source>⚠ Older copy — read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Copia anterior — solo lectura</translation>
     </message>
     <message>
         <source>Keep working read-only…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir trabajando en solo lectura…</translation>
     </message>
     <message>
         <source>Accept this copy as current…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar esta copia como la actual…</translation>
     </message>
     <message>
         <source>These records differ from the ones this computer saw last: another copy of the store was changed separately, or an older copy was put back and changed. It is open read-only: you can read everything, but nothing can be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos registros difieren de los que esta computadora vio por última vez: otra copia del almacén se modificó por separado, o se volvió a poner una copia anterior y se modificó. Está abierto en solo lectura: puede leerlo todo, pero no se puede guardar nada.</translation>
     </message>
     <message>
         <source>Keep working read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir trabajando en solo lectura</translation>
     </message>
     <message>
         <source>You can keep reading these records; nothing can be saved while they stay an older copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede seguir leyendo estos registros; no se puede guardar nada mientras sigan siendo una copia anterior.</translation>
     </message>
     <message>
         <source>To get the missing changes back, restore the newest backup that holds them: File → Restore from backup…, and choose the latest file in the backup folder (or on the USB stick). The records now on this computer are kept as a safety copy beside the data folder. If no backup holds them, accept this copy as current instead; the audit trail then records what was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para recuperar los cambios que faltan, restaure la copia de seguridad más reciente que los contenga: Archivo → Restaurar desde una copia…, y elija el archivo más reciente de la carpeta de copias de seguridad (o de la memoria USB). Los registros que hay ahora en esta computadora se guardan como copia de resguardo junto a la carpeta de datos. Si ninguna copia de seguridad los contiene, acepte esta copia como la actual; el registro de auditoría anota entonces lo que se perdió.</translation>
     </message>
     <message>
         <source>Restore from backup…</source>
-        <translation type="unfinished">Restaurar desde una copia…</translation>
+        <translation>Restaurar desde una copia…</translation>
     </message>
     <message>
         <source>Keep read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener en solo lectura</translation>
     </message>
     <message>
         <source>Changes saved in the other copy, or after this copy was put back, are not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los cambios guardados en la otra copia, o después de que se volviera a poner esta copia, no están en ella.</translation>
     </message>
     <message numerus="yes">
-        <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>This copy lacks %n change(s) made after it; only a backup can bring back what is missing.</source>
+        <translation>
+            <numerusform>A esta copia le falta %n cambio hecho después de ella; solo una copia de seguridad puede devolver lo que falta.</numerusform>
+            <numerusform>A esta copia le faltan %n cambios hechos después de ella; solo una copia de seguridad puede devolver lo que falta.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>This copy lacks %n change(s) made after it; they stay lost unless a backup holds them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>
+        <translation>
+            <numerusform>Esta es una copia anterior del almacén: le falta %n cambio hecho después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
+            <numerusform>Esta es una copia anterior del almacén: le faltan %n cambios hechos después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
         </translation>
     </message>
     <message>
         <source>Accept this copy as the current records? %1 The audit trail records the acceptance and what was lost, and Clinic saves again from this copy on.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Aceptar esta copia como los registros actuales? %1 El registro de auditoría anota la aceptación y lo que se perdió, y Clinic vuelve a guardar a partir de esta copia.</translation>
     </message>
     <message>
         <source>Type the store&apos;s passphrase again to accept:</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba otra vez la frase de contraseña del almacén para aceptar:</translation>
     </message>
     <message>
         <source>Accept this copy as current</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar esta copia como la actual</translation>
     </message>
     <message>
         <source>Clinic reads the store&apos;s key from this computer&apos;s keychain again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clinic vuelve a leer la clave del almacén en el llavero del sistema de esta computadora.</translation>
     </message>
     <message>
         <source>This copy is now current</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta copia es ahora la actual</translation>
     </message>
     <message>
         <source>These records are now the current ones and can be changed again. The acceptance and what was missing are recorded in the audit trail (entry %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos registros son ahora los actuales y se pueden volver a modificar. La aceptación y lo que faltaba quedan anotados en el registro de auditoría (entrada %1).</translation>
     </message>
     <message>
         <source>The passphrase is not correct, so this copy was not accepted and nothing was changed. Check the keyboard layout and Caps Lock, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña no es correcta, así que esta copia no se aceptó y no se cambió nada. Revise la distribución del teclado y Bloq Mayús, y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>This copy was not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta copia no se aceptó</translation>
     </message>
     <message>
         <source>This is an older copy of the records, open read-only, so nothing was saved. Use the banner at the top of the window: restore the right backup (File → Restore from backup…), or accept this copy as current.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta es una copia anterior de los registros, abierta en solo lectura, así que no se guardó nada. Use el aviso de la parte superior de la ventana: restaure la copia de seguridad correcta (Archivo → Restaurar desde una copia…), o acepte esta copia como la actual.</translation>
     </message>
 </context>
 <context>
     <name>Operation</name>
     <message>
         <source>Nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No se guardó nada</translation>
     </message>
 </context>
 <context>
@@ -5561,6 +5708,25 @@ Esc: cancelar</translation>
     <message>
         <source>If USCIS referred the case to immigration court, record it with “Referred to court…”: the case becomes defensive and keeps its history.</source>
         <translation>Si USCIS remitió el caso al tribunal de inmigración, regístrelo con «Remitido al tribunal…»: el caso pasa a ser defensivo y conserva su historial.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnFilingDialog</name>
+    <message>
+        <source>Family member&apos;s own I-589</source>
+        <translation>Propio I-589 del familiar</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>Familiar</translation>
+    </message>
+    <message>
+        <source>Files an I-589 of their own</source>
+        <translation>Presenta su propio I-589</translation>
+    </message>
+    <message>
+        <source>Their I-589 received</source>
+        <translation>Su I-589 recibido</translation>
     </message>
 </context>
 <context>
@@ -5840,10 +6006,64 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Kind of proceeding</source>
+        <translation>Tipo de procedimiento</translation>
+    </message>
+    <message>
+        <source>Change proceeding…</source>
+        <translation>Cambiar el procedimiento…</translation>
+    </message>
+    <message>
+        <source>Entries into the United States</source>
+        <translation>Entradas a los Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Record an entry…</source>
+        <translation>Registrar una entrada…</translation>
+    </message>
+    <message>
+        <source>Lawful status, TPS and parole</source>
+        <translation>Estatus legal, TPS y parole</translation>
+    </message>
+    <message>
+        <source>Record a status…</source>
+        <translation>Registrar un estatus…</translation>
+    </message>
+    <message>
+        <source>Family members&apos; applications</source>
+        <translation>Solicitudes de los familiares</translation>
+    </message>
+    <message>
+        <source>Own I-589…</source>
+        <translation>Propio I-589…</translation>
+    </message>
+    <message>
+        <source>A lawful status, TPS or parole held when the one-year deadline passes may support the extraordinary-circumstances exception if the I-589 is filed within a reasonable period after it ends (8 CFR 208.4(a)(5)(iv)). A family member who files an I-589 of their own has a one-year deadline of their own; a derivative is covered for asylum only (INA 208(b)(3)(A)). The Deadlines tab shows the dates and their reasoning; the attorney decides.</source>
+        <translation>Un estatus legal, TPS o parole vigente cuando vence el plazo de un año puede respaldar la excepción por circunstancias extraordinarias si el I-589 se presenta en un período razonable después de que termine (8 CFR 208.4(a)(5)(iv)). Un familiar que presenta su propio I-589 tiene su propio plazo de un año; un derivado está cubierto solo para el asilo (INA 208(b)(3)(A)). La pestaña Plazos muestra las fechas y su razonamiento; lo decide el abogado o la abogada.</translation>
+    </message>
+    <message>
+        <source>Proceeding: %1</source>
+        <translation>Procedimiento: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProblemLabels</name>
     <message>
         <source>Problem with %1</source>
         <translation>Problema con %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProceedingDialog</name>
+    <message>
+        <source>Kind of proceeding</source>
+        <translation>Tipo de procedimiento</translation>
+    </message>
+    <message>
+        <source>Proceeding</source>
+        <translation>Procedimiento</translation>
     </message>
 </context>
 <context>
@@ -6167,22 +6387,22 @@ Esc: cancelar</translation>
     <name>RulesUpgrade</name>
     <message>
         <source>Updating deadlines to the corrected rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando los plazos con las reglas corregidas</translation>
     </message>
     <message>
         <source>Updating deadlines to the corrected rules: %v of %m cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando los plazos con las reglas corregidas: %v de %m casos</translation>
     </message>
     <message numerus="yes">
         <source>Deadlines were recomputed with this version&apos;s corrected rules (%n rule(s) changed).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Los plazos se recalcularon con las reglas corregidas de esta versión (cambió %n regla).</numerusform>
+            <numerusform>Los plazos se recalcularon con las reglas corregidas de esta versión (cambiaron %n reglas).</numerusform>
         </translation>
     </message>
     <message>
         <source>The deadlines could not be updated to the corrected rules now; Clinic will try again the next time it opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los plazos no se pudieron actualizar ahora con las reglas corregidas; Clinic lo intentará de nuevo la próxima vez que se abra.</translation>
     </message>
 </context>
 <context>
@@ -6604,6 +6824,33 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Record a lawful status, TPS or parole</source>
+        <translation>Registrar un estatus legal, TPS o parole</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <source>Class or country (e.g. F-1, TPS Honduras)</source>
+        <translation>Clase o país (p. ej., F-1, TPS Honduras)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until (empty while it lasts)</source>
+        <translation>Hasta (vacío mientras dure)</translation>
+    </message>
+</context>
+<context>
     <name>StoreActions</name>
     <message>
         <source>⚠ No backup folder set (Settings)</source>
@@ -6751,6 +6998,85 @@ Unlock with the recovery key now?</source>
     <message>
         <source>The kit was not saved</source>
         <translation>No se guardó el kit</translation>
+    </message>
+</context>
+<context>
+    <name>StoreGone</name>
+    <message>
+        <source>The records are not in their folder</source>
+        <translation>Los registros no están en su carpeta</translation>
+    </message>
+    <message>
+        <source>The Clinic store kept in %1 is gone (the folder is empty or missing), but this computer&apos;s keychain still holds its key. Nothing was changed.</source>
+        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe), pero el llavero del sistema de esta computadora todavía guarda su clave. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The Clinic store kept in %1 is gone (the folder is empty or missing); this computer opened it there before. Nothing was changed.</source>
+        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe); esta computadora lo abrió allí antes. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup into that folder, or open the folder where the records are now (a moved folder or a USB stick). Start afresh only if the old records are not needed on this computer: it makes a new, empty store there and removes the old store&apos;s key from this computer&apos;s keychain.</source>
+        <translation>Restaure la copia de seguridad más reciente en esa carpeta, o abra la carpeta donde están ahora los registros (una carpeta movida o una memoria USB). Empiece de nuevo solo si los registros anteriores no se necesitan en esta computadora: se crea allí un almacén nuevo y vacío y se quita la clave del almacén anterior del llavero del sistema de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Restaurar una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Open another folder…</source>
+        <translation>Abrir otra carpeta…</translation>
+    </message>
+    <message>
+        <source>Start afresh…</source>
+        <translation>Empezar de nuevo…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>¿Qué copia restaurar?</translation>
+    </message>
+    <message>
+        <source>Clinic backups (*.clinicbackup)</source>
+        <translation>Copias de seguridad de Clinic (*.clinicbackup)</translation>
+    </message>
+    <message>
+        <source>Nothing was restored</source>
+        <translation>No se restauró nada</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Frase de contraseña de la copia</translation>
+    </message>
+    <message>
+        <source>The passphrase the backup was made with:</source>
+        <translation>La frase de contraseña con la que se hizo la copia:</translation>
+    </message>
+    <message>
+        <source>Open the records in which folder?</source>
+        <translation>¿En qué carpeta abrir los registros?</translation>
+    </message>
+    <message>
+        <source>Another folder</source>
+        <translation>Otra carpeta</translation>
+    </message>
+    <message>
+        <source>Clinic opens the records in %1 now. To open that folder every time, start Clinic with --data-dir followed by the folder (or set CLINIC_DATA_DIR).</source>
+        <translation>Clinic abre ahora los registros de %1. Para abrir esa carpeta siempre, inicie Clinic con --data-dir seguido de la carpeta (o defina CLINIC_DATA_DIR).</translation>
+    </message>
+    <message>
+        <source>Start afresh</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Start afresh with a new, empty store in %1?</source>
+        <translation>¿Empezar de nuevo con un almacén nuevo y vacío en %1?</translation>
+    </message>
+    <message>
+        <source>The old store&apos;s key is removed from this computer&apos;s keychain, and this computer forgets that store. Its records, if a copy or backup of them turns up, can then be opened only with their printed recovery kit. This cannot be undone.</source>
+        <translation>La clave del almacén anterior se quita del llavero del sistema de esta computadora, y esta computadora olvida ese almacén. Sus registros, si aparece una copia o una copia de seguridad de ellos, solo se podrán abrir entonces con su kit de recuperación impreso. Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>

@@ -353,6 +353,9 @@ def _head_params() -> list[Any]:
     return [pytest.param(act, id=act.name) for act in ACTIONS]
 
 
+@pytest.mark.laptop_only(
+    "the chain head kept outside the database (audit-head.json, keychain) is a laptop's defence against an older copy put back; the office server is the one copy"
+)
 @pytest.mark.parametrize("act", _head_params())
 def test_head_outside_the_database_follows_every_write(ctx: Ctx, act: Action) -> None:
     act.run(ctx)
@@ -391,6 +394,9 @@ def test_rejected_actions_write_no_audit_entry(ctx: Ctx) -> None:
     assert rows(ctx.store) == before
 
 
+@pytest.mark.laptop_only(
+    "reopens the data folder as another actor; on the server the actor is the login role (tests/office/test_security.py: a forged who is overwritten)"
+)
 def test_actor_is_whoever_unlocked_the_store(
     store: Store, data_dir: DataDir, passphrase: str, today: date
 ) -> None:
@@ -411,6 +417,12 @@ def test_actor_is_whoever_unlocked_the_store(
 
 # --- tampering -------------------------------------------------------------------------------
 
+# Editing a laptop's SQLCipher file behind the app's back, and the heads kept outside it; on the
+# office server no clinic role can edit the audit table at all (tests/office/test_security.py).
+LAPTOP_MECHANICS = pytest.mark.laptop_only(
+    "tampering with the SQLCipher file and the chain heads kept outside a laptop's database"
+)
+
 
 @pytest.fixture
 def four_entries(store: Store, today: date) -> Store:
@@ -425,6 +437,9 @@ def four_entries(store: Store, today: date) -> Store:
     return store
 
 
+@pytest.mark.laptop_only(
+    "SQLite's triggers through a raw SQLCipher connection; the server's grants and trigger: tests/office/test_security.py"
+)
 @pytest.mark.parametrize(
     "statement",
     [
@@ -526,6 +541,7 @@ def tamper(store: Store, trigger: str, *statements: str) -> None:
         ),
     ],
 )
+@LAPTOP_MECHANICS
 def test_tampering_is_detected(
     four_entries: Store,
     trigger: str,
@@ -542,6 +558,7 @@ def test_tampering_is_detected(
     assert (report.head_problem is not None) is head_problem
 
 
+@LAPTOP_MECHANICS
 def test_last_entry_deleted_names_the_missing_entry(four_entries: Store) -> None:
     tamper(four_entries, "audit_entry_no_delete", "DELETE FROM audit_entry WHERE seq = 4")
     report = lifecycle.verify_audit(store=four_entries)
@@ -550,6 +567,7 @@ def test_last_entry_deleted_names_the_missing_entry(four_entries: Store) -> None
     assert "entry 4" in report.head_problem
 
 
+@LAPTOP_MECHANICS
 def test_unreadable_head_file_is_reported(four_entries: Store) -> None:
     four_entries.datadir.audit_head.write_text("not json")
     report = lifecycle.verify_audit(store=four_entries)
@@ -570,6 +588,7 @@ def put_back(store: Store, data_dir: DataDir, copy: Path, passphrase: str) -> St
     return lifecycle.unlock_store(data_dir=data_dir, passphrase=passphrase, actor="tester")
 
 
+@LAPTOP_MECHANICS
 def test_reopening_the_same_database_is_not_a_false_alarm(
     store: Store, data_dir: DataDir, passphrase: str, today: date
 ) -> None:
@@ -582,6 +601,7 @@ def test_reopening_the_same_database_is_not_a_false_alarm(
         reopened.lock()
 
 
+@LAPTOP_MECHANICS
 def test_older_copy_put_back_is_detected_by_the_external_head(
     store: Store, data_dir: DataDir, passphrase: str, today: date, tmp_path: Path
 ) -> None:
@@ -609,6 +629,7 @@ def test_older_copy_put_back_is_detected_by_the_external_head(
         reopened.lock()
 
 
+@LAPTOP_MECHANICS
 def test_older_copy_from_before_an_attachment_is_detected(
     store: Store, data_dir: DataDir, passphrase: str, today: date, tmp_path: Path
 ) -> None:
