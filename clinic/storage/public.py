@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from clinic.storage.backup_format import BackupError, DamagedBackup, Manifest
 from clinic.storage.datadir import DataDir
-from clinic.storage.errors import KeyNotFound, OlderCopy, StoreError, WrongPassphrase
+from clinic.storage.errors import KeyNotFound, OlderCopy, StoreError, StoreGone, WrongPassphrase
 from clinic.storage.keys import MIN_PASSPHRASE_LENGTH, KeySource, passphrase_problem
 from clinic.storage.store import PassphraseRequired, Store
 
@@ -38,6 +38,7 @@ __all__ = [
     "PassphraseRequired",
     "Store",
     "StoreError",
+    "StoreGone",
     "WrongPassphrase",
     "passphrase_problem",
 ]

@@ -60,7 +60,7 @@ class StoreGate:
             )
             return self._recover() if answer == QMessageBox.StandardButton.Yes else None
         except StoreError as exc:
-            from clinic.storage.errors import StoreGone  # noqa: PLC0415 - errors are loaded
+            from clinic.storage.public import StoreGone  # noqa: PLC0415 - already loaded
 
             if isinstance(exc, StoreGone):  # folder gone or emptied: never a silent new store
                 return self._store_gone(exc)

@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from clinic.storage.datadir import DataDir
-from clinic.storage.errors import StoreError
+from clinic.storage.public import DataDir, StoreError
 from clinic.ui.file_dialogs import existing_folder, open_file_name
 from clinic.ui.passphrase_dialogs import FirstRunDialog
 from clinic.ui.translations import error_text
 
 if TYPE_CHECKING:  # the store's modules load when a store is opened (see clinic.ui.warm_up)
-    from clinic.storage.store import Store
+    from clinic.storage.public import Store
 
 
 class Choice(Enum):
