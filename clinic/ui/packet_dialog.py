@@ -31,10 +31,12 @@ from clinic.domain.ids import CaseId
 from clinic.domain.packet_layout import BATES_MAX, MAX_PART_MB, MIN_PART_MB, TabStyle
 from clinic.reports.packet import FileProblem, PacketBuild
 from clinic.services import packet
+from clinic.services.errors import ServiceError
 from clinic.services.results import Result
 from clinic.ui.file_dialogs import existing_folder
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
-from clinic.ui.worker import Job, start_job
 
 
 class PacketDialog(QDialog):
@@ -45,7 +47,7 @@ class PacketDialog(QDialog):
         self.setAccessibleName(self.tr("Build the exhibit packet"))
         self.session = session
         self.case_id = case_id
-        self.job: Job | None = None
+        self.job: Operation[Any] | None = None
         self._stop = False
         self.result_build: PacketBuild | None = None
         self._make_fields(packet.packet_defaults(store=session.store))
@@ -237,13 +239,24 @@ class PacketDialog(QDialog):
             return False
         folder = Path(folder_text)
         store, today, case_id = self.session.store, self.session.today(), self.case_id
-        if self.keep_box.isChecked():
-            saved = packet.save_packet_defaults(store=store, options=options)
-            self.session.publish(saved.changes)
+        if self.keep_box.isChecked() and not (
+            Operation(
+                self,
+                lambda _: packet.save_packet_defaults(store=store, options=options),
+                session=self.session,
+            )
+            .failure(self._failed)
+            .run_and_wait()
+        ):
+            return False
 
-        def check_work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+        def check_work(progress: Progress) -> Any:
             return packet.check_packet(
-                store=store, case_id=case_id, options=options, today=today, cancelled=cancelled
+                store=store,
+                case_id=case_id,
+                options=options,
+                today=today,
+                cancelled=progress.cancelled,
             )
 
         self.report.hide()
@@ -251,12 +264,19 @@ class PacketDialog(QDialog):
         self.status.setText(self.tr("Opening every file…"))
         self.progress.setRange(0, 0)
         self._busy(True)
-        self.job = start_job(
-            check_work,
-            on_done=lambda check: self._checked(check, folder, options),
-            on_error=self._failed,
-        )
+        self.job = self._run(check_work, lambda check: self._checked(check, folder, options))
         return True
+
+    def _run(self, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> Operation[Any]:
+        """Check or build in the worker; the runner publishes what the build changed."""
+        operation: Operation[Any] = Operation(self, work, session=self.session)
+        operation.success(done).failure(self._failed).progress(self._progressed)
+        operation.ended_with(lambda: self._ended(operation))
+        return operation.run()
+
+    def _ended(self, operation: Operation[Any]) -> None:
+        if self.job is operation:  # not followed by the build (or the store locked meanwhile)
+            self.job = None
 
     def _checked(
         self, check: packet.PacketCheck, folder: Path, options: packet.PacketOptions
@@ -276,7 +296,7 @@ class PacketDialog(QDialog):
             self._busy(True)
         store, today, case_id = self.session.store, self.session.today(), self.case_id
 
-        def build_work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+        def build_work(ticks: Progress) -> Any:
             return packet.build_packet(
                 store=store,
                 case_id=case_id,
@@ -285,19 +305,14 @@ class PacketDialog(QDialog):
                 today=today,
                 skip_bad=skip,
                 check=check,
-                progress=progress,
-                cancelled=cancelled,
+                progress=ticks.report,
+                cancelled=ticks.cancelled,
             )
 
         self.status.setText(self.tr("Building the packet…"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.job = start_job(
-            build_work,
-            on_done=lambda result: self._built(result, folder, check.warnings),
-            on_error=self._failed,
-            on_progress=self._progressed,
-        )
+        self.job = self._run(build_work, lambda result: self._built(result, folder, check.warnings))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
@@ -309,13 +324,14 @@ class PacketDialog(QDialog):
             self.job.cancel()
             self.status.setText(self.tr("Cancelling…"))
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, problem: Problem) -> None:
         self.job = None
         self._busy(False)
+        error = problem.error
         if isinstance(error, packet.PacketCancelled):
             self.status.setText(self.tr("Cancelled: nothing was written."))
-        elif isinstance(error, packet.PacketError | LookupError | OSError):
-            self.status.setText(self.tr("The packet was not built: {0}").format(str(error)))
+        elif isinstance(error, packet.PacketError | LookupError | OSError | ServiceError):
+            self.status.setText(self.tr("The packet was not built: {0}").format(problem.text))
         else:  # nothing was kept either way; say so rather than fail silently
             self.status.setText(
                 self.tr("The packet was not built because of an unexpected error ({0}).").format(
@@ -328,7 +344,6 @@ class PacketDialog(QDialog):
         self._busy(False)
         built = result.unwrap()
         self.result_build = built
-        self.session.publish(result.changes)
         self.status.setText(
             self.tr(
                 "Saved %n part(s) in {0}. The files are NOT encrypted.", "", len(built.parts)
