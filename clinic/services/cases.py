@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -11,34 +10,16 @@ from clinic.domain.drafts import CaseDraft
 from clinic.domain.enums import AuditAction, ClaimType, ForumKind, Outcome, Stage
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.stages import StageProblem, check_referral, check_stage_change
-from clinic.domain.validation import FieldProblem, Problem, expected_forum, validate_case
+from clinic.domain.validation import FieldProblem, Problem, validate_case
 from clinic.services.auditing import field_changes, record, record_created, snapshot
 from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.dto import CaseView
 from clinic.services.errors import NotFound, Thing
+from clinic.services.intake_rows import case_values
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import case_view
 from clinic.storage.models import Case, Client, Staff, StageEvent
 from clinic.storage.store import Store
-
-
-def _case_values(draft: CaseDraft, today: date) -> dict[str, Any]:
-    return {
-        "claim_type": draft.claim_type,
-        "relief": sorted(r.value for r in draft.relief),
-        "grounds": sorted(g.value for g in draft.grounds),
-        "psg_definition": draft.psg_definition.strip(),
-        "forum_kind": draft.forum_kind or expected_forum(draft.claim_type),
-        "forum_name": draft.forum_name.strip(),
-        "judge": draft.judge.strip(),
-        "paralegal_id": draft.paralegal_id,
-        "attorney_id": draft.attorney_id,
-        "opened_on": draft.opened_on or today,
-        "filed_on": draft.filed_on,
-        "receipt_number": draft.receipt_number.strip().replace("-", "").upper(),
-        "detained": draft.detained,
-        "agency_hold": draft.agency_hold,
-    }
 
 
 def _staff_problems(session: Session, draft: CaseDraft) -> list[FieldProblem]:
@@ -54,7 +35,7 @@ def open_case(*, store: Store, client_id: ClientId, case: CaseDraft, today: date
     problems = validate_case(case, today=today)
     if problems:
         return rejected(problems)
-    values = _case_values(case, today)
+    values = case_values(case, today)
     with store.unit_of_work() as session:
         if session.get(Client, client_id) is None:
             raise NotFound(Thing.CLIENT, client_id)
@@ -101,7 +82,7 @@ def update_case(*, store: Store, case_id: CaseId, case: CaseDraft, today: date) 
         staff_problems = _staff_problems(session, case)
         if staff_problems:
             return rejected(tuple(staff_problems))
-        values = _case_values(case, row.opened_on)
+        values = case_values(case, row.opened_on)
         values["opened_on"] = case.opened_on or row.opened_on
         changes = field_changes(snapshot(row, tuple(values)), values)
         if not changes:

@@ -14,8 +14,6 @@ from clinic.domain.conflicts import (
     Candidate,
     ConflictMatch,
     DistinctPerson,
-    KnownParty,
-    PartyKind,
     find_conflicts,
 )
 from clinic.domain.drafts import AddressDraft, ClientDraft, FamilyMemberDraft
@@ -31,37 +29,20 @@ from clinic.domain.validation import (
 )
 from clinic.services.auditing import field_changes, record, record_created, snapshot
 from clinic.services.deadline_refresh import client_case_ids, refresh_cases
-from clinic.services.dto import ClientView, display_name
+from clinic.services.dto import ClientView
 from clinic.services.errors import NotFound, Thing
+from clinic.services.intake_rows import (
+    add_family,
+    client_search_key,
+    client_values,
+    known_parties,
+)
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.views import client_view
-from clinic.storage.models import AdverseParty, Case, Client, ClientAddress, FamilyMember
+from clinic.storage.models import AdverseParty, Case, Client, ClientAddress
 from clinic.storage.store import Store
 
 CLIENT_FIELDS = tuple(f for f in ClientDraft.__dataclass_fields__)
-
-
-def _a_number_or_none(raw: str) -> str | None:
-    return parse_a_number(raw) if raw.strip() else None
-
-
-def _client_values(draft: ClientDraft) -> dict[str, object]:
-    values = asdict(draft)
-    values["other_names"] = [n.strip() for n in draft.other_names if n.strip()]
-    values["nationalities"] = [c.upper() for c in draft.nationalities]
-    values["languages"] = [c.lower() for c in draft.languages]
-    values["a_number"] = _a_number_or_none(draft.a_number)
-    values["family_name"] = draft.family_name.strip()
-    values["given_name"] = draft.given_name.strip()
-    return values
-
-
-def _client_search_key(draft_values: dict[str, object]) -> str:
-    others = draft_values.get("other_names") or []
-    assert isinstance(others, list)
-    return search_key(
-        str(draft_values["family_name"]), str(draft_values["given_name"]), *map(str, others)
-    )
 
 
 def intake_client(
@@ -93,11 +74,11 @@ def intake_client(
         ]
     if problems:
         return rejected(tuple(problems))
-    values = _client_values(client)
+    values = client_values(client)
     with store.unit_of_work() as session:
         if values["a_number"] and _a_number_taken(session, str(values["a_number"]), None):
             return rejected((FieldProblem("a_number", Problem.DUPLICATE_A_NUMBER),))
-        row = Client(**values, search_key=_client_search_key(values))
+        row = Client(**values, search_key=client_search_key(values))
         session.add(row)
         session.flush()
         record_created(
@@ -105,7 +86,7 @@ def intake_client(
         )
         touched = {(Entity.CLIENT, row.id)}
         for member in family:
-            touched.add((Entity.FAMILY_MEMBER, _add_family(session, store.actor, row, member)))
+            touched.add((Entity.FAMILY_MEMBER, add_family(session, store.actor, row, member)))
         if address is not None:
             _add_address(session, store.actor, row, address)
         for name in adverse_parties:
@@ -138,28 +119,6 @@ def _record_distinct(
 def _a_number_taken(session: Session, a_number: str, except_id: int | None) -> bool:
     existing = session.scalar(select(Client.id).where(Client.a_number == a_number))
     return existing is not None and existing != except_id
-
-
-def _add_family(session: Session, actor: str, client: Client, draft: FamilyMemberDraft) -> int:
-    values = asdict(draft)
-    values["a_number"] = _a_number_or_none(draft.a_number)
-    relationship = values.pop("relationship")
-    member = FamilyMember(
-        client_id=client.id,
-        relationship_=relationship,
-        **values,
-        search_key=search_key(draft.family_name, draft.given_name),
-    )
-    session.add(member)
-    session.flush()
-    record_created(
-        session,
-        actor=actor,
-        entity=Entity.FAMILY_MEMBER,
-        entity_id=member.id,
-        values={**values, "relationship": relationship, "client_id": client.id},
-    )
-    return member.id
 
 
 def _add_address(session: Session, actor: str, client: Client, draft: AddressDraft) -> int:
@@ -198,7 +157,7 @@ def update_client(
     problems = validate_client(client, today=today)
     if problems:
         return rejected(problems)
-    values = _client_values(client)
+    values = client_values(client)
     with store.unit_of_work() as session:
         row = session.get(Client, client_id)
         if row is None:
@@ -211,7 +170,7 @@ def update_client(
             return Result(client_id)
         for name, value in values.items():
             setattr(row, name, value)
-        row.search_key = _client_search_key(values)
+        row.search_key = client_search_key(values)
         record(
             session,
             actor=store.actor,
@@ -234,7 +193,7 @@ def add_family_member(
         row = session.get(Client, client_id)
         if row is None:
             raise NotFound(Thing.CLIENT, client_id)
-        member_id = _add_family(session, store.actor, row, member)
+        member_id = add_family(session, store.actor, row, member)
         return Result(
             FamilyMemberId(member_id),
             changes=Changes.of((Entity.CLIENT, row.id), (Entity.FAMILY_MEMBER, member_id)),
@@ -296,63 +255,5 @@ def check_conflicts(
         names=tuple(n for n in names if n.strip()), a_number=digits, date_of_birth=date_of_birth
     )
     with store.unit_of_work() as session:
-        known = list(_known_parties(session, exclude_client))
+        known = list(known_parties(session, exclude_client))
     return find_conflicts(candidate, known)
-
-
-def _known_parties(session: Session, exclude_client: int | None) -> list[KnownParty]:
-    parties: list[KnownParty] = []
-    for c in session.execute(
-        select(
-            Client.id,
-            Client.family_name,
-            Client.given_name,
-            Client.other_names,
-            Client.a_number,
-            Client.date_of_birth,
-        )
-    ):
-        if c.id == exclude_client:
-            continue
-        full = f"{c.given_name} {c.family_name}".strip()
-        parties.append(
-            KnownParty(
-                PartyKind.CLIENT,
-                c.id,
-                c.id,
-                display_name(c.family_name, c.given_name),
-                (full, *c.other_names),
-                c.a_number,
-                c.date_of_birth,
-            )
-        )
-    for f in session.execute(
-        select(
-            FamilyMember.id,
-            FamilyMember.client_id,
-            FamilyMember.family_name,
-            FamilyMember.given_name,
-            FamilyMember.a_number,
-            FamilyMember.date_of_birth,
-        )
-    ):
-        if f.client_id == exclude_client:
-            continue
-        parties.append(
-            KnownParty(
-                PartyKind.FAMILY_MEMBER,
-                f.id,
-                f.client_id,
-                display_name(f.family_name, f.given_name),
-                (f"{f.given_name} {f.family_name}".strip(),),
-                f.a_number,
-                f.date_of_birth,
-            )
-        )
-    for a in session.execute(select(AdverseParty.id, AdverseParty.client_id, AdverseParty.name)):
-        if a.client_id == exclude_client:
-            continue
-        parties.append(
-            KnownParty(PartyKind.ADVERSE_PARTY, a.id, a.client_id, a.name, (a.name,), None, None)
-        )
-    return parties

@@ -38,15 +38,15 @@ from clinic.domain.importing.sheet import ImportFileError, Sheet, read_sheet
 from clinic.domain.importing.vocabulary import shipped_vocabulary
 from clinic.services import settings as settings_service
 from clinic.services.auditing import record, record_created
-from clinic.services.cases import _case_values
-from clinic.services.clients import (
-    _add_family,
-    _client_search_key,
-    _client_values,
-    _known_parties,
-)
 from clinic.services.courts import clinic_zone
 from clinic.services.deadline_refresh import refresh_cases
+from clinic.services.intake_rows import (
+    add_family,
+    case_values,
+    client_search_key,
+    client_values,
+    known_parties,
+)
 from clinic.services.language import tr_n
 from clinic.services.results import Changes, Entity
 from clinic.services.settings_schema import settings_in
@@ -220,7 +220,7 @@ def _plan(
         today=today,
         timezone=clinic_zone(settings_in(session)),
         vocabulary=shipped_vocabulary(),
-        known=_known_parties(session, None),
+        known=known_parties(session, None),
     )
 
 
@@ -327,23 +327,23 @@ def _store_client(
     session: Session, actor: str, planned: PlannedClient, today: date
 ) -> tuple[int, int | None, int | None]:
     """One client as intake stores it: the client row, family, first case and its hearing."""
-    values = _client_values(planned.row.client)
-    client = Client(**values, search_key=_client_search_key(values))
+    values = client_values(planned.row.client)
+    client = Client(**values, search_key=client_search_key(values))
     session.add(client)
     session.flush()
     record_created(session, actor=actor, entity=Entity.CLIENT, entity_id=client.id, values=values)
     for member in planned.family:
-        _add_family(session, actor, client, member.member)
+        add_family(session, actor, client, member.member)
     if planned.row.case is None:
         return client.id, None, None
-    case_values = _case_values(planned.row.case, today)
-    case = Case(client_id=client.id, stage=Stage.INTAKE, **case_values)
+    values_of_case = case_values(planned.row.case, today)
+    case = Case(client_id=client.id, stage=Stage.INTAKE, **values_of_case)
     session.add(case)
     session.flush()
     session.add(
         StageEvent(
             case_id=case.id,
-            on=case_values["opened_on"],
+            on=values_of_case["opened_on"],
             from_stage=None,
             to_stage=Stage.INTAKE,
             claim_type=case.claim_type,
@@ -356,7 +356,7 @@ def _store_client(
         actor=actor,
         entity=Entity.CASE,
         entity_id=case.id,
-        values={**case_values, "client_id": client.id, "stage": Stage.INTAKE},
+        values={**values_of_case, "client_id": client.id, "stage": Stage.INTAKE},
     )
     if planned.row.hearing is None:
         return client.id, case.id, None
