@@ -53,8 +53,9 @@ def _text(reason: Reason) -> str:
     kind = reason.kind
     if kind is ErrorKind.FILE:
         return _file_text(reason)
-    if kind is ErrorKind.FAILED:
-        log.warning("an operation failed", exc_info=reason.error)
+    if kind is ErrorKind.FAILED:  # an error type of its own, or a fault in Clinic
+        if not isinstance(reason.error, ValueError | LookupError):
+            log.warning("an operation failed", exc_info=reason.error)
         return str(reason.error) or _tr("Something went wrong in Clinic ({0}).").format(
             type(reason.error).__name__
         )

@@ -30,11 +30,14 @@ _TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([AaPp]\.?\s*[Mm
 
 
 class DateOrderNeeded(ImportFileError):
-    """Every slashed date in the file fits both orders, or the file mixes both orders."""
+    """Every slashed date in the file fits both orders, or (``mixed``) the file mixes both
+    orders. ``examples``: the dates that show it (a day-first one first when mixed); each edge
+    words the reason itself (the command line names ``--date-order``, the window its list)."""
 
-    def __init__(self, message: str, examples: tuple[str, ...]) -> None:
+    def __init__(self, message: str, examples: tuple[str, ...], *, mixed: bool = False) -> None:
         super().__init__(message)
         self.examples = examples
+        self.mixed = mixed
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def settle_date_order(values: Iterable[str], given: DateOrder | None) -> DateOrd
             f"(e.g. {month_first[0]}). Choose the order most of the file uses "
             "(--date-order dmy or --date-order mdy); the other dates are then reported by row.",
             (day_first[0], month_first[0]),
+            mixed=True,
         )
     if day_first:
         return DateOrder.DMY

@@ -242,6 +242,11 @@ def mapping_to_document(header: Sequence[str], mapping: ColumnMapping) -> dict[s
     }
 
 
+class NoFamilyNameColumn(ImportFileError):
+    """No column is mapped to the family name (the message names the command line's option;
+    the window words it for its own column list)."""
+
+
 def check_mapping(header: Sequence[str], mapping: ColumnMapping) -> None:
     """Raise `ImportFileError` unless the mapping can be imported from."""
     if len(mapping) != len(header):
@@ -257,7 +262,7 @@ def check_mapping(header: Sequence[str], mapping: ColumnMapping) -> None:
             )
         seen[field] = name
     if ImportField.FAMILY_NAME not in seen:
-        raise ImportFileError(
+        raise NoFamilyNameColumn(
             "No column is mapped to the family name (e.g. a column headed 'Family name', "
             "'Last name' or 'Apellido'). Rename the header or pass --mapping FILE."
         )

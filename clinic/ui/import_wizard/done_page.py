@@ -7,29 +7,28 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizardPage
 
 from clinic.services import importing
+from clinic.services.errors import ErrorKind
 from clinic.services.importing import ImportOutcome, ImportPlan
-from clinic.storage.public import Store, StoreError
-from clinic.ui.translations import error_text
-from clinic.ui.worker import Job, start_job
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem
+from clinic.ui.session import UiSession
 
 
 class DonePage(QWizardPage):
     def __init__(
         self,
-        store_of: Callable[[], Store],
+        session: UiSession,
         plan_of: Callable[[], tuple[ImportPlan | None, bool]],
-        on_stored: Callable[[ImportOutcome], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importDonePage")
         self.setTitle(self.tr("Import"))
-        self._store_of = store_of
+        self.session = session
         self._plan_of = plan_of
-        self._on_stored = on_stored
         self.outcome: ImportOutcome | None = None
         self.finished_work = False
-        self.job: Job | None = None
+        self.job: Operation[ImportOutcome] | None = None
         self.message = QLabel()
         self.message.setObjectName("importDoneMessage")
         self.message.setAccessibleName(self.tr("Result of the import"))
@@ -50,18 +49,20 @@ class DonePage(QWizardPage):
         self.message.setText(self.tr("Storing the rows…"))
         self.progress.setRange(0, max(1, len(plan.result.clients)))
         self.progress.setValue(0)
-        store = self._store_of()
+        store = self.session.store
 
-        def work(
-            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
-        ) -> ImportOutcome:
+        def work(ticks: Progress) -> ImportOutcome:
             return importing.commit_import(
-                store=store, plan=plan, skip_invalid=skip_invalid, progress=progress
+                store=store, plan=plan, skip_invalid=skip_invalid, progress=ticks.report
             )
 
-        self.job = start_job(
-            work, on_done=self._stored, on_error=self._failed, on_progress=self._progressed
-        )
+        # the runner publishes the outcome's changes to every page (and a lock waits for it)
+        operation = Operation(self, work, session=self.session)
+        operation.success(self._stored).failure(self._failed).progress(self._progressed)
+        self.job = operation.ended_with(self._ended).run()
+
+    def _ended(self) -> None:
+        self.job = None
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -86,20 +87,16 @@ class DonePage(QWizardPage):
                     hearings=outcome.hearings,
                 )
             )
-            self._on_stored(outcome)
         else:
             self.message.setText(outcome.reason + " " + self.tr("Nothing was stored."))
         self.completeChanged.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, problem: Problem) -> None:
         self.job = None
         self.finished_work = True
-        if isinstance(exc, StoreError):
-            reason = error_text(exc)  # in the interface language
-        elif isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-        else:
-            reason = type(exc).__name__
+        # in the interface language; a fault only by its name, never a row's contents
+        failed = problem.kind is ErrorKind.FAILED
+        reason = type(problem.error).__name__ if failed else problem.text
         self.message.setText(
             self.tr("The import failed and nothing was stored: {reason}").format(reason=reason)
         )

@@ -20,7 +20,8 @@ from clinic.services import importing
 from clinic.services.importing import ImportFileError
 from clinic.storage.public import Store
 from clinic.ui.file_dialogs import open_file_name
-from clinic.ui.worker import Job, start_job
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class FilePage(QWizardPage):
         )
         self._store_of = store_of
         self.loaded: LoadedFile | None = None
-        self.job: Job | None = None
+        self.job: Operation[LoadedFile] | None = None
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importFilePath")
         self.path_edit.setAccessibleName(self.tr("Spreadsheet file"))
@@ -87,13 +88,13 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
         store = self._store_of()
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> LoadedFile:
+        def work(_progress: Progress) -> LoadedFile:
             data = path.read_bytes()
             sheet = importing.read_spreadsheet(data=data, file_name=path.name)
             mapping, source, order = importing.suggest_mapping(store=store, sheet=sheet)
             return LoadedFile(path, data, sheet, mapping, source, order)
 
-        self.job = start_job(work, on_done=self._loaded, on_error=self._failed)
+        self.job = Operation(self, work).success(self._loaded).failure(self._failed).run()
 
     def _loaded(self, loaded: LoadedFile) -> None:
         self.job = None
@@ -107,15 +108,13 @@ class FilePage(QWizardPage):
         )
         self.completeChanged.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, problem: Problem) -> None:
         self.job = None
         self.choose_button.setEnabled(True)
-        if isinstance(exc, ImportFileError):
-            message = str(exc)
-        elif isinstance(exc, OSError):
-            message = self.tr("The file cannot be read: {reason}").format(
-                reason=exc.strerror or str(exc)
-            )
+        if isinstance(problem.error, ImportFileError):
+            message = problem.text
+        elif isinstance(problem.error, OSError):
+            message = self.tr("The file cannot be read: {reason}").format(reason=problem.text)
         else:
             message = self.tr("The file cannot be read.")
         self.status.setText(message + " " + self.tr("Nothing was imported."))

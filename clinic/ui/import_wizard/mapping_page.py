@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.importing.dates import DateOrder, DateOrderNeeded, settle_date_order
-from clinic.domain.importing.headers import ColumnMapping, ImportField, check_mapping
+from clinic.domain.importing.headers import (
+    ColumnMapping,
+    ImportField,
+    NoFamilyNameColumn,
+    check_mapping,
+)
 from clinic.domain.importing.plan import date_cells
 from clinic.domain.importing.sheet import Cell, ImportFileError
 from clinic.services import importing
@@ -138,14 +143,33 @@ class MappingPage(QWizardPage):
                 check_mapping(loaded.sheet.header, self.mapping())
                 settle_date_order(date_cells(loaded.sheet, self.mapping()), self.date_order())
             except DateOrderNeeded as exc:
-                problem = str(exc).replace("--date-order mdy", self.tr("month first"))
-                problem = problem.replace("--date-order dmy", self.tr("day first"))
-                problem = problem.replace("Say which:", self.tr("Choose the date order below:"))
+                problem = self._date_order_words(exc)
+            except NoFamilyNameColumn:
+                problem = self.tr(
+                    "No column is mapped to the family name (e.g. a column headed 'Family "
+                    "name', 'Last name' or 'Apellido'). Choose it in the list above, or rename "
+                    "the header."
+                )
             except ImportFileError as exc:
-                problem = str(exc).replace(" or pass --mapping FILE", "")
+                problem = str(exc)
         self.problem.setText(problem)
         self._complete = loaded is not None and not problem
         self.completeChanged.emit()
+
+    def _date_order_words(self, exc: DateOrderNeeded) -> str:
+        """Why the date order must be chosen, in the window's words (the list below, not the
+        command line's ``--date-order``)."""
+        if exc.mixed:
+            return self.tr(
+                "The file mixes day-first dates (e.g. {0}) and month-first dates (e.g. {1}). "
+                "Choose the order most of the file uses (day first or month first); the other "
+                "dates are then reported by row."
+            ).format(*exc.examples[:2])
+        return self.tr(
+            "Dates such as {0} can be read day-first or month-first, and no date in the file "
+            "settles it. Choose the date order below: month first (03/25/1990) or day first "
+            "(25/03/1990)."
+        ).format(exc.examples[0])
 
     def isComplete(self) -> bool:
         return self._complete

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.services import importing
+from clinic.services.errors import ServiceError
 from clinic.services.importing import ImportFileError, ImportPlan
 from clinic.storage.public import Store
 from clinic.ui.import_wizard.file_page import LoadedFile
-from clinic.ui.worker import Job, start_job
+from clinic.ui.operation import Operation, Progress
+from clinic.ui.problems import Problem
 
 ROW, KIND, PROBLEM = range(3)
 
@@ -47,7 +49,7 @@ class ReportPage(QWizardPage):
         self._loaded_of = loaded_of
         self._choices_of = choices_of
         self.plan: ImportPlan | None = None
-        self.job: Job | None = None
+        self.job: Operation[ImportPlan] | None = None
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setAccessibleName(self.tr("What the import would do"))
@@ -88,7 +90,7 @@ class ReportPage(QWizardPage):
         mapping, order = self._choices_of()
         store, today, data, name = self._store_of(), self._today_of(), loaded.data, loaded.path.name
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportPlan:
+        def work(_progress: Progress) -> ImportPlan:
             return importing.plan_import(
                 store=store,
                 data=data,
@@ -98,7 +100,7 @@ class ReportPage(QWizardPage):
                 date_order=order,
             )
 
-        self.job = start_job(work, on_done=self._planned, on_error=self._failed)
+        self.job = Operation(self, work).success(self._planned).failure(self._failed).run()
 
     def _planned(self, plan: ImportPlan) -> None:
         self.job = None
@@ -133,10 +135,13 @@ class ReportPage(QWizardPage):
         self.skip_box.setVisible(bool(plan.rejected) and plan.valid_rows > 0)
         self._update_button()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, problem: Problem) -> None:
         self.job = None
         self.progress.setVisible(False)
-        reason = str(exc) if isinstance(exc, ImportFileError) else self.tr("Checking failed.")
+        if isinstance(problem.error, ImportFileError | ServiceError | OSError):
+            reason = problem.text
+        else:
+            reason = self.tr("Checking failed.")
         self.summary.setText(reason + " " + self.tr("Nothing was imported; go back to change it."))
         self.completeChanged.emit()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from clinic.services.importing import ColumnMapping, DateOrder, ImportOutcome, ImportPlan
+from clinic.services.importing import ColumnMapping, DateOrder, ImportPlan
 from clinic.storage.public import Store
 from clinic.ui.import_wizard.done_page import DonePage
 from clinic.ui.import_wizard.file_page import FilePage, LoadedFile
@@ -31,7 +31,7 @@ class ImportWizard(QWizard):
         self.file_page = FilePage(self._store)
         self.mapping_page = MappingPage(self._loaded)
         self.report_page = ReportPage(self._store, session.today, self._loaded, self._choices)
-        self.done_page = DonePage(self._store, self._plan, self._stored)
+        self.done_page = DonePage(session, self._plan)
         for step, page in (
             (FILE_STEP, self.file_page),
             (MAPPING_STEP, self.mapping_page),
@@ -62,9 +62,6 @@ class ImportWizard(QWizard):
 
     def _plan(self) -> tuple[ImportPlan | None, bool]:
         return self.report_page.plan, self.report_page.skip_invalid
-
-    def _stored(self, outcome: ImportOutcome) -> None:
-        self.session.publish(outcome.changes)
 
     def reject(self) -> None:
         """Cancel, Escape or closing the window; not while rows are being stored (the
