@@ -5,8 +5,7 @@
 Writes case-summary-affirmative.pdf, case-summary-defensive.pdf, hearing-docket.pdf (the
 busiest week of hearings in the demo data), the filing checklists checklist-affirmative.pdf,
 checklist-defensive.pdf and checklist-bia-appeal.pdf, and the client handouts
-handout-hearing-reminder-en+es.pdf, handout-document-request-es.pdf and
-handout-appointment-slip-en+es.pdf. Prepared by a demo paralegal (never the computer's login).
+handout-<kind>-<languages>.pdf in every handout language (tools/handout_examples.py). Prepared by a demo paralegal (never the computer's login).
 Uses a throwaway encrypted store in a temporary folder; nothing else is kept. Existing example
 files are replaced (they are generated).
 """
@@ -20,13 +19,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from clinic.domain.enums import ClaimType, StaffRole, Stage
-from clinic.domain.ids import CaseId
 from clinic.services import (
     attorney_reports,
     cases,
     checklists,
     computer_user,
-    handouts,
     lifecycle,
     search,
     settings,
@@ -82,40 +79,11 @@ def _at_stage(store: Store, stage: Stage, today: date) -> int | None:
 
 
 def _handouts(store: Store, richest: dict[ClaimType, int], today: date, out: Path) -> list[Path]:
-    """The three client handouts, from the defensive case (it has a court hearing)."""
-    case_id = richest[ClaimType.DEFENSIVE]
-    made = []
-    for kind, langs, name in (
-        ("hearing-reminder", ("en", "es"), "handout-hearing-reminder-en+es.pdf"),
-        ("document-request", ("es",), "handout-document-request-es.pdf"),
-        ("appointment-slip", ("en", "es"), "handout-appointment-slip-en+es.pdf"),
-    ):
-        appointment = None
-        if kind == "appointment-slip":
-            appointment = handouts.Appointment(
-                at=datetime.combine(today + timedelta(days=7), datetime.min.time()).replace(
-                    hour=10, minute=30
-                ),
-                with_whom="Ana (paralegal)",
-                where="1200 Example Avenue, Suite 300",
-            )
-        try:
-            pdf = handouts.handout_pdf(
-                store=store,
-                case_id=CaseId(case_id),
-                kind=kind,
-                languages=langs,
-                today=today,
-                layout="side-by-side" if len(langs) == 2 else None,
-                appointment=appointment,
-            )
-        except handouts.HandoutUnavailable as exc:
-            print(f"{name}: not made ({exc})")
-            continue
-        path = out / name
-        path.write_bytes(pdf)
-        made.append(path)
-    return made
+    """The client handouts in every handout language, from the defensive case (it has a court
+    hearing): tools/handout_examples.py."""
+    from handout_examples import write_handouts  # noqa: PLC0415 - a sibling script in tools/
+
+    return write_handouts(store, richest[ClaimType.DEFENSIVE], today, out)
 
 
 def main() -> int:
