@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -57,7 +57,7 @@ class Progress:
     cancelled: Callable[[], bool]
 
 
-def show_problem_box(parent: QWidget, title: str, problem: Problem) -> None:
+def show_problem_box(parent: QWidget | None, title: str, problem: Problem) -> None:
     """The presentation when the caller has no place of its own for the message."""
     QMessageBox.warning(parent, title, problem.text)
 
@@ -72,7 +72,7 @@ class Operation(Generic[T]):
 
     def __init__(
         self,
-        parent: QWidget,
+        parent: QObject,
         work: Callable[[Progress], T],
         *,
         session: UiSession | None = None,
@@ -207,7 +207,8 @@ class Operation(Generic[T]):
         if self._on_failure is not None:
             self._on_failure(problem)
         else:
-            show_problem_box(self.parent, self._title or _nothing_saved(), problem)
+            window = self.parent if isinstance(self.parent, QWidget) else None
+            show_problem_box(window, self._title or _nothing_saved(), problem)
 
     def _end(self) -> None:
         self.ended = True

@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, Signal
 
 from clinic.storage.public import Store
 from clinic.ui.intake.conflict_check import Subject, run_conflict_check
-from clinic.ui.worker import Job, start_job
+from clinic.ui.operation import Operation
+from clinic.ui.problems import Problem
 
 
 class ConflictCheckRunner(QObject):
@@ -19,36 +20,35 @@ class ConflictCheckRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._job: Job | None = None
+        self._operation: Operation[object] | None = None
 
     @property
     def running(self) -> bool:
-        return self._job is not None
+        return self._operation is not None
 
     def start(self, store: Store, subjects: Sequence[Subject]) -> None:
         """Check ``subjects``; a run still going is cancelled and its answer ignored."""
         self.cancel()
         people = tuple(subjects)
-        self._job = start_job(
-            lambda progress, cancelled: run_conflict_check(store, people, progress, cancelled),
-            on_done=self._job_finished,
-            on_error=self._job_failed,
+        operation: Operation[object] = Operation(
+            self,
+            lambda ticks: run_conflict_check(store, people, ticks.report, ticks.cancelled),
         )
+        operation.success(lambda results: self._finished(operation, results))
+        operation.failure(lambda problem: self._failed(operation, problem))
+        self._operation = operation.run()
 
     def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        if self._operation is not None:
+            self._operation.cancel()
+            self._operation = None
 
-    def _is_current(self) -> bool:
-        return self._job is not None and self.sender() is self._job.signals
-
-    def _job_finished(self, results: object) -> None:
-        if self._is_current():
-            self._job = None
+    def _finished(self, operation: Operation[object], results: object) -> None:
+        if operation is self._operation:  # only the latest run's answer
+            self._operation = None
             self.checked.emit(results)
 
-    def _job_failed(self, error: BaseException) -> None:
-        if self._is_current():
-            self._job = None
-            self.failed.emit(type(error).__name__)
+    def _failed(self, operation: Operation[object], problem: Problem) -> None:
+        if operation is self._operation:
+            self._operation = None
+            self.failed.emit(type(problem.error).__name__)

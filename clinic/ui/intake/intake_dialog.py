@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,8 @@ from clinic.ui.intake.conflict_page import ConflictPage
 from clinic.ui.intake.discard_question import confirm_discard
 from clinic.ui.intake.family_page import FamilyPage
 from clinic.ui.intake.intake_submission import IntakeDrafts, SubmissionOutcome, submit_intake
+from clinic.ui.operation import Operation
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
 
 CLIENT_STEP, FAMILY_STEP, CASE_STEP, CONFLICT_STEP = range(4)
@@ -339,7 +342,8 @@ class IntakeDialog(QDialog):
             self.go_to(CASE_STEP)
             self.case_page.check()
             return
-        outcome = submit_intake(
+        submit = partial(
+            submit_intake,
             store=self.session.store,
             today=self.session.today(),
             drafts=drafts,
@@ -350,7 +354,25 @@ class IntakeDialog(QDialog):
                 for reviewed in self.conflict_page.confirmed_distinct()
             ),
         )
-        self.session.publish(outcome.changes)
+        answers: list[SubmissionOutcome] = []  # the runner publishes what was saved first
+        Operation(self, lambda _: submit(), session=self.session).success(answers.append).failure(
+            self._not_saved
+        ).run_and_wait()
+        if answers:
+            self._answered(answers[0])
+
+    def _not_saved(self, problem: Problem) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Nothing was saved"),
+            problem.text
+            + "\n\n"
+            + self.tr(
+                "What you typed is still in the form; save again when the problem is solved."
+            ),
+        )
+
+    def _answered(self, outcome: SubmissionOutcome) -> None:
         if outcome.client_id is not None:
             self._keep_saved_client(outcome.client_id)
         if not outcome.ok:
