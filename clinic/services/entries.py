@@ -42,6 +42,7 @@ __all__ = [
     "FamilyFilingView",
     "PeopleFacts",
     "StatusView",
+    "case_proceeding",
     "people_facts",
     "record_entry",
     "record_status",
@@ -347,3 +348,11 @@ def _family_view(
             today=today,
         ),
     )
+
+
+def case_proceeding(*, store: Store, case_id: CaseId) -> ProceedingKind:
+    with store.unit_of_work() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(Thing.CASE, case_id)
+        return ProceedingKind(case.proceeding)

@@ -95,7 +95,14 @@ def init_store(
     ``start_afresh``: the folder once held a store that is gone; forget it (and its key)."""
     if passphrase is not None:
         check_new_passphrase(passphrase)
-    return create_store(data_dir, passphrase=passphrase, actor=actor, start_afresh=start_afresh)
+    store = create_store(data_dir, passphrase=passphrase, actor=actor, start_afresh=start_afresh)
+    # A new store holds no deadlines yet: it is current with this version's rules, so opening
+    # it never recomputes for an upgrade (clinic.services.rules_upgrade).
+    from clinic.services.rules_upgrade import record_rules_version  # noqa: PLC0415 (start-up)
+
+    with store.unit_of_work() as session:
+        record_rules_version(session)
+    return store
 
 
 def unlock_store(

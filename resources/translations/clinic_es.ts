@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Press Enter or double-click to open the case.</source>
-        <translation>Pulse Intro o haga doble clic para abrir el caso.</translation>
+        <translation>Presione Enter o haga doble clic para abrir el caso.</translation>
     </message>
     <message>
         <source>When</source>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>This store already has a client who is likely the same person (client {0}: {1}). Add the cases to that client, or, if it really is someone else, import them as a new client. Nothing has been imported yet.</source>
-        <translation>Este almacén ya tiene un cliente que probablemente es la misma persona (cliente {0}: {1}). Agregue los casos a ese cliente o, si de verdad es otra persona, impórtelos como cliente nuevo. Todavía no se ha importado nada.</translation>
+        <translation>Esta base de datos ya tiene un cliente que probablemente es la misma persona (cliente {0}: {1}). Agregue los casos a ese cliente o, si de verdad es otra persona, impórtelos como cliente nuevo. Todavía no se ha importado nada.</translation>
     </message>
     <message>
         <source>Add to client {0}</source>
@@ -695,7 +695,7 @@
     </message>
     <message>
         <source>Forum and judge</source>
-        <translation>Foro y juez</translation>
+        <translation>Tribunal u oficina y juez</translation>
     </message>
     <message>
         <source>Next hearing</source>
@@ -757,11 +757,11 @@
     </message>
     <message>
         <source>particular social group</source>
-        <translation>grupo social determinado</translation>
+        <translation>determinado grupo social</translation>
     </message>
     <message>
         <source>forum</source>
-        <translation>foro</translation>
+        <translation>tribunal u oficina</translation>
     </message>
     <message>
         <source>court or office</source>
@@ -1372,6 +1372,18 @@
         <translation>Plazos recalculados: {0}</translation>
     </message>
     <message>
+        <source>accepted an older copy of the records as current (%n later change(s) lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored the records from the backup made {0}</source>
+        <translation>restauró los registros desde la copia de seguridad hecha el {0}</translation>
+    </message>
+    <message>
+        <source>the record of the last save kept outside the data folder was missing when the records were opened (recorded as a warning)</source>
+        <translation>faltaba el registro del último guardado que se conserva fuera de la carpeta de datos al abrir los registros (anotado como advertencia)</translation>
+    </message>
+    <message>
         <source>confirmed not the same person as client #{0} ({1}% match)</source>
         <translation>confirmó que no es la misma persona que el cliente n.º {0} (coincidencia del {1} %)</translation>
     </message>
@@ -1426,11 +1438,11 @@
     </message>
     <message>
         <source>Definition of the &amp;particular social group</source>
-        <translation>Definición del &amp;grupo social determinado</translation>
+        <translation>Definición de determinado &amp;grupo social</translation>
     </message>
     <message>
         <source>Definition of the particular social group</source>
-        <translation>Definición del grupo social determinado</translation>
+        <translation>Definición de determinado grupo social</translation>
     </message>
     <message>
         <source>e.g. Honduran women who have left a domestic relationship</source>
@@ -1438,7 +1450,7 @@
     </message>
     <message>
         <source>Forum and team</source>
-        <translation>Foro y equipo</translation>
+        <translation>Tribunal u oficina y equipo</translation>
     </message>
     <message>
         <source>Immigration judge, if known</source>
@@ -1576,7 +1588,7 @@
     </message>
     <message>
         <source>Withholding of removal</source>
-        <translation>Retención de expulsión</translation>
+        <translation>Suspensión de la expulsión (withholding of removal)</translation>
     </message>
     <message>
         <source>Convention Against Torture</source>
@@ -1596,7 +1608,7 @@
     </message>
     <message>
         <source>Particular social group</source>
-        <translation>Grupo social determinado</translation>
+        <translation>Determinado grupo social</translation>
     </message>
     <message>
         <source>Political opinion</source>
@@ -1612,7 +1624,7 @@
     </message>
     <message>
         <source>Intake</source>
-        <translation>Admisión</translation>
+        <translation>Ingreso (entrevista inicial)</translation>
     </message>
     <message>
         <source>Preparing</source>
@@ -1656,7 +1668,7 @@
     </message>
     <message>
         <source>Withholding granted</source>
-        <translation>Retención de expulsión concedida</translation>
+        <translation>Suspensión de la expulsión (withholding) concedida</translation>
     </message>
     <message>
         <source>CAT protection granted</source>
@@ -2072,7 +2084,7 @@
     </message>
     <message>
         <source>Referred to the judge for asylum-only or withholding-only proceedings (I-863)</source>
-        <translation>Remitido al juez para un procedimiento solo de asilo o solo de retención (I-863)</translation>
+        <translation>Remitido al juez para un procedimiento solo de asilo o solo de suspensión de la expulsión (withholding-only) (I-863)</translation>
     </message>
     <message>
         <source>Removal proceedings</source>
@@ -2084,7 +2096,7 @@
     </message>
     <message>
         <source>Withholding-only proceedings</source>
-        <translation>Procedimiento solo de retención de expulsión</translation>
+        <translation>Procedimiento solo de suspensión de la expulsión (withholding-only)</translation>
     </message>
     <message>
         <source>Nonimmigrant status</source>
@@ -2224,7 +2236,7 @@
     </message>
     <message>
         <source>the forum</source>
-        <translation>el foro</translation>
+        <translation>el tribunal u oficina</translation>
     </message>
     <message>
         <source>the case stage</source>
@@ -2564,7 +2576,7 @@
     </message>
     <message>
         <source>A derivative is covered for asylum only; withholding and CAT need their own</source>
-        <translation>Un derivado está cubierto solo para el asilo; la retención de expulsión y la CAT requieren su propia solicitud</translation>
+        <translation>Un derivado está cubierto solo para el asilo; la suspensión de la expulsión (withholding) y la CAT requieren su propia solicitud</translation>
     </message>
     <message>
         <source>Neither a derivative nor filing their own I-589</source>
@@ -2788,7 +2800,7 @@
     </message>
     <message>
         <source>No cases to show. New intake (Ctrl+N) adds a client and a case.</source>
-        <translation>No hay casos que mostrar. Nueva admisión (Ctrl+N) agrega un cliente y un caso.</translation>
+        <translation>No hay casos que mostrar. Nuevo cliente (Ctrl+N) agrega un cliente y un caso.</translation>
     </message>
 </context>
 <context>
@@ -3268,7 +3280,7 @@
     </message>
     <message>
         <source>born {date}</source>
-        <translation>nacido el {date}</translation>
+        <translation>nacido(a) el {date}</translation>
     </message>
     <message numerus="yes">
         <source>other people entered: %n</source>
@@ -3283,7 +3295,7 @@
     </message>
     <message>
         <source>No one in the records matches these people. You can save the intake.</source>
-        <translation>Nadie en los registros coincide con estas personas. Puede guardar la admisión.</translation>
+        <translation>Nadie en los registros coincide con estas personas. Puede guardar el ingreso.</translation>
     </message>
     <message numerus="yes">
         <source>Possible matches: %n. This intake cannot be saved:</source>
@@ -3344,13 +3356,13 @@
     </message>
     <message>
         <source>Conflict check at intake: no possible match among clients, family members and adverse parties.</source>
-        <translation>Verificación de conflictos en la admisión: ninguna posible coincidencia entre clientes, familiares y partes contrarias.</translation>
+        <translation>Verificación de conflictos en el ingreso: ninguna posible coincidencia entre clientes, familiares y partes contrarias.</translation>
     </message>
     <message numerus="yes">
         <source>Conflict check at intake: possible matches reviewed and recorded as no conflict: %n.</source>
         <translation>
-            <numerusform>Verificación de conflictos en la admisión: posible coincidencia revisada y registrada como sin conflicto: %n.</numerusform>
-            <numerusform>Verificación de conflictos en la admisión: posibles coincidencias revisadas y registradas como sin conflicto: %n.</numerusform>
+            <numerusform>Verificación de conflictos en el ingreso: posible coincidencia revisada y registrada como sin conflicto: %n.</numerusform>
+            <numerusform>Verificación de conflictos en el ingreso: posibles coincidencias revisadas y registradas como sin conflicto: %n.</numerusform>
         </translation>
     </message>
     <message>
@@ -3490,7 +3502,7 @@
     </message>
     <message>
         <source>After the grant: refugee travel document before any trip abroad; no return to the country of feared persecution (warning)</source>
-        <translation>Después de la concesión: documento de viaje de refugiado antes de cualquier viaje al extranjero; no volver al país donde teme persecución (aviso)</translation>
+        <translation>Después de la concesión: documento de viaje de refugiado antes de cualquier viaje al extranjero; no volver al país donde teme persecución (advertencia)</translation>
     </message>
     <message>
         <source>Alien registration (G-325R) unless the client already holds a registration document</source>
@@ -3518,7 +3530,7 @@
     </message>
     <message>
         <source>Asylum-only or withholding-only proceedings: what the judge can decide</source>
-        <translation>Procedimiento solo de asilo o solo de retención: lo que el juez puede decidir</translation>
+        <translation>Procedimiento solo de asilo o solo de suspensión de la expulsión (withholding-only): lo que el juez puede decidir</translation>
     </message>
     <message>
         <source>BIA appeal (EOIR-26) must be received</source>
@@ -3526,7 +3538,7 @@
     </message>
     <message>
         <source>Biometrics not done 30 days before the merits hearing (warning)</source>
-        <translation>Datos biométricos sin tomar 30 días antes de la audiencia individual (aviso)</translation>
+        <translation>Datos biométricos sin tomar 30 días antes de la audiencia individual (advertencia)</translation>
     </message>
     <message>
         <source>Brief to the BIA</source>
@@ -3578,7 +3590,7 @@
     </message>
     <message>
         <source>Family member&apos;s lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
-        <translation>Terminó el estatus legal, el TPS o el parole del familiar: presentar en un período razonable (aviso)</translation>
+        <translation>Terminó el estatus legal, el TPS o el parole del familiar: presentar en un período razonable (advertencia)</translation>
     </message>
     <message>
         <source>Filing before a master calendar hearing (if a ruling is requested)</source>
@@ -3614,7 +3626,7 @@
     </message>
     <message>
         <source>Lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
-        <translation>Terminó el estatus legal, el TPS o el parole: presentar en un período razonable (aviso)</translation>
+        <translation>Terminó el estatus legal, el TPS o el parole: presentar en un período razonable (advertencia)</translation>
     </message>
     <message>
         <source>Missed asylum interview: show good cause to the asylum office</source>
@@ -3638,7 +3650,7 @@
     </message>
     <message>
         <source>No interview notice: LIFO window closed (warning)</source>
-        <translation>Sin aviso de entrevista: se cerró la ventana LIFO (aviso)</translation>
+        <translation>Sin aviso de entrevista: se cerró la ventana LIFO (advertencia)</translation>
     </message>
     <message>
         <source>One-year asylum filing deadline</source>
@@ -3650,7 +3662,7 @@
     </message>
     <message>
         <source>One-year exception: file within a reasonable period (warning)</source>
-        <translation>Excepción al plazo de un año: presentar en un período razonable (aviso)</translation>
+        <translation>Excepción al plazo de un año: presentar en un período razonable (advertencia)</translation>
     </message>
     <message>
         <source>Opening brief in the court of appeals</source>
@@ -3702,7 +3714,7 @@
     </message>
     <message>
         <source>Withholding-only: protective petition for review within 30 days of the removal order</source>
-        <translation>Solo retención: petición de revisión preventiva dentro de los 30 días de la orden de expulsión</translation>
+        <translation>Solo suspensión de la expulsión (withholding-only): petición de revisión preventiva dentro de los 30 días de la orden de expulsión</translation>
     </message>
 </context>
 <context>
@@ -3756,7 +3768,7 @@
     <name>DiscardQuestion</name>
     <message>
         <source>Discard this intake?</source>
-        <translation>¿Descartar esta admisión?</translation>
+        <translation>¿Descartar este ingreso?</translation>
     </message>
     <message>
         <source>The client is saved, but no case was opened.</source>
@@ -3776,7 +3788,7 @@
     </message>
     <message>
         <source>Discard the intake</source>
-        <translation>Descartar la admisión</translation>
+        <translation>Descartar el ingreso</translation>
     </message>
     <message>
         <source>&amp;Keep editing</source>
@@ -4402,7 +4414,7 @@
     </message>
     <message>
         <source>Protect the store with a passphrase</source>
-        <translation>Proteger el almacén con una frase de contraseña</translation>
+        <translation>Proteger la base de datos con una frase de contraseña</translation>
     </message>
     <message>
         <source>No keychain was found: a passphrase is needed</source>
@@ -4426,11 +4438,11 @@
     </message>
     <message>
         <source>If the passphrase is forgotten, only the recovery key (printable recovery kit) can open the store.</source>
-        <translation>Si se olvida la frase de contraseña, solo la clave de recuperación (kit de recuperación imprimible) puede abrir el almacén.</translation>
+        <translation>Si se olvida la frase de contraseña, solo la clave de recuperación (kit de recuperación imprimible) puede abrir la base de datos.</translation>
     </message>
     <message>
         <source>Create store</source>
-        <translation>Crear el almacén</translation>
+        <translation>Crear la base de datos</translation>
     </message>
     <message>
         <source>Strong enough.</source>
@@ -4711,7 +4723,7 @@
     </message>
     <message>
         <source>e.g. Continued to a later date; pleadings taken; individual hearing set</source>
-        <translation>p. ej., aplazada; se tomaron los alegatos; se fijó la audiencia individual</translation>
+        <translation>p. ej., aplazada; se contestaron los cargos (pleadings); se fijó la audiencia individual</translation>
     </message>
 </context>
 <context>
@@ -4930,7 +4942,7 @@
     </message>
     <message>
         <source>Withholding of removal</source>
-        <translation>Retención de expulsión</translation>
+        <translation>Suspensión de la expulsión (withholding of removal)</translation>
     </message>
     <message>
         <source>Protection under the Convention Against Torture</source>
@@ -4954,7 +4966,7 @@
     </message>
     <message>
         <source>Particular social group</source>
-        <translation>Grupo social determinado</translation>
+        <translation>Determinado grupo social</translation>
     </message>
     <message>
         <source>Client</source>
@@ -4997,7 +5009,7 @@
     <name>IntakeDialog</name>
     <message>
         <source>New client intake</source>
-        <translation>Admisión de un cliente nuevo</translation>
+        <translation>Ingreso de un cliente nuevo</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -5005,7 +5017,7 @@
     </message>
     <message>
         <source>Cancel the intake</source>
-        <translation>Cancelar la admisión</translation>
+        <translation>Cancelar el ingreso</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -5033,7 +5045,7 @@
     </message>
     <message>
         <source>No conflict: save the intake</source>
-        <translation>Sin conflicto: guardar la admisión</translation>
+        <translation>Sin conflicto: guardar el ingreso</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
@@ -5041,7 +5053,7 @@
     </message>
     <message>
         <source>Intake steps</source>
-        <translation>Pasos de la admisión</translation>
+        <translation>Pasos del ingreso</translation>
     </message>
     <message>
         <source>{number}. {title}</source>
@@ -5065,7 +5077,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>A different person from the matched client: save the intake</source>
-        <translation>Otra persona distinta del cliente que coincide: guardar la admisión</translation>
+        <translation>Otra persona distinta del cliente que coincide: guardar el ingreso</translation>
     </message>
     <message>
         <source>Open the existing client?</source>
@@ -5073,11 +5085,11 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Open {name}&apos;s case and close this intake?</source>
-        <translation>¿Abrir el caso de {name} y cerrar esta admisión?</translation>
+        <translation>¿Abrir el caso de {name} y cerrar este ingreso?</translation>
     </message>
     <message>
         <source>Nothing from this intake is saved. If something changed (an address, a phone number, a family member), update it in the existing client&apos;s record.</source>
-        <translation>No se guarda nada de esta admisión. Si algo cambió (una dirección, un número de teléfono, un familiar), actualícelo en el registro del cliente existente.</translation>
+        <translation>No se guarda nada de este ingreso. Si algo cambió (una dirección, un número de teléfono, un familiar), actualícelo en el registro del cliente existente.</translation>
     </message>
     <message>
         <source>&amp;Open the existing client</source>
@@ -5086,6 +5098,14 @@ Esc: cancelar</translation>
     <message>
         <source>&amp;Keep editing</source>
         <translation>&amp;Seguir editando</translation>
+    </message>
+    <message>
+        <source>Nothing was saved</source>
+        <translation type="unfinished">No se guardó nada</translation>
+    </message>
+    <message>
+        <source>What you typed is still in the form; save again when the problem is solved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The client and family are saved. Correct the case below and save again.</source>
@@ -5116,7 +5136,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Intake</source>
-        <translation>Admisión</translation>
+        <translation>Ingreso (entrevista inicial)</translation>
     </message>
     <message>
         <source>Preparing</source>
@@ -5192,7 +5212,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>withholding of removal</source>
-        <translation>retención de expulsión</translation>
+        <translation>suspensión de la expulsión (withholding of removal)</translation>
     </message>
     <message>
         <source>CAT</source>
@@ -5250,7 +5270,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>New intake…</source>
-        <translation>Nueva admisión…</translation>
+        <translation>Nuevo cliente…</translation>
     </message>
     <message>
         <source>Import spreadsheet…</source>
@@ -5392,16 +5412,16 @@ Esc: cancelar</translation>
         <translation>(no usar esta columna)</translation>
     </message>
     <message>
-        <source>month first</source>
-        <translation>primero el mes</translation>
+        <source>No column is mapped to the family name (e.g. a column headed &apos;Family name&apos;, &apos;Last name&apos; or &apos;Apellido&apos;). Choose it in the list above, or rename the header.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>day first</source>
-        <translation>primero el día</translation>
+        <source>The file mixes day-first dates (e.g. {0}) and month-first dates (e.g. {1}). Choose the order most of the file uses (day first or month first); the other dates are then reported by row.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the date order below:</source>
-        <translation>Elija el orden de las fechas abajo:</translation>
+        <source>Dates such as {0} can be read day-first or month-first, and no date in the file settles it. Choose the date order below: month first (03/25/1990) or day first (25/03/1990).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5528,7 +5548,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>These records differ from the ones this computer saw last: another copy of the store was changed separately, or an older copy was put back and changed. It is open read-only: you can read everything, but nothing can be saved.</source>
-        <translation>Estos registros difieren de los que esta computadora vio por última vez: otra copia del almacén se modificó por separado, o se volvió a poner una copia anterior y se modificó. Está abierto en solo lectura: puede leerlo todo, pero no se puede guardar nada.</translation>
+        <translation>Estos registros difieren de los que esta computadora vio por última vez: otra copia de la base de datos se modificó por separado, o se volvió a poner una copia anterior y se modificó. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</translation>
     </message>
     <message>
         <source>Keep working read-only</source>
@@ -5564,8 +5584,8 @@ Esc: cancelar</translation>
     <message numerus="yes">
         <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>
         <translation>
-            <numerusform>Esta es una copia anterior del almacén: le falta %n cambio hecho después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
-            <numerusform>Esta es una copia anterior del almacén: le faltan %n cambios hechos después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
+            <numerusform>Esta es una copia anterior de la base de datos: le falta %n cambio hecho después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
+            <numerusform>Esta es una copia anterior de la base de datos: le faltan %n cambios hechos después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
         </translation>
     </message>
     <message>
@@ -5574,7 +5594,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Type the store&apos;s passphrase again to accept:</source>
-        <translation>Escriba otra vez la frase de contraseña del almacén para aceptar:</translation>
+        <translation>Escriba otra vez la frase de contraseña de la base de datos para aceptar:</translation>
     </message>
     <message>
         <source>Accept this copy as current</source>
@@ -5582,7 +5602,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Clinic reads the store&apos;s key from this computer&apos;s keychain again.</source>
-        <translation>Clinic vuelve a leer la clave del almacén en el llavero del sistema de esta computadora.</translation>
+        <translation>Clinic vuelve a leer la clave de la base de datos en el llavero del sistema de esta computadora.</translation>
     </message>
     <message>
         <source>This copy is now current</source>
@@ -5651,11 +5671,11 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Particular social group</source>
-        <translation>Grupo social determinado</translation>
+        <translation>Determinado grupo social</translation>
     </message>
     <message>
         <source>Forum</source>
-        <translation>Foro</translation>
+        <translation>Tribunal u oficina</translation>
     </message>
     <message>
         <source>Judge</source>
@@ -6762,7 +6782,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Record the first client (New intake, Ctrl+N)</source>
-        <translation>Registre el primer cliente (Nueva admisión, Ctrl+N)</translation>
+        <translation>Registre el primer cliente (Nuevo cliente, Ctrl+N)</translation>
     </message>
     <message>
         <source>Open Settings</source>
@@ -6782,7 +6802,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>New intake…</source>
-        <translation>Nueva admisión…</translation>
+        <translation>Nuevo cliente…</translation>
     </message>
 </context>
 <context>
@@ -7008,15 +7028,15 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>The Clinic store kept in %1 is gone (the folder is empty or missing), but this computer&apos;s keychain still holds its key. Nothing was changed.</source>
-        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe), pero el llavero del sistema de esta computadora todavía guarda su clave. No se cambió nada.</translation>
+        <translation>La base de datos de Clinic guardada en %1 ya no está (la carpeta está vacía o no existe), pero el llavero del sistema de esta computadora todavía guarda su clave. No se cambió nada.</translation>
     </message>
     <message>
         <source>The Clinic store kept in %1 is gone (the folder is empty or missing); this computer opened it there before. Nothing was changed.</source>
-        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe); esta computadora lo abrió allí antes. No se cambió nada.</translation>
+        <translation>La base de datos de Clinic guardada en %1 ya no está (la carpeta está vacía o no existe); esta computadora la abrió allí antes. No se cambió nada.</translation>
     </message>
     <message>
         <source>Restore the latest backup into that folder, or open the folder where the records are now (a moved folder or a USB stick). Start afresh only if the old records are not needed on this computer: it makes a new, empty store there and removes the old store&apos;s key from this computer&apos;s keychain.</source>
-        <translation>Restaure la copia de seguridad más reciente en esa carpeta, o abra la carpeta donde están ahora los registros (una carpeta movida o una memoria USB). Empiece de nuevo solo si los registros anteriores no se necesitan en esta computadora: se crea allí un almacén nuevo y vacío y se quita la clave del almacén anterior del llavero del sistema de esta computadora.</translation>
+        <translation>Restaure la copia de seguridad más reciente en esa carpeta, o abra la carpeta donde están ahora los registros (una carpeta movida o una memoria USB). Empiece de nuevo solo si los registros anteriores no se necesitan en esta computadora: se crea allí una base de datos nueva y vacía y se quita la clave de la base de datos anterior del llavero del sistema de esta computadora.</translation>
     </message>
     <message>
         <source>Restore a backup…</source>
@@ -7072,11 +7092,11 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>Start afresh with a new, empty store in %1?</source>
-        <translation>¿Empezar de nuevo con un almacén nuevo y vacío en %1?</translation>
+        <translation>¿Empezar de nuevo con una base de datos nueva y vacía en %1?</translation>
     </message>
     <message>
         <source>The old store&apos;s key is removed from this computer&apos;s keychain, and this computer forgets that store. Its records, if a copy or backup of them turns up, can then be opened only with their printed recovery kit. This cannot be undone.</source>
-        <translation>La clave del almacén anterior se quita del llavero del sistema de esta computadora, y esta computadora olvida ese almacén. Sus registros, si aparece una copia o una copia de seguridad de ellos, solo se podrán abrir entonces con su kit de recuperación impreso. Esto no se puede deshacer.</translation>
+        <translation>La clave de la base de datos anterior se quita del llavero del sistema de esta computadora, y esta computadora olvida esa base de datos. Sus registros, si aparece una copia o una copia de seguridad de ellos, solo se podrán abrir entonces con su kit de recuperación impreso. Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>

@@ -493,7 +493,8 @@ def test_lock_leaves_no_client_data_on_screen_or_in_any_model(
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert page.findChildren(FormDialog) == []  # closed dialogs are gone, fields and all
     tables = page.findChildren(RowTableModel)
-    assert len(tables) == 7 and all(m.rowCount() == 0 for m in tables)
+    # 7 + the entries, status and family-filing tables (issue 18 § 2)
+    assert len(tables) == 10 and all(m.rowCount() == 0 for m in tables)
     names = (GIVEN, FAMILY.upper(), FAMILY, CHILD, "123-456-789")
     texts = [label.text() for label in page.findChildren(QLabel)]
     texts += [page.notes.note.toPlainText(), page.windowTitle()]

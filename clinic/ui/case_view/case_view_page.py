@@ -20,6 +20,7 @@ from clinic.ui.case_view.form_dialog import FormDialog
 from clinic.ui.case_view.hearings_tab import HearingsTab
 from clinic.ui.case_view.notes_tab import NotesTab
 from clinic.ui.case_view.overview_tab import OverviewTab
+from clinic.ui.case_view.people_tab import PeopleTab
 from clinic.ui.case_view.summary_export import SummaryExport
 from clinic.ui.handout_dialog import HandoutExport
 from clinic.ui.page import Page
@@ -40,6 +41,7 @@ class CaseViewPage(Page):
         self.header = CaseHeader()
         self.overview = OverviewTab(session)
         self.client_tab = ClientTab(session)
+        self.people = PeopleTab(session)
         self.hearings = HearingsTab(session)
         self.deadlines = DeadlinesTab(session)
         self.evidence = EvidenceTab(session)
@@ -55,6 +57,7 @@ class CaseViewPage(Page):
         for tab, text in (
             (self.overview, self.tr("&Overview")),
             (self.client_tab, self.tr("&Client && family")),
+            (self.people, self.tr("Entries && &status")),
             (self.hearings, self.tr("&Hearings")),
             (self.deadlines, self.tr("&Deadlines")),
             (self.evidence, self.tr("&Evidence")),
@@ -93,6 +96,7 @@ class CaseViewPage(Page):
         return (
             self.overview,
             self.client_tab,
+            self.people,
             self.hearings,
             self.deadlines,
             self.evidence,

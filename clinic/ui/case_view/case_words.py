@@ -27,11 +27,13 @@ from clinic.domain.enums import (
     ForumKind,
     HearingKind,
     Outcome,
+    ProceedingKind,
     ProtectedGround,
     Relationship,
     Relief,
     Sex,
     Stage,
+    StatusKind,
     TranslationStatus,
 )
 from clinic.domain.problem_text import describe
@@ -243,6 +245,20 @@ _WORDS: dict[StrEnum, object] = {
     CaseFactKind.I589_REJECTED: QT_TRANSLATE_NOOP(
         "CaseView", "I-589 rejected by USCIS (e.g. annual asylum fee unpaid)"
     ),
+    CaseFactKind.REINSTATED_ORDER: QT_TRANSLATE_NOOP(
+        "CaseView", "Removal order reinstated, or issued administratively"
+    ),
+    CaseFactKind.LIMITED_REFERRAL: QT_TRANSLATE_NOOP(
+        "CaseView", "Referred to the judge for asylum-only or withholding-only proceedings (I-863)"
+    ),
+    # people (issue 18 § 2): the kind of proceeding, lawful status / TPS / parole
+    ProceedingKind.REMOVAL: QT_TRANSLATE_NOOP("CaseView", "Removal proceedings"),
+    ProceedingKind.ASYLUM_ONLY: QT_TRANSLATE_NOOP("CaseView", "Asylum-only proceedings"),
+    ProceedingKind.WITHHOLDING_ONLY: QT_TRANSLATE_NOOP("CaseView", "Withholding-only proceedings"),
+    StatusKind.NONIMMIGRANT: QT_TRANSLATE_NOOP("CaseView", "Nonimmigrant status"),
+    StatusKind.IMMIGRANT: QT_TRANSLATE_NOOP("CaseView", "Immigrant status"),
+    StatusKind.TPS: QT_TRANSLATE_NOOP("CaseView", "Temporary Protected Status (TPS)"),
+    StatusKind.PAROLE: QT_TRANSLATE_NOOP("CaseView", "Parole"),
     FoiaAgency.USCIS: QT_TRANSLATE_NOOP("CaseView", "USCIS (A-file)"),
     FoiaAgency.CBP: QT_TRANSLATE_NOOP("CaseView", "CBP (entry and encounter records)"),
     FoiaAgency.ICE: QT_TRANSLATE_NOOP("CaseView", "ICE"),
@@ -261,6 +277,11 @@ _ANCHORS: dict[str, object] = {
     "address_change": QT_TRANSLATE_NOOP("CaseView", "Address change"),
     "judge_ordered": QT_TRANSLATE_NOOP("CaseView", "Date the judge ordered"),
     **{kind.value: text for kind, text in _WORDS.items() if isinstance(kind, CaseFactKind)},
+    "member_last_arrival": QT_TRANSLATE_NOOP("CaseView", "Family member's last arrival"),
+    "status_ended": QT_TRANSLATE_NOOP("CaseView", "End of a lawful status, TPS or parole"),
+    "member_status_ended": QT_TRANSLATE_NOOP(
+        "CaseView", "End of a family member's lawful status, TPS or parole"
+    ),
     # the extended FOIA reminder still counts from the request's receipt
     "foia_extended": QT_TRANSLATE_NOOP(
         "CaseView", "FOIA request received by the agency (response extended)"
@@ -331,6 +352,11 @@ _FLAG_FIELDS: dict[str, object] = {
     "registered_at_14": QT_TRANSLATE_NOOP("CaseView", "the registration after turning 14"),
     "dhs_motion_response_due": QT_TRANSLATE_NOOP("CaseView", "the judge's response date"),
     "i589_rejected": QT_TRANSLATE_NOOP("CaseView", "the I-589's rejection"),
+    "own_i589_received": QT_TRANSLATE_NOOP("CaseView", "the person's own I-589"),
+    "nonimmigrant": QT_TRANSLATE_NOOP("CaseView", "nonimmigrant status"),
+    "immigrant": QT_TRANSLATE_NOOP("CaseView", "immigrant status"),
+    "tps": QT_TRANSLATE_NOOP("CaseView", "TPS"),
+    "parole": QT_TRANSLATE_NOOP("CaseView", "parole"),
 }
 
 _FLAG_PREFIXES: dict[str, object] = {
@@ -353,6 +379,12 @@ _FLAG_PREFIXES: dict[str, object] = {
     "ended_by": QT_TRANSLATE_NOOP("CaseView", "No longer applies: {0} came first."),
     "brought_forward": QT_TRANSLATE_NOOP("CaseView", "Brought forward to the date of {0}."),
     "answered_by": QT_TRANSLATE_NOOP("CaseView", "Settled: {0} is recorded; no follow-up is due."),
+    "lawful_status_held": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "{0} was held on this date: the extraordinary-circumstances exception may apply if the "
+        "I-589 is filed within a reasonable period after it ends (8 CFR 208.4(a)(5)(iv)). The "
+        "attorney decides.",
+    ),
 }
 
 
