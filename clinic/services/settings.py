@@ -9,7 +9,8 @@ from clinic.domain.deadlines import RuleSettingError
 from clinic.domain.enums import AuditAction
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services.auditing import field_changes, record
-from clinic.services.deadline_refresh import RecomputeCancelled, refresh_all_cases, rule_context
+from clinic.services.deadline_recompute import mark_pending, run_pending, scope_of_change
+from clinic.services.deadline_refresh import RecomputeCancelled, rule_context
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.settings_schema import (
     SETTINGS_KEY,
@@ -38,9 +39,12 @@ def update_settings(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Result[ClinicSettings]:
-    """Save the settings; when deadline rule amounts or closures change, recompute every case
-    (``progress(done, total)`` in cases; ``cancelled()`` stops it with
-    :class:`RecomputeCancelled`, and then nothing is saved, the settings included)."""
+    """Save the settings; when deadline rule amounts or closures change, recompute what that
+    change can touch (:mod:`clinic.services.deadline_recompute`: only those rules' deadlines,
+    or those crossing the closure days), in chunks of their own short transactions after the
+    settings are saved. ``progress(done, total)`` counts cases; ``cancelled()`` stops it between
+    chunks with :class:`RecomputeCancelled`: the settings and the chunks done stay saved, the
+    rest is kept pending and :func:`deadline_recompute.run_pending` finishes it."""
     try:
         rule_context(settings)
     except (RuleSettingError, ValueError):
@@ -65,15 +69,11 @@ def update_settings(
                 changes=changes,
             )
         touched = Changes.of((Entity.SETTINGS, 0))
-        if before.rule_inputs() != settings.rule_inputs():
-            session.flush()
-            touched = touched | refresh_all_cases(
-                session,
-                settings=settings,
-                actor=store.actor,
-                progress=progress,
-                cancelled=cancelled,
-            )
+        scope = scope_of_change(before, settings)
+        mark_pending(session, scope)
+    if not scope.empty:
+        report = run_pending(store=store, progress=progress, cancelled=cancelled)
+        touched = touched | report.changes
     return Result(settings, changes=touched)
 
 

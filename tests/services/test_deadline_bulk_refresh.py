@@ -12,14 +12,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from clinic.services import deadline_refresh, lifecycle
 from clinic.services import settings as settings_service
+from clinic.services.deadline_recompute import PENDING_KEY, RecomputeReport
 from clinic.services.demo import fill_demo_data
-from clinic.services.results import Changes
 from clinic.services.settings_schema import ClinicSettings
-from clinic.storage.models import Case
+from clinic.storage.models import Case, Setting
 from clinic.storage.store import Store
 
 TODAY = date(2026, 6, 1)
@@ -67,11 +66,12 @@ def _state(store: Store) -> tuple[list[Any], list[Any]]:
     return rows, audit
 
 
-def _one_case_at_a_time(
-    session: Session, *, settings: ClinicSettings, actor: str, **_progress: object
-) -> Changes:
-    ids = set(session.scalars(select(Case.id)))
-    return deadline_refresh.refresh_cases(session, ids, actor)
+def _one_case_at_a_time(*, store: Store, **_progress: object) -> RecomputeReport:
+    """What is pending, done by refreshing every case on its own in one unit of work."""
+    with store.unit_of_work() as session:
+        session.delete(session.get(Setting, PENDING_KEY))
+        ids = set(session.scalars(select(Case.id)))
+        return RecomputeReport(deadline_refresh.refresh_cases(session, ids, store.actor))
 
 
 def test_bulk_recompute_matches_refreshing_each_case(
@@ -82,7 +82,7 @@ def test_bulk_recompute_matches_refreshing_each_case(
     try:
         bulk_changes = settings_service.update_settings(store=bulk, settings=CHANGED).changes
         with monkeypatch.context() as patch:
-            patch.setattr(settings_service, "refresh_all_cases", _one_case_at_a_time)
+            patch.setattr(settings_service, "run_pending", _one_case_at_a_time)
             single_changes = settings_service.update_settings(
                 store=single, settings=CHANGED
             ).changes

@@ -148,6 +148,13 @@ class Deadline(Base):
             "safe_due_on",
             "due_on",
         ),
+        # Which cases a settings change can touch (clinic.services.deadline_recompute): a
+        # rule's deadlines, and deadlines whose counting window crosses a day (migration 0008).
+        Index("ix_deadline_rule_case", "rule_id", "case_id"),
+        Index("ix_deadline_window_forward", "due_on", "anchor_on", "case_id"),
+        Index(
+            "ix_deadline_window_back", "anchor_on", "safe_due_on", "due_on", "rule_id", "case_id"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
