@@ -55,6 +55,11 @@ def add_parsers(commands: Any) -> None:
     connect.add_argument("--user", required=True, help="your login on the office server")
     connect.add_argument("--ca", type=Path, help="the clinic's CA certificate (PEM)")
     connect.add_argument(
+        "--new-password",
+        action="store_true",
+        help="choose your own password now (required when connecting with a first password)",
+    )
+    connect.add_argument(
         "--password-file",
         action="store_true",
         help="keep the password in a file protected by a passphrase instead of the keychain",
@@ -211,12 +216,21 @@ def cmd_connect(args: argparse.Namespace, out: TextIO) -> int:
     target = office.target_of(args.url, user=args.user, ca_file=args.ca)
     password = _secret(args, _("Your password on the office server: "), required=True)
     assert password is not None
+    new_password = None
+    if args.new_password:
+        new_password = _secret(args, _("Your new password: "), required=True)
+        if not args.passphrase_stdin and _secret(args, _("Type it again: "), required=True) != (
+            new_password
+        ):
+            raise UsageError(_("The two passwords differ; nothing was changed. Try again."))
     passphrase = None
     if args.password_file:
         passphrase = _secret(
             args, _("A passphrase to protect it on this computer: "), required=True
         )
-    done = office.connect(target=target, password=password, passphrase=passphrase)
+    done = office.connect(
+        target=target, password=password, passphrase=passphrase, new_password=new_password
+    )
     print(
         _("Connected as {user} to {address}.", user=target.user, address=target.display()), file=out
     )

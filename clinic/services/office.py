@@ -71,11 +71,35 @@ class Connected:
 
 
 def connect(
-    *, target: OfficeTarget, password: str, passphrase: str | None, folder: Path | None = None
+    *,
+    target: OfficeTarget,
+    password: str,
+    passphrase: str | None,
+    new_password: str | None = None,
+    folder: Path | None = None,
 ) -> Connected:
-    """Prove the login works (a wrong password or an unknown server is said here), then save
-    the address and keep the password: in the keychain, or wrapped by ``passphrase``."""
-    open_office_store(target, password).lock()
+    """Prove the login works (a wrong password or an unknown server is said here), replace a
+    first password by the person's own (``new_password``; a first password is never kept),
+    then save the address and keep the password: in the keychain, or wrapped by
+    ``passphrase``."""
+    store = open_office_store(target, password)
+    try:
+        if postgres_server.first_password_until(store.engine) is not None:
+            if new_password is None:
+                raise OfficeError(
+                    N_(
+                        "This is the first password the administrator gave you; it stops "
+                        "working after 7 days. Choose your own now: run 'clinic connect' again "
+                        "with --new-password."
+                    )
+                )
+            problem = postgres_server.password_problem(new_password, old=password)
+            if problem is not None:
+                raise OfficeError(problem)
+            postgres_server.set_own_password(store.engine, target.user, new_password)
+            password = new_password
+    finally:
+        store.lock()
     where = folder or _settings_folder()
     wrapped: Path | None = None
     if passphrase is None:

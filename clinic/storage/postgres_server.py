@@ -190,6 +190,8 @@ def init_server(target: OfficeTarget, password: str | None) -> InitReport:
                     database=target.database,
                 )
             _ensure_role(connection, roles.owner)
+            # Only for clinic_set_own_password below (a staff member's own password, nothing else).
+            connection.execute(text(f"ALTER ROLE {_q(roles.owner)} CREATEROLE"))
             _ensure_role(connection, roles.staff)
             for role in STAFF_ROLES:
                 _ensure_role(connection, roles.group(role), member_of=roles.staff)
@@ -248,8 +250,34 @@ def _link(table: Table | None, name: str) -> str | None:  # noqa: PLR0911 - one 
     return None
 
 
+def _own_password_function(connection: Connection, roles: RoleNames) -> None:
+    """``clinic_set_own_password(verifier)``: a staff login replaces its first password with
+    its own (a SCRAM verifier computed on the laptop) and the 7-day limit ends. It can change
+    no other role: it alters ``session_user`` only, and only a member of the staff group."""
+    staff = roles.staff.replace("'", "''")
+    connection.execute(
+        text(
+            "CREATE OR REPLACE FUNCTION clinic_set_own_password(verifier text) RETURNS void "
+            "LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$ "
+            "BEGIN "
+            "IF verifier IS NULL OR verifier !~ '^SCRAM-SHA-256[$]' THEN "
+            "RAISE EXCEPTION 'a SCRAM-SHA-256 verifier is required'; END IF; "
+            f"IF NOT pg_has_role(session_user, '{staff}', 'MEMBER') THEN "
+            "RAISE EXCEPTION 'only a staff login may set its own password'; END IF; "
+            "EXECUTE format('ALTER ROLE %I PASSWORD %L VALID UNTIL %L', session_user, verifier, "
+            "'infinity'); "
+            "END $fn$"
+        )
+    )
+    connection.execute(text("REVOKE ALL ON FUNCTION clinic_set_own_password(text) FROM PUBLIC"))
+    connection.execute(
+        text(f"GRANT EXECUTE ON FUNCTION clinic_set_own_password(text) TO {_q(roles.staff)}")
+    )
+
+
 def _apply_grants_and_policies(connection: Connection, roles: RoleNames) -> None:
     staff, admin = _q(roles.staff), _q(roles.admin)
+    _own_password_function(connection, roles)
     everyone = ", ".join(["PUBLIC", staff, *(_q(roles.group(r)) for r in STAFF_ROLES)])
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {staff}"))
     connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {staff}"))
@@ -397,6 +425,8 @@ def add_staff(
                 )
             verifier = _verifier(connection, login, first)
             _create_login(connection, login, verifier, until, roles.group(role))
+            # PostgreSQL 16+: altering a role (its own password, above) needs ADMIN OPTION on it.
+            connection.execute(text(f"GRANT {_q(login)} TO {_q(roles.owner)} WITH ADMIN OPTION"))
             staff_id = None
             if role != "admin":
                 staff_id = connection.execute(
@@ -521,7 +551,8 @@ def server_status(target: OfficeTarget, password: str | None) -> ServerStatus:
             groups = [roles.group(r) for r in STAFF_ROLES]
             rows = connection.execute(
                 text(
-                    "SELECT m.rolname, g.rolname, m.rolcanlogin, m.rolvaliduntil "
+                    "SELECT m.rolname, g.rolname, m.rolcanlogin, "
+                    "NULLIF(m.rolvaliduntil, 'infinity') "
                     "FROM pg_roles m JOIN pg_auth_members a ON a.member = m.oid "
                     "JOIN pg_roles g ON g.oid = a.roleid WHERE g.rolname = ANY(:groups) "
                     "ORDER BY m.rolname"
@@ -630,3 +661,39 @@ def disk_encryption(path: Path, sys_root: Path = Path("/sys/dev/block")) -> Disk
     if _crypt_in_stack(real):
         return DiskEncryption(True, source, "dm-crypt")
     return DiskEncryption(False, source, "no dm-crypt layer under this device")
+
+
+def first_password_until(engine: Engine) -> datetime | None:
+    """When this login's password stops working (a first password), or ``None``."""
+    with engine.connect() as connection:
+        until = connection.execute(
+            text(
+                "SELECT NULLIF(rolvaliduntil, 'infinity') FROM pg_roles "
+                "WHERE rolname = session_user"
+            )
+        ).scalar()
+    if not isinstance(until, datetime) or until.year >= 9999:
+        return None
+    return until if until.tzinfo else until.replace(tzinfo=UTC)
+
+
+def set_own_password(engine: Engine, login: str, new_password: str) -> None:
+    """Replace this login's password with ``new_password`` (its verifier computed here)."""
+    with engine.begin() as connection:
+        verifier = _verifier(connection, login, new_password)
+        connection.execute(text("SELECT clinic_set_own_password(:v)"), {"v": verifier})
+
+
+MIN_PASSWORD_LENGTH = 12
+
+
+def password_problem(new_password: str, *, old: str) -> str | None:
+    """Why ``new_password`` cannot be a staff member's own password, or ``None``."""
+    if new_password == old:
+        return N_("Choose a password of your own, not the first password you were given.")
+    if len(new_password) < MIN_PASSWORD_LENGTH or len(set(new_password)) < 5:
+        return N_(
+            "Choose a password of at least 12 characters, not one repeated letter "
+            "(a short sentence is easy to remember)."
+        )
+    return None

@@ -89,27 +89,43 @@ def test_the_administrators_day(pg_cluster: Cluster, server: Path) -> None:
     assert "WARNING: tables without row-level security" not in status.stdout
     assert "encrypted" in status.stdout  # said either way: encrypted, NOT encrypted, or unknown
 
-    # The person connects from their laptop; the password is kept wrapped, never in plain.
+    # The person connects from their laptop: a first password must be replaced at once.
     laptop = server / "laptop"
+    address = ["--url", f"postgresql://localhost:{pg_cluster.port}/{DATABASE}"]
+    mine = ["--user", "maria.lopez", "--ca", str(pg_cluster.ca_file), "--password-file"]
+    kept_first = clinic(
+        pg_cluster, laptop, "connect", *address, *mine, stdin=f"{first.group(1)}\nphrase\n"
+    )
+    assert kept_first.returncode != 0
+    assert "--new-password" in kept_first.stderr
+    assert not (laptop / "office.json").exists()
+    own = "a sentence of her own"
     connected = clinic(
         pg_cluster,
         laptop,
         "connect",
-        "--url",
-        f"postgresql://localhost:{pg_cluster.port}/{DATABASE}",
-        "--user",
-        "maria.lopez",
-        "--ca",
-        str(pg_cluster.ca_file),
-        "--password-file",
-        stdin=f"{first.group(1)}\nmy laptop passphrase\n",
+        *address,
+        *mine,
+        "--new-password",
+        stdin=f"{first.group(1)}\n{own}\nmy laptop passphrase\n",
     )
     assert connected.returncode == 0, connected.stderr
     settings = json.loads((laptop / "office.json").read_text())
     assert settings["user"] == "maria.lopez" and "sslmode=verify-full" in settings["address"]
-    for saved in laptop.iterdir():
-        assert first.group(1) not in saved.read_text()
+    for saved in laptop.iterdir():  # the password is kept wrapped, never in plain
+        assert first.group(1) not in saved.read_text() and own not in saved.read_text()
         assert saved.stat().st_mode & 0o777 == 0o600
+    with psycopg.connect(
+        pg_cluster.conninfo(DATABASE, user="maria.lopez", password=own)
+    ) as connection:
+        left = connection.execute(
+            "SELECT rolvaliduntil = 'infinity' FROM pg_roles WHERE rolname = session_user"
+        ).fetchone()
+        assert left == (True,)  # her own password has no 7-day limit
+        with pytest.raises(psycopg.errors.RaiseException, match="SCRAM"):
+            connection.execute("SELECT clinic_set_own_password('plain text')")
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        psycopg.connect(pg_cluster.conninfo(DATABASE, user="maria.lopez", password=first.group(1)))
 
     wrong = clinic(
         pg_cluster,
@@ -131,7 +147,7 @@ def test_the_administrators_day(pg_cluster: Cluster, server: Path) -> None:
     disabled = admin(pg_cluster, server, "disable-staff", "maria.lopez")
     assert disabled.returncode == 0, disabled.stderr
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
-        psycopg.connect(pg_cluster.conninfo(DATABASE, user="maria.lopez", password=first.group(1)))
+        psycopg.connect(pg_cluster.conninfo(DATABASE, user="maria.lopez", password=own))
     with psycopg.connect(pg_cluster.conninfo(DATABASE)) as connection:
         actions = connection.execute(
             "SELECT action, actor FROM audit_entry WHERE entity = 'staff' ORDER BY seq"
