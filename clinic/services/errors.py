@@ -30,6 +30,7 @@ from clinic.storage.errors import (
     DamagedStore,
     DiskError,
     DiskFull,
+    OlderCopy,
     ReadOnlyStore,
     StoreBusy,
     StoreError,
@@ -165,6 +166,7 @@ class Reason:
 
 
 _STORE_KINDS: tuple[tuple[type[StoreError], ErrorKind, str], ...] = (
+    (OlderCopy, ErrorKind.STORAGE, "older_copy"),  # open read-only: nothing can be saved
     (StoreBusy, ErrorKind.BUSY, "store_busy"),
     (DiskFull, ErrorKind.STORAGE, "disk_full"),
     (ReadOnlyStore, ErrorKind.STORAGE, "read_only"),

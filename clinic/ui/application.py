@@ -11,16 +11,18 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clinic.services import language, opening
+from clinic.services.errors import EXPECTED
 from clinic.storage.public import DataDir, KeyNotFound, StoreError, WrongPassphrase
 from clinic.ui import look, private_settings, warm_up
 from clinic.ui.file_dialogs import save_file_name
 from clinic.ui.icons import app_icon
 from clinic.ui.idle_lock import IdleLock
+from clinic.ui.operation import Operation, Progress
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
+from clinic.ui.problems import describe
 from clinic.ui.recovery_dialog import RecoveryDialog
-from clinic.ui.translations import Translations, error_text
+from clinic.ui.translations import Translations
 from clinic.ui.warm_up import DELAY_MS, start_importing
-from clinic.ui.worker import start_job
 
 if TYPE_CHECKING:  # the window's modules load on first use (see clinic.ui.warm_up)
     from clinic.storage.public import Store
@@ -55,7 +57,7 @@ class StoreGate:
                 QCoreApplication.translate("StoreGate", "Clinic cannot find the key"),
                 QCoreApplication.translate(
                     "StoreGate", "%1\n\nUnlock with the recovery key now?"
-                ).replace("%1", error_text(exc)),
+                ).replace("%1", describe(exc).text),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             )
             return self._recover() if answer == QMessageBox.StandardButton.Yes else None
@@ -67,7 +69,7 @@ class StoreGate:
             QMessageBox.critical(
                 self.parent,
                 QCoreApplication.translate("StoreGate", "Clinic cannot open the records"),
-                error_text(exc),
+                describe(exc).text,
             )
             return None
 
@@ -98,8 +100,8 @@ class StoreGate:
                     passphrase=dialog.chosen_passphrase(),
                     actor=lifecycle.default_actor(),
                 )
-            except StoreError as exc:
-                dialog.message.setText(error_text(exc))
+            except EXPECTED as exc:  # a weak passphrase, a folder that cannot be written
+                dialog.message.setText(describe(exc).text)
                 continue
             self._offer_recovery_kit(store)
             return store
@@ -138,11 +140,11 @@ class StoreGate:
         if path:
             try:
                 recovery.save_recovery_kit(store=store, destination=Path(path))
-            except (StoreError, OSError) as exc:
+            except EXPECTED as exc:
                 QMessageBox.warning(
                     self.parent,
                     QCoreApplication.translate("StoreGate", "The kit was not saved"),
-                    error_text(exc),
+                    describe(exc).text,
                 )
 
     def _unlock_with_passphrase(self) -> Store | None:
@@ -162,7 +164,7 @@ class StoreGate:
                     actor=lifecycle.default_actor(),
                 )
             except WrongPassphrase as exc:
-                dialog.show_error(error_text(exc))
+                dialog.show_error(describe(exc).text)
         return None
 
     def _recover(self) -> Store | None:
@@ -178,7 +180,7 @@ class StoreGate:
                     actor=lifecycle.default_actor(),
                 )
             except KeyNotFound as exc:
-                dialog.show_error(error_text(exc))
+                dialog.show_error(describe(exc).text)
                 continue
             try:
                 passphrase = dialog.new_passphrase()
@@ -186,9 +188,9 @@ class StoreGate:
                     recovery.keep_key_in_keychain(store=store)
                 else:
                     recovery.keep_key_with_passphrase(store=store, passphrase=passphrase)
-            except StoreError as exc:
+            except EXPECTED as exc:
                 store.lock()
-                dialog.show_error(error_text(exc))
+                dialog.show_error(describe(exc).text)
                 continue
             return store
         return None
@@ -293,21 +295,15 @@ class ClinicApp:
             self.window.show_backup_state()
             return
 
-        def work(progress: object, cancelled: object) -> object:
+        def work(_progress: Progress) -> object:
             return backup.auto_backup_if_due(store=store, now=datetime.now(), settings=settings)
 
-        def failed(exc: BaseException) -> None:
-            QMessageBox.warning(
-                self.window,
-                QCoreApplication.translate("ClinicApp", "Backup failed"),
-                error_text(exc),
-            )
-
-        start_job(
+        Operation(
+            self.window,
             work,
-            on_done=lambda _r: self.window.show_backup_state(),  # "Last backup: today …"
-            on_error=failed,
-        )
+            session=self.session,
+            title=QCoreApplication.translate("ClinicApp", "Backup failed"),
+        ).success(lambda _r: self.window.show_backup_state()).run()  # "Last backup: today …"
 
     def shutdown(self) -> None:
         self.idle.stop()

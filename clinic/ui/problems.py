@@ -20,7 +20,7 @@ from typing import assert_never
 from PySide6.QtCore import QCoreApplication
 
 from clinic.services.errors import ErrorKind, Reason, reason_of
-from clinic.ui.translations import current_language
+from clinic.ui.translations import current_language, read_only_words
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,8 @@ def _text(reason: Reason) -> str:
     kind = reason.kind
     if kind is ErrorKind.FILE:
         return _file_text(reason)
+    if reason.code == "older_copy":  # the store's words name the command line's commands
+        return read_only_words()
     if kind is ErrorKind.FAILED:  # an error type of its own, or a fault in Clinic
         if not isinstance(reason.error, ValueError | LookupError):
             log.warning("an operation failed", exc_info=reason.error)

@@ -19,7 +19,6 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from clinic.resource_files import resource_path
-from clinic.storage.public import OlderCopy, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +49,11 @@ def read_only_words() -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """An error's message in the interface language: store errors carry a translatable
-    template (``StoreError.message_in``); anything else is shown as it is. A save refused
-    because the store is an older copy is said in the window's words."""
-    if isinstance(exc, OlderCopy):
-        return read_only_words()
-    if isinstance(exc, StoreError):
-        return exc.message_in(current_language())
-    return str(exc)
+    """An error's message in the interface language: ``clinic.ui.problems.describe(exc).text``
+    (the one wording of errors in the window; see clinic/ui/operation.py)."""
+    from clinic.ui.problems import describe  # noqa: PLC0415 - problems imports this module
+
+    return describe(exc).text
 
 
 def catalogue_source(language: str) -> Path:
