@@ -377,11 +377,12 @@ class SettingsPage(Page):
         if self.background.running:
             return False
         if self._loaded is None or self._loaded.rule_inputs() != settings.rule_inputs():
-            # Every case's deadlines are recomputed: in the background, the form disabled.
+            # The deadlines the change can touch are recomputed: in the background, the form
+            # disabled (clinic/ui/settings_recompute.py).
             self.background.start(self.session.store, settings)
             self._set_busy(True)
             self.problems.clear()
-            self.status.setText(self.tr("Saving: recomputing every case's deadlines…"))
+            self.status.setText(self.tr("Saving: recomputing the deadlines this change affects…"))
             return True
         store, saved = self.session.store, []
 
@@ -419,9 +420,13 @@ class SettingsPage(Page):
             self._saved(result, settings)
 
     def _interrupted_in_background(self) -> None:
+        # The settings were saved; the rest of the recompute resumes once unlocked.
         self._set_busy(False)
         self.status.setText(
-            self.tr("Not saved: the window was locked while saving. Save the settings again.")
+            self.tr(
+                "Saved. The window was locked before every deadline was recomputed; "
+                "the rest is recomputed when it is unlocked."
+            )
         )
 
     def _not_saved(self, problem: OperationProblem) -> None:

@@ -355,8 +355,8 @@
 <context>
     <name>BackgroundSave</name>
     <message>
-        <source>Recomputing every case&apos;s deadlines</source>
-        <translation>Recalculando los plazos de todos los casos</translation>
+        <source>Recomputing deadlines</source>
+        <translation>Recalculando los plazos</translation>
     </message>
     <message>
         <source>Recomputing deadlines: %v of %m cases</source>
@@ -1373,15 +1373,15 @@
     </message>
     <message>
         <source>accepted an older copy of the records as current (%n later change(s) lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia anterior de los registros aceptada como la actual (%n cambio posterior perdido)</translation>
     </message>
     <message>
         <source>restored the records from the backup made {0}</source>
-        <translation>restauró los registros desde la copia de seguridad hecha el {0}</translation>
+        <translation>Registros restaurados desde la copia de seguridad hecha el {0}</translation>
     </message>
     <message>
         <source>the record of the last save kept outside the data folder was missing when the records were opened (recorded as a warning)</source>
-        <translation>faltaba el registro del último guardado que se conserva fuera de la carpeta de datos al abrir los registros (anotado como advertencia)</translation>
+        <translation>Faltaba el registro del último guardado que se conserva fuera de la carpeta de datos al abrir los registros (anotado como advertencia)</translation>
     </message>
     <message>
         <source>confirmed not the same person as client #{0} ({1}% match)</source>
@@ -5548,7 +5548,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>These records differ from the ones this computer saw last: another copy of the store was changed separately, or an older copy was put back and changed. It is open read-only: you can read everything, but nothing can be saved.</source>
-        <translation>Estos registros difieren de los que esta computadora vio por última vez: otra copia de la base de datos se modificó por separado, o se volvió a poner una copia anterior y se modificó. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</translation>
+        <translation>Estos registros difieren de los que esta computadora vio por última vez: otra copia del almacén se modificó por separado, o se volvió a poner una copia anterior y se modificó. Está abierto en solo lectura: puede leerlo todo, pero no se puede guardar nada.</translation>
     </message>
     <message>
         <source>Keep working read-only</source>
@@ -5584,8 +5584,8 @@ Esc: cancelar</translation>
     <message numerus="yes">
         <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>
         <translation>
-            <numerusform>Esta es una copia anterior de la base de datos: le falta %n cambio hecho después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
-            <numerusform>Esta es una copia anterior de la base de datos: le faltan %n cambios hechos después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
+            <numerusform>Esta es una copia anterior del almacén: le falta %n cambio hecho después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
+            <numerusform>Esta es una copia anterior del almacén: le faltan %n cambios hechos después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
         </translation>
     </message>
     <message>
@@ -5594,7 +5594,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Type the store&apos;s passphrase again to accept:</source>
-        <translation>Escriba otra vez la frase de contraseña de la base de datos para aceptar:</translation>
+        <translation>Escriba otra vez la frase de contraseña del almacén para aceptar:</translation>
     </message>
     <message>
         <source>Accept this copy as current</source>
@@ -5602,7 +5602,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Clinic reads the store&apos;s key from this computer&apos;s keychain again.</source>
-        <translation>Clinic vuelve a leer la clave de la base de datos en el llavero del sistema de esta computadora.</translation>
+        <translation>Clinic vuelve a leer la clave del almacén en el llavero del sistema de esta computadora.</translation>
     </message>
     <message>
         <source>This copy is now current</source>
@@ -6635,12 +6635,12 @@ Esc: cancelar</translation>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <source>Saving: recomputing every case&apos;s deadlines…</source>
-        <translation>Guardando: recalculando los plazos de todos los casos…</translation>
+        <source>Saving: recomputing the deadlines this change affects…</source>
+        <translation>Guardando: recalculando los plazos que afecta este cambio…</translation>
     </message>
     <message>
-        <source>Not saved: the window was locked while saving. Save the settings again.</source>
-        <translation>No se guardó: la ventana se bloqueó mientras se guardaba. Vuelva a guardar la configuración.</translation>
+        <source>Saved. The window was locked before every deadline was recomputed; the rest is recomputed when it is unlocked.</source>
+        <translation>Guardado. La ventana se bloqueó antes de recalcular todos los plazos; el resto se recalcula cuando se desbloquee.</translation>
     </message>
     <message>
         <source>Not saved.</source>
@@ -7028,15 +7028,15 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>The Clinic store kept in %1 is gone (the folder is empty or missing), but this computer&apos;s keychain still holds its key. Nothing was changed.</source>
-        <translation>La base de datos de Clinic guardada en %1 ya no está (la carpeta está vacía o no existe), pero el llavero del sistema de esta computadora todavía guarda su clave. No se cambió nada.</translation>
+        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe), pero el llavero del sistema de esta computadora todavía guarda su clave. No se cambió nada.</translation>
     </message>
     <message>
         <source>The Clinic store kept in %1 is gone (the folder is empty or missing); this computer opened it there before. Nothing was changed.</source>
-        <translation>La base de datos de Clinic guardada en %1 ya no está (la carpeta está vacía o no existe); esta computadora la abrió allí antes. No se cambió nada.</translation>
+        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe); esta computadora lo abrió allí antes. No se cambió nada.</translation>
     </message>
     <message>
         <source>Restore the latest backup into that folder, or open the folder where the records are now (a moved folder or a USB stick). Start afresh only if the old records are not needed on this computer: it makes a new, empty store there and removes the old store&apos;s key from this computer&apos;s keychain.</source>
-        <translation>Restaure la copia de seguridad más reciente en esa carpeta, o abra la carpeta donde están ahora los registros (una carpeta movida o una memoria USB). Empiece de nuevo solo si los registros anteriores no se necesitan en esta computadora: se crea allí una base de datos nueva y vacía y se quita la clave de la base de datos anterior del llavero del sistema de esta computadora.</translation>
+        <translation>Restaure la copia de seguridad más reciente en esa carpeta, o abra la carpeta donde están ahora los registros (una carpeta movida o una memoria USB). Empiece de nuevo solo si los registros anteriores no se necesitan en esta computadora: se crea allí un almacén nuevo y vacío y se quita la clave del almacén anterior del llavero del sistema de esta computadora.</translation>
     </message>
     <message>
         <source>Restore a backup…</source>
@@ -7092,11 +7092,11 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>Start afresh with a new, empty store in %1?</source>
-        <translation>¿Empezar de nuevo con una base de datos nueva y vacía en %1?</translation>
+        <translation>¿Empezar de nuevo con un almacén nuevo y vacío en %1?</translation>
     </message>
     <message>
         <source>The old store&apos;s key is removed from this computer&apos;s keychain, and this computer forgets that store. Its records, if a copy or backup of them turns up, can then be opened only with their printed recovery kit. This cannot be undone.</source>
-        <translation>La clave de la base de datos anterior se quita del llavero del sistema de esta computadora, y esta computadora olvida esa base de datos. Sus registros, si aparece una copia o una copia de seguridad de ellos, solo se podrán abrir entonces con su kit de recuperación impreso. Esto no se puede deshacer.</translation>
+        <translation>La clave del almacén anterior se quita del llavero del sistema de esta computadora, y esta computadora olvida ese almacén. Sus registros, si aparece una copia o una copia de seguridad de ellos, solo se podrán abrir entonces con su kit de recuperación impreso. Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>

@@ -358,7 +358,7 @@ def test_a_recomputing_save_runs_in_the_background_with_the_form_disabled(
     assert _filing_deadline(store, clinic["garcia"]) < before
 
 
-def test_locking_during_a_recomputing_save_saves_nothing(
+def test_locking_during_a_recomputing_save_keeps_the_settings_and_resumes_once_unlocked(
     qtbot, session, store, clinic, monkeypatch
 ) -> None:
     page = shown(SettingsPage(session), qtbot)
@@ -378,14 +378,18 @@ def test_locking_during_a_recomputing_save_saves_nothing(
     page.rules.spin_boxes["individual-hearing-filing"].setValue(30)
     assert page.save()
     assert started.wait(5)
-    reopen = lifecycle.unlock_store(data_dir=store.datadir, passphrase=PASSPHRASE, actor="test")
-    session.close()  # lock: the job is stopped and waited for before the store locks
+    session.close()  # lock: the job is stopped (before its first chunk) and waited for
     assert store.locked
     qtbot.waitUntil(lambda: not page.background.running, timeout=5000)
-    assert "Not saved" in page.status.text() and page.form.isEnabled()
-    assert settings.get_settings(store=reopen).rule_days == {}
-    assert _filing_deadline(reopen, clinic["garcia"]) == before
-    reopen.lock()
+    assert page.status.text().startswith("Saved.") and page.form.isEnabled()
+    reopen = lifecycle.unlock_store(data_dir=store.datadir, passphrase=PASSPHRASE, actor="test")
+    assert settings.get_settings(store=reopen).rule_days == {"individual-hearing-filing": 30}
+    assert _filing_deadline(reopen, clinic["garcia"]) == before  # still to do
+    with qtbot.waitSignal(page.background.resumed, timeout=10000) as resumed:
+        session.attach(reopen)  # unlocked: the rest is recomputed in the background
+    assert resumed.args[0].touched
+    assert _filing_deadline(reopen, clinic["garcia"]) < before
+    session.close()
 
 
 def test_rule_amounts_cannot_leave_the_rules_bounds(qtbot, session) -> None:
