@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.services.first_steps import Step
-from clinic.services.results import Changes, Entity
+from clinic.services.results import Changes
 from clinic.ui.calendar_page import CalendarPage
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.cases_page import CasesPage
@@ -360,8 +359,7 @@ class MainWindow(QMainWindow):
         elif step is Step.FIRST_INTAKE:
             self.new_intake()
         elif step is Step.STAFF:
-            if WhoAreYouDialog(self.session, self).exec() == QDialog.DialogCode.Accepted:
-                self.session.publish(Changes.of((Entity.STAFF, 0)))  # the start list ticks it
+            WhoAreYouDialog(self.session, self).exec()  # its save ticks the start list
         elif self.show_page(self.settings_page):
             self.settings_page.focus_step(step)
 

@@ -10,7 +10,9 @@ page's Save button (this section is separate from the page's other fields).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.typed_dates import CASE_EVENTS
 from clinic.services import language
-from clinic.services.results import Changes, Entity
+from clinic.services.results import Changes, Entity, Result
 from clinic.ui.date_input import DateInput
 from clinic.ui.date_text import date_text
+from clinic.ui.operation import Operation, Progress
 from clinic.ui.session import UiSession
 
 
@@ -162,32 +165,38 @@ class HandoutLanguagesBox(QGroupBox):
             self.problem.setText(self.tr("The day of the review cannot be in the future."))
             self.reviewed_on.edit.setFocus()
             return False
-        result = handouts.record_language_review(
-            store=self.session.store, code=self.code(), reviewed=True, by=who, on=on
+        store, code = self.session.store, self.code()
+        return self._run(
+            lambda _: handouts.record_language_review(
+                store=store, code=code, reviewed=True, by=who, on=on
+            )
         )
-        self.session.publish(result.changes)
-        self.show_language()
-        return True
+
+    def _run(self, work: Callable[[Progress], Result[Any]]) -> bool:
+        """Save off the GUI thread; the runner publishes the change, a failure is said below
+        the fields (what was typed stays)."""
+        saved = (
+            Operation(self, work, session=self.session)
+            .failure(lambda problem: self.problem.setText(problem.text))
+            .run_and_wait()
+        )
+        if saved:
+            self.show_language()
+        return saved
 
     def mark_draft(self) -> bool:
         from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
 
-        result = handouts.record_language_review(
-            store=self.session.store, code=self.code(), reviewed=False
+        store, code = self.session.store, self.code()
+        return self._run(
+            lambda _: handouts.record_language_review(store=store, code=code, reviewed=False)
         )
-        self.session.publish(result.changes)
-        self.show_language()
-        return True
 
     def save_letterhead(self) -> bool:
         from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
 
-        result = handouts.set_letterhead(
-            store=self.session.store, code=self.code(), text=self.letterhead.toPlainText()
-        )
-        self.session.publish(result.changes)
-        self.show_language()
-        return True
+        store, code, text = self.session.store, self.code(), self.letterhead.toPlainText()
+        return self._run(lambda _: handouts.set_letterhead(store=store, code=code, text=text))
 
     def _changed(self, changes: Changes) -> None:
         if Entity.SETTINGS in changes.entities and self.session.is_open:
