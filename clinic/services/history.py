@@ -32,6 +32,10 @@ _ACTIONS = {
     "refer": "referred",
     "not_same_person": "confirmed a different person from a matched",
 }
+# Events of the whole store that concern every case (changes lost or taken back): each case's
+# history shows them, with the figures that say what happened (issue 16 § 2).
+STORE_EVENTS = ("accept_older_copy", "restore_from_backup", "anchor_missing")
+_STORE_DETAILS = ("entries_missing", "backup_made", "places")
 MAX_VALUE_CHARS = 60
 
 
@@ -63,7 +67,15 @@ def _short(value: Any) -> str:
 
 
 def _changes(entry: AuditEntry) -> tuple[FieldChange, ...]:
-    """The entry's field changes, sorted by field, as stored (``{field: [before, after]}``)."""
+    """The entry's field changes, sorted by field, as stored (``{field: [before, after]}``);
+    a store event's figures (how many entries were lost, when the backup was made) as values
+    recorded with nothing before."""
+    if entry.entity == "store" and entry.action in STORE_EVENTS:
+        return tuple(
+            FieldChange(field, None, entry.changes[field])
+            for field in _STORE_DETAILS
+            if field in entry.changes
+        )
     return tuple(
         FieldChange(field, change[0], change[1])
         for field, change in sorted(entry.changes.items())
@@ -71,7 +83,22 @@ def _changes(entry: AuditEntry) -> tuple[FieldChange, ...]:
     )
 
 
+def _store_summary(entry: AuditEntry) -> str:
+    facts = entry.changes
+    if entry.action == "accept_older_copy":
+        return (
+            "accepted an older copy of the records as current "
+            f"({facts.get('entries_missing', '?')} entries made after it were lost)"
+        )
+    if entry.action == "restore_from_backup":
+        return f"restored the records from the backup made {facts.get('backup_made', '?')}"
+    places = ", ".join(str(p) for p in facts.get("places", ()))
+    return f"the record of the last save kept outside the data folder was missing ({places})"
+
+
 def _summary(entry: AuditEntry) -> str:
+    if entry.entity == "store" and entry.action in STORE_EVENTS:
+        return _store_summary(entry)
     verb = _ACTIONS.get(entry.action, entry.action)
     what = entry.entity.replace("_", " ")
     if entry.action == "create":
@@ -112,7 +139,8 @@ def case_trail(*, store: Store, case_id: CaseId, limit: int = 500) -> list[Trail
                 and_(AuditEntry.entity == entity.value, AuditEntry.entity_id.in_(ids))
                 for entity, ids in owned.items()
                 if ids
-            )
+            ),
+            and_(AuditEntry.entity == "store", AuditEntry.action.in_(STORE_EVENTS)),
         )
         rows = session.scalars(
             select(AuditEntry).where(condition).order_by(AuditEntry.seq.desc()).limit(limit)

@@ -140,6 +140,7 @@ class OlderCopyBanner(QFrame):
         if state is None or not state.read_only:
             self.hide()
             return
+        missing = state.changes_missing
         if state.diverged:
             text = self.tr(
                 "These records differ from the ones this computer saw last: another copy of the "
@@ -151,7 +152,7 @@ class OlderCopyBanner(QFrame):
                 "This is an older copy of the store: it lacks %n change(s) made after it. It is "
                 "open read-only: you can read everything, but nothing can be saved.",
                 "",
-                state.changes_missing,
+                missing,
             )
         self.text.setText(text)
         self.show()
@@ -189,6 +190,7 @@ class OlderCopyBanner(QFrame):
         if state is None or not state.read_only or self._job is not None:
             return
         store = self.session.store
+        missing = state.changes_missing
         if state.diverged:
             lost = self.tr(
                 "Changes saved in the other copy, or after this copy was put back, are not in it."
@@ -198,7 +200,7 @@ class OlderCopyBanner(QFrame):
                 "This copy lacks %n change(s) made after it; only a backup can bring back what "
                 "is missing.",
                 "",
-                state.changes_missing,
+                missing,
             )
         question = self.tr(
             "Accept this copy as the current records? %1 The audit trail records the acceptance "
@@ -207,15 +209,10 @@ class OlderCopyBanner(QFrame):
         passphrase: str | None = None
         if store.meta.key_source is KeySource.PASSPHRASE:
             label = question + "\n\n" + self.tr("Type the store's passphrase again to accept:")
-            text, ok = QInputDialog.getText(
-                self.window(),
-                self.tr("Accept this copy as current"),
-                label,
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
+            typed = self.ask_passphrase(label)
+            if typed is None:
                 return
-            passphrase = text
+            passphrase = typed
         else:
             answer = QMessageBox.question(
                 self.window(),
@@ -236,6 +233,22 @@ class OlderCopyBanner(QFrame):
 
         self.accept_button.setEnabled(False)
         self._job = start_job(work, on_done=self._accepted, on_error=self._not_accepted)
+
+    def ask_passphrase(self, label: str) -> str | None:
+        """The passphrase typed again (``None``: cancelled), in a window as wide as a reading
+        line, its question wrapped."""
+        dialog = QInputDialog(self.window())
+        dialog.setObjectName("acceptCopyPassphrase")
+        dialog.setWindowTitle(self.tr("Accept this copy as current"))
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        for text in dialog.findChildren(QLabel):
+            text.setWordWrap(True)
+        dialog.setMinimumWidth(520)
+        dialog.resize(560, dialog.sizeHint().height())
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return None
+        return dialog.textValue()
 
     def _accepted(self, seq: int) -> None:
         self._job = None

@@ -1372,8 +1372,8 @@
         <translation>Plazos recalculados: {0}</translation>
     </message>
     <message>
-        <source>accepted an older copy of the records as current (%n later change(s) lost)</source>
-        <translation>Copia anterior de los registros aceptada como la actual (%n cambio posterior perdido)</translation>
+        <source>accepted an older copy of the records as current (recorded changes lost: {0})</source>
+        <translation>Copia anterior de los registros aceptada como la actual (cambios registrados perdidos: {0})</translation>
     </message>
     <message>
         <source>restored the records from the backup made {0}</source>

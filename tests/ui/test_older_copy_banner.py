@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from clinic.services import lifecycle
@@ -81,11 +81,12 @@ class Said:
         for kind in ("information", "warning", "question", "critical"):
             monkeypatch.setattr(QMessageBox, kind, message(kind))
 
-        def get_text(_parent: object, _title: str, label: str, *_a: object) -> tuple[str, bool]:
+        def ask(_banner: object, label: str) -> str | None:
             self.labels.append(label)
-            return self.typed.pop(0)
+            text, ok = self.typed.pop(0)
+            return text if ok else None
 
-        monkeypatch.setattr(QInputDialog, "getText", get_text)
+        monkeypatch.setattr(older_copy_banner.OlderCopyBanner, "ask_passphrase", ask)
 
 
 def test_the_banner_says_how_many_changes_are_missing(qtbot, older: Store) -> None:  # type: ignore[no-untyped-def]

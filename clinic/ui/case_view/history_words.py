@@ -9,7 +9,7 @@ back to its key in readable form ("some_field" -> "some field").
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -37,7 +37,7 @@ from clinic.domain.enums import (
     Stage,
     TranslationStatus,
 )
-from clinic.services.history import FieldChange, TrailEntry
+from clinic.services.history import STORE_EVENTS, FieldChange, TrailEntry
 from clinic.ui.case_view.case_words import (
     anchor_word,
     country_name,
@@ -399,6 +399,8 @@ def trail_text(entry: TrailEntry, staff: Names | None = None) -> str:
         return _fact_text(entry.entity, fields)
     if entry.action == "not_same_person":  # intake: a strong match confirmed as someone else
         return _not_same_text(fields)
+    if entry.entity == "store" and entry.action in STORE_EVENTS:  # the whole store (issue 16)
+        return _store_text(entry.action, fields)
     if entry.action == "create" or not entry.changes:
         return text
     only_recomputed = [c.field for c in entry.changes] == ["deadlines_recomputed"]
@@ -407,6 +409,33 @@ def trail_text(entry: TrailEntry, staff: Names | None = None) -> str:
         return tr(QT_TRANSLATE_NOOP("CaseHistory", "deadlines recomputed: {0}")).format(detail)
     details = "; ".join(change_words(entry.entity, c, staff) for c in entry.changes)
     return f"{text} ({details})"
+
+
+def _store_text(action: str, fields: Mapping[str, Any]) -> str:
+    """A whole-store event in every case's history: an older copy accepted as current (what was
+    lost), a restore from a backup (made when), a last-save record found missing at opening."""
+    if action == "accept_older_copy":
+        lost = fields.get("entries_missing", EMPTY)
+        text = QT_TRANSLATE_NOOP(
+            "CaseHistory",
+            "accepted an older copy of the records as current (recorded changes lost: {0})",
+        )
+        return tr(text).format(lost)
+    if action == "restore_from_backup":
+        made = fields.get("backup_made")
+        try:
+            when = short_date(datetime.fromisoformat(str(made)).date())
+        except ValueError:
+            when = str(made or EMPTY)
+        text = QT_TRANSLATE_NOOP("CaseHistory", "restored the records from the backup made {0}")
+        return tr(text).format(when)
+    return tr(
+        QT_TRANSLATE_NOOP(
+            "CaseHistory",
+            "the record of the last save kept outside the data folder was missing when the "
+            "records were opened (recorded as a warning)",
+        )
+    )
 
 
 def _not_same_text(fields: Mapping[str, Any]) -> str:
