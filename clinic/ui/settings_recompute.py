@@ -86,9 +86,7 @@ class BackgroundSave(QObject):
         store = self.session.store
 
         def work(progress: Progress) -> Any:
-            return run_pending(
-                store=store, progress=progress.report, cancelled=progress.cancelled
-            )
+            return run_pending(store=store, progress=progress.report, cancelled=progress.cancelled)
 
         def ended() -> None:
             self.resuming = None
