@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -410,6 +412,16 @@ class ProceedingDialog(FormDialog):
         )
 
 
+def _fit_to_contents(table: QTableView) -> None:
+    """Every column but the stretching one as wide as its longest text and heading (a few rows
+    per person: measuring them is cheap), so a name or 'Entered without inspection' is never cut;
+    the stretching column takes what is left."""
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
 class PeopleTab(CaseTab):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -459,11 +471,13 @@ class PeopleTab(CaseTab):
         top.addWidget(self.proceeding_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        for title, table, button in (
-            (self.tr("Entries into the United States"), self.entry_table, self.entry_button),
-            (self.tr("Lawful status, TPS and parole"), self.status_table, self.status_button),
-            (self.tr("Family members' applications"), self.family_table, self.own_button),
+        # entries are the longest list (every trip, the family's too): they get the most room
+        for title, table, button, share in (
+            (self.tr("Entries into the United States"), self.entry_table, self.entry_button, 3),
+            (self.tr("Lawful status, TPS and parole"), self.status_table, self.status_button, 2),
+            (self.tr("Family members' applications"), self.family_table, self.own_button, 2),
         ):
+            _fit_to_contents(table)
             box = QGroupBox(title)
             column = QVBoxLayout(box)
             row = QHBoxLayout()
@@ -471,7 +485,7 @@ class PeopleTab(CaseTab):
             row.addStretch(1)
             column.addLayout(row)
             column.addWidget(table, 1)
-            layout.addWidget(box, 1)
+            layout.addWidget(box, share)
         layout.addWidget(self.hint)
 
     def display_case(self, case: CaseView, today: date) -> None:
