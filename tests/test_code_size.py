@@ -44,10 +44,9 @@ KNOWN_LONG_MODULES: dict[str, int] = {
     "storage/backup_check.py": 520,
     "storage/postgres.py": 412,
     "storage/postgres_server.py": 699,
-    "storage/store.py": 720,
     "ui/case_view/case_words.py": 503,
     "ui/case_view/history_words.py": 455,
-    "ui/case_view/people_tab.py": 524,
+    "ui/case_view/people_tab.py": 538,  # 524 when listed; 415503c added 14
     "ui/date_input.py": 520,
     "ui/export_dialogs.py": 648,
     "ui/intake/intake_dialog.py": 436,
@@ -79,7 +78,7 @@ KNOWN_LONG_FUNCTIONS: dict[str, int] = {
     "storage/postgres_server.py::add_staff": 70,
     "storage/postgres_server.py::server_status": 72,
     "ui/case_view/client_dialogs.py::EditClientDialog.__init__": 66,
-    "ui/case_view/people_tab.py::PeopleTab.__init__": 62,
+    "ui/case_view/people_tab.py::PeopleTab.__init__": 64,  # 62 when listed (415503c)
     "ui/handout_dialog.py::HandoutExport.export": 61,
     "ui/hearing_zone_review.py::HearingZoneReviewDialog.__init__": 68,
     "ui/intake/client_page.py::ClientPage._arrival_group": 61,

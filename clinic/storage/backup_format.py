@@ -41,7 +41,7 @@ from clinic.storage import keys
 from clinic.storage.audit_log import ChainHead
 from clinic.storage.errors import CannotUnlock, StoreError
 from clinic.storage.keys import KeySource
-from clinic.storage.store import derive_subkey
+from clinic.storage.store_handle import derive_subkey
 
 FORMAT = 1
 SUFFIX = ".clinicbackup"

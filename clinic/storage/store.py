@@ -3,6 +3,11 @@
 Fail closed: a database that exists without its key is an error, never a first run; no new key
 is ever made while a database exists; a wrong key and a damaged file are told apart by checking
 the key against ``store.json`` before the database is touched, and neither modifies any file.
+
+The unlocked store itself is :mod:`clinic.storage.store_handle`, the comparison of the database
+with the chain heads kept outside it :mod:`clinic.storage.copy_check`, and the encrypted copies
+(the safety copy before a migration) :mod:`clinic.storage.encrypted_copy`; their public names
+are importable from here as before.
 """
 
 from __future__ import annotations
@@ -15,42 +20,29 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlcipher3
-from sqlalchemy import Engine, event, func, select
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
 
 from clinic.domain.audit_chain import GENESIS
 from clinic.domain.i18n import N_
-from clinic.storage import anchors, crypto, keys, migrate
-from clinic.storage.audit_log import (
-    AUDITED,
-    AuditReport,
-    ChainHead,
-    append_entry,
-    read_head,
-    verify_entries,
+from clinic.storage import anchors, keys, migrate
+from clinic.storage.audit_log import ChainHead, append_entry
+from clinic.storage.copy_check import (
+    compare_with_database,
+    read_store_anchors,
+    record_missing_anchors,
+    verify_audit_trail,
 )
 from clinic.storage.datadir import DataDir, write_private_file
-from clinic.storage.engine import (
-    DAMAGED_ON_OPEN,
-    connect_raw,
-    create_store_engine,
-    store_error_for,
-)
+from clinic.storage.encrypted_copy import SAFETY_COPIES_KEPT, export_encrypted_copy, safety_copy
+from clinic.storage.engine import DAMAGED_ON_OPEN
 from clinic.storage.errors import (
     CannotUnlock,
     DamagedStore,
     DiskFull,
     KeyNotFound,
-    OlderCopy,
     ReadOnlyStore,
     StoreExists,
 )
 from clinic.storage.keys import KeySource
-from clinic.storage.models import AuditEntry
 from clinic.storage.store_files import (  # the files' checks, read before unlocking
     META_FORMAT,
     StoreMeta,
@@ -60,10 +52,7 @@ from clinic.storage.store_files import (  # the files' checks, read before unloc
     read_meta,
     store_expected,
 )
-from clinic.storage.vault import Vault
-
-SAFETY_COPIES_KEPT = 3
-
+from clinic.storage.store_handle import Store, count_rows, derive_subkey
 
 __all__ = [  # DiskFull and ReadOnlyStore live in errors; importable from here as before
     "META_FORMAT",
@@ -81,7 +70,9 @@ __all__ = [  # DiskFull and ReadOnlyStore live in errors; importable from here a
     "needs_passphrase",
     "open_store",
     "read_meta",
+    "record_restore",
     "store_expected",
+    "verify_audit_trail",
 ]
 
 _log = logging.getLogger(__name__)
@@ -93,241 +84,6 @@ NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 class PassphraseRequired(CannotUnlock):
     def __init__(self) -> None:
         super().__init__(N_("This store is protected by a passphrase; enter it to unlock."))
-
-
-class Store:
-    """An unlocked store. Hand it to services; call :meth:`lock` to drop the key."""
-
-    def __init__(self, datadir: DataDir, meta: StoreMeta, key: bytearray, actor: str) -> None:
-        self.datadir = datadir
-        self.meta = meta
-        self.actor = actor
-        self._key = key
-        self._engine: Engine | None = create_store_engine(datadir.database, key)
-        self.vault = Vault(datadir.vault)
-        # Set when opening migrated the schema: what the user should be told, once.
-        self.upgrade_note: str | None = None
-        # The database's last entry against the heads kept outside it, as found at opening.
-        self.copy_check: anchors.CopyCheck | None = None
-        # An older copy (behind an anchor) opens read-only until restored or accepted.
-        self.read_only = False
-        event.listen(self._engine, "connect", self._query_only_when_read_only)
-
-    def _query_only_when_read_only(self, dbapi_connection: Any, _record: Any) -> None:
-        if self.read_only:
-            dbapi_connection.execute("PRAGMA query_only = ON")
-
-    def older_copy_error(self) -> OlderCopy:
-        check = self.copy_check
-        assert check is not None
-        if check.behind:
-            return OlderCopy(
-                N_(
-                    "This is an older copy of the records: they end at audit entry {last}, but "
-                    "entry {newest} was saved before (recorded {places}), so changes made after "
-                    "this copy are missing (entries missing: {missing}). It is open read-only: "
-                    "nothing can be saved. Restore the right backup (clinic restore), or accept "
-                    "this copy as current (clinic accept-copy), which is recorded in the audit "
-                    "trail."
-                ),
-                last=check.last_entry,
-                newest=check.newest_anchor,
-                places=", ".join(_place_words(a.place) for a in check.behind),
-                missing=check.missing_changes,
-            )
-        return OlderCopy(
-            N_(
-                "These records differ from the ones this computer saw last (audit entry "
-                "{newest}, recorded {places}): another copy of the store was changed separately, "
-                "or an older copy was put back and changed. It is open read-only: nothing can "
-                "be saved. Restore the right backup (clinic restore), or accept this copy as "
-                "current (clinic accept-copy), which is recorded in the audit trail."
-            ),
-            newest=check.newest_anchor,
-            places=", ".join(_place_words(a.place) for a in check.diverged),
-        )
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            raise CannotUnlock(N_("The store is locked; unlock it again."))
-        return self._engine
-
-    @property
-    def locked(self) -> bool:
-        return self._engine is None
-
-    @contextlib.contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
-        """One user action: commit on success, roll back on any error, keep the chain head."""
-        session = Session(self.engine, expire_on_commit=False, autoflush=True)
-        try:
-            yield session
-            audited = bool(session.info.get(AUDITED))
-            if self.read_only and (audited or session.new or session.dirty or session.deleted):
-                raise self.older_copy_error()
-            session.commit()
-        except DBAPIError as exc:
-            _rollback_quietly(session)
-            explained = None if exc.orig is None else store_error_for(exc.orig)
-            if isinstance(explained, ReadOnlyStore) and self.read_only:
-                explained = self.older_copy_error()
-            if explained is not None:
-                raise explained from None
-            raise
-        except ReadOnlyStore:
-            _rollback_quietly(session)
-            if self.read_only:
-                raise self.older_copy_error() from None
-            raise
-        except BaseException:
-            _rollback_quietly(session)
-            raise
-        finally:
-            session.close()
-        if audited:
-            self._save_head()
-
-    def _save_head(self) -> None:
-        """Copy the chain head outside the database, after the commit.
-
-        The change is committed by now, so a failure here must not be reported as "nothing was
-        saved" (the user would enter it again). A head left one commit behind is what a crash
-        between commit and this write leaves too; :func:`audit_log.verify` accepts it (only a
-        head *ahead* of the database means an older copy was put back), and the next save
-        writes the head again.
-        """
-        with Session(self.engine) as reader:
-            head = read_head(reader)
-        self._advance_anchors(head)
-
-    def _advance_anchors(self, head: ChainHead) -> None:
-        try:
-            failed = anchors.advance_all(
-                self.datadir,
-                self.meta.store_id,
-                self.meta.key_source is KeySource.KEYCHAIN,
-                head.seq,
-                head.hash,
-            )
-        except OSError as exc:
-            failed = [f"{anchors.STATE} ({errno.errorcode.get(exc.errno or 0, 'error')})"]
-        if failed:
-            _log.warning(
-                "The audit chain head (entry %d) could not be kept in: %s; the next save "
-                "writes it again.",
-                head.seq,
-                ", ".join(failed),
-            )
-
-    def accept_as_current(self, *, reason: str) -> int:
-        """Accept an older copy as current: an audit entry records what was lost, then every
-        anchor is moved to it (backwards, on purpose). The caller has asked for the passphrase
-        or keychain again. Returns the new entry's number."""
-        check = self.copy_check
-        if check is None or not check.older_copy:
-            raise OlderCopy(N_("This copy is not behind any record kept outside it."))
-        self.read_only = False
-        self.engine.dispose()  # no connection stays query-only
-        try:
-            with self.unit_of_work() as session:
-                append_entry(
-                    session,
-                    actor=self.actor,
-                    action="accept_older_copy",
-                    entity="store",
-                    entity_id=None,
-                    changes={
-                        "last_entry_of_copy": check.last_entry,
-                        "newest_entry_seen": check.newest_anchor,
-                        "entries_missing": check.missing_changes,
-                        "behind": {a.place: a.seq for a in check.behind},
-                        "diverged": {a.place: a.seq for a in check.diverged},
-                        "reason": reason,
-                    },
-                )
-                session.info[AUDITED] = False  # anchors are set below, backwards on purpose
-            with Session(self.engine) as reader:
-                head = read_head(reader)
-            anchors.set_all(
-                self.datadir, self.meta.store_id, self.meta.key_source.value, head.seq, head.hash
-            )
-        except BaseException:
-            self.read_only = True
-            self.engine.dispose()
-            raise
-        self.copy_check = anchors.CopyCheck(last_entry=head.seq)
-        return head.seq
-
-    def raw_connection(self) -> Any:
-        """A fresh keyed DB-API connection (integrity checks, backups); caller closes it."""
-        if self._engine is None:
-            raise CannotUnlock(N_("The store is locked; unlock it again."))
-        return connect_raw(self.datadir.database, self._key)
-
-    def key_hex_for_recovery_kit(self) -> str:
-        """Only for printing the recovery kit the user asked for."""
-        return bytes(self._unlocked_key()).hex()
-
-    def key_copy(self) -> bytearray:
-        """A copy of the key for opening a copy of this database (backups); wipe it after use
-        with :func:`keys.wipe`."""
-        return bytearray(self._unlocked_key())
-
-    def derive_key(self, info: bytes) -> bytes:
-        """A 32-byte key for one purpose (``info``), derived from the database key by
-        HKDF-SHA256; it reveals nothing about the database key."""
-        return derive_subkey(self._unlocked_key(), info)
-
-    def _unlocked_key(self) -> bytearray:
-        # A locked store's key is all zeros: never hand that out as if it were the key.
-        if self._engine is None or not any(self._key):
-            raise CannotUnlock(N_("The store is locked; unlock it again."))
-        return self._key
-
-    def lock(self) -> None:
-        """Close every connection and overwrite the key held in memory."""
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
-        keys.wipe(self._key)
-
-    def wrap_with_passphrase(self, passphrase: str) -> None:
-        """Change (or set) the passphrase: re-wraps the key; the database is not re-encrypted."""
-        write_private_file(
-            self.datadir.wrapped_key, keys.wrap_key(self._key, passphrase, self.meta.store_id)
-        )
-        if self.meta.key_source is not KeySource.PASSPHRASE:
-            self.meta = StoreMeta(
-                store_id=self.meta.store_id,
-                key_source=KeySource.PASSPHRASE,
-                key_check=self.meta.key_check,
-                created_at=self.meta.created_at,
-            )
-            write_private_file(self.datadir.meta, self.meta.to_json())
-
-    def move_key_to_keychain(self) -> None:
-        """Keep the key in this computer's keychain from now on (e.g. after a recovery)."""
-        keys.store_in_keychain(self._key, self.meta.store_id)
-        self.meta = StoreMeta(
-            store_id=self.meta.store_id,
-            key_source=KeySource.KEYCHAIN,
-            key_check=self.meta.key_check,
-            created_at=self.meta.created_at,
-        )
-        write_private_file(self.datadir.meta, self.meta.to_json())
-        self.datadir.wrapped_key.unlink(missing_ok=True)
-
-
-def derive_subkey(key: bytearray, info: bytes) -> bytes:
-    """HKDF-SHA256 (no salt) of ``key`` for the purpose ``info``: see :meth:`Store.derive_key`."""
-    return crypto.hkdf_sha256(bytes(key), info)
-
-
-def _rollback_quietly(session: Session) -> None:
-    # SQLITE_FULL has already rolled back; a second ROLLBACK fails with "no transaction is active".
-    with contextlib.suppress(OperationalError, sqlcipher3.OperationalError):
-        session.rollback()
 
 
 def _writable(path: Path) -> bool:
@@ -474,7 +230,7 @@ def open_store(
         )
     # The anchors are read before the database: a concurrent writer commits first and moves
     # them after, so what is read here can only be behind the database, never ahead of it.
-    outside = _read_anchors(datadir, meta)
+    outside = read_store_anchors(datadir, meta)
     store = Store(datadir, meta, key, actor)
     try:
         with _naming_the_file(datadir), store.engine.connect() as connection:
@@ -489,13 +245,13 @@ def open_store(
                     ),
                     path=datadir.database,
                 )
-            store.copy_check = _compare_with_database(connection, outside)
+            store.copy_check = compare_with_database(connection, outside)
         store.read_only = store.copy_check.older_copy
         store.engine.dispose()  # connections from here on are query-only when read-only
         if migrate.pending(store.engine):
             if store.read_only:
                 raise store.older_copy_error()
-            copy = _safety_copy(store)
+            copy = safety_copy(store)
             migrate.upgrade(store.engine)
             if copy.exists():
                 store.upgrade_note = (
@@ -503,66 +259,12 @@ def open_store(
                     f"before the update is kept (encrypted) in {copy}."
                 )
         if not store.read_only:
-            _record_missing_anchors(store)
+            record_missing_anchors(store)
     except BaseException:
         store.lock()
         raise
     _remember(store)
     return store
-
-
-_PLACES = {
-    anchors.FOLDER: N_("in audit-head.json in the data folder"),
-    anchors.STATE: N_("in this computer's state file"),
-    anchors.KEYCHAIN: N_("in this computer's keychain"),
-}
-
-
-def _place_words(place: str) -> str:
-    return _PLACES.get(place, place)
-
-
-def _read_anchors(datadir: DataDir, meta: StoreMeta) -> list[anchors.Anchor]:
-    return anchors.read_anchors(
-        datadir, meta.store_id, keychain=meta.key_source is KeySource.KEYCHAIN
-    )
-
-
-def _compare_with_database(connection: Any, outside: list[anchors.Anchor]) -> anchors.CopyCheck:
-    last = connection.execute(select(func.max(AuditEntry.seq))).scalar() or 0
-    wanted = sorted({a.seq for a in outside if a.seq is not None and 0 < a.seq <= last})
-    hashes: dict[int, str] = {}
-    if wanted:
-        rows = connection.execute(
-            select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.seq.in_(wanted))
-        )
-        hashes = {int(r[0]): str(r[1]) for r in rows}
-    return anchors.compare(outside, int(last), hashes)
-
-
-def _record_missing_anchors(store: Store) -> None:
-    """A missing anchor while the database has entries is a warning that is recorded (an
-    audit entry naming the places), not "fine"; then every anchor is brought up to date."""
-    check = store.copy_check
-    if check is None:
-        return
-    if check.missing:
-        with store.unit_of_work() as session:
-            append_entry(
-                session,
-                actor=store.actor,
-                action="anchor_missing",
-                entity="store",
-                entity_id=None,
-                changes={
-                    "places": sorted(a.place for a in check.missing),
-                    "unreadable": sorted(a.place for a in check.missing if a.seq is not None),
-                    "last_entry": check.last_entry,
-                },
-            )
-    elif check.last_entry > 0:
-        with Session(store.engine) as reader:
-            store._advance_anchors(read_head(reader))  # a head left behind by a crash
 
 
 @contextlib.contextmanager
@@ -591,95 +293,10 @@ def _remember(store: Store) -> None:
         _log.warning("The per-user state file could not be written (%s).", exc.strerror)
 
 
-def _safety_copy(store: Store) -> Path:
-    """An encrypted copy (same key) of the database before a migration changes it."""
-    folder = store.datadir.safety_copies
-    folder.mkdir(mode=0o700, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"pre-migration-{stamp}.db"
-    export_encrypted_copy(store, target)
-    copies = sorted(folder.glob("pre-migration-*.db"))
-    for old in copies[:-SAFETY_COPIES_KEPT]:
-        old.unlink()
-    return target
-
-
-def export_encrypted_copy(store: Store, target: Path) -> None:
-    """A consistent copy under the same key via ``sqlcipher_export`` (not a file copy).
-
-    The copy is made inside one explicit read transaction, so it is one snapshot even while
-    other connections write; the attached copy takes the key from the connection (no copy of
-    the key is made here). ``target`` must not exist; on any failure it is removed again.
-    """
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    os.close(fd)  # ours alone from here on, owner-only from the start (SQLite opens it empty)
-    try:
-        connection = store.raw_connection()
-        try:
-            quoted = str(target).replace("'", "''")
-            connection.execute(f"ATTACH DATABASE '{quoted}' AS safety")  # same key as main
-            connection.execute("BEGIN")
-            connection.execute("SELECT count(*) FROM main.sqlite_master").fetchone()  # snapshot
-            connection.execute("SELECT sqlcipher_export('safety')")
-            connection.execute("COMMIT")
-            connection.execute("DETACH DATABASE safety")
-        finally:
-            connection.close()
-        target.chmod(0o600)
-    except BaseException:
-        for path in (target, Path(f"{target}-journal"), Path(f"{target}-wal")):
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
-        raise
-
-
 def _tighten_permissions(datadir: DataDir) -> None:
     for path in [datadir.database, *datadir.sidecars()]:
         if path.exists():
             path.chmod(0o600)
-
-
-def count_rows(store: Store, model: type[Any]) -> int:
-    with store.unit_of_work() as session:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)
-
-
-def verify_audit_trail(store: Store) -> AuditReport:
-    """The hash chain, and its last entry against every head kept outside the database.
-
-    The heads are read first and the whole chain afterwards in one statement: a writer
-    commits before it moves a head, and heads never move back, so a check running beside a
-    writer can only find the heads behind the database, which is fine, never ahead of it."""
-    outside = _read_anchors(store.datadir, store.meta)
-    with store.unit_of_work() as session:
-        count, breaks, hashes = verify_entries(session)
-    last = max(hashes, default=0)
-    check = anchors.compare(outside, last, hashes)
-    problems = []
-    if check.behind:
-        problems.append(
-            f"the database ends at entry {last} but entry {check.newest_anchor} was recorded "
-            f"earlier ({', '.join(a.place for a in check.behind)}): an older copy of the "
-            f"database may have been put back; {check.missing_changes} entries are missing"
-        )
-    for anchor in check.diverged:
-        problems.append(
-            f"entry {anchor.seq} differs from the one recorded outside the database "
-            f"({anchor.place}): another copy was changed separately"
-        )
-    at_open = store.copy_check
-    recorded = at_open.missing if at_open is not None else ()
-    for anchor in check.missing or recorded:
-        state = "unreadable" if anchor.seq == anchors.UNREADABLE else "missing"
-        if anchor.seq == anchors.FOREIGN:
-            state = "another store's"
-        problems.append(
-            f"the chain head kept outside the database ({anchor.place}) was {state} while the "
-            "database has entries (recorded in the audit trail as anchor_missing)"
-        )
-    return AuditReport(
-        entries=count, breaks=breaks, head_problem="; ".join(problems) if problems else None
-    )
 
 
 def record_restore(
