@@ -82,6 +82,27 @@ def test_c1_annual_fee_8_usc_1808_stops_when_the_application_is_no_longer_pendin
     assert _of(deadlines_for_case(facts, book, cal), "annual-asylum-fee") == []
 
 
+def test_c1_annual_fee_8_usc_1808_ends_with_the_grant_no_longer_pending(
+    book: RuleBook, cal: BusinessCalendar
+) -> None:
+    """8 U.S.C. 1808: owed for each year the application 'remains pending'; a granted one is
+    not. Anniversaries before the grant stay owed; those from the grant on are closed."""
+    facts = _case(i589_received=date(2023, 5, 1), asylum_granted=date(2027, 3, 15))
+    fees = _of(deadlines_for_case(facts, book, cal), "annual-asylum-fee")
+    assert [(r.due, r.settled) for r in fees] == [
+        (date(2026, 5, 1), ""),
+        (date(2027, 5, 1), "not_applicable"),
+        (date(2028, 5, 1), "not_applicable"),
+        (date(2029, 5, 1), "not_applicable"),
+        (date(2030, 5, 1), "not_applicable"),
+    ]
+    assert fees[1].explanation.endswith(
+        "Asylum granted Mon 2027-03-15: on or before this date, so it no longer applies"
+    )
+    assert "ended_by:asylum_granted" in fees[1].flags
+    assert "8 U.S.C. 1808" in fees[1].settled_reason
+
+
 # --- C2: EOIR PM 26-01 (Jan 2, 2026): in court the fee is due on the judge's written order -------
 
 

@@ -176,6 +176,7 @@ CASE_DATES: dict[str, Callable[[CaseFacts], date | None]] = {
     "recommended_approval": lambda f: f.recommended_approval,
     "vd_order": lambda f: f.vd_order,
     "i589_rejected": lambda f: f.i589_rejected,
+    "asylum_granted": lambda f: f.asylum_granted,
 }
 CASE_DATE_LABELS = {
     "i589_received": "I-589 received",
@@ -185,6 +186,7 @@ CASE_DATE_LABELS = {
     "recommended_approval": "Asylum recommended for approval",
     "vd_order": "VD order",
     "i589_rejected": "I-589 rejected",
+    "asylum_granted": "Asylum granted",
 }
 
 

@@ -59,7 +59,7 @@ CASE_PLUS_FIELDS = frozenset({"ead_stopped_days"})
 CASE_DATE_FIELDS = frozenset(
     {
         "i589_received", "ij_denial", "asylum_office_denial", "pfr_filed",
-        "recommended_approval", "vd_order", "i589_rejected",
+        "recommended_approval", "vd_order", "i589_rejected", "asylum_granted",
     }
 )  # fmt: skip
 
