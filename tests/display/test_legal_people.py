@@ -204,6 +204,14 @@ def test_withholding_only_and_the_travel_warning_on_screen(window, store) -> Non
     page.tabs.setCurrentWidget(tab)
     _select(tab, "refugee travel document")
     assert "223.1(b)" in tab.provenance.source.text()
+    model = tab.table.model()
+    fees = [
+        model.index(r, Column.STATUS).data()
+        for r in range(model.rowCount())
+        if (model.index(r, Column.TITLE).data() or "").startswith("Annual asylum fee")
+    ]
+    # granted, so no longer pending: no yearly fee after the grant (8 U.S.C. 1808)
+    assert fees and "Open" not in fees, fees
     shot("deadlines-travel-warning")
 
 
