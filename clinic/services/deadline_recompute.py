@@ -39,20 +39,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from clinic.domain.deadlines import DeadlineMemo
-from clinic.services.deadline_refresh import (
-    RecomputeCancelled,
-    _append_audit,
-    _plan_chunk,
-    _Stored,
-    rule_context,
-)
+from clinic.services.deadline_bulk import RecomputeCancelled, append_audit
+from clinic.services.deadline_bulk_plan import StoredForms, plan_chunk
+from clinic.services.recompute_scope import RecomputeScope, cases_in_scope, scope_of_change
 from clinic.services.results import Changes, Entity
+from clinic.services.rule_deadlines import rule_context
 from clinic.services.settings_schema import ClinicSettings, settings_in
 from clinic.storage.audit_log import read_head
 from clinic.storage.errors import StoreBusy
@@ -77,62 +73,6 @@ WRITE_TARGET_S = 0.2  # a chunk's write and commit; the limit is 0.5 s (issue 20
 FIRST_CHUNK = 2_000
 MIN_CHUNK, MAX_CHUNK = 100, 5_000
 RETRIES = 3
-
-
-@dataclass(frozen=True)
-class RecomputeScope:
-    """What to recompute: every case, the deadlines of some rules, the deadlines whose
-    counting window crosses some days, and/or some cases."""
-
-    every_case: bool = False
-    rule_ids: frozenset[str] = frozenset()
-    closure_days: frozenset[date] = frozenset()
-    case_ids: frozenset[int] = frozenset()
-
-    @property
-    def empty(self) -> bool:
-        return not (self.every_case or self.rule_ids or self.closure_days or self.case_ids)
-
-    def __or__(self, other: RecomputeScope) -> RecomputeScope:
-        return RecomputeScope(
-            self.every_case or other.every_case,
-            self.rule_ids | other.rule_ids,
-            self.closure_days | other.closure_days,
-            self.case_ids | other.case_ids,
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "every_case": self.every_case,
-            "rule_ids": sorted(self.rule_ids),
-            "closure_days": sorted(d.isoformat() for d in self.closure_days),
-            "case_ids": sorted(self.case_ids),
-        }
-
-    @classmethod
-    def from_json(cls, document: dict[str, Any]) -> RecomputeScope:
-        return cls(
-            bool(document.get("every_case", False)),
-            frozenset(str(r) for r in document.get("rule_ids", ())),
-            frozenset(date.fromisoformat(str(d)) for d in document.get("closure_days", ())),
-            frozenset(int(i) for i in document.get("case_ids", ())),
-        )
-
-
-def scope_of_change(before: ClinicSettings, after: ClinicSettings) -> RecomputeScope:
-    """What a settings change can touch: the rules whose amount changed, and the closure days
-    added, removed or renamed (a closure's name is in the reasoning of dates it moved)."""
-    rules = {
-        rule_id
-        for rule_id in before.rule_days.keys() | after.rule_days.keys()
-        if before.rule_days.get(rule_id) != after.rule_days.get(rule_id)
-    }
-    days = {
-        date.fromisoformat(day)
-        for day in before.closure_days.keys() | after.closure_days.keys()
-        if before.closure_days.get(day) != after.closure_days.get(day)
-    }
-    return RecomputeScope(rule_ids=frozenset(rules), closure_days=frozenset(days))
 
 
 @dataclass
@@ -231,41 +171,6 @@ def _sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def cases_in_scope(session: Session, scope: RecomputeScope) -> list[int]:
-    """The ids of the cases ``scope`` can touch, ascending."""
-    cursor = _cursor(session)
-    try:
-        if scope.every_case:
-            return [row[0] for row in cursor.execute("SELECT id FROM asylum_case ORDER BY id")]
-        found: set[int] = set(scope.case_ids)
-        if scope.rule_ids:
-            found.update(
-                row[0]
-                for rule_id in sorted(scope.rule_ids)
-                for row in cursor.execute(_BY_RULE_SQL, (rule_id,))
-            )
-        for day in sorted(scope.closure_days):
-            text = day.isoformat()
-            found.update(row[0] for row in cursor.execute(_CROSSING_SQL, (text,) * 4))
-        return sorted(found)
-    finally:
-        cursor.close()
-
-
-# Served by ix_deadline_rule_case and, for a day, ix_deadline_window_forward (counted forward
-# from the anchor: anchor <= day <= due) and ix_deadline_window_back (counted back from it:
-# safe date or due <= day <= anchor, or no anchor date at all), so a typical change reads only
-# those indexes' entries around the day (migration 0008).
-_BY_RULE_SQL = "SELECT DISTINCT case_id FROM deadline WHERE rule_id = ?"
-_CROSSING_SQL = (
-    "SELECT case_id FROM deadline WHERE due_on >= ? AND anchor_on <= ? "
-    "AND rule_id IS NOT NULL "
-    "UNION SELECT case_id FROM deadline WHERE anchor_on >= ? "
-    "AND coalesce(safe_due_on, due_on) <= ? AND rule_id IS NOT NULL "
-    "UNION SELECT case_id FROM deadline WHERE anchor_on IS NULL AND rule_id IS NOT NULL"
-)
-
-
 class _Computing:
     """The rule book and memo for the settings a chunk reads (rebuilt if they change while the
     recompute runs: another save's settings then apply from that chunk on)."""
@@ -274,7 +179,7 @@ class _Computing:
         self.rules = rules
         self.inputs: object = None
         self.memo: DeadlineMemo | None = None
-        self.stored = _Stored()
+        self.stored = StoredForms()
 
     def memo_for(self, settings: ClinicSettings) -> DeadlineMemo:
         inputs = settings.rule_inputs()
@@ -285,7 +190,7 @@ class _Computing:
                 book = replace(book, rules=tuple(r for r in book.rules if r.id in self.rules))
             self.memo = DeadlineMemo(book, context.calendar)
             self.inputs = inputs
-            self.stored = _Stored()
+            self.stored = StoredForms()
         return self.memo
 
 
@@ -341,15 +246,19 @@ def _run(
         report.chunks += 1
         report.longest_write_s = max(report.longest_write_s, held)
         start += len(chunk)
-        # The next chunk's size: as many cases as fit the write target at this chunk's pace.
-        pace = held / len(chunk)
-        wanted = int(WRITE_TARGET_S / pace) if pace > 0 else MAX_CHUNK
-        size = max(MIN_CHUNK, min(MAX_CHUNK, wanted, size * 2))
+        size = _next_size(size, held, len(chunk))
         if progress is not None:
             progress(start, len(ids))
     report.changes = Changes(frozenset(touched))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _next_size(size: int, held: float, cases: int) -> int:
+    """The next chunk's size: as many cases as fit the write target at this chunk's pace."""
+    pace = held / cases
+    wanted = int(WRITE_TARGET_S / pace) if pace > 0 else MAX_CHUNK
+    return max(MIN_CHUNK, min(MAX_CHUNK, wanted, size * 2))
 
 
 def _chunk(
@@ -372,7 +281,7 @@ def _chunk(
         locked = time.perf_counter() if immediate else None
         memo = computing.memo_for(settings_in(session))
         contiguous = dense or chunk[-1] - chunk[0] + 1 == len(chunk)
-        plan = _plan_chunk(
+        plan = plan_chunk(
             session,
             chunk[0],
             chunk[-1],
@@ -384,7 +293,7 @@ def _chunk(
         if locked is None:
             locked = time.perf_counter()  # the first write takes the lock
         plan.write(session)
-        _append_audit(session, read_head(session), plan.audited, store.actor)
+        append_audit(session, read_head(session), plan.audited, store.actor)
         if pending is not None:
             _advance(session, *pending)
         session.commit()

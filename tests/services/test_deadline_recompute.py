@@ -207,7 +207,7 @@ def test_a_save_between_a_chunks_reads_and_writes_makes_it_read_again(
     finally:
         whole.lock()
     store = _open_copy(demo_folder, tmp_path, "busy")
-    real_plan = deadline_recompute._plan_chunk
+    real_plan = deadline_recompute.plan_chunk
     colleague = store.raw_connection()
     planned: list[int] = []
 
@@ -221,7 +221,7 @@ def test_a_save_between_a_chunks_reads_and_writes_makes_it_read_again(
         return plan
 
     try:
-        monkeypatch.setattr(deadline_recompute, "_plan_chunk", plan_then_a_colleague_saves)
+        monkeypatch.setattr(deadline_recompute, "plan_chunk", plan_then_a_colleague_saves)
         settings_service.update_settings(store=store, settings=RULE_CHANGE)
         assert len(planned) == 2  # the one chunk (30 cases) was read and computed again
         assert _state(store)[0] == whole_rows
