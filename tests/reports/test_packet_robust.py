@@ -28,6 +28,7 @@ from packet_support import MemorySink, one_each, page_texts, request, sample
 
 from bench.packet_inputs import make_pdf, photo
 from clinic.reports.packet import ProblemKind, build_packet, builder, check_files
+from clinic.reports.packet import files as packet_files
 from clinic.reports.packet.bounds import MAX_DECODED, Bomb, check_bounds
 
 
@@ -111,14 +112,14 @@ def test_any_failure_while_checking_one_file_leaves_it_out(
     error: BaseException, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = {1: make_pdf(1, "One"), 2: make_pdf(1, "Two")}
-    real = builder.page_count
+    real = packet_files.page_count
 
     def page_count(data: bytes) -> int:
         if data == files[2]:
             raise error
         return real(data)
 
-    monkeypatch.setattr(builder, "page_count", page_count)
+    monkeypatch.setattr(packet_files, "page_count", page_count)
     [problem] = check_files(request(one_each(files)), files.__getitem__).problems
     assert (problem.file_id, problem.kind) == (2, ProblemKind.DAMAGED)
     assert type(error).__name__ in problem.detail
@@ -173,7 +174,7 @@ def test_a_photo_that_fails_while_being_prepared_is_left_out(
     def prepare_photo(data: bytes) -> None:
         raise RecursionError
 
-    monkeypatch.setattr(builder, "prepare_photo", prepare_photo)
+    monkeypatch.setattr(packet_files, "prepare_photo", prepare_photo)
     sink = MemorySink()
     built = build_packet(request(exhibits), files.__getitem__, sink)
     assert [p.file_id for p in built.omitted] == [2]
