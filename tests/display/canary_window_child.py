@@ -1,0 +1,463 @@
+"""The window's flow for the canary sweep (tests/display/test_canary_window_sweep.py), in a
+process of its own so that its home, XDG folders, temp folder and D-Bus session are throwaway
+and everything it leaves can be searched.
+
+    python canary_window_child.py DATA_FOLDER DOCUMENTS_FOLDER INPUT_FILE CANARY
+
+The app starts through its own entry point (``run_gui``, as ``clinic`` with no command does):
+the unlock dialog is typed into, then a script drives the real window on the X display — menu
+actions, buttons, typed text (QTest key events), and Qt's own file dialogs answered by typing
+a path into their file-name box (pasted) and pressing Return, as a person would. Message boxes are
+answered with their accepting button (Ok, Yes, Save), PDF previews with Save….
+
+Each step prints ``step: NAME``; the process exits 0 when every step ended, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+PASSPHRASE = "river lantern copper meadow"
+STAFF = "Pat Paralegal"
+STEP_SECONDS = 60.0
+
+Wait = float | Callable[[], object]
+
+
+def make_store(folder: Path) -> None:
+    """The store exists before the window starts (first-run dialogs are another test's):
+    a passphrase store with a paralegal chosen as this computer's user."""
+    from clinic.domain.drafts import StaffDraft  # noqa: PLC0415
+    from clinic.domain.enums import StaffRole  # noqa: PLC0415
+    from clinic.services import computer_user, lifecycle, staff  # noqa: PLC0415
+    from clinic.storage import keys  # noqa: PLC0415
+
+    keys.SCRYPT_N = 2**14  # stored in key.json: each unlock of this store pays this cost
+    store = lifecycle.init_store(
+        data_dir=lifecycle.resolve_data_dir(folder), passphrase=PASSPHRASE, actor="test"
+    )
+    person = staff.add_staff(store=store, staff=StaffDraft(STAFF, StaffRole.PARALEGAL)).unwrap()
+    computer_user.choose(store, int(person))
+    store.lock()
+
+
+class Pilot:
+    """Answers the dialogs a person answers without thinking, and runs the script."""
+
+    def __init__(self, app: QApplication, script: Iterator[Wait]) -> None:
+        self.app = app
+        self.script = script
+        self.files: deque[str] = deque()  # what to type into the next file dialogs
+        self.waiting: Wait = 0.0
+        self.since = time.monotonic()
+        self.failed = False
+        self.done = False
+        self.seen: set[int] = set()
+        self.unlocks = 0
+        self.returns: tuple[QWidget, QLineEdit, int, float] | None = None
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(100)
+
+    def answer(self, widget: QWidget) -> bool:
+        name = type(widget).__name__
+        if name == "UnlockDialog":
+            field = widget.findChild(QLineEdit, "unlockPassphrase")
+            assert field is not None
+            type_into(field, PASSPHRASE)
+            self.unlocks += 1
+            print("answered: unlock dialog", flush=True)
+            QTest.keyClick(field, Qt.Key.Key_Return)
+            return True
+        if isinstance(widget, QFileDialog):
+            if not self.files:
+                return False
+            typed = self.files.popleft()
+            box = widget.findChild(QLineEdit, "fileNameEdit")
+            assert box is not None, "Qt's own file dialog (no platform theme) has a name box"
+            # Pasted in one go: typed key by key, Qt's dialog selects the folders it passes
+            # in its list while they load and rewrites the box ('"/" "tmp"/…').
+            box.setFocus()
+            box.setText(typed)  # the dialog may shorten it to the name in its folder
+            print(
+                f"answered: {widget.windowTitle()} <- {typed} (box {box.text()!r}, "
+                f"selected {widget.selectedFiles()})",
+                flush=True,
+            )
+            press_return(box)
+            self.returns = (widget, box, 1, time.monotonic())
+            return True
+        if name == "PdfPreviewDialog":
+            print(f"answered: preview {widget.windowTitle()} <- Save", flush=True)
+            assert isinstance(widget, QDialog)
+            widget.accept()
+            return True
+        if isinstance(widget, QMessageBox):
+            accepting = (
+                QMessageBox.ButtonRole.AcceptRole,
+                QMessageBox.ButtonRole.YesRole,
+                QMessageBox.ButtonRole.ApplyRole,
+            )
+            chosen = next(
+                (b for b in widget.buttons() if widget.buttonRole(b) in accepting),
+                widget.defaultButton() or (widget.buttons() or [None])[0],
+            )
+            print(f"answered: {widget.windowTitle()}: {widget.text()[:80]!r}", flush=True)
+            if chosen is not None:
+                chosen.click()
+            return True
+        return False
+
+    def tick(self) -> None:
+        if self.done:
+            return
+        try:
+            if self.returns is not None:  # a completion list may take the first Return
+                dialog, box, tries, when = self.returns
+                if not shiboken6.isValid(dialog) or not dialog.isVisible() or tries >= 4:
+                    self.returns = None
+                elif time.monotonic() - when > 1.5:
+                    press_return(box)
+                    self.returns = (dialog, box, tries + 1, time.monotonic())
+                    return
+            for widget in self.app.topLevelWidgets():
+                if widget.isVisible() and id(widget) not in self.seen and self.answer(widget):
+                    self.seen.add(id(widget))
+                    return
+            self.seen = {
+                i
+                for i in self.seen
+                if any(id(w) == i for w in self.app.topLevelWidgets() if w.isVisible())
+            }
+            waiting = self.waiting
+            if isinstance(waiting, float) and time.monotonic() - self.since < waiting:
+                return
+            if callable(waiting) and not waiting():
+                if time.monotonic() - self.since > STEP_SECONDS:
+                    shown = [
+                        f"{type(w).__name__} {w.windowTitle()!r}"
+                        for w in self.app.topLevelWidgets()
+                        if w.isVisible()
+                    ]
+                    raise AssertionError(
+                        f"waited {STEP_SECONDS:.0f} s for {waiting}; showing: {shown}"
+                    )
+                return
+            self.waiting = next(self.script)
+            self.since = time.monotonic()
+        except StopIteration:
+            self.finish(failed=False)
+        except Exception:
+            traceback.print_exc()
+            self.finish(failed=True)
+
+    def finish(self, *, failed: bool) -> None:
+        self.done, self.failed = True, failed
+        self.timer.stop()
+        for widget in self.app.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        QTimer.singleShot(200, self.app.quit)
+        QTimer.singleShot(3000, lambda: os._exit(1 if failed else 0))
+
+
+def press_return(box: QLineEdit) -> None:
+    """Return in a file dialog's name box; its completion list, when up, is closed first (as
+    Escape would) so that the Return reaches the dialog."""
+    completer = box.completer()
+    if completer is not None and completer.popup().isVisible():
+        completer.popup().hide()
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+
+def later(action: Callable[[], object]) -> None:
+    """Start an action that opens a modal dialog, outside the script's own step; a failure
+    there ends the run."""
+
+    def run() -> None:
+        try:
+            action()
+        except Exception:
+            traceback.print_exc()
+            os._exit(1)
+
+    QTimer.singleShot(0, run)
+
+
+def modal(kind: str) -> Callable[[], QWidget | None]:
+    def find() -> QWidget | None:
+        widget = QApplication.activeModalWidget()
+        return widget if widget is not None and type(widget).__name__ == kind else None
+
+    find.__qualname__ = f"a modal {kind}"
+    return find
+
+
+def click(parent: QWidget, name: str) -> None:
+    button = parent.findChild(QAbstractButton, name)
+    assert button is not None, f"no button {name}"
+    assert button.isEnabled(), f"button {name} is disabled"
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_into(widget: QWidget, text: str) -> None:
+    """Key events for each character (QTest's own typing knows ASCII only: ñ and í are sent
+    as key events carrying their text, as an input method delivers them)."""
+    widget.setFocus()
+    for char in text:
+        if char.isascii():
+            QTest.keyClick(widget, char)
+        else:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )
+
+
+def gone(widget: QWidget) -> Callable[[], bool]:
+    def closed() -> bool:
+        return not shiboken6.isValid(widget) or not widget.isVisible()
+
+    closed.__qualname__ = f"{type(widget).__name__} to close"
+    return closed
+
+
+def step(name: str) -> None:
+    print(f"step: {name}", flush=True)
+
+
+def script(pilot: Pilot, documents: Path, attach: Path, canary: str) -> Iterator[Wait]:
+    from clinic.ui.main_window import MainWindow  # noqa: PLC0415
+
+    def main_window() -> MainWindow | None:
+        return next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible()
+            ),
+            None,
+        )
+
+    yield main_window
+    window = main_window()
+    assert window is not None
+    action = {a.objectName(): a for a in window.actions()}
+
+    step("intake")
+    later(action["newIntakeAction"].trigger)
+    yield modal("IntakeDialog")
+    dialog: Any = modal("IntakeDialog")()
+    page = dialog.client_page
+    type_into(page.family_name, canary)
+    type_into(page.given_name, "Ana María")
+    type_into(page.other_names.entry, f"Alias {canary}")
+    QTest.keyClick(page.other_names.entry, Qt.Key.Key_Return)
+    type_into(page.phone, "+1 956 555 0100")
+    QTest.keyClick(page.phone, Qt.Key.Key_Return)
+    yield 0.3
+    family = dialog.family_page
+    QTest.mouseClick(family.add_member_button, Qt.MouseButton.LeftButton)
+    yield 0.3
+    member = family.members[0]
+    member.relationship.setCurrentIndex(member.relationship.findText("Child"))
+    type_into(member.family_name, canary)
+    type_into(member.given_name, "Luis")
+    type_into(family.adverse_parties.entry, f"Comandante {canary}")
+    QTest.keyClick(family.adverse_parties.entry, Qt.Key.Key_Return)
+    QTest.keyClick(member.given_name, Qt.Key.Key_Return)
+    yield 0.3
+    case_page = dialog.case_page
+    from clinic.domain.enums import ClaimType  # noqa: PLC0415
+
+    radio = case_page.claim_radios[ClaimType.DEFENSIVE]
+    QTest.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    type_into(case_page.forum_name, "San Antonio Immigration Court")
+    QTest.keyClick(case_page.forum_name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    yield lambda: dialog.conflict_page.ready
+    yield dialog.save_button.isEnabled
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    yield gone(dialog)
+    assert dialog.created_case_id is not None, "intake saved no case"
+
+    step("case view, every tab")
+    from clinic.ui.case_view.case_view_page import CaseViewPage  # noqa: PLC0415
+
+    yield lambda: isinstance(window.current_page(), CaseViewPage)
+    case_view: Any = window.current_page()
+    tabs = case_view.findChild(QTabWidget, "caseTabs")
+    assert tabs is not None
+
+    def click_tab(index: int) -> None:
+        bar = tabs.tabBar()
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert tabs.currentIndex() == index, f"tab {index} did not open"
+
+    for index in range(tabs.count()):
+        click_tab(index)
+        yield 0.4
+
+    def show_tab(name: str) -> QWidget:
+        for index in range(tabs.count()):
+            page = tabs.widget(index)
+            found = page if page.objectName() == name else page.findChild(QWidget, name)
+            if found is not None:
+                click_tab(index)
+                return found
+        raise AssertionError(f"no tab holds {name}")
+
+    step("schedule a hearing")
+    hearings = show_tab("hearingsTab")
+    later(lambda: click(hearings, "scheduleHearingButton"))
+    yield modal("ScheduleHearingDialog")
+    form: Any = modal("ScheduleHearingDialog")()
+    type_into(form.notes, f"Bring {canary}'s passport")
+    type_into(form.judge, "Judge Rivera")
+    click(form, "saveButton")
+    yield gone(form)
+
+    step("add a deadline")
+    deadlines = show_tab("deadlinesTab")
+    later(lambda: click(deadlines, "addDeadlineButton"))
+    yield modal("AddDeadlineDialog")
+    form = modal("AddDeadlineDialog")()
+    type_into(form.title, f"Brief for {canary}")
+    type_into(form.notes, f"Ordered for {canary}")
+    click(form, "saveButton")
+    yield gone(form)
+
+    step("add evidence and attach its file through the file dialog")
+    evidence = show_tab("evidenceTab")
+    later(lambda: click(evidence, "addEvidenceButton"))
+    yield modal("AddEvidenceDialog")
+    form = modal("AddEvidenceDialog")()
+    type_into(form.title, f"Declaration of {canary}")
+    type_into(form.source, f"{canary} family")
+    click(form, "saveButton")
+    yield gone(form)
+    yield 0.5
+    table = evidence.findChild(QWidget, "evidenceTable")
+    assert table is not None
+    table.selectRow(0)  # type: ignore[attr-defined]
+    yield 0.3
+    pilot.files.append(str(attach))
+    later(lambda: click(evidence, "attachFilesButton"))
+    status = evidence.findChild(QWidget, "evidenceFileStatus")
+    yield lambda: "Attached" in status.text()  # type: ignore[union-attr]
+    step("export a copy of the evidence file")
+    files = evidence.findChild(QWidget, "evidenceFileTable")
+    assert files is not None
+    files.selectRow(0)  # type: ignore[attr-defined]
+    yield 0.3
+    copy = documents / f"copy of {attach.name}"
+    pilot.files.append(str(copy))
+    later(lambda: click(evidence, "exportCopyButton"))
+    yield copy.exists
+
+    step("packet")
+    exhibits = show_tab("exhibitsTab")
+    yield 0.5
+    later(lambda: click(exhibits, "buildPacketButton"))
+    yield modal("PacketDialog")
+    packet: Any = modal("PacketDialog")()
+    packet_folder = documents / "Packet"
+    pilot.files.append(str(packet_folder))
+    later(lambda: click(packet, "packetChooseFolder"))
+    yield lambda: packet.findChild(QLineEdit, "packetFolder").text() == str(packet_folder)
+    click(packet, "packetBuild")
+    yield (
+        lambda: (
+            any(packet_folder.glob("*.pdf"))
+            and packet.findChild(QPushButton, "packetClose").isVisible()
+        )
+    )
+    yield 0.5
+    packet.accept()
+    yield gone(packet)
+
+    step("case summary PDF")
+    summary = documents / "summary.pdf"
+    pilot.files.append(str(summary))
+    later(case_view.summary_export.export)
+    yield summary.exists
+
+    step("checklist PDF")
+    checklist_tab = show_tab("checklistTab")
+    checklist = documents / "checklist.pdf"
+    pilot.files.append(str(checklist))
+    later(lambda: click(checklist_tab, "exportChecklistButton"))
+    yield checklist.exists
+
+    step("back up now (folder dialog)")
+    backups = documents / "Backups"
+    pilot.files.append(str(backups))
+    later(action["backupAction"].trigger)
+    yield lambda: any(backups.glob("*.clinicbackup"))
+    yield 1.0
+
+    step("recovery kit")
+    kit = documents / "recovery-kit.pdf"
+    pilot.files.append(str(kit))
+    later(action["recoveryKitAction"].trigger)
+    yield kit.exists
+
+    step("other pages: today, cases, calendar, settings")
+    for key in ("today", "cases", "calendar", "settings"):
+        page_widget = getattr(window, f"{key}_page", None)
+        if page_widget is not None:
+            window.show_page(page_widget)
+            yield 0.6
+
+    step("lock, then unlock with the passphrase")
+    later(action["lockAction"].trigger)
+    yield lambda: pilot.unlocks == 2
+    yield main_window
+    yield 0.5
+    step("end")
+
+
+def main() -> int:
+    data, documents, attach, canary = (
+        Path(sys.argv[1]),
+        Path(sys.argv[2]),
+        Path(sys.argv[3]),
+        sys.argv[4],
+    )
+    make_store(data)
+    app = QApplication(sys.argv[:1])
+    pilot = Pilot(app, iter(()))
+    pilot.script = script(pilot, documents, attach, canary)
+    from clinic.ui.application import run_gui  # noqa: PLC0415
+
+    code = run_gui(data_dir=data)
+    print(f"run_gui returned {code}", flush=True)
+    return 1 if pilot.failed or not pilot.done else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
