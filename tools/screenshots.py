@@ -27,8 +27,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from clinic.services import lifecycle, search
+from clinic.domain.enums import DeadlineStatus, ForumKind, HearingKind, Stage
+from clinic.services import cases, lifecycle, search
 from clinic.services.demo import fill_demo_data
+from clinic.services.dto import CaseView
 from clinic.storage import keys
 from clinic.ui import look
 from clinic.ui.application import use_readable_locale
@@ -102,9 +104,103 @@ def show_explanation(tab: QWidget) -> None:
             return
 
 
+def _open(case: CaseView) -> bool:
+    return case.stage is not Stage.CLOSED
+
+
+def _has_rule(case: CaseView, prefix: str) -> bool:
+    return any(
+        d.rule_id.startswith(prefix) and d.status is DeadlineStatus.OPEN for d in case.deadlines
+    )
+
+
+# Issue 18's acceptance: the screenshots show the demo's new events. (file name, which demo
+# case, which tab, which deadline to select so its reasoning shows)
+EVENTS: tuple[tuple[str, Callable[[CaseView], bool], str, str | None], ...] = (
+    (
+        "event-bond-hearing",
+        lambda c: c.detained and any(h.kind is HearingKind.BOND for h in c.hearings),
+        "hearings",
+        None,
+    ),
+    (
+        "event-bond-appeal",
+        lambda c: c.detained and any(d.rule_id == "bond-appeal" for d in c.deadlines),
+        "deadlines",
+        "bond-appeal",
+    ),
+    ("event-foia-pending", lambda c: _has_rule(c, "foia-response-due"), "deadlines", "foia-"),
+    (
+        "event-bia-briefing",
+        lambda c: c.stage is Stage.APPEAL and _has_rule(c, "bia-brief"),
+        "deadlines",
+        "bia-brief",
+    ),
+    (
+        "event-referred-checklist",
+        lambda c: _open(c) and c.referred_on is not None,
+        "checklist",
+        None,
+    ),
+    (
+        "event-unaccompanied-child-checklist",
+        lambda c: (
+            _open(c)
+            and c.client.unaccompanied_child
+            and c.forum_kind is ForumKind.IMMIGRATION_COURT
+        ),
+        "checklist",
+        None,
+    ),
+)
+
+
+def select_rule(tab: QWidget, prefix: str) -> None:
+    """Select the first deadline (as shown) whose rule id starts with ``prefix``."""
+    table = tab.table  # type: ignore[attr-defined]
+    for row in range(table.model().rowCount()):
+        table.selectRow(row)
+        shown = tab.selected_deadline()  # type: ignore[attr-defined]
+        if shown is not None and shown.rule_id.startswith(prefix):
+            table.scrollTo(table.model().index(row, 0))
+            return
+    raise SystemExit(f"screenshots: no deadline of rule {prefix!r} on the chosen case")
+
+
+def render_events(window: MainWindow, store: object, today: date, out: Path) -> None:
+    """One picture per new event of the demo; a demo without one of them is an error."""
+    listed = search.list_cases(store=store, today=today)  # type: ignore[arg-type]
+    views = [cases.get_case(store=store, case_id=c.id) for c in listed]  # type: ignore[arg-type]
+    page = window.case_page
+    for name, wanted, tab_attribute, rule in EVENTS:
+        case = next((c for c in views if wanted(c)), None)
+        if case is None:
+            raise SystemExit(f"screenshots: the demo data has no case for {name}")
+        window.show_case(case.id)
+        tab = getattr(page, tab_attribute)
+        page.tabs.setCurrentWidget(tab)
+        settle(0.2)
+        if rule is not None:
+            select_rule(tab, rule)
+        if tab_attribute == "checklist":  # the I-589's own list, where C4 and C5 show
+            choose_template(tab, "i589-defensive")
+        save_screen(out, name)
+
+
+def choose_template(tab: QWidget, template_id: str) -> None:
+    """Pick a checklist in the tab's combo box, as a person would."""
+    combo = tab.template_combo  # type: ignore[attr-defined]
+    index = combo.findData(template_id)
+    if index < 0:
+        raise SystemExit(f"screenshots: checklist {template_id!r} is not offered for the case")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    settle(0.2)
+
+
 def render(session: UiSession, store: object, today: date, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("case-*.png"):  # tabs come and go: no stale tab pictures
+    for old in [*out.glob("case-*.png"), *out.glob("event-*.png")]:  # no stale pictures
         old.unlink()
     window = MainWindow(session)
     window.showMaximized()
@@ -124,6 +220,7 @@ def render(session: UiSession, store: object, today: date, out: Path) -> None:
         tabs.setCurrentIndex(index)
         show_explanation(tabs.widget(index))
         save_screen(out, f"case-{index + 1}-{tab_name(tabs.widget(index), index)}")
+    render_events(window, store, today, out)
     dialog = IntakeDialog(session, window)
     dialog.show()
     save_screen(out, "intake")
