@@ -17,6 +17,7 @@ from clinic.domain.enums import (
     DeadlineOrigin,
     DeadlineStatus,
     DetentionStatus,
+    ForumKind,
     HearingKind,
     StaffRole,
     Stage,
@@ -25,6 +26,7 @@ from clinic.domain.enums import (
 from clinic.domain.validation import validate_client, validate_family_member
 from clinic.services import lifecycle
 from clinic.services.cases import get_case
+from clinic.services.checklists import case_checklist
 from clinic.services.deadlines import agenda, case_deadlines, recompute, rules_in_force
 from clinic.services.demo import DemoSummary, fill_demo_data, make_pdf
 from clinic.services.demo.spanish import SPANISH
@@ -516,3 +518,44 @@ def test_the_2025_events_appear(views: list[CaseView]) -> None:
         if d.rule_id == "alien-registration" and "answered_by:alien_registered" in d.flags
     ]
     assert registered
+
+
+def test_an_unaccompanied_child_and_a_referred_case_with_their_checklists(
+    demo: tuple[Store, DemoSummary], views: list[CaseView]
+) -> None:
+    """Issue 18 acceptance: the demo has an unaccompanied child (the last client is one when
+    none came by chance), whose I-589 goes to USCIS even before a judge (INA 208(b)(3)(C),
+    C4), and an affirmative case the asylum office referred, which files no new I-589
+    (8 CFR 208.14(c)(1), C5); the screenshots show both."""
+    store = demo[0]
+
+    def items(case: CaseView) -> set[str]:
+        shown = case_checklist(
+            store=store, case_id=case.id, today=TODAY, template_id="i589-defensive"
+        )
+        return {i.item.id for i in shown.checklist.items}
+
+    children = [v for v in views if v.client.unaccompanied_child]
+    assert children
+    for child in children:
+        if child.forum_kind is ForumKind.IMMIGRATION_COURT:
+            assert "i589-uac-with-uscis" in items(child)
+            assert "i589-filed-with-court" not in items(child)
+    referred = [v for v in views if v.referred_on is not None and v.stage is not Stage.CLOSED]
+    assert referred
+    for case in referred:
+        assert "i589-referred" in items(case)
+        assert "i589-filed-with-court" not in items(case)
+
+
+def test_a_demo_without_a_child_by_chance_makes_the_last_client_one(fresh_store: Store) -> None:
+    """Five clients (seed 1) draw no child by chance: the last one is made one."""
+    fill_demo_data(store=fresh_store, clients=5, seed=1, today=TODAY)
+    views = _views(fresh_store)
+    assert [v.client.unaccompanied_child for v in sorted(views, key=lambda v: v.id)] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]

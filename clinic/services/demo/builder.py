@@ -73,6 +73,7 @@ def fill_demo_data(
     profiles = pick_profiles(demo.rng, clients)
     plans = make_plans(demo.rng, clients)
     for done, (profile, plan) in enumerate(zip(profiles, plans, strict=True), start=1):
+        demo.child_wanted = done == clients and demo.children == 0
         _client_and_case(demo, new_story(demo, profile, plan))
         if progress is not None:
             progress(done, clients)

@@ -40,6 +40,7 @@ def new_story(demo: Demo, profile: Profile, plan: Plan) -> Story:
     rng, today = demo.rng, demo.today
     detained = plan.claim is ClaimType.DEFENSIVE and plan.final in _DETAINABLE
     detained = detained and chance(rng, 0.28)
+    detained = detained and not demo.child_wanted  # drawn first: the same draws as before
     opened_on, steps = timeline(
         rng, make_steps(rng, plan), today, pace=DETAINED_PACE if detained else 1.0
     )
@@ -54,7 +55,8 @@ def new_story(demo: Demo, profile: Profile, plan: Plan) -> Story:
     sex = weighted(rng, _SEXES)
     female = sex is Sex.FEMALE or (sex is not Sex.MALE and chance(rng, 0.5))
     person = people.make_person(rng, profile.style, female)
-    child = not detained and chance(rng, 0.04)
+    child = (not detained and chance(rng, 0.04)) or demo.child_wanted
+    demo.children += child
     years_open = (today - opened_on).days // 365
     if child:  # 12-16 at intake, so a child at intake even if the case is old
         age = rng.randint(12, 16) + years_open
