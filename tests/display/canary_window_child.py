@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QLineEdit,
     QMessageBox,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 
 PASSPHRASE = "river lantern copper meadow"
 STAFF = "Pat Paralegal"
+BUNDLE_PASSPHRASE = "bundle passphrase for the move"
 STEP_SECONDS = 60.0
 
 Wait = float | Callable[[], object]
@@ -76,6 +78,8 @@ class Pilot:
         self.done = False
         self.seen: set[int] = set()
         self.unlocks = 0
+        self.messages: list[str] = []
+        self.accepting: set[str] = set()  # dialogs whose defaults are what the flow wants
         self.returns: tuple[QWidget, QLineEdit, int, float] | None = None
         self.timer = QTimer()
         self.timer.timeout.connect(self.tick)
@@ -109,6 +113,10 @@ class Pilot:
             press_return(box)
             self.returns = (widget, box, 1, time.monotonic())
             return True
+        if name in self.accepting and isinstance(widget, QDialog):
+            print(f"answered: {name} <- OK (its defaults)", flush=True)
+            press_ok(widget)
+            return True
         if name == "PdfPreviewDialog":
             print(f"answered: preview {widget.windowTitle()} <- Save", flush=True)
             assert isinstance(widget, QDialog)
@@ -124,11 +132,15 @@ class Pilot:
                 (b for b in widget.buttons() if widget.buttonRole(b) in accepting),
                 widget.defaultButton() or (widget.buttons() or [None])[0],
             )
+            self.messages.append(f"{widget.windowTitle()}: {widget.text()}")
             print(f"answered: {widget.windowTitle()}: {widget.text()[:80]!r}", flush=True)
             if chosen is not None:
                 chosen.click()
             return True
         return False
+
+    def said(self, words: str) -> bool:
+        return any(words in message for message in self.messages)
 
     def tick(self) -> None:
         if self.done:
@@ -181,6 +193,17 @@ class Pilot:
                 widget.reject()
         QTimer.singleShot(200, self.app.quit)
         QTimer.singleShot(3000, lambda: os._exit(1 if failed else 0))
+
+
+def press_ok(dialog: QDialog) -> None:
+    """Click the dialog's accepting button (OK, Save …), as a person would."""
+    for buttons in dialog.findChildren(QDialogButtonBox):
+        for button in buttons.buttons():
+            accepting = buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole
+            if accepting and button.isEnabled():
+                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+                return
+    raise AssertionError(f"{type(dialog).__name__} has no enabled accepting button")
 
 
 def press_return(box: QLineEdit) -> None:
@@ -412,6 +435,63 @@ def script(pilot: Pilot, documents: Path, attach: Path, canary: str) -> Iterator
     pilot.files.append(str(checklist))
     later(lambda: click(checklist_tab, "exportChecklistButton"))
     yield checklist.exists
+
+    step("client handout PDF (the handout dialog)")
+    handout = documents / "handout.pdf"
+    pilot.accepting.add("HandoutDialog")
+    pilot.files.append(str(handout))
+    later(case_view.handout_export.export)
+    yield handout.exists
+
+    step("export the case for another computer (passphrase dialog, save dialog)")
+    bundle = documents / "case.cliniccase"
+    later(action["exportCaseAction"].trigger)
+    yield modal("BundlePassphraseDialog")
+    secret: Any = modal("BundlePassphraseDialog")()
+    type_into(secret.passphrase, BUNDLE_PASSPHRASE)
+    type_into(secret.again, BUNDLE_PASSPHRASE)
+    QTest.mouseClick(secret.with_files, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    pilot.files.append(str(bundle))
+    press_ok(secret)
+    yield bundle.exists
+    yield 1.0
+
+    step("import that case file (open dialog, its passphrase, the duplicate question)")
+    pilot.files.append(str(bundle))
+    later(action["importCaseAction"].trigger)
+    yield modal("QInputDialog")
+    asked: Any = modal("QInputDialog")()
+    line = asked.findChild(QLineEdit)
+    assert line is not None
+    type_into(line, BUNDLE_PASSPHRASE)
+    press_ok(asked)
+    from datetime import date  # noqa: PLC0415
+
+    from clinic.services import search  # noqa: PLC0415
+
+    yield lambda: len(search.list_cases(store=window.session.store, today=date.today())) >= 2
+    yield 1.0
+
+    step("docket PDF (the docket dialog)")
+    docket = documents / "docket.pdf"
+    pilot.accepting.add("DocketDialog")
+    pilot.files.append(str(docket))
+    later(action["printDocketAction"].trigger)
+    yield docket.exists
+
+    step("calendar file, initials only (the calendar dialog)")
+    calendar = documents / "calendar.ics"
+    pilot.accepting.add("CalendarExportDialog")
+    pilot.files.append(str(calendar))
+    later(action["exportCalendarAction"].trigger)
+    yield calendar.exists
+
+    step("funder report (the year dialog)")
+    funder = documents / "funder.pdf"
+    pilot.accepting.add("FunderReportDialog")
+    pilot.files.append(str(funder))
+    later(action["funderReportAction"].trigger)
+    yield funder.exists
 
     step("back up now (folder dialog)")
     backups = documents / "Backups"

@@ -2,9 +2,10 @@
 random client name (the canary), then a sweep of every file on this computer changed since the
 flow began (tests/leak_sweep.py: the whole tree from /, outside /proc, /sys, /dev and read-only
 mounts; ZIP members, gzip and PDF text opened; UTF-8/16, URL-encoded, any case, file names too).
-The canary may be only in the files the user saved in the clear: the case summary and checklist
-PDFs, the exported copy of an evidence file and the packet. Never in the store, the vault, the
-backup, the recovery kit, Qt's or Clinic's settings (QtProject.conf, Clinic.conf), the
+The canary may be only in the files the user saved in the clear: the case summary, checklist,
+handout and docket PDFs, the exported copy of an evidence file and the packet. Never in the
+store, the vault, the backup, the encrypted case export, the recovery kit, the initials-only
+calendar file, the funder report, Qt's or Clinic's settings (QtProject.conf, Clinic.conf), the
 preferences, the state folder, a cache, the desktop's recent files or a temporary file.
 
 The app runs in a child process (tests/display/canary_window_child.py) with a throwaway home,
@@ -20,14 +21,21 @@ driven by typed keys and clicks. Dialogs covered, in order:
   Qt's save dialog);
 - Build packet… (the packet dialog, its folder dialog, the build);
 - the case summary PDF and the checklist's Export PDF… (warning, preview, save dialog);
+- Client handout… (the handout dialog, then the same three);
+- File → Export case for another computer… (the passphrase dialog, save dialog) and Import case
+  file… (open dialog, the passphrase question, the likely-duplicate question: added to the
+  client);
+- File → Print docket… (the docket dialog), Export calendar (.ics)… (the calendar dialog,
+  initials), Funder report… (the year dialog), each with its warning and save dialog;
 - File → Back up now… (folder dialog, and the offer to keep that folder);
 - File → Save recovery kit… (save dialog);
 - the Today, Cases, Calendar and Settings pages; Lock.
 
-Not covered here: the import wizard, Restore… (tests/display/test_file_dialog_traces.py drives
-Restore's and Back up's dialogs, Qt's and GTK's), the docket, calendar, funder and case export
-dialogs, the handout dialog, the staff and closure settings dialogs, the first-run dialogs, GTK's
-dialog in this flow.
+Not covered here: the spreadsheet import wizard, Restore… (tests/display/test_file_dialog_traces.py
+drives Restore's and Back up's dialogs, Qt's and GTK's, with a sweep of the per-user folders), the
+case view's edit dialogs (client, family member, stage, outcome, waive, case dates, entries and
+status), the staff, closure and language settings dialogs, the first-run dialogs, the recovery-key
+unlock, and GTK's dialog in this flow.
 
 Left out of the sweep: the test's own inputs (the PDF attached as evidence) and the child's log
 (it echoes the paths typed into the file dialogs). A file planted after the flow (the canary in UTF-16 under the child's ~/.cache) must come out of
@@ -126,8 +134,16 @@ def test_client_names_only_in_the_files_saved_from_the_window(tmp_path: Path) ->
         documents / "checklist.pdf",
         documents / f"copy of {attach.name}",
         documents / "Packet",
+        documents / "handout.pdf",
+        documents / "docket.pdf",
     ]
-    kept = [documents / "recovery-kit.pdf", *(documents / "Backups").glob("*.clinicbackup")]
+    kept = [  # asked for, but never with a name: encrypted, initials or counts only
+        documents / "recovery-kit.pdf",
+        documents / "case.cliniccase",
+        documents / "calendar.ics",
+        documents / "funder.pdf",
+        *(documents / "Backups").glob("*.clinicbackup"),
+    ]
     assert all(p.exists() for p in saved + kept), output
     planted = home / ".cache" / "planted-by-the-test.txt"
     planted.parent.mkdir(parents=True, exist_ok=True)
