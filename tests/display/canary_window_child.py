@@ -2,7 +2,7 @@
 process of its own so that its home, XDG folders, temp folder and D-Bus session are throwaway
 and everything it leaves can be searched.
 
-    python canary_window_child.py DATA_FOLDER DOCUMENTS_FOLDER INPUT_FILE CANARY
+    python canary_window_child.py DATA_FOLDER DOCUMENTS_FOLDER EVIDENCE_FILE SPREADSHEET CANARY
 
 The app starts through its own entry point (``run_gui``, as ``clinic`` with no command does):
 the unlock dialog is typed into, then a script drives the real window on the X display — menu
@@ -274,7 +274,7 @@ def step(name: str) -> None:
     print(f"step: {name}", flush=True)
 
 
-def script(pilot: Pilot, documents: Path, attach: Path, canary: str) -> Iterator[Wait]:
+def script(pilot: Pilot, documents: Path, attach: Path, sheet: Path, canary: str) -> Iterator[Wait]:
     from clinic.ui.main_window import MainWindow  # noqa: PLC0415
 
     def main_window() -> MainWindow | None:
@@ -493,6 +493,28 @@ def script(pilot: Pilot, documents: Path, attach: Path, canary: str) -> Iterator
     later(action["funderReportAction"].trigger)
     yield funder.exists
 
+    step("import a spreadsheet (the import wizard and its open dialog)")
+    from PySide6.QtWidgets import QWizard  # noqa: PLC0415
+
+    pilot.files.append(str(sheet))
+    later(action["importSpreadsheetAction"].trigger)
+    yield modal("ImportWizard")
+    wizard: Any = modal("ImportWizard")()
+    later(lambda: QTest.mouseClick(wizard.file_page.choose_button, Qt.MouseButton.LeftButton))
+    for button in (QWizard.WizardButton.NextButton, QWizard.WizardButton.NextButton):
+        yield lambda button=button: wizard.button(button).isEnabled()
+        page_before = wizard.currentId()
+        QTest.mouseClick(wizard.button(button), Qt.MouseButton.LeftButton)
+        yield lambda page_before=page_before: wizard.currentId() != page_before
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    yield commit.isEnabled
+    QTest.mouseClick(commit, Qt.MouseButton.LeftButton)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    yield lambda: finish.isVisible() and finish.isEnabled()
+    QTest.mouseClick(finish, Qt.MouseButton.LeftButton)
+    yield gone(wizard)
+    yield lambda: len(search.search_clients(store=window.session.store, text="Ortiz")) == 1
+
     step("back up now (folder dialog)")
     backups = documents / "Backups"
     pilot.files.append(str(backups))
@@ -522,16 +544,12 @@ def script(pilot: Pilot, documents: Path, attach: Path, canary: str) -> Iterator
 
 
 def main() -> int:
-    data, documents, attach, canary = (
-        Path(sys.argv[1]),
-        Path(sys.argv[2]),
-        Path(sys.argv[3]),
-        sys.argv[4],
-    )
+    data, documents, attach, sheet = (Path(p) for p in sys.argv[1:5])
+    canary = sys.argv[5]
     make_store(data)
     app = QApplication(sys.argv[:1])
     pilot = Pilot(app, iter(()))
-    pilot.script = script(pilot, documents, attach, canary)
+    pilot.script = script(pilot, documents, attach, sheet, canary)
     from clinic.ui.application import run_gui  # noqa: PLC0415
 
     code = run_gui(data_dir=data)

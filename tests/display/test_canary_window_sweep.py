@@ -27,17 +27,18 @@ driven by typed keys and clicks. Dialogs covered, in order:
   client);
 - File → Print docket… (the docket dialog), Export calendar (.ics)… (the calendar dialog,
   initials), Funder report… (the year dialog), each with its warning and save dialog;
+- File → Import spreadsheet… (the import wizard: its open dialog, columns, check, import);
 - File → Back up now… (folder dialog, and the offer to keep that folder);
 - File → Save recovery kit… (save dialog);
 - the Today, Cases, Calendar and Settings pages; Lock.
 
-Not covered here: the spreadsheet import wizard, Restore… (tests/display/test_file_dialog_traces.py
+Not covered here: Restore… (tests/display/test_file_dialog_traces.py
 drives Restore's and Back up's dialogs, Qt's and GTK's, with a sweep of the per-user folders), the
 case view's edit dialogs (client, family member, stage, outcome, waive, case dates, entries and
 status), the staff, closure and language settings dialogs, the first-run dialogs, the recovery-key
 unlock, and GTK's dialog in this flow.
 
-Left out of the sweep: the test's own inputs (the PDF attached as evidence) and the child's log
+Left out of the sweep: the test's own inputs (the PDF attached as evidence, the spreadsheet) and the child's log
 (it echoes the paths typed into the file dialogs). A file planted after the flow (the canary in UTF-16 under the child's ~/.cache) must come out of
 the same check as the one leak found, so the check is shown to fail on a leak.
 """
@@ -77,6 +78,12 @@ def test_client_names_only_in_the_files_saved_from_the_window(tmp_path: Path) ->
     (tmp_path / "runtime").mkdir(mode=0o700)
     attach = inputs / f"Declaration of {canary.name}.pdf"
     attach.write_bytes(make_pdf(2, f"Declaration of {canary.name}"))
+    sheet = inputs / f"clients of {canary.name}.csv"
+    sheet.write_text(
+        f"Family name,Given name,Other names,Claim type\n{canary.name}-Ortiz,Rosa,"
+        f"Rosa {canary.core},affirmative\n",
+        encoding="utf-8",
+    )
     env = {
         k: v
         for k, v in os.environ.items()
@@ -111,6 +118,7 @@ def test_client_names_only_in_the_files_saved_from_the_window(tmp_path: Path) ->
                 str(data),
                 str(documents),
                 str(attach),
+                str(sheet),
                 canary.name,
             ],
             env=env,
