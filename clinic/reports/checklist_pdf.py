@@ -103,7 +103,7 @@ WORDS: dict[str, dict[str, str]] = {
         "a_number": "Número A",
         "case": "Caso",
         "claim": "Solicitud",
-        "forum": "Foro",
+        "forum": "Tribunal u oficina",
         "relief": "Protección",
         "attorney": "Abogado(a)",
         "paralegal": "Asistente legal",
@@ -113,10 +113,10 @@ WORDS: dict[str, dict[str, str]] = {
         "no_deadlines": "No hay plazos abiertos.",
         "deadline": "Plazo",
         "due": "Vence",
-        "act_by": "Actuar antes del",
+        "act_by": "Fecha límite prudente",
         "source": "Fuente",
         "court_sets": "lo fija el tribunal",
-        "attorney_check": "⚠ Verificar con el abogado(a): la regla no está verificada o el cálculo requiere criterio.",
+        "attorney_check": "⚠ Verificar con el abogado o la abogada: la regla no está verificada o el cálculo requiere criterio.",
         "summary": "{n} puntos se aplican a este caso: {done} hechos, {na} no aplican, ",
         "summary_missing": "{n} faltan",
         "what_missing": "Qué falta",
@@ -124,19 +124,19 @@ WORDS: dict[str, dict[str, str]] = {
         "marked_by": "Marcado por {who} {when}{why}",
         "staff": "personal",
         "disagrees": "Marcado como hecho, pero los datos del caso dicen que falta: revíselo.",
-        "rule": "Norma: {citation}",
+        "rule": "Regla: {citation}",
         "reviewed_by": "Revisado por (abogado/a)",
         "signature": "Firma",
         "date": "Fecha",
         "notes": "Notas",
-        "sign_off": "Visto bueno del abogado(a)",
+        "sign_off": "Visto bueno del abogado o la abogada",
         "footer": "Lista de verificación · caso n.º {case_id} · generada {generated} · "
-        "normas vigentes al {as_of}",
+        "reglas vigentes al {as_of}",
         "page": "Página {page} de {total}",
         "confidential": "Confidencial: producto del trabajo del abogado.",
         "doc_title": "Lista de verificación: {title}",
         "title": "Lista de verificación para la presentación — {title}",
-        "sources": "Fuentes: {source}. Normas vigentes al {as_of}. Preparada por {who}.",
+        "sources": "Fuentes: {source}. Reglas vigentes al {as_of}. Preparada por {who}.",
     },
 }
 _MARK_KEYS = {
@@ -243,7 +243,7 @@ def _deadline_table(data: ChecklistPdfData, s: _Styles) -> list[object]:
     for d in data.deadlines:
         due = _day(lang, d.due_on) if d.due_on else _t(lang, "court_sets")
         act_by = _day(lang, d.act_by) if d.act_by else "—"
-        title: list[Paragraph] = [Paragraph(_esc(d.title), s.body)]
+        title: list[Paragraph] = [Paragraph(_esc(pdf_words.rule_name(lang, d.title)), s.body)]
         if d.needs_attorney_check:
             warning = f"<font color='#a50e0e'>{_esc(_t(lang, 'attorney_check'))}</font>"
             title.append(Paragraph(warning, s.small))
@@ -318,7 +318,7 @@ def _item_cell(entry: EvaluatedItem, s: _Styles, lang: str = "en") -> list[Parag
         notes.append(f"<font color='#a50e0e'>{_t(lang, 'disagrees')}</font>")
     if entry.item.note_in(lang):
         notes.append(_esc(entry.item.note_in(lang)))
-    notes.append(_t(lang, "rule", citation=_esc(entry.item.citation)))
+    notes.append(_t(lang, "rule", citation=_esc(entry.item.citation_in(lang))))
     parts += [Paragraph(n, s.small) for n in notes]
     return parts
 

@@ -156,7 +156,7 @@ class _Docket:
             people.append(self.p(f"{self.w('attorney')}: {e.attorney}", self.s.small))
         return [self.p(when), client, hearing, people, self.readiness(e.readiness)]
 
-    WIDTHS = (0.85 * inch, 2.3 * inch, 1.75 * inch, 2.5 * inch)
+    WIDTHS = (1.0 * inch, 2.3 * inch, 1.75 * inch, 2.35 * inch)  # "12:30 p. m." on one line
 
     def court_table(self, entries: list[DocketEntry]) -> Table:
         header = [

@@ -19,10 +19,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
+from functools import cache
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
+
+from clinic.resource_files import resource_path
 
 FALLBACK = "en"
 
@@ -237,7 +241,7 @@ WORDS: dict[str, dict[str, Words]] = {
         "page_of": "Página {page} de {total}",
         "confidential": "Confidencial: producto del trabajo del abogado.",
         "generated": "generado {when}",
-        "rules_as_of": "normas vigentes al {date}",
+        "rules_as_of": "reglas vigentes al {date}",
         "none": "—",
         "yes": "sí",
         "no": "no",
@@ -245,8 +249,9 @@ WORDS: dict[str, dict[str, Words]] = {
         # resumen del caso
         "summary_title": "Resumen del caso",
         "summary_footer": "Resumen del caso · caso n.º {case_id}",
-        "summary_intro": "Preparado por {who} el {when}. Normas de plazos vigentes al {as_of}. "
-        "Las fechas se calculan a partir de los datos del caso; el abogado(a) las confirma.",
+        "summary_intro": "Preparado por {who} el {when}. Reglas de plazos vigentes al {as_of}. "
+        "Las fechas se calculan a partir de los datos del caso; el abogado o la abogada las "
+        "confirma.",
         "client": "Cliente",
         "name": "Nombre",
         "other_names": "Otros nombres",
@@ -268,7 +273,7 @@ WORDS: dict[str, dict[str, Words]] = {
         "claim": "Solicitud",
         "case": "Caso",
         "claim_type": "Tipo de solicitud",
-        "forum": "Foro",
+        "forum": "Tribunal u oficina",
         "judge": "Juez(a)",
         "asylum_office": "Oficina de asilo",
         "grounds": "Motivos",
@@ -303,11 +308,11 @@ WORDS: dict[str, dict[str, Words]] = {
         "no_deadlines": "No hay plazos abiertos.",
         "deadline": "Plazo",
         "due": "Vence",
-        "act_by": "Actuar antes del",
+        "act_by": "Fecha límite prudente",
         "source": "Fuente (vigente al)",
         "court_sets": "lo fija el tribunal",
         "overdue": "VENCIDO",
-        "attorney_check": "revisión del abogado(a)",
+        "attorney_check": "revisión del abogado o la abogada",
         "closed_deadlines": (
             "No se muestra {n} plazo cerrado (cumplido, dispensado o reemplazado).",
             "No se muestran {n} plazos cerrados (cumplidos, dispensados o reemplazados).",
@@ -329,6 +334,7 @@ WORDS: dict[str, dict[str, Words]] = {
         "notes": "Notas recientes",
         "notes_shown": "Las {shown} notas más recientes de {total}, de la más nueva a la más "
         "antigua.",
+        "notes_all": ("{n} nota.", "{n} notas, de la más nueva a la más antigua."),
         "no_notes": "No hay notas.",
         # lista de audiencias
         "docket_title": "Lista de audiencias",
@@ -369,21 +375,21 @@ WORDS: dict[str, dict[str, Words]] = {
         "marcadas como pendientes de traducción. «Plazos abiertos antes de la audiencia» cuenta "
         "los plazos abiertos cuya fecha para actuar es el día de la audiencia o antes («vencido»: "
         "ya pasó). «Listo» significa que los tres son cero; no reemplaza la revisión del propio "
-        "abogado(a).",
+        "abogado o abogada.",
         # palabras de enumeraciones
         "ClaimType.affirmative": "Afirmativo (USCIS)",
         "ClaimType.defensive": "Defensivo (tribunal de inmigración)",
         "Relief.asylum": "Asilo",
-        "Relief.withholding": "Retención de expulsión",
+        "Relief.withholding": "Suspensión de la expulsión (withholding of removal)",
         "Relief.cat": "Convención contra la Tortura",
         "ProtectedGround.race": "Raza",
         "ProtectedGround.religion": "Religión",
         "ProtectedGround.nationality": "Nacionalidad",
-        "ProtectedGround.psg": "Grupo social determinado",
+        "ProtectedGround.psg": "Determinado grupo social",
         "ProtectedGround.political_opinion": "Opinión política",
         "ForumKind.asylum_office": "Oficina de asilo",
         "ForumKind.immigration_court": "Tribunal de inmigración",
-        "Stage.intake": "Admisión",
+        "Stage.intake": "Ingreso (entrevista inicial)",
         "Stage.preparing": "En preparación",
         "Stage.filed": "Presentado",
         "Stage.interview": "Entrevista",
@@ -394,7 +400,7 @@ WORDS: dict[str, dict[str, Words]] = {
         "Stage.reopening": "Moción para reabrir",
         "Stage.closed": "Cerrado",
         "Outcome.granted": "Asilo concedido",
-        "Outcome.withholding_granted": "Retención de expulsión concedida",
+        "Outcome.withholding_granted": "Suspensión de la expulsión (withholding) concedida",
         "Outcome.cat_granted": "Protección bajo la CAT concedida",
         "Outcome.denied": "Denegado",
         "Outcome.referred": "Remitido al tribunal",
@@ -471,6 +477,10 @@ def enum_word(lang: str, value: StrEnum | None) -> str:
     return value.value.replace("_", " ").capitalize()
 
 
+# Clocks read as the clinic's staff and clients read them (docs/glossary-es.md: "1:00 p. m.").
+_CLOCK_LOCALES = {"es": "es_US"}
+
+
 def _locale(lang: str) -> str:
     try:
         Locale.parse(lang)
@@ -500,8 +510,12 @@ def clock(lang: str, value: time | None) -> str:
     """A time of day in the language's short form (e.g. "9:00 AM"); "" for None."""
     if value is None:
         return ""
-    text = str(format_time(value, format="short", locale=_locale(lang)))
-    return text.replace("\u202f", " ")  # CLDR's narrow space before AM/PM reads as a gap
+    text = str(format_time(value, format="short", locale=_CLOCK_LOCALES.get(lang, _locale(lang))))
+    text = text.replace("\u202f", " ").replace("\xa0", " ")  # narrow spaces read as gaps
+    if lang == "es":  # the glossary's US Spanish "1:00 p. m." (RAE spacing), not Spain's "13:00"
+        # with no-break spaces, so that a narrow column never ends a line on "p." or "1:00"
+        text = text.replace(" a.m.", "\xa0a.\xa0m.").replace(" p.m.", "\xa0p.\xa0m.")
+    return text
 
 
 def zone_abbreviation(on: date, at: time, timezone: str) -> str:
@@ -525,6 +539,35 @@ def moment(lang: str, value: datetime) -> str:
     text = f"{day(lang, value.date())} {clock(lang, value.timetz())}"
     zone = value.strftime("%Z")
     return f"{text} {zone}".strip()
+
+
+@cache
+def _rule_names(lang: str) -> dict[str, str]:
+    """The deadline and rule names of resources/rules/deadlines.toml in ``lang``, read from the
+    Qt catalogue (resources/translations/clinic_<lang>.ts, context ``DeadlineRules``), where
+    tools/translations.py keeps them with the window's other texts: one translation for the
+    window, the PDFs and the command line."""
+    path = resource_path("translations", f"clinic_{lang}.ts")
+    if lang == FALLBACK or not path.is_file():
+        return {}
+    names: dict[str, str] = {}
+    root = ElementTree.parse(path).getroot()  # noqa: S314 - the program's own catalogue
+    for context in root.iter("context"):
+        if context.findtext("name") != "DeadlineRules":
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "obsolete"):
+                continue
+            if translation.text:
+                names[message.findtext("source") or ""] = translation.text
+    return names
+
+
+def rule_name(lang: str, text: str) -> str:
+    """A deadline or rule name in ``lang`` ("Biometrics not done …" → "Datos biométricos sin
+    tomar …"); a name the catalogue does not know (typed by staff) is printed as it is."""
+    return _rule_names(lang).get(text, text)
 
 
 def country(lang: str, code: str) -> str:

@@ -402,7 +402,7 @@ class _Summary:
             rows: list[list[object]] = []
             extra: list[tuple[object, ...]] = []
             for number, item in enumerate(d.deadlines, start=1):
-                title = esc(item.title)
+                title = esc(pdf_words.rule_name(self.lang, item.title))
                 if item.overdue:
                     title = f"<font color='#a50e0e'><b>{esc(self.w('overdue'))}</b></font> {title}"
                     extra.append(("BACKGROUND", (0, number), (-1, number), MISSING_FILL))

@@ -69,7 +69,7 @@ def test_checklist_pdf_in_spanish(data_dir: Path, tmp_path: Path, where: str) ->
     assert "Lista de verificación para la presentación — Solicitud de asilo defensivo" in text
     assert "Notificación al DHS" in text  # a section name
     assert "Formulario I-589 firmado y presentado ante el tribunal" in text  # an item
-    assert "Visto bueno del abogado(a)" in text and "Página 1 de" in text
+    assert "Visto bueno del abogado o la abogada" in text and "Página 1 de" in text
     assert "Defensivo (tribunal de inmigración)" in text
     assert "Preparada por Lucía Gómez" in text
     assert "Filing checklist" not in text and "Attorney sign-off" not in text
