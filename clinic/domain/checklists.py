@@ -125,6 +125,37 @@ class ChecklistItem:
     def note_in(self, lang: str) -> str:
         return self.note_es if lang == "es" and self.note_es else self.note
 
+    def citation_in(self, lang: str) -> str:
+        """The citation as written, its confidence tag ("[CONFIRMED]", "[SECONDARY for the
+        amount]") in ``lang``; a tag's words this list lacks stay as written."""
+        words = _CITATION_TAGS.get(lang)
+        if not words:
+            return self.citation
+
+        def tag(match: re.Match[str]) -> str:
+            level, rest = match.group(1), match.group(2)
+            return f"[{words[level]}{words.get(rest, rest)}]"
+
+        return _TAG.sub(tag, self.citation)
+
+
+# The confidence tags a template's citation may carry, in the staff languages (Spanish as the
+# templates' own notes write them: "[NO VERIFICADO] …"); the words after a tag's level too.
+_TAG = re.compile(r"\[(CONFIRMED|SECONDARY|UNVERIFIED)([^\]]*)\]")
+_CITATION_TAGS = {
+    "es": {
+        "CONFIRMED": "CONFIRMADO",
+        "SECONDARY": "FUENTE SECUNDARIA",
+        "UNVERIFIED": "NO VERIFICADO",
+        " current wording": ": redacción vigente",
+        " wording": ": redacción",
+        ": 5 days": ": 5 días",
+        " for the amount": " en cuanto al monto",
+        " for $560": " en cuanto a los $560",
+        " for the older text": " para el texto anterior",
+    }
+}
+
 
 @dataclass(frozen=True)
 class ChecklistTemplate:

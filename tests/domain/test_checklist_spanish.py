@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -42,6 +43,14 @@ def test_every_shipped_template_is_fully_in_spanish(path) -> None:  # type: igno
         if item.note:
             assert item.note_es, item.id
         assert item.text_in("es") == item.text_es and item.text_in("en") == item.text
+        assert item.citation_in("en") == item.citation
+        tags = re.findall(r"\[[^\]]*\]", item.citation_in("es"))  # the confidence tags
+        english = [
+            t
+            for t in tags
+            if re.search(r"CONFIRMED|SECONDARY|UNVERIFIED|\b(for|days|wording)\b", t)
+        ]
+        assert not english, (item.id, english)
     first = template.sections[0]
     assert template.section_in(first, "es") == template.sections_es[0]
     assert template.section_in(first, "en") == first

@@ -101,6 +101,6 @@ class ChecklistTableModel(RowTableModel):
             Column.ITEM: lambda: entry.item.text_in(current_language()),
             Column.BASIS: lambda: tr(BASIS_WORDS[entry.source]),
             Column.DETAIL: lambda: detail_text(entry),
-            Column.CITATION: lambda: entry.item.citation,
+            Column.CITATION: lambda: entry.item.citation_in(current_language()),
         }
         return texts[column]()
