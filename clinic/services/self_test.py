@@ -19,6 +19,7 @@ from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, EvidenceD
 from clinic.domain.enums import ClaimType, EvidenceCategory, EvidenceStatus, HearingKind
 from clinic.domain.i18n import gettext
 from clinic.domain.ids import CaseId, ClientId, EvidenceFileId
+from clinic.reports import pdf_words
 from clinic.resource_files import resource_path
 from clinic.services import (
     backup,
@@ -104,9 +105,12 @@ def _resources(run: _Run) -> str:
     fonts = sorted(p.name for p in resource_path("fonts").glob("*.ttf"))
     _check(bool(fonts), f"no fonts in {resource_path('fonts')}")
     head = migrate.head_revision()
+    # The PDFs and the command line name the rules in Spanish from the window's catalogue (.ts)
+    untranslated = [r.id for r in rules if pdf_words.rule_name("es", r.name) == r.name]
+    _check(not untranslated, f"no Spanish name for the rules {', '.join(untranslated[:5])}")
     return (
-        f"{len(rules)} deadline rules, {len(closures)} court closures, {len(fonts)} fonts, "
-        f"schema {head}"
+        f"{len(rules)} deadline rules (named in Spanish too), {len(closures)} court closures, "
+        f"{len(fonts)} fonts, schema {head}"
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -102,8 +103,9 @@ def catalogue_bytes(language: str) -> bytes | None:
     one compiled now from the ``.ts``. ``None`` when the language has no catalogue."""
     source = catalogue_source(language)
     compiled = catalogue_compiled(language)
+    frozen = getattr(sys, "frozen", False)  # a bundle ships its .qm and no lrelease
     if compiled.is_file() and (
-        not source.is_file() or compiled.stat().st_mtime >= source.stat().st_mtime
+        frozen or not source.is_file() or compiled.stat().st_mtime >= source.stat().st_mtime
     ):
         return compiled.read_bytes()
     if not source.is_file():
