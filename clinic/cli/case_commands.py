@@ -8,12 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from clinic.cli import words
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command
 from clinic.domain.anumber import display_a_number, format_a_number
+from clinic.domain.i18n import N_
 from clinic.services import search
 from clinic.services.dto import CaseSummary
 from clinic.services.exports import case_list
 from clinic.services.language import tr as _
+from clinic.services.language import tr_n
 
 
 def _case_row(case: CaseSummary) -> dict[str, Any]:
@@ -38,27 +41,34 @@ def _case_row(case: CaseSummary) -> dict[str, Any]:
     return row
 
 
+_HEADERS = {
+    "id": N_("ID"),
+    "client_name": N_("CLIENT NAME"),
+    "a_number": N_("A NUMBER"),
+    "claim_type": N_("CLAIM TYPE"),
+    "stage": N_("STAGE"),
+    "next_hearing": N_("NEXT HEARING"),
+    "next_deadline": N_("NEXT DEADLINE"),
+}
+
+
+def _cell(field: str, value: object) -> str:
+    if value is None:
+        return "—"
+    if field in ("claim_type", "stage"):
+        return words.value_word(str(value))
+    return str(value)
+
+
 def _print_cases(rows: list[dict[str, Any]], out: TextIO) -> None:
-    headers = (
-        "id",
-        "client_name",
-        "a_number",
-        "claim_type",
-        "stage",
-        "next_hearing",
-        "next_deadline",
-    )
-    table = [[str(r[h] if r[h] is not None else "—") for h in headers] for r in rows]
+    headers = tuple(_HEADERS)
+    titles = [_(_HEADERS[h]) for h in headers]
+    table = [[_cell(h, r[h]) for h in headers] for r in rows]
     widths = [
-        max(len(h), *(len(row[i]) for row in table)) if table else len(h)
-        for i, h in enumerate(headers)
+        max(len(t), *(len(row[i]) for row in table)) if table else len(t)
+        for i, t in enumerate(titles)
     ]
-    print(
-        "  ".join(
-            h.replace("_", " ").upper().ljust(w) for h, w in zip(headers, widths, strict=True)
-        ),
-        file=out,
-    )
+    print("  ".join(t.ljust(w) for t, w in zip(titles, widths, strict=True)), file=out)
     for row in table:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)), file=out)
 
@@ -78,9 +88,9 @@ def add_list_export_arguments(parser: Any) -> None:
 def _save_list(args: argparse.Namespace, out: TextIO) -> int:
     destination: Path = args.csv or args.xlsx
     if destination.exists():
-        raise UsageError(f"{destination} already exists; choose a new file name.")
+        raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
     if not destination.parent.is_dir():
-        raise UsageError(f"the folder {destination.parent} does not exist.")
+        raise UsageError(_("the folder {folder} does not exist.", folder=destination.parent))
     fmt = case_list.ListFormat.CSV if args.csv else case_list.ListFormat.XLSX
     store = open_for_command(args)
     try:
@@ -93,7 +103,13 @@ def _save_list(args: argparse.Namespace, out: TextIO) -> int:
         ).unwrap()
     finally:
         store.lock()
-    print(f"Saved {count} cases to {destination}. The file is not encrypted.", file=out)
+    saved = tr_n("Saved {n} case to {path}.", "Saved {n} cases to {path}.", count, path=destination)
+    print(
+        saved
+        + " "
+        + _("The file is not encrypted: keep it somewhere safe and delete stray copies."),
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -143,8 +159,11 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     if cases:
         _print_cases(cases, out)
     for client in clients:
-        print(
-            f"Client without a case: {client['client_name']} {client['a_number'] or ''} (client {client['client_id']})",
-            file=out,
+        without = _(
+            "Client without a case: {name} {a_number} (client {id})",
+            name=client["client_name"],
+            a_number=client["a_number"] or "",
+            id=client["client_id"],
         )
+        print(without, file=out)
     return EXIT_OK

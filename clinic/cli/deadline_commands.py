@@ -7,6 +7,7 @@ import json
 from datetime import date
 from typing import Any, TextIO
 
+from clinic.cli import words
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command
 from clinic.domain.deadlines import ComputedDeadline, Rule, RuleSettingError
 from clinic.domain.ids import CaseId
@@ -94,14 +95,19 @@ def cmd_deadline(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(_computed_json(result), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    print(
-        f"{result.name}: {result.due.isoformat() if result.due else 'set by the court'}", file=out
-    )
+    due = result.due.isoformat() if result.due else _("set by the court")
+    print(f"{words.rule_name(result.name)}: {due}", file=out)
     if result.safe_due and result.safe_due != result.due:
-        print(f"Safe date (file by): {result.safe_due.isoformat()}", file=out)
-    print(result.explanation, file=out)
+        print(_("Safe date (file by): {date}", date=result.safe_due.isoformat()), file=out)
+    print(words.explanation(result.explanation), file=out)
     print(
-        f"Source: {result.source} (as of {result.as_of.isoformat()}; {result.confidence})", file=out
+        _(
+            "Source: {source} (as of {date}; {confidence})",
+            source=result.source,
+            date=result.as_of.isoformat(),
+            confidence=words.confidence_word(str(result.confidence)),
+        ),
+        file=out,
     )
     if result.confidence == "unverified":
         print(_("UNVERIFIED rule: check it with your attorney."), file=out)
@@ -142,11 +148,16 @@ def cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     if not rows:
         print(_("Case {case} has no deadlines (or does not exist).", case=args.case_id), file=out)
-    for view in rows:
-        due = "set by the court" if view.court_sets_date else view.act_by.isoformat()
-        print(f"{due:>16}  {view.status.value:<10} {view.title}", file=out)
+    dues = [_("set by the court") if v.court_sets_date else v.act_by.isoformat() for v in rows]
+    statuses = [words.value_word(v.status) for v in rows]
+    due_width = max((len(d) for d in dues), default=0)
+    status_width = max((len(s) for s in statuses), default=0)
+    for view, due, status in zip(rows, dues, statuses, strict=True):
+        print(
+            f"{due:>{due_width}}  {status:<{status_width}} {words.rule_name(view.title)}", file=out
+        )
         if view.explanation:
-            print(f"{'':>16}  {view.explanation}", file=out)
+            print(f"{'':>{due_width}}  {words.explanation(view.explanation)}", file=out)
     return EXIT_OK
 
 
@@ -175,10 +186,14 @@ def cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     for rule in rules:
-        flag = "  [verify with your attorney]" if rule.confidence.value == "unverified" else ""
-        print(f"{rule.id:<38} {rule.name}{flag}", file=out)
-        print(
-            f"{'':<38} {rule.source} (as of {rule.as_of.isoformat()}, {rule.confidence.value})",
-            file=out,
+        unverified = rule.confidence.value == "unverified"
+        flag = "  [" + _("verify with your attorney") + "]" if unverified else ""
+        print(f"{rule.id:<38} {words.rule_name(rule.name)}{flag}", file=out)
+        source = _(
+            "{source} (as of {date}, {confidence})",
+            source=rule.source,
+            date=rule.as_of.isoformat(),
+            confidence=words.confidence_word(rule.confidence.value),
         )
+        print(f"{'':<38} {source}", file=out)
     return EXIT_OK

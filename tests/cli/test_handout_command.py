@@ -170,4 +170,4 @@ def test_messages_in_spanish_with_global_lang(
     assert f"{out} ya existe; elija otro nombre de archivo." in capsys.readouterr().err
     code, _ = run(tmp_path / "nowhere", "--lang", "es", "cases")
     assert code != 0
-    assert "No hay un almacén de Clinic en" in capsys.readouterr().err
+    assert "No hay una base de datos de Clinic en" in capsys.readouterr().err

@@ -54,7 +54,7 @@ def test_a_one_year_explanation_reads_in_spanish() -> None:
     assert explanation_in(text, "es") == (
         "Última llegada vie 2025-07-04 + 1 año = sáb 2026-07-04 → siguiente día hábil lun"
         " 2026-07-06. sáb 2026-07-04 es Día de la Independencia (Independence Day) (feriado"
-        " observado el vie 2026-07-03)"
+        " trasladado al vie 2026-07-03)"
     )
 
 

@@ -99,7 +99,8 @@ def test_store_errors_translate_their_template_and_keep_values() -> None:
     )
     assert str(error) == "There is no Clinic store in /x/y. Create one with 'clinic init'."
     assert (
-        error.message_in("es") == "No hay un almacén de Clinic en /x/y. Cree uno con 'clinic init'."
+        error.message_in("es")
+        == "No hay una base de datos de Clinic en /x/y. Cree una con 'clinic init'."
     )
     assert WrongPassphrase().message_in("es").startswith("La frase de contraseña no es correcta.")
     read_only = ReadOnlyStore(i18n.N_("The database"))
