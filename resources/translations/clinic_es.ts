@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>Family name</source>
-        <translation>Apellido</translation>
+        <translation>Apellido(s)</translation>
     </message>
     <message>
         <source>Given name</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>Nothing was saved: {0}</source>
-        <translation type="unfinished">No se guardó nada: {0}</translation>
+        <translation>No se guardó nada: {0}</translation>
     </message>
     <message>
         <source>Discard this staff member?</source>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <source>⚠ Verify this date with your attorney: the rule is unverified or the count needs judgement.</source>
-        <translation>⚠ Verifique esta fecha con su abogado(a): la regla no está verificada o el conteo requiere criterio.</translation>
+        <translation>⚠ Verifique esta fecha con su abogado o abogada: la regla no está verificada o el conteo requiere criterio.</translation>
     </message>
     <message>
         <source>Press Enter or double-click to open the case.</source>
@@ -330,7 +330,7 @@
     </message>
     <message>
         <source>⚠ verify with your attorney</source>
-        <translation>⚠ verifique con su abogado(a)</translation>
+        <translation>⚠ verifique con su abogado o abogada</translation>
     </message>
     <message>
         <source>Source: %1</source>
@@ -2188,19 +2188,19 @@
     </message>
     <message>
         <source>From a secondary source; the attorney should confirm</source>
-        <translation>De una fuente secundaria; el abogado(a) debe confirmarlo</translation>
+        <translation>De una fuente secundaria; el abogado o la abogada debe confirmarlo</translation>
     </message>
     <message>
         <source>Not verified against its source; the attorney must confirm</source>
-        <translation>No verificado con su fuente; el abogado(a) debe confirmarlo</translation>
+        <translation>No verificado con su fuente; el abogado o la abogada debe confirmarlo</translation>
     </message>
     <message>
         <source>The arrival was on 29 February; the year was counted to 28 February. Attorney review needed.</source>
-        <translation>La llegada fue un 29 de febrero; el año se contó hasta el 28 de febrero. Requiere revisión de un abogado(a).</translation>
+        <translation>La llegada fue un 29 de febrero; el año se contó hasta el 28 de febrero. Requiere la revisión de un abogado o una abogada.</translation>
     </message>
     <message>
         <source>The date counted from was 29 February; the count ended on 28 February. Attorney review needed.</source>
-        <translation>La fecha de partida fue un 29 de febrero; el conteo terminó el 28 de febrero. Requiere revisión de un abogado(a).</translation>
+        <translation>La fecha de partida fue un 29 de febrero; el conteo terminó el 28 de febrero. Requiere la revisión de un abogado o una abogada.</translation>
     </message>
     <message>
         <source>The count landed past the end of a month and was moved to that month&apos;s last day.</source>
@@ -2436,7 +2436,7 @@
     </message>
     <message>
         <source>⚠ verify with your attorney</source>
-        <translation>⚠ verifique con su abogado(a)</translation>
+        <translation>⚠ verifique con su abogado o abogada</translation>
     </message>
     <message>
         <source>Set by the court</source>
@@ -3300,8 +3300,8 @@
     <message numerus="yes">
         <source>Possible matches: %n. This intake cannot be saved:</source>
         <translation>
-            <numerusform>Posibles coincidencias: %n. Esta admisión no se puede guardar:</numerusform>
-            <numerusform>Posibles coincidencias: %n. Esta admisión no se puede guardar:</numerusform>
+            <numerusform>Posibles coincidencias: %n. Este ingreso no se puede guardar:</numerusform>
+            <numerusform>Posibles coincidencias: %n. Este ingreso no se puede guardar:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3320,7 +3320,7 @@
     </message>
     <message>
         <source>Most likely the same person as an existing client. Open the existing client&apos;s case (Enter) instead of saving a second record; save only if you have checked that this is a different person and tick the box saying so.</source>
-        <translation>Lo más probable es que sea la misma persona que un cliente existente. Abra el caso del cliente existente (Intro) en lugar de guardar un segundo registro; guarde solo si comprobó que es otra persona y marque la casilla que lo indica.</translation>
+        <translation>Lo más probable es que sea la misma persona que un cliente existente. Abra el caso del cliente existente (Enter) en lugar de guardar un segundo registro; guarde solo si comprobó que es otra persona y marque la casilla que lo indica.</translation>
     </message>
     <message>
         <source>Open {name}&apos;s case</source>
@@ -3646,7 +3646,7 @@
     </message>
     <message>
         <source>Motion to reopen an in-absentia order (exceptional circumstances)</source>
-        <translation>Moción para reabrir una orden en ausencia (circunstancias excepcionales)</translation>
+        <translation>Moción para reabrir una orden de expulsión en ausencia (circunstancias excepcionales)</translation>
     </message>
     <message>
         <source>No interview notice: LIFO window closed (warning)</source>
@@ -3904,7 +3904,7 @@
     </message>
     <message>
         <source>Family name</source>
-        <translation>Apellido</translation>
+        <translation>Apellido(s)</translation>
     </message>
     <message>
         <source>Given name</source>
@@ -4195,7 +4195,7 @@
     </message>
     <message>
         <source>The exhibit order was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó el orden de las pruebas</translation>
     </message>
 </context>
 <context>
@@ -4762,7 +4762,7 @@
     </message>
     <message>
         <source>Nothing was saved</source>
-        <translation type="unfinished">No se guardó nada</translation>
+        <translation>No se guardó nada</translation>
     </message>
     <message>
         <source>Stored zone</source>
@@ -5037,7 +5037,7 @@
     </message>
     <message>
         <source>Enter</source>
-        <translation>Intro</translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>No conflict — &amp;save</source>
@@ -5049,7 +5049,7 @@
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation>Ctrl+Intro</translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <source>Intake steps</source>
@@ -5063,8 +5063,8 @@
         <source>Enter: next step
 Ctrl+Enter: check, save
 Esc: cancel</source>
-        <translation>Intro: paso siguiente
-Ctrl+Intro: verificar, guardar
+        <translation>Enter: paso siguiente
+Ctrl+Enter: verificar, guardar
 Esc: cancelar</translation>
     </message>
     <message>
@@ -5101,11 +5101,11 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Nothing was saved</source>
-        <translation type="unfinished">No se guardó nada</translation>
+        <translation>No se guardó nada</translation>
     </message>
     <message>
         <source>What you typed is still in the form; save again when the problem is solved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que escribió sigue en el formulario; vuelva a guardar cuando el problema esté resuelto.</translation>
     </message>
     <message>
         <source>The client and family are saved. Correct the case below and save again.</source>
@@ -5413,15 +5413,15 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>No column is mapped to the family name (e.g. a column headed &apos;Family name&apos;, &apos;Last name&apos; or &apos;Apellido&apos;). Choose it in the list above, or rename the header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna columna está asignada al apellido (p. ej. una columna con el encabezado &apos;Family name&apos;, &apos;Last name&apos; o &apos;Apellido&apos;). Elíjala en la lista de arriba o cambie el nombre del encabezado.</translation>
     </message>
     <message>
         <source>The file mixes day-first dates (e.g. {0}) and month-first dates (e.g. {1}). Choose the order most of the file uses (day first or month first); the other dates are then reported by row.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo mezcla fechas con el día primero (p. ej. {0}) y fechas con el mes primero (p. ej. {1}). Elija el orden que usa la mayor parte del archivo (día primero o mes primero); las demás fechas se indican entonces por fila.</translation>
     </message>
     <message>
         <source>Dates such as {0} can be read day-first or month-first, and no date in the file settles it. Choose the date order below: month first (03/25/1990) or day first (25/03/1990).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas como {0} se pueden leer con el día primero o con el mes primero, y ninguna fecha del archivo lo aclara. Elija el orden de las fechas abajo: mes primero (03/25/1990) o día primero (25/03/1990).</translation>
     </message>
 </context>
 <context>
@@ -5548,7 +5548,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>These records differ from the ones this computer saw last: another copy of the store was changed separately, or an older copy was put back and changed. It is open read-only: you can read everything, but nothing can be saved.</source>
-        <translation>Estos registros difieren de los que esta computadora vio por última vez: otra copia del almacén se modificó por separado, o se volvió a poner una copia anterior y se modificó. Está abierto en solo lectura: puede leerlo todo, pero no se puede guardar nada.</translation>
+        <translation>Estos registros difieren de los que esta computadora vio por última vez: otra copia de la base de datos se modificó por separado, o se volvió a poner una copia anterior y se modificó. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</translation>
     </message>
     <message>
         <source>Keep working read-only</source>
@@ -5584,8 +5584,8 @@ Esc: cancelar</translation>
     <message numerus="yes">
         <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>
         <translation>
-            <numerusform>Esta es una copia anterior del almacén: le falta %n cambio hecho después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
-            <numerusform>Esta es una copia anterior del almacén: le faltan %n cambios hechos después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
+            <numerusform>Esta es una copia anterior de la base de datos: le falta %n cambio hecho después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
+            <numerusform>Esta es una copia anterior de la base de datos: le faltan %n cambios hechos después de ella. Está abierta en solo lectura: puede leerlo todo, pero no se puede guardar nada.</numerusform>
         </translation>
     </message>
     <message>
@@ -5594,7 +5594,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Type the store&apos;s passphrase again to accept:</source>
-        <translation>Escriba otra vez la frase de contraseña del almacén para aceptar:</translation>
+        <translation>Escriba otra vez la frase de contraseña de la base de datos para aceptar:</translation>
     </message>
     <message>
         <source>Accept this copy as current</source>
@@ -5602,7 +5602,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Clinic reads the store&apos;s key from this computer&apos;s keychain again.</source>
-        <translation>Clinic vuelve a leer la clave del almacén en el llavero del sistema de esta computadora.</translation>
+        <translation>Clinic vuelve a leer la clave de la base de datos en el llavero del sistema de esta computadora.</translation>
     </message>
     <message>
         <source>This copy is now current</source>
@@ -5629,7 +5629,7 @@ Esc: cancelar</translation>
     <name>Operation</name>
     <message>
         <source>Nothing was saved</source>
-        <translation type="unfinished">No se guardó nada</translation>
+        <translation>No se guardó nada</translation>
     </message>
 </context>
 <context>
@@ -6616,7 +6616,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>Change these only on an attorney&apos;s instruction. Every case&apos;s deadlines are recomputed when you save.</source>
-        <translation>Cámbielos solo por indicación de un abogado(a). Los plazos de todos los casos se vuelven a calcular al guardar.</translation>
+        <translation>Cámbielos solo por indicación de un abogado o una abogada. Los plazos de todos los casos se vuelven a calcular al guardar.</translation>
     </message>
     <message>
         <source>Court closure days</source>
@@ -6686,7 +6686,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>In lists and tables, Enter opens the selected case. Tab moves between fields; Alt and an underlined letter jumps to a field or tab.</source>
-        <translation>En listas y tablas, Intro abre el caso seleccionado. Tab pasa de un campo a otro; Alt y una letra subrayada saltan a un campo o pestaña.</translation>
+        <translation>En listas y tablas, Enter abre el caso seleccionado. Tab pasa de un campo a otro; Alt y una letra subrayada saltan a un campo o pestaña.</translation>
     </message>
 </context>
 <context>
@@ -7028,15 +7028,15 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>The Clinic store kept in %1 is gone (the folder is empty or missing), but this computer&apos;s keychain still holds its key. Nothing was changed.</source>
-        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe), pero el llavero del sistema de esta computadora todavía guarda su clave. No se cambió nada.</translation>
+        <translation>La base de datos de Clinic guardada en %1 ya no está (la carpeta está vacía o no existe), pero el llavero del sistema de esta computadora todavía guarda su clave. No se cambió nada.</translation>
     </message>
     <message>
         <source>The Clinic store kept in %1 is gone (the folder is empty or missing); this computer opened it there before. Nothing was changed.</source>
-        <translation>El almacén de Clinic guardado en %1 ya no está (la carpeta está vacía o no existe); esta computadora lo abrió allí antes. No se cambió nada.</translation>
+        <translation>La base de datos de Clinic guardada en %1 ya no está (la carpeta está vacía o no existe); esta computadora la abrió allí antes. No se cambió nada.</translation>
     </message>
     <message>
         <source>Restore the latest backup into that folder, or open the folder where the records are now (a moved folder or a USB stick). Start afresh only if the old records are not needed on this computer: it makes a new, empty store there and removes the old store&apos;s key from this computer&apos;s keychain.</source>
-        <translation>Restaure la copia de seguridad más reciente en esa carpeta, o abra la carpeta donde están ahora los registros (una carpeta movida o una memoria USB). Empiece de nuevo solo si los registros anteriores no se necesitan en esta computadora: se crea allí un almacén nuevo y vacío y se quita la clave del almacén anterior del llavero del sistema de esta computadora.</translation>
+        <translation>Restaure la copia de seguridad más reciente en esa carpeta, o abra la carpeta donde están ahora los registros (una carpeta movida o una memoria USB). Empiece de nuevo solo si los registros anteriores no se necesitan en esta computadora: se crea allí una base de datos nueva y vacía y se quita la clave de la base de datos anterior del llavero del sistema de esta computadora.</translation>
     </message>
     <message>
         <source>Restore a backup…</source>
@@ -7092,11 +7092,11 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>Start afresh with a new, empty store in %1?</source>
-        <translation>¿Empezar de nuevo con un almacén nuevo y vacío en %1?</translation>
+        <translation>¿Empezar de nuevo con una base de datos nueva y vacía en %1?</translation>
     </message>
     <message>
         <source>The old store&apos;s key is removed from this computer&apos;s keychain, and this computer forgets that store. Its records, if a copy or backup of them turns up, can then be opened only with their printed recovery kit. This cannot be undone.</source>
-        <translation>La clave del almacén anterior se quita del llavero del sistema de esta computadora, y esta computadora olvida ese almacén. Sus registros, si aparece una copia o una copia de seguridad de ellos, solo se podrán abrir entonces con su kit de recuperación impreso. Esto no se puede deshacer.</translation>
+        <translation>La clave de la base de datos anterior se quita del llavero del sistema de esta computadora, y esta computadora olvida esa base de datos. Sus registros, si aparece una copia o una copia de seguridad de ellos, solo se podrán abrir entonces con su kit de recuperación impreso. Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>
@@ -7111,7 +7111,7 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>A PDF of the whole case for the attorney (%1)</source>
-        <translation>Un PDF del caso completo para el abogado(a) (%1)</translation>
+        <translation>Un PDF del caso completo para el abogado o la abogada (%1)</translation>
     </message>
     <message>
         <source>The case summary PDF is NOT encrypted: it holds the client&apos;s personal details, family, hearings, evidence and notes. Save it only on an encrypted drive or print it, and delete stray copies. The export is recorded in the audit log.</source>
@@ -7278,7 +7278,7 @@ Unlock with the recovery key now?</source>
     </message>
     <message>
         <source>PDFs for the attorney say who prepared them, and the audit trail records who made each change. Choose yourself; Clinic remembers it for you on this computer (Settings → Staff changes it).</source>
-        <translation>Los PDF para el abogado(a) indican quién los preparó, y el registro de auditoría guarda quién hizo cada cambio. Elija su nombre; Clinic lo recuerda para usted en esta computadora (se cambia en Configuración → Personal).</translation>
+        <translation>Los PDF para el abogado o la abogada indican quién los preparó, y el registro de auditoría guarda quién hizo cada cambio. Elija su nombre; Clinic lo recuerda para usted en esta computadora (se cambia en Configuración → Personal).</translation>
     </message>
     <message>
         <source>This computer&apos;s user</source>
