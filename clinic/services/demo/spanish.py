@@ -95,7 +95,7 @@ SPANISH: dict[str, str] = {
     ),
     "Case closed before filing": "Caso cerrado antes de presentar",
     "Past the year at intake; pursuing withholding and CAT": (
-        "Pasado el año en la admisión; se solicita suspensión de la expulsión y CAT"
+        "Pasado el año en la entrevista inicial; se solicita suspensión de la expulsión y CAT"
     ),
     "Extraordinary circumstances (illness) to be argued": (
         "Se alegarán circunstancias extraordinarias (enfermedad)"
@@ -131,10 +131,12 @@ SPANISH: dict[str, str] = {
     "Oral decision at individual hearing": "Decisión oral en la audiencia individual",
     # hearings.py: outcomes and notes
     "Pleadings taken; I-589 due at next hearing": (
-        "Alegatos tomados; el I-589 se entrega en la próxima audiencia"
+        "Se contestaron los cargos (pleadings); el I-589 se entrega en la próxima audiencia"
     ),
     "Reset for attorney preparation": "Reprogramada para que el abogado se prepare",
-    "Client appeared by video; pleadings taken": "El cliente compareció por video; alegatos tomados",
+    "Client appeared by video; pleadings taken": (
+        "El cliente compareció por video; se contestaron los cargos (pleadings)"
+    ),
     "Reported; next check-in set": "Se presentó; próxima cita de control fijada",
     "DHS motion granted; proceedings terminated": "Moción del DHS concedida; procedimiento terminado",
     "Proceedings dismissed without prejudice": "Procedimiento desestimado sin perjuicio",
@@ -144,7 +146,9 @@ SPANISH: dict[str, str] = {
     "Attended; fingerprints and photo taken": "Asistió; se tomaron huellas y foto",
     "Interview held": "Entrevista realizada",
     "Interview held; decision pending": "Entrevista realizada; decisión pendiente",
-    "Pleadings taken; individual hearing set": "Alegatos tomados; audiencia individual programada",
+    "Pleadings taken; individual hearing set": (
+        "Se contestaron los cargos (pleadings); audiencia individual programada"
+    ),
     "Hearing held": "Audiencia celebrada",
     "Testimony completed; decision reserved": "Testimonio terminado; decisión reservada",
     "Bring passport and all original documents": "Traer el pasaporte y todos los documentos originales",
@@ -165,7 +169,7 @@ SPANISH: dict[str, str] = {
     "Country-conditions expert": "Experto en condiciones del país",
     "Translator's certificate attached": "Se adjunta el certificado del traductor",
     "Conflict check run at intake: no matches.": (
-        "Verificación de conflictos hecha en la admisión: sin coincidencias."
+        "Verificación de conflictos hecha en la entrevista inicial: sin coincidencias."
     ),
     "Client asked about work authorisation; explained when an I-765 can be filed.": (
         "El cliente preguntó por el permiso de trabajo; se le explicó cuándo puede presentarse "
