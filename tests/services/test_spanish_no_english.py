@@ -32,7 +32,6 @@ from clinic.services import (
     staff,
 )
 from clinic.services.demo import fill_demo_data
-from clinic.services.docket import docket_pdf
 from clinic.services.dto import DeadlineView
 from clinic.storage.store import Store
 
@@ -256,7 +255,7 @@ def test_spanish_pdfs_of_the_demo_hold_no_english_app_words(
             problems += [
                 f"case {case_id} {name}: {p}" for p in _english_in(_pdf_text(pdf, tmp_path), user)
             ]
-    docket = docket_pdf(
+    docket = attorney_reports.docket_pdf(
         store=store,
         start=TODAY - timedelta(days=60),
         end=TODAY + timedelta(days=365),
