@@ -126,6 +126,8 @@ def record_entry(
         problem = _member_problem(client, entry.member_id)
         if problem is not None:
             return rejected((problem,))
+        if entry.member_id is None:
+            _keep_intake_arrival(session, store, client, entry)
         row = Entry(
             client_id=client.id,
             family_member_id=entry.member_id,
@@ -157,6 +159,43 @@ def record_entry(
         if entry.member_id is None:
             _update_last_arrival(session, store, client, entry)
         return Result(row.id, changes=_refreshed(session, store, client))
+
+
+def _intake_arrival(client: Client) -> EntryFact | None:
+    """The last arrival typed at intake when no recorded entry of the client's has its date
+    (an entry nobody recorded separately is still an entry, for the I-589's list too)."""
+    last = client.last_arrival_on
+    if last is None or any(
+        e.family_member_id is None and e.entered_on == last for e in client.entries
+    ):
+        return None
+    return EntryFact(on=last, place=client.last_arrival_place, manner=client.last_arrival_manner)
+
+
+def _keep_intake_arrival(session: Session, store: Store, client: Client, entry: EntryFact) -> None:
+    """A later entry replaces the last arrival: the one typed at intake becomes an entry row
+    first, so it is not lost from the list of entries."""
+    kept = _intake_arrival(client)
+    if kept is None or entry.on <= kept.on:
+        return
+    row = Entry(client_id=client.id, entered_on=kept.on, place=kept.place, manner=kept.manner)
+    client.entries.append(row)
+    session.flush()
+    record_created(
+        session,
+        actor=store.actor,
+        entity=Entity.CLIENT,
+        entity_id=client.id,
+        values={
+            "entry": row.id,
+            "family_member": None,
+            "entered_on": kept.on,
+            "place": kept.place,
+            "manner": kept.manner,
+            "status": "",
+            "status_expires_on": None,
+        },
+    )
 
 
 def _update_last_arrival(session: Session, store: Store, client: Client, entry: EntryFact) -> None:
@@ -308,6 +347,9 @@ def people_facts(*, store: Store, client_id: ClientId, today: date) -> PeopleFac
             )
             for e in client.entries
         )
+        intake = _intake_arrival(client)
+        if intake is not None:
+            entries = (intake, *entries)
         statuses = tuple(
             StatusView(
                 s.id,

@@ -57,14 +57,51 @@ def test_entries_listed_newest_first_and_the_latest_becomes_the_last_arrival_mat
     ).unwrap()
     facts = entries.people_facts(store=store, client_id=client_id, today=TODAY)
     listed = facts.entries_of(None)
-    assert [e.on for e in listed] == [date(2025, 9, 1), date(2019, 6, 2)]
-    assert listed[1].status == "B-2" and listed[1].status_expires == date(2019, 12, 1)
+    # the arrival typed at intake (2025-03-14) is kept as an entry when a later one replaces it
+    assert [e.on for e in listed] == [date(2025, 9, 1), date(2025, 3, 14), date(2019, 6, 2)]
+    assert listed[1].ref is not None
+    assert listed[2].status == "B-2" and listed[2].status_expires == date(2019, 12, 1)
     with store.unit_of_work() as session:
         client = session.get(Client, client_id)
         assert client is not None
         assert client.last_arrival_on == date(2025, 9, 1)  # a later trip restarts the clock
         assert client.last_arrival_place == "Hidalgo, TX"
         assert client.last_arrival_manner is ArrivalManner.PAROLED
+
+
+def test_the_last_arrival_typed_at_intake_is_listed_as_an_entry(store: Store) -> None:
+    """Nothing recorded yet: the intake's last arrival is the client's one entry (the I-589
+    lists every entry); recording the same arrival with its details lists it once."""
+    case_id = open_defensive(store, arrival=date(2025, 3, 14))
+    client_id = _client_of(store, case_id)
+    with store.unit_of_work() as session:
+        client = session.get(Client, client_id)
+        assert client is not None
+        client.last_arrival_place = "near Eagle Pass, TX"
+        client.last_arrival_manner = ArrivalManner.WITHOUT_INSPECTION
+    listed = entries.people_facts(store=store, client_id=client_id, today=TODAY).entries_of(None)
+    assert listed == [
+        EntryFact(date(2025, 3, 14), "near Eagle Pass, TX", ArrivalManner.WITHOUT_INSPECTION)
+    ]
+    entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(
+            date(2025, 3, 14), "Eagle Pass, TX", ArrivalManner.WITHOUT_INSPECTION, "EWI"
+        ),
+        today=TODAY,
+    ).unwrap()
+    listed = entries.people_facts(store=store, client_id=client_id, today=TODAY).entries_of(None)
+    assert [(e.on, e.status) for e in listed] == [(date(2025, 3, 14), "EWI")]
+    # an earlier trip recorded later does not touch the last arrival or add a copy of it
+    entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(date(2018, 1, 9), "JFK, New York", ArrivalManner.INSPECTED, "B-2"),
+        today=TODAY,
+    ).unwrap()
+    listed = entries.people_facts(store=store, client_id=client_id, today=TODAY).entries_of(None)
+    assert [e.on for e in listed] == [date(2025, 3, 14), date(2018, 1, 9)]
 
 
 def test_entry_and_status_refuse_what_cannot_be_true(store: Store) -> None:
