@@ -1,0 +1,145 @@
+"""clinic i589: the official I-589 filled from the case file (issue 23)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from clinic.cli.common import (
+    EXIT_OK,
+    UsageError,
+    act_as_preparer,
+    add_prepared_by,
+    open_for_command,
+    reason,
+)
+from clinic.cli.report_commands import NOT_ENCRYPTED
+from clinic.domain.i589_map import MappedField
+from clinic.domain.ids import CaseId
+from clinic.services import i589
+from clinic.services.language import tr as _
+
+
+def add_parsers(commands: Any) -> None:
+    fill = commands.add_parser(
+        "i589",
+        help="fill the official I-589 (the blank PDF from uscis.gov) from a case's file",
+    )
+    fill.add_argument("case_id", type=int, metavar="CASE_ID")
+    fill.add_argument(
+        "--form",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the blank I-589 downloaded from uscis.gov/i-589",
+    )
+    fill.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf",
+        help="where to write the filled form (an existing file is never overwritten; the PDF "
+        "is NOT encrypted)",
+    )
+    fill.add_argument(
+        "--flatten",
+        action="store_true",
+        help="draw the answers into the pages (no fields left to edit); default: fillable",
+    )
+    add_prepared_by(fill)
+
+
+def _check_paths(form: Path, destination: Path) -> None:
+    if not form.is_file():
+        raise UsageError(_("{path} is not a file; give the blank I-589 as --form.", path=form))
+    if destination.exists():
+        raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
+    if not destination.parent.is_dir():
+        raise UsageError(_("the folder {folder} does not exist.", folder=destination.parent))
+
+
+def cmd_i589(args: argparse.Namespace, out: TextIO) -> int:
+    form: Path = args.form
+    destination: Path = args.out
+    _check_paths(form, destination)
+    store = open_for_command(args)
+    act_as_preparer(store, args)
+    try:
+        try:
+            result = i589.export_i589(
+                store=store,
+                case_id=CaseId(args.case_id),
+                form=form,
+                destination=destination,
+                flatten=args.flatten,
+            )
+        except FileExistsError:
+            raise UsageError(
+                _("{path} already exists; choose a new file name.", path=destination)
+            ) from None
+        except LookupError as exc:
+            raise UsageError(_("{problem}; see 'clinic cases'.", problem=reason(exc))) from None
+    finally:
+        store.lock()
+    for line in report_lines(result):
+        print(line, file=out)
+    print(_("Saved the I-589 to {path}.", path=destination) + " " + _(NOT_ENCRYPTED), file=out)
+    return EXIT_OK
+
+
+def _edition_lines(result: i589.I589Result) -> list[str]:
+    recognised = result.filled.recognised
+    if recognised.known is not None:
+        return [_("Form: {footer}, an edition Clinic knows.", footer=recognised.known.footer)]
+    closest = recognised.closest
+    assert closest is not None  # fill_form refuses a form that shares no field with a map
+    return [
+        _(
+            "Form: {footer}; not an edition Clinic knows (its fields differ from the map's). It "
+            "was filled only where its field names match the map of {known}: check every page.",
+            footer=recognised.footer or _("no I-589 footer found"),
+            known=closest.footer,
+        )
+    ]
+
+
+def report_lines(result: i589.I589Result) -> list[str]:
+    """What was placed and, question by question, what must be typed by hand."""
+    filled = result.filled
+    lines = _edition_lines(result)
+    lines.append(_("Answers placed from the case file: {n}.", n=len(filled.placed)))
+    problems = [
+        _("{question}: not placed: this form has no field {name}", question=f.question, name=f.name)
+        for f in filled.unplaced
+    ]
+    problems += [
+        _("{question}: not written: {why}", question=item.field.question, why=_why(item.why))
+        for item in filled.not_written
+    ]
+    problems += [_(o.template, **o.values) for o in result.overflow]
+    if problems:
+        lines.append(_("Not placed; type these by hand:"))
+        lines += [f"  - {p}" for p in problems]
+    not_kept = _questions(f for f in filled.to_type if not f.has_source)
+    if not_kept:
+        lines.append(_("Clinic does not record these yet; type them by hand: {q}.", q=not_kept))
+    empty = _questions(f for f in filled.to_type if f.has_source)
+    if empty:
+        lines.append(_("Empty in this case's record (type them if they apply): {q}.", q=empty))
+    return lines
+
+
+def _questions(fields: Iterable[MappedField]) -> str:
+    return "; ".join(sorted({f.question for f in fields}, key=_question_order))
+
+
+def _question_order(question: str) -> tuple[object, ...]:
+    """Questions in the form's order: numbers compared as numbers ("child 1 9" before "child 1 10")."""
+    parts = question.replace(".", " ").split()
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def _why(formatted: Any) -> str:
+    return _(formatted.problem, value=formatted.value, limit=formatted.limit)

@@ -1,0 +1,198 @@
+"""What Clinic already knows for the I-589, by the field map's keys (issue 23, first slice).
+
+:func:`form_values` turns a case's recorded facts (:class:`I589Facts`, plain data the service
+reads from the store) into ``key -> value``: the keys of ``resources/forms/i-589/*.toml``.
+Nothing is guessed: a fact Clinic does not record (marital status, passport, religion, …) has no
+key here, and a question whose answer is not recorded for this case (no spouse recorded, so
+"I am not married" is not ticked) is left for the person preparing the form. What the form has
+no room for on its own pages (a fourth entry, a fifth child) is listed in
+:attr:`Values.overflow`: the supplements are a later slice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from clinic.domain.entries import EntryFact, entries_for_i589
+from clinic.domain.enums import ProtectedGround, Sex
+from clinic.domain.i18n import N_
+from clinic.domain.i589_map import Value
+from clinic.domain.reference_codes import country_name, language_name
+
+ENTRY_ROWS = 3  # Part A.I 19.C lists three entries; more go on Supplement B
+CHILD_ROWS = 4  # Part A.II lists four children; more go on Supplement A
+
+MORE_ENTRIES = N_(
+    "entry {n} into the U.S. ({on}): the form lists 3; Supplement B is not filled yet"
+)
+MORE_CHILDREN = N_("child {n} ({name}): the form lists 4; Supplement A is not filled yet")
+MORE_SPOUSES = N_("{name} is also recorded as a spouse: the form has room for one")
+
+
+@dataclass(frozen=True)
+class Address:
+    line1: str
+    line2: str
+    city: str
+    state: str
+    postal_code: str
+    country: str  # ISO 3166-1 alpha-2
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A spouse or child as recorded (``ref``: the family member's id, the key of their entries)."""
+
+    ref: int
+    family_name: str
+    given_name: str
+    a_number: str | None
+    date_of_birth: date | None
+    in_us: bool
+    derivative: bool
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+@dataclass(frozen=True)
+class I589Facts:
+    family_name: str
+    given_name: str
+    other_names: tuple[str, ...]
+    a_number: str | None
+    date_of_birth: date | None
+    sex: Sex | None
+    nationalities: tuple[str, ...]  # ISO country codes
+    languages: tuple[str, ...]  # ISO language codes, the first recorded first
+    phone: str
+    address: Address | None  # the latest U.S. address
+    entries: tuple[EntryFact, ...]  # the client's and the family members'
+    spouses: tuple[Relative, ...]
+    children: tuple[Relative, ...]
+    in_court_now: bool  # a defensive case still open
+    grounds: frozenset[str]
+    relief: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Something recorded that the form's own rows cannot take (a translatable template)."""
+
+    template: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Values:
+    by_key: dict[str, Value]
+    overflow: tuple[Overflow, ...]
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _applicant(facts: I589Facts) -> dict[str, Value | None]:
+    languages = [language_name(code) for code in facts.languages]
+    return {
+        "applicant.a_number": facts.a_number,
+        "applicant.family_name": facts.family_name,
+        "applicant.given_name": facts.given_name,
+        "applicant.other_names": "; ".join(n for n in facts.other_names if n.strip()),
+        "applicant.date_of_birth": facts.date_of_birth,
+        "applicant.sex": facts.sex.value if facts.sex in (Sex.MALE, Sex.FEMALE) else None,
+        "applicant.nationality": ", ".join(country_name(c) for c in facts.nationalities),
+        "applicant.native_language": languages[0] if languages else None,
+        "applicant.other_languages": ", ".join(languages[1:]),
+        "applicant.court_proceedings": "now" if facts.in_court_now else None,
+        "residence.phone_area": facts.phone,
+        "residence.phone_number": facts.phone,
+        "claim.cat": _yes_no("cat" in facts.relief),
+        **{f"claim.ground.{g.value}": _yes_no(g.value in facts.grounds) for g in ProtectedGround},
+    }
+
+
+def _residence(address: Address | None) -> dict[str, Value | None]:
+    if address is None or address.country.upper() != "US":
+        return {}
+    return {
+        "residence.street": address.line1,
+        "residence.apartment": address.line2,
+        "residence.city": address.city,
+        "residence.state": address.state,
+        "residence.zip": address.postal_code,
+    }
+
+
+def _entries(facts: I589Facts) -> tuple[dict[str, Value | None], list[Overflow]]:
+    own = entries_for_i589(facts.entries)
+    values: dict[str, Value | None] = {"applicant.i94_number": own[0].i94_number if own else None}
+    for n, entry in enumerate(own[:ENTRY_ROWS], 1):
+        values[f"entry{n}.date"] = entry.on
+        values[f"entry{n}.place"] = entry.place
+        values[f"entry{n}.status"] = entry.status
+        if n == 1:
+            values["entry1.status_expires"] = entry.status_expires
+    overflow = [
+        Overflow(MORE_ENTRIES, {"n": str(n), "on": e.on.strftime("%m/%d/%Y")})
+        for n, e in enumerate(own[ENTRY_ROWS:], ENTRY_ROWS + 1)
+    ]
+    return values, overflow
+
+
+def _relative(
+    prefix: str, person: Relative, entries: tuple[EntryFact, ...]
+) -> dict[str, Value | None]:
+    own = entries_for_i589(entries, person.ref)
+    last = own[0] if own else None
+    values: dict[str, Value | None] = {
+        f"{prefix}.a_number": person.a_number,
+        f"{prefix}.family_name": person.family_name,
+        f"{prefix}.given_name": person.given_name,
+        f"{prefix}.date_of_birth": person.date_of_birth,
+        f"{prefix}.in_us": _yes_no(person.in_us),
+        # "If in the U.S., is this person to be included in this application?"
+        f"{prefix}.included": _yes_no(person.derivative) if person.in_us else None,
+    }
+    if last is not None:
+        values[f"{prefix}.last_entry_place"] = last.place
+        values[f"{prefix}.last_entry_date"] = last.on
+        values[f"{prefix}.i94_number"] = last.i94_number
+        values[f"{prefix}.last_entry_status"] = last.status
+        values[f"{prefix}.stay_expires"] = last.status_expires
+    if prefix == "spouse" and len(own) > 1:
+        values["spouse.previous_arrival"] = own[1].on
+    return values
+
+
+def _family(facts: I589Facts) -> tuple[dict[str, Value | None], list[Overflow]]:
+    values: dict[str, Value | None] = {}
+    overflow: list[Overflow] = []
+    if facts.spouses:
+        values.update(_relative("spouse", facts.spouses[0], facts.entries))
+        overflow += [Overflow(MORE_SPOUSES, {"name": s.name}) for s in facts.spouses[1:]]
+    children = sorted(facts.children, key=lambda c: (c.date_of_birth or date.max, c.ref))
+    if children:
+        values["children.any"] = "yes"
+        values["children.count"] = len(children)
+    for n, child in enumerate(children[:CHILD_ROWS], 1):
+        values.update(_relative(f"child{n}", child, facts.entries))
+    overflow += [
+        Overflow(MORE_CHILDREN, {"n": str(n), "name": c.name})
+        for n, c in enumerate(children[CHILD_ROWS:], CHILD_ROWS + 1)
+    ]
+    return values, overflow
+
+
+def form_values(facts: I589Facts) -> Values:
+    """The recorded facts by the field map's keys (empty answers left out) and what overflows."""
+    entries, more_entries = _entries(facts)
+    family, more_family = _family(facts)
+    merged = {**_applicant(facts), **_residence(facts.address), **entries, **family}
+    return Values(
+        {k: v for k, v in merged.items() if v is not None and v != ""},
+        (*more_entries, *more_family),
+    )

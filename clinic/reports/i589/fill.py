@@ -1,0 +1,202 @@
+"""The official I-589 filled from a field map: values placed, XFA removed, appearances written.
+
+The blank form is the clinic's own copy from uscis.gov (Clinic ships no USCIS form). USCIS
+editions carry an XFA layer beside the AcroForm; Adobe's readers draw the XFA and ignore the
+AcroForm values, so the layer is removed and every reader shows the AcroForm. Text fields get an
+appearance stream each (pypdf) and the form asks readers to regenerate them (NeedAppearances), so
+values show in any viewer and when printed. Flattened output is drawn into the pages by PDFium,
+as the packet flattens its sources (clinic/reports/packet/normalise.py): what prints, no fields.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from pypdf.generic import BooleanObject, DictionaryObject, NameObject
+
+from clinic.domain.i589_map import Formatted, FormMap, MappedField, Value, format_value
+from clinic.reports.i589.edition import Recognised, recognise
+
+
+class FormFileProblem(Exception):
+    """The file given as the blank form cannot be filled; ``kind`` says why."""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(detail or kind)
+        self.kind = kind  # not_pdf | password | no_fields | not_i589 | damaged
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Placed:
+    field: MappedField
+    text: str  # as written: the text, or the check box's on-value
+
+
+@dataclass(frozen=True)
+class NotWritten:
+    field: MappedField
+    why: Formatted  # its problem says why
+
+
+@dataclass(frozen=True)
+class Filled:
+    pdf: bytes
+    recognised: Recognised
+    placed: tuple[Placed, ...]
+    unplaced: tuple[MappedField, ...]  # a value for it, but this form has no such field
+    not_written: tuple[NotWritten, ...]  # a value that the box cannot take as it is
+    to_type: tuple[MappedField, ...]  # Clinic holds no value for it: typed by hand
+
+    @property
+    def edition(self) -> str | None:
+        known = self.recognised.known
+        return known.edition if known is not None else None
+
+
+def _read(blank: bytes) -> PdfReader:
+    try:
+        reader = PdfReader(io.BytesIO(blank), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FormFileProblem("password")
+        _ = len(reader.pages)
+    except FormFileProblem:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise FormFileProblem("not_pdf", str(exc)) from None
+    return reader
+
+
+@dataclass
+class _Plan:
+    placed: list[Placed]
+    unplaced: list[MappedField]
+    not_written: list[NotWritten]
+    to_type: list[MappedField]
+
+
+def _plan(form_map: FormMap, names: frozenset[str], values: Mapping[str, Value]) -> _Plan:
+    plan = _Plan([], [], [], [])
+    answered = {f.key for f in form_map.fields if f.key in values}
+    for field in form_map.fields:
+        formatted = format_value(field, values.get(field.key))
+        if field.key not in answered:
+            plan.to_type.append(field)  # by hand, whatever this edition calls the field
+        elif not (formatted.text or formatted.problem):
+            continue  # a box left unticked: the answer is another box's
+        elif field.name not in names:
+            plan.unplaced.append(field)
+        elif formatted.problem:
+            plan.not_written.append(NotWritten(field, formatted))
+        else:
+            plan.placed.append(Placed(field, formatted.text))
+    return plan
+
+
+def _write_values(writer: PdfWriter, placed: Sequence[Placed]) -> None:
+    by_page: dict[int, dict[str, str]] = {}
+    for item in placed:
+        value = f"/{item.text}" if item.field.format == "check" else item.text
+        by_page.setdefault(item.field.page, {})[item.field.name] = value
+    for page_number, values in sorted(by_page.items()):
+        writer.update_page_form_field_values(
+            writer.pages[page_number - 1], values, auto_regenerate=False
+        )
+
+
+def _strip_xfa(writer: PdfWriter) -> None:
+    form = writer.root_object["/AcroForm"].get_object()
+    assert isinstance(form, DictionaryObject)
+    if "/XFA" in form:
+        del form["/XFA"]
+    form[NameObject("/NeedAppearances")] = BooleanObject(True)
+
+
+def _page_of_field(reader: PdfReader) -> dict[str, int]:
+    """Each widget's full field name and its page: placement goes by where the field is."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(reader.pages, 1):
+        for annotation in page.get("/Annots", None) or []:
+            widget = annotation.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            parts, node = [], widget
+            while node is not None:
+                if "/T" in node:
+                    parts.append(str(node["/T"]))
+                parent = node.get("/Parent")
+                node = parent.get_object() if parent is not None else None
+            pages.setdefault(".".join(reversed(parts)), number)
+    return pages
+
+
+def fill_form(
+    blank: bytes, maps: Sequence[FormMap], values: Mapping[str, Value], *, flatten: bool
+) -> Filled:
+    """``blank`` filled with ``values`` (by the maps' keys) through the map of its edition."""
+    reader = _read(blank)
+    recognised = recognise(reader, maps)
+    form_map = recognised.map
+    if not recognised.field_names:
+        raise FormFileProblem("no_fields")
+    if form_map is None:
+        raise FormFileProblem("not_i589")
+    plan = _plan(form_map, recognised.field_names, values)
+    pages = _page_of_field(reader)
+    placed = [  # an unknown edition may hold a field on another page than the map says
+        Placed(_on_page(item.field, pages.get(item.field.name, item.field.page)), item.text)
+        for item in plan.placed
+    ]
+    writer = PdfWriter(clone_from=reader)
+    _strip_xfa(writer)
+    _write_values(writer, placed)
+    out = io.BytesIO()
+    writer.write(out)
+    pdf = _flatten(out.getvalue()) if flatten else out.getvalue()
+    return Filled(
+        pdf,
+        recognised,
+        tuple(placed),
+        tuple(plan.unplaced),
+        tuple(plan.not_written),
+        tuple(plan.to_type),
+    )
+
+
+def _on_page(field: MappedField, page: int) -> MappedField:
+    return field if field.page == page else replace(field, page=page)
+
+
+def _flatten(data: bytes) -> bytes:
+    """Every page's fields drawn into the page as PDFium prints them (appearances regenerated
+    from the values first: the form asks for it with NeedAppearances), the fields removed."""
+    doc = pdfium.PdfDocument(data)
+    info = pdfium_c.FPDF_FORMFILLINFO(version=2)
+    form = pdfium_c.FPDFDOC_InitFormFillEnvironment(doc, info)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                pdfium_c.FORM_OnAfterLoadPage(page, form)
+                bitmap = pdfium_c.FPDFBitmap_Create(4, 4, 0)
+                flags = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_PRINTING
+                pdfium_c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, 4, 4, 0, flags)
+                pdfium_c.FPDF_FFLDraw(form, bitmap, page, 0, 0, 4, 4, 0, flags)
+                pdfium_c.FPDFBitmap_Destroy(bitmap)
+                if pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_FAIL:
+                    raise FormFileProblem("damaged", f"PDFium could not flatten page {index + 1}")
+                pdfium_c.FORM_OnBeforeClosePage(page, form)
+            finally:
+                page.close()
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+    finally:
+        pdfium_c.FPDFDOC_ExitFormFillEnvironment(form)
+        doc.close()

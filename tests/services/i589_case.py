@@ -1,0 +1,148 @@
+"""A synthetic case with everything Clinic records for the I-589: aliases, A-number, address,
+four entries (one more than the form's rows), a spouse with two entries and six children (two
+more than the form's rows), defensive, with three grounds and CAT. Shared by the service and
+command-line tests and by docs/examples/."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, FamilyMemberDraft
+from clinic.domain.entries import EntryFact
+from clinic.domain.enums import (
+    ArrivalManner,
+    ClaimType,
+    ProtectedGround,
+    Relationship,
+    Relief,
+    Sex,
+)
+from clinic.domain.ids import CaseId, ClientId
+from clinic.services import cases, clients, entries
+from clinic.storage.models import FamilyMember
+from clinic.storage.store import Store
+
+BLANK = Path(__file__).resolve().parents[3] / "shared" / "forms" / "i-589-rev-08-25-20.pdf"
+TODAY = date(2026, 12, 7)
+
+CHILDREN = (  # given name, born, in the U.S., derivative
+    ("Lucía", date(2009, 3, 14), True, True),
+    ("Mateo", date(2011, 7, 2), True, True),
+    ("Sofía", date(2013, 1, 30), False, False),
+    ("Diego", date(2015, 10, 9), True, False),
+    ("Valentina", date(2018, 5, 21), True, True),
+    ("Tomás", date(2020, 12, 1), True, True),
+)
+
+CLIENT_ENTRIES = (  # on, place, status, expires, I-94
+    (date(2023, 6, 18), "Hidalgo, TX", "EWI", None, ""),
+    (date(2019, 4, 2), "Miami, FL", "B-2", date(2019, 10, 1), "12345678901"),
+    (date(2017, 8, 11), "Houston, TX", "B-2", date(2018, 2, 10), ""),
+    (date(2015, 1, 5), "New York, NY", "B-1", date(2015, 7, 4), ""),
+)
+
+
+def make_case(store: Store) -> CaseId:
+    client_id = clients.intake_client(
+        store=store,
+        client=ClientDraft(
+            "Ramírez Gutiérrez",
+            "María Elena",
+            other_names=("María Gutiérrez", "Elena Ramos"),
+            a_number="A-201-555-018",
+            date_of_birth=date(1986, 2, 27),
+            sex=Sex.FEMALE,
+            nationalities=("HN",),
+            languages=("es", "en"),
+            phone="(312) 555-0147",
+        ),
+        today=TODAY,
+        address=AddressDraft(
+            "4821 N Kedzie Ave",
+            "Chicago",
+            "IL",
+            "60625-1204",
+            line2="Apt 3B",
+            moved_in_on=date(2023, 7, 1),
+        ),
+        family=(
+            FamilyMemberDraft(
+                "Ramírez",
+                "José Luis",
+                Relationship.SPOUSE,
+                date(1983, 11, 4),
+                a_number="201555019",
+                in_us=True,
+                derivative=True,
+            ),
+            *(
+                FamilyMemberDraft(
+                    "Ramírez Gutiérrez",
+                    name,
+                    Relationship.CHILD,
+                    born,
+                    in_us=in_us,
+                    derivative=derivative,
+                )
+                for name, born, in_us, derivative in CHILDREN
+            ),
+        ),
+    ).unwrap()
+    _entries(store, client_id)
+    return cases.open_case(
+        store=store,
+        client_id=client_id,
+        case=CaseDraft(
+            ClaimType.DEFENSIVE,
+            relief=frozenset({Relief.ASYLUM, Relief.WITHHOLDING, Relief.CAT}),
+            grounds=frozenset(
+                {
+                    ProtectedGround.POLITICAL_OPINION,
+                    ProtectedGround.PARTICULAR_SOCIAL_GROUP,
+                    ProtectedGround.RELIGION,
+                }
+            ),
+            psg_definition="Honduran women who oppose gang control of their neighbourhood",
+            forum_name="Chicago Immigration Court",
+            opened_on=date(2024, 1, 10),
+        ),
+        today=TODAY,
+    ).unwrap()
+
+
+def member_ids(store: Store) -> dict[str, int]:
+    with store.unit_of_work() as session:
+        rows = session.scalars(select(FamilyMember)).all()
+        return {row.given_name: row.id for row in rows}
+
+
+def _entries(store: Store, client_id: ClientId) -> None:
+    manner = {"EWI": ArrivalManner.WITHOUT_INSPECTION}
+    for on, place, status, expires, i94 in CLIENT_ENTRIES:
+        entries.record_entry(
+            store=store,
+            client_id=client_id,
+            entry=EntryFact(
+                on, place, manner.get(status, ArrivalManner.INSPECTED), status, expires, i94
+            ),
+            today=TODAY,
+        ).unwrap()
+    ids = member_ids(store)
+    family_entries = (
+        ("José Luis", date(2023, 6, 18), "Hidalgo, TX", "EWI", None, ""),
+        ("José Luis", date(2019, 4, 2), "Miami, FL", "B-2", date(2019, 10, 1), "12345678902"),
+        ("Lucía", date(2023, 6, 18), "Hidalgo, TX", "EWI", None, ""),
+        ("Mateo", date(2023, 8, 30), "San Ysidro, CA", "Parole", date(2025, 8, 29), "98765432101"),
+    )
+    for who, on, place, status, expires, i94 in family_entries:
+        entries.record_entry(
+            store=store,
+            client_id=client_id,
+            entry=EntryFact(
+                on, place, ArrivalManner.INSPECTED, status, expires, i94, member_id=ids[who]
+            ),
+            today=TODAY,
+        ).unwrap()

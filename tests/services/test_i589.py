@@ -1,0 +1,198 @@
+"""The official I-589 (Rev. 08/25/20, the blank form in ../shared/forms/) filled from a case:
+every value placed reads back from the fields and from the printed pages, the XFA layer is gone,
+qpdf finds nothing wrong, an edited copy reports exactly the renamed questions (issue 23)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+from sqlalchemy import select
+
+from clinic.domain.ids import CaseId
+from clinic.reports.i589.fill import Filled
+from clinic.services import i589
+from clinic.storage.models import AuditEntry
+from clinic.storage.store import Store
+from tests.reports.packet_support import qpdf_check
+from tests.services.i589_case import BLANK, make_case
+
+pytestmark = pytest.mark.skipif(not BLANK.is_file(), reason=f"the blank form {BLANK} is missing")
+
+
+def page_texts(path: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return text.split("\f")
+
+
+def fields_of(data: bytes) -> dict[str, object]:
+    reader = PdfReader(io.BytesIO(data))
+    return {name: field.get("/V") for name, field in (reader.get_fields() or {}).items()}
+
+
+def placed_text(filled: Filled) -> dict[str, str]:
+    return {p.field.key: p.text for p in filled.placed if p.field.format != "check"}
+
+
+def test_the_known_edition_is_filled_and_every_value_reads_back(
+    store: Store, tmp_path: Path
+) -> None:
+    case_id = make_case(store)
+    fillable, flat = tmp_path / "i589.pdf", tmp_path / "i589-flat.pdf"
+    result = i589.export_i589(
+        store=store, case_id=case_id, form=BLANK, destination=fillable, flatten=False
+    )
+    filled = result.filled
+    assert filled.edition == "08/25/20" and not filled.unplaced and not filled.not_written
+    values = placed_text(filled)
+    assert values["applicant.a_number"] == "201555018"  # the nine digits, no dashes
+    assert values["applicant.date_of_birth"] == "02/27/1986"
+    assert values["applicant.other_names"] == "María Gutiérrez; Elena Ramos"
+    assert (values["residence.apartment"], values["residence.zip"]) == ("3B", "60625")
+    assert (values["residence.phone_area"], values["residence.phone_number"]) == ("312", "555-0147")
+    assert values["applicant.nationality"] == "Honduras"
+    assert (values["applicant.native_language"], values["applicant.other_languages"]) == (
+        "Spanish",
+        "English",
+    )
+    assert [values[f"entry{n}.date"] for n in (1, 2, 3)] == [
+        "06/18/2023",
+        "04/02/2019",
+        "08/11/2017",
+    ]
+    assert values["children.count"] == "6"
+    assert [values[f"child{n}.given_name"] for n in (1, 2, 3, 4)] == [
+        "Lucía",
+        "Mateo",
+        "Sofía",
+        "Diego",
+    ]
+    assert values["spouse.previous_arrival"] == "04/02/2019"
+    ticked = {(p.field.key, p.field.when) for p in filled.placed if p.field.format == "check"}
+    assert {
+        ("applicant.sex", "female"),
+        ("applicant.court_proceedings", "now"),
+        ("claim.cat", "yes"),
+        ("claim.ground.psg", "yes"),
+        ("children.any", "yes"),
+        ("child3.in_us", "no"),
+        ("child4.included", "no"),
+    } <= ticked
+    assert ("claim.ground.race", "yes") not in ticked
+    overflow = [o.values for o in result.overflow]
+    assert {"n": "4", "on": "01/05/2015"} in overflow
+    assert [o["n"] for o in overflow if "name" in o] == ["5", "6"]
+
+    # every value, from the fillable file's fields (check boxes by their on-value)
+    data = fillable.read_bytes()
+    read = fields_of(data)
+    for item in filled.placed:
+        expected = f"/{item.text}" if item.field.format == "check" else item.text
+        assert read[item.field.name] == expected, item.field.key
+    form = PdfReader(io.BytesIO(data)).trailer["/Root"]["/AcroForm"]
+    assert "/XFA" not in form and bool(form["/NeedAppearances"])
+    for page in PdfReader(io.BytesIO(data)).pages:  # an appearance for every filled text box
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            if widget.get("/FT") == "/Tx" and widget.get("/V"):
+                assert "/N" in widget["/AP"]
+    assert qpdf_check(fillable) == ""
+
+    # and from the printed text of the flattened file, on the right page
+    i589.export_i589(store=store, case_id=case_id, form=BLANK, destination=flat, flatten=True)
+    pages = page_texts(flat)
+    for item in filled.placed:
+        if item.field.format != "check":
+            assert item.text in pages[item.field.page - 1], (item.field.key, item.field.page)
+    assert "María Elena" not in pages[1]  # the applicant's name is on page 1 only
+    assert not (PdfReader(flat).get_fields() or {})  # flattened: nothing left to edit
+    assert qpdf_check(flat) == ""
+
+    with store.unit_of_work() as session:
+        exports = list(session.scalars(select(AuditEntry).where(AuditEntry.action == "export")))
+    assert [e.changes["i589_pdf_saved_to"][1] for e in exports] == [str(fillable), str(flat)]
+    assert exports[0].changes["i589_edition"] == [None, "08/25/20"]
+
+
+def renamed_copy(tmp_path: Path, renames: dict[str, str]) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(BLANK))
+    found = set()
+    for page in writer.pages:
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            parent = widget.get("/Parent")
+            qualified = str(widget.get("/T", ""))
+            while parent is not None:
+                parent = parent.get_object()
+                qualified = f"{parent.get('/T', '')}.{qualified}"
+                parent = parent.get("/Parent")
+            if qualified in renames:
+                widget[NameObject("/T")] = TextStringObject(renames[qualified])
+                found.add(qualified)
+    assert found == set(renames)
+    path = tmp_path / "edited.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_an_edited_copy_reports_exactly_the_renamed_questions(store: Store, tmp_path: Path) -> None:
+    case_id = make_case(store)
+    p1, p3 = "form1[0].#subform[0].", "form1[0].#subform[3]."
+    renames = {
+        p1 + "PtAILine4_LastName[0]": "FamilyName[0]",
+        p1 + "DateTimeField1[0]": "BirthDate[0]",
+        p1 + "CheckBox3[2]": "NowInCourt[0]",
+        p3 + "ChildFirst2[0]": "SecondChild[0]",
+        p1 + "TextField1[0]": "SocialSecurity[0]",  # no value in Clinic: typed by hand anyway
+    }
+    edited = renamed_copy(tmp_path, renames)
+    out = tmp_path / "filled.pdf"
+    result = i589.export_i589(
+        store=store, case_id=case_id, form=edited, destination=out, flatten=False
+    )
+    filled = result.filled
+    assert filled.edition is None  # the known footer over another field set is not known
+    assert filled.recognised.footer == "Form I-589 (Rev. 08/25/20)"
+    assert filled.recognised.closest is not None
+    assert [(f.question, f.key) for f in filled.unplaced] == [
+        ("Part A.I 4", "applicant.family_name"),
+        ("Part A.I 12", "applicant.date_of_birth"),
+        ("Part A.I 18", "applicant.court_proceedings"),
+        ("Part A.II child 2 6", "child2.given_name"),
+    ]
+    assert "applicant.ssn" in {f.key for f in filled.to_type}
+    read = fields_of(out.read_bytes())
+    assert read[p1 + "PtAILine5_FirstName[0]"] == "María Elena"  # the rest is placed
+    assert not any(read.get(p1 + new) or read.get(p3 + new) for new in renames.values())
+    with store.unit_of_work() as session:
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+    assert audit.changes["i589_edition"] == [None, "unknown"]
+    assert audit.changes["i589_answers_not_placed"] == [None, 4]
+
+
+def test_files_that_are_not_a_fillable_i589_are_refused_in_words(
+    store: Store, tmp_path: Path
+) -> None:
+    case_id = make_case(store)
+    text = tmp_path / "notes.pdf"
+    text.write_text("not a PDF at all")
+    blank_page = tmp_path / "scan.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    with blank_page.open("wb") as handle:
+        writer.write(handle)
+    for path, code in ((text, "i589_not_pdf"), (blank_page, "i589_no_fields")):
+        with pytest.raises(i589.FormNotFillable) as caught:
+            i589.fill_i589(store=store, case_id=case_id, form=path, flatten=False)
+        assert caught.value.code == code
+        assert str(path) in caught.value.message_in("es")
+    with pytest.raises(LookupError):
+        i589.fill_i589(store=store, case_id=CaseId(999), form=BLANK, flatten=False)
+    assert not list(tmp_path.glob("*.part"))
