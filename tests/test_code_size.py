@@ -37,7 +37,6 @@ KNOWN_LONG_MODULES: dict[str, int] = {
     "services/demo/deadlines.py": 437,
     "services/demo/spanish.py": 405,
     "services/handouts.py": 636,
-    "storage/backup_check.py": 520,
     "storage/postgres.py": 412,
     "storage/postgres_server.py": 699,
     "ui/case_view/case_words.py": 503,
