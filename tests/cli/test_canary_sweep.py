@@ -9,8 +9,10 @@ funder report (counts only), the initials-only calendar, a settings or state fil
 temporary file.
 
 Each command is the real program (`python -m clinic`) in a child process with a home, XDG
-folders and temp folder of its own; the store is the per-user default one (no --data-dir), opened
-with a passphrase on standard input (no keychain: the tests' way, see test_cli_acceptance.py).
+folders and temp folder of its own; the store is the per-user default one (no --data-dir). Two
+key sources: a passphrase on standard input, and (with CLINIC_SWEEP=full, as each command is
+slower) the key in the session's real keychain, as a user's `clinic init` does
+(tools/with-keyring-session.sh: gnome-keyring, whose files are swept too).
 
 Covered: init, import (CSV --dry-run, then CSV; .xlsx), cases (--json, --csv, --xlsx), search
 (--json), deadlines (--json), deadline, rules, checklists, evidence add (a PDF and a photo whose
@@ -23,8 +25,8 @@ folder), recovery-kit, doctor, doctor --repair, verify-audit, computer-user, unl
 PostgreSQL server: tests/office), accept-copy (needs an older copy: tests/cli/test_replay.py),
 demo (synthetic data only).
 
-The normal suite runs a short version (about 70 s on a loaded two-core machine: the store made
-with a cheap passphrase cost, and the commands marked ``full`` below left out); CLINIC_SWEEP=full
+The normal suite runs a short version (about 70 s on a loaded two-core machine: the commands
+marked ``full`` below left out; a passphrase store is made with a cheap passphrase cost); CLINIC_SWEEP=full
 runs every command listed, beginning with `clinic init`. A file planted after the run (the canary
 in UTF-16 under the child's ~/.cache) must come out of the same check as the one leak found, so
 the check is shown to fail on a leak; tests/cli/test_leak_sweep.py shows each encoding and
@@ -44,6 +46,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import missing
 from tests.leak_sweep import Canary, sweep
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +72,14 @@ class Box:
     env: dict[str, str]
 
 
-def make_box(tmp_path: Path) -> Box:
+def keychain_here() -> bool:
+    """A real Secret Service for this run (tools/with-keyring-session.sh starts one)."""
+    return bool(
+        os.environ.get("CLINIC_REAL_KEYCHAIN") and os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    )
+
+
+def make_box(tmp_path: Path, *, keychain: bool) -> Box:
     home, temp, inputs, out = (tmp_path / n for n in ("home", "tmp", "inputs", "Documents"))
     for folder in (home, temp, inputs, out, tmp_path / "runtime"):
         folder.mkdir(mode=0o700)
@@ -78,6 +88,8 @@ def make_box(tmp_path: Path) -> Box:
         for k, v in os.environ.items()
         if not k.startswith(("CLINIC_", "XDG_", "DBUS_", "TMP", "TEMP"))
     }
+    if keychain:  # the session's keyring daemon, reached over its D-Bus session
+        env["DBUS_SESSION_BUS_ADDRESS"] = os.environ["DBUS_SESSION_BUS_ADDRESS"]
     env.update(
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / ".config"),
@@ -89,25 +101,31 @@ def make_box(tmp_path: Path) -> Box:
         TMP=str(temp),
         TEMP=str(temp),
         LANGUAGE="en",
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",  # passphrase mode
         PYTHONPATH=str(ROOT),
     )
+    if not keychain:
+        env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # passphrase mode
     return Box(tmp_path, home, temp, inputs, out, env)
 
 
 class Run:
     """The `clinic` command as the user types it, every call recorded for the report."""
 
-    def __init__(self, box: Box) -> None:
+    def __init__(self, box: Box, *, keychain: bool) -> None:
         self.box = box
-        self.passphrase = PASSPHRASE
+        self.passphrase: str | None = None if keychain else PASSPHRASE
         self.log: list[str] = []
 
     def __call__(
-        self, *args: str, lines: tuple[str, ...] | None = None, ok: bool = True
+        self,
+        *args: str,
+        lines: tuple[str, ...] | None = None,
+        ok: bool = True,
+        stdin_flag: bool = True,
     ) -> subprocess.CompletedProcess[str]:
-        given = (self.passphrase,) if lines is None else lines
-        argv = [sys.executable, "-m", "clinic", "--passphrase-stdin", *args]
+        given = self.secrets() if lines is None else lines
+        flag = ["--passphrase-stdin"] if stdin_flag else []
+        argv = [sys.executable, "-m", "clinic", *flag, *args]
         result = subprocess.run(
             argv,
             input="".join(line + "\n" for line in given),
@@ -124,6 +142,11 @@ class Run:
                 f"clinic {' '.join(args)}:\n{result.stdout}{result.stderr}"
             )
         return result
+
+    def secrets(self, *more: str) -> tuple[str, ...]:
+        """Standard input for a command: the store's passphrase (none with the keychain), then
+        ``more`` (an export file's passphrase)."""
+        return (*((self.passphrase,) if self.passphrase else ()), *more)
 
 
 def write_inputs(box: Box, canary: Canary) -> dict[str, Path]:
@@ -167,7 +190,8 @@ from clinic.domain.drafts import StaffDraft
 from clinic.domain.enums import StaffRole
 from clinic.services import lifecycle, staff
 from clinic.storage import keys
-create, name, passphrase = sys.argv[1] == "create", sys.argv[2], sys.stdin.readline().strip()
+create, name = sys.argv[1] == "create", sys.argv[2]
+passphrase = sys.stdin.readline().strip() or None  # none: the key is in the keychain
 data_dir = lifecycle.resolve_data_dir(None)
 if create:
     keys.SCRYPT_N = 2**12
@@ -179,10 +203,10 @@ store.lock()
 """
 
 
-def store_with_staff(box: Box, name: str, *, create: bool) -> None:
+def store_with_staff(box: Box, name: str, *, create: bool, passphrase: str | None) -> None:
     subprocess.run(
         [sys.executable, "-c", STORE_STEP, "create" if create else "add", name],
-        input=PASSPHRASE + "\n",
+        input=(passphrase or "") + "\n",
         env=box.env,
         cwd=box.home,
         text=True,
@@ -192,11 +216,11 @@ def store_with_staff(box: Box, name: str, *, create: bool) -> None:
 
 
 def the_run(
-    box: Box, canary: Canary, inputs: dict[str, Path], *, full: bool
+    box: Box, canary: Canary, inputs: dict[str, Path], *, full: bool, keychain: bool
 ) -> tuple[Run, dict[str, Path], dict[str, Path]]:
     """The commands, as a paralegal's week might go (the short run: the ones marked ``full``
     left out). Returns the files asked for that hold names, and those that must not."""
-    run = Run(box)
+    run = Run(box, keychain=keychain)
     out = box.out
     exports = {
         "cases.xlsx": out / "cases.xlsx",
@@ -211,6 +235,14 @@ def the_run(
         "backup": out / "clinic.clinicbackup",
         "kit": out / "recovery-kit.pdf",
     }
+    if keychain:  # a user's default: the key in the keychain, no passphrase asked
+        assert "keychain" in run("init", lines=(), stdin_flag=False).stdout
+        store_with_staff(box, "Pat Paralegal", create=False, passphrase=None)
+    elif full:
+        run("init", lines=(PASSPHRASE,))
+        store_with_staff(box, "Pat Paralegal", create=False, passphrase=PASSPHRASE)
+    else:
+        store_with_staff(box, "Pat Paralegal", create=True, passphrase=PASSPHRASE)
     if full:
         exports |= {
             "cases.csv": out / "cases.csv",
@@ -227,11 +259,7 @@ def the_run(
             "funder.csv": out / "funder.csv",
             "backups": out / "Backups",
         }
-        run("init", lines=(PASSPHRASE,))
-        store_with_staff(box, "Pat Paralegal", create=False)
         run("computer-user")
-    else:
-        store_with_staff(box, "Pat Paralegal", create=True)
     if full:
         run("computer-user", "Pat Paralegal")
         run("import", "--dry-run", str(inputs["csv"]))
@@ -275,13 +303,13 @@ def the_run(
         run("report", "funder", "--year", "2026", "--out", str(kept["funder.csv"]))
         run("export-case", "--all", "--plaintext", "--out", str(exports["case-plain"]))
     run("export-case", case, "--with-files", "--out", str(kept["bundle"]),
-        lines=(PASSPHRASE, BUNDLE_PASSPHRASE))  # fmt: skip
+        lines=run.secrets(BUNDLE_PASSPHRASE))  # fmt: skip
     if full:
         other = box.root / "other-store"
         run("--data-dir", str(other), "init", lines=(PASSPHRASE,))
         run("--data-dir", str(other), "import-case", str(kept["bundle"]),
             lines=(PASSPHRASE, BUNDLE_PASSPHRASE))  # fmt: skip
-        assert canary.in_text(run("--data-dir", str(other), "cases").stdout)
+        assert canary.in_text(run("--data-dir", str(other), "cases", lines=(PASSPHRASE,)).stdout)
     run("backup", "--to", str(kept["backup"]))
     if full:
         kept["backups"].mkdir()
@@ -299,8 +327,11 @@ def the_run(
             ["pdftotext", str(kept["kit"]), "-"], capture_output=True, text=True, check=True
         ).stdout
         key = " ".join(text.split("Recovery key", 1)[1].split()[:8])
-        run("unlock", "--recovery-key", "--new-passphrase", lines=(key, NEW_PASSPHRASE))
-        run.passphrase = NEW_PASSPHRASE
+        if keychain:
+            run("unlock", "--recovery-key", "--keychain", lines=(key,))
+        else:
+            run("unlock", "--recovery-key", "--new-passphrase", lines=(key, NEW_PASSPHRASE))
+            run.passphrase = NEW_PASSPHRASE
         assert canary.in_text(run("cases").stdout)
         run("self-test", lines=())
     return run, exports, kept
@@ -311,12 +342,18 @@ def roots() -> tuple[str, ...]:
     return tuple(p for p in chosen.split(":") if p) or ("/", "/dev/shm")
 
 
-def test_client_names_only_in_the_files_the_user_exported(tmp_path: Path) -> None:
+@pytest.mark.parametrize("key_source", ["passphrase", "keychain"])
+def test_client_names_only_in_the_files_the_user_exported(tmp_path: Path, key_source: str) -> None:
     canary = Canary.new()
-    box = make_box(tmp_path)
+    keychain = key_source == "keychain"
+    if keychain and not FULL:
+        pytest.skip("the keychain run is part of CLINIC_SWEEP=full (each command is slower)")
+    if keychain and not keychain_here():
+        missing("no real keychain: run under tools/with-keyring-session.sh")
+    box = make_box(tmp_path, keychain=keychain)
     inputs = write_inputs(box, canary)
     start = time.time()
-    run, exports, kept = the_run(box, canary, inputs, full=FULL)
+    run, exports, kept = the_run(box, canary, inputs, full=FULL, keychain=keychain)
     ran = time.time() - start
     planted = box.home / ".cache" / "planted-by-the-test.txt"
     planted.parent.mkdir(parents=True, exist_ok=True)
@@ -324,7 +361,7 @@ def test_client_names_only_in_the_files_the_user_exported(tmp_path: Path) -> Non
 
     result = sweep(canary, since=start, skip=[box.inputs], roots=roots())
     print(
-        f"\n{len(run.log)} commands in {ran:.0f} s; swept {result.entries_seen} entries, read "
+        f"\n{len(run.log)} commands ({'keychain' if keychain else 'passphrase'}) in {ran:.0f} s; swept {result.entries_seen} entries, read "
         f"{result.files_read} changed files ({result.bytes_read / 1e6:.1f} MB) in "
         f"{result.seconds:.0f} s; hits:\n" + "\n".join(map(str, result.hits))
     )
