@@ -318,7 +318,7 @@ def sweep(
     result = Sweep()
     threshold = int(since * 1e9) - CLOCK_SLACK_NS
     skipped = tuple(os.path.realpath(p) for p in (*skipped_trees, *map(str, skip)))
-    seen: set[tuple[int, int]] = set()
+    contents: dict[tuple[int, int], list[str]] = {}
     for root in roots:
         if not os.path.isdir(root):
             continue
@@ -328,9 +328,6 @@ def sweep(
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if (info.st_dev, info.st_ino) in seen:
-                continue
-            seen.add((info.st_dev, info.st_ino))
             result.entries_seen += 1
             if max(info.st_mtime_ns, info.st_ctime_ns) < threshold:
                 continue
@@ -344,6 +341,10 @@ def sweep(
                 except OSError:
                     pass
             elif stat.S_ISREG(info.st_mode):
-                result.hits += [Hit(path, w) for w in _content_hits(searcher, path, result)]
+                # A file with several names (hard links) is read once; each name is reported.
+                inode = (info.st_dev, info.st_ino)
+                if inode not in contents:
+                    contents[inode] = _content_hits(searcher, path, result)
+                result.hits += [Hit(path, where) for where in contents[inode]]
     result.seconds = time.monotonic() - began
     return result

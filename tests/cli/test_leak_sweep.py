@@ -89,6 +89,10 @@ def test_every_planted_form_is_found_and_nothing_else(tmp_path: Path) -> None:
     (clean / "other.txt").write_text("client: Núñez Castillo, Qxother")
     (clean / "other.pdf").write_bytes(pdf_with_text("Client: Gómez Peña"))
     (clean / "other.zip").write_bytes(zipped({"a.xml": b"<t>Gomez</t>"}))
+    linked = new / "linked"  # a second name for a planted file, elsewhere: reported too
+    linked.mkdir()
+    os.link(planted["utf8"], linked / "hard-link.txt")
+    planted["hard-link"] = linked / "hard-link.txt"
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     (inputs / f"{canary.name}.csv").write_text(canary.name)
