@@ -56,9 +56,6 @@ class FormMap:
     field_names_sha256: str
     fields: tuple[MappedField, ...]
 
-    def keys(self) -> frozenset[str]:
-        return frozenset(f.key for f in self.fields)
-
 
 @dataclass(frozen=True)
 class Formatted:

@@ -111,7 +111,9 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
         if item.field.format != "check":
             assert item.text in pages[item.field.page - 1], (item.field.key, item.field.page)
     assert "María Elena" not in pages[1]  # the applicant's name is on page 1 only
-    assert not (PdfReader(flat).get_fields() or {})  # flattened: nothing left to edit
+    flat_reader = PdfReader(flat)
+    assert not (flat_reader.get_fields() or {})  # flattened: nothing left to edit
+    assert "/XFA" not in flat_reader.trailer["/Root"].get("/AcroForm", {})
     assert qpdf_check(flat) == ""
 
     with store.unit_of_work() as session:

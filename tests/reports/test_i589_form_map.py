@@ -1,0 +1,88 @@
+"""The shipped I-589 map against the blank form (../shared/forms/): every mapped field is where
+the map says (its page and box), and a value put in each one prints on that page."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from clinic.reports.i589.edition import recognise
+from clinic.reports.i589.fill import fill_form
+from clinic.services.i589 import known_maps
+
+BLANK = Path(__file__).resolve().parents[3] / "shared" / "forms" / "i-589-rev-08-25-20.pdf"
+pytestmark = pytest.mark.skipif(not BLANK.is_file(), reason=f"the blank form {BLANK} is missing")
+DIGITS = "0123456789ABCDEFGHJKLMNPRSTUVWXY"
+
+
+def token(n: int) -> str:
+    """A three-character value that fits every box (the area code takes three)."""
+    return "Q" + DIGITS[n // len(DIGITS)] + DIGITS[n % len(DIGITS)]
+
+
+def widgets(reader: PdfReader) -> dict[str, tuple[int, list[float]]]:
+    found: dict[str, tuple[int, list[float]]] = {}
+    for number, page in enumerate(reader.pages, 1):
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            parts, node = [], widget
+            while node is not None:
+                if "/T" in node:
+                    parts.append(str(node["/T"]))
+                node = node.get("/Parent")
+                node = node.get_object() if node is not None else None
+            found[".".join(reversed(parts))] = (number, [float(x) for x in widget["/Rect"]])
+    return found
+
+
+def test_every_mapped_field_is_on_its_page_in_its_box() -> None:
+    (form_map,) = known_maps()
+    reader = PdfReader(BLANK)
+    assert recognise(reader, [form_map]).known is form_map
+    placed = widgets(reader)
+    for field in form_map.fields:
+        page, rect = placed[field.name]
+        assert page == field.page, field.key
+        assert all(abs(a - b) <= 1 for a, b in zip(rect, field.box, strict=True)), field.key
+
+
+def test_a_value_in_every_mapped_field_prints_on_its_page(tmp_path: Path) -> None:
+    (form_map,) = known_maps()
+    as_text = replace(
+        form_map,
+        fields=tuple(
+            replace(f, key=f.name)
+            if f.format == "check"
+            else replace(f, key=f.name, format="text", max_length=0)
+            for f in form_map.fields
+        ),
+    )
+    values: dict[str, str | int] = {f.key: f.when for f in as_text.fields if f.format == "check"}
+    texts = {f.name: token(n) for n, f in enumerate(as_text.fields) if f.format == "text"}
+    values.update(texts)
+    blank_text = subprocess.run(
+        ["pdftotext", str(BLANK), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert not any(t in blank_text for t in texts.values())
+    filled = fill_form(BLANK.read_bytes(), [as_text], values, flatten=True)
+    assert len(filled.placed) == len(as_text.fields)  # every field, every box ticked
+    path = tmp_path / "flat.pdf"
+    path.write_bytes(filled.pdf)
+    pages = subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout.split("\f")
+    for field in as_text.fields:
+        if field.format == "text":
+            assert texts[field.name] in pages[field.page - 1], (field.question, field.page)
+            others = [p for i, p in enumerate(pages) if i != field.page - 1]
+            assert not any(texts[field.name] in p for p in others), field.question
+    fillable = fill_form(BLANK.read_bytes(), [as_text], values, flatten=False)
+    read = PdfReader(io.BytesIO(fillable.pdf)).get_fields() or {}
+    for field in as_text.fields:
+        if field.format == "check":
+            assert read[field.name].get("/V") == f"/{field.on}", field.question
