@@ -74,7 +74,7 @@ def cmd_checklists(args: argparse.Namespace, out: TextIO) -> int:
     width = max(len(t.id) for t in templates)
     for t in templates:
         counted = _("{n} items; as of {as_of}", n=len(t.items), as_of=t.as_of)
-        print(f"{t.id:<{width}}  {t.title} ({counted})", file=out)
+        print(f"{t.id:<{width}}  {t.title_in(language.ui_language())} ({counted})", file=out)
     return EXIT_OK
 
 

@@ -281,6 +281,7 @@ def test_spanish_command_line_of_the_demo_holds_no_english_app_words(
         *((["deadlines", str(c)], 0) for c in case_ids),
         (["rules"], 0),
         (["search", "ez"], 0),
+        (["checklists"], 0),
         (["deadline", "one-year-filing", "--from", "2026-03-08"], 0),
         (["deadlines", "999"], 0),
         (["summary", "999", "--out", str(tmp_path / "x.pdf"), "--prepared-by", preparer], 2),
