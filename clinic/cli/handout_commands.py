@@ -102,6 +102,7 @@ def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
         choice = args.handout_lang or handouts.case_default_choice(store=store, case_id=case_id)
         languages = handouts.languages_of(choice)
         drafts = handouts.unreviewed(languages, store=store)
+        no_letterhead = handouts.without_letterhead(languages, store=store)
         try:
             handouts.export_handout_pdf(
                 store=store,
@@ -129,6 +130,16 @@ def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
         ),
         file=out,
     )
+    for missing in no_letterhead:
+        print(
+            _(
+                "Note: the clinic has no letterhead in {language} yet, so its English letterhead "
+                "(address, phone, office hours) is printed; write one in Settings, Handout "
+                "languages.",
+                language=handouts.language_name(missing, staff),
+            ),
+            file=out,
+        )
     for draft in drafts:  # said plainly, last, so it is the line the staff reads before printing
         print(
             _(

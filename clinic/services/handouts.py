@@ -288,6 +288,22 @@ def unreviewed(languages: tuple[str, ...], *, store: Store) -> tuple[HandoutLang
     return tuple(language(c) for c in languages if not reviews[c].reviewed)
 
 
+def without_letterhead(languages: tuple[str, ...], *, store: Store) -> tuple[HandoutLanguage, ...]:
+    """The languages among ``languages`` (English aside) for which the clinic has written no
+    letterhead of their own, so that the clinic's letterhead from the settings, written in
+    English (its office hours, "Monday–Friday 9 AM–5 PM"), prints in their place (Spanish
+    review H5: the handout points the client to the phone and address "above")."""
+    with store.unit_of_work() as session:
+        settings = settings_in(session)
+        written = _stored(session).get("letterheads", {})
+    if not settings.letterhead.strip():
+        return ()
+    own = written if isinstance(written, Mapping) else {}
+    return tuple(
+        language(c) for c in languages if c != SOURCE_LANGUAGE and not str(own.get(c) or "").strip()
+    )
+
+
 class HandoutUnavailable(LookupError):
     """The case lacks what the handout needs (no upcoming hearing, no such case …).
 

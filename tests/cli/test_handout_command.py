@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -14,7 +15,16 @@ import pytest
 from clinic import cli
 from clinic.domain.drafts import CaseDraft, ClientDraft, EvidenceDraft, HearingDraft
 from clinic.domain.enums import ClaimType, EvidenceCategory, HearingKind
-from clinic.services import cases, clients, evidence, language, lifecycle, schedule
+from clinic.services import (
+    cases,
+    clients,
+    evidence,
+    handouts,
+    language,
+    lifecycle,
+    schedule,
+    settings,
+)
 
 pytestmark = pytest.mark.requires_tool("pdftotext", "poppler-utils")
 
@@ -171,3 +181,56 @@ def test_messages_in_spanish_with_global_lang(
     code, _ = run(tmp_path / "nowhere", "--lang", "es", "cases")
     assert code != 0
     assert "No hay una base de datos de Clinic en" in capsys.readouterr().err
+
+
+def test_a_language_without_its_own_letterhead_is_said_before_printing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Spanish review H5: the handout sends the client to the phone and address "above", so a
+    Spanish handout printed under the clinic's English letterhead (office hours "Monday–Friday
+    9 AM–5 PM") is said to staff, until the clinic writes one in Spanish (Settings)."""
+    store = lifecycle.unlock_store(
+        data_dir=lifecycle.resolve_data_dir(data_dir), passphrase=None, actor="tester"
+    )
+    try:
+        current = settings.get_settings(store=store)
+        english = "1 Example St · Phone (555) 010-0199 · Monday–Friday 9 AM–5 PM"
+        settings.update_settings(
+            store=store, settings=replace(current, letterhead=english)
+        ).unwrap()
+    finally:
+        store.lock()
+    code, printed = run(
+        data_dir,
+        "handout",
+        "hearing-reminder",
+        "1",
+        "--lang",
+        "en+es",
+        "--out",
+        str(tmp_path / "a.pdf"),
+    )
+    assert code == 0
+    assert "no letterhead in Spanish yet" in printed
+    assert english in words(tmp_path / "a.pdf")  # what the note warns of
+
+    store = lifecycle.unlock_store(
+        data_dir=lifecycle.resolve_data_dir(data_dir), passphrase=None, actor="tester"
+    )
+    try:
+        spanish = "1 Example St · Teléfono (555) 010-0199 · de lunes a viernes, de 9:00 a. m. a 5:00 p. m."
+        handouts.set_letterhead(store=store, code="es", text=spanish).unwrap()
+    finally:
+        store.lock()
+    code, printed = run(
+        data_dir,
+        "handout",
+        "hearing-reminder",
+        "1",
+        "--lang",
+        "es",
+        "--out",
+        str(tmp_path / "b.pdf"),
+    )
+    assert code == 0 and "letterhead" not in printed
+    assert "de lunes a viernes" in words(tmp_path / "b.pdf")
