@@ -95,8 +95,11 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
     for item in filled.placed:
         expected = f"/{item.text}" if item.field.format == "check" else item.text
         assert read[item.field.name] == expected, item.field.key
-    form = PdfReader(io.BytesIO(data)).trailer["/Root"]["/AcroForm"]
+    root = PdfReader(io.BytesIO(data)).trailer["/Root"]
+    form = root["/AcroForm"]
     assert "/XFA" not in form and bool(form["/NeedAppearances"])
+    assert "/Perms" not in root  # the usage-rights signature a change breaks
+    assert not root["/Names"]["/JavaScript"]["/Names"]  # only XFA version checks were there
     for page in PdfReader(io.BytesIO(data)).pages:  # an appearance for every filled text box
         for annotation in page.get("/Annots", []):
             widget = annotation.get_object()

@@ -111,11 +111,32 @@ def _write_values(writer: PdfWriter, placed: Sequence[Placed]) -> None:
 
 
 def _strip_xfa(writer: PdfWriter) -> None:
-    form = writer.root_object["/AcroForm"].get_object()
+    """The XFA layer removed, with what only it needed, and NeedAppearances set.
+
+    Also removed: the usage-rights signature (/Perms /UR3; any change breaks it, and Adobe
+    Reader then warns that "extended features" are no longer available) and Adobe's XFA
+    version-check scripts (document JavaScript named ``!ADBE::``), which ask for a newer
+    Reader for an XFA layer that is no longer there."""
+    root = writer.root_object
+    form = root["/AcroForm"].get_object()
     assert isinstance(form, DictionaryObject)
     if "/XFA" in form:
         del form["/XFA"]
     form[NameObject("/NeedAppearances")] = BooleanObject(True)
+    if "/Perms" in root:
+        del root["/Perms"]
+    names = root.get("/Names")
+    scripts = names.get_object().get("/JavaScript") if names is not None else None
+    if scripts is not None and "/Names" in scripts.get_object():
+        table = scripts.get_object()["/Names"]
+        kept = [
+            item
+            for pair in zip(table[::2], table[1::2], strict=True)
+            if not str(pair[0]).startswith("!ADBE::")
+            for item in pair
+        ]
+        table.clear()
+        table.extend(kept)
 
 
 def _page_of_field(reader: PdfReader) -> dict[str, int]:
