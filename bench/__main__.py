@@ -49,7 +49,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sqlcipher3
 
-from bench import cli_bench, datagen, io_bench, processes
+from bench import cli_bench, datagen, io_bench, processes, recompute_bench
 from bench.plain import plain_copy
 from bench.raw_sql import RawSearch, read_deadline_inputs
 from bench.report import write_results
@@ -313,7 +313,7 @@ def machine() -> dict[str, Any]:
     }
 
 
-ALL = "1,2,3,4,5,6,7,8,9,10"
+ALL = "1,2,3,4,5,6,7,8,9,10,11"
 
 
 def _packet(quick: bool, root: Path) -> dict[str, Any]:
@@ -403,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         if "6" in only:  # first, while this process is small (see bench/notes.md)
             out["6_evidence_packet"] = _packet(quick, root)
             _progress("6 done")
-        if only & {"1", "2", "3", "4", "5", "7", "8", "9", "10"}:
+        if only & {"1", "2", "3", "4", "5", "7", "8", "9", "10", "11"}:
             with bulk_store(root, clients) as (store, fill_s):
                 results["fixture"] = {"clients": clients, "fill_s": fill_s}
                 _progress(f"filled {clients} clients in {fill_s:.1f} s")
@@ -481,6 +481,11 @@ def _store_measurements(
             store, clients, 2 if quick else max(2, min(repeats, 3))
         )
         _progress("7 done")
+    if "11" in only:  # issue 20 § 2 (bench/recompute_bench.py)
+        out["11_deadline_recompute"] = recompute_bench.measure_recompute(
+            store, clients, 2 if quick else max(2, min(repeats, 3)), TODAY
+        )
+        _progress("11 done")
     if "8" in only:
         files = 4 if quick else 64
         added = io_bench.add_evidence_bytes(

@@ -80,6 +80,8 @@ TITLES = {
     "5_checklist_pdf": "5. Checklist PDF per case vs a minimal one-page reportlab document",
     "6_evidence_packet": "6. Evidence packet (1,000 and 2,000 pages)",
     "7_deadline_recomputation": "7. Deadline recomputation of every case",
+    "11_deadline_recompute": "11. Recompute after a settings change: worst case, typical "
+    "changes, and the write lock against a concurrent writer",
     "8_backup": "8. Backup and restore of the store with its evidence vault vs copying the same "
     "bytes",
     "9_lock": "9. Lock with every case loaded in the Cases model",

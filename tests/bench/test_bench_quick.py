@@ -30,6 +30,7 @@ MEASUREMENTS = {
     "8_backup",
     "9_lock",
     "10_command_line",
+    "11_deadline_recompute",
 }
 
 
@@ -62,6 +63,13 @@ def test_quick_mode_writes_results_with_ratios(tmp_path: Path) -> None:
     recomputed = measured["7_deadline_recomputation"]
     assert recomputed["cases_changed_and_audited"] > 0  # the rule change moved deadlines
     assert recomputed["nothing_to_change_cases_changed"] == 0
+    scoped = measured["11_deadline_recompute"]  # issue 20 § 2
+    assert scoped["worst_case_cases"] == 300 and scoped["worst_case_cases_changed"] > 0
+    assert scoped["typical_rule_change_cases_changed"] > 0
+    assert scoped["typical_rule_change_s"]["median"] > 0
+    assert scoped["typical_closure_day_s"]["median"] > 0
+    assert scoped["concurrent_writer_saves"] > 0 and scoped["longest_write_lock_held_s"] > 0
+    assert scoped["concurrent_writer_failures"] == 0
     assert measured["8_backup"]["backup_file_mb"] > measured["8_backup"]["evidence_mb"]
     assert measured["8_backup"]["restore_s"]["median"] > 0
     assert measured["8_backup"]["backup_peak_rss_mb"]["median"] > 0
