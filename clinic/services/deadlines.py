@@ -27,7 +27,6 @@ from clinic.services.deadline_refresh import refresh_cases, rule_context
 from clinic.services.dto import DeadlineView, display_name
 from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
-from clinic.services.schedule import set_deadline_status
 from clinic.services.settings_schema import ClinicSettings
 from clinic.services.views import deadline_view
 from clinic.storage.models import Case, CaseFact, Client, Deadline, Hearing
@@ -369,31 +368,3 @@ def calculate(
     return compute(
         rule, anchor_for(rule, from_date), context.calendar, days=days, detained=detained
     )
-
-
-def mark_deadline(
-    *,
-    store: Store,
-    case_id: CaseId,
-    rule_id: str,
-    status: DeadlineStatus,
-    on: date,
-    reason: str = "",
-) -> Result[int]:
-    """Close every open deadline of one rule on a case (bulk actions); returns how many."""
-    if status is DeadlineStatus.WAIVED and not reason.strip():
-        return rejected((FieldProblem("status_reason", Problem.REQUIRED),))
-    with store.unit_of_work() as session:
-        rows = session.scalars(
-            select(Deadline).where(
-                Deadline.case_id == case_id,
-                Deadline.rule_id == rule_id,
-                Deadline.status == DeadlineStatus.OPEN,
-            )
-        ).all()
-        for row in rows:
-            set_deadline_status(
-                session, row, status=status, on=on, reason=reason, actor=store.actor
-            )
-        touched = {(Entity.DEADLINE, row.id) for row in rows} | {(Entity.CASE, case_id)}
-        return Result(len(rows), changes=Changes(frozenset(touched)))

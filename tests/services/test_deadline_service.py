@@ -103,19 +103,18 @@ def test_detained_case_gets_court_set_entries_not_invented_dates(store: Store) -
 
 def test_done_deadlines_survive_recomputation_and_open_ones_follow_inputs(store: Store) -> None:
     case_id = open_defensive(store)
-    deadlines.mark_deadline(
+    (still_open,) = by_rule(store, case_id)["one-year-filing"]
+    schedule.close_deadline(
         store=store,
-        case_id=case_id,
-        rule_id="one-year-filing",
+        deadline_id=still_open.id,
         status=DeadlineStatus.DONE,
         on=date(2026, 3, 1),
     ).unwrap()
     (done,) = by_rule(store, case_id)["one-year-filing"]
     assert done.completed_on == date(2026, 3, 1)
-    no_reason = deadlines.mark_deadline(
+    no_reason = schedule.close_deadline(
         store=store,
-        case_id=case_id,
-        rule_id="one-year-filing",
+        deadline_id=done.id,
         status=DeadlineStatus.WAIVED,
         on=TODAY,
     )
