@@ -21,13 +21,14 @@ docket, handout (hearing-reminder, document-request, appointment-slip), export-i
 --full-names), report funder (PDF, CSV), export-case (encrypted --with-files, --plaintext --all),
 import-case (into a second store), backup (--to, --to-folder, --verify), restore (into a new
 folder), recovery-kit, doctor, doctor --repair, verify-audit, computer-user, unlock
---recovery-key --new-passphrase, self-test. Not covered: server/connect (office mode needs a
+--recovery-key (--new-passphrase, or --keychain), self-test. Not covered: server/connect (office mode needs a
 PostgreSQL server: tests/office), accept-copy (needs an older copy: tests/cli/test_replay.py),
 demo (synthetic data only).
 
-The normal suite runs a short version (about 70 s on a loaded two-core machine: the commands
-marked ``full`` below left out; a passphrase store is made with a cheap passphrase cost); CLINIC_SWEEP=full
-runs every command listed, beginning with `clinic init`. A file planted after the run (the canary
+The normal suite runs a short version with a passphrase (13 commands; 70 to 110 s on a shared
+two-core machine, a fifth of it the sweep: the commands marked ``full`` below left out, the store
+made with a cheap passphrase cost); CLINIC_SWEEP=full runs every command listed, beginning with
+`clinic init`, with each key source (about 6 minutes each). A file planted after the run (the canary
 in UTF-16 under the child's ~/.cache) must come out of the same check as the one leak found, so
 the check is shown to fail on a leak; tests/cli/test_leak_sweep.py shows each encoding and
 container the sweep opens. CLINIC_SWEEP_ROOTS (colon-separated) sweeps less than / while
