@@ -16,7 +16,7 @@ from clinic.cli.common import (
     reason,
 )
 from clinic.cli.report_commands import NOT_ENCRYPTED
-from clinic.domain.i589_map import MappedField
+from clinic.domain.i589_map import MappedField, question_text
 from clinic.domain.ids import CaseId
 from clinic.services import i589
 from clinic.services.language import tr as _
@@ -111,11 +111,11 @@ def report_lines(result: i589.I589Result) -> list[str]:
     lines = _edition_lines(result)
     lines.append(_("Answers placed from the case file: {n}.", n=len(filled.placed)))
     problems = [
-        _("{question}: not placed: this form has no field {name}", question=f.question, name=f.name)
+        _("{question}: not placed: this form has no field {name}", question=_q(f), name=f.name)
         for f in filled.unplaced
     ]
     problems += [
-        _("{question}: not written: {why}", question=item.field.question, why=_why(item.why))
+        _("{question}: not written: {why}", question=_q(item.field), why=_why(item.why))
         for item in filled.not_written
     ]
     problems += [_(o.template, **o.values) for o in result.overflow]
@@ -131,14 +131,13 @@ def report_lines(result: i589.I589Result) -> list[str]:
     return lines
 
 
+def _q(field: MappedField) -> str:
+    return question_text(field, _)
+
+
 def _questions(fields: Iterable[MappedField]) -> str:
-    return "; ".join(sorted({f.question for f in fields}, key=_question_order))
-
-
-def _question_order(question: str) -> tuple[object, ...]:
-    """Questions in the form's order: numbers compared as numbers ("child 1 9" before "child 1 10")."""
-    parts = question.replace(".", " ").split()
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+    """The questions of ``fields`` once each, in the map's order (the form's)."""
+    return "; ".join(dict.fromkeys(_q(f) for f in fields))
 
 
 def _why(formatted: Any) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,6 +41,9 @@ class MappedField:
     on: str = ""  # a check box's on-value (its appearance state)
     when: str = ""  # the value of ``key`` that ticks this box
     max_length: int = 0  # 0 = no limit given
+    part: str = ""  # "A.I", "A.II", "B"; "" for the page 1 note
+    item: str = ""  # the form's item number: "14", "19.C"
+    detail: str = ""  # which box of the item (a key of DETAILS), when it has several
 
     @property
     def has_source(self) -> bool:
@@ -119,7 +123,17 @@ def _field(table: dict[str, object], index: int) -> MappedField:
         on=on,
         when=when,
         max_length=_int(table, "max_length", where, 0),
+        part=str(table.get("part", "")),
+        item=str(table.get("item", "")),
+        detail=_detail(table, where),
     )
+
+
+def _detail(table: dict[str, object], where: str) -> str:
+    detail = str(table.get("detail", ""))
+    if detail and detail not in DETAILS:
+        raise FormMapError(f"{where}: unknown detail {detail!r}")
+    return detail
 
 
 def parse_form_map(text: str, origin: str) -> FormMap:
@@ -151,6 +165,55 @@ def parse_form_map(text: str, origin: str) -> FormMap:
         )
     except FormMapError as exc:
         raise FormMapError(f"{origin}: {exc}") from None
+
+
+# A question as the person preparing the form reads it, in their language: the part and item as
+# the form numbers them, whose (spouse, child n) and which box (DETAILS).
+DETAILS = {
+    "street": N_("street"),
+    "apartment": N_("apartment"),
+    "city": N_("city"),
+    "state": N_("state"),
+    "zip": N_("ZIP code"),
+    "phone_area": N_("telephone area code"),
+    "phone_number": N_("telephone number"),
+    "in_care_of": N_("in care of"),
+    "location": N_("location, if not in the U.S."),
+    "passport_number": N_("passport number"),
+    "travel_document_number": N_("travel document number"),
+    "entry_date": N_("entry {n}, date"),
+    "entry_place": N_("entry {n}, place"),
+    "entry_status": N_("entry {n}, status"),
+    "entry_status_expires": N_("entry {n}, date status expires"),
+    "not_married": N_("I am not married"),
+    "children": N_("I have children / I do not have any children"),
+    "children_count": N_("total number of children"),
+    "grounds": N_("the grounds (race, religion, … Torture Convention)"),
+    "cat": N_("page 1: also applying for withholding under the Convention Against Torture"),
+}
+QUESTION = N_("Part {part}, {item}")
+QUESTION_SPOUSE = N_("Part {part}, spouse, {item}")
+QUESTION_CHILD = N_("Part {part}, child {n}, {item}")
+WITH_DETAIL = N_("{question}: {detail}")
+PART_DETAIL = N_("Part {part}: {detail}")
+
+_PERSON = re.compile(r"^(spouse|child(\d+)|entry(\d+))\.")
+
+
+def question_text(field: MappedField, translate: Callable[..., str]) -> str:
+    """The field's question in the language of ``translate(template, **values)``."""
+    person = _PERSON.match(field.key)
+    n = (person.group(2) or person.group(3) or "") if person else ""
+    detail = translate(DETAILS[field.detail], n=n) if field.detail else ""
+    if not field.item:
+        return translate(PART_DETAIL, part=field.part, detail=detail) if field.part else detail
+    if person is not None and person.group(1) == "spouse":
+        question = translate(QUESTION_SPOUSE, part=field.part, item=field.item)
+    elif person is not None and person.group(2):
+        question = translate(QUESTION_CHILD, part=field.part, n=n, item=field.item)
+    else:
+        question = translate(QUESTION, part=field.part, item=field.item)
+    return translate(WITH_DETAIL, question=question, detail=detail) if detail else question
 
 
 _CODED = frozenset({"a_number", "zip", "phone_area", "phone_number"})

@@ -59,7 +59,8 @@ def test_fills_says_what_to_type_and_never_overwrites(
     assert code == 0, capsys.readouterr().err
     assert "Form I-589 (Rev. 08/25/20), an edition Clinic knows." in out
     assert "child 5 (Valentina Ramírez Gutiérrez)" in out and "entry 4 into the U.S." in out
-    assert "Part A.I 17" in out  # religion: not recorded in Clinic yet
+    assert "Part A.I, 17;" in out  # religion: not recorded in Clinic yet
+    assert "Part A.II, child 3, 14;" in out  # not in the U.S.: no last entry recorded
     assert f"Saved the I-589 to {target}." in out and "not encrypted" in out
     fields = PdfReader(target).get_fields() or {}
     assert fields["form1[0].#subform[0].PtAILine4_LastName[0]"]["/V"] == "Ramírez Gutiérrez"
@@ -98,6 +99,7 @@ def test_fills_says_what_to_type_and_never_overwrites(
     )
     assert code == 0
     assert "una edición que Clinic conoce" in out and "Suplemento A" in out
+    assert "Parte A.I, 9: código postal (ZIP);" in out and "Parte A.II, hijo/a 3, 14;" in out
     assert f"Se guardó el I-589 en {flat}." in out
     assert not (PdfReader(flat).get_fields() or {})
 

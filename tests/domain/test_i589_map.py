@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from clinic.domain.i18n import translate
 from clinic.domain.i589_map import (
     NOT_A_PHONE,
     NOT_A_ZIP,
@@ -15,6 +16,7 @@ from clinic.domain.i589_map import (
     MappedField,
     format_value,
     parse_form_map,
+    question_text,
 )
 from clinic.resource_files import resource_path
 
@@ -111,3 +113,36 @@ def test_a_map_that_cannot_be_used_says_what_is_wrong(text: str, words: str) -> 
     with pytest.raises(FormMapError) as caught:
         parse_form_map(text, "bad.toml")
     assert str(caught.value).startswith("bad.toml: ") and words in str(caught.value)
+
+
+def test_questions_read_in_the_language_of_the_person_preparing_the_form() -> None:
+    path = resource_path("forms", "i-589", "rev-08-25-20.toml")
+    form_map = parse_form_map(path.read_text(encoding="utf-8"), str(path))
+    by_key = {(f.key, f.when): f for f in form_map.fields}
+
+    def english(template: str, **values: object) -> str:
+        return translate(template, "en", **values)
+
+    def spanish(template: str, **values: object) -> str:
+        return translate(template, "es", **values)
+
+    cases = {
+        ("applicant.religion", ""): ("Part A.I, 17", "Parte A.I, 17"),
+        ("mailing.zip", ""): ("Part A.I, 9: ZIP code", "Parte A.I, 9: código postal (ZIP)"),
+        ("entry2.place", ""): (
+            "Part A.I, 19.C: entry 2, place",
+            "Parte A.I, 19.C: entrada 2, lugar",
+        ),
+        ("spouse.sex", "male"): ("Part A.II, spouse, 14", "Parte A.II, cónyuge, 14"),
+        ("child3.location", ""): (
+            "Part A.II, child 3, 13: location, if not in the U.S.",
+            "Parte A.II, hijo/a 3, 13: ubicación, si no está en EE. UU.",
+        ),
+        ("applicant.not_married", "yes"): (
+            "Part A.II: I am not married",
+            "Parte A.II: no estoy casado/a",
+        ),
+    }
+    for key, (en, es) in cases.items():
+        field_ = by_key[key]
+        assert (question_text(field_, english), question_text(field_, spanish)) == (en, es)
