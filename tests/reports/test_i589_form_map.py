@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from clinic.reports.i589.edition import recognise
 from clinic.reports.i589.fill import fill_form
@@ -86,3 +86,24 @@ def test_a_value_in_every_mapped_field_prints_on_its_page(tmp_path: Path) -> Non
     for field in as_text.fields:
         if field.format == "check":
             assert read[field.name].get("/V") == f"/{field.on}", field.question
+
+
+def test_another_footer_over_the_same_fields_is_not_a_known_edition(tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(BLANK))
+    contents = writer.pages[0].get_contents()
+    assert contents is not None
+    data = contents.get_data()
+    footer = b"(Form I-589 \\(Rev. 08/25/20\\))Tj"
+    assert data.count(footer) == 1
+    contents.set_data(data.replace(footer, b"(Form I-589 \\(Rev. 01/20/25\\))Tj"))
+    writer.pages[0].replace_contents(contents)
+    copy = io.BytesIO()
+    writer.write(copy)
+    filled = fill_form(
+        copy.getvalue(), known_maps(), {"applicant.family_name": "Tum"}, flatten=False
+    )
+    assert filled.edition is None  # the same fields, but not the edition the map was checked on
+    assert filled.recognised.footer == "Form I-589 (Rev. 01/20/25)"
+    assert filled.recognised.closest is known_maps()[0]
+    assert [p.field.key for p in filled.placed] == ["applicant.family_name"]
+    assert not filled.unplaced
