@@ -77,6 +77,10 @@ NOT_AN_A_NUMBER = N_("{value} is not an A-number")
 NOT_A_ZIP = N_("{value} is not a ZIP code")
 NOT_A_PHONE = N_("{value} is not a 10-digit U.S. telephone number")
 TOO_LONG = N_("{value} is longer than the box takes ({limit} characters)")
+NOT_PRINTABLE = N_(
+    "{value} has letters the form's fonts cannot print: type it in Latin letters, as in the "
+    "passport"
+)
 
 
 def _str(table: dict[str, object], key: str, where: str) -> str:
@@ -255,6 +259,14 @@ def _coded(fmt: str, text: str) -> Formatted:
     return Formatted(digits[:3] if fmt == "phone_area" else f"{digits[3:6]}-{digits[6:]}")
 
 
+def _printable(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def format_value(field: MappedField, value: Value | None) -> Formatted:
     """``value`` written as ``field`` takes it; empty text for no value (or a box not ticked)."""
     if value is None or value == "":
@@ -262,6 +274,10 @@ def format_value(field: MappedField, value: Value | None) -> Formatted:
     if field.format == "check":
         return Formatted(field.on if str(value) == field.when else "")
     formatted = _as_text(field, value)
-    if formatted.problem or not field.max_length or len(formatted.text) <= field.max_length:
+    if formatted.problem:
+        return formatted
+    if not _printable(formatted.text):  # the form's fonts are WinAnsi: Ж or Ł would print as ?
+        return Formatted(problem=NOT_PRINTABLE, value=formatted.text)
+    if not field.max_length or len(formatted.text) <= field.max_length:
         return formatted
     return Formatted(problem=TOO_LONG, value=formatted.text, limit=field.max_length)

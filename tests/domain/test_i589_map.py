@@ -11,6 +11,7 @@ from clinic.domain.i589_map import (
     NOT_A_PHONE,
     NOT_A_ZIP,
     NOT_AN_A_NUMBER,
+    NOT_PRINTABLE,
     TOO_LONG,
     FormMapError,
     MappedField,
@@ -67,6 +68,14 @@ def test_what_the_form_cannot_take_is_reported_not_guessed(
 ) -> None:
     written = format_value(field(fmt), value)
     assert (written.text, written.problem, written.value) == ("", problem, value)
+
+
+@pytest.mark.parametrize("name", ["Ковальчук", "Łukasz", "王小明"])
+def test_letters_the_forms_fonts_cannot_print_are_reported(name: str) -> None:
+    written = format_value(field("text"), name)
+    assert (written.text, written.problem, written.value) == ("", NOT_PRINTABLE, name)
+    assert format_value(field("text"), "Peña Muñoz, Çağ").problem == NOT_PRINTABLE  # ğ
+    assert format_value(field("text"), "Peña Muñoz, Ötzi").text == "Peña Muñoz, Ötzi"
 
 
 def test_a_value_longer_than_its_box_is_reported_never_cut() -> None:
