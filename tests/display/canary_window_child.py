@@ -281,6 +281,15 @@ def modal(kind: str) -> Callable[[], QWidget | None]:
     return find
 
 
+def enabled(parent: QWidget, name: str) -> Callable[[], bool]:
+    def ready() -> bool:
+        button = parent.findChild(QAbstractButton, name)
+        return button is not None and button.isVisible() and button.isEnabled()
+
+    ready.__qualname__ = f"button {name} to be enabled"
+    return ready
+
+
 def click(parent: QWidget, name: str) -> None:
     button = parent.findChild(QAbstractButton, name)
     assert button is not None, f"no button {name}"
@@ -350,10 +359,12 @@ def script(
     QTest.keyClick(page.other_names.entry, Qt.Key.Key_Return)
     type_into(page.phone, "+1 956 555 0100")
     QTest.keyClick(page.phone, Qt.Key.Key_Return)
-    yield 0.3
+    from clinic.ui.intake.intake_dialog import CASE_STEP, FAMILY_STEP  # noqa: PLC0415
+
+    yield lambda: dialog.current_step() == FAMILY_STEP
     family = dialog.family_page
     QTest.mouseClick(family.add_member_button, Qt.MouseButton.LeftButton)
-    yield 0.3
+    yield lambda: len(family.members) == 1
     member = family.members[0]
     member.relationship.setCurrentIndex(member.relationship.findText("Child"))
     type_into(member.family_name, canary)
@@ -361,7 +372,7 @@ def script(
     type_into(family.adverse_parties.entry, f"Comandante {canary}")
     QTest.keyClick(family.adverse_parties.entry, Qt.Key.Key_Return)
     QTest.keyClick(member.given_name, Qt.Key.Key_Return)
-    yield 0.3
+    yield lambda: dialog.current_step() == CASE_STEP
     case_page = dialog.case_page
     from clinic.domain.enums import ClaimType  # noqa: PLC0415
 
@@ -404,6 +415,7 @@ def script(
     if not short:
         step("schedule a hearing")
         hearings = show_tab("hearingsTab")
+        yield enabled(hearings, "scheduleHearingButton")
         later(lambda: click(hearings, "scheduleHearingButton"))
         yield modal("ScheduleHearingDialog")
         form: Any = modal("ScheduleHearingDialog")()
@@ -414,6 +426,7 @@ def script(
 
         step("add a deadline")
         deadlines = show_tab("deadlinesTab")
+        yield enabled(deadlines, "addDeadlineButton")
         later(lambda: click(deadlines, "addDeadlineButton"))
         yield modal("AddDeadlineDialog")
         form = modal("AddDeadlineDialog")()
@@ -424,6 +437,7 @@ def script(
 
     step("add evidence and attach its file through the file dialog")
     evidence = show_tab("evidenceTab")
+    yield enabled(evidence, "addEvidenceButton")
     later(lambda: click(evidence, "addEvidenceButton"))
     yield modal("AddEvidenceDialog")
     form = modal("AddEvidenceDialog")()
@@ -437,6 +451,7 @@ def script(
     table.selectRow(0)  # type: ignore[attr-defined]
     yield 0.3
     pilot.files.append(str(attach))
+    yield enabled(evidence, "attachFilesButton")
     later(lambda: click(evidence, "attachFilesButton"))
     status = evidence.findChild(QWidget, "evidenceFileStatus")
     yield lambda: "Attached" in status.text()  # type: ignore[union-attr]
@@ -448,17 +463,20 @@ def script(
         yield 0.3
         copy = documents / f"copy of {attach.name}"
         pilot.files.append(str(copy))
+        yield enabled(evidence, "exportCopyButton")
         later(lambda: click(evidence, "exportCopyButton"))
         yield copy.exists
 
         step("packet")
         exhibits = show_tab("exhibitsTab")
         yield 0.5
+        yield enabled(exhibits, "buildPacketButton")
         later(lambda: click(exhibits, "buildPacketButton"))
         yield modal("PacketDialog")
         packet: Any = modal("PacketDialog")()
         packet_folder = documents / "Packet"
         pilot.files.append(str(packet_folder))
+        yield enabled(packet, "packetChooseFolder")
         later(lambda: click(packet, "packetChooseFolder"))
         yield lambda: packet.findChild(QLineEdit, "packetFolder").text() == str(packet_folder)
         click(packet, "packetBuild")
@@ -483,6 +501,7 @@ def script(
         checklist_tab = show_tab("checklistTab")
         checklist = documents / "checklist.pdf"
         pilot.files.append(str(checklist))
+        yield enabled(checklist_tab, "exportChecklistButton")
         later(lambda: click(checklist_tab, "exportChecklistButton"))
         yield checklist.exists
 
