@@ -26,19 +26,18 @@ FUNCTION_LIMIT = 60
 
 # Paths relative to clinic/, with their size (lines) when they were listed.
 KNOWN_LONG_MODULES: dict[str, int] = {
-    "domain/checklists.py": 490,
+    "domain/checklists.py": 521,  # 490 when listed; f28db9f added 31
     "domain/deadlines/engine.py": 423,
     "reports/checklist_pdf.py": 428,
     "reports/packet/verify.py": 504,
-    "reports/pdf_words.py": 581,
+    "reports/pdf_words.py": 582,  # 581 when listed; af6f520 added 1
     "reports/summary_pdf.py": 561,
     "services/attorney_reports.py": 409,
     "services/backup.py": 428,
     "services/demo/deadlines.py": 437,
-    "services/demo/spanish.py": 405,
+    "services/demo/spanish.py": 409,  # 405 when listed; cf603fd added 4
     "services/handouts.py": 636,
-    "storage/postgres.py": 412,
-    "storage/postgres_server.py": 699,
+    "storage/postgres.py": 409,
     "ui/case_view/case_words.py": 503,
     "ui/case_view/history_words.py": 455,
     "ui/case_view/people_tab.py": 538,  # 524 when listed; 415503c added 14
@@ -61,10 +60,6 @@ KNOWN_LONG_FUNCTIONS: dict[str, int] = {
     "services/attorney_reports.py::_summary_data": 93,
     "services/attorney_reports.py::docket_data": 69,
     "services/exports/case_bundle.py::export_cases": 62,
-    "storage/postgres.py::explain_connect_error": 67,
-    "storage/postgres_server.py::_apply_grants_and_policies": 62,
-    "storage/postgres_server.py::add_staff": 70,
-    "storage/postgres_server.py::server_status": 72,
     "ui/case_view/client_dialogs.py::EditClientDialog.__init__": 66,
     "ui/case_view/people_tab.py::PeopleTab.__init__": 64,  # 62 when listed (415503c)
     "ui/handout_dialog.py::HandoutExport.export": 61,

@@ -189,6 +189,17 @@ def _without_password(url: str) -> str:
     return parts._replace(netloc=netloc).geturl()
 
 
+def _wrong_login(target: OfficeTarget) -> OfficeError:
+    return OfficeError(
+        N_(
+            "The office server did not accept the user name '{user}' with that password. "
+            "Check the password (Caps Lock, keyboard layout) and try again; if it expired "
+            "or is lost, ask the clinic's administrator for a new first password."
+        ),
+        user=target.user,
+    )
+
+
 def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
     exc: BaseException, target: OfficeTarget
 ) -> OfficeError | None:
@@ -196,14 +207,7 @@ def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
     message = str(getattr(exc, "orig", None) or exc)
     lowered = message.lower()
     if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return OfficeError(
-            N_(
-                "The office server did not accept the user name '{user}' with that password. "
-                "Check the password (Caps Lock, keyboard layout) and try again; if it expired "
-                "or is lost, ask the clinic's administrator for a new first password."
-            ),
-            user=target.user,
-        )
+        return _wrong_login(target)
     if "no encryption" in lowered or "ssl is not enabled" in lowered or "sslmode" in lowered:
         return OfficeError(
             N_(
@@ -224,14 +228,7 @@ def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
             ca=target.ca_file or "-",
         )
     if "role" in lowered and "does not exist" in lowered:
-        return OfficeError(
-            N_(
-                "The office server did not accept the user name '{user}' with that password. "
-                "Check the password (Caps Lock, keyboard layout) and try again; if it expired "
-                "or is lost, ask the clinic's administrator for a new first password."
-            ),
-            user=target.user,
-        )
+        return _wrong_login(target)
     if "connection refused" in lowered or "timeout" in lowered or "could not translate" in lowered:
         return OfficeError(
             N_(
