@@ -437,7 +437,7 @@ WORDS: dict[str, dict[str, Words]] = {
         "EvidenceStatus.filed": "Presentada",
         "DetentionStatus.not_detained": "No detenido(a)",
         "DetentionStatus.detained": "Detenido(a)",
-        "DetentionStatus.released": "Liberado(a) (fianza, parole o ATD)",
+        "DetentionStatus.released": "Liberado(a) (fianza, parole o alternativa a la detención)",
         "Relationship.spouse": "Cónyuge",
         "Relationship.child": "Hijo(a)",
         "Relationship.parent": "Padre o madre",

@@ -3590,7 +3590,7 @@
     </message>
     <message>
         <source>Family member&apos;s lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
-        <translation>Terminó el estatus legal, el TPS o el parole del familiar: presentar en un período razonable (advertencia)</translation>
+        <translation>Terminó el estatus legal, el TPS o el permiso de permanencia temporal (parole) del familiar: presentar en un período razonable (advertencia)</translation>
     </message>
     <message>
         <source>Filing before a master calendar hearing (if a ruling is requested)</source>
@@ -3626,7 +3626,7 @@
     </message>
     <message>
         <source>Lawful status, TPS or parole ended: file within a reasonable period (warning)</source>
-        <translation>Terminó el estatus legal, el TPS o el parole: presentar en un período razonable (advertencia)</translation>
+        <translation>Terminó el estatus legal, el TPS o el permiso de permanencia temporal (parole): presentar en un período razonable (advertencia)</translation>
     </message>
     <message>
         <source>Missed asylum interview: show good cause to the asylum office</source>
@@ -6061,7 +6061,7 @@ Esc: cancelar</translation>
     </message>
     <message>
         <source>A lawful status, TPS or parole held when the one-year deadline passes may support the extraordinary-circumstances exception if the I-589 is filed within a reasonable period after it ends (8 CFR 208.4(a)(5)(iv)). A family member who files an I-589 of their own has a one-year deadline of their own; a derivative is covered for asylum only (INA 208(b)(3)(A)). The Deadlines tab shows the dates and their reasoning; the attorney decides.</source>
-        <translation>Un estatus legal, TPS o parole vigente cuando vence el plazo de un año puede respaldar la excepción por circunstancias extraordinarias si el I-589 se presenta en un período razonable después de que termine (8 CFR 208.4(a)(5)(iv)). Un familiar que presenta su propio I-589 tiene su propio plazo de un año; un derivado está cubierto solo para el asilo (INA 208(b)(3)(A)). La pestaña Plazos muestra las fechas y su razonamiento; lo decide el abogado o la abogada.</translation>
+        <translation>Un estatus legal, TPS o permiso de permanencia temporal (parole) vigente cuando vence el plazo de un año puede respaldar la excepción por circunstancias extraordinarias si el I-589 se presenta en un período razonable después de que termine (8 CFR 208.4(a)(5)(iv)). Un familiar que presenta su propio I-589 tiene su propio plazo de un año; un derivado está cubierto solo para el asilo (INA 208(b)(3)(A)). La pestaña Plazos muestra las fechas y su razonamiento; lo decide el abogado o la abogada.</translation>
     </message>
     <message>
         <source>Proceeding: %1</source>
