@@ -50,10 +50,6 @@ KNOWN_LONG_MODULES: dict[str, int] = {
 
 # "module path::Qualified.name", with the function's length (lines) when it was listed.
 KNOWN_LONG_FUNCTIONS: dict[str, int] = {
-    "cli/__init__.py::build_parser": 102,
-    "cli/export_commands.py::add_parsers": 66,
-    "cli/export_commands.py::cmd_export_case": 65,
-    "cli/server_commands.py::cmd_server": 68,
     "domain/deadlines/engine.py::_settle": 61,
     "reports/packet/appearances.py::shapes": 75,
     "services/attorney_reports.py::_summary_data": 93,

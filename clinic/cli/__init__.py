@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import Any, TextIO
 
 import clinic
 from clinic.cli.common import EXIT_OTHER, EXIT_USAGE, UsageError
@@ -54,6 +54,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Clinic: an offline, encrypted case tracker for asylum cases. "
         "With no command, the desktop app starts.",
     )
+    _add_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_store_and_case_commands(commands, command)
+    _add_key_and_check_commands(commands)
+    wanted = COMMANDS[command][0] if command in COMMANDS else None
+    for name in PARSER_MODULES:
+        if command is None or name == wanted:
+            _module(name).add_parsers(commands)
+    return parser
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    """The options every command takes."""
     parser.add_argument("--version", action="version", version=f"clinic {clinic.__version__}")
     parser.add_argument(
         "--data-dir",
@@ -70,8 +83,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         choices=("en", "es"),
         help="language of messages and staff PDFs for this command (default: the saved setting)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+
+def _add_store_and_case_commands(commands: Any, command: str | None) -> None:
+    """init, demo, cases and search."""
     init = commands.add_parser("init", help="create the encrypted store")
     init.add_argument(
         "--use-passphrase",
@@ -102,6 +117,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     find.add_argument("text")
     find.add_argument("--json", action="store_true", help="print JSON")
 
+
+def _add_key_and_check_commands(commands: Any) -> None:
+    """recovery-kit, unlock, doctor, verify-audit and accept-copy."""
     kit = commands.add_parser(
         "recovery-kit",
         help="save the printable recovery kit (holds the key: print it, then delete the file)",
@@ -144,11 +162,6 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help="accept an older copy of the store (opened read-only) as the current one; "
         "asks for the passphrase again and records the acceptance in the audit trail",
     )
-    wanted = COMMANDS[command][0] if command in COMMANDS else None
-    for name in PARSER_MODULES:
-        if command is None or name == wanted:
-            _module(name).add_parsers(commands)
-    return parser
 
 
 # Every command: (its module, its function), imported when it runs.

@@ -37,6 +37,12 @@ def _new_file(path: Path) -> Path:
 
 
 def add_parsers(commands: Any) -> None:
+    _add_calendar_parser(commands)
+    _add_case_file_parsers(commands)
+    _add_report_parser(commands)
+
+
+def _add_calendar_parser(commands: Any) -> None:
     cal = commands.add_parser(
         "export-ics",
         help="save hearings and open deadlines as a calendar file (.ics) for Outlook or Google "
@@ -59,6 +65,8 @@ def add_parsers(commands: Any) -> None:
         "and cloud calendars)",
     )
 
+
+def _add_case_file_parsers(commands: Any) -> None:
     export = commands.add_parser(
         "export-case",
         help="save a case (or every case) to move it to another Clinic store; encrypted with a "
@@ -93,6 +101,8 @@ def add_parsers(commands: Any) -> None:
         help="add the cases to this existing client (their details here are kept as they are)",
     )
 
+
+def _add_report_parser(commands: Any) -> None:
     report = commands.add_parser("report", help="reports for funders (counts only)")
     kinds = report.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
     fund = kinds.add_parser(
@@ -159,19 +169,7 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
     destination = _new_file(args.out)
     store = open_for_command(args)
     try:
-        passphrase = None
-        if args.plaintext:
-            print(
-                _(
-                    "clinic: warning: --plaintext writes client data unencrypted; anyone who "
-                    "gets the file can read it."
-                ),
-                file=sys.stderr,
-            )
-        else:
-            passphrase = read_passphrase(
-                args, prompt=_("Passphrase for the export file: "), confirm=True
-            )
+        passphrase = _export_passphrase(args)
         try:
             summary = case_bundle.export_cases(
                 store=store,
@@ -188,6 +186,28 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
             ) from None
     finally:
         store.lock()
+    saved = _saved_words(summary, destination)
+    print(saved, file=out)
+    return EXIT_OK
+
+
+def _export_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase for an encrypted export (asked twice), or ``None`` with --plaintext
+    (after a warning on stderr)."""
+    if args.plaintext:
+        print(
+            _(
+                "clinic: warning: --plaintext writes client data unencrypted; anyone who "
+                "gets the file can read it."
+            ),
+            file=sys.stderr,
+        )
+        return None
+    return read_passphrase(args, prompt=_("Passphrase for the export file: "), confirm=True)
+
+
+def _saved_words(summary: case_bundle.BundleSummary, destination: Path) -> str:
+    """What was saved where, and whether it is encrypted."""
     values = {
         "cases": tr_n("{n} case", "{n} cases", summary.cases),
         "clients": tr_n("{n} client", "{n} clients", summary.clients),
@@ -195,22 +215,12 @@ def cmd_export_case(args: argparse.Namespace, out: TextIO) -> int:
         "path": destination,
     }
     if summary.encrypted:
-        saved = _(
+        return _(
             "Saved {cases} of {clients} and {files} to {path}, encrypted with your passphrase "
             "(send the passphrase separately).",
             **values,
         )
-    else:
-        saved = (
-            _(
-                "Saved {cases} of {clients} and {files} to {path}.",
-                **values,
-            )
-            + " "
-            + _(NOT_ENCRYPTED)
-        )
-    print(saved, file=out)
-    return EXIT_OK
+    return _("Saved {cases} of {clients} and {files} to {path}.", **values) + " " + _(NOT_ENCRYPTED)
 
 
 def cmd_import_case(args: argparse.Namespace, out: TextIO) -> int:

@@ -89,28 +89,7 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
     command = args.server_command
     if command == "init":
         report = office.init_server(target=target, password=password)
-        if report.created:
-            print(
-                _("Clinic's office database is set up in {database}.", database=target.database),
-                file=out,
-            )
-        else:
-            print(
-                _("The Clinic database {database} is up to date.", database=target.database),
-                file=out,
-            )
-        print(
-            _(
-                "Roles: {admin}, {attorney}, {paralegal}, {volunteer}. Add each person with "
-                "'clinic server add-staff LOGIN --role ROLE'.",
-                admin=report.roles.admin,
-                attorney=report.roles.attorney,
-                paralegal=report.roles.paralegal,
-                volunteer=report.roles.volunteer,
-            ),
-            file=out,
-        )
-        return EXIT_OK
+        return _print_init(report, target.database, out)
     if command == "add-staff":
         made = office.add_staff(
             target=target,
@@ -119,23 +98,7 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
             role=args.role,
             full_name=args.full_name,
         )
-        print(_("Login {login} ({role}) created.", login=made.login, role=made.role), file=out)
-        print(
-            _(
-                "First password (shown once; give it to the person in private): {password}",
-                password=made.first_password,
-            ),
-            file=out,
-        )
-        print(
-            _(
-                "It expires on {date}: the person connects with 'clinic connect' and chooses "
-                "their own before then.",
-                date=made.valid_until.strftime("%Y-%m-%d %H:%M UTC"),
-            ),
-            file=out,
-        )
-        return EXIT_OK
+        return _print_new_staff(made, out)
     if command == "disable-staff":
         ended = office.disable_staff(target=target, password=password, login=args.name)
         print(
@@ -149,6 +112,53 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     return _status(office.server_status(target=target, password=password), out)
+
+
+def _print_init(report: office.InitReport, database: str, out: TextIO) -> int:
+    """Set up or brought up to date, and the roles to add people to."""
+    if report.created:
+        print(
+            _("Clinic's office database is set up in {database}.", database=database),
+            file=out,
+        )
+    else:
+        print(
+            _("The Clinic database {database} is up to date.", database=database),
+            file=out,
+        )
+    print(
+        _(
+            "Roles: {admin}, {attorney}, {paralegal}, {volunteer}. Add each person with "
+            "'clinic server add-staff LOGIN --role ROLE'.",
+            admin=report.roles.admin,
+            attorney=report.roles.attorney,
+            paralegal=report.roles.paralegal,
+            volunteer=report.roles.volunteer,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _print_new_staff(made: office.NewStaff, out: TextIO) -> int:
+    """The new login, its first password (shown once) and when it expires."""
+    print(_("Login {login} ({role}) created.", login=made.login, role=made.role), file=out)
+    print(
+        _(
+            "First password (shown once; give it to the person in private): {password}",
+            password=made.first_password,
+        ),
+        file=out,
+    )
+    print(
+        _(
+            "It expires on {date}: the person connects with 'clinic connect' and chooses "
+            "their own before then.",
+            date=made.valid_until.strftime("%Y-%m-%d %H:%M UTC"),
+        ),
+        file=out,
+    )
+    return EXIT_OK
 
 
 def _status(status: office.ServerStatus, out: TextIO) -> int:
