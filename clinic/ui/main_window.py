@@ -3,12 +3,13 @@ new intake, and lock. Pages talk to services; the window only routes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -17,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from clinic.services.first_steps import Step
 from clinic.services.results import Changes
+from clinic.ui.action_icons import add_icons
 from clinic.ui.calendar_page import CalendarPage
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.cases_page import CasesPage
 from clinic.ui.computer_user_dialog import WhoAreYouDialog
 from clinic.ui.export_dialogs import CalendarExporter, CaseBundleActions, FunderReportExporter
 from clinic.ui.help_menu import HelpMenu
-from clinic.ui.icons import Glyph, icon
+from clinic.ui.icons import Glyph
 from clinic.ui.import_wizard import ImportWizard
 from clinic.ui.intake import IntakeDialog
 from clinic.ui.navigation import Navigator, Place
@@ -35,32 +37,12 @@ from clinic.ui.settings_page import SettingsPage
 from clinic.ui.sidebar import NavEntry, Sidebar, today_counts
 from clinic.ui.store_actions import StoreActions
 from clinic.ui.today_page import TodayPage
-
-GEOMETRY_KEY = "mainWindow/geometry"
-PREFERRED_SIZE = QSize(1280, 800)
-# Room for the window manager's title bar and borders when sizing before the first show.
-FRAME_ALLOWANCE = QSize(16, 48)
+from clinic.ui.window_geometry import GEOMETRY_KEY, fit_to_screen, restore_geometry
 
 # The sidebar's pages, in the order of nav_pages (the navigator's page indexes).
 NAV_KEYS = ("today", "cases", "calendar", "settings")
 NAV_GLYPHS = (Glyph.TODAY, Glyph.CASES, Glyph.CALENDAR, Glyph.SETTINGS)
 COUNTED = ("today", "calendar")  # overdue deadlines; hearings today
-ACTION_GLYPHS = {
-    "newIntakeAction": Glyph.NEW_INTAKE,
-    "importSpreadsheetAction": Glyph.IMPORT_SPREADSHEET,
-    "lockAction": Glyph.LOCK,
-    "backupAction": Glyph.BACK_UP,
-    "restoreAction": Glyph.RESTORE,
-    "recoveryKitAction": Glyph.RECOVERY_KIT,
-    "printDocketAction": Glyph.DOCKET,
-    "exportCalendarAction": Glyph.EXPORT_CALENDAR,
-    "funderReportAction": Glyph.FUNDER_REPORT,
-    "exportCaseAction": Glyph.EXPORT_CASE,
-    "importCaseAction": Glyph.IMPORT_CASE,
-    "quitAction": Glyph.QUIT,
-    "findAction": Glyph.FIND,
-    "backAction": Glyph.BACK,
-}
 
 
 class MainWindow(QMainWindow):
@@ -76,30 +58,7 @@ class MainWindow(QMainWindow):
         self._today_after_paint = today_after_paint
         self.setWindowTitle("Clinic")  # never a client's name: titles show in task switchers
         self.setObjectName("mainWindow")
-        self.today_page = TodayPage(session)
-        self.cases_page = CasesPage(session)
-        self.calendar_page = CalendarPage(session)
-        self.settings_page = SettingsPage(session)
-        self.settings_page.language_changed.connect(self.language_changed)
-        self.case_page = CaseViewPage(session)
-        self.nav_pages: list[Page] = [
-            self.today_page,
-            self.cases_page,
-            self.calendar_page,
-            self.settings_page,
-        ]
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("pages")
-        for page in [*self.nav_pages, self.case_page]:
-            self.stack.addWidget(page)
-        self.navigator = Navigator(
-            self.stack,
-            list(self.nav_pages),
-            self.case_page,
-            show_case=self.case_page.show_case,
-            may_leave=self._may_leave,
-        )
-        self.navigator.arrived.connect(self._arrived)
+        self._make_pages(session)
         self.nav = self._make_nav()
         # An older copy of the store (read-only) is said at the top, above every page.
         self.older_copy_banner = OlderCopyBanner(session)
@@ -128,16 +87,43 @@ class MainWindow(QMainWindow):
         self.backup_label.setObjectName("backupStatus")
         self.statusBar().addWidget(self.backup_label)
         self._add_actions()
-        self._add_icons()
+        add_icons(self, self.nav, list(zip(self.nav_pages, NAV_GLYPHS, strict=True)))
         self.today_page.loaded.connect(self._show_counts)
         session.locked.connect(self.nav.clear_counts)  # no figures left on a locked window
         self.today_page.start_list.step_chosen.connect(self.start_step)
         session.case_requested.connect(self.show_case)
         session.changed.connect(self._changed)
         session.unlocked.connect(self._reload_current)
-        self._restore_geometry()
+        restore_geometry(self)
         self.navigator.go_page(0)
         self.backup_label.setText(self.store_actions.backup_status())
+
+    def _make_pages(self, session: UiSession) -> None:
+        """The pages, their stack and the navigator that switches them."""
+        self.today_page = TodayPage(session)
+        self.cases_page = CasesPage(session)
+        self.calendar_page = CalendarPage(session)
+        self.settings_page = SettingsPage(session)
+        self.settings_page.language_changed.connect(self.language_changed)
+        self.case_page = CaseViewPage(session)
+        self.nav_pages: list[Page] = [
+            self.today_page,
+            self.cases_page,
+            self.calendar_page,
+            self.settings_page,
+        ]
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for page in [*self.nav_pages, self.case_page]:
+            self.stack.addWidget(page)
+        self.navigator = Navigator(
+            self.stack,
+            list(self.nav_pages),
+            self.case_page,
+            show_case=self.case_page.show_case,
+            may_leave=self._may_leave,
+        )
+        self.navigator.arrived.connect(self._arrived)
 
     def _make_central(self) -> QWidget:
         central = QWidget()
@@ -166,22 +152,6 @@ class MainWindow(QMainWindow):
         nav.page_requested.connect(self._nav_requested)
         return nav
 
-    def _add_icons(self) -> None:
-        """Icons on the menus' actions and the pages of the Go menu; New intake at the top of
-        the sidebar and Lock at its foot."""
-        named = {action.objectName(): action for action in self.actions()}
-        for name, glyph in ACTION_GLYPHS.items():
-            if name in named:
-                named[name].setIcon(icon(glyph))
-        for page, glyph in zip(self.nav_pages, NAV_GLYPHS, strict=True):
-            go = named.get(f"go{page.title}Action")
-            if go is not None:
-                go.setIcon(icon(glyph))
-        if "newIntakeAction" in named:
-            self.nav.add_action(named["newIntakeAction"])
-        if "lockAction" in named:
-            self.nav.add_action(named["lockAction"], bottom=True)
-
     def _action(
         self,
         text: str,
@@ -198,10 +168,23 @@ class MainWindow(QMainWindow):
 
     def _add_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._add_store_actions(file_menu)
+        file_menu.addSeparator()
+        self._add_export_actions(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(
+            self._action(self.tr("Quit"), "quitAction", QKeySequence.StandardKey.Quit, self.close)
+        )
+        self._add_go_menu()
+        self.help_menu = HelpMenu(self, self.session)
+        self.help_menu.build()
+
+    def _add_store_actions(self, menu: QMenu) -> None:
+        """File menu: new intake, import, lock; back up, restore, recovery kit."""
+        menu.addAction(
             self._action(self.tr("New intake…"), "newIntakeAction", "Ctrl+N", self.new_intake)
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(
                 self.tr("Import spreadsheet…"),
                 "importSpreadsheetAction",
@@ -209,11 +192,11 @@ class MainWindow(QMainWindow):
                 self.import_spreadsheet,
             )
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(self.tr("Lock"), "lockAction", "Ctrl+L", self.lock_requested.emit)
         )
-        file_menu.addSeparator()
-        file_menu.addAction(
+        menu.addSeparator()
+        menu.addAction(
             self._action(
                 self.tr("Back up now…"),
                 "backupAction",
@@ -221,7 +204,7 @@ class MainWindow(QMainWindow):
                 self.store_actions.back_up_now,
             )
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(
                 self.tr("Restore from backup…"),
                 "restoreAction",
@@ -229,7 +212,7 @@ class MainWindow(QMainWindow):
                 lambda: self.store_actions.restore(self.unlock_requested.emit),
             )
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(
                 self.tr("Save recovery kit…"),
                 "recoveryKitAction",
@@ -237,8 +220,10 @@ class MainWindow(QMainWindow):
                 self.store_actions.save_recovery_kit,
             )
         )
-        file_menu.addSeparator()
-        file_menu.addAction(
+
+    def _add_export_actions(self, menu: QMenu) -> None:
+        """File menu: the docket, the calendar file, the funder report, case files out and in."""
+        menu.addAction(
             self._action(
                 self.tr("Print hearing docket…"),
                 "printDocketAction",
@@ -246,7 +231,7 @@ class MainWindow(QMainWindow):
                 self.calendar_page.docket.start,
             )
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(
                 self.tr("Export calendar (.ics)…"),
                 "exportCalendarAction",
@@ -254,12 +239,12 @@ class MainWindow(QMainWindow):
                 self.calendar_exporter.start,
             )
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(
                 self.tr("Funder report…"), "funderReportAction", "", self.funder_exporter.start
             )
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(
                 self.tr("Export case for another computer…"),
                 "exportCaseAction",
@@ -267,15 +252,13 @@ class MainWindow(QMainWindow):
                 self.case_bundles.export_case,
             )
         )
-        file_menu.addAction(
+        menu.addAction(
             self._action(
                 self.tr("Import case file…"), "importCaseAction", "", self.case_bundles.import_case
             )
         )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("Quit"), "quitAction", QKeySequence.StandardKey.Quit, self.close)
-        )
+
+    def _add_go_menu(self) -> None:
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for index, page in enumerate(self.nav_pages, start=1):
             go_menu.addAction(
@@ -292,8 +275,6 @@ class MainWindow(QMainWindow):
             )
         )
         go_menu.addAction(self._action(self.tr("Back"), "backAction", "Alt+Left", self.back))
-        self.help_menu = HelpMenu(self, self.session)
-        self.help_menu.build()
 
     def _may_leave(self, page: QWidget) -> bool:
         """Settings with unsaved edits ask before another page replaces them."""
@@ -391,35 +372,9 @@ class MainWindow(QMainWindow):
         self.status.clear()
         self.backup_label.clear()
 
-    def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value(GEOMETRY_KEY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(PREFERRED_SIZE)
-        self.fit_to_screen()
-
     def fit_to_screen(self) -> None:
-        """Never larger than the screen's free area (a 1366×768 laptop, a taskbar, or a size
-        saved on a bigger monitor), and moved back onto it."""
-        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        shown = self.isVisible() and self.frameGeometry().height() > self.height()
-        frame = (
-            QSize(
-                self.frameGeometry().width() - self.width(),
-                self.frameGeometry().height() - self.height(),
-            )
-            if shown
-            else FRAME_ALLOWANCE
-        )
-        room = QSize(free.width() - frame.width(), free.height() - frame.height())
-        if self.width() > room.width() or self.height() > room.height():
-            self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
-        frame_rect = self.frameGeometry()
-        if not free.contains(frame_rect.topLeft()) or not free.contains(frame_rect.bottomRight()):
-            self.move(
-                max(free.left(), min(frame_rect.left(), free.right() - frame_rect.width() + 1)),
-                max(free.top(), min(frame_rect.top(), free.bottom() - frame_rect.height() + 1)),
-            )
+        """Never larger than the screen's free area, and on it (see window_geometry)."""
+        fit_to_screen(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
