@@ -52,10 +52,8 @@ KNOWN_LONG_FUNCTIONS: dict[str, int] = {
     "domain/deadlines/engine.py::_settle": 61,
     "reports/packet/appearances.py::shapes": 75,
     "services/exports/case_bundle.py::export_cases": 62,
-    "ui/case_view/client_dialogs.py::EditClientDialog.__init__": 66,
     "ui/case_view/people_tab.py::PeopleTab.__init__": 64,  # 62 when listed (415503c)
     "ui/handout_dialog.py::HandoutExport.export": 61,
-    "ui/hearing_zone_review.py::HearingZoneReviewDialog.__init__": 68,
     "ui/intake/client_page.py::ClientPage._arrival_group": 61,
 }
 

@@ -64,39 +64,10 @@ class HearingZoneReviewDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(Column))
-        self.table.setObjectName("hearingZoneTable")
-        self.table.setAccessibleName(self.tr("Hearings with another time zone than their court's"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Date"),
-                self.tr("Time (as stored)"),
-                self.tr("Client"),
-                self.tr("Hearing"),
-                self.tr("Stored zone"),
-                self.tr("Court's zone"),
-                self.tr("Court or office"),
-            ]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = self._make_table()
         self.empty = QLabel(self.tr("Every upcoming hearing has its court's time zone."))
         self.empty.setObjectName("hearingZoneNone")
-        self.keep_button = QPushButton(self.tr("&Keep the stored zone"))
-        self.keep_button.setObjectName("keepStoredZone")
-        self.keep_button.setAccessibleName(self.tr("Keep the stored time zone of the selected"))
-        self.use_court_button = QPushButton(self.tr("&Use the court's zone"))
-        self.use_court_button.setObjectName("useCourtZone")
-        self.use_court_button.setAccessibleName(
-            self.tr("Use the court's time zone for the selected")
-        )
-        self.open_case_button = QPushButton(self.tr("&Open the case"))
-        self.open_case_button.setObjectName("openZoneCase")
-        for button in (self.keep_button, self.use_court_button, self.open_case_button):
-            button.setAutoDefault(False)
+        self._make_buttons()
         self.keep_button.clicked.connect(self.keep_selected)
         self.use_court_button.clicked.connect(self.use_court_for_selected)
         self.open_case_button.clicked.connect(self.open_selected_case)
@@ -117,6 +88,44 @@ class HearingZoneReviewDialog(QDialog):
         self.resize(1100, 460)
         session.locked.connect(self.reject)
         self.reload()
+
+    def _make_table(self) -> QTableWidget:
+        """The hearings, one row each (see Column)."""
+        table = QTableWidget(0, len(Column))
+        table.setObjectName("hearingZoneTable")
+        table.setAccessibleName(self.tr("Hearings with another time zone than their court's"))
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Time (as stored)"),
+                self.tr("Client"),
+                self.tr("Hearing"),
+                self.tr("Stored zone"),
+                self.tr("Court's zone"),
+                self.tr("Court or office"),
+            ]
+        )
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _make_buttons(self) -> None:
+        """Keep the stored zone, use the court's, open the case: for the selected rows."""
+        self.keep_button = QPushButton(self.tr("&Keep the stored zone"))
+        self.keep_button.setObjectName("keepStoredZone")
+        self.keep_button.setAccessibleName(self.tr("Keep the stored time zone of the selected"))
+        self.use_court_button = QPushButton(self.tr("&Use the court's zone"))
+        self.use_court_button.setObjectName("useCourtZone")
+        self.use_court_button.setAccessibleName(
+            self.tr("Use the court's time zone for the selected")
+        )
+        self.open_case_button = QPushButton(self.tr("&Open the case"))
+        self.open_case_button.setObjectName("openZoneCase")
+        for button in (self.keep_button, self.use_court_button, self.open_case_button):
+            button.setAutoDefault(False)
 
     def reload(self) -> None:
         self.rows = courts.hearings_with_other_zone(

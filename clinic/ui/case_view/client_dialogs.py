@@ -30,6 +30,12 @@ class EditClientDialog(FormDialog):
             session, title=self.tr("Edit client"), object_name="editClientDialog", parent=parent
         )
         self.client_id = client.id
+        self._add_person_fields(session, client)
+        self.new_column()
+        self._add_arrival_fields(session, client)
+
+    def _add_person_fields(self, session: UiSession, client: ClientView) -> None:
+        """First column: names, A-number, birth, nationality and language, contact."""
         add = self.add_field
         self.family_name = add("family_name", self.tr("Family name"), QLineEdit(client.family_name))
         self.given_name = add("given_name", self.tr("Given name"), QLineEdit(client.given_name))
@@ -61,7 +67,10 @@ class EditClientDialog(FormDialog):
         self.interpreter.setChecked(client.interpreter_needed)
         self.phone = add("phone", self.tr("Phone"), QLineEdit(client.phone))
         self.email = add("email", self.tr("E-mail"), QLineEdit(client.email))
-        self.new_column()
+
+    def _add_arrival_fields(self, session: UiSession, client: ClientView) -> None:
+        """Second column: arrival, detention, unaccompanied child, notes."""
+        add = self.add_field
         self.last_arrival_on = add(
             "last_arrival_on",
             self.tr("Last arrival"),
