@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from clinic.reports.i589.edition import recognise
-from clinic.reports.i589.fill import fill_form
+from clinic.reports.i589.fill import TOO_WIDE, fill_form
 from clinic.services.i589 import known_maps
 
 BLANK = Path(__file__).resolve().parents[3] / "shared" / "forms" / "i-589-rev-08-25-20.pdf"
@@ -107,3 +107,31 @@ def test_another_footer_over_the_same_fields_is_not_a_known_edition(tmp_path: Pa
     assert filled.recognised.closest is known_maps()[0]
     assert [p.field.key for p in filled.placed] == ["applicant.family_name"]
     assert not filled.unplaced
+
+
+def test_text_too_wide_for_its_box_is_set_smaller_or_reported(tmp_path: Path) -> None:
+    fitting = "Dallas Fort Worth Airport, TX"  # 29 characters: 6 pt in the 109 pt box
+    too_long = "George Bush Intercontinental Airport, Houston, TX"
+    values: dict[str, str | int] = {"entry1.place": fitting, "entry2.place": too_long}
+    filled = fill_form(BLANK.read_bytes(), known_maps(), values, flatten=False)
+    assert [p.text for p in filled.placed] == [fitting]
+    assert [(n.field.key, n.why.problem, n.why.value) for n in filled.not_written] == [
+        ("entry2.place", TOO_WIDE, too_long)
+    ]
+    (field,) = [p.field for p in filled.placed]
+    page = PdfReader(io.BytesIO(filled.pdf)).pages[0]
+    (widget,) = [
+        a.get_object()
+        for a in page["/Annots"]
+        if a.get_object().get("/T") == field.name.rsplit(".", 1)[1]
+    ]
+    assert str(widget["/DA"]).startswith("/CourierNewPS-BoldMT 6 Tf")
+    flat = tmp_path / "flat.pdf"
+    flat.write_bytes(fill_form(BLANK.read_bytes(), known_maps(), values, flatten=True).pdf)
+    page_1 = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(flat), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert fitting in page_1 and "George Bush" not in page_1

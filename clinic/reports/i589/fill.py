@@ -11,6 +11,8 @@ as the packet flattens its sources (clinic/reports/packet/normalise.py): what pr
 from __future__ import annotations
 
 import io
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,10 +20,20 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject
+from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
+from clinic.domain.i18n import N_
 from clinic.domain.i589_map import Formatted, FormMap, MappedField, Value, format_value
 from clinic.reports.i589.edition import Recognised, recognise
+
+CHAR_WIDTH = 0.6  # Courier: every glyph is 600/1000 of the type size wide
+AUTO_SIZE = 9.0  # the size a field asking for "auto" (0 Tf) is measured at
+MIN_SIZE = 6.0  # smaller is not legible when printed
+PADDING = 4.0  # the text's inset inside the box, 2 points each side
+_DA_SIZE = re.compile(r"/(\S+)\s+([\d.]+)\s+Tf")
+TOO_WIDE = N_(
+    "{value} does not fit its box even in {limit}-point type: shorten it, or type it by hand"
+)
 
 
 class FormFileProblem(Exception):
@@ -139,10 +151,10 @@ def _strip_xfa(writer: PdfWriter) -> None:
         table.extend(kept)
 
 
-def _page_of_field(reader: PdfReader) -> dict[str, int]:
-    """Each widget's full field name and its page: placement goes by where the field is."""
-    pages: dict[str, int] = {}
-    for number, page in enumerate(reader.pages, 1):
+def _widgets(writer: PdfWriter) -> dict[str, tuple[int, DictionaryObject]]:
+    """Each widget by its field's full name, with its page: placement goes by where it is."""
+    found: dict[str, tuple[int, DictionaryObject]] = {}
+    for number, page in enumerate(writer.pages, 1):
         for annotation in page.get("/Annots", None) or []:
             widget = annotation.get_object()
             if widget.get("/Subtype") != "/Widget":
@@ -153,8 +165,57 @@ def _page_of_field(reader: PdfReader) -> dict[str, int]:
                     parts.append(str(node["/T"]))
                 parent = node.get("/Parent")
                 node = parent.get_object() if parent is not None else None
-            pages.setdefault(".".join(reversed(parts)), number)
-    return pages
+            found.setdefault(".".join(reversed(parts)), (number, widget))
+    return found
+
+
+def _font_size(widget: DictionaryObject, text: str) -> float | None:
+    """The type size at which ``text`` fits the box: the field's own, or smaller down to
+    :data:`MIN_SIZE`; None when even that is too large. Measured for the monospaced Courier the
+    I-589's fields use; a field in another font keeps its own size."""
+    appearance = str(widget.get("/DA", ""))
+    match = _DA_SIZE.search(appearance)
+    size = float(match.group(2)) if match else 0.0
+    size = size if size > 0 else AUTO_SIZE
+    if "courier" not in (match.group(1).lower() if match else ""):
+        return size
+    rect = [float(x) for x in widget["/Rect"]]  # type: ignore[attr-defined]
+    room = abs(rect[2] - rect[0]) - PADDING
+    needed = max(len(text), 1) * CHAR_WIDTH
+    if needed * size <= room:
+        return size
+    fitted = math.floor(room / needed * 10) / 10
+    return fitted if fitted >= MIN_SIZE else None
+
+
+def _resize(widget: DictionaryObject, size: float) -> None:
+    """The widget's default appearance set in ``size`` (viewers that regenerate appearances,
+    and PDFium when flattening, draw from it)."""
+    appearance = str(widget.get("/DA", ""))
+    match = _DA_SIZE.search(appearance)
+    if match and float(match.group(2)) != size:
+        resized = f"{appearance[: match.start()]}/{match.group(1)} {size:g} Tf"
+        widget[NameObject("/DA")] = TextStringObject(resized + appearance[match.end() :])
+
+
+def _fit(
+    plan: _Plan, widgets: Mapping[str, tuple[int, DictionaryObject]]
+) -> tuple[list[Placed], list[NotWritten]]:
+    """The planned values on the pages where their fields are (an unknown edition may have
+    moved them), text set smaller where it would not fit its box; what fits in no size."""
+    placed, too_wide = [], []
+    for item in plan.placed:
+        page, widget = widgets[item.field.name]
+        field = replace(item.field, page=page) if page != item.field.page else item.field
+        if field.format != "check":
+            size = _font_size(widget, item.text)
+            if size is None:
+                problem = Formatted(problem=TOO_WIDE, value=item.text, limit=int(MIN_SIZE))
+                too_wide.append(NotWritten(field, problem))
+                continue
+            _resize(widget, size)
+        placed.append(Placed(field, item.text))
+    return placed, too_wide
 
 
 def fill_form(
@@ -169,12 +230,8 @@ def fill_form(
     if form_map is None:
         raise FormFileProblem("not_i589")
     plan = _plan(form_map, recognised.field_names, values)
-    pages = _page_of_field(reader)
-    placed = [  # an unknown edition may hold a field on another page than the map says
-        Placed(_on_page(item.field, pages.get(item.field.name, item.field.page)), item.text)
-        for item in plan.placed
-    ]
     writer = PdfWriter(clone_from=reader)
+    placed, too_wide = _fit(plan, _widgets(writer))
     _strip_xfa(writer)
     _write_values(writer, placed)
     out = io.BytesIO()
@@ -185,13 +242,9 @@ def fill_form(
         recognised,
         tuple(placed),
         tuple(plan.unplaced),
-        tuple(plan.not_written),
+        (*plan.not_written, *too_wide),
         tuple(plan.to_type),
     )
-
-
-def _on_page(field: MappedField, page: int) -> MappedField:
-    return field if field.page == page else replace(field, page=page)
 
 
 def _flatten(data: bytes) -> bytes:
