@@ -81,6 +81,7 @@ class Pilot:
         self.unlocks = 0
         self.busy = False
         self.messages: list[str] = []
+        self.inputs: deque[str] = deque()  # what to type into the next QInputDialogs
         self.accepting: set[str] = set()  # dialogs whose defaults are what the flow wants
         self.returns: tuple[QWidget, QLineEdit, int, float] | None = None
         self.timer = QTimer()
@@ -117,6 +118,13 @@ class Pilot:
             )
             press_return(box)
             self.returns = (widget, box, 1, time.monotonic())
+            return True
+        if name == "QInputDialog" and self.inputs and isinstance(widget, QDialog):
+            line = widget.findChild(QLineEdit)
+            assert line is not None
+            type_into(line, self.inputs.popleft())
+            print(f"answered: {widget.windowTitle()} <- (typed)", flush=True)
+            press_ok(widget)
             return True
         if name in self.accepting and isinstance(widget, QDialog):
             print(f"answered: {name} <- OK (its defaults)", flush=True)
@@ -401,7 +409,7 @@ def script(
 
     for index in range(tabs.count()):
         click_tab(index)
-        yield 0.4
+        yield 0.2
 
     def show_tab(name: str) -> QWidget:
         for index in range(tabs.count()):
@@ -445,7 +453,7 @@ def script(
     type_into(form.source, f"{canary} family")
     click(form, "saveButton")
     yield gone(form)
-    yield 0.5
+    yield 0.3
     table = evidence.findChild(QWidget, "evidenceTable")
     assert table is not None
     table.selectRow(0)  # type: ignore[attr-defined]
@@ -469,7 +477,7 @@ def script(
 
         step("packet")
         exhibits = show_tab("exhibitsTab")
-        yield 0.5
+        yield 0.2
         yield enabled(exhibits, "buildPacketButton")
         later(lambda: click(exhibits, "buildPacketButton"))
         yield modal("PacketDialog")
@@ -486,7 +494,7 @@ def script(
                 and packet.findChild(QPushButton, "packetClose").isVisible()
             )
         )
-        yield 0.5
+        yield 0.2
         packet.accept()
         yield gone(packet)
 
@@ -523,7 +531,7 @@ def script(
         pilot.files.append(str(bundle))
         press_ok(secret)
         yield bundle.exists
-        yield 1.0
+        yield 0.3
 
         step("import that case file (open dialog, its passphrase, the duplicate question)")
         pilot.files.append(str(bundle))
@@ -539,7 +547,7 @@ def script(
         from clinic.services import search  # noqa: PLC0415
 
         yield lambda: len(search.list_cases(store=window.session.store, today=date.today())) >= 2
-        yield 1.0
+        yield 0.3
 
         step("docket PDF (the docket dialog)")
         docket = documents / "docket.pdf"
@@ -589,9 +597,22 @@ def script(
     pilot.files.append(str(backups))
     later(action["backupAction"].trigger)
     yield lambda: any(backups.glob("*.clinicbackup"))
-    yield 1.0
+    yield lambda: pilot.said("Backup made")
 
     if not short:
+        step("restore that backup over the current store (open dialog, warning, passphrase)")
+        made = next(backups.glob("*.clinicbackup"))
+        unlocked = pilot.unlocks
+        pilot.files.append(str(made))
+        pilot.inputs.append(PASSPHRASE)
+        later(action["restoreAction"].trigger)
+        yield lambda: pilot.said("Restored") and pilot.unlocks == unlocked + 1
+        yield main_window
+        window = main_window()
+        assert window is not None
+        action = {a.objectName(): a for a in window.actions()}
+        yield 0.3
+
         step("recovery kit")
         kit = documents / "recovery-kit.pdf"
         pilot.files.append(str(kit))
@@ -603,11 +624,12 @@ def script(
         page_widget = getattr(window, f"{key}_page", None)
         if page_widget is not None:
             window.show_page(page_widget)
-            yield 0.6
+            yield 0.3
 
     step("lock, then unlock with the passphrase")
+    unlocked = pilot.unlocks
     later(action["lockAction"].trigger)
-    yield lambda: pilot.unlocks == 2
+    yield lambda: pilot.unlocks == unlocked + 1
     yield main_window
     yield 0.5
     step("end")

@@ -17,7 +17,7 @@ recently-used.xbel), on a short flow with one dialog of each kind: intake, every
 evidence… with Attach files… (open), the case summary PDF (save), Back up now… (folder), the
 pages and Lock. Dialogs covered by the whole flow, in order:
 
-- the unlock dialog (passphrase typed), twice: at start and after Lock;
+- the unlock dialog (passphrase typed): at start, after Restore… and after Lock;
 - New intake… (client, family with a child and an adverse party, case, conflict check, save);
 - the case view, every tab shown;
 - Schedule hearing…, Add deadline…, Add evidence…;
@@ -33,18 +33,19 @@ pages and Lock. Dialogs covered by the whole flow, in order:
   initials), Funder report… (the year dialog), each with its warning and save dialog;
 - File → Import spreadsheet… (the import wizard: its open dialog, columns, check, import);
 - File → Back up now… (folder dialog, and the offer to keep that folder);
+- File → Restore… of that backup over the current store (open dialog, warning, the backup's
+  passphrase, the safety copy beside the data folder), then the unlock dialog again;
 - File → Save recovery kit… (save dialog);
 - the Today, Cases, Calendar and Settings pages; Lock.
 
-Not covered here: Restore… (tests/display/test_file_dialog_traces.py
-drives Restore's and Back up's dialogs, Qt's and GTK's, with a sweep of the per-user folders), the
-case view's edit dialogs (client, family member, stage, outcome, waive, case dates, entries and
-status), the staff, closure and language settings dialogs, the first-run dialogs and the
-recovery-key unlock.
+Not covered here: the case view's edit dialogs (client, family member, stage, outcome, waive,
+case dates, entries and status), the staff, closure and language settings dialogs, the
+first-run dialogs and the recovery-key unlock.
 
-Left out of the sweep: the test's own inputs (the PDF attached as evidence, the spreadsheet) and the child's log
-(it echoes the paths typed into the file dialogs). A file planted after the flow (the canary in UTF-16 under the child's ~/.cache) must come out of
-the same check as the one leak found, so the check is shown to fail on a leak.
+Left out of the sweep: the test's own inputs (the PDF attached as evidence, the spreadsheet) and
+the child's log (it echoes the paths typed into the file dialogs). A file planted after the flow
+(the canary in UTF-16 under the child's ~/.cache) must come out of the same check as the one
+leak found, so the check is shown to fail on a leak.
 """
 
 from __future__ import annotations
