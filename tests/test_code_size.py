@@ -35,7 +35,7 @@ KNOWN_LONG_MODULES: dict[str, int] = {
     "services/backup.py": 428,
     "services/demo/deadlines.py": 437,
     "services/demo/spanish.py": 409,  # 405 when listed; cf603fd added 4
-    "services/handouts.py": 636,
+    "services/handouts.py": 652,  # 636 when listed; 842f326 added 16
     "storage/postgres.py": 409,
     "ui/case_view/case_words.py": 503,
     "ui/case_view/history_words.py": 455,

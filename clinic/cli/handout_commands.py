@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command
+from clinic.domain.handout_text import HandoutLanguage
 from clinic.domain.ids import CaseId
 from clinic.reports.handout_pdf import LAYOUTS
 from clinic.services import handouts, language
@@ -80,48 +81,26 @@ def add_parsers(commands: Any) -> None:
     handout.add_argument("--where", metavar="TEXT", help="appointment-slip: where")
 
 
-def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
-    destination: Path = args.out
-    if destination.exists():
-        raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
-    if not destination.parent.is_dir():
-        raise UsageError(_("the folder {folder} does not exist.", folder=destination.parent))
-    appointment = None
-    if args.kind == "appointment-slip":
-        if args.at is None:
-            raise UsageError(
-                _(
-                    'an appointment slip needs --at "YYYY-MM-DD HH:MM" (and usually --with and --where).'
-                )
-            )
-        appointment = handouts.Appointment(args.at, args.with_whom or "", args.where or "")
-    store = open_for_command(args)
-    staff = language.ui_language()
-    try:
-        case_id = CaseId(args.case_id)
-        choice = args.handout_lang or handouts.case_default_choice(store=store, case_id=case_id)
-        languages = handouts.languages_of(choice)
-        drafts = handouts.unreviewed(languages, store=store)
-        no_letterhead = handouts.without_letterhead(languages, store=store)
-        try:
-            handouts.export_handout_pdf(
-                store=store,
-                case_id=case_id,
-                kind=args.kind,
-                languages=languages,
-                destination=destination,
-                today=date.today(),
-                layout=args.layout,
-                appointment=appointment,
-            )
-        except handouts.HandoutUnavailable as exc:
-            raise UsageError(exc.message_in(staff)) from None
-        except FileExistsError:
-            raise UsageError(
-                _("{path} already exists; choose a new file name.", path=destination)
-            ) from None
-    finally:
-        store.lock()
+def _appointment(args: argparse.Namespace) -> handouts.Appointment | None:
+    """The appointment an appointment slip shows (--at is required for one)."""
+    if args.kind != "appointment-slip":
+        return None
+    if args.at is None:
+        raise UsageError(
+            _('an appointment slip needs --at "YYYY-MM-DD HH:MM" (and usually --with and --where).')
+        )
+    return handouts.Appointment(args.at, args.with_whom or "", args.where or "")
+
+
+def _print_saved(
+    out: TextIO,
+    destination: Path,
+    no_letterhead: tuple[HandoutLanguage, ...],
+    drafts: tuple[HandoutLanguage, ...],
+    staff: str,
+) -> None:
+    """Where the handout went, then a note per language without a letterhead and, last, per
+    language whose text is still a draft."""
     print(
         _(
             "Saved the handout to {path}. The PDF is not encrypted and shows the client's name "
@@ -150,4 +129,41 @@ def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
             ),
             file=out,
         )
+
+
+def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
+    destination: Path = args.out
+    if destination.exists():
+        raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
+    if not destination.parent.is_dir():
+        raise UsageError(_("the folder {folder} does not exist.", folder=destination.parent))
+    appointment = _appointment(args)
+    store = open_for_command(args)
+    staff = language.ui_language()
+    try:
+        case_id = CaseId(args.case_id)
+        choice = args.handout_lang or handouts.case_default_choice(store=store, case_id=case_id)
+        languages = handouts.languages_of(choice)
+        drafts = handouts.unreviewed(languages, store=store)
+        no_letterhead = handouts.without_letterhead(languages, store=store)
+        try:
+            handouts.export_handout_pdf(
+                store=store,
+                case_id=case_id,
+                kind=args.kind,
+                languages=languages,
+                destination=destination,
+                today=date.today(),
+                layout=args.layout,
+                appointment=appointment,
+            )
+        except handouts.HandoutUnavailable as exc:
+            raise UsageError(exc.message_in(staff)) from None
+        except FileExistsError:
+            raise UsageError(
+                _("{path} already exists; choose a new file name.", path=destination)
+            ) from None
+    finally:
+        store.lock()
+    _print_saved(out, destination, no_letterhead, drafts, staff)
     return EXIT_OK
