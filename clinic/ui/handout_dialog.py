@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from clinic.services import language, settings
 from clinic.services.dto import CaseView
-from clinic.ui.date_input import DateTimeInput, check_inputs
+from clinic.ui.date_input import check_inputs
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
+from clinic.ui.time_input import DateTimeInput
 
 if TYPE_CHECKING:  # imported where used: they load reportlab/icalendar
     from clinic.services import handouts
@@ -258,6 +259,22 @@ class HandoutExport(QObject):
     def _layout_setting(self) -> str:
         return settings.get_settings(store=self.session.store).handout_layout
 
+    def _choose(
+        self, case: CaseView
+    ) -> tuple[str, tuple[str, ...], str, handouts.Appointment | None] | None:
+        """Ask which handout, in which languages and layout (None: cancelled)."""
+        options, default = self._languages(case)
+        self.dialog = HandoutDialog(
+            self._parent,
+            layout_setting=self._layout_setting(),
+            today=self.session.today,
+            languages=options,
+            default_language=default,
+        )
+        if self.dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.dialog.choice()
+
     def _languages(self, case: CaseView) -> tuple[tuple[LanguageOption, ...], str]:
         """The handout languages (with the clinic's reviews) and the client's default."""
         from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
@@ -272,17 +289,10 @@ class HandoutExport(QObject):
         case = self._current_case()
         if case is None or not self.session.is_open or self.saver.busy:
             return False
-        options, default = self._languages(case)
-        self.dialog = HandoutDialog(
-            self._parent,
-            layout_setting=self._layout_setting(),
-            today=self.session.today,
-            languages=options,
-            default_language=default,
-        )
-        if self.dialog.exec() != QDialog.DialogCode.Accepted:
+        chosen = self._choose(case)
+        if chosen is None:
             return False
-        kind, languages, layout, appointment = self.dialog.choice()
+        kind, languages, layout, appointment = chosen
         store, today, case_id = self.session.store, self.session.today(), case.id
         staff_language = language.ui_language()
 

@@ -11,14 +11,9 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
 from clinic.domain.typed_dates import LIFETIME
-from clinic.ui.date_input import (
-    DateInput,
-    DateTimeInput,
-    OptionalDateInput,
-    TimeInput,
-    check_inputs,
-)
+from clinic.ui.date_input import DateInput, OptionalDateInput, check_inputs
 from clinic.ui.date_text import date_pattern, date_text, long_date_text, time_text
+from clinic.ui.time_input import DateTimeInput, TimeInput
 from clinic.ui.translations import Translations
 
 TODAY = date(2026, 12, 1)

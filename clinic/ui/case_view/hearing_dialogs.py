@@ -23,8 +23,8 @@ from clinic.ui.case_view.court_picker import CourtPicker
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, date_edit, qdate_value
 from clinic.ui.case_view.hearing_place import HearingPlace
 from clinic.ui.case_view.referral_guidance import ReferralGuidance
-from clinic.ui.date_input import TimeInput
 from clinic.ui.session import UiSession
+from clinic.ui.time_input import TimeInput
 
 DEFAULT_TIME = time(9, 0)
 _COURT_KINDS = (
