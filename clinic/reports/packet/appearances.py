@@ -145,18 +145,7 @@ def shapes(annot: DictionaryObject) -> Shapes | None:  # noqa: PLR0911, PLR0912 
         quads = _quads(annot)
         return Shapes(subtype, None, colour or (1.0, 1.0, 0.0), 0.0, opacity, polygons=quads)
     if subtype in ("/Underline", "/StrikeOut", "/Squiggly"):
-        lines = []
-        for ul, ur, lr, ll in _quads(annot):
-            height = math.dist(ul, ll) or 1.0
-            if subtype == "/Underline":
-                t = 1 / 14
-                lines.append([_mix(ll, ul, t), _mix(lr, ur, t)])
-            elif subtype == "/StrikeOut":
-                lines.append([_mix(ll, ul, 0.45), _mix(lr, ur, 0.45)])
-            else:
-                lines.append(_zigzag(_mix(ll, ul, 0.05), _mix(lr, ur, 0.05), height / 8))
-            width = max(1.0, height / 14)
-        return Shapes(subtype, colour or (0.0, 0.0, 0.0), None, width, opacity, lines=lines)
+        return _text_lines(annot, subtype, colour, width, opacity)
     stroke = colour if colour is not None else (0.0, 0.0, 0.0)
     fill = _colour(annot.get("/IC"))
     if subtype == "/Ink":
@@ -189,7 +178,43 @@ def shapes(annot: DictionaryObject) -> Shapes | None:  # noqa: PLR0911, PLR0912 
         return Shapes(subtype, stroke if width else None, fill, width, opacity, polygons=[corners])
     if subtype == "/Circle":
         return Shapes(subtype, stroke if width else None, fill, width, opacity, ellipses=[inner])
-    # FreeText: its /Contents in the size of its default appearance, in its rectangle
+    # free text: /C is its background (as PDFium and poppler draw it), the border 1 point
+    background = colour if colour is not None else fill
+    return _free_text(annot, subtype, rect, background=background, width=width, opacity=opacity)
+
+
+def _text_lines(
+    annot: DictionaryObject,
+    subtype: str,
+    colour: tuple[float, ...] | None,
+    width: float,
+    opacity: float,
+) -> Shapes:
+    """Underline, strike-out or squiggly: a line across each quad of the marked text."""
+    lines = []
+    for ul, ur, lr, ll in _quads(annot):
+        height = math.dist(ul, ll) or 1.0
+        if subtype == "/Underline":
+            t = 1 / 14
+            lines.append([_mix(ll, ul, t), _mix(lr, ur, t)])
+        elif subtype == "/StrikeOut":
+            lines.append([_mix(ll, ul, 0.45), _mix(lr, ur, 0.45)])
+        else:
+            lines.append(_zigzag(_mix(ll, ul, 0.05), _mix(lr, ur, 0.05), height / 8))
+        width = max(1.0, height / 14)
+    return Shapes(subtype, colour or (0.0, 0.0, 0.0), None, width, opacity, lines=lines)
+
+
+def _free_text(
+    annot: DictionaryObject,
+    subtype: str,
+    rect: tuple[float, float, float, float],
+    *,
+    background: tuple[float, ...] | None,
+    width: float,
+    opacity: float,
+) -> Shapes:
+    """FreeText: its /Contents in the size of its default appearance, in its rectangle."""
     text = str(annot.get("/Contents", "") or "")
     size = 12.0
     match = re.search(r"([\d.]+)\s+Tf", str(annot.get("/DA", "")))
@@ -197,11 +222,10 @@ def shapes(annot: DictionaryObject) -> Shapes | None:  # noqa: PLR0911, PLR0912 
         size = float(match.group(1)) or 12.0
     da_colour = re.search(r"([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg", str(annot.get("/DA", "")))
     text_colour = tuple(float(v) for v in da_colour.groups()) if da_colour else (0.0, 0.0, 0.0)
-    # free text: /C is its background (as PDFium and poppler draw it), the border 1 point
     return Shapes(
         subtype,
         text_colour,
-        colour if colour is not None else fill,
+        background,
         width,
         opacity,
         text=text,
