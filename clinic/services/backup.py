@@ -3,6 +3,9 @@ backups with rotation, and restores that find the right key or ask for it.
 
 A backup's name carries only its time (``Clinic-backup-YYYYMMDD-HHMMSS.clinicbackup``), never
 a client's name. Pass ``now`` as local time: it names the file and decides "today".
+
+Restoring is :mod:`clinic.services.backup_restore` and finding a backup's key
+:mod:`clinic.services.backup_keys`; their names are importable from here as before.
 """
 
 from __future__ import annotations
@@ -15,44 +18,60 @@ from pathlib import Path
 
 from clinic.domain.enums import AuditAction
 from clinic.domain.i18n import N_, translate
-from clinic.services import computer_user
 from clinic.services.auditing import record
+from clinic.services.backup_keys import (
+    BackupKeyNeeded,
+    WrongBackupPassphrase,
+    from_keychain,
+    key_for,
+    parse_recovery_key,
+)
+from clinic.services.backup_restore import RestoreResult, restore, restore_over_current
 from clinic.services.results import Entity
 from clinic.services.settings import ClinicSettings, get_settings
 from clinic.storage import keys
-from clinic.storage.backup import restore_backup, write_backup
+from clinic.storage.backup import write_backup
 from clinic.storage.backup_check import verify_backup
 from clinic.storage.backup_format import (
     SUFFIX,
     BackupError,
     BackupReport,
     Manifest,
-    check_key,
     read_manifest,
     read_wrapped_key,
 )
-from clinic.storage.datadir import DataDir
-from clinic.storage.errors import CannotUnlock, KeychainUnavailable, WrongPassphrase
-from clinic.storage.keys import KeySource
-from clinic.storage.store import Store, record_restore
+from clinic.storage.store import Store
 
 PREFIX = "Clinic-backup-"
 _NAME = re.compile(r"Clinic-backup-(\d{8})-(\d{6})(?:-(\d+))?" + re.escape(SUFFIX))
 OLD_AFTER_DAYS = 7
 
-
-class BackupKeyNeeded(CannotUnlock):
-    """The backup's key is not on this computer: ask for its passphrase or recovery key."""
-
-
-class WrongBackupPassphrase(WrongPassphrase):
-    def __init__(self) -> None:
-        CannotUnlock.__init__(
-            self,
-            "That passphrase does not open this backup. It needs the passphrase the store had "
-            "when the backup was made; if that is lost, use the recovery key from the printed "
-            "recovery kit. Nothing was changed.",
-        )
+__all__ = [
+    "OLD_AFTER_DAYS",
+    "PREFIX",
+    "AutoBackupCheck",
+    "BackupKeyNeeded",
+    "BackupResult",
+    "RestoreResult",
+    "WrongBackupPassphrase",
+    "auto_backup_due",
+    "auto_backup_if_due",
+    "backup_file_name",
+    "backup_files",
+    "backup_to",
+    "configured_folder",
+    "describe",
+    "has_passphrase",
+    "is_backup_old",
+    "key_in_keychain",
+    "last_backup_time",
+    "make_backup",
+    "parse_recovery_key",
+    "restore",
+    "restore_over_current",
+    "rotate_backups",
+    "verify_backup_file",
+]
 
 
 @dataclass(frozen=True)
@@ -60,14 +79,6 @@ class BackupResult:
     path: Path
     manifest: Manifest
     size: int
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    data_dir: DataDir
-    manifest: Manifest
-    key_saved_to_keychain: bool
-    safety_copy: Path | None = None  # restore_over_current: where the previous store now is
 
 
 @dataclass(frozen=True)
@@ -152,7 +163,7 @@ def verify_backup_file(
     The encrypted database copy is checked in a private scratch folder inside ``work_dir``
     (default: the store's data folder, else the backup's folder), removed afterwards.
     """
-    key = _key_for(path, store, passphrase, recovery_key_hex, keychain=keychain)
+    key = key_for(path, store, passphrase, recovery_key_hex, keychain=keychain)
     if work_dir is None and store is not None:
         work_dir = store.datadir.root
     try:
@@ -174,165 +185,10 @@ def has_passphrase(path: Path) -> bool:
 
 def key_in_keychain(path: Path) -> bool:
     """Whether this computer's keychain holds the key of the backup's store."""
-    found = _from_keychain(read_manifest(path))
+    found = from_keychain(read_manifest(path))
     if found is None:
         return False
     keys.wipe(found)
-    return True
-
-
-# ------------------------------------------------------------------------------ restoring
-
-
-def restore(
-    *,
-    backup: Path,
-    data_dir: DataDir,
-    passphrase: str | None = None,
-    recovery_key_hex: str | None = None,
-    keychain: bool,
-) -> RestoreResult:
-    """Restore into a data folder that does not exist or is empty.
-
-    The key: the recovery key if given; else the passphrase, which unwraps the backup's own
-    key.json; else, if ``keychain``, this computer's keychain entry for the backup's store.
-    With ``keychain``, a store kept in the keychain gets its key saved there, so it opens.
-    """
-    key = _key_for(backup, None, passphrase, recovery_key_hex, keychain=keychain)
-    try:
-        manifest = restore_backup(backup, data_dir, key)
-        saved = keychain and _save_to_keychain(manifest, key)
-        _record_restore(data_dir, manifest, key)
-    finally:
-        keys.wipe(key)
-    return RestoreResult(data_dir=data_dir, manifest=manifest, key_saved_to_keychain=saved)
-
-
-def restore_over_current(
-    *,
-    backup: Path,
-    data_dir: DataDir,
-    passphrase: str | None = None,
-    recovery_key_hex: str | None = None,
-    keychain: bool,
-    now: datetime,
-) -> RestoreResult:
-    """Replace the store in ``data_dir`` (lock it first), keeping it as a safety copy.
-
-    The backup is extracted and checked beside the data folder first; only then is the
-    current folder renamed to ``<folder>.before-restore-<stamp>`` and the restored one put in
-    its place. A damaged backup or a wrong key changes nothing; a failure while swapping puts
-    the current folder back.
-    """
-    root = data_dir.root
-    safety = root.with_name(f"{root.name}.before-restore-{now:%Y%m%d-%H%M%S}")
-    key = _key_for(backup, None, passphrase, recovery_key_hex, keychain=keychain)
-    try:
-        manifest = restore_backup(backup, data_dir, key, move_aside_to=safety)
-        saved = keychain and _save_to_keychain(manifest, key)
-        _record_restore(data_dir, manifest, key)
-    finally:
-        keys.wipe(key)
-    return RestoreResult(
-        data_dir=data_dir,
-        manifest=manifest,
-        key_saved_to_keychain=saved,
-        safety_copy=safety if safety.exists() else None,
-    )
-
-
-def _record_restore(data_dir: DataDir, manifest: Manifest, key: bytearray) -> None:
-    """A restore takes the store back on purpose: the heads kept outside the database follow
-    it (backwards), and the audit trail records the restore, so it is not an older copy."""
-    record_restore(
-        data_dir,
-        key,
-        actor=computer_user.UNCHOSEN_ACTOR,
-        backup_made=manifest.created_at,
-        head=manifest.audit_head,
-    )
-
-
-def _key_for(
-    path: Path,
-    store: Store | None,
-    passphrase: str | None,
-    recovery_key_hex: str | None,
-    *,
-    keychain: bool,
-) -> bytearray:
-    """The backup's database key, checked against the backup's key check."""
-    manifest = read_manifest(path)
-    if store is not None and store.meta.store_id == manifest.store_id and not store.locked:
-        key = store.key_copy()
-    elif recovery_key_hex is not None:
-        key = parse_recovery_key(recovery_key_hex)
-    elif passphrase is not None:
-        wrapped = read_wrapped_key(path)
-        if wrapped is None:
-            raise BackupKeyNeeded(
-                "This backup's store has no passphrase; open it with the recovery key from the "
-                "printed recovery kit. Nothing was changed."
-            )
-        try:
-            key = keys.unwrap_key(wrapped, passphrase, manifest.store_id)
-        except WrongPassphrase:
-            raise WrongBackupPassphrase() from None
-    else:
-        found = _from_keychain(manifest) if keychain else None
-        if found is None:
-            raise BackupKeyNeeded(_ask_for_key(manifest))
-        key = found
-    try:
-        check_key(manifest, key)
-    except BaseException:
-        keys.wipe(key)
-        raise
-    return key
-
-
-def _ask_for_key(manifest: Manifest) -> str:
-    how = (
-        "its passphrase or the recovery key"
-        if manifest.key_source is KeySource.PASSPHRASE
-        else "the recovery key from its printed recovery kit"
-    )
-    return (
-        f"This backup is of store {manifest.store_id}, whose key this computer does not have. "
-        f"Enter {how}. Nothing was changed."
-    )
-
-
-def parse_recovery_key(text: str) -> bytearray:
-    cleaned = re.sub(r"[\s\-:]", "", text)
-    try:
-        key = bytearray.fromhex(cleaned)
-    except ValueError:
-        key = bytearray()
-    if len(key) != keys.KEY_BYTES:
-        raise BackupKeyNeeded(
-            "A recovery key is 64 letters and digits (0-9, a-f); check it against the printed "
-            "recovery kit. Nothing was changed."
-        )
-    return key
-
-
-def _from_keychain(manifest: Manifest) -> bytearray | None:
-    try:
-        return keys.load_from_keychain(manifest.store_id)
-    except KeychainUnavailable:
-        return None
-
-
-def _save_to_keychain(manifest: Manifest, key: bytearray) -> bool:
-    """Keep a keychain store's key in this computer's keychain; False if that is not possible."""
-    if manifest.key_source is not KeySource.KEYCHAIN:
-        return False
-    try:
-        if _from_keychain(manifest) != key:
-            keys.store_in_keychain(key, manifest.store_id)
-    except KeychainUnavailable:
-        return False
     return True
 
 
