@@ -14,15 +14,10 @@ from pypdf import PdfWriter
 from clinic.reports.packet.files import FileFailed, file_problem
 from clinic.reports.packet.model import PacketError, RasterisedPage
 from clinic.reports.packet.parts import PART_SLACK
+from clinic.reports.packet.photo_check import raster_photo
 from clinic.reports.packet.placement import Stamper, photo_rect
 from clinic.reports.packet.units import Pending, Placed, Unit
-from clinic.reports.packet.verify import (
-    PageCheck,
-    PageVerdict,
-    raster_page,
-    raster_photo,
-    verify_unit,
-)
+from clinic.reports.packet.verify import PageCheck, PageVerdict, raster_page, verify_unit
 
 VERIFY_WORKERS = 1  # with the main process placing pages, both cores of a clinic laptop work
 VERIFY_TIMEOUT = 300.0  # seconds for one exhibit's check (a renderer hung on a page)

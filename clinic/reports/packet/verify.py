@@ -16,12 +16,14 @@ where the packet puts it (the footer strip is outside that region, so it is neve
   :data:`CONTENT_TOLERANCE` (2 %) may differ by more than :data:`SAME` grey levels in any
   channel, again give or take one pixel.
 
-A photo page is compared with the attached photo itself (:func:`_check_photo`: decoded and
-turned upright by Pillow, not by the builder's code), content only.
+A photo page is compared with the attached photo itself (decoded and turned upright by Pillow,
+not by the builder's code), content only: :mod:`clinic.reports.packet.photo_check`.
 
 A page that fails is rebuilt by the builder from a drawing of the source page (with its marks)
-at :func:`raster_page`'s resolution, a photo page from :func:`raster_photo`. This module runs in worker processes (both cores): PDFium
-is not thread-safe, and a page that crashes the renderer takes down a worker, not the app.
+at :func:`raster_page`'s resolution, a photo page from
+:func:`~clinic.reports.packet.photo_check.raster_photo`. This module runs in worker processes
+(both cores): PDFium is not thread-safe, and a page that crashes the renderer takes down a
+worker, not the app. The thresholds and pixel comparisons are :mod:`clinic.reports.packet.pixels`.
 """
 
 from __future__ import annotations
@@ -29,44 +31,36 @@ from __future__ import annotations
 import ctypes
 import io
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from clinic.reports.packet.appearances import printable, shapes
-from clinic.reports.packet.placement import LETTER_H, PHOTO_BOX, fit_matrix, photo_rect, placed_rect
+from clinic.reports.packet.photo_check import check_photo
+from clinic.reports.packet.pixels import (
+    CONTENT_TOLERANCE,
+    DPI,
+    INK,
+    MARK,
+    MARKS_FOUND,
+    MIN_MARKED,
+    SAME,
+    SLACK,
+    PageCheck,
+    PageVerdict,
+    count_marked,
+    inked_count,
+    largest_difference,
+    mask_above,
+    nearest_difference,
+)
+from clinic.reports.packet.placement import LETTER_H, fit_matrix, placed_rect
 
-DPI = 50
-MARKS_FOUND = 0.90
-CONTENT_TOLERANCE = 0.02
-SAME = 64  # grey levels (of 255) within which two pixels count as the same
-MARK = 48  # a pixel is marked when drawing the annotations changes it by more than this
-INK = 224  # a pixel is inked when some channel is darker than this
-SLACK = 5  # pixels (at DPI): two engines' drawings of one mark may differ by two pixels
-MIN_MARKED = 8  # fewer marked pixels than this are antialiasing noise, not a mark
-
-
-@dataclass(frozen=True)
-class PageCheck:
-    unit_page: int  # index of the packet page within the exhibit's own PDF
-    source: int  # key of the source file's reference PDF (or, for a photo, its file)
-    source_page: int  # index of the page within the source (0 for a photo)
-    photo: bool = False  # the source is a photo, as the user attached it
-
-
-@dataclass(frozen=True)
-class PageVerdict:
-    unit_page: int
-    ok: bool
-    marks: float  # share of marked pixels found (1.0 when the page has no marks)
-    marked: int
-    content: float  # share of inked pixels that differ
-    reason: str = ""
+__all__ = ["PageCheck", "PageVerdict", "compare", "raster_page", "verify_unit"]
 
 
 def _geometry(page: PdfReader, index: int) -> tuple[tuple[float, float, float, float], int]:
@@ -74,36 +68,6 @@ def _geometry(page: PdfReader, index: int) -> tuple[tuple[float, float, float, f
     box = read.cropbox
     rotate = int(read.get("/Rotate", 0) or 0)
     return (float(box.left), float(box.bottom), float(box.right), float(box.top)), rotate
-
-
-def _largest_difference(a: Image.Image, b: Image.Image) -> Image.Image:
-    diff = ImageChops.difference(a, b)
-    return ImageChops.lighter(
-        ImageChops.lighter(diff.getchannel(0), diff.getchannel(1)), diff.getchannel(2)
-    )
-
-
-def _nearest_difference(
-    got: Image.Image, want: Image.Image, reach: int = SLACK // 2
-) -> Image.Image:
-    """Per pixel of ``got``, its smallest largest-channel difference to a pixel of ``want``
-    within ``reach`` pixels."""
-    best: Image.Image | None = None
-    for dx in range(-reach, reach + 1):
-        for dy in range(-reach, reach + 1):
-            shifted = ImageChops.offset(want, dx, dy) if dx or dy else want
-            diff = _largest_difference(got, shifted)
-            best = diff if best is None else ImageChops.darker(best, diff)
-    assert best is not None
-    return best
-
-
-def _mask(image: Image.Image, above: int) -> Image.Image:
-    return image.point(lambda v: 255 if v > above else 0)
-
-
-def _count(mask: Image.Image) -> int:
-    return mask.histogram()[255]
 
 
 def _independent_marks(
@@ -169,14 +133,16 @@ def compare(
     got: Image.Image,
 ) -> tuple[float, int, float]:
     """(share of marks found, marked pixels, share of inked pixels that differ)."""
-    from_pdfium = _mask(_largest_difference(with_marks, bare), MARK)
+    from_pdfium = mask_above(largest_difference(with_marks, bare), MARK)
     marked = ImageChops.lighter(from_pdfium, independent)
-    total = _count(marked)
+    total = count_marked(marked)
     # differences to the best-matching pixel within :data:`SLACK` // 2 pixels (two drawings of
     # the same page are rarely aligned to the pixel; a thin line must still count as drawn)
     # where the source shows a colour, the packet shows that colour there or near there
-    near_same = _mask(_nearest_difference(with_marks, got), SAME).point(lambda v: 0 if v else 255)
-    drawn = _mask(_nearest_difference(got, bare, 1), MARK)
+    near_same = mask_above(nearest_difference(with_marks, got), SAME).point(
+        lambda v: 0 if v else 255
+    )
+    drawn = mask_above(nearest_difference(got, bare, 1), MARK)
     drawn_near = drawn.filter(ImageFilter.MaxFilter(SLACK))
     # PDFium's marks count when the packet shows the same colour there; the independently
     # drawn ones when anything is drawn there (matching PDFium's drawing proves nothing where
@@ -185,7 +151,7 @@ def compare(
         ImageChops.multiply(from_pdfium, ImageChops.lighter(near_same, drawn_near)),
         ImageChops.multiply(independent, drawn_near),
     )
-    share = _count(found) / total if total >= MIN_MARKED else 1.0
+    share = count_marked(found) / total if total >= MIN_MARKED else 1.0
 
     def inked(image: Image.Image) -> Image.Image:
         r, g, b = image.split()
@@ -193,27 +159,21 @@ def compare(
         return darkest.point(lambda v: 255 if v < INK else 0)
 
     ink = ImageChops.lighter(inked(with_marks), inked(got))
-    ink_total = _count(ink)
+    ink_total = count_marked(ink)
     # both ways (what the source shows is missing, or the packet shows what the source does
     # not), on slightly blurred drawings: a hairline drawn one pixel dark by one drawing and two
     # pixels grey by the other is the same line
     soft_got = got.filter(ImageFilter.GaussianBlur(1))
     soft_want = with_marks.filter(ImageFilter.GaussianBlur(1))
-    missing = _mask(_nearest_difference(soft_want, soft_got), SAME)
-    extra = _mask(_nearest_difference(soft_got, soft_want), SAME)
+    missing = mask_above(nearest_difference(soft_want, soft_got), SAME)
+    extra = mask_above(nearest_difference(soft_got, soft_want), SAME)
     differs = ImageChops.multiply(ink, ImageChops.lighter(missing, extra))
     # the marks are judged above (two engines may draw a field's text or an icon differently):
     # the content is the rest of the page
     around_marks = marked.filter(ImageFilter.MaxFilter(SLACK))
     differs = ImageChops.multiply(differs, around_marks.point(lambda v: 0 if v else 255))
-    content = _count(differs) / ink_total if ink_total else 0.0
+    content = count_marked(differs) / ink_total if ink_total else 0.0
     return share, total, content
-
-
-def _inked_count(image: Image.Image) -> int:
-    r, g, b = image.split()
-    darkest = ImageChops.darker(ImageChops.darker(r, g), b)
-    return darkest.point(lambda v: 255 if v < INK else 0).histogram()[255]
 
 
 def _placed_box(
@@ -362,7 +322,7 @@ def _check_page(
         # drawn through the same matrix, a faithful page matches its source to the pixel:
         # only where they differ is the neighbourhood search needed
         share, marked = 1.0, 0
-        differing = _mask(_largest_difference(got, with_marks), SAME).getbbox()
+        differing = mask_above(largest_difference(got, with_marks), SAME).getbbox()
         content = 0.0
         if differing is not None:
             margin = SLACK + 4
@@ -375,8 +335,8 @@ def _check_page(
             sub_got, sub_want = got.crop(part), with_marks.crop(part)
             blank = Image.new("L", sub_got.size, 0)
             _, _, sub_content = compare(sub_want, sub_want, blank, sub_got)
-            sub_ink = max(_inked_count(sub_want), _inked_count(sub_got))
-            ink = max(_inked_count(with_marks), _inked_count(got))
+            sub_ink = max(inked_count(sub_want), inked_count(sub_got))
+            ink = max(inked_count(with_marks), inked_count(got))
             content = sub_content * sub_ink / ink if ink else 0.0
     reasons = []
     if share < MARKS_FOUND:
@@ -404,7 +364,7 @@ def verify_unit(
                     got = page.render(scale=k, draw_annots=False).to_pil().convert("RGB")
                 finally:
                     page.close()
-                verdicts.append(_check_photo(got, references[check.source], check))
+                verdicts.append(check_photo(got, references[check.source], check))
                 continue
             if check.source not in opened:
                 reader = PdfReader(io.BytesIO(references[check.source]), strict=False)
@@ -421,74 +381,6 @@ def verify_unit(
             doc.close()
         packet.close()
     return verdicts
-
-
-def _upright_photo(data: bytes, at_least: tuple[int, int]) -> Image.Image:
-    """The photo as the user attached it, turned upright by its EXIF orientation with Pillow's
-    own :func:`~PIL.ImageOps.exif_transpose` (not the builder's turn table), transparency on
-    white paper, decoded at no less than ``at_least`` pixels (either way round)."""
-    with Image.open(io.BytesIO(data)) as opened:
-        if opened.format == "JPEG":
-            side = max(at_least)
-            opened.draft("RGB" if opened.mode != "L" else "L", (side, side))
-        upright = ImageOps.exif_transpose(opened)
-        if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
-            rgba = upright.convert("RGBA")
-            paper = Image.new("RGB", rgba.size, (255, 255, 255))
-            paper.paste(rgba, mask=rgba.getchannel("A"))
-            return paper
-        return upright.convert("RGB")
-
-
-def _check_photo(got_page: Image.Image, original: bytes, check: PageCheck) -> PageVerdict:
-    """A photo page against the photo itself, drawn where the packet puts it: Pillow decodes and
-    turns the original, PDFium drew the packet page. Both are softened (a photo's fine texture
-    is resampled differently by the two); of the photo's pixels at most
-    :data:`CONTENT_TOLERANCE` may differ by more than :data:`SAME`, give or take one pixel —
-    a photo left out, cut, squeezed or turned the wrong way differs almost everywhere."""
-    k = DPI / 72
-    with Image.open(io.BytesIO(original)) as probe:
-        width, height = probe.size
-        sideways = probe.getexif().get(0x0112, 1) in (5, 6, 7, 8)
-    if sideways:
-        width, height = height, width
-    x0, y0, x1, y1 = photo_rect(width, height)
-    # whole pixels inside the photo's area (its edge pixels are part paper)
-    crop = (
-        max(0, math.ceil(x0 * k) + 1),
-        max(0, math.ceil((LETTER_H - y1) * k) + 1),
-        min(got_page.width, math.floor(x1 * k) - 1),
-        min(got_page.height, math.floor((LETTER_H - y0) * k) - 1),
-    )
-    got = got_page.crop(crop)
-    upright = _upright_photo(original, got.size)
-    # the same area of the photo, in the photo's own pixels
-    sx, sy = upright.width / ((x1 - x0) * k), upright.height / ((y1 - y0) * k)
-    area = (
-        (crop[0] - x0 * k) * sx,
-        (crop[1] - (LETTER_H - y1) * k) * sy,
-        (crop[2] - x0 * k) * sx,
-        (crop[3] - (LETTER_H - y1) * k) * sy,
-    )
-    want = upright.resize(got.size, Image.Resampling.BOX, box=area)
-    soft = ImageFilter.GaussianBlur(1)
-    diff = _nearest_difference(got.filter(soft), want.filter(soft), reach=1)
-    total = got.width * got.height
-    content = _count(_mask(diff, SAME)) / total if total else 1.0
-    reason = "" if content <= CONTENT_TOLERANCE else f"{content:.1%} of the photo's pixels differed"
-    return PageVerdict(check.unit_page, not reason, 1.0, 0, content, reason)
-
-
-def raster_photo(original: bytes, dpi: int) -> tuple[bytes, int, int]:
-    """The photo as attached, upright (Pillow's EXIF turn), at most ``dpi`` at the size it is
-    placed, as a JPEG: (jpeg, width, height) — what a photo page that failed is rebuilt from."""
-    box_w, box_h = PHOTO_BOX[2] - PHOTO_BOX[0], PHOTO_BOX[3] - PHOTO_BOX[1]
-    limit = (round(box_w / 72 * dpi), round(box_h / 72 * dpi))
-    upright = _upright_photo(original, limit)
-    upright.thumbnail(limit, Image.Resampling.LANCZOS)
-    out = io.BytesIO()
-    upright.save(out, "JPEG", quality=85)
-    return out.getvalue(), upright.width, upright.height
 
 
 def raster_page(reference: bytes, index: int, dpi: int) -> tuple[bytes, int, int]:
