@@ -168,6 +168,17 @@ def _audit_export(
         )
 
 
+def _refuse_options(passphrase: str | None, with_files: bool) -> None:
+    """Files in a plain export, or a weak passphrase: a :class:`BundleError`."""
+    if passphrase is None and with_files:
+        raise BundleError(
+            "Evidence files travel only in an encrypted export: drop --plaintext, or drop "
+            "--with-files."
+        )
+    if passphrase is not None and (problem := keys.passphrase_problem(passphrase)):
+        raise BundleError(f"That passphrase is too weak. {problem}")
+
+
 def export_cases(
     *,
     store: Store,
@@ -184,13 +195,7 @@ def export_cases(
     one: the plain JSON document, which the caller must have warned about; files cannot travel
     in a plain export. Raises :class:`BundleError` for a weak passphrase or that combination.
     """
-    if passphrase is None and with_files:
-        raise BundleError(
-            "Evidence files travel only in an encrypted export: drop --plaintext, or drop "
-            "--with-files."
-        )
-    if passphrase is not None and (problem := keys.passphrase_problem(passphrase)):
-        raise BundleError(f"That passphrase is too weak. {problem}")
+    _refuse_options(passphrase, with_files)
     with store.unit_of_work() as session:
         cases = _load_cases(session, case_ids)
         document, blobs = _document(session, cases, with_files, now or datetime.now(UTC))

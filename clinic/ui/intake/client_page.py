@@ -202,9 +202,8 @@ class ClientPage(IntakePage):
         group.setLayout(form)
         return group
 
-    def _arrival_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Arrival and custody"))
-        form = new_form()
+    def _make_arrival_fields(self) -> None:
+        """Last arrival (date, place, manner), detention and facility, unaccompanied child."""
         self.last_arrival_on = DateField(
             object_name="lastArrivalOn",
             accessible_name=self.tr("Last arrival date"),
@@ -229,6 +228,11 @@ class ClientPage(IntakePage):
         self.unaccompanied_child = self.check_box(
             self.tr("Arrived as an unaccompanied child"), "unaccompaniedChild"
         )
+
+    def _arrival_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Arrival and custody"))
+        form = new_form()
+        self._make_arrival_fields()
         self.add_row(
             form,
             self.tr("Last arri&val"),
