@@ -235,6 +235,20 @@ def _case_dates(rule: Rule, facts: CaseFacts, field: str) -> tuple[object, ...]:
     return (*dates, answered, clock, people)
 
 
+def _closed(
+    result: ComputedDeadline, rule: Rule, words: str, flag: str, *, settled: str, on: date
+) -> ComputedDeadline:
+    """``result`` closed by a case date: the words in the explanation, the flag, the status."""
+    return replace(
+        result,
+        explanation=f"{result.explanation}. {words}",
+        flags=(*result.flags, flag),
+        settled=settled,
+        settled_reason=f"{words} ({rule.source})",
+        settled_on=on,
+    )
+
+
 def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedDeadline:
     """What the case's own dates say about a computed date: brought forward by a case date
     (``at_once_on``), ended by one on or before it (``ended_by``), met or missed by one
@@ -246,13 +260,8 @@ def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedD
         if on is not None:
             label = ANCHOR_DATE_LABELS[rule.answered_by]
             words = f"{label} {day_label(on)}: {ANCHOR_DATE_WORDS[rule.answered_by]}"
-            return replace(
-                result,
-                explanation=f"{result.explanation}. {words}",
-                flags=(*result.flags, f"answered_by:{rule.answered_by}"),
-                settled="met",
-                settled_reason=f"{words} ({rule.source})",
-                settled_on=on,
+            return _closed(
+                result, rule, words, f"answered_by:{rule.answered_by}", settled="met", on=on
             )
     due = result.due
     if rule.at_once_on and (on := CASE_DATES[rule.at_once_on](facts)) is not None and on < due:
@@ -269,26 +278,12 @@ def _settle(rule: Rule, result: ComputedDeadline, facts: CaseFacts) -> ComputedD
         if on is not None and on <= due:
             label = CASE_DATE_LABELS[name]
             words = f"{label} {day_label(on)}: on or before this date, so it no longer applies"
-            return replace(
-                result,
-                explanation=f"{result.explanation}. {words}",
-                flags=(*result.flags, f"ended_by:{name}"),
-                settled="not_applicable",
-                settled_reason=f"{words} ({rule.source})",
-                settled_on=on,
-            )
+            return _closed(result, rule, words, f"ended_by:{name}", settled="not_applicable", on=on)
     if rule.met_by and (on := _case_date(rule.met_by, facts, result.anchor.field)) is not None:
         label = CASE_DATE_LABELS.get(rule.met_by) or ANCHOR_DATE_LABELS[rule.met_by]
         if on <= due:
             words = f"{label} {day_label(on)}: on or before this date, so met"
-            return replace(
-                result,
-                explanation=f"{result.explanation}. {words}",
-                flags=(*result.flags, f"met_by:{rule.met_by}"),
-                settled="met",
-                settled_reason=f"{words} ({rule.source})",
-                settled_on=on,
-            )
+            return _closed(result, rule, words, f"met_by:{rule.met_by}", settled="met", on=on)
         words = f"{label} {day_label(on)}: after this date, so late; an exception is needed"
         return replace(
             result,
