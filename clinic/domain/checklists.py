@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from clinic.domain.deadlines.engine import OneYearStatus
+from clinic.domain.deadlines.one_year import OneYearStatus
 from clinic.domain.enums import (
     ChecklistState,
     ClaimType,

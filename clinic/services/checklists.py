@@ -23,7 +23,7 @@ from clinic.domain.checklists import (
     evaluate,
 )
 from clinic.domain.deadlines import anchor_for, compute, one_year_status
-from clinic.domain.deadlines.engine import ONE_YEAR_RULE
+from clinic.domain.deadlines.one_year import ONE_YEAR_RULE
 from clinic.domain.enums import (
     AuditAction,
     CaseFactKind,

@@ -7,13 +7,12 @@ from clinic.domain.deadlines.calendar import BusinessCalendar, day_label
 from clinic.domain.deadlines.closures import parse_closures
 from clinic.domain.deadlines.engine import (
     DeadlineMemo,
-    OneYearStatus,
     anchor_for,
     compute,
     court_set,
     deadlines_for_case,
-    one_year_status,
 )
+from clinic.domain.deadlines.one_year import OneYearStatus, one_year_status
 from clinic.domain.deadlines.rulefile import RuleFileError
 from clinic.domain.deadlines.rules import (
     Conditions,

@@ -10,13 +10,14 @@ past the hearing itself, ``due`` falls back to the safe date (flag ``roll_capped
 Months/years are calendar months with Feb 29 -> Feb 28 (flagged). Earliest dates, warnings and
 reminders are never rolled. Ad hoc closures extend a date only when the rule's closure_policy is
 "extend"; under "warn" they are flagged.
+
+Whether the I-589 was filed within the year (R2) is :mod:`clinic.domain.deadlines.one_year`.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from enum import StrEnum
 
 from clinic.domain.deadlines.applicability import (
     ANCHOR_DATE_LABELS,
@@ -49,30 +50,16 @@ from clinic.domain.deadlines.rules import (
 from clinic.domain.deadlines.values import Anchor, CaseFacts, ComputedDeadline, HearingFact
 
 __all__ = [
-    "ONE_YEAR_RULE",
     "Anchor",
     "CaseFacts",
     "ComputedDeadline",
     "DeadlineMemo",
     "HearingFact",
-    "OneYearStatus",
     "anchor_for",
     "compute",
     "court_set",
     "deadlines_for_case",
-    "one_year_status",
 ]
-
-ONE_YEAR_RULE = "one-year-filing"
-
-
-class OneYearStatus(StrEnum):
-    """R2: is the I-589 on time? Compares equal to the plain strings callers store."""
-
-    TIMELY = "timely"
-    LATE_NEEDS_EXCEPTION = "late_needs_exception"
-    NOT_FILED = "not_filed"
-    NOT_APPLICABLE = "not_applicable"  # unaccompanied child: INA 208(a)(2)(E)
 
 
 def compute(
@@ -396,23 +383,3 @@ class DeadlineMemo:
                     self._results[key] = result
                 results.append(result)
         return sorted(results, key=_sort_key)
-
-
-def one_year_status(
-    last_arrival: date,
-    filed: date | None,
-    calendar: BusinessCalendar,
-    book: RuleBook,
-    *,
-    unaccompanied_child: bool = False,
-) -> OneYearStatus:
-    """R2: timely when the I-589 was received (or provably mailed) on or before the R1 deadline."""
-    if unaccompanied_child:
-        return OneYearStatus.NOT_APPLICABLE
-    if filed is None:
-        return OneYearStatus.NOT_FILED
-    rule = book.get(ONE_YEAR_RULE)
-    due = compute(rule, anchor_for(rule, last_arrival), calendar).due
-    if due is not None and filed <= due:
-        return OneYearStatus.TIMELY
-    return OneYearStatus.LATE_NEEDS_EXCEPTION
