@@ -8,251 +8,56 @@ the tests). The password is handed to libpq apart from the URL, so it is never i
 might be logged, and SQLAlchemy hides statement parameters.
 
 Identity is the database's: each staff member logs in with their own PostgreSQL role, and the
-audit trail's "who" is that role, written by the server (see ``postgres_server.py``).
+audit trail's "who" is that role, written by the server (see ``postgres_server.py``). The target
+and the transport rules are :mod:`clinic.storage.postgres_target`, importable from here as before.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import URL, ExceptionContext
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
 from clinic.storage.audit_log import AuditReport, verify_entries
-from clinic.storage.errors import CannotUnlock, StoreBusy, StoreError
+from clinic.storage.errors import CannotUnlock, StoreBusy
+from clinic.storage.postgres_target import (
+    CONNECT_TIMEOUT_S,
+    OfficeError,
+    OfficeTarget,
+    check_transport,
+    explain_connect_error,
+    is_local_host,
+    parse_target,
+)
+
+__all__ = [
+    "CONNECT_TIMEOUT_S",
+    "DATABASE_MARK",
+    "OfficeError",
+    "OfficeMeta",
+    "OfficeStore",
+    "OfficeTarget",
+    "check_transport",
+    "connect_once",
+    "create_office_engine",
+    "explain_connect_error",
+    "is_local_host",
+    "open_office_store",
+    "parse_target",
+    "read_store_id",
+]
 
 _log = logging.getLogger(__name__)
 
-CONNECT_TIMEOUT_S = 10
 # The office database names itself in its comment (set by 'clinic server init').
 DATABASE_MARK = "clinic office database "
-_UNVERIFIED_MODES = frozenset({"disable", "allow", "prefer", "require", "verify-ca"})
-_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
-
-
-class OfficeError(StoreError):
-    """Something about the office server or the connection to it, said plainly."""
-
-    exit_code = 3
-
-
-@dataclass(frozen=True)
-class OfficeTarget:
-    """Where the office database is, without any password: host (or socket folder), port,
-    database, user, and the TLS settings libpq will use."""
-
-    host: str
-    port: int
-    database: str
-    user: str
-    sslmode: str
-    ca_file: Path | None
-
-    @property
-    def local(self) -> bool:
-        return is_local_host(self.host)
-
-    def display(self) -> str:
-        """The target as a URL without password (safe to print and to save)."""
-        host = quote(self.host, safe="") if self.host.startswith("/") else self.host
-        query = {"sslmode": self.sslmode}
-        if self.ca_file is not None:
-            query["sslrootcert"] = str(self.ca_file)
-        user = f"{quote(self.user, safe='')}@" if self.user else ""
-        return f"postgresql://{user}{host}:{self.port}/{self.database}?{urlencode(query)}"
-
-    def sqlalchemy_url(self) -> URL:
-        return URL.create(
-            "postgresql+psycopg",
-            username=self.user or None,
-            host=None if self.host.startswith("/") else self.host,
-            port=self.port,
-            database=self.database,
-        )
-
-    def connect_args(self, password: str | None) -> dict[str, Any]:
-        args: dict[str, Any] = {
-            "sslmode": self.sslmode,
-            "connect_timeout": CONNECT_TIMEOUT_S,
-            "application_name": "clinic",
-        }
-        if self.host.startswith("/"):
-            args["host"] = self.host
-        if self.ca_file is not None:
-            args["sslrootcert"] = str(self.ca_file)
-        if password is not None:
-            args["password"] = password
-        return args
-
-
-def is_local_host(host: str) -> bool:
-    """A unix socket folder, ``localhost`` or a loopback address: this computer only."""
-    if host.startswith("/") or host.lower() in _LOOPBACK_NAMES:
-        return True
-    with contextlib.suppress(ValueError):
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    return False
-
-
-def parse_target(url: str, *, user: str | None = None, ca_file: Path | None = None) -> OfficeTarget:
-    """Read a ``postgresql://`` URL and apply the transport rules; a password in the URL is
-    refused (it would end up in shell history and settings files)."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"postgresql", "postgres", "postgresql+psycopg"}:
-        raise OfficeError(
-            N_(
-                "'{url}' is not a PostgreSQL address. Give it as "
-                "postgresql://SERVER:5432/DATABASE (the clinic's administrator has it)."
-            ),
-            url=_without_password(url),
-        )
-    if parts.password is not None:
-        raise OfficeError(
-            N_(
-                "The address contains a password. Give the address without it; Clinic asks "
-                "for the password and keeps it only in the keychain or a passphrase-protected "
-                "file."
-            )
-        )
-    query = dict(parse_qsl(parts.query))
-    host = unquote(parts.hostname or query.get("host", "") or "")
-    if not host:
-        raise OfficeError(N_("The address names no server. Give postgresql://SERVER/DATABASE."))
-    database = unquote(parts.path.lstrip("/")) or query.get("dbname", "")
-    if not database:
-        raise OfficeError(N_("The address names no database. Give postgresql://SERVER/DATABASE."))
-    name = user or unquote(parts.username or "") or query.get("user", "")
-    ca_text = query.get("sslrootcert")
-    ca = ca_file if ca_file is not None else (Path(ca_text) if ca_text else None)
-    sslmode = query.get(
-        "sslmode", "verify-full" if ca is not None or not is_local_host(host) else "prefer"
-    )
-    target = OfficeTarget(
-        host=host,
-        port=int(parts.port or query.get("port") or 5432),
-        database=database,
-        user=name,
-        sslmode=sslmode,
-        ca_file=ca,
-    )
-    check_transport(target)
-    return target
-
-
-def check_transport(target: OfficeTarget) -> None:
-    """Refuse, before connecting, anything but verified TLS to a server on the network."""
-    if target.local:
-        return
-    if target.sslmode in _UNVERIFIED_MODES:
-        raise OfficeError(
-            N_(
-                "Clinic connects to the office server only over TLS with its certificate "
-                "checked (sslmode=verify-full); '{mode}' would let someone on the network read "
-                "or change client records. Remove sslmode from the address and give the "
-                "clinic's CA certificate with --ca."
-            ),
-            mode=target.sslmode,
-        )
-    if target.sslmode != "verify-full":
-        raise OfficeError(N_("Unknown sslmode '{mode}'."), mode=target.sslmode)
-    if target.ca_file is None:
-        raise OfficeError(
-            N_(
-                "The clinic's CA certificate is needed to check the office server "
-                "({host}) is the real one. Give it with --ca FILE (the administrator got it "
-                "from 'clinic server init')."
-            ),
-            host=target.host,
-        )
-    if not target.ca_file.is_file():
-        raise OfficeError(
-            N_("The CA certificate file {path} does not exist or cannot be read."),
-            path=target.ca_file,
-        )
-
-
-def _without_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return parts._replace(netloc=netloc).geturl()
-
-
-def _wrong_login(target: OfficeTarget) -> OfficeError:
-    return OfficeError(
-        N_(
-            "The office server did not accept the user name '{user}' with that password. "
-            "Check the password (Caps Lock, keyboard layout) and try again; if it expired "
-            "or is lost, ask the clinic's administrator for a new first password."
-        ),
-        user=target.user,
-    )
-
-
-def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
-    exc: BaseException, target: OfficeTarget
-) -> OfficeError | None:
-    """Our words for the errors people meet when connecting; ``None`` for anything else."""
-    message = str(getattr(exc, "orig", None) or exc)
-    lowered = message.lower()
-    if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return _wrong_login(target)
-    if "no encryption" in lowered or "ssl is not enabled" in lowered or "sslmode" in lowered:
-        return OfficeError(
-            N_(
-                "The office server at {host} refused the connection because it was not "
-                "encrypted, or the server does not offer TLS. Connect with TLS "
-                "(sslmode=verify-full and the clinic's CA); ask the administrator if the "
-                "server has no certificate yet."
-            ),
-            host=target.host,
-        )
-    if "certificate" in lowered or "ssl" in lowered:
-        return OfficeError(
-            N_(
-                "The office server's certificate could not be checked against the clinic's CA "
-                "({ca}): this may not be the clinic's server, or the CA file is the wrong one. "
-                "Nothing was sent. Ask the administrator for the right CA file."
-            ),
-            ca=target.ca_file or "-",
-        )
-    if "role" in lowered and "does not exist" in lowered:
-        return _wrong_login(target)
-    if "connection refused" in lowered or "timeout" in lowered or "could not translate" in lowered:
-        return OfficeError(
-            N_(
-                "The office server at {host} port {port} cannot be reached. Check the network "
-                "connection (and that you are in the office or on its VPN), then try again. "
-                "Nothing was changed."
-            ),
-            host=target.host,
-            port=target.port,
-        )
-    if "database" in lowered and "does not exist" in lowered:
-        return OfficeError(
-            N_("The office server has no database named '{database}'. Check the address."),
-            database=target.database,
-        )
-    if "permission denied for database" in lowered or "not permitted to log in" in lowered:
-        return OfficeError(
-            N_(
-                "The user '{user}' may not use this office database (the account may have "
-                "been disabled). Ask the clinic's administrator."
-            ),
-            user=target.user,
-        )
-    return None
 
 
 def create_office_engine(
