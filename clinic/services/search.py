@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     false,
     func,
     literal_column,
@@ -21,7 +23,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from clinic.domain.anumber import a_number_digits_for_search, format_a_number
+from clinic.domain.anumber import a_number_digits_for_search
 from clinic.domain.enums import ClaimType, DeadlineStatus, Stage
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.names import fold
@@ -50,10 +52,12 @@ class ClientHit:
     case_count: int
 
 
-def _summary_query(today: date) -> Select[*tuple[Any, ...]]:
+def _summary_query(today: date | None = None) -> Select[*tuple[Any, ...]]:
+    """The Cases list's columns; without ``today`` the day is the bound parameter ``today``."""
+    on_or_after: Any = bindparam("today", type_=Hearing.on.type) if today is None else today
     next_hearing = (
         select(func.min(Hearing.on))
-        .where(Hearing.case_id == Case.id, Hearing.on >= today)
+        .where(Hearing.case_id == Case.id, Hearing.on >= on_or_after)
         .correlate(Case)
         .scalar_subquery()
     )
@@ -88,17 +92,51 @@ def _summary_query(today: date) -> Select[*tuple[Any, ...]]:
     )
 
 
-def _text_condition(text: str) -> ColumnElement[bool]:
+@dataclass(frozen=True)
+class _Text:
+    """What a search text is matched on. Its shape (how many name tokens; whether it is also an
+    A-number fragment, a receipt number) decides the SQL, its values are the parameters: one
+    statement per shape is built and compiled once (building a statement cost more than running
+    it for a page of 200)."""
+
+    tokens: tuple[str, ...] = ()
+    digits: str | None = None
+    receipt: str | None = None
+
+    @classmethod
+    def of(cls, text: str) -> _Text | None:
+        """None for an empty search (every case)."""
+        if not text.strip():
+            return None
+        receipt = None
+        if _RECEIPT_QUERY.match(text.strip()):
+            receipt = text.strip().replace("-", "").replace(" ", "").upper()
+        return cls(tuple(fold(text).split()), a_number_digits_for_search(text) or None, receipt)
+
+    @property
+    def shape(self) -> tuple[int, bool, bool]:
+        return (len(self.tokens), self.digits is not None, self.receipt is not None)
+
+    def params(self) -> dict[str, str]:
+        values = {f"token{i}": token for i, token in enumerate(self.tokens)}
+        if self.digits is not None:
+            values["digits"] = self.digits
+        if self.receipt is not None:
+            values["receipt"] = self.receipt
+        return values
+
+
+def _text_condition(shape: tuple[int, bool, bool]) -> ColumnElement[bool]:
+    tokens, digits, receipt = shape
     conditions: list[ColumnElement[bool]] = []
-    tokens = fold(text).split()
     if tokens:
-        conditions.append(and_(*(Client.search_key.contains(token) for token in tokens)))
-    digits = a_number_digits_for_search(text)
+        conditions.append(
+            and_(*(Client.search_key.contains(bindparam(f"token{i}")) for i in range(tokens)))
+        )
     if digits:
-        conditions.append(Client.a_number.contains(digits))
-    compact = text.strip().replace("-", "").replace(" ", "")
-    if _RECEIPT_QUERY.match(text.strip()):
-        conditions.append(Case.receipt_number.contains(compact.upper()))
+        conditions.append(Client.a_number.contains(bindparam("digits")))
+    if receipt:
+        conditions.append(Case.receipt_number.contains(bindparam("receipt")))
     return or_(*conditions) if conditions else false()
 
 
@@ -117,53 +155,67 @@ def _apply_filter(query: Select[*tuple[Any, ...]], flt: CaseFilter) -> Select[*t
 
 
 def _summaries(rows: Any) -> list[CaseSummary]:
-    return [_summary(r) for r in rows]
+    return [_summary(*r) for r in rows]
 
 
-def _summary(r: Any) -> CaseSummary:
+def _summary(  # noqa: PLR0917 - one parameter per column of _summary_query, in order
+    case_id: int,
+    client_id: int,
+    family_name: str,
+    given_name: str,
+    a_number: str | None,
+    claim_type_text: Any,
+    stage_text: Any,
+    detained: bool,
+    paralegal: str | None,
+    next_hearing_text: Any,
+    next_deadline_text: Any,
+) -> CaseSummary:
     """One row; a stored value Clinic would not accept is named in ``not_valid``."""
+    claim_type = _CLAIM_TYPES.get(claim_type_text)
+    stage = _STAGES.get(stage_text)
+    next_hearing = _stored_date(next_hearing_text)
+    next_deadline = _stored_date(next_deadline_text)
     not_valid: list[str] = []
     stored: list[str] = []
-    if r.a_number and not _stored_a_number(r.a_number):
+    if a_number and not _stored_a_number(a_number):
         not_valid.append("a_number")
-        stored.append(str(r.a_number))
-    claim_type = _member(ClaimType, r.claim_type)
+        stored.append(str(a_number))
     if claim_type is None:
         not_valid.append("claim_type")
-        stored.append(str(r.claim_type))
-    stage = _member(Stage, r.stage)
+        stored.append(str(claim_type_text))
     if stage is None:
         not_valid.append("stage")
-        stored.append(str(r.stage))
-    dates: dict[str, date | None] = {}
-    for field in ("next_hearing", "next_deadline"):
-        value = getattr(r, field)
-        dates[field] = _stored_date(value)
-        if value is not None and dates[field] is None:
+        stored.append(str(stage_text))
+    for field, text, value in (
+        ("next_hearing", next_hearing_text, next_hearing),
+        ("next_deadline", next_deadline_text, next_deadline),
+    ):
+        if text is not None and value is None:
             not_valid.append(field)
-            stored.append(str(value))
+            stored.append(str(text))
     return CaseSummary(
-        id=CaseId(r.id),
-        client_id=ClientId(r.client_id),
-        client_name=display_name(r.family_name, r.given_name),
-        a_number=r.a_number,
-        claim_type=claim_type or ClaimType.DEFENSIVE,
-        stage=stage or Stage.INTAKE,
-        detained=r.detained,
-        paralegal=r.paralegal or "",
-        next_hearing=dates["next_hearing"],
-        next_deadline=dates["next_deadline"],
-        not_valid=tuple(not_valid),
-        stored=tuple(stored),
+        CaseId(case_id),
+        ClientId(client_id),
+        display_name(family_name, given_name),
+        a_number,
+        claim_type or ClaimType.DEFENSIVE,
+        stage or Stage.INTAKE,
+        detained,
+        paralegal or "",
+        next_hearing,
+        next_deadline,
+        tuple(not_valid),
+        tuple(stored),
     )
 
 
+# What format_a_number accepts (the stored form: nine ASCII digits), checked per row.
+_STORED_A_NUMBER = re.compile(r"[0-9]{9}")
+
+
 def _stored_a_number(value: str) -> bool:
-    try:
-        format_a_number(value)
-    except ValueError:
-        return False
-    return True
+    return _STORED_A_NUMBER.fullmatch(value) is not None
 
 
 def _stored_date(value: object) -> date | None:
@@ -176,11 +228,13 @@ def _stored_date(value: object) -> date | None:
         return None
 
 
-def _member(kind: type[_E], value: object) -> _E | None:
-    try:
-        return kind(str(value))
-    except ValueError:
-        return None
+def _by_value(kind: type[_E]) -> dict[str, _E]:
+    return {member.value: member for member in kind}
+
+
+# Stored text -> member; a text Clinic does not know is absent (and marked not valid).
+_CLAIM_TYPES = _by_value(ClaimType)
+_STAGES = _by_value(Stage)
 
 
 class SortKey(StrEnum):
@@ -204,7 +258,77 @@ def _order(key: SortKey, descending: bool) -> list[Any]:
     if key is SortKey.CLIENT:
         # search_key is NOT NULL: no "empty last" term, so an index on it can give the order.
         return [ordered, Case.id]
-    return [column.is_(None), ordered, Client.search_key, Case.id]  # empty dates last
+    # Empty values last, either way. NULLS LAST, not "column IS NULL" first: PostgreSQL (office
+    # mode) takes an output column's name in ORDER BY only bare, never inside an expression.
+    return [ordered.nulls_last(), Client.search_key, Case.id]
+
+
+_COMPUTED = (SortKey.NEXT_HEARING, SortKey.NEXT_DEADLINE)
+_Shape = tuple[int, bool, bool] | None  # a search text's shape (see _Text); None: no text
+
+
+@functools.lru_cache(maxsize=256)
+def _list_statement(
+    sort: SortKey, descending: bool, case_filter: CaseFilter, shape: _Shape, limited: bool
+) -> Select[*tuple[Any, ...]]:
+    """list_cases' statement, built once per order, filter and text shape; its parameters are
+    ``today``, ``offset``, ``limit`` (when ``limited``) and the text's."""
+    order = _order(sort, descending)
+    query = _summary_query()
+    if sort in _COMPUTED:
+        # Ordered by a computed column: it must be computed for every matching case anyway.
+        query = _matching(query, shape, case_filter).order_by(*order)
+        query = query.offset(bindparam("offset"))
+        return query.limit(bindparam("limit")) if limited else query
+    # Choose the page's case ids first, then compute next hearing and deadline for those rows
+    # only: SQLite evaluates correlated subqueries in the select list for every row it sorts,
+    # which made each keystroke cost two subqueries per matching case.
+    page = _matching(_client_first(select(Case.id.label("page_id"))), shape, case_filter)
+    page = page.order_by(*order).offset(bindparam("offset"))
+    if limited:
+        page = page.limit(bindparam("limit"))
+    ids = page.subquery("page")
+    return query.join(ids, ids.c.page_id == Case.id).order_by(*order)
+
+
+@functools.lru_cache(maxsize=256)
+def _ids_statement(
+    sort: SortKey, descending: bool, case_filter: CaseFilter, shape: _Shape
+) -> Select[*tuple[Any, ...]]:
+    """The matching case ids in order, up to the parameter ``limit``."""
+    matching = _matching(_client_first(select(Case.id)), shape, case_filter)
+    return matching.order_by(*_order(sort, descending)).limit(bindparam("limit"))
+
+
+@functools.lru_cache(maxsize=32)
+def _rows_statement(sort: SortKey, descending: bool) -> Select[*tuple[Any, ...]]:
+    """The list's rows for the case ids in the parameter ``ids``, in order."""
+    chosen = Case.id.in_(bindparam("ids", expanding=True))
+    return _summary_query().where(chosen).order_by(*_order(sort, descending))
+
+
+@functools.lru_cache(maxsize=256)
+def _count_statement(
+    case_filter: CaseFilter, shape: _Shape, capped: bool
+) -> Select[*tuple[Any, ...]]:
+    # Every filter is on the case: without text the count needs no join (a join made SQLite
+    # look up each case's client, ~80 ms for 100,000 cases).
+    if capped:
+        matching = select(Case.id)
+        if shape is not None:
+            matching = _client_first(matching)
+        matching = _matching(matching, shape, case_filter).limit(bindparam("at_most"))
+        return select(func.count()).select_from(matching.subquery("capped"))
+    # count(*), not count(id): only the former lets SQLite count the b-tree's entries without
+    # reading every (wide, encrypted) case row (4 ms -> under 1 ms for 100,000).
+    counted = select(func.count())
+    counted = _client_first(counted) if shape is not None else counted.select_from(Case)
+    return _matching(counted, shape, case_filter)
+
+
+def _shape_and_params(text: str) -> tuple[_Shape, dict[str, Any]]:
+    searched = _Text.of(text)
+    return (None, {}) if searched is None else (searched.shape, searched.params())
 
 
 def list_cases(
@@ -219,25 +343,11 @@ def list_cases(
     descending: bool = False,
 ) -> list[CaseSummary]:
     """One page of cases matching ``text`` and a filter, in the order asked for."""
-    order = _order(sort, descending)
-    query = _summary_query(today)
-    if sort in (SortKey.NEXT_HEARING, SortKey.NEXT_DEADLINE):
-        # Ordered by a computed column: it must be computed for every matching case anyway.
-        query = _matching(query, text, case_filter).order_by(*order).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
-    else:
-        # Choose the page's case ids first, then compute next hearing and deadline for those
-        # rows only: SQLite evaluates correlated subqueries in the select list for every row it
-        # sorts, which made each keystroke cost two subqueries per matching case.
-        page = _matching(_client_first(select(Case.id.label("page_id"))), text, case_filter)
-        page = page.order_by(*order).offset(offset)
-        if limit is not None:
-            page = page.limit(limit)
-        ids = page.subquery("page")
-        query = query.join(ids, ids.c.page_id == Case.id).order_by(*order)
+    shape, params = _shape_and_params(text)
+    query = _list_statement(sort, descending, case_filter or CaseFilter(), shape, limit is not None)
+    params.update(today=today, offset=offset, limit=limit)
     with store.unit_of_work() as session:
-        return _summaries(session.execute(query))
+        return _summaries(session.execute(query, params))
 
 
 @dataclass(frozen=True)
@@ -261,38 +371,35 @@ def first_page(
     sort: SortKey = SortKey.CLIENT,
     descending: bool = False,
 ) -> FirstPage:
-    """What the Cases page needs per keystroke, in one pass over the matches.
+    """What the Cases page needs per keystroke, in one pass over the matches and one
+    transaction.
 
     The matching case ids are read in order, stopping after ``count_limit`` + 1: the first
     ``limit`` of them are the page (next hearing and deadline computed for those only) and their
     number is the count. A search that matches few clients reads the index once, not twice
     (page, then count); one that matches many stops early either way.
     """
-    if sort in (SortKey.NEXT_HEARING, SortKey.NEXT_DEADLINE) or not text.strip():
-        # Computed orders must compute every match anyway; with no text the exact count is a
-        # cheap count of cases (no join), so both keep their own queries.
-        rows = list_cases(
-            store=store,
-            today=today,
-            text=text,
-            case_filter=case_filter,
-            limit=limit,
-            sort=sort,
-            descending=descending,
-        )
-        total = len(rows)
-        if total >= limit:
-            total = count_cases(store=store, text=text, case_filter=case_filter)
-        return FirstPage(rows, total, exact=True)
-    order = _order(sort, descending)
-    matching = _matching(_client_first(select(Case.id)), text, case_filter)
+    flt = case_filter or CaseFilter()
+    shape, params = _shape_and_params(text)
     with store.unit_of_work() as session:
-        ids = list(session.scalars(matching.order_by(*order).limit(count_limit + 1)))
+        if sort in _COMPUTED or shape is None:
+            # Computed orders must compute every match anyway; with no text the exact count is
+            # a cheap count of cases (no join), so both keep their own queries.
+            page_query = _list_statement(sort, descending, flt, shape, True)
+            rows = _summaries(
+                session.execute(page_query, {**params, "today": today, "offset": 0, "limit": limit})
+            )
+            total = len(rows)
+            if total >= limit:
+                total = int(session.scalar(_count_statement(flt, shape, False), params) or 0)
+            return FirstPage(rows, total, exact=True)
+        ids_query = _ids_statement(sort, descending, flt, shape)
+        ids = list(session.scalars(ids_query, {**params, "limit": count_limit + 1}))
         page = ids[:limit]
         rows = []
         if page:
-            query = _summary_query(today).where(Case.id.in_(page)).order_by(*order)
-            rows = _summaries(session.execute(query))
+            rows_query = _rows_statement(sort, descending)
+            rows = _summaries(session.execute(rows_query, {"today": today, "ids": page}))
     exact = len(ids) <= count_limit
     return FirstPage(rows, min(len(ids), count_limit), exact)
 
@@ -309,11 +416,11 @@ def _client_first(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
 
 
 def _matching(
-    query: Select[*tuple[Any, ...]], text: str, case_filter: CaseFilter | None
+    query: Select[*tuple[Any, ...]], shape: _Shape, case_filter: CaseFilter | None
 ) -> Select[*tuple[Any, ...]]:
     query = _apply_filter(query, case_filter or CaseFilter())
-    if text.strip():
-        query = query.where(_text_condition(text))
+    if shape is not None:
+        query = query.where(_text_condition(shape))
     return query
 
 
@@ -327,22 +434,12 @@ def count_cases(
     """How many cases match; with ``at_most``, counting stops there (the result is then
     ``min(matches, at_most)``), so a one-letter search over 100,000 clients need not read
     every match just to say "more than 1,000"."""
-    # Every filter is on the case: without text the count needs no join (a join made SQLite
-    # look up each case's client, ~80 ms for 100,000 cases).
+    shape, params = _shape_and_params(text)
+    query = _count_statement(case_filter or CaseFilter(), shape, at_most is not None)
     if at_most is not None:
-        matching = select(Case.id)
-        if text.strip():
-            matching = _client_first(matching)
-        capped = _matching(matching, text, case_filter).limit(at_most).subquery("capped")
-        query = select(func.count()).select_from(capped)
-    else:
-        # count(*), not count(id): only the former lets SQLite count the b-tree's entries
-        # without reading every (wide, encrypted) case row (4 ms -> under 1 ms for 100,000).
-        counted = select(func.count())
-        counted = _client_first(counted) if text.strip() else counted.select_from(Case)
-        query = _matching(counted, text, case_filter)
+        params["at_most"] = at_most
     with store.unit_of_work() as session:
-        return int(session.scalar(query) or 0)
+        return int(session.scalar(query, params) or 0)
 
 
 def search_clients(*, store: Store, text: str, limit: int = 200) -> list[ClientHit]:
