@@ -130,12 +130,9 @@ def test_export_then_import_into_a_new_store_reproduces_the_case_and_its_files(
     assert summary.files >= 1 and summary.encrypted
     raw = out.read_bytes()
     before = cases.get_case(store=store, case_id=case_id)
-    for secret in (
-        before.client.family_name,
-        before.client.given_name,
-        before.client.a_number or "-",
-    ):
-        assert secret.encode() not in raw  # nothing readable in the bundle
+    for secret in (before.client.family_name, before.client.given_name, before.client.a_number):
+        if secret:  # a client with no A-number has nothing to find (a "-" is in any header)
+            assert secret.encode() not in raw  # nothing readable in the bundle
 
     result = import_cases(store=target, source=out, passphrase=BUNDLE_PASSPHRASE)
     imported = result.unwrap()

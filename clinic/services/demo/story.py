@@ -45,7 +45,8 @@ class Demo:
     dhs_motions: int = 0  # the first case waiting in court always shows a DHS motion
     children: int = 0  # unaccompanied children so far
     # the last client is an unaccompanied child when none came by chance (issue 18: the demo
-    # shows one); only that client's draws change, so every earlier one stays as it was
+    # shows one; builder.CHILD_FROM clients or more); only that client's draws change, so
+    # every earlier one stays as it was
     child_wanted: bool = False
     language: str = "en"  # the language of the texts written ("en" or "es")
 
