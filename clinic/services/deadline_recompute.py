@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 from clinic.domain.deadlines import DeadlineMemo
 from clinic.services.deadline_bulk import RecomputeCancelled, append_audit
 from clinic.services.deadline_bulk_plan import StoredForms, plan_chunk
+from clinic.services.deadline_refresh import refresh_with, set_based
 from clinic.services.recompute_scope import RecomputeScope, cases_in_scope, scope_of_change
 from clinic.services.results import Changes, Entity
 from clinic.services.rule_deadlines import rule_context
@@ -272,6 +273,14 @@ def _chunk(
 ) -> tuple[float, list[int]]:
     """One chunk in one transaction; (seconds the write lock was held, cases audited)."""
     with store.unit_of_work() as session:
+        if not set_based(session):  # an office database: case by case through the ORM
+            started = time.perf_counter()
+            context = rule_context(settings_in(session))
+            audited = refresh_with(session, set(chunk), context, store.actor)
+            if pending is not None:
+                _advance(session, *pending)
+            session.commit()
+            return time.perf_counter() - started, audited
         if _sqlite(session):
             # One snapshot for the reads and the writes (see the module's docstring); the
             # driver would otherwise begin only at the first write, after the reads.

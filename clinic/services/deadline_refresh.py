@@ -14,6 +14,7 @@ The set-based refresh of every case is :mod:`clinic.services.deadline_bulk` (its
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
@@ -22,7 +23,8 @@ from sqlalchemy.orm import Session, selectinload
 from clinic.domain.deadlines import ComputedDeadline, deadlines_for_case
 from clinic.domain.enums import AuditAction, DeadlineOrigin, DeadlineStatus
 from clinic.services.auditing import record
-from clinic.services.deadline_bulk import RecomputeCancelled, refresh_all_cases
+from clinic.services.deadline_bulk import RecomputeCancelled
+from clinic.services.deadline_bulk import refresh_all_cases as _refresh_all_set_based
 from clinic.services.deadline_facts import case_facts
 from clinic.services.results import Changes, Entity
 from clinic.services.rule_deadlines import (
@@ -35,7 +37,7 @@ from clinic.services.rule_deadlines import (
     rule_status,
     settled_by_rule,
 )
-from clinic.services.settings_schema import settings_in
+from clinic.services.settings_schema import ClinicSettings, settings_in
 from clinic.storage.models import Case, Client, Deadline
 
 __all__ = [
@@ -150,10 +152,61 @@ def refresh_cases(session: Session, case_ids: set[int], actor: str) -> Changes:
         return Changes()
     session.flush()
     context = rule_context(settings_in(session))
+    return Changes(
+        frozenset((Entity.CASE, i) for i in refresh_with(session, case_ids, context, actor))
+    )
+
+
+def refresh_with(
+    session: Session, case_ids: set[int], context: RuleContext, actor: str
+) -> list[int]:
+    """Refresh the given cases under ``context``, one by one through the ORM; the ids of those
+    that changed (each audited), ascending. The caller has flushed."""
+    changed = [
+        case.id for case in _load(session, case_ids) if refresh_case(session, case, context, actor)
+    ]
+    return sorted(changed)
+
+
+def set_based(session: Session) -> bool:
+    """Whether the set-based bulk path applies: it reads and compares rows in SQLite's stored
+    forms (ISO text dates, 0/1 flags, JSON text) with plain SQL. An office (PostgreSQL)
+    database is refreshed case by case through the ORM instead, in chunks, with the same rows
+    and audit entries as a result."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
+_ORM_CHUNK = 500
+
+
+def refresh_all_cases(
+    session: Session,
+    *,
+    settings: ClinicSettings,
+    actor: str,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Changes:
+    """After a rule or closure setting changed, or new rules were installed: every case, inside
+    the caller's unit of work (set-based on a laptop's store, see
+    :func:`clinic.services.deadline_bulk.refresh_all_cases`). ``progress(done, total)`` after
+    each chunk; ``cancelled()`` before each, raising :class:`RecomputeCancelled`."""
+    if set_based(session):
+        return _refresh_all_set_based(
+            session, settings=settings, actor=actor, progress=progress, cancelled=cancelled
+        )
+    session.flush()
+    context = rule_context(settings)
+    ids = list(session.scalars(select(Case.id).order_by(Case.id)))
     touched: set[tuple[Entity, int]] = set()
-    for case in _load(session, case_ids):
-        if refresh_case(session, case, context, actor):
-            touched.add((Entity.CASE, case.id))
+    for start in range(0, len(ids), _ORM_CHUNK):
+        if cancelled is not None and cancelled():
+            raise RecomputeCancelled
+        chunk = ids[start : start + _ORM_CHUNK]
+        touched.update((Entity.CASE, i) for i in refresh_with(session, set(chunk), context, actor))
+        session.flush()  # clean rows are held weakly: a chunk's cases can be let go
+        if progress is not None:
+            progress(start + len(chunk), len(ids))
     return Changes(frozenset(touched))
 
 

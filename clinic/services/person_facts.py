@@ -89,7 +89,7 @@ def _day(value: str | date | None) -> date | None:
     return date.fromisoformat(value)
 
 
-def _sql(cursor: Any, text: str) -> str:
+def dbapi_sql(cursor: Any, text: str) -> str:
     """``?`` placeholders, or ``%s`` for psycopg's cursor (the office engine)."""
     return text.replace("?", "%s") if "psycopg" in type(cursor).__module__ else text
 
@@ -100,11 +100,11 @@ def person_facts_between(cursor: Any, first: int, last: int) -> dict[int, dict[s
     bounds = (first, last)
     proceedings = {
         case_id: ProceedingKind(kind or ProceedingKind.REMOVAL.value)
-        for case_id, kind in cursor.execute(_sql(cursor, _PROCEEDING_SQL), bounds).fetchall()
+        for case_id, kind in cursor.execute(dbapi_sql(cursor, _PROCEEDING_SQL), bounds).fetchall()
     }
     statuses: dict[int, list[StatusRow]] = {}
     for case_id, ref, member, kind, start, end, entry in cursor.execute(
-        _sql(cursor, _STATUS_SQL), bounds
+        dbapi_sql(cursor, _STATUS_SQL), bounds
     ).fetchall():
         statuses.setdefault(case_id, []).append(
             (ref, member, StatusKind(kind), _day(start), _day(end), entry)
@@ -112,7 +112,7 @@ def person_facts_between(cursor: Any, first: int, last: int) -> dict[int, dict[s
     filers: dict[int, list[FilerRow]] = {}
     arrivals: dict[int, dict[int, date]] = {}
     for case_id, member, relationship, received, arrived in cursor.execute(
-        _sql(cursor, _FILER_SQL), bounds
+        dbapi_sql(cursor, _FILER_SQL), bounds
     ).fetchall():
         filers.setdefault(case_id, []).append((member, Relationship(relationship), _day(received)))
         if (arrived_on := _day(arrived)) is not None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from clinic.services.person_facts import dbapi_sql
 from clinic.services.settings_schema import ClinicSettings
 
 
@@ -80,11 +81,12 @@ def cases_in_scope(session: Session, scope: RecomputeScope) -> list[int]:
             found.update(
                 row[0]
                 for rule_id in sorted(scope.rule_ids)
-                for row in cursor.execute(_BY_RULE_SQL, (rule_id,))
+                for row in cursor.execute(dbapi_sql(cursor, _BY_RULE_SQL), (rule_id,))
             )
+        crossing = dbapi_sql(cursor, _CROSSING_SQL)
         for day in sorted(scope.closure_days):
-            text = day.isoformat()
-            found.update(row[0] for row in cursor.execute(_CROSSING_SQL, (text,) * 4))
+            text = day.isoformat()  # ISO text: SQLite's stored form, cast to a date by PostgreSQL
+            found.update(row[0] for row in cursor.execute(crossing, (text,) * 4))
         return sorted(found)
     finally:
         cursor.close()

@@ -7,12 +7,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
-    String,
     and_,
     bindparam,
     false,
@@ -20,18 +19,17 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    type_coerce,
 )
 
 from clinic.domain.anumber import a_number_digits_for_search
-from clinic.domain.enums import ClaimType, DeadlineStatus, Stage
-from clinic.domain.ids import CaseId, ClientId
+from clinic.domain.enums import ClaimType, Stage
+from clinic.domain.ids import ClientId
 from clinic.domain.names import fold
+from clinic.services.case_rows import case_summaries, summary_query
 from clinic.services.dto import CaseSummary, display_name
-from clinic.storage.models import Case, Client, Deadline, Hearing, Staff
+from clinic.storage.models import Case, Client
 from clinic.storage.store import Store
 
-_E = TypeVar("_E", ClaimType, Stage)
 _RECEIPT_QUERY = re.compile(r"^[A-Za-z]{3}[0-9\-]{3,}$")
 
 
@@ -50,46 +48,6 @@ class ClientHit:
     name: str
     a_number: str | None
     case_count: int
-
-
-def _summary_query(today: date | None = None) -> Select[*tuple[Any, ...]]:
-    """The Cases list's columns; without ``today`` the day is the bound parameter ``today``."""
-    on_or_after: Any = bindparam("today", type_=Hearing.on.type) if today is None else today
-    next_hearing = (
-        select(func.min(Hearing.on))
-        .where(Hearing.case_id == Case.id, Hearing.on >= on_or_after)
-        .correlate(Case)
-        .scalar_subquery()
-    )
-    next_deadline = (
-        select(func.min(func.coalesce(Deadline.safe_due_on, Deadline.due_on)))
-        .where(
-            Deadline.case_id == Case.id,
-            Deadline.status == DeadlineStatus.OPEN,
-            Deadline.kind != "earliest_date",
-            Deadline.court_sets_date.is_(False),
-        )
-        .correlate(Case)
-        .scalar_subquery()
-    )
-    return (
-        select(
-            Case.id,
-            Case.client_id,
-            Client.family_name,
-            Client.given_name,
-            Client.a_number,
-            # read as text: a value Clinic does not know is marked, not a crash (issue 16 § 5)
-            type_coerce(Case.claim_type, String).label("claim_type"),
-            type_coerce(Case.stage, String).label("stage"),
-            Case.detained,
-            Staff.name.label("paralegal"),
-            type_coerce(next_hearing, String).label("next_hearing"),
-            type_coerce(next_deadline, String).label("next_deadline"),
-        )
-        .join(Client, Client.id == Case.client_id)
-        .outerjoin(Staff, Staff.id == Case.paralegal_id)
-    )
 
 
 @dataclass(frozen=True)
@@ -154,89 +112,6 @@ def _apply_filter(query: Select[*tuple[Any, ...]], flt: CaseFilter) -> Select[*t
     return query
 
 
-def _summaries(rows: Any) -> list[CaseSummary]:
-    return [_summary(*r) for r in rows]
-
-
-def _summary(  # noqa: PLR0917 - one parameter per column of _summary_query, in order
-    case_id: int,
-    client_id: int,
-    family_name: str,
-    given_name: str,
-    a_number: str | None,
-    claim_type_text: Any,
-    stage_text: Any,
-    detained: bool,
-    paralegal: str | None,
-    next_hearing_text: Any,
-    next_deadline_text: Any,
-) -> CaseSummary:
-    """One row; a stored value Clinic would not accept is named in ``not_valid``."""
-    claim_type = _CLAIM_TYPES.get(claim_type_text)
-    stage = _STAGES.get(stage_text)
-    next_hearing = _stored_date(next_hearing_text)
-    next_deadline = _stored_date(next_deadline_text)
-    not_valid: list[str] = []
-    stored: list[str] = []
-    if a_number and not _stored_a_number(a_number):
-        not_valid.append("a_number")
-        stored.append(str(a_number))
-    if claim_type is None:
-        not_valid.append("claim_type")
-        stored.append(str(claim_type_text))
-    if stage is None:
-        not_valid.append("stage")
-        stored.append(str(stage_text))
-    for field, text, value in (
-        ("next_hearing", next_hearing_text, next_hearing),
-        ("next_deadline", next_deadline_text, next_deadline),
-    ):
-        if text is not None and value is None:
-            not_valid.append(field)
-            stored.append(str(text))
-    return CaseSummary(
-        CaseId(case_id),
-        ClientId(client_id),
-        display_name(family_name, given_name),
-        a_number,
-        claim_type or ClaimType.DEFENSIVE,
-        stage or Stage.INTAKE,
-        detained,
-        paralegal or "",
-        next_hearing,
-        next_deadline,
-        tuple(not_valid),
-        tuple(stored),
-    )
-
-
-# What format_a_number accepts (the stored form: nine ASCII digits), checked per row.
-_STORED_A_NUMBER = re.compile(r"[0-9]{9}")
-
-
-def _stored_a_number(value: str) -> bool:
-    return _STORED_A_NUMBER.fullmatch(value) is not None
-
-
-def _stored_date(value: object) -> date | None:
-    """A date read as text: ``None`` when it is no calendar date ('2026-02-30')."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _by_value(kind: type[_E]) -> dict[str, _E]:
-    return {member.value: member for member in kind}
-
-
-# Stored text -> member; a text Clinic does not know is absent (and marked not valid).
-_CLAIM_TYPES = _by_value(ClaimType)
-_STAGES = _by_value(Stage)
-
-
 class SortKey(StrEnum):
     CLIENT = "client"
     A_NUMBER = "a_number"
@@ -274,7 +149,7 @@ def _list_statement(
     """list_cases' statement, built once per order, filter and text shape; its parameters are
     ``today``, ``offset``, ``limit`` (when ``limited``) and the text's."""
     order = _order(sort, descending)
-    query = _summary_query()
+    query = summary_query()
     if sort in _COMPUTED:
         # Ordered by a computed column: it must be computed for every matching case anyway.
         query = _matching(query, shape, case_filter).order_by(*order)
@@ -304,7 +179,7 @@ def _ids_statement(
 def _rows_statement(sort: SortKey, descending: bool) -> Select[*tuple[Any, ...]]:
     """The list's rows for the case ids in the parameter ``ids``, in order."""
     chosen = Case.id.in_(bindparam("ids", expanding=True))
-    return _summary_query().where(chosen).order_by(*_order(sort, descending))
+    return summary_query().where(chosen).order_by(*_order(sort, descending))
 
 
 @functools.lru_cache(maxsize=256)
@@ -347,7 +222,7 @@ def list_cases(
     query = _list_statement(sort, descending, case_filter or CaseFilter(), shape, limit is not None)
     params.update(today=today, offset=offset, limit=limit)
     with store.unit_of_work() as session:
-        return _summaries(session.execute(query, params))
+        return case_summaries(session.execute(query, params))
 
 
 @dataclass(frozen=True)
@@ -386,7 +261,7 @@ def first_page(
             # Computed orders must compute every match anyway; with no text the exact count is
             # a cheap count of cases (no join), so both keep their own queries.
             page_query = _list_statement(sort, descending, flt, shape, True)
-            rows = _summaries(
+            rows = case_summaries(
                 session.execute(page_query, {**params, "today": today, "offset": 0, "limit": limit})
             )
             total = len(rows)
@@ -399,7 +274,7 @@ def first_page(
         rows = []
         if page:
             rows_query = _rows_statement(sort, descending)
-            rows = _summaries(session.execute(rows_query, {"today": today, "ids": page}))
+            rows = case_summaries(session.execute(rows_query, {"today": today, "ids": page}))
     exact = len(ids) <= count_limit
     return FirstPage(rows, min(len(ids), count_limit), exact)
 
