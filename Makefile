@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations test-corpus test-faults
+.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations test-corpus test-faults test-office
 
 help:
 	@echo "make run    - set up and start Clinic"
@@ -15,6 +15,7 @@ help:
 	@echo "make test-display - the real-display suite alone (Xvfb + openbox, Qt xcb); ARGS='-k name' picks tests"
 	@echo "make test-faults  - long fault runs: 200 kill -9 trials, audit checks beside a live writer"
 	@echo "make test-corpus  - the evidence packet on the whole generated PDF corpus"
+	@echo "make test-office  - the services suite again on a throwaway PostgreSQL server (office mode)"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
 	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json; then the hostile .xlsx timings)"
 	@echo "make bundle - build the desktop bundle (dist/Clinic) and tarball; make bundle-check runs its self-test"
@@ -83,6 +84,12 @@ test: $(DEPS) system-deps lint typecheck layers pytest test-display
 # builds one file of each kind); every placed page checked again with poppler.
 test-corpus: $(DEPS) system-deps
 	CLINIC_CORPUS=full $(BIN)/python -m pytest -q tests/reports/test_packet_corpus.py
+
+# Office mode (issue 21): every services test that uses a store, again on an office database
+# of a throwaway PostgreSQL cluster (initdb in a temporary folder, TLS, SCRAM; tests/office/
+# pg_cluster.py). Kept out of `make test` to keep it under 30 minutes; .ci/run runs it after.
+test-office: $(DEPS) system-deps
+	CLINIC_TEST_ENGINES=office $(BIN)/python -m pytest -q tests/services -k office
 
 # Long fault runs (issue 16): 200 kill -9 trials during writes, and the audit checks run for
 # three minutes beside a live writer (make test runs short versions of both).

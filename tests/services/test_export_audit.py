@@ -153,6 +153,7 @@ CRASHING_EXPORT = textwrap.dedent(
 )
 
 
+@pytest.mark.laptop_only("reopens the data folder in a child process that is killed mid-export")
 def test_a_crashed_exports_partial_file_is_removed_at_the_next_start(
     store: Store, data_dir: DataDir, tmp_path: Path
 ) -> None:
