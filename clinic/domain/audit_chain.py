@@ -16,6 +16,15 @@ GENESIS = "0" * 64
 
 
 @dataclass(frozen=True)
+class ChainHead:
+    """The last entry of an audit chain: its sequence number and hash (0 and GENESIS when
+    empty). Plain data: backups' manifests and the start-up code read it without SQLAlchemy."""
+
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class AuditRecord:
     seq: int
     at: str  # ISO 8601 UTC timestamp

@@ -14,14 +14,14 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from clinic.domain.audit_chain import AuditRecord, entry_hash
+from clinic.domain.audit_chain import AuditRecord, ChainHead, entry_hash
 from clinic.domain.deadlines import DeadlineMemo
 from clinic.domain.enums import AuditAction
 from clinic.services.deadline_bulk_plan import StoredForms, plan_chunk
 from clinic.services.results import Changes, Entity
 from clinic.services.rule_deadlines import Recomputed, rule_context
 from clinic.services.settings_schema import ClinicSettings
-from clinic.storage.audit_log import AUDITED, ChainHead, read_head
+from clinic.storage.audit_log import AUDITED, read_head
 from clinic.storage.models import AuditEntry, Case
 
 _BULK_CHUNK = 5_000

@@ -23,16 +23,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import platformdirs
 
+from clinic.domain.audit_chain import ChainHead
 from clinic.storage import keys
 from clinic.storage.datadir import APP_NAME, DataDir, make_private_dir, write_private_file
 from clinic.storage.errors import KeychainUnavailable
-
-if TYPE_CHECKING:
-    from clinic.storage.audit_log import ChainHead
 
 ENV_STATE_DIR = "CLINIC_STATE_DIR"
 STATE_FORMAT = 1
@@ -202,8 +200,6 @@ def save_external_head(path: Path, head: ChainHead, store_id: str) -> None:
 
 
 def _head(seq: int, entry_hash: str) -> ChainHead:
-    from clinic.storage.audit_log import ChainHead  # noqa: PLC0415
-
     return ChainHead(seq, entry_hash)
 
 

@@ -22,6 +22,7 @@ from clinic.domain.audit_chain import (
     GENESIS,
     AuditRecord,
     ChainBreak,
+    ChainHead,
     entry_hash,
     verify_chain,
 )
@@ -96,12 +97,6 @@ def _record_of(entry: AuditEntry) -> AuditRecord:
         changes=dict(entry.changes),
         prev_hash=entry.prev_hash,
     )
-
-
-@dataclass(frozen=True)
-class ChainHead:
-    seq: int
-    hash: str
 
 
 def read_head(session: Session) -> ChainHead:

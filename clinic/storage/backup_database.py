@@ -13,8 +13,7 @@ from typing import Any
 
 import sqlcipher3
 
-from clinic.domain.audit_chain import GENESIS, AuditRecord, ChainBreak, verify_chain
-from clinic.storage.audit_log import ChainHead
+from clinic.domain.audit_chain import GENESIS, AuditRecord, ChainBreak, ChainHead, verify_chain
 from clinic.storage.background import in_background
 from clinic.storage.backup_format import Manifest
 from clinic.storage.engine import connect_read_only

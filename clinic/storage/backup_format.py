@@ -37,11 +37,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from clinic.storage import keys
-from clinic.storage.audit_log import ChainHead
+from clinic.domain.audit_chain import ChainHead
+from clinic.storage import crypto, keys
 from clinic.storage.errors import CannotUnlock, StoreError
 from clinic.storage.keys import KeySource
-from clinic.storage.store_handle import derive_subkey
 
 FORMAT = 1
 SUFFIX = ".clinicbackup"
@@ -156,7 +155,7 @@ class BackupReport:
 
 def mac_key_of(key: bytearray) -> bytes:
     """The manifest's MAC key for a database key (what ``Store.derive_key(MAC_INFO)`` gives)."""
-    return derive_subkey(key, MAC_INFO)
+    return crypto.hkdf_sha256(bytes(key), MAC_INFO)  # as Store.derive_key (store_handle)
 
 
 def manifest_mac(mac_key: bytes, manifest_bytes: bytes) -> str:

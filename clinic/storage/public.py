@@ -20,11 +20,29 @@ line goes through ``clinic.services``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from clinic.storage.backup_format import BackupError, DamagedBackup, Manifest
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import KeyNotFound, OlderCopy, StoreError, StoreGone, WrongPassphrase
 from clinic.storage.keys import MIN_PASSPHRASE_LENGTH, KeySource, passphrase_problem
-from clinic.storage.store import PassphraseRequired, Store
+
+if TYPE_CHECKING:
+    from clinic.storage.store import PassphraseRequired, Store
+
+# Store and PassphraseRequired live with SQLAlchemy and the migrations: loaded on first use, so
+# the unlock window (which imports this module) is shown before them (issue 20 § 1; the
+# warm-up thread imports them while the passphrase is typed).
+_LAZY = {"PassphraseRequired", "Store"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from clinic.storage import store  # noqa: PLC0415
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MIN_PASSPHRASE_LENGTH",

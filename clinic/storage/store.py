@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from clinic.domain.audit_chain import GENESIS
+from clinic.domain.audit_chain import GENESIS, ChainHead
 from clinic.domain.i18n import N_
 from clinic.storage import anchors, keys, migrate
-from clinic.storage.audit_log import ChainHead, append_entry
+from clinic.storage.audit_log import append_entry
 from clinic.storage.copy_check import (
     compare_with_database,
     read_store_anchors,

@@ -17,9 +17,10 @@ from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from clinic.domain.audit_chain import ChainHead
 from clinic.domain.i18n import N_
 from clinic.storage import anchors, crypto, keys
-from clinic.storage.audit_log import AUDITED, ChainHead, append_entry, read_head
+from clinic.storage.audit_log import AUDITED, append_entry, read_head
 from clinic.storage.datadir import DataDir, write_private_file
 from clinic.storage.engine import connect_raw, create_store_engine, store_error_for
 from clinic.storage.errors import CannotUnlock, OlderCopy, ReadOnlyStore

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from clinic.services.results import Changes
-from clinic.storage.public import Store
+
+if TYPE_CHECKING:
+    from clinic.storage.public import Store
 
 
 class UiSession(QObject):

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -45,7 +46,26 @@ def test_typing_the_language_name_picks_it_and_saves_its_code(
     qtbot, store: Store, case_id: int, typed: str
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = AddEvidenceDialog(UiSession(store, today=lambda: TODAY), case_id, title="Birth record")
-    qtbot.addWidget(dialog)
+    # Not given to qtbot: a saved dialog closes and deletes itself (WA_DeleteOnClose), and
+    # qtbot's teardown would then close a deleted object.
+    request_close = _closer(dialog)
+    try:
+        _pick_and_save(qtbot, dialog, typed)
+    finally:
+        request_close()
+    saved = cases.get_case(store=store, case_id=case_id).evidence
+    assert [(item.title, item.language) for item in saved] == [("Birth record", "es")]
+
+
+def _closer(dialog: AddEvidenceDialog):  # type: ignore[no-untyped-def]
+    def close() -> None:
+        if shiboken6.isValid(dialog):
+            dialog.close()
+
+    return close
+
+
+def _pick_and_save(qtbot, dialog: AddEvidenceDialog, typed: str) -> None:  # type: ignore[no-untyped-def]
     dialog.show()
     qtbot.waitExposed(dialog)
     picker = dialog.language
@@ -63,8 +83,6 @@ def test_typing_the_language_name_picks_it_and_saves_its_code(
     assert not picker.remove_button.isVisibleTo(dialog)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.created_id is not None, timeout=5000)
-    saved = cases.get_case(store=store, case_id=case_id).evidence
-    assert [(item.title, item.language) for item in saved] == [("Birth record", "es")]
 
 
 def test_the_intake_pickers_still_keep_several(qtbot) -> None:  # type: ignore[no-untyped-def]
