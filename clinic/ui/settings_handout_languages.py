@@ -69,6 +69,8 @@ class HandoutLanguagesBox(QGroupBox):
         self.letterhead.setFixedHeight(self.letterhead.fontMetrics().lineSpacing() * 4 + 12)
         self.letterhead_button = QPushButton(self.tr("Save the letterhead"))
         self.letterhead_button.setObjectName("handoutSaveLetterhead")
+        for button in (self.record_button, self.draft_button, self.letterhead_button):
+            button.setAccessibleName(button.text())  # screen readers: the button's own words
         self.problem = QLabel()
         self.problem.setObjectName("handoutLanguagesProblem")
         self.problem.setWordWrap(True)
