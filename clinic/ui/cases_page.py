@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, QSize, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,8 +39,22 @@ _SORTABLE = {
 }
 
 
+class _FilterCombo(QComboBox):
+    """A filter as wide as its longest choice when there is room; on a narrow window (a
+    1280-pixel laptop in Spanish, whose stage names are long) it may shrink to about 14
+    characters, its text elided, instead of widening the whole window past the screen."""
+
+    SHRINKS_TO = 14
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        extra = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent) * 2
+        floor = self.fontMetrics().averageCharWidth() * self.SHRINKS_TO + extra
+        return QSize(min(hint.width(), floor), hint.height())
+
+
 def _combo(name: str, accessible: str, items: list[tuple[str, object]]) -> QComboBox:
-    box = QComboBox()
+    box = _FilterCombo()
     box.setObjectName(name)
     box.setAccessibleName(accessible)
     for text, data in items:
