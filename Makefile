@@ -13,7 +13,7 @@ help:
 	@echo "make run    - set up and start Clinic"
 	@echo "make test   - set up and run every check (lint, types, layers, headless tests, real-display tests)"
 	@echo "make test-display - the real-display suite alone (Xvfb + openbox, Qt xcb); ARGS='-k name' picks tests"
-	@echo "make test-faults  - long fault runs: 200 kill -9 trials, audit checks beside a live writer"
+	@echo "make test-faults  - long fault runs: 200 kill -9 trials, audit checks beside a live writer, canary sweeps of every CLI flow and the window's dialogs"
 	@echo "make test-corpus  - the evidence packet on the whole generated PDF corpus"
 	@echo "make test-office  - the services suite again on a throwaway PostgreSQL server (office mode)"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
@@ -66,8 +66,13 @@ typecheck: $(DEPS)
 layers: $(DEPS)
 	$(BIN)/lint-imports
 
+# Long fault and leak runs are left to `make test-faults` (their full versions; .ci/run runs it
+# after `make test`), which keeps `make test` under 30 minutes on a two-core machine.
+LONG_RUNS := tests/storage/test_crash_safety.py tests/storage/test_check_beside_writer.py \
+	tests/cli/test_canary_sweep.py tests/display/test_canary_window_sweep.py
+
 pytest: $(DEPS) system-deps $(QM)
-	bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q
+	bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q $(addprefix --ignore=,$(LONG_RUNS))
 
 # The window on a real X display: Xvfb with the openbox window manager, Qt's xcb platform, real
 # focus and typed input (xdotool). Screenshots land in build/test-display/.
@@ -75,7 +80,7 @@ ARGS ?=
 test-display: $(DEPS) system-deps $(QM)
 	rm -rf build/test-display
 	bash tools/with-keyring-session.sh bash tools/with-display.sh \
-		$(BIN)/python -m pytest -q tests/display $(ARGS)
+		$(BIN)/python -m pytest -q tests/display $(addprefix --ignore=,$(LONG_RUNS)) $(ARGS)
 
 test: $(DEPS) system-deps lint typecheck layers pytest test-display
 
@@ -93,9 +98,13 @@ test-office: $(DEPS) system-deps
 
 # Long fault runs (issue 16): 200 kill -9 trials during writes, and the audit checks run for
 # three minutes beside a live writer (make test runs short versions of both).
-test-faults: $(DEPS) system-deps
+test-faults: $(DEPS) system-deps $(QM)
 	CLINIC_CRASH_KILLS=200 CLINIC_RACE_SECONDS=180 $(BIN)/python -m pytest -q \
 		tests/storage/test_crash_safety.py tests/storage/test_check_beside_writer.py
+	CLINIC_SWEEP=full bash tools/with-keyring-session.sh $(BIN)/python -m pytest -q \
+		tests/cli/test_canary_sweep.py
+	bash tools/with-keyring-session.sh bash tools/with-display.sh \
+		$(BIN)/python -m pytest -q tests/display/test_canary_window_sweep.py
 
 $(BIN)/pyinstaller: $(DEPS)
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'
