@@ -4,12 +4,11 @@ new intake, and lock. Pages talk to services; the window only routes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from clinic.ui.sidebar import NavEntry, Sidebar, today_counts
 from clinic.ui.store_actions import StoreActions
 from clinic.ui.today_page import TodayPage
 from clinic.ui.window_geometry import GEOMETRY_KEY, fit_to_screen, restore_geometry
+from clinic.ui.window_menus import add_file_and_go_menus
 
 # The sidebar's pages, in the order of nav_pages (the navigator's page indexes).
 NAV_KEYS = ("today", "cases", "calendar", "settings")
@@ -152,129 +152,10 @@ class MainWindow(QMainWindow):
         nav.page_requested.connect(self._nav_requested)
         return nav
 
-    def _action(
-        self,
-        text: str,
-        name: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str,
-        slot: object,
-    ) -> QAction:
-        action = QAction(self.tr(text), self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _add_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._add_store_actions(file_menu)
-        file_menu.addSeparator()
-        self._add_export_actions(file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("Quit"), "quitAction", QKeySequence.StandardKey.Quit, self.close)
-        )
-        self._add_go_menu()
+        add_file_and_go_menus(self)
         self.help_menu = HelpMenu(self, self.session)
         self.help_menu.build()
-
-    def _add_store_actions(self, menu: QMenu) -> None:
-        """File menu: new intake, import, lock; back up, restore, recovery kit."""
-        menu.addAction(
-            self._action(self.tr("New intake…"), "newIntakeAction", "Ctrl+N", self.new_intake)
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Import spreadsheet…"),
-                "importSpreadsheetAction",
-                "Ctrl+Shift+I",
-                self.import_spreadsheet,
-            )
-        )
-        menu.addAction(
-            self._action(self.tr("Lock"), "lockAction", "Ctrl+L", self.lock_requested.emit)
-        )
-        menu.addSeparator()
-        menu.addAction(
-            self._action(
-                self.tr("Back up now…"),
-                "backupAction",
-                "Ctrl+Shift+B",
-                self.store_actions.back_up_now,
-            )
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Restore from backup…"),
-                "restoreAction",
-                "",
-                lambda: self.store_actions.restore(self.unlock_requested.emit),
-            )
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Save recovery kit…"),
-                "recoveryKitAction",
-                "",
-                self.store_actions.save_recovery_kit,
-            )
-        )
-
-    def _add_export_actions(self, menu: QMenu) -> None:
-        """File menu: the docket, the calendar file, the funder report, case files out and in."""
-        menu.addAction(
-            self._action(
-                self.tr("Print hearing docket…"),
-                "printDocketAction",
-                "Ctrl+Shift+D",
-                self.calendar_page.docket.start,
-            )
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Export calendar (.ics)…"),
-                "exportCalendarAction",
-                "",
-                self.calendar_exporter.start,
-            )
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Funder report…"), "funderReportAction", "", self.funder_exporter.start
-            )
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Export case for another computer…"),
-                "exportCaseAction",
-                "",
-                self.case_bundles.export_case,
-            )
-        )
-        menu.addAction(
-            self._action(
-                self.tr("Import case file…"), "importCaseAction", "", self.case_bundles.import_case
-            )
-        )
-
-    def _add_go_menu(self) -> None:
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for index, page in enumerate(self.nav_pages, start=1):
-            go_menu.addAction(
-                self._action(
-                    page.title,
-                    f"go{page.title}Action",
-                    f"Ctrl+{index}",
-                    lambda _=False, i=index - 1: self.navigator.go_page(i),
-                )
-            )
-        go_menu.addAction(
-            self._action(
-                self.tr("Find case"), "findAction", QKeySequence.StandardKey.Find, self.find_case
-            )
-        )
-        go_menu.addAction(self._action(self.tr("Back"), "backAction", "Alt+Left", self.back))
 
     def _may_leave(self, page: QWidget) -> bool:
         """Settings with unsaved edits ask before another page replaces them."""
