@@ -14,9 +14,26 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from clinic.domain.enums import CaseFactKind, ChecklistState, FoiaAgency
+from clinic.domain.drafts import FamilyMemberDraft
+from clinic.domain.entries import EntryFact, StatusPeriod
+from clinic.domain.enums import (
+    CaseFactKind,
+    ChecklistState,
+    FoiaAgency,
+    Relationship,
+    StatusKind,
+)
 from clinic.domain.ids import CaseId, ClientId
-from clinic.services import cases, checklists, deadlines, evidence, lifecycle, notes
+from clinic.services import (
+    cases,
+    checklists,
+    clients,
+    deadlines,
+    entries,
+    evidence,
+    lifecycle,
+    notes,
+)
 from clinic.services.demo import fill_demo_data
 from clinic.services.exports import case_bundle
 from clinic.services.exports.case_bundle import (
@@ -235,9 +252,18 @@ def test_plain_export_is_json_of_the_documented_format_and_imports(
     out = tmp_path / "case.json"
     export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None).unwrap()
     document = json.loads(out.read_text("utf-8"))
-    assert (document["format"], document["version"]) == ("clinic-case-export", 1)
+    assert (document["format"], document["version"]) == ("clinic-case-export", 2)
     entry = document["clients"][0]
-    assert set(entry) == {"client", "family", "addresses", "adverse_parties", "notes", "cases"}
+    assert set(entry) == {
+        "client",
+        "family",
+        "addresses",
+        "adverse_parties",
+        "notes",
+        "entries",
+        "statuses",
+        "cases",
+    }
     assert "key" not in json.dumps(entry["cases"][0]["evidence"])
     imported = import_cases(store=target, source=out, passphrase=None).unwrap()
     assert len(imported.case_ids) == 1
@@ -263,6 +289,8 @@ def test_every_exported_field_is_documented() -> None:
         all_models.Deadline,
         all_models.EvidenceItem,
         all_models.EvidenceFile,
+        all_models.Entry,
+        all_models.LawfulStatus,
     )
     missing = [
         f"{m.__name__}.{_field_name(k)}"
@@ -306,3 +334,154 @@ def test_a_foia_response_keeps_its_request_in_another_store(
         request, response = facts[CaseFactKind.FOIA_SENT], facts[CaseFactKind.FOIA_RESPONSE]
         assert response.about_id == request.id
         assert request.agency == FoiaAgency.USCIS.value
+
+
+def _people(store: Store, client_id: ClientId, today: date) -> dict[str, Any]:
+    """Entries, statuses and family filings with member and entry ids replaced by what they
+    name (ids differ between stores)."""
+    facts = entries.people_facts(store=store, client_id=client_id, today=today)
+    view = clients.get_client(store=store, client_id=client_id)
+    names = {m.id: m.given_name for m in view.family}
+    when = {e.ref: (e.on, e.place) for e in facts.entries}
+
+    def whose(member_id: int | None) -> str:
+        return "(the client)" if member_id is None else names[member_id]
+
+    return {
+        "entries": sorted(
+            (whose(e.member_id), e.on, e.place, e.manner, e.status, e.status_expires, e.i94_number)
+            for e in facts.entries
+        ),
+        "statuses": sorted(
+            (whose(s.member_id), s.kind, s.detail, s.start, s.end, when.get(s.entry_id, ()))
+            for s in facts.statuses
+        ),
+        "filers": sorted(
+            (f.name, f.files_own_i589, f.own_i589_received, f.last_arrival)
+            for f in facts.family
+            if f.files_own_i589
+        ),
+    }
+
+
+def test_entries_and_statuses_travel_with_their_family_member_and_entry(
+    source: tuple[Store, CaseId], target: Store, tmp_path: Path, today: date
+) -> None:
+    """Issue 18 § 2 / issue 23: every entry into the United States and every lawful status
+    period (8 CFR 208.4(a)(5)(iv)), the client's and a family member's, reach the other store,
+    each still naming its person and the entry it began on; the member's own one-year
+    deadline (INA 208(a)(2)(B)) is the same there. Before version 2 they were left behind."""
+    store, case_id = source
+    client_id = cases.get_case(store=store, case_id=case_id).client.id
+    son = clients.add_family_member(
+        store=store,
+        client_id=client_id,
+        member=FamilyMemberDraft("Quispe", "Mateo", Relationship.CHILD, date(2010, 3, 4)),
+        today=today,
+    ).unwrap()
+    entries.set_own_filing(
+        store=store,
+        client_id=client_id,
+        member_id=son,
+        files_own=True,
+        received_on=None,
+        today=today,
+    ).unwrap()
+    entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(
+            on=date(2019, 6, 2),
+            place="Miami, FL",
+            status="B-2",
+            status_expires=date(2019, 12, 1),
+            i94_number="12345678901",
+        ),
+        today=today,
+    ).unwrap()
+    son_entry = entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(on=date(2025, 8, 14), place="San Ysidro, CA", member_id=son),
+        today=today,
+    ).unwrap()
+    entries.record_status(
+        store=store,
+        client_id=client_id,
+        status=StatusPeriod(
+            ref=0,
+            kind=StatusKind.PAROLE,
+            detail="humanitarian parole",
+            start=date(2025, 8, 14),
+            end=date(2026, 8, 13),
+            member_id=son,
+            entry_id=son_entry,
+        ),
+        today=today,
+    ).unwrap()
+    out = tmp_path / f"people{case_bundle.SUFFIX}"
+    export_cases(store=store, destination=out, case_ids=[case_id], passphrase=BUNDLE_PASSPHRASE)
+    imported = import_cases(store=target, source=out, passphrase=BUNDLE_PASSPHRASE).unwrap()
+    new_client = imported.client_ids[0]
+    before, after = _people(store, client_id, today), _people(target, new_client, today)
+    assert after == before
+    assert (
+        "Mateo",
+        StatusKind.PAROLE,
+        "humanitarian parole",
+        date(2025, 8, 14),
+        date(2026, 8, 13),
+        (date(2025, 8, 14), "San Ysidro, CA"),
+    ) in after["statuses"]
+    assert [f[0] for f in after["filers"]] == ["Mateo Quispe"]
+
+    def due(where: Store, case: int) -> list[tuple[str, str, date, str]]:
+        view = cases.get_case(store=where, case_id=CaseId(case))
+        return sorted((d.rule_id, d.title, d.due_on, str(d.anchor_on)) for d in view.deadlines)
+
+    assert due(target, imported.case_ids[0]) == due(store, case_id)
+
+
+def test_an_entry_that_names_no_family_member_is_refused(
+    source: tuple[Store, CaseId], target: Store, tmp_path: Path
+) -> None:
+    """A link out of range is a damaged or forged document: nothing is imported."""
+    store, case_id = source
+    out = tmp_path / "people.json"
+    export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None)
+    document = json.loads(out.read_text("utf-8"))
+    document["clients"][0]["entries"] = [{"entered_on": "2019-06-02", "family_member": 7}]
+    out.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(case_bundle.DamagedBundle, match="names no family member"):
+        import_cases(store=target, source=out, passphrase=None)
+    assert _counts(target) == (0, 0, 0)
+
+
+def test_a_version_1_document_without_entries_still_imports(
+    source: tuple[Store, CaseId], target: Store, tmp_path: Path
+) -> None:
+    store, case_id = source
+    out = tmp_path / "old.json"
+    export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None)
+    document = json.loads(out.read_text("utf-8"))
+    assert document["version"] == 2
+    document["version"] = 1
+    for client in document["clients"]:
+        client.pop("entries"), client.pop("statuses")
+    out.write_text(json.dumps(document), "utf-8")
+    assert import_cases(store=target, source=out, passphrase=None).unwrap().case_ids
+
+
+def test_an_entry_in_the_future_is_refused_as_intake_would(
+    source: tuple[Store, CaseId], target: Store, tmp_path: Path
+) -> None:
+    """An imported entry passes the Entries section's own check (validate_entry)."""
+    store, case_id = source
+    out = tmp_path / "future.json"
+    export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None)
+    document = json.loads(out.read_text("utf-8"))
+    document["clients"][0]["entries"] = [{"entered_on": "2999-01-01", "family_member": None}]
+    out.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(case_bundle.InvalidRecords, match="entry 1"):
+        import_cases(store=target, source=out, passphrase=None)
+    assert _counts(target) == (0, 0, 0)

@@ -29,6 +29,11 @@ from clinic.services.exports.case_document import FORMAT, VERSION
 from clinic.storage import crypto, keys
 from clinic.storage.errors import StoreError
 
+# The container's own version (bundle.json): the members and their encryption. The document
+# inside has its own (``VERSION``); a newer document in an unchanged container is refused with
+# "made by a newer version", after the passphrase, not as a damaged header.
+BUNDLE_VERSION = 1
+
 SUFFIX = ".cliniccase"
 HEADER, DOCUMENT, FILES = "bundle.json", "export.json.enc", "files/"
 BUNDLE_KIND = "clinic-case-bundle"
@@ -68,7 +73,7 @@ def seal(document: bytes, passphrase: str, files: int) -> tuple[bytes, bytes]:
     header = json.dumps(
         {
             "kind": BUNDLE_KIND,
-            "version": VERSION,
+            "version": BUNDLE_VERSION,
             "kdf": params.kdf_header(),
             "cipher": params.cipher_header(),
             "files": files,
@@ -133,7 +138,7 @@ def open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
         version = info.get("version")
         if not isinstance(version, int) or isinstance(version, bool):
             raise ValueError("no format version")
-        if version > VERSION:
+        if version > BUNDLE_VERSION:
             raise ValueError("made by a newer Clinic")
         params = crypto.PassphraseParams.from_header(info.get("kdf"), info.get("cipher"))
     except (ValueError, KeyError, TypeError) as exc:

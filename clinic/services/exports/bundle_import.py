@@ -35,6 +35,7 @@ from clinic.services.exports.bundle_format import (
 from clinic.services.exports.case_document import (
     DocumentError,
     link_facts,
+    link_people,
     new_adverse_parties,
     new_case,
     new_checklist,
@@ -270,6 +271,7 @@ def _insert(
             client = item.client
             session.add(client)
             session.flush()
+            link_people(client)  # entries' and statuses' places, checked by the plan
             record_created(
                 session,
                 actor=actor,

@@ -1,7 +1,8 @@
 """An imported case export passes the same checks as intake (issue 16 § 5).
 
 A case bundle or plain export is untrusted: its rows are decoded to the right types by
-:mod:`clinic.services.exports.case_document`, and here each client, family member, address, case,
+:mod:`clinic.services.exports.case_document`, and here each client, family member, address,
+entry into the United States, status period, case,
 hearing, evidence item and typed deadline goes through the domain's own validation
 (:mod:`clinic.domain.validation`: A-number, names, dates, codes) before anything is written. Any
 problem refuses the whole file, each reason naming the record; A-numbers are stored in intake's
@@ -16,7 +17,8 @@ from typing import Any
 
 from clinic.domain import drafts, validation
 from clinic.domain.anumber import check_a_number, parse_a_number
-from clinic.domain.enums import DeadlineOrigin
+from clinic.domain.entries import EntryFact, StatusPeriod, validate_entry, validate_status
+from clinic.domain.enums import ArrivalManner, DeadlineOrigin
 from clinic.domain.problem_text import describe_all
 from clinic.storage.models import Case, Client
 
@@ -68,9 +70,41 @@ def problems_of(
         for index, address in enumerate(client.addresses, start=1):
             draft = _draft(drafts.AddressDraft, address)
             note(f"{who}, address {index}", validation.validate_address(draft, today=until))
+        _check_people_facts(client, who, until, note)
         for index, case in enumerate(cases, start=1):
             _check_case(case, f"{who}, case {index}", until, note)
     return found
+
+
+def _check_people_facts(client: Client, who: str, until: date, note: Any) -> None:
+    """Entries and status periods, as the Entries section checks them when typed."""
+    for index, entry in enumerate(client.entries, start=1):
+        on: Any = entry.entered_on  # a decoded row: a missing field is None
+        if on is None:
+            note(f"{who}, entry {index}", (validation.FieldProblem("on", _REQUIRED),))
+            continue
+        fact = EntryFact(
+            on=on,
+            place=entry.place or "",
+            manner=entry.manner or ArrivalManner.UNKNOWN,
+            status=entry.status or "",
+            status_expires=entry.status_expires_on,
+            i94_number=entry.i94_number or "",
+        )
+        note(f"{who}, entry {index}", validate_entry(fact, today=until))
+    for index, status in enumerate(client.statuses, start=1):
+        kind: Any = status.kind
+        if kind is None:
+            note(f"{who}, status {index}", (validation.FieldProblem("kind", _REQUIRED),))
+            continue
+        period = StatusPeriod(
+            ref=0,
+            kind=kind,
+            detail=status.detail or "",
+            start=status.from_on,
+            end=status.until_on,
+        )
+        note(f"{who}, status {index}", validate_status(period, today=until))
 
 
 def _check_case(case: Case, where: str, until: date, note: Any) -> None:

@@ -1,8 +1,10 @@
-"""A case (with its client) as a JSON document and back: format "clinic-case-export", version 1.
+"""A case (with its client) as a JSON document and back: format "clinic-case-export", version 2.
 
 Field names are the stored columns' names (documented in docs/export-format.md); dates are ISO
 8601, times "HH:MM:SS", moments ISO 8601 in UTC, enums their stored value. Row ids are not
-exported (importing gives new ids); staff are named, not numbered. Evidence file keys appear only
+exported (importing gives new ids); a row's link to another row of the same document is its
+place in that list (a fact's ``about``, an entry's ``family_member``, a status's ``entry``); staff
+are named, not numbered. Evidence file keys appear only
 inside an encrypted bundle (see :mod:`clinic.services.exports.case_bundle`).
 """
 
@@ -24,10 +26,12 @@ from clinic.storage.models import (
     Client,
     ClientAddress,
     Deadline,
+    Entry,
     EvidenceFile,
     EvidenceItem,
     FamilyMember,
     Hearing,
+    LawfulStatus,
     Note,
     Staff,
     StageEvent,
@@ -35,7 +39,10 @@ from clinic.storage.models import (
 from clinic.storage.models.base import UtcDateTime
 
 FORMAT = "clinic-case-export"
-VERSION = 1
+# 2: the client's entries into the United States and lawful status periods (migration 0006).
+# A version-1 document (without them) still imports; an older Clinic refuses a version-2 one
+# rather than import the client without them.
+VERSION = 2
 
 # Columns that are not exported: ids and links (re-made on import), folded search keys (derived),
 # vault names and file keys (a bundle carries the file itself; see case_bundle).
@@ -43,6 +50,8 @@ _SKIP = {
     "id",
     "about_id",  # a fact's link to an earlier fact of the case: exported as its position
     "client_id",
+    "family_member_id",  # an entry's or status's family member: exported as its place
+    "entry_id",  # a status's entry: exported as its place
     "case_id",
     "evidence_id",
     "paralegal_id",
@@ -189,6 +198,32 @@ def encode_client(session: Session, client: Client) -> dict[str, Any]:
         "addresses": [encode_row(a) for a in client.addresses],
         "adverse_parties": [encode_row(a) for a in adverse],
         "notes": [encode_row(n) for n in notes],
+        **_encode_people_facts(client),
+    }
+
+
+def _encode_people_facts(client: Client) -> dict[str, list[dict[str, Any]]]:
+    """Entries and status periods; whose they are (``family_member``: a place in ``family``,
+    null for the client's own) and a status's entry (``entry``: a place in ``entries``)."""
+    member = {row.id: index for index, row in enumerate(client.family)}
+    entry = {row.id: index for index, row in enumerate(client.entries)}
+
+    def place(index: dict[int, int], row_id: int | None) -> int | None:
+        return None if row_id is None else index[row_id]
+
+    return {
+        "entries": [
+            {**encode_row(e), "family_member": place(member, e.family_member_id)}
+            for e in client.entries
+        ],
+        "statuses": [
+            {
+                **encode_row(s),
+                "family_member": place(member, s.family_member_id),
+                "entry": place(entry, s.entry_id),
+            }
+            for s in client.statuses
+        ],
     }
 
 
@@ -201,7 +236,54 @@ def new_client(data: dict[str, Any], where: str) -> Client:
         client.family.append(row)
     for index, address in enumerate(_list(data, "addresses", where)):
         client.addresses.append(decode_row(ClientAddress, address, f"{where}.addresses[{index}]"))
+    _new_people_facts(client, data, where)
     return client
+
+
+_LINKS = ("family_member", "entry")
+
+
+def _new_people_facts(client: Client, data: dict[str, Any], where: str) -> None:
+    """The client's entries and statuses, each keeping its links as places (``link_people``
+    turns them into ids once the rows have them)."""
+    entries = _list(data, "entries", where)
+    sizes = {"family_member": len(client.family), "entry": len(entries)}
+    for name, model, target in (
+        ("entries", Entry, client.entries),
+        ("statuses", LawfulStatus, client.statuses),
+    ):
+        for index, item in enumerate(_list(data, name, where)):
+            here = f"{where}.{name}[{index}]"
+            if not isinstance(item, dict):
+                raise DocumentError(f"{here} must be an object")
+            links = {k: item[k] for k in _LINKS if k in item}
+            if "entry" in links and model is Entry:
+                raise DocumentError(f"{here} has fields this version does not know: ['entry']")
+            row = decode_row(model, {k: v for k, v in item.items() if k not in _LINKS}, here)
+            for link, value in links.items():
+                if value is not None and (
+                    isinstance(value, bool)
+                    or not isinstance(value, int)
+                    or not 0 <= value < sizes[link]
+                ):
+                    raise DocumentError(f"{here}.{link} names no {link.replace('_', ' ')} here")
+            row.link_places = links  # set to ids by link_people
+            target.append(row)
+
+
+def link_people(client: Client) -> None:
+    """After the client's family and entries have ids: point each entry's and status's
+    ``family_member`` and ``entry`` places at those rows."""
+    for entry in client.entries:
+        member = getattr(entry, "link_places", {}).get("family_member")
+        if member is not None:
+            entry.family_member_id = client.family[member].id
+    for status in client.statuses:
+        places = getattr(status, "link_places", {})
+        if places.get("family_member") is not None:
+            status.family_member_id = client.family[places["family_member"]].id
+        if places.get("entry") is not None:
+            status.entry_id = client.entries[places["entry"]].id
 
 
 def new_adverse_parties(data: dict[str, Any], where: str) -> list[AdverseParty]:
