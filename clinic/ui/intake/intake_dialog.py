@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,14 +30,15 @@ from clinic.ui.intake.conflict_check_runner import ConflictCheckRunner
 from clinic.ui.intake.conflict_page import ConflictPage
 from clinic.ui.intake.discard_question import confirm_discard
 from clinic.ui.intake.family_page import FamilyPage
+from clinic.ui.intake.intake_layout import fitting_width, keys_hint, step_list
 from clinic.ui.intake.intake_submission import IntakeDrafts, SubmissionOutcome, submit_intake
+from clinic.ui.intake.open_existing_question import confirm_open_existing
 from clinic.ui.operation import Operation
 from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
 
 CLIENT_STEP, FAMILY_STEP, CASE_STEP, CONFLICT_STEP = range(4)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-DEFAULT_WIDTH = 1040
 
 
 class IntakeDialog(QDialog):
@@ -70,7 +69,7 @@ class IntakeDialog(QDialog):
         self._build()
         self._connect()
         self._show_step(CLIENT_STEP)
-        self.resize(self._fitting_width(), 740)
+        self.resize(fitting_width(self.pages, self.steps, self.layout()), 740)
         session.locked.connect(self._forget_on_lock)
 
     # Layout ------------------------------------------------------------------------------------
@@ -92,19 +91,8 @@ class IntakeDialog(QDialog):
             self.tr("No conflict — &save"), "intakeSave", self.tr("No conflict: save the intake")
         )
         self.save_button.setToolTip(self.tr("Ctrl+Enter"))
-        self.steps = QListWidget()
-        self.steps.setObjectName("intakeSteps")
-        self.steps.setAccessibleName(self.tr("Intake steps"))
-        for number, page in enumerate(self.pages, start=1):
-            self.steps.addItem(
-                self.tr("{number}. {title}").format(number=number, title=page.title())
-            )
-        self.steps.setFixedWidth(self.steps.sizeHintForColumn(0) + 40)
-        self.steps.setSpacing(3)
-        self.keys_hint = QLabel(self.tr("Enter: next step\nCtrl+Enter: check, save\nEsc: cancel"))
-        self.keys_hint.setObjectName("intakeKeysHint")
-        self.keys_hint.setWordWrap(True)
-        self.keys_hint.setEnabled(False)  # drawn muted, in the palette's disabled text colour
+        self.steps = step_list([page.title for page in self.pages])
+        self.keys_hint = keys_hint()
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -123,26 +111,6 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
-
-    def _fitting_width(self) -> int:
-        """1040 px, or wider when the steps' words need it (Spanish runs ~25 % longer), so that
-        no page scrolls sideways (the window manager keeps it on the screen)."""
-        content = max(
-            (
-                area.widget().minimumSizeHint().width()
-                + area.verticalScrollBar().sizeHint().width()
-                for page in self.pages
-                for area in page.findChildren(QScrollArea)
-                if area.widget() is not None
-            ),
-            default=0,
-        )
-        layout = self.layout()
-        if layout is None:
-            return DEFAULT_WIDTH
-        margins = layout.contentsMargins()
-        chrome = margins.left() + margins.right() + 2 * layout.spacing() + 16
-        return max(DEFAULT_WIDTH, self.steps.width() + content + chrome)
 
     def _button(self, text: str, name: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
@@ -287,37 +255,14 @@ class IntakeDialog(QDialog):
     def open_existing(self, reviewed: ReviewedMatch) -> None:
         """The person is already a client: close the intake (asking first, since what was typed
         is not saved) and show the existing client's case."""
-        if reviewed.case_to_open is None or not self._confirm_open_existing(reviewed):
+        if reviewed.case_to_open is None or not confirm_open_existing(
+            self, reviewed.match.party.display_name
+        ):
             return
         self._closing = True
         self.checker.cancel()
         QDialog.reject(self)
         self.session.open_case(reviewed.case_to_open)
-
-    def _confirm_open_existing(self, reviewed: ReviewedMatch) -> bool:
-        """ "Open the existing client" is the default and Enter; "Keep editing" is Escape."""
-        name = reviewed.match.party.display_name
-        box = QMessageBox(self)
-        box.setObjectName("openExistingClientBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Open the existing client?"))
-        box.setText(self.tr("Open {name}'s case and close this intake?").format(name=name))
-        box.setInformativeText(
-            self.tr(
-                "Nothing from this intake is saved. If something changed (an address, a phone "
-                "number, a family member), update it in the existing client's record."
-            )
-        )
-        open_button = box.addButton(
-            self.tr("&Open the existing client"), QMessageBox.ButtonRole.AcceptRole
-        )
-        open_button.setObjectName("openExistingClient")
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        keep.setObjectName("keepEditingIntake")
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is open_button
 
     # Saving ------------------------------------------------------------------------------------
     def drafts(self) -> IntakeDrafts | None:
