@@ -9,12 +9,17 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError
-from clinic.services import office
+from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, read_passphrase
+from clinic.services import lifecycle, office, office_import
 from clinic.services.language import tr as _
 from clinic.services.language import tr_n
 
 ROLES = ("attorney", "paralegal", "volunteer", "admin")
+# Where this computer keeps a store's chain head (the storage's words, already in the catalogue).
+HERE = {
+    "state": "in this computer's state file",
+    "keychain": "in this computer's keychain",
+}
 
 
 def add_parsers(commands: Any) -> None:
@@ -47,7 +52,24 @@ def add_parsers(commands: Any) -> None:
     disable = addressed("disable-staff", "stop a staff login (its open sessions end)")
     disable.add_argument("name", metavar="LOGIN")
     addressed("status", "the server's version, TLS, schema, staff and disk encryption")
+    moved = addressed(
+        "import-store",
+        "move a laptop store (its records, evidence files and audit trail) into the office "
+        "database, all or nothing; with --passphrase-stdin: the server password, then the "
+        "laptop store's passphrase",
+    )
+    moved.add_argument(
+        "--from",
+        dest="source",
+        metavar="DATA_DIR",
+        type=Path,
+        required=True,
+        help="the laptop store's data folder",
+    )
+    _add_connect(commands)
 
+
+def _add_connect(commands: Any) -> None:
     connect = commands.add_parser(
         "connect", help="connect this computer to the clinic's office server as yourself"
     )
@@ -99,6 +121,8 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
             full_name=args.full_name,
         )
         return _print_new_staff(made, out)
+    if command == "import-store":
+        return _import_store(args, target, password, out)
     if command == "disable-staff":
         ended = office.disable_staff(target=target, password=password, login=args.name)
         print(
@@ -112,6 +136,66 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     return _status(office.server_status(target=target, password=password), out)
+
+
+def _import_store(
+    args: argparse.Namespace, target: office_import.OfficeTarget, password: str | None, out: TextIO
+) -> int:
+    """The laptop store unlocked (its passphrase after the server's password), then moved."""
+    data_dir = lifecycle.resolve_data_dir(args.source)
+    passphrase = None
+    if lifecycle.store_exists(data_dir) and lifecycle.passphrase_needed(data_dir):
+        passphrase = read_passphrase(
+            args, prompt=_("Passphrase of the laptop store: "), confirm=False
+        )
+    report = office_import.import_laptop_store(
+        target=target, password=password, data_dir=data_dir, passphrase=passphrase
+    )
+    if report.already:
+        print(
+            _(
+                "This laptop store ({store}) is already in the office database, up to its audit "
+                "entry {seq}: nothing was changed.",
+                store=report.laptop_store,
+                seq=report.head.seq,
+            ),
+            file=out,
+        )
+        return EXIT_OK
+    print(
+        _(
+            "Moved into {database}: {clients} clients, {cases} cases, {rows} rows in all, "
+            "{files} evidence files and {entries} audit entries (the trail verified, its last "
+            "entry {seq} kept as it was), in {seconds:.1f} s.",
+            database=target.database,
+            clients=report.rows.get("client", 0),
+            cases=report.rows.get("asylum_case", 0),
+            rows=report.total_rows,
+            files=report.files,
+            entries=report.rows.get("audit_entry", 0),
+            seq=report.head.seq,
+            seconds=report.seconds,
+        ),
+        file=out,
+    )
+    if report.heads_missing_here:
+        print(
+            _(
+                "This computer kept no chain head of the laptop store ({places}), as when its "
+                "folder was copied here; opening it recorded that in the audit trail "
+                "(anchor_missing), which was moved with the rest.",
+                places=", ".join(_(HERE.get(p, p)) for p in report.heads_missing_here),
+            ),
+            file=out,
+        )
+    print(
+        _(
+            "The laptop store was only read. Work in office mode from now on: changes made on "
+            "the laptop after this are not moved by running the command again."
+        ),
+        file=out,
+    )
+    return EXIT_OK
 
 
 def _print_init(report: office.InitReport, database: str, out: TextIO) -> int:
