@@ -46,190 +46,12 @@ from clinic.ui.case_view.case_words import (
     word,
     yes_no,
 )
+from clinic.ui.case_view.history_names import ACTIONS, ENTITIES, FIELD_NAMES, FIXED_NOTES
 from clinic.ui.labels import label
 
 CONTEXT = "CaseHistory"
 MAX_VALUE_CHARS = 60
 EMPTY = "—"
-
-# Every field name the services audit (clinic/services/*: record, record_created, field_changes).
-FIELD_NAMES: dict[str, object] = {
-    # case
-    "client_id": QT_TRANSLATE_NOOP("CaseHistory", "client"),
-    "claim_type": QT_TRANSLATE_NOOP("CaseHistory", "claim type"),
-    "relief": QT_TRANSLATE_NOOP("CaseHistory", "relief sought"),
-    "grounds": QT_TRANSLATE_NOOP("CaseHistory", "protected grounds"),
-    "psg_definition": QT_TRANSLATE_NOOP("CaseHistory", "particular social group"),
-    "forum_kind": QT_TRANSLATE_NOOP("CaseHistory", "forum"),
-    "forum_name": QT_TRANSLATE_NOOP("CaseHistory", "court or office"),
-    "judge": QT_TRANSLATE_NOOP("CaseHistory", "judge"),
-    "paralegal_id": QT_TRANSLATE_NOOP("CaseHistory", "paralegal"),
-    "attorney_id": QT_TRANSLATE_NOOP("CaseHistory", "attorney"),
-    "opened_on": QT_TRANSLATE_NOOP("CaseHistory", "opened on"),
-    "filed_on": QT_TRANSLATE_NOOP("CaseHistory", "filed on"),
-    "receipt_number": QT_TRANSLATE_NOOP("CaseHistory", "receipt number"),
-    "detained": QT_TRANSLATE_NOOP("CaseHistory", "detained"),
-    "agency_hold": QT_TRANSLATE_NOOP("CaseHistory", "agency hold"),
-    "stage": QT_TRANSLATE_NOOP("CaseHistory", "stage"),
-    "outcome": QT_TRANSLATE_NOOP("CaseHistory", "outcome"),
-    "referred_on": QT_TRANSLATE_NOOP("CaseHistory", "referred on"),
-    "closed_on": QT_TRANSLATE_NOOP("CaseHistory", "closed on"),
-    "note": QT_TRANSLATE_NOOP("CaseHistory", "note"),
-    "deadlines_recomputed": QT_TRANSLATE_NOOP("CaseHistory", "deadlines recomputed"),
-    "fact": QT_TRANSLATE_NOOP("CaseHistory", "case date"),
-    "number": QT_TRANSLATE_NOOP("CaseHistory", "number"),
-    # hearing
-    "case_id": QT_TRANSLATE_NOOP("CaseHistory", "case"),
-    "kind": QT_TRANSLATE_NOOP("CaseHistory", "kind"),
-    "on": QT_TRANSLATE_NOOP("CaseHistory", "date"),
-    "at": QT_TRANSLATE_NOOP("CaseHistory", "time"),
-    "timezone": QT_TRANSLATE_NOOP("CaseHistory", "time zone"),
-    "timezone_confirmed": QT_TRANSLATE_NOOP("CaseHistory", "time zone confirmed"),
-    "location": QT_TRANSLATE_NOOP("CaseHistory", "location"),
-    "address": QT_TRANSLATE_NOOP("CaseHistory", "address"),
-    "mode": QT_TRANSLATE_NOOP("CaseHistory", "attendance"),
-    "notes": QT_TRANSLATE_NOOP("CaseHistory", "notes"),
-    # deadline
-    "title": QT_TRANSLATE_NOOP("CaseHistory", "title"),
-    "due_on": QT_TRANSLATE_NOOP("CaseHistory", "due on"),
-    "origin": QT_TRANSLATE_NOOP("CaseHistory", "origin"),
-    "rule_id": QT_TRANSLATE_NOOP("CaseHistory", "rule"),
-    "status": QT_TRANSLATE_NOOP("CaseHistory", "status"),
-    "status_reason": QT_TRANSLATE_NOOP("CaseHistory", "reason"),
-    "completed_on": QT_TRANSLATE_NOOP("CaseHistory", "completed on"),
-    "anchor_field": QT_TRANSLATE_NOOP("CaseHistory", "counted from"),
-    "anchor_on": QT_TRANSLATE_NOOP("CaseHistory", "start date"),
-    "safe_due_on": QT_TRANSLATE_NOOP("CaseHistory", "safe due date"),
-    "explanation": QT_TRANSLATE_NOOP("CaseHistory", "explanation"),
-    "source": QT_TRANSLATE_NOOP("CaseHistory", "source"),
-    "as_of": QT_TRANSLATE_NOOP("CaseHistory", "as of"),
-    "confidence": QT_TRANSLATE_NOOP("CaseHistory", "confidence"),
-    "flags": QT_TRANSLATE_NOOP("CaseHistory", "warnings"),
-    "court_sets_date": QT_TRANSLATE_NOOP("CaseHistory", "court sets the date"),
-    # evidence and its files
-    "category": QT_TRANSLATE_NOOP("CaseHistory", "category"),
-    "language": QT_TRANSLATE_NOOP("CaseHistory", "language"),
-    "translation": QT_TRANSLATE_NOOP("CaseHistory", "translation"),
-    "obtained_on": QT_TRANSLATE_NOOP("CaseHistory", "obtained on"),
-    "exhibit_order": QT_TRANSLATE_NOOP("CaseHistory", "exhibit number"),
-    "in_packet": QT_TRANSLATE_NOOP("CaseHistory", "in the packet"),
-    "evidence_id": QT_TRANSLATE_NOOP("CaseHistory", "evidence"),
-    "vault_name": QT_TRANSLATE_NOOP("CaseHistory", "stored file"),
-    "original_name": QT_TRANSLATE_NOOP("CaseHistory", "file name"),
-    "media_type": QT_TRANSLATE_NOOP("CaseHistory", "file type"),
-    "size": QT_TRANSLATE_NOOP("CaseHistory", "size"),
-    "sha256": QT_TRANSLATE_NOOP("CaseHistory", "checksum"),
-    # notes
-    "body": QT_TRANSLATE_NOOP("CaseHistory", "text"),
-    "author": QT_TRANSLATE_NOOP("CaseHistory", "author"),
-    # client, family, addresses, adverse parties
-    "family_name": QT_TRANSLATE_NOOP("CaseHistory", "family name"),
-    "given_name": QT_TRANSLATE_NOOP("CaseHistory", "given name"),
-    "other_names": QT_TRANSLATE_NOOP("CaseHistory", "other names"),
-    "a_number": QT_TRANSLATE_NOOP("CaseHistory", "A-number"),
-    "date_of_birth": QT_TRANSLATE_NOOP("CaseHistory", "date of birth"),
-    "sex": QT_TRANSLATE_NOOP("CaseHistory", "sex"),
-    "nationalities": QT_TRANSLATE_NOOP("CaseHistory", "nationalities"),
-    "languages": QT_TRANSLATE_NOOP("CaseHistory", "languages"),
-    "interpreter_needed": QT_TRANSLATE_NOOP("CaseHistory", "interpreter needed"),
-    "phone": QT_TRANSLATE_NOOP("CaseHistory", "phone"),
-    "email": QT_TRANSLATE_NOOP("CaseHistory", "email"),
-    "last_arrival_on": QT_TRANSLATE_NOOP("CaseHistory", "last arrival date"),
-    "last_arrival_place": QT_TRANSLATE_NOOP("CaseHistory", "place of last arrival"),
-    "last_arrival_manner": QT_TRANSLATE_NOOP("CaseHistory", "manner of last arrival"),
-    "detention": QT_TRANSLATE_NOOP("CaseHistory", "detention"),
-    "detention_facility": QT_TRANSLATE_NOOP("CaseHistory", "detention facility"),
-    "unaccompanied_child": QT_TRANSLATE_NOOP("CaseHistory", "unaccompanied child"),
-    "relationship": QT_TRANSLATE_NOOP("CaseHistory", "relationship"),
-    "in_us": QT_TRANSLATE_NOOP("CaseHistory", "in the U.S."),
-    "derivative": QT_TRANSLATE_NOOP("CaseHistory", "derivative"),
-    "line1": QT_TRANSLATE_NOOP("CaseHistory", "address line 1"),
-    "line2": QT_TRANSLATE_NOOP("CaseHistory", "address line 2"),
-    "city": QT_TRANSLATE_NOOP("CaseHistory", "city"),
-    "state": QT_TRANSLATE_NOOP("CaseHistory", "state"),
-    "postal_code": QT_TRANSLATE_NOOP("CaseHistory", "postal code"),
-    "country": QT_TRANSLATE_NOOP("CaseHistory", "country"),
-    "moved_in_on": QT_TRANSLATE_NOOP("CaseHistory", "moved in on"),
-    "name": QT_TRANSLATE_NOOP("CaseHistory", "name"),
-    "description": QT_TRANSLATE_NOOP("CaseHistory", "description"),
-    # checklists
-    "template": QT_TRANSLATE_NOOP("CaseHistory", "checklist"),
-    "item": QT_TRANSLATE_NOOP("CaseHistory", "item"),
-    "reason": QT_TRANSLATE_NOOP("CaseHistory", "reason"),
-    # exports, imports and backups
-    "case_summary_pdf_saved_to": QT_TRANSLATE_NOOP("CaseHistory", "case summary PDF saved to"),
-    "checklist_pdf_saved_to": QT_TRANSLATE_NOOP("CaseHistory", "checklist PDF saved to"),
-    "handout_pdf_saved_to": QT_TRANSLATE_NOOP("CaseHistory", "handout PDF saved to"),
-    "handout": QT_TRANSLATE_NOOP("CaseHistory", "handout"),
-    "hearing_docket_saved_to": QT_TRANSLATE_NOOP("CaseHistory", "hearing docket saved to"),
-    "from": QT_TRANSLATE_NOOP("CaseHistory", "from"),
-    "to": QT_TRANSLATE_NOOP("CaseHistory", "to"),
-    "paralegal": QT_TRANSLATE_NOOP("CaseHistory", "paralegal"),
-    "hearings": QT_TRANSLATE_NOOP("CaseHistory", "hearings"),
-    "exported_to": QT_TRANSLATE_NOOP("CaseHistory", "exported to"),
-    "recovery_kit_saved_to": QT_TRANSLATE_NOOP("CaseHistory", "recovery kit saved to"),
-    "packet_saved_to": QT_TRANSLATE_NOOP("CaseHistory", "packet saved to"),
-    "packet_parts": QT_TRANSLATE_NOOP("CaseHistory", "packet parts"),
-    "packet_pages": QT_TRANSLATE_NOOP("CaseHistory", "packet pages"),
-    "packet_omitted_files": QT_TRANSLATE_NOOP("CaseHistory", "files left out of the packet"),
-    "packet_rasterised_pages": QT_TRANSLATE_NOOP(
-        "CaseHistory", "packet pages put in as pictures of their source"
-    ),
-    "backup_file": QT_TRANSLATE_NOOP("CaseHistory", "backup file"),
-    "audit_seq": QT_TRANSLATE_NOOP("CaseHistory", "audit entry"),
-    "file_sha256": QT_TRANSLATE_NOOP("CaseHistory", "file checksum"),
-    "rows_imported": QT_TRANSLATE_NOOP("CaseHistory", "rows imported"),
-    "rows_rejected": QT_TRANSLATE_NOOP("CaseHistory", "rows rejected"),
-    "clients": QT_TRANSLATE_NOOP("CaseHistory", "clients"),
-    "family_members": QT_TRANSLATE_NOOP("CaseHistory", "family members"),
-    "cases": QT_TRANSLATE_NOOP("CaseHistory", "cases"),
-    # clinic settings
-    "clinic_name": QT_TRANSLATE_NOOP("CaseHistory", "clinic name"),
-    "letterhead": QT_TRANSLATE_NOOP("CaseHistory", "letterhead"),
-    "auto_lock_minutes": QT_TRANSLATE_NOOP("CaseHistory", "lock after minutes"),
-    "backup_folder": QT_TRANSLATE_NOOP("CaseHistory", "backup folder"),
-    "backups_kept": QT_TRANSLATE_NOOP("CaseHistory", "backups kept"),
-    "default_timezone": QT_TRANSLATE_NOOP("CaseHistory", "default time zone"),
-    "rule_days": QT_TRANSLATE_NOOP("CaseHistory", "deadline rule days"),
-    "closure_days": QT_TRANSLATE_NOOP("CaseHistory", "court closure days"),
-    "handout_layout": QT_TRANSLATE_NOOP("CaseHistory", "handout layout"),
-    "packet": QT_TRANSLATE_NOOP("CaseHistory", "packet settings"),
-    # staff
-    "role": QT_TRANSLATE_NOOP("CaseHistory", "role"),
-    "active": QT_TRANSLATE_NOOP("CaseHistory", "active"),
-}
-
-_ACTIONS: dict[str, object] = {
-    "create": QT_TRANSLATE_NOOP("CaseHistory", "added {0}"),
-    "update": QT_TRANSLATE_NOOP("CaseHistory", "changed {0}"),
-    "delete": QT_TRANSLATE_NOOP("CaseHistory", "removed {0}"),
-    "export": QT_TRANSLATE_NOOP("CaseHistory", "exported {0}"),
-    "import": QT_TRANSLATE_NOOP("CaseHistory", "imported {0}"),
-    "stage": QT_TRANSLATE_NOOP("CaseHistory", "moved {0}"),
-    "refer": QT_TRANSLATE_NOOP("CaseHistory", "referred {0}"),
-}
-_ENTITIES: dict[str, object] = {
-    "client": QT_TRANSLATE_NOOP("CaseHistory", "client"),
-    "family_member": QT_TRANSLATE_NOOP("CaseHistory", "family member"),
-    "client_address": QT_TRANSLATE_NOOP("CaseHistory", "client address"),
-    "adverse_party": QT_TRANSLATE_NOOP("CaseHistory", "adverse party"),
-    "case": QT_TRANSLATE_NOOP("CaseHistory", "case"),
-    "hearing": QT_TRANSLATE_NOOP("CaseHistory", "hearing"),
-    "deadline": QT_TRANSLATE_NOOP("CaseHistory", "deadline"),
-    "evidence": QT_TRANSLATE_NOOP("CaseHistory", "evidence"),
-    "evidence_file": QT_TRANSLATE_NOOP("CaseHistory", "evidence file"),
-    "note": QT_TRANSLATE_NOOP("CaseHistory", "note"),
-    "checklist_item": QT_TRANSLATE_NOOP("CaseHistory", "checklist item"),
-    "settings": QT_TRANSLATE_NOOP("CaseHistory", "settings"),
-    "backup": QT_TRANSLATE_NOOP("CaseHistory", "backup"),
-}
-# Notes the program itself stores (English, in the stage history); staff-typed notes stay as typed.
-FIXED_NOTES: dict[str, object] = {
-    "Case opened": QT_TRANSLATE_NOOP("CaseHistory", "Case opened"),
-    "Case opened (imported from a spreadsheet)": QT_TRANSLATE_NOOP(
-        "CaseHistory", "Case opened (imported from a spreadsheet)"
-    ),
-}
 
 # Which enum a stored value belongs to, by field; (entity, field) first where a name is shared.
 _ENUMS: dict[str, type[StrEnum]] = {
@@ -391,7 +213,7 @@ def change_words(entity: str, change: FieldChange, staff: Names | None = None) -
 def trail_text(entry: TrailEntry, staff: Names | None = None) -> str:
     """The trail line ("changed deadline (status: open → waived)") in the interface language;
     ``staff`` names staff members by id."""
-    action, thing = _ACTIONS.get(entry.action), _ENTITIES.get(entry.entity)
+    action, thing = ACTIONS.get(entry.action), ENTITIES.get(entry.entity)
     what = tr(thing) if thing is not None else entry.entity.replace("_", " ")
     text = tr(action).format(what) if action is not None else f"{entry.action} {what}"
     fields = {c.field: c.after for c in entry.changes}
