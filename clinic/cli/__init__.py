@@ -28,6 +28,7 @@ from clinic.storage.public import StoreError
 # when that command runs (or for --help): importing all of them (reportlab, pypdf, openpyxl, …)
 # cost about a second of every command's start-up.
 PARSER_MODULES = (
+    "applicant_commands",
     "deadline_commands",
     "backup_commands",
     "checklist_commands",
@@ -177,6 +178,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("export_commands", "cmd_report"),
     "handout": ("handout_commands", "cmd_handout"),
     "i589": ("i589_commands", "cmd_i589"),
+    "applicant": ("applicant_commands", "cmd_applicant"),
     "import": ("import_commands", "cmd_import"),
     "summary": ("report_commands", "cmd_summary"),
     "docket": ("report_commands", "cmd_docket"),

@@ -153,6 +153,15 @@ class Sex(StrEnum):
     UNDISCLOSED = "undisclosed"
 
 
+class MaritalStatus(StrEnum):
+    """The I-589's Part A.I 11 (its four boxes)."""
+
+    SINGLE = "single"
+    MARRIED = "married"
+    DIVORCED = "divorced"
+    WIDOWED = "widowed"
+
+
 class ArrivalManner(StrEnum):
     INSPECTED = "inspected"  # admitted at a port of entry
     PAROLED = "paroled"

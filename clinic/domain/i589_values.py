@@ -2,7 +2,7 @@
 
 :func:`form_values` turns a case's recorded facts (:class:`I589Facts`, plain data the service
 reads from the store) into ``key -> value``: the keys of ``resources/forms/i-589/*.toml``.
-Nothing is guessed: a fact Clinic does not record (marital status, passport, religion, …) has no
+Nothing is guessed: a fact Clinic does not record (a spouse's passport, employment, …) has no
 key here, and a question whose answer is not recorded for this case (no spouse recorded, so
 "I am not married" is not ticked) is left for the person preparing the form. What the form has
 no room for on its own pages (a fourth entry, a fifth child) is listed in
@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from clinic.domain.applicant import ApplicantDetails
 from clinic.domain.entries import EntryFact, entries_for_i589
-from clinic.domain.enums import ProtectedGround, Sex
+from clinic.domain.enums import MaritalStatus, ProtectedGround, Sex
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import Value
 from clinic.domain.reference_codes import country_name, language_name
@@ -75,6 +76,7 @@ class I589Facts:
     in_court_now: bool  # a defensive case still open
     grounds: frozenset[str]
     relief: frozenset[str]
+    details: ApplicantDetails = field(default_factory=ApplicantDetails)  # not asked at intake
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,37 @@ def _applicant(facts: I589Facts) -> dict[str, Value | None]:
         "residence.phone_number": facts.phone,
         "claim.cat": _yes_no("cat" in facts.relief),
         **{f"claim.ground.{g.value}": _yes_no(g.value in facts.grounds) for g in ProtectedGround},
+        **_details(facts.details),
+    }
+
+
+def _country(code: str) -> str:
+    return country_name(code) if code else ""
+
+
+def _details(details: ApplicantDetails) -> dict[str, Value | None]:
+    """Part A.I 2, 3, 6, 11, 13, 15-17, 19.A, 20-22, 24 and Part A.II's "I am not married"."""
+    marital = details.marital_status
+    birth = ", ".join(p for p in (details.birth_city, _country(details.birth_country)) if p)
+    english = details.fluent_in_english
+    return {
+        "applicant.ssn": details.ssn,
+        "applicant.uscis_account": details.uscis_account,
+        "applicant.middle_name": details.middle_name,
+        "applicant.marital_status": marital.value if marital is not None else None,
+        "applicant.not_married": (
+            None if marital is None else _yes_no(marital is not MaritalStatus.MARRIED)
+        ),
+        "applicant.birth_place": birth,
+        "applicant.nationality_at_birth": _country(details.nationality_at_birth),
+        "applicant.ethnic_group": details.ethnic_group,
+        "applicant.religion": details.religion,
+        "applicant.left_country_on": details.left_country_on,
+        "passport.country": _country(details.passport_country),
+        "passport.number": details.passport_number,
+        "passport.travel_document_number": details.travel_document_number,
+        "passport.expires": details.passport_expires_on,
+        "applicant.fluent_in_english": None if english is None else _yes_no(english),
     }
 
 

@@ -86,6 +86,13 @@ _TEXT: dict[Problem, str] = {
     Problem.NOT_THIS_CLIENTS: N_(
         "That family member or entry belongs to another client; choose one of this client's."
     ),
+    Problem.BAD_SSN: N_(
+        "A U.S. Social Security number has 9 digits (123-45-6789); leave it empty if the "
+        "client has none."
+    ),
+    Problem.BAD_USCIS_ACCOUNT: N_(
+        "A USCIS online account number has 12 digits; leave it empty if the client has none."
+    ),
 }
 
 _FIELD_LABELS: dict[str, str] = {
@@ -94,6 +101,22 @@ _FIELD_LABELS: dict[str, str] = {
     "last_arrival_on": N_("Last arrival"),
     "psg_definition": N_("Particular social group"),
     "on": N_("Date"),
+    # the applicant's I-589 details (clinic/domain/applicant.py)
+    "middle_name": N_("Middle name"),
+    "ssn": N_("U.S. Social Security number"),
+    "uscis_account": N_("USCIS online account number"),
+    "birth_city": N_("City of birth"),
+    "birth_country": N_("Country of birth"),
+    "nationality_at_birth": N_("Nationality at birth"),
+    "ethnic_group": N_("Race, ethnic or tribal group"),
+    "religion": N_("Religion"),
+    "left_country_on": N_("Date the client left their country"),
+    "passport_country": N_("Country that issued the passport or travel document"),
+    "passport_number": N_("Passport number"),
+    "travel_document_number": N_("Travel document number"),
+    "passport_expires_on": N_("Passport or travel document expires"),
+    "marital_status": N_("Marital status"),
+    "fluent_in_english": N_("Fluent in English"),
 }
 
 

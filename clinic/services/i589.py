@@ -24,6 +24,7 @@ from clinic.domain.i589_values import Address, I589Facts, Overflow, Relative, fo
 from clinic.domain.ids import CaseId
 from clinic.reports.i589.fill import Filled, FormFileProblem, fill_form
 from clinic.resource_files import resource_path
+from clinic.services.applicant import details_of
 from clinic.services.auditing import record
 from clinic.services.errors import ErrorKind, NotFound, ServiceError, Thing
 from clinic.services.export_file import save_export
@@ -126,6 +127,7 @@ def _facts(case: Case) -> I589Facts:
         in_court_now=case.claim_type is ClaimType.DEFENSIVE and case.closed_on is None,
         grounds=frozenset(case.grounds or ()),
         relief=frozenset(case.relief or ()),
+        details=details_of(client),
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import subprocess
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,10 +15,13 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 from sqlalchemy import select
 
-from clinic.domain.ids import CaseId
+from clinic.domain.applicant import ApplicantDetails
+from clinic.domain.enums import MaritalStatus
+from clinic.domain.ids import CaseId, ClientId
+from clinic.domain.validation import Problem
 from clinic.reports.i589.fill import Filled
-from clinic.services import i589
-from clinic.storage.models import AuditEntry
+from clinic.services import applicant, i589
+from clinic.storage.models import AuditEntry, Case
 from clinic.storage.store import Store
 from tests.reports.packet_support import qpdf_check
 from tests.services.i589_case import BLANK, make_case
@@ -201,3 +206,105 @@ def test_files_that_are_not_a_fillable_i589_are_refused_in_words(
     with pytest.raises(LookupError):
         i589.fill_i589(store=store, case_id=CaseId(999), form=BLANK, flatten=False)
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_applicants_details_fill_part_a_i_and_are_audited(store: Store, tmp_path: Path) -> None:
+    """Part A.I 2, 3, 6, 11, 13, 15-17, 19.A, 20-22 and 24 come from the details recorded
+    (migration 0009); a typed SSN with dashes is kept as its nine digits; each change is in
+    the audit trail; and "I am not married" (Part A.II) is ticked only when not married."""
+    case_id = make_case(store)
+    with store.unit_of_work() as session:
+        client_id = ClientId(session.get_one(Case, case_id).client_id)
+    typed = ApplicantDetails(
+        middle_name="Elena",
+        ssn="123-45-6789",
+        uscis_account="0012 3456 7890",
+        marital_status=MaritalStatus.MARRIED,
+        birth_city="San Pedro Sula",
+        birth_country="hn",
+        nationality_at_birth="HN",
+        ethnic_group="Garifuna",
+        religion="Catholic",
+        left_country_on=date(2023, 6, 1),
+        passport_country="HN",
+        passport_number="E1234567",
+        passport_expires_on=date(2031, 1, 31),
+        fluent_in_english=False,
+    )
+    applicant.set_applicant_details(
+        store=store, client_id=client_id, details=typed, today=date(2026, 12, 7)
+    ).unwrap()
+    stored = applicant.applicant_details(store=store, client_id=client_id)
+    assert (stored.ssn, stored.uscis_account, stored.birth_country) == (
+        "123456789",
+        "001234567890",
+        "HN",
+    )
+    out = tmp_path / "i589.pdf"
+    result = i589.export_i589(
+        store=store, case_id=case_id, form=BLANK, destination=out, flatten=False
+    )
+    values = placed_text(result.filled)
+    assert values["applicant.ssn"] == "123456789"
+    assert values["applicant.uscis_account"] == "001234567890"
+    assert values["applicant.middle_name"] == "Elena"
+    assert values["applicant.birth_place"] == "San Pedro Sula, Honduras"
+    assert values["applicant.nationality_at_birth"] == "Honduras"
+    assert (values["applicant.ethnic_group"], values["applicant.religion"]) == (
+        "Garifuna",
+        "Catholic",
+    )
+    assert values["applicant.left_country_on"] == "06/01/2023"
+    assert (values["passport.country"], values["passport.number"]) == ("Honduras", "E1234567")
+    assert values["passport.expires"] == "01/31/2031"
+    ticked = {
+        (p.field.key, p.field.when) for p in result.filled.placed if p.field.format == "check"
+    }
+    assert {
+        ("applicant.marital_status", "married"),
+        ("applicant.fluent_in_english", "no"),
+    } <= ticked
+    assert not {k for k, _ in ticked} & {"applicant.not_married"}
+    read = fields_of(out.read_bytes())
+    for item in result.filled.placed:
+        expected = f"/{item.text}" if item.field.format == "check" else item.text
+        assert read[item.field.name] == expected, item.field.key
+    with store.unit_of_work() as session:
+        updates = [
+            e.changes
+            for e in session.scalars(select(AuditEntry).where(AuditEntry.action == "update"))
+        ]
+    assert updates[-1]["ssn"] == ["", "123456789"]
+    assert updates[-1]["marital_status"] == [None, "married"]
+
+    widowed = replace(stored, marital_status=MaritalStatus.WIDOWED)
+    applicant.set_applicant_details(
+        store=store, client_id=client_id, details=widowed, today=date(2026, 12, 7)
+    ).unwrap()
+    again = i589.fill_i589(store=store, case_id=case_id, form=BLANK, flatten=False)
+    ticked = {(p.field.key, p.field.when) for p in again.filled.placed if p.field.format == "check"}
+    assert {("applicant.marital_status", "widowed"), ("applicant.not_married", "yes")} <= ticked
+
+
+def test_applicant_details_are_checked_before_anything_is_stored(store: Store) -> None:
+    case_id = make_case(store)
+    with store.unit_of_work() as session:
+        client_id = ClientId(session.get_one(Case, case_id).client_id)
+    bad = ApplicantDetails(
+        ssn="123-45-678",
+        uscis_account="12345",
+        birth_country="XX",
+        left_country_on=date(2027, 1, 1),
+        religion="x" * 101,
+    )
+    result = applicant.set_applicant_details(
+        store=store, client_id=client_id, details=bad, today=date(2026, 12, 7)
+    )
+    assert {(p.field, p.code) for p in result.problems} == {
+        ("ssn", Problem.BAD_SSN),
+        ("uscis_account", Problem.BAD_USCIS_ACCOUNT),
+        ("birth_country", Problem.UNKNOWN_COUNTRY),
+        ("left_country_on", Problem.DATE_IN_FUTURE),
+        ("religion", Problem.TOO_LONG),
+    }
+    assert applicant.applicant_details(store=store, client_id=client_id) == ApplicantDetails()

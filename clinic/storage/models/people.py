@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from clinic.domain.enums import (
     ArrivalManner,
     DetentionStatus,
+    MaritalStatus,
     Relationship,
     Sex,
     StaffRole,
@@ -61,6 +62,23 @@ class Client(Base):
     detention_facility: Mapped[str] = mapped_column(String(200), default="")
     unaccompanied_child: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The I-589's questions intake does not ask (migration 0009; clinic/domain/applicant.py).
+    # The Social Security and USCIS account numbers are sensitive like the A-number.
+    middle_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    ssn: Mapped[str] = mapped_column(String(9), default="", server_default="")
+    uscis_account: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    marital_status: Mapped[MaritalStatus | None] = mapped_column(enum_type(MaritalStatus))
+    birth_city: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    birth_country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    nationality_at_birth: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    ethnic_group: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    religion: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    left_country_on: Mapped[date | None] = mapped_column(Date)
+    passport_country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    passport_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    travel_document_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    passport_expires_on: Mapped[date | None] = mapped_column(Date)
+    fluent_in_english: Mapped[bool | None] = mapped_column()
     # Folded names and aliases (accent-, case- and script-insensitive) for search as you type.
     search_key: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
