@@ -39,13 +39,13 @@ from clinic.domain.enums import (
 )
 from clinic.services.history import STORE_EVENTS, FieldChange, TrailEntry
 from clinic.ui.case_view.case_words import (
-    anchor_word,
     country_name,
     language_name,
     short_date,
     word,
     yes_no,
 )
+from clinic.ui.case_view.deadline_words import anchor_word
 from clinic.ui.case_view.history_names import ACTIONS, ENTITIES, FIELD_NAMES, FIXED_NOTES
 from clinic.ui.labels import label
 

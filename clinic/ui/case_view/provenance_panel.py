@@ -10,13 +10,11 @@ from clinic.domain.enums import DeadlineOrigin
 from clinic.services.dto import DeadlineView
 from clinic.ui.case_view.case_tab import ALERT_BADGE, badge, hint_label
 from clinic.ui.case_view.case_words import (
-    anchor_word,
-    confidence_words,
-    flag_words,
     short_date,
     word,
 )
 from clinic.ui.case_view.deadline_table_model import attorney_marker
+from clinic.ui.case_view.deadline_words import anchor_word, confidence_words, flag_words
 from clinic.ui.rule_words import rule_text
 from clinic.ui.translations import current_language
 
