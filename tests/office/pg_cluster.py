@@ -329,7 +329,26 @@ def shared_cluster() -> Cluster:
 
         _shared = start_cluster()
         atexit.register(_shared.stop)
+        _stop_on_signals(_shared)
     return _shared
+
+
+def _stop_on_signals(cluster: Cluster) -> None:
+    """A run ended by SIGTERM or SIGHUP (``timeout``, a closed terminal, CI cancelling) skips
+    atexit: stop the server first, then end as that signal would have (a SIGKILL cannot be
+    caught; the cluster's folder is temporary and its port is freed when the server is gone)."""
+    import signal  # noqa: PLC0415
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is not signal.SIG_DFL:
+            continue  # someone else handles it (and should stop the server)
+
+        def stop_then_die(received: int, _frame: object) -> None:
+            cluster.stop()
+            signal.signal(received, signal.SIG_DFL)
+            os.kill(os.getpid(), received)
+
+        signal.signal(signum, stop_then_die)
 
 
 def missing_server_is_a_failure() -> bool:
