@@ -5,26 +5,16 @@ edits stay until they are saved or reverted."""
 from __future__ import annotations
 
 from dataclasses import replace
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from clinic.domain.validation import FieldProblem, Problem
@@ -52,21 +42,19 @@ from clinic.ui.settings_layout import named
 from clinic.ui.settings_problems import ProblemLabels
 from clinic.ui.settings_recompute import BackgroundSave
 from clinic.ui.settings_rules import RuleSettingsBox
+from clinic.ui.settings_sections import (
+    count_field,
+    handout_layout_field,
+    known_zones,
+    letterhead_field,
+    scrolled,
+    time_zone_field,
+    two_columns,
+)
 from clinic.ui.settings_staff import AddStaffDialog, StaffList
-from clinic.ui.time_zones import system_zone
 
 AUTO_LOCK_RANGE = (1, 120)
 BACKUPS_KEPT_RANGE = (1, 365)
-COMMON_ZONES = (
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Phoenix",
-    "America/Los_Angeles",
-    "America/Anchorage",
-    "Pacific/Honolulu",
-    "America/Puerto_Rico",
-)
 
 
 class SettingsPage(Page):
@@ -81,27 +69,10 @@ class SettingsPage(Page):
         self.staff_dialog: AddStaffDialog | None = None
         self.problems = ProblemLabels(self, prefix="settings")
         self._build_fields()
-        content = QWidget()
-        columns = QHBoxLayout(content)
-        left = QVBoxLayout()
-        left.addWidget(self._clinic_group())
-        left.addWidget(self._workstation_group())
-        left.addWidget(self.language_box)
-        left.addWidget(self._staff_group())
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self._rules_group())
-        right.addWidget(self._closures_group())
-        right.addWidget(HandoutLanguagesBox(session))  # saved on its own (issue 24)
-        right.addStretch(1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        scroll = QScrollArea()
-        scroll.setObjectName("settingsScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.form = content  # disabled while a save recomputes deadlines in the background
+        # The form is disabled while a save recomputes deadlines in the background; the
+        # handout languages box saves on its own (issue 24).
+        self.form = two_columns(self, HandoutLanguagesBox(session))
+        scroll = scrolled(self.form)
         self.background = self._background_save()
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
@@ -115,20 +86,11 @@ class SettingsPage(Page):
 
     def _build_fields(self) -> None:
         self.clinic_name = named(QLineEdit(), "clinicName", self.tr("Clinic name"))
-        self.letterhead = named(QPlainTextEdit(), "letterhead", self.tr("Letterhead"))
-        self.letterhead.setPlaceholderText(
-            self.tr("Address and phone lines printed under the name on PDFs")
+        self.letterhead = letterhead_field(self.fontMetrics().lineSpacing())
+        self.handout_layout = handout_layout_field()
+        self.auto_lock = count_field(
+            "autoLockMinutes", self.tr("Lock after idle minutes"), AUTO_LOCK_RANGE
         )
-        self.letterhead.setTabChangesFocus(True)
-        self.letterhead.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
-        self.handout_layout = named(
-            QComboBox(), "handoutLayout", self.tr("Layout of bilingual client handouts")
-        )
-        self.handout_layout.addItem(self.tr("English and Spanish side by side"), "side-by-side")
-        self.handout_layout.addItem(self.tr("English, then Spanish"), "sequential")
-        self.auto_lock = named(QSpinBox(), "autoLockMinutes", self.tr("Lock after idle minutes"))
-        self.auto_lock.setRange(*AUTO_LOCK_RANGE)
-        self.auto_lock.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.auto_lock.setSuffix(self.tr(" min"))
         self.backup_folder = named(QLineEdit(), "backupFolder", self.tr("Backup folder"))
         self.backup_folder.setPlaceholderText(self.tr("For example the USB stick's folder"))
@@ -136,13 +98,9 @@ class SettingsPage(Page):
             QPushButton(self.tr("Choose…")), "chooseBackupFolder", self.tr("Choose backup folder")
         )
         self.choose_folder.clicked.connect(self._choose_folder)
-        self.backups_kept = named(QSpinBox(), "backupsKept", self.tr("Backups kept"))
-        self.backups_kept.setRange(*BACKUPS_KEPT_RANGE)
-        self.backups_kept.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.timezone = named(QComboBox(), "defaultTimezone", self.tr("Default time zone"))
-        self._fill_zones()
-        self.timezone.setMinimumContentsLength(24)
-        self.timezone.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.backups_kept = count_field("backupsKept", self.tr("Backups kept"), BACKUPS_KEPT_RANGE)
+        self.timezone = time_zone_field()
+        self._zones = known_zones()
         self.zone_review = ZoneReviewNotice(self.session)
         self.rules = RuleSettingsBox(rules_in_force())
         self.closures = ClosureDaysEditor(self.problems.label_for("closure_days"))
@@ -151,30 +109,6 @@ class SettingsPage(Page):
         self.add_staff_button = self.staff_list.add_button
         self.language_box = LanguageBox()
         self.language_box.chosen.connect(self._language_chosen)
-
-    def _fill_zones(self) -> None:
-        self.timezone.setEditable(True)
-        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._zones = frozenset(available_timezones())
-        others = sorted(self._zones - set(COMMON_ZONES))
-        self.timezone.addItems(list(COMMON_ZONES))
-        self.timezone.insertSeparator(len(COMMON_ZONES))
-        self.timezone.addItems(others)
-        line = self.timezone.lineEdit()
-        if line is not None:  # empty: new hearings without a court take this computer's zone
-            line.setPlaceholderText(self.tr("This computer's: {zone}").format(zone=system_zone()))
-        self.timezone.setToolTip(
-            self.tr(
-                "New hearings take the time zone of their court or asylum office. This zone is "
-                "used when none is picked; left empty, the computer's own zone is used."
-            )
-        )
-        completer = self.timezone.completer()  # over the combo's own model: one list of zones
-        if completer is None:  # an editable combo always has one
-            return
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
 
     def _header(self) -> QHBoxLayout:
         heading = QLabel(self.tr("Settings"))
@@ -203,64 +137,6 @@ class SettingsPage(Page):
         bar.addWidget(self.revert_button)
         bar.addWidget(self.save_button)
         return bar
-
-    def _clinic_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Clinic"))
-        form = QFormLayout(group)
-        form.addRow(self.tr("&Name:"), self.problems.beside("clinic_name", self.clinic_name))
-        form.addRow(self.tr("&Letterhead:"), self.problems.beside("letterhead", self.letterhead))
-        form.addRow(self.tr("Client &handouts:"), self.handout_layout)
-        return group
-
-    def _workstation_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Locking, backups and time"))
-        form = QFormLayout(group)
-        form.addRow(
-            self.tr("Lock when idle &for:"),
-            self.problems.beside("auto_lock_minutes", self.auto_lock),
-        )
-        folder = QWidget()
-        row = QHBoxLayout(folder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.backup_folder, 1)
-        row.addWidget(self.choose_folder)
-        folder.setFocusProxy(self.backup_folder)
-        form.addRow(self.tr("&Backup folder:"), self.problems.beside("backup_folder", folder))
-        form.addRow(
-            self.tr("Backups &kept:"), self.problems.beside("backups_kept", self.backups_kept)
-        )
-        form.addRow(
-            self.tr("Default &time zone:"), self.problems.beside("default_timezone", self.timezone)
-        )
-        form.addRow("", self.zone_review)
-        return group
-
-    def _staff_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Staff"))
-        self.staff_list.add_button.clicked.connect(self.open_add_staff)
-        layout = QVBoxLayout(group)
-        layout.addWidget(self.staff_list)
-        return group
-
-    def _rules_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Deadline rules"))
-        note = QLabel(
-            self.tr(
-                "Change these only on an attorney's instruction. Every case's deadlines are "
-                "recomputed when you save."
-            )
-        )
-        note.setWordWrap(True)
-        layout = QVBoxLayout(group)
-        layout.addWidget(note)
-        layout.addWidget(self.problems.beside("rule_days", self.rules))
-        return group
-
-    def _closures_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Court closure days"))
-        layout = QVBoxLayout(group)
-        layout.addWidget(self.closures)
-        return group
 
     def _connect_edits(self) -> None:
         self.clinic_name.textChanged.connect(self._update_dirty)
