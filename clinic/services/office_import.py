@@ -24,6 +24,7 @@ from clinic.storage.postgres import OfficeTarget
 from clinic.storage.postgres_import import (
     AuditChainBroken,
     EvidenceUnreadable,
+    ImportFailed,
     ImportRefused,
     ImportReport,
     import_store,
@@ -32,6 +33,7 @@ from clinic.storage.postgres_import import (
 __all__ = [
     "AuditChainBroken",
     "EvidenceUnreadable",
+    "ImportFailed",
     "ImportRefused",
     "ImportReport",
     "OfficeTarget",

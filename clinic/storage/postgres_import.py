@@ -29,25 +29,26 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Connection, Engine, create_engine, func, inspect, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from clinic.domain.audit_chain import ChainHead
 from clinic.domain.i18n import N_
 from clinic.storage import keys, migrate
-from clinic.storage.audit_log import verify_entries
 from clinic.storage.engine import connect_read_only
 from clinic.storage.errors import StoreError
 from clinic.storage.models import AuditEntry, Base
 from clinic.storage.postgres import OfficeError, OfficeTarget, connect_once, read_store_id
 from clinic.storage.postgres_import_rows import (
+    STREAM,
     AuditChainBroken,
     BlobCopy,
+    ChainCheck,
     EvidenceUnreadable,
     advance_sequence,
     copy_table,
@@ -58,6 +59,7 @@ from clinic.storage.store_handle import Store
 __all__ = [
     "AuditChainBroken",
     "EvidenceUnreadable",
+    "ImportFailed",
     "ImportRefused",
     "ImportReport",
     "import_store",
@@ -72,6 +74,23 @@ class ImportRefused(StoreError):
     """The office database cannot take this laptop store; nothing was changed."""
 
     exit_code = 1
+
+
+class ImportFailed(StoreError):
+    """The office database stopped the import part way (its transaction rolled back)."""
+
+    exit_code = 1
+
+    def __init__(self, sqlstate: str) -> None:
+        # Only the error's code: PostgreSQL's own text may quote a record's values.
+        super().__init__(
+            N_(
+                "The office database stopped the import part way (PostgreSQL error {code}), so "
+                "nothing was changed there. Run the command again; if it stops again, the "
+                "server's log says why."
+            ),
+            code=sqlstate,
+        )
 
 
 @dataclass(frozen=True)
@@ -233,13 +252,16 @@ def import_store(
         _check_office(engine)
         with _laptop_snapshot(source) as laptop:
             _check_laptop_tables(laptop)
-            with engine.begin() as office:
-                office.execute(text("LOCK TABLE audit_entry IN ACCESS EXCLUSIVE MODE"))
-                done = _already(office, source.meta.store_id, _laptop_head(laptop))
-                if done is not None:
-                    return done
-                _refuse_if_not_empty(office)
-                report = _copy_everything(laptop, office, source)
+            try:
+                with engine.begin() as office:
+                    office.execute(text("LOCK TABLE audit_entry IN ACCESS EXCLUSIVE MODE"))
+                    done = _already(office, source.meta.store_id, _laptop_head(laptop))
+                    if done is not None:
+                        return replace(done, seconds=clock() - started)
+                    _refuse_if_not_empty(office)
+                    report = _copy_everything(laptop, office, source)
+            except DBAPIError as exc:
+                raise ImportFailed(str(getattr(exc.orig, "sqlstate", None) or "?")) from None
         return ImportReport(
             source.meta.store_id,
             report.rows,
@@ -280,9 +302,7 @@ def _check_copied(office: Connection, rows: dict[str, int], head: ChainHead, fil
     problems: list[str] = []
     if _counts(office) != rows:
         problems.append(N_("the row counts differ"))
-    with Session(bind=office) as session:
-        entries, breaks, hashes = verify_entries(session)
-    if breaks or entries != head.seq or (head.seq and hashes.get(head.seq) != head.hash):
+    if _office_head(office) != head:
         problems.append(N_("the copied audit trail does not verify"))
     missing = office.execute(
         text(
@@ -302,6 +322,21 @@ def _check_copied(office: Connection, rows: dict[str, int], head: ChainHead, fil
             ),
             problem=problems[0],
         )
+
+
+def _office_head(office: Connection) -> ChainHead | None:
+    """The office chain's head, every entry checked as the laptop's were (streamed, with the
+    same hash), or ``None`` if it does not verify."""
+    check = ChainCheck()
+    table = AuditEntry.__table__
+    query = select(table).order_by(table.c.seq)
+    try:
+        for batch in office.execute(query, execution_options=STREAM).mappings().partitions():
+            for row in batch:
+                check.add(dict(row))
+    except AuditChainBroken:
+        return None
+    return check.head
 
 
 def _record_import(

@@ -29,6 +29,9 @@ from clinic.storage.vault import Vault, VaultError
 
 ROW_BATCH = 1000  # rows per executemany
 BLOB_BATCH_BYTES = 16 * 1024 * 1024  # ciphertext buffered before it is written
+# Rows fetched a batch at a time (given per statement: Connection.execution_options would set
+# it for every later statement of the connection, inserts included).
+STREAM = {"yield_per": ROW_BATCH}
 
 
 class AuditChainBroken(StoreError):
@@ -43,7 +46,7 @@ class EvidenceUnreadable(StoreError):
     exit_code = 4
 
 
-class _ChainCheck:
+class ChainCheck:
     """The audit chain checked one row at a time, as it is copied."""
 
     def __init__(self) -> None:
@@ -84,9 +87,9 @@ class _ChainCheck:
 def copy_table(source: Connection, office: Connection, table: Table) -> tuple[int, ChainHead]:
     """Every row of ``table`` from the laptop into the office database, in batches; the audit
     table's chain is checked row by row. Returns the rows copied and the chain's head."""
-    check = _ChainCheck() if table.name == AuditEntry.__tablename__ else None
+    check = ChainCheck() if table.name == AuditEntry.__tablename__ else None
     order = list(table.primary_key.columns)
-    result = source.execution_options(yield_per=ROW_BATCH).execute(select(table).order_by(*order))
+    result = source.execute(select(table).order_by(*order), execution_options=STREAM)
     copied = 0
     for batch in result.mappings().partitions(ROW_BATCH):
         rows = [dict(row) for row in batch]
@@ -152,7 +155,7 @@ class BlobCopy:
             EvidenceFile.sha256,
             EvidenceFile.size,
         ).order_by(EvidenceFile.id)
-        for row in source.execution_options(yield_per=ROW_BATCH).execute(query):
+        for row in source.execute(query, execution_options=STREAM):
             self.copy_one(vault.path_of(row.vault_name), row)
         self.flush()
 

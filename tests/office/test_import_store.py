@@ -208,7 +208,7 @@ def test_a_failure_half_way_leaves_nothing_and_the_command_can_run_again(
                 "FOR EACH ROW EXECUTE FUNCTION refuse_note()"
             )
         )
-    with pytest.raises(Exception, match="injected failure"):
+    with pytest.raises(office_import.ImportFailed, match=r"error P0001\), so nothing was changed"):
         move(pg_cluster, office, laptop)
     assert snapshot(admin_engine) == before  # no row, no blob, the chain trigger on again
     with admin_engine.begin() as connection:
