@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
+from functools import cache
 
 from clinic.domain.applicant import (
     FIELD_NAMES,
@@ -14,12 +15,23 @@ from clinic.domain.applicant import (
     validate_applicant_details,
 )
 from clinic.domain.enums import AuditAction
+from clinic.domain.i589_questions import Interview, parse_questions
 from clinic.domain.ids import ClientId
+from clinic.resource_files import resource_path
 from clinic.services.auditing import field_changes, record, snapshot
 from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.storage.models import Client
 from clinic.storage.store import Store
+
+QUESTIONS = ("forms", "i-589", "questions.toml")
+
+
+@cache
+def interview_questions() -> Interview:
+    """The interview's questions (``resources/forms/i-589/questions.toml``)."""
+    path = resource_path(*QUESTIONS)
+    return parse_questions(path.read_text(encoding="utf-8"), str(path))
 
 
 def details_of(client: Client) -> ApplicantDetails:

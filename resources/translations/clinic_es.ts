@@ -353,6 +353,29 @@
     </message>
 </context>
 <context>
+    <name>Answer</name>
+    <message>
+        <source>9 digits, e.g. 123-45-6789</source>
+        <translation>9 dígitos, p. ej. 123-45-6789</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 dígitos</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— sin respuesta —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundSave</name>
     <message>
         <source>Recomputing deadlines</source>
@@ -1058,6 +1081,66 @@
     <message>
         <source>unaccompanied child</source>
         <translation>menor no acompañado</translation>
+    </message>
+    <message>
+        <source>middle name</source>
+        <translation>segundo nombre</translation>
+    </message>
+    <message>
+        <source>Social Security number</source>
+        <translation>número de Seguro Social</translation>
+    </message>
+    <message>
+        <source>USCIS online account number</source>
+        <translation>número de cuenta en línea de USCIS</translation>
+    </message>
+    <message>
+        <source>marital status</source>
+        <translation>estado civil</translation>
+    </message>
+    <message>
+        <source>city of birth</source>
+        <translation>ciudad de nacimiento</translation>
+    </message>
+    <message>
+        <source>country of birth</source>
+        <translation>país de nacimiento</translation>
+    </message>
+    <message>
+        <source>nationality at birth</source>
+        <translation>nacionalidad al nacer</translation>
+    </message>
+    <message>
+        <source>race, ethnic or tribal group</source>
+        <translation>raza, grupo étnico o tribal</translation>
+    </message>
+    <message>
+        <source>religion</source>
+        <translation>religión</translation>
+    </message>
+    <message>
+        <source>date they left their country</source>
+        <translation>fecha en que salió de su país</translation>
+    </message>
+    <message>
+        <source>passport issued by</source>
+        <translation>pasaporte emitido por</translation>
+    </message>
+    <message>
+        <source>passport number</source>
+        <translation>número de pasaporte</translation>
+    </message>
+    <message>
+        <source>travel document number</source>
+        <translation>número de documento de viaje</translation>
+    </message>
+    <message>
+        <source>passport expires</source>
+        <translation>vencimiento del pasaporte</translation>
+    </message>
+    <message>
+        <source>fluent in English</source>
+        <translation>habla inglés con fluidez</translation>
     </message>
     <message>
         <source>relationship</source>
@@ -2115,6 +2198,22 @@
         <translation>Permiso de permanencia temporal (parole)</translation>
     </message>
     <message>
+        <source>Single</source>
+        <translation>Soltero/a</translation>
+    </message>
+    <message>
+        <source>Married</source>
+        <translation>Casado/a</translation>
+    </message>
+    <message>
+        <source>Divorced</source>
+        <translation>Divorciado/a</translation>
+    </message>
+    <message>
+        <source>Widowed</source>
+        <translation>Viudo/a</translation>
+    </message>
+    <message>
         <source>USCIS (A-file)</source>
         <translation>USCIS (expediente A)</translation>
     </message>
@@ -2684,6 +2783,10 @@
     <message>
         <source>Entries &amp;&amp; &amp;status</source>
         <translation>&amp;Entradas y estatus</translation>
+    </message>
+    <message>
+        <source>I-58&amp;9</source>
+        <translation>I-58&amp;9</translation>
     </message>
     <message>
         <source>&amp;Hearings</source>
@@ -4853,6 +4956,61 @@
     <message>
         <source>About Clinic</source>
         <translation>Acerca de Clinic</translation>
+    </message>
+</context>
+<context>
+    <name>I589Tab</name>
+    <message>
+        <source>Part A.I — Information about you</source>
+        <translation>Parte A.I — Información sobre usted</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve answers</source>
+        <translation>&amp;Guardar respuestas</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>&amp;Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Part {0}</source>
+        <translation>Parte {0}</translation>
+    </message>
+    <message>
+        <source>translation not yet reviewed</source>
+        <translation>traducción aún no revisada</translation>
+    </message>
+    <message>
+        <source>Answers not saved yet.</source>
+        <translation>Respuestas aún no guardadas.</translation>
+    </message>
+    <message>
+        <source>Part {0}: {1} of {2} answered</source>
+        <translation>Parte {0}: {1} de {2} respondidas</translation>
+    </message>
+    <message>
+        <source>Still to ask: {0}</source>
+        <translation>Falta preguntar: {0}</translation>
+    </message>
+    <message>
+        <source>Every question answered.</source>
+        <translation>Todas las preguntas respondidas.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the dates marked above.</source>
+        <translation>No se guardó nada: corrija las fechas señaladas arriba.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {0}</source>
+        <translation>No se guardó nada: {0}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the answers marked above.</source>
+        <translation>No se guardó nada: corrija las respuestas señaladas arriba.</translation>
+    </message>
+    <message>
+        <source>Answers saved.</source>
+        <translation>Respuestas guardadas.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from clinic.ui.case_view.evidence_tab import EvidenceTab
 from clinic.ui.case_view.exhibits_panel import ExhibitsTab
 from clinic.ui.case_view.form_dialog import FormDialog
 from clinic.ui.case_view.hearings_tab import HearingsTab
+from clinic.ui.case_view.i589_tab import I589Tab
 from clinic.ui.case_view.notes_tab import NotesTab
 from clinic.ui.case_view.overview_tab import OverviewTab
 from clinic.ui.case_view.people_tab import PeopleTab
@@ -42,6 +43,7 @@ class CaseViewPage(Page):
         self.overview = OverviewTab(session)
         self.client_tab = ClientTab(session)
         self.people = PeopleTab(session)
+        self.i589 = I589Tab(session)
         self.hearings = HearingsTab(session)
         self.deadlines = DeadlinesTab(session)
         self.evidence = EvidenceTab(session)
@@ -58,6 +60,7 @@ class CaseViewPage(Page):
             (self.overview, self.tr("&Overview")),
             (self.client_tab, self.tr("&Client && family")),
             (self.people, self.tr("Entries && &status")),
+            (self.i589, self.tr("I-58&9")),
             (self.hearings, self.tr("&Hearings")),
             (self.deadlines, self.tr("&Deadlines")),
             (self.evidence, self.tr("&Evidence")),
@@ -97,6 +100,7 @@ class CaseViewPage(Page):
             self.overview,
             self.client_tab,
             self.people,
+            self.i589,
             self.hearings,
             self.deadlines,
             self.evidence,

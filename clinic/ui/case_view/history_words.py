@@ -28,6 +28,7 @@ from clinic.domain.enums import (
     EvidenceStatus,
     ForumKind,
     HearingKind,
+    MaritalStatus,
     Outcome,
     ProtectedGround,
     Relationship,
@@ -69,6 +70,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "detention": DetentionStatus,
     "last_arrival_manner": ArrivalManner,
     "fact": CaseFactKind,
+    "marital_status": MaritalStatus,
 }
 _ENTITY_ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("deadline", "status"): DeadlineStatus,
@@ -81,7 +83,9 @@ _ENTITY_ENUMS: dict[tuple[str, str], type[StrEnum]] = {
 _DATES = frozenset(
     {"on", "as_of", "date_of_birth", "from", "to"}
 )  # plus every field ending in "_on"
-_COUNTRIES = frozenset({"country", "nationalities"})
+_COUNTRIES = frozenset(
+    {"country", "nationalities", "birth_country", "nationality_at_birth", "passport_country"}
+)
 _STAFF = frozenset({"paralegal_id", "attorney_id"})
 Names = Mapping[int, str]
 _LANGUAGES = frozenset({"language", "languages"})
