@@ -1,15 +1,15 @@
 """Moving a laptop store into the office database (``clinic server import-store``, issue 21).
 
 The laptop store is unlocked as every command unlocks it (its passphrase, or this computer's
-keychain), its audit trail is checked against every chain head kept outside it (as ``clinic
-verify-audit`` does), and only then is it copied, all or nothing, by
-:func:`clinic.storage.postgres_import.import_store`. An older copy of the laptop store (opened
-read-only: a head kept outside names a later entry, or another one), a trail that does not
-verify, or a data folder whose own head (``audit-head.json``, which travels with the folder) is
-missing, is refused: nothing is moved. The heads kept by *this computer* (its state file, the
+keychain) and opening it compares its last audit entry with the chain heads kept outside it.
+An older copy (it opened read-only: a head kept outside names a later entry, or another one)
+or a data folder whose own head (``audit-head.json``, which travels with the folder) is
+missing is refused: nothing is moved. The heads kept by *this computer* (its state file, the
 keychain) are missing when the folder was copied here from the laptop, which is how a server
 administrator often works: opening records that in the trail (``anchor_missing``, moved with the
-rest) and the report says so.
+rest) and the report says so. Then :func:`clinic.storage.postgres_import.import_store` copies
+it, all or nothing, checking the audit trail link by link (the same hash as ``clinic
+verify-audit``) before any other table: a trail that does not verify moves nothing.
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ __all__ = [
 def import_laptop_store(
     *, target: OfficeTarget, password: str | None, data_dir: DataDir, passphrase: str | None
 ) -> ImportReport:
-    """Unlock the laptop store in ``data_dir``, check its audit trail, and move it into the
-    office database at ``target`` (the server administrator's login)."""
+    """Unlock the laptop store in ``data_dir``, check it is the current copy, and move it into
+    the office database at ``target`` (the server administrator's login); its audit trail is
+    checked link by link as it is copied, before any other table."""
     store = lifecycle.unlock_store(
         data_dir=data_dir, passphrase=passphrase, actor=lifecycle.default_actor()
     )
@@ -67,17 +68,6 @@ def import_laptop_store(
                     "told; nothing was moved into the office database. Open the store on its "
                     "laptop first (clinic verify-audit), or restore the right backup."
                 )
-            )
-        report = lifecycle.verify_audit(store=store)
-        if report.breaks:
-            raise AuditChainBroken(
-                N_(
-                    "The laptop store's audit trail does not verify (the first bad entry is "
-                    "entry {seq}), so nothing was moved into the office database. Keep the "
-                    "laptop as it is and tell your attorney; 'clinic verify-audit' on the "
-                    "laptop shows every break."
-                ),
-                seq=report.breaks[0].seq,
             )
         moved = import_store(store, target, password)
         return replace(moved, heads_missing_here=tuple(sorted(a.place for a in missing)))
