@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clinic.domain.anumber import display_a_number
+from clinic.domain.checklist_evaluation import default_template, evaluate
 from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import (
     ChecklistFacts,
@@ -19,8 +20,6 @@ from clinic.domain.checklists import (
     EvaluatedChecklist,
     EvidenceFact,
     ManualState,
-    default_template,
-    evaluate,
 )
 from clinic.domain.deadlines import anchor_for, compute, one_year_status
 from clinic.domain.deadlines.one_year import ONE_YEAR_RULE

@@ -7,8 +7,8 @@ import tomllib
 
 import pytest
 
+from clinic.domain.checklist_evaluation import evaluate
 from clinic.domain.checklist_file import parse_template
-from clinic.domain.checklists import evaluate
 from clinic.domain.enums import ClaimType
 from clinic.resource_files import resource_path
 from clinic.services import checklists

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from clinic.domain.checklist_evaluation import run_check
 from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import (
     CheckKind,
@@ -15,7 +16,6 @@ from clinic.domain.checklists import (
     ChecklistFileError,
     EvidenceFact,
     ItemCheck,
-    run_check,
 )
 from clinic.domain.deadlines import OneYearStatus
 from clinic.domain.enums import (

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from clinic.domain.checklist_evaluation import default_template, evaluate, matches_form
 from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import (
     ChecklistFacts,
@@ -14,9 +15,6 @@ from clinic.domain.checklists import (
     ChecklistTemplate,
     EvidenceFact,
     ManualState,
-    default_template,
-    evaluate,
-    matches_form,
 )
 from clinic.domain.deadlines import OneYearStatus
 from clinic.domain.enums import (

@@ -10,13 +10,13 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from clinic.domain.checklist_evaluation import evaluate
 from clinic.domain.checklist_file import parse_template
 from clinic.domain.checklists import (
     ChecklistFacts,
     EvaluatedChecklist,
     EvidenceFact,
     ManualState,
-    evaluate,
 )
 from clinic.domain.deadlines import OneYearStatus
 from clinic.domain.enums import (
