@@ -10,13 +10,10 @@ the embedded DejaVu font (diacritics, Greek, Cyrillic, Arabic letters).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import date, datetime, time
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.platypus import (
-    CondPageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -25,221 +22,47 @@ from reportlab.platypus import (
 )
 
 from clinic.domain.enums import (
-    AttendanceMode,
-    ClaimType,
-    DeadlineOrigin,
-    DetentionStatus,
-    EvidenceCategory,
-    EvidenceStatus,
     ForumKind,
-    HearingKind,
     Outcome,
-    ProtectedGround,
-    Relationship,
-    Relief,
-    Stage,
     TranslationStatus,
 )
 from clinic.reports import pdf_words
 from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
-    HEADER_FILL,
     LIGHT_RULE,
     MISSING_FILL,
-    RULE_GREY,
-    Styles,
     esc,
     footer_decorator,
     letterhead,
 )
 from clinic.reports.pdf_words import clock, day, enum_word, hearing_time, w
+from clinic.reports.summary_blocks import BODY_WIDTH, MARGIN, PAGE_WIDTH, SummaryBlocks
+from clinic.reports.summary_data import (
+    CaseSummaryData,
+    EvidenceLine,
+    FamilyLine,
+    HearingLine,
+    NoteLine,
+    StageLine,
+    SummaryDeadline,
+)
 
-PAGE_WIDTH, PAGE_HEIGHT = LETTER
-MARGIN = 0.75 * inch
-BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
-
-
-@dataclass(frozen=True)
-class FamilyLine:
-    name: str
-    relationship: Relationship
-    date_of_birth: date | None
-    a_number: str
-    in_us: bool
-    derivative: bool
-
-
-@dataclass(frozen=True)
-class StageLine:
-    on: date
-    from_stage: Stage | None
-    to_stage: Stage
-    outcome: Outcome | None
-    is_referral: bool
-    actor: str
-    note: str
+# The data classes are re-exported: the service and the tests build a summary from here.
+__all__ = [
+    "CaseSummaryData",
+    "EvidenceLine",
+    "FamilyLine",
+    "HearingLine",
+    "NoteLine",
+    "StageLine",
+    "SummaryDeadline",
+    "render_case_summary_pdf",
+]
 
 
-@dataclass(frozen=True)
-class HearingLine:
-    on: date
-    at: time | None
-    timezone: str
-    kind: HearingKind
-    location: str
-    judge: str
-    mode: AttendanceMode
-    outcome: str
-
-
-@dataclass(frozen=True)
-class SummaryDeadline:
-    title: str
-    due_on: date | None  # None: the court sets the date
-    act_by: date | None
-    origin: DeadlineOrigin
-    source: str
-    as_of: date | None
-    overdue: bool
-    needs_attorney_check: bool
-
-
-@dataclass(frozen=True)
-class EvidenceLine:
-    title: str
-    category: EvidenceCategory
-    language: str
-    translation: TranslationStatus
-    status: EvidenceStatus
-    files: int
-
-
-@dataclass(frozen=True)
-class NoteLine:
-    at: datetime
-    author: str
-    body: str
-
-
-@dataclass(frozen=True)
-class CaseSummaryData:
-    clinic_name: str
-    letterhead: str
-    case_id: int
-    # client
-    client_name: str
-    other_names: tuple[str, ...]
-    a_number: str  # formatted, "" when none
-    date_of_birth: date | None
-    nationalities: tuple[str, ...]  # ISO country codes
-    languages: tuple[str, ...]  # language codes
-    interpreter_needed: bool
-    address: str  # newline-separated
-    phone: str
-    email: str
-    detention: DetentionStatus
-    detention_facility: str
-    family: tuple[FamilyLine, ...]
-    # claim
-    claim_type: ClaimType
-    forum_kind: ForumKind
-    forum_name: str
-    judge: str
-    grounds: tuple[ProtectedGround, ...]
-    psg_definition: str
-    relief: tuple[Relief, ...]
-    stage: Stage
-    outcome: Outcome | None
-    opened_on: date
-    filed_on: date | None
-    receipt_number: str
-    attorney: str
-    paralegal: str
-    # the rest
-    history: tuple[StageLine, ...]  # oldest first
-    upcoming: tuple[HearingLine, ...]  # soonest first
-    past: tuple[HearingLine, ...]  # most recent first
-    deadlines: tuple[SummaryDeadline, ...]  # open ones, by act-by date
-    closed_deadlines: int
-    evidence: tuple[EvidenceLine, ...]
-    notes: tuple[NoteLine, ...]  # newest first, already cut to the most recent
-    notes_total: int
-    rules_as_of: date
-    today: date
-    generated_at: datetime
-    generated_by: str
-
-
-class _Summary:
-    """One rendering: the language, the styles and the pieces of the story."""
-
-    def __init__(self, data: CaseSummaryData, lang: str) -> None:
-        self.data, self.lang, self.s = data, lang, Styles()
-
-    def w(self, key: str, **values: object) -> str:
-        return w(self.lang, key, **values)
-
-    def p(self, text: str, style: object | None = None) -> Paragraph:
-        """A paragraph of user text (escaped); "—" when empty."""
-        return Paragraph(esc(text) or self.w("none"), style or self.s.body)
-
-    def label(self, key: str) -> Paragraph:
-        return Paragraph(esc(self.w(key)), self.s.label)
-
-    def heading(self, key: str) -> list[object]:
-        return [CondPageBreak(1.0 * inch), Paragraph(esc(self.w(key)), self.s.h2)]
-
-    def table(
-        self,
-        header: tuple[str, ...],
-        rows: list[list[object]],
-        widths: list[float],
-        extra: list[tuple[object, ...]] | None = None,
-    ) -> Table:
-        head = [self.label(k) for k in header]
-        table = Table([head, *rows], colWidths=widths, repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE_GREY),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, LIGHT_RULE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    *(extra or []),
-                ]
-            )
-        )
-        return table
-
-    def facts(self, pairs: list[tuple[str, str, str, str]]) -> Table:
-        """Label/value pairs, two to a row, on a grey panel; a pair without a second label
-        gets the whole row."""
-        rows = [
-            [self.label(k1), self.p(v1), self.label(k2) if k2 else "", self.p(v2) if k2 else ""]
-            for k1, v1, k2, v2 in pairs
-        ]
-        table = Table(
-            rows, colWidths=[1.15 * inch, 2.35 * inch, 1.3 * inch, BODY_WIDTH - 4.8 * inch]
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
-                    ("BOX", (0, 0), (-1, -1), 0.5, RULE_GREY),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    *(
-                        ("SPAN", (1, row), (3, row))
-                        for row, pair in enumerate(pairs)
-                        if not pair[2]
-                    ),
-                ]
-            )
-        )
-        return table
+class _Summary(SummaryBlocks):
+    """One rendering's sections, in the order of the story (blocks: SummaryBlocks)."""
 
     # --- sections --------------------------------------------------------------------------
 
