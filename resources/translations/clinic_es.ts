@@ -4973,6 +4973,10 @@
         <translation>&amp;Deshacer cambios</translation>
     </message>
     <message>
+        <source>The Spanish questions have not yet been reviewed by a qualified translator: check their meaning with the client.</source>
+        <translation>Las preguntas en español aún no han sido revisadas por un traductor calificado: confirme su sentido con el cliente.</translation>
+    </message>
+    <message>
         <source>Part {0}</source>
         <translation>Parte {0}</translation>
     </message>

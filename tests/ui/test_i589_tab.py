@@ -66,7 +66,7 @@ def test_every_detail_is_asked_in_english_and_spanish_in_the_forms_order(
     ssn = tab.findChild(type(tab.progress), "i589Question_ssn")
     assert "U.S. Social Security Number" in ssn.text()
     assert "¿Tiene número de Seguro Social de EE. UU.?" in ssn.text()
-    assert "translation not yet reviewed" in ssn.text()
+    assert "not yet been reviewed" in tab.review_note.text()  # none is: said once, not per line
     assert tab.progress.text() == "Part A.I: 0 of 10 answered"
     assert "Marital Status" in tab.missing.text()
     assert not tab.save_button.isEnabled()  # nothing typed: nothing to save

@@ -73,9 +73,20 @@ class I589Tab(CaseTab):
         scroll.setObjectName("i589Questions")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._questions())
+        self.review_note = hint_label(
+            self.tr(
+                "The Spanish questions have not yet been reviewed by a qualified translator: "
+                "check their meaning with the client."
+            )
+            if self._none_reviewed()
+            else "",
+            "i589ReviewNote",
+        )
+        self.review_note.setVisible(self._none_reviewed())
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.missing)
+        layout.addWidget(self.review_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -125,12 +136,21 @@ class I589Tab(CaseTab):
         self.problems[question.key] = problem
 
     def _question_text(self, question: Question) -> str:
-        """The form's words in bold over the question as asked in the interview language."""
+        """The form's words in bold over the question as asked in the interview language (an
+        unreviewed translation marked, unless none is reviewed: the tab then says so once)."""
         asked = question.asked.get(INTERVIEW_LANGUAGE, "")
         note = ""
-        if question.review.get(INTERVIEW_LANGUAGE) is Review.UNREVIEWED:
+        if (
+            not self._none_reviewed()
+            and question.review.get(INTERVIEW_LANGUAGE) is Review.UNREVIEWED
+        ):
             note = " <i>(" + _escape(self.tr("translation not yet reviewed")) + ")</i>"
         return f"<b>{_escape(question.en)}</b><br>{_escape(asked)}{note}"
+
+    def _none_reviewed(self) -> bool:
+        return all(
+            q.review.get(INTERVIEW_LANGUAGE) is Review.UNREVIEWED for q in self.interview.questions
+        )
 
     # The case and its answers -------------------------------------------------------------
     def display_case(self, case: CaseView, today: date) -> None:

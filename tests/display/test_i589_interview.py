@@ -1,0 +1,119 @@
+"""Real-display test of the I-589 tab (issue 23): a paralegal opens a case, goes to the tab
+with its mnemonic (Alt+9), types the applicant's details as a person types them (xdotool), saves
+with Alt+V, and sees them stored as the form needs them; the same tab in Spanish. Screenshots of
+both, and nothing but the case page painted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from harness import (
+    assert_only_painted,
+    focus_window,
+    settle,
+    shot,
+    wait_until,
+    xdotool_click_at,
+    xdotool_key,
+    xdotool_type,
+)
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+
+from clinic.domain.enums import MaritalStatus
+from clinic.services import applicant
+from clinic.services.search import list_cases
+from clinic.ui.translations import Translations
+
+TODAY = date(2026, 12, 7)
+
+
+def _case_id(store) -> int:  # type: ignore[no-untyped-def]
+    return int(list_cases(store=store, today=TODAY)[0].id)
+
+
+def _type_into(tab, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = tab.answers[key].input
+    target = getattr(field, "edit", field)  # a date field's text box
+    tab.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(target)
+    settle(0.2)
+    xdotool_click_at(target)
+    wait_until(target.hasFocus, message=f"the {key} answer to have the focus")
+    xdotool_type(text)
+
+
+def test_the_details_typed_on_the_tab_are_saved_as_the_form_needs_them(window, store) -> None:  # type: ignore[no-untyped-def]
+    case_id = _case_id(store)
+    window.show_case(case_id)
+    page = window.case_page
+    wait_until(page.isVisible, message="the case page")
+    focus_window(window)
+    xdotool_key("alt+9")
+    wait_until(lambda: page.tabs.currentWidget() is page.i589, message="the I-589 tab")
+    tab = page.i589
+    assert tab.progress.text().startswith("Part A.I: 0 of 10 answered")
+    _type_into(tab, "ssn", "123-45-6789")
+    _type_into(tab, "religion", "Catholic")
+    _type_into(tab, "birth_city", "Cusco")
+    _type_into(tab, "left_country_on", "2025-05-20")  # any locale reads the ISO form
+    xdotool_key("Tab")  # the date is read as typed when the focus leaves it
+    _type_into(tab, "passport_expires_on", "2031-01-15")
+    xdotool_key("Tab")
+    combo = tab.answers["marital_status"].input
+    tab.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(combo)
+    combo.setFocus()
+    wait_until(combo.hasFocus, message="the marital status")
+    xdotool_type("Married")  # a closed drop-down picks by the letters typed
+    wait_until(lambda: combo.value() is MaritalStatus.MARRIED, message="Married chosen")
+    assert tab.status.text() == "Answers not saved yet."
+    shot("i589-tab-typed")
+    xdotool_key("alt+v")
+    wait_until(lambda: tab.status.text() == "Answers saved.", message="the answers saved")
+    client_id = page.case.client.id
+    stored = applicant.applicant_details(store=store, client_id=client_id)
+    assert (stored.ssn, stored.religion, stored.birth_city) == ("123456789", "Catholic", "Cusco")
+    assert stored.left_country_on == date(2025, 5, 20)
+    assert stored.passport_expires_on == date(2031, 1, 15)
+    assert stored.marital_status is MaritalStatus.MARRIED
+    assert tab.progress.text().startswith("Part A.I: 6 of 11 answered")
+    assert_only_painted(page, [*window.nav_pages, page])
+    shot("i589-tab-saved")
+
+
+@pytest.fixture
+def spanish(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    before = QLocale()
+    translations = Translations(qapp)
+    translations.apply("es")
+    yield
+    translations.remove()
+    QLocale.setDefault(before)
+
+
+def test_the_tab_in_spanish(spanish, session, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from clinic.ui.main_window import MainWindow  # noqa: PLC0415
+
+    main = MainWindow(session)
+    qtbot.addWidget(main)
+    main.resize(1280, 720)
+    main.move(20, 20)
+    main.show()
+    focus_window(main)
+    main.show_case(_case_id(store))
+    page = main.case_page
+    wait_until(page.isVisible, message="the case page")
+    xdotool_key("alt+9")
+    wait_until(lambda: page.tabs.currentWidget() is page.i589, message="the I-589 tab")
+    tab = page.i589
+    assert tab.progress.text().startswith("Parte A.I: 0 de 10 respondidas")
+    assert tab.save_button.text() == "&Guardar respuestas"
+    question = tab.findChild(QLabel, "i589Question_religion").text()
+    assert "Religion" in question and "¿Cuál es su religión?" in question
+    assert "no han sido revisadas" in tab.review_note.text()
+    assert page.tabs.tabText(page.tabs.indexOf(tab)) == "I-58&9"
+    settle(0.3)
+    shot("i589-tab-spanish")
+    main.hide()
+    QApplication.processEvents()
