@@ -41,7 +41,7 @@ from clinic.domain.audit_chain import ChainHead
 from clinic.domain.i18n import N_
 from clinic.storage import keys, migrate
 from clinic.storage.engine import connect_read_only
-from clinic.storage.errors import StoreError
+from clinic.storage.errors import StoreBusy, StoreError
 from clinic.storage.models import AuditEntry, Base
 from clinic.storage.postgres import OfficeError, OfficeTarget, connect_once, read_store_id
 from clinic.storage.postgres_import_rows import (
@@ -66,6 +66,9 @@ __all__ = [
 ]
 
 CHAIN_TRIGGER = "audit_entry_chain"
+# How long the import waits for a lock (the audit table, held by a staff member's save) before
+# it gives up and says so; a save holds it for milliseconds.
+LOCK_WAIT = "10s"
 # Tables of the office database that are not the models' own but hold records.
 OFFICE_RECORD_TABLES = ("office_blob",)
 
@@ -254,6 +257,7 @@ def import_store(
             _check_laptop_tables(laptop)
             try:
                 with engine.begin() as office:
+                    office.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'"))
                     office.execute(text("LOCK TABLE audit_entry IN ACCESS EXCLUSIVE MODE"))
                     done = _already(office, source.meta.store_id, _laptop_head(laptop))
                     if done is not None:
@@ -262,6 +266,14 @@ def import_store(
                     report = _copy_everything(laptop, office, source)
             except DBAPIError as exc:
                 raise ImportFailed(str(getattr(exc.orig, "sqlstate", None) or "?")) from None
+            except StoreBusy:
+                raise ImportRefused(
+                    N_(
+                        "The office database is in use (someone is saving, or another import "
+                        "is running), so the import could not go ahead; nothing was changed. "
+                        "Run it again when nobody is working in office mode."
+                    )
+                ) from None
         return ImportReport(
             source.meta.store_id,
             report.rows,

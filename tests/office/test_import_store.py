@@ -16,14 +16,25 @@ from typing import Any
 import psycopg
 import pytest
 from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
 
-from clinic.services import lifecycle, office_import, search
+from clinic.domain.enums import ArrivalManner, ChecklistState, StatusKind
+from clinic.domain.ids import ClientId
+from clinic.services import lifecycle, notes, office_import, search
 from clinic.services.demo import fill_demo_data
 from clinic.storage import keys, postgres_import, postgres_server
 from clinic.storage.audit_log import verify_entries
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import WrongPassphrase
-from clinic.storage.models import Base, EvidenceFile
+from clinic.storage.models import (
+    Base,
+    Case,
+    ChecklistItemState,
+    Client,
+    Entry,
+    EvidenceFile,
+    LawfulStatus,
+)
 from clinic.storage.postgres import create_office_engine, open_office_store
 from clinic.storage.postgres_vault import OfficeVault
 from clinic.storage.store import Store
@@ -56,9 +67,50 @@ def laptop(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
     try:
         summary = fill_demo_data(store=store, clients=CLIENTS, seed=3, today=TODAY)
         assert summary.files > 0 and summary.hearings > 0 and summary.deadlines > 0
+        with store.unit_of_work() as session:
+            fill_what_the_demo_leaves_empty(session)
     finally:
         store.lock()
     return data_dir
+
+
+def fill_what_the_demo_leaves_empty(session: Session) -> None:
+    """An entry into the United States, a lawful status that began with it and a checklist
+    item's state, so that every table has rows to compare."""
+    client = session.scalars(select(Client).order_by(Client.id)).first()
+    case = session.scalars(select(Case).order_by(Case.id)).first()
+    assert client is not None and case is not None
+    entry = Entry(
+        client_id=client.id,
+        entered_on=date(2019, 3, 2),
+        place="Hidalgo, TX",
+        manner=ArrivalManner.INSPECTED,
+        status="B-2",
+        status_expires_on=date(2019, 9, 1),
+        i94_number="12345678901",
+    )
+    session.add(entry)
+    session.flush()
+    session.add(
+        LawfulStatus(
+            client_id=client.id,
+            entry_id=entry.id,
+            kind=StatusKind.NONIMMIGRANT,
+            detail="B-2",
+            from_on=date(2019, 3, 2),
+            until_on=date(2019, 9, 1),
+        )
+    )
+    session.add(
+        ChecklistItemState(
+            case_id=case.id,
+            template_id="i589",
+            item_id="photos",
+            state=ChecklistState.DONE,
+            reason="dos fotos, ñandú",
+            updated_by="maria",
+        )
+    )
 
 
 @pytest.fixture
@@ -138,7 +190,7 @@ def test_a_demo_store_moves_whole_and_a_second_run_changes_nothing(
     assert report.rows == {name: len(rows) for name, rows in table_rows(admin_engine).items()} | {
         "audit_entry": len(imported) - 1
     }
-    assert laptop_rows["client"] and laptop_rows["note"] and laptop_rows["hearing"]
+    assert all(laptop_rows.values()), [name for name, rows in laptop_rows.items() if not rows]
 
     # The chain verifies on the server; the laptop's head is an entry of it, hash for hash, and
     # the server chained the import's own entry after it.
@@ -146,11 +198,8 @@ def test_a_demo_store_moves_whole_and_a_second_run_changes_nothing(
     assert (last["action"], last["entity"], last["actor"]) == ("import", "store", SUPERUSER)
     assert last["prev_hash"] == imported[-2]["hash"] == report.head.hash
     assert last["changes"]["laptop_store"] == [None, report.laptop_store]
-    with admin_engine.connect() as connection:
-        from sqlalchemy.orm import Session  # noqa: PLC0415
-
-        with Session(bind=connection) as session:
-            count, breaks, _hashes = verify_entries(session)
+    with admin_engine.connect() as connection, Session(bind=connection) as session:
+        count, breaks, _hashes = verify_entries(session)
     assert (count, breaks) == (len(imported), ())
 
     # Every evidence file: the same bytes, read back through office mode's own vault.
@@ -230,6 +279,46 @@ def set_up(pg_cluster: Cluster) -> Iterator[str]:
     )
     yield database
     drop_database(pg_cluster, database)
+
+
+def test_a_store_that_went_on_after_its_import_is_refused(
+    pg_cluster: Cluster, office: str, admin_engine: Engine, tmp_path: Path
+) -> None:
+    data_dir = small_store(tmp_path)
+    first = move(pg_cluster, office, data_dir)
+    store = unlocked(data_dir)
+    try:
+        with store.unit_of_work() as session:
+            client = session.scalars(select(Client)).first()
+            assert client is not None
+            client_id = client.id
+        notes.add_note(store=store, client_id=ClientId(client_id), body="después").unwrap()
+    finally:
+        store.lock()
+    before = snapshot(admin_engine)
+    with pytest.raises(
+        postgres_import.ImportRefused,
+        match=rf"trail ended at entry {first.head.seq}\); the laptop's trail now ends at entry",
+    ):
+        move(pg_cluster, office, data_dir)
+    assert snapshot(admin_engine) == before
+
+
+def test_a_busy_office_database_is_said_and_nothing_changes(
+    pg_cluster: Cluster,
+    office: str,
+    admin_engine: Engine,
+    laptop: DataDir,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(postgres_import, "LOCK_WAIT", "200ms")
+    before = snapshot(admin_engine)
+    with admin_engine.connect() as saving:  # a staff member's save, holding the audit table
+        saving.execute(text("LOCK TABLE audit_entry IN ROW EXCLUSIVE MODE"))
+        with pytest.raises(postgres_import.ImportRefused, match="is in use"):
+            move(pg_cluster, office, laptop)
+        saving.rollback()
+    assert snapshot(admin_engine) == before
 
 
 def test_an_office_database_with_records_is_refused(
