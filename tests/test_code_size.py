@@ -30,8 +30,7 @@ KNOWN_LONG_MODULES: dict[str, int] = {
 }
 
 # "module path::Qualified.name", with the function's length (lines) when it was listed.
-KNOWN_LONG_FUNCTIONS: dict[str, int] = {
-}
+KNOWN_LONG_FUNCTIONS: dict[str, int] = {}
 
 
 def function_lengths(source: str) -> dict[str, int]:
