@@ -49,6 +49,12 @@ def add_parsers(commands: Any) -> None:
     add.add_argument("name", metavar="LOGIN", help="the login name, e.g. maria.lopez")
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--full-name", help="the name shown in the app (default: the login)")
+    add.add_argument(
+        "--existing",
+        action="store_true",
+        help="link the login to the staff member of that --full-name and role already in the "
+        "database (one moved in by import-store) instead of adding a new one",
+    )
     disable = addressed("disable-staff", "stop a staff login (its open sessions end)")
     disable.add_argument("name", metavar="LOGIN")
     addressed("status", "the server's version, TLS, schema, staff and disk encryption")
@@ -119,6 +125,7 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
             login=args.name,
             role=args.role,
             full_name=args.full_name,
+            existing=args.existing,
         )
         return _print_new_staff(made, out)
     if command == "import-store":

@@ -46,9 +46,19 @@ def init_server(*, target: OfficeTarget, password: str | None) -> InitReport:
 
 
 def add_staff(
-    *, target: OfficeTarget, password: str | None, login: str, role: str, full_name: str | None
+    *,
+    target: OfficeTarget,
+    password: str | None,
+    login: str,
+    role: str,
+    full_name: str | None,
+    existing: bool = False,
 ) -> NewStaff:
-    return postgres_server.add_staff(target, password, login=login, role=role, full_name=full_name)
+    """A staff member's own login; with ``existing``, linked to the staff row of that name and
+    role already in the database (one that came with 'clinic server import-store')."""
+    return postgres_server.add_staff(
+        target, password, login=login, role=role, full_name=full_name, existing=existing
+    )
 
 
 def disable_staff(*, target: OfficeTarget, password: str | None, login: str) -> int:

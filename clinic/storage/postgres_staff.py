@@ -77,10 +77,16 @@ def add_staff(
     role: str,
     full_name: str | None = None,
     now: datetime | None = None,
+    existing: bool = False,
 ) -> NewStaff:
     """A PostgreSQL login for one staff member, with a generated first password that is valid
     for 7 days, in the group of ``role``; attorneys, paralegals and volunteers also get a staff
-    row (cases are assigned to it)."""
+    row (cases are assigned to it), or with ``existing`` are linked to the one staff row of that
+    name and role that no login has yet (one that came with 'clinic server import-store')."""
+    if existing and role == "admin":
+        raise OfficeError(
+            N_("An admin login has no staff row, so --existing does not apply to it.")
+        )
     if role not in STAFF_ROLES:
         raise OfficeError(
             N_("Unknown role '{role}': use attorney, paralegal, volunteer or admin."), role=role
@@ -112,6 +118,7 @@ def add_staff(
                 name=full_name or login,
                 first=first,
                 until=until,
+                existing=existing,
             )
     finally:
         engine.dispose()
@@ -127,9 +134,11 @@ def _create_staff(
     name: str,
     first: str,
     until: datetime,
+    existing: bool = False,
 ) -> None:
-    """The login role, its staff row (not for an admin), its office_login row and the audit
-    entry, in the administrator's transaction."""
+    """The login role, its staff row (not for an admin; with ``existing``, the unlinked row of
+    that name and role), its office_login row and the audit entry, in the administrator's
+    transaction."""
     taken = connection.execute(
         text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}
     ).scalar()
@@ -142,7 +151,9 @@ def _create_staff(
     # PostgreSQL 16+: altering a role (its own password, above) needs ADMIN OPTION on it.
     connection.execute(text(f"GRANT {quoted(login)} TO {quoted(roles.owner)} WITH ADMIN OPTION"))
     staff_id = None
-    if role != "admin":
+    if existing:
+        staff_id = _unlinked_staff_row(connection, name, role)
+    elif role != "admin":
         staff_id = connection.execute(
             text(
                 "INSERT INTO staff (name, role, email, active) "
@@ -160,8 +171,38 @@ def _create_staff(
             "entity_id, changes, prev_hash, hash) VALUES (0, now(), '', '', 'create', "
             "'staff', :id, CAST(:changes AS json), '', '')"
         ),
-        {"id": staff_id, "changes": _json({"login": [None, login], "role": [None, role]})},
+        {"id": staff_id, "changes": _json(_created(login, role, existing=existing))},
     )
+
+
+def _created(login: str, role: str, *, existing: bool) -> dict[str, Any]:
+    changes: dict[str, Any] = {"login": [None, login], "role": [None, role]}
+    if existing:
+        changes["existing_staff_row"] = [None, True]
+    return changes
+
+
+def _unlinked_staff_row(connection: Connection, name: str, role: str) -> int:
+    """The one active staff row named ``name`` with ``role`` that no login is linked to."""
+    rows = connection.execute(
+        text(
+            "SELECT id FROM staff WHERE name = :name AND role = :role AND active "
+            "AND id NOT IN (SELECT staff_id FROM office_login WHERE staff_id IS NOT NULL)"
+        ),
+        {"name": name, "role": role},
+    ).all()
+    if len(rows) != 1:
+        raise OfficeError(
+            N_(
+                "There is no single staff member named '{name}' with the role {role} that has "
+                "no login yet ({n} found). Give the name exactly as the staff list shows it "
+                "(--full-name), or leave out --existing to add a new staff member."
+            ),
+            name=name,
+            role=role,
+            n=len(rows),
+        )
+    return int(rows[0][0])
 
 
 def _json(value: Any) -> str:

@@ -35,7 +35,12 @@ from clinic.storage.models import (
     EvidenceFile,
     LawfulStatus,
 )
-from clinic.storage.postgres import create_office_engine, open_office_store
+from clinic.storage.postgres import (
+    OfficeError,
+    OfficeTarget,
+    create_office_engine,
+    open_office_store,
+)
 from clinic.storage.postgres_vault import OfficeVault
 from clinic.storage.store import Store
 from tests.office.pg_cluster import (
@@ -337,6 +342,73 @@ def test_an_office_database_with_records_is_refused(
         ):
             move(pg_cluster, set_up, laptop)
         assert snapshot(engine) == before
+    finally:
+        engine.dispose()
+
+
+def test_a_volunteers_login_is_linked_to_their_imported_staff_row(
+    pg_cluster: Cluster, set_up: str, laptop: DataDir
+) -> None:
+    """After the move, 'add-staff --existing' gives the volunteer of the laptop's staff list
+    their own login: row-level security then shows them the cases the laptop assigned them."""
+    target = superuser_target(pg_cluster, set_up)
+    move(pg_cluster, set_up, laptop)
+    engine = create_office_engine(target, pg_cluster.superuser_password)
+    try:
+        with engine.connect() as connection:
+            volunteer_id, name = connection.execute(
+                text("SELECT id, name FROM staff WHERE role = 'volunteer' ORDER BY id LIMIT 1")
+            ).one()
+            theirs = set(
+                connection.execute(
+                    text("SELECT id FROM asylum_case WHERE paralegal_id = :id"),
+                    {"id": volunteer_id},
+                ).scalars()
+            )
+            staff_rows = connection.execute(text("SELECT count(*) FROM staff")).scalar()
+    finally:
+        engine.dispose()
+    assert theirs, "the demo assigns the volunteer some cases"
+    with pytest.raises(OfficeError, match=r"no single staff member named 'Nadie' .*\(0 found\)"):
+        postgres_server.add_staff(
+            target,
+            pg_cluster.superuser_password,
+            login="nadie",
+            role="volunteer",
+            full_name="Nadie",
+            existing=True,
+        )
+    made = postgres_server.add_staff(
+        target,
+        pg_cluster.superuser_password,
+        login="vol.one",
+        role="volunteer",
+        full_name=name,
+        existing=True,
+    )
+    volunteer = open_office_store(
+        OfficeTarget(
+            host="localhost",
+            port=pg_cluster.port,
+            database=set_up,
+            user="vol.one",
+            sslmode="verify-full",
+            ca_file=pg_cluster.ca_file,
+        ),
+        made.first_password,
+    )
+    try:
+        seen = {case.id for case in search.list_cases(store=volunteer, today=TODAY)}  # type: ignore[arg-type]
+        with volunteer.unit_of_work() as session:
+            linked = session.execute(text("SELECT staff_id FROM office_login")).scalars().all()
+    finally:
+        volunteer.lock()
+    assert seen == theirs
+    assert linked == [volunteer_id]
+    engine = create_office_engine(target, pg_cluster.superuser_password)
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM staff")).scalar() == staff_rows
     finally:
         engine.dispose()
 
