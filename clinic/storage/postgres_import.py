@@ -220,7 +220,8 @@ def _already(office: Connection, store_id: str, laptop_head: ChainHead) -> Impor
     if before is None:
         return None
     entry, seq, digest = before
-    if seq == str(laptop_head.seq) and digest == laptop_head.hash:
+    same = seq == str(laptop_head.seq) and digest == laptop_head.hash
+    if same or _holds_entry(office, laptop_head):
         counts = _counts(office)
         files = int(office.execute(text("SELECT count(*) FROM office_blob")).scalar() or 0)
         return ImportReport(store_id, counts, files, 0, laptop_head, True, 0.0)
@@ -235,6 +236,16 @@ def _already(office: Connection, store_id: str, laptop_head: ChainHead) -> Impor
         seq=seq,
         now=laptop_head.seq,
     )
+
+
+def _holds_entry(office: Connection, head: ChainHead) -> bool:
+    """Whether the office chain has the laptop's last entry, hash for hash: the laptop's whole
+    trail is in it (the copy imported may have gone one entry further, e.g. the anchor_missing
+    entry of opening a copied folder on the server)."""
+    if head.seq == 0:
+        return False
+    stored = office.execute(select(AuditEntry.hash).where(AuditEntry.seq == head.seq)).scalar()
+    return stored == head.hash
 
 
 def _laptop_head(laptop: Connection) -> ChainHead:

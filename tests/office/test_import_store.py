@@ -6,6 +6,7 @@ office database exactly as it was."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from clinic.domain.enums import ArrivalManner, ChecklistState, StatusKind
 from clinic.domain.ids import ClientId
 from clinic.services import lifecycle, notes, office_import, search
 from clinic.services.demo import fill_demo_data
-from clinic.storage import keys, postgres_import, postgres_server
+from clinic.storage import anchors, keys, postgres_import, postgres_server
 from clinic.storage.audit_log import verify_entries
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import WrongPassphrase
@@ -284,6 +285,31 @@ def set_up(pg_cluster: Cluster) -> Iterator[str]:
     )
     yield database
     drop_database(pg_cluster, database)
+
+
+def test_a_folder_copied_to_the_server_then_the_laptop_itself(
+    pg_cluster: Cluster, office: str, admin_engine: Engine, tmp_path: Path
+) -> None:
+    """The administrator imports a copy of the laptop's folder on another computer (which
+    records that it kept no chain head: anchor_missing, one entry more), then someone runs it
+    again from the laptop: its whole trail is already there, so nothing changes."""
+    data_dir = small_store(tmp_path / "laptop")
+    copy = lifecycle.resolve_data_dir(tmp_path / "server" / "data")
+    shutil.copytree(data_dir.root, copy.root)
+    with anchors.isolated_state(tmp_path / "server-state"):
+        moved = move(pg_cluster, office, copy)
+    assert moved.heads_missing_here == ("state",) and not moved.already
+    with admin_engine.connect() as connection:
+        assert (
+            connection.execute(
+                text("SELECT action FROM audit_entry WHERE seq = :s"), {"s": moved.head.seq}
+            ).scalar()
+            == "anchor_missing"
+        )
+    before = snapshot(admin_engine)
+    again = move(pg_cluster, office, data_dir)
+    assert again.already and again.head.seq == moved.head.seq - 1
+    assert snapshot(admin_engine) == before
 
 
 def test_a_store_that_went_on_after_its_import_is_refused(
