@@ -146,10 +146,18 @@ def _audit(session: Session, case_id: int, changes: Recomputed, actor: str) -> N
     )
 
 
+DEFERRED = "clinic.deferred_refresh"  # session.info: case ids a bulk write refreshes later
+
+
 def refresh_cases(session: Session, case_ids: set[int], actor: str) -> Changes:
-    """Refresh the given cases with the clinic's current rule settings."""
+    """Refresh the given cases with the clinic's current rule settings. In a bulk write
+    (:mod:`clinic.services.bulk`) the ids are noted and the cases refreshed once, later."""
     if not case_ids:
         return Changes()
+    deferred = session.info.get(DEFERRED)
+    if isinstance(deferred, set):
+        deferred.update(case_ids)
+        return Changes(frozenset((Entity.CASE, i) for i in case_ids))
     session.flush()
     context = rule_context(settings_in(session))
     return Changes(

@@ -13,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from clinic.domain.enums import AuditAction, Stage
+from clinic.domain.conflicts import KnownParty
+from clinic.domain.enums import AuditAction
 from clinic.domain.importing.dates import DateOrder, DateOrderNeeded
 from clinic.domain.importing.headers import (
     ColumnMapping,
@@ -32,25 +33,21 @@ from clinic.domain.importing.headers import (
     parse_mapping_file,
     shipped_header_table,
 )
-from clinic.domain.importing.plan import FilePlan, PlannedClient, RowNote, plan_file
+from clinic.domain.importing.plan import FilePlan, RowNote, plan_file
 from clinic.domain.importing.rows import RejectedRow
 from clinic.domain.importing.sheet import ImportFileError, Sheet, read_sheet
 from clinic.domain.importing.vocabulary import shipped_vocabulary
 from clinic.services import settings as settings_service
-from clinic.services.auditing import record, record_created
+from clinic.services.auditing import record
+from clinic.services.bulk import bulk_writes
 from clinic.services.courts import clinic_zone
 from clinic.services.deadline_refresh import refresh_cases
-from clinic.services.intake_rows import (
-    add_family,
-    case_values,
-    client_search_key,
-    client_values,
-    known_parties,
-)
+from clinic.services.import_rows import BATCH as IMPORT_BATCH
+from clinic.services.import_rows import store_clients
+from clinic.services.intake_rows import known_parties
 from clinic.services.language import tr_n
 from clinic.services.results import Changes, Entity
 from clinic.services.settings_schema import settings_in
-from clinic.storage.models import Case, Client, Hearing, StageEvent
 from clinic.storage.store import Store
 
 __all__ = [
@@ -93,6 +90,7 @@ class ImportPlan:
     mapping_source: str
     today: date
     result: FilePlan
+    inputs: str = ""  # fingerprint of the stored clients etc. it was checked against
 
     @property
     def rejected(self) -> tuple[RejectedRow, ...]:
@@ -194,7 +192,7 @@ def plan_import(
         )
         date_order = date_order or suggested_order
     with store.unit_of_work() as session:
-        result = _plan(session, sheet, mapping, date_order, today)
+        result, inputs = _plan(session, sheet, mapping, date_order, today)
     return ImportPlan(
         file_name=file_name,
         file_sha256=hashlib.sha256(data).hexdigest(),
@@ -203,6 +201,7 @@ def plan_import(
         mapping_source=source,
         today=today,
         result=result,
+        inputs=inputs,
     )
 
 
@@ -212,16 +211,39 @@ def _plan(
     mapping: ColumnMapping,
     date_order: DateOrder | None,
     today: date,
-) -> FilePlan:
-    return plan_file(
+) -> tuple[FilePlan, str]:
+    """The file's plan against the stored clients, and the fingerprint of what it was checked
+    against (the clinic's time zone and every known party)."""
+    timezone, known = _plan_inputs(session)
+    plan = plan_file(
         sheet,
         mapping,
         date_order=date_order,
         today=today,
-        timezone=clinic_zone(settings_in(session)),
+        timezone=timezone,
         vocabulary=shipped_vocabulary(),
-        known=known_parties(session, None),
+        known=known,
     )
+    return plan, _inputs_fingerprint(timezone, known)
+
+
+def _plan_inputs(session: Session) -> tuple[str, list[KnownParty]]:
+    return clinic_zone(settings_in(session)), known_parties(session, None)
+
+
+def _inputs_fingerprint(timezone: str, known: list[KnownParty]) -> str:
+    return hashlib.sha256(repr((timezone, known)).encode()).hexdigest()
+
+
+def _plan_still_holds(session: Session, plan: ImportPlan) -> bool:
+    """Whether the preview's plan is the one the file gets now. A plan is a pure function of
+    the file, the mapping and what it was checked against: when that is unchanged (the usual
+    case) the plan is not made again (with 10,000 rows that is minutes of duplicate checks)."""
+    timezone, known = _plan_inputs(session)
+    if _inputs_fingerprint(timezone, known) == plan.inputs:
+        return True
+    again, _ = _plan(session, plan.sheet, plan.mapping, plan.result.date_order, plan.today)
+    return again == plan.result
 
 
 class _StoredClientsChanged(Exception):
@@ -254,9 +276,11 @@ def commit_import(
     if not plan.result.clients:
         return ImportOutcome(stored=False, rejected=plan.rejected, reason="No row can be imported.")
     try:
-        with store.unit_of_work() as session:
-            again = _plan(session, plan.sheet, plan.mapping, plan.result.date_order, plan.today)
-            if again != plan.result:
+        # the bulk path: one transaction, the audit entries chained in memory and inserted
+        # together; the deadlines are computed once, for every case, by _store_all
+        with bulk_writes(store, defer_deadlines=False) as bulk:
+            session = bulk.session
+            if not _plan_still_holds(session, plan):
                 raise _StoredClientsChanged
             outcome = _store_all(session, store.actor, plan, progress)
             if remember_mapping:
@@ -279,19 +303,20 @@ def _store_all(
     client_ids: list[int] = []
     case_ids: set[int] = set()
     hearings = 0
-    total = len(plan.result.clients)
-    for done, planned in enumerate(plan.result.clients, start=1):
-        client_id, case_id, hearing_id = _store_client(session, actor, planned, plan.today)
-        client_ids.append(client_id)
-        touched.add((Entity.CLIENT, client_id))
-        if case_id is not None:
-            case_ids.add(case_id)
-            touched.add((Entity.CASE, case_id))
-        if hearing_id is not None:
-            hearings += 1
-            touched.add((Entity.HEARING, hearing_id))
+    planned = list(plan.result.clients)
+    for start in range(0, len(planned), IMPORT_BATCH):
+        batch = planned[start : start + IMPORT_BATCH]
+        for client_id, case_id, hearing_id in store_clients(session, actor, batch, plan.today):
+            client_ids.append(client_id)
+            touched.add((Entity.CLIENT, client_id))
+            if case_id is not None:
+                case_ids.add(case_id)
+                touched.add((Entity.CASE, case_id))
+            if hearing_id is not None:
+                hearings += 1
+                touched.add((Entity.HEARING, hearing_id))
         if progress is not None:
-            progress(done, total)
+            progress(len(client_ids), len(planned))
     refreshed = refresh_cases(session, case_ids, actor)
     family = plan.result.family_count
     record(
@@ -321,55 +346,3 @@ def _store_all(
         rejected=plan.rejected,
         changes=Changes(frozenset(touched)) | refreshed,
     )
-
-
-def _store_client(
-    session: Session, actor: str, planned: PlannedClient, today: date
-) -> tuple[int, int | None, int | None]:
-    """One client as intake stores it: the client row, family, first case and its hearing."""
-    values = client_values(planned.row.client)
-    client = Client(**values, search_key=client_search_key(values))
-    session.add(client)
-    session.flush()
-    record_created(session, actor=actor, entity=Entity.CLIENT, entity_id=client.id, values=values)
-    for member in planned.family:
-        add_family(session, actor, client, member.member)
-    if planned.row.case is None:
-        return client.id, None, None
-    values_of_case = case_values(planned.row.case, today)
-    case = Case(client_id=client.id, stage=Stage.INTAKE, **values_of_case)
-    session.add(case)
-    session.flush()
-    session.add(
-        StageEvent(
-            case_id=case.id,
-            on=values_of_case["opened_on"],
-            from_stage=None,
-            to_stage=Stage.INTAKE,
-            claim_type=case.claim_type,
-            actor=actor,
-            note="Case opened (imported from a spreadsheet)",
-        )
-    )
-    record_created(
-        session,
-        actor=actor,
-        entity=Entity.CASE,
-        entity_id=case.id,
-        values={**values_of_case, "client_id": client.id, "stage": Stage.INTAKE},
-    )
-    if planned.row.hearing is None:
-        return client.id, case.id, None
-    hearing_values = asdict(planned.row.hearing)
-    hearing_values["judge"] = planned.row.hearing.judge.strip() or case.judge
-    hearing = Hearing(case_id=case.id, **hearing_values)
-    session.add(hearing)
-    session.flush()
-    record_created(
-        session,
-        actor=actor,
-        entity=Entity.HEARING,
-        entity_id=hearing.id,
-        values={**hearing_values, "case_id": case.id},
-    )
-    return client.id, case.id, hearing.id

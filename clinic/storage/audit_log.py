@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from clinic.domain.audit_chain import (
@@ -30,6 +30,7 @@ from clinic.storage.datadir import write_private_file
 from clinic.storage.models import AuditEntry
 
 AUDITED = "clinic.audited"
+BATCH = "clinic.audit_batch"  # session.info: an AuditBatch collecting this session's entries
 
 
 def _jsonable(value: Any) -> Any:
@@ -54,6 +55,16 @@ def append_entry(
     entity_id: int | None,
     changes: dict[str, Any],
 ) -> AuditEntry:
+    batch = session.info.get(BATCH)
+    if isinstance(batch, AuditBatch):
+        return batch.append(
+            session,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            changes=changes,
+        )
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
@@ -84,6 +95,66 @@ def append_entry(
     session.add(entry)
     session.info[AUDITED] = True  # the unit of work saves the head outside after commit
     return entry
+
+
+class AuditBatch:
+    """A bulk write's audit entries: chained in memory on from the head, read once at the first
+    entry (inside the transaction, as :func:`append_entry` reads it), and inserted together by
+    :meth:`write` (one executemany) before the transaction commits. The entries, their order and
+    their hashes are the ones :func:`append_entry` would have written one by one."""
+
+    def __init__(self) -> None:
+        self.head: ChainHead | None = None
+        self.rows: list[dict[str, Any]] = []
+        self.written = 0
+
+    def append(
+        self,
+        session: Session,
+        *,
+        actor: str,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        changes: dict[str, Any],
+    ) -> AuditEntry:
+        if self.head is None:
+            self.head = read_head(session)
+        now = datetime.now(UTC)
+        record = AuditRecord(
+            seq=self.head.seq + 1,
+            at=now.isoformat(timespec="microseconds"),
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            changes={k: _jsonable(v) for k, v in changes.items()},
+            prev_hash=self.head.hash,
+        )
+        digest = entry_hash(record)
+        row: dict[str, Any] = {
+            "seq": record.seq,
+            "at": now,
+            "at_text": record.at,
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "changes": record.changes,
+            "prev_hash": record.prev_hash,
+            "hash": digest,
+        }
+        self.rows.append(row)
+        self.head = ChainHead(record.seq, digest)
+        session.info[AUDITED] = True  # the unit of work saves the head outside after commit
+        return AuditEntry(**row)
+
+    def write(self, session: Session) -> None:
+        """Insert the entries collected so far (the caller's transaction commits them)."""
+        if self.rows:
+            session.execute(insert(AuditEntry), self.rows)
+            self.written += len(self.rows)
+            self.rows = []
 
 
 def _record_of(entry: AuditEntry) -> AuditRecord:

@@ -179,16 +179,17 @@ def test_failure_mid_commit_leaves_nothing(
     plan = _plan(store, today)
     before = _counts(store)
     calls = 0
-    real_store_client = importing._store_client
+    real_store_clients = importing.store_clients
 
     def failing(*args: object, **kwargs: object) -> object:
         nonlocal calls
         calls += 1
         if calls == 2:  # the first client and its family are already flushed
             raise OSError("disk full")
-        return real_store_client(*args, **kwargs)  # type: ignore[arg-type]
+        return real_store_clients(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importing, "_store_client", failing)
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 1)  # one client per batch
+    monkeypatch.setattr(importing, "store_clients", failing)
     with pytest.raises(OSError, match="disk full"):
         importing.commit_import(store=store, plan=plan, skip_invalid=True)
     assert calls == 2

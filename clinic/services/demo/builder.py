@@ -3,14 +3,16 @@ and notes, every record through the service a user's action would call."""
 
 from __future__ import annotations
 
+import contextlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from clinic.domain.drafts import CaseDraft, StaffDraft
 from clinic.domain.enums import ClaimType, Relief, StaffRole, Stage
 from clinic.domain.ids import CaseId, StaffId
+from clinic.services.bulk import bulk_writes, refresh_pending
 from clinic.services.cases import change_stage, open_case, refer_to_court
 from clinic.services.demo import names
 from clinic.services.demo.deadlines import add_case_deadlines
@@ -50,6 +52,10 @@ class DemoSummary:
 # From this many clients on, a demo without an unaccompanied child by chance makes its last
 # client one (issue 18); smaller demos, like the tests' few clients, are left as drawn.
 CHILD_FROM = 10
+# Clients written per transaction (the services' bulk path, clinic.services.bulk): each chunk
+# is committed whole; its deadlines are computed once per case, its audit entries chained
+# in memory and inserted together.
+CHUNK = 500
 
 
 def fill_demo_data(
@@ -60,11 +66,14 @@ def fill_demo_data(
     today: date,
     progress: Callable[[int, int], None] | None = None,
     language: str = "en",
+    one_by_one: bool = False,
 ) -> DemoSummary:
     """Fill an open store with ``clients`` synthetic clients, each with one case and its work.
 
     Reproducible: the same ``seed`` and ``today`` give the same people, cases, dates, deadlines
-    and files. Staff (4-6) are added first. ``progress(done, total)`` is called after each client.
+    and files. Staff (4-6) are added first. ``progress(done, total)`` is called after each
+    client. Each chunk of ``CHUNK`` clients is one transaction through the services' bulk path
+    (``one_by_one=True``: every action its own transaction, as a user's; the same rows).
     ``language="es"`` writes titles, notes and reasons in Spanish (module ``spanish``); the
     random draws, dates and people are the same as in English.
     Raises ``ValueError`` (from ``Result.unwrap``) if a service rejects generated data.
@@ -74,15 +83,34 @@ def fill_demo_data(
     if language not in ("en", "es"):
         raise ValueError(f"unknown demo language {language!r}; use 'en' or 'es'")
     demo = Demo(store=store, rng=random.Random(seed), today=today, language=language)
-    _add_staff(demo)
+    with _writes(store, one_by_one=one_by_one) as writer:
+        demo.store = writer
+        _add_staff(demo)
     profiles = pick_profiles(demo.rng, clients)
     plans = make_plans(demo.rng, clients)
-    for done, (profile, plan) in enumerate(zip(profiles, plans, strict=True), start=1):
-        demo.child_wanted = done == clients >= CHILD_FROM and demo.children == 0
-        _client_and_case(demo, new_story(demo, profile, plan))
-        if progress is not None:
-            progress(done, clients)
+    work = list(enumerate(zip(profiles, plans, strict=True), start=1))
+    chunk = 1 if one_by_one else CHUNK
+    for start in range(0, clients, chunk):
+        with _writes(store, one_by_one=one_by_one) as writer:
+            demo.store = writer
+            for done, (profile, plan) in work[start : start + chunk]:
+                demo.child_wanted = done == clients >= CHILD_FROM and demo.children == 0
+                _client_and_case(demo, new_story(demo, profile, plan))
+                if progress is not None:
+                    progress(done, clients)
+    demo.store = store
     return DemoSummary(**asdict(demo.counts))
+
+
+@contextlib.contextmanager
+def _writes(store: Store, *, one_by_one: bool) -> Iterator[Store]:
+    """The store the services write through: the bulk path's, one transaction per chunk of
+    clients, or (``one_by_one``) the store itself, a transaction per action."""
+    if one_by_one:
+        yield store
+        return
+    with bulk_writes(store) as bulk:
+        yield bulk.as_store
 
 
 def _add_staff(demo: Demo) -> None:
@@ -165,6 +193,9 @@ def _walk(demo: Demo, story: Story) -> None:
     store, case_id = demo.store, story.case_id
     before, after = plan_hearings(demo, story)
     for step, on in story.steps:
+        # a stage change (or referral) changes which rules apply: deadlines the case had until
+        # now are computed first, so those settled meanwhile stay as history, as one by one
+        refresh_pending(store)
         if step.refer:
             schedule(demo, story, before)
             before = []

@@ -23,6 +23,7 @@ from clinic.domain.enums import (
     Relief,
     Stage,
 )
+from clinic.services.bulk import refresh_pending
 from clinic.services.deadlines import case_deadlines, record_case_fact
 from clinic.services.demo.deadline_work import settle
 from clinic.services.demo.dice import between, chance, days, pick
@@ -48,10 +49,12 @@ def add_case_deadlines(demo: Demo, story: Story) -> None:
     _record_foia(demo, story)
     for draft in _drafts(demo, story):
         record_deadline(store=demo.store, case_id=story.case_id, deadline=draft).unwrap()
+    refresh_pending(demo.store)  # the bulk path computes the case's deadlines here, once
     rows = case_deadlines(store=demo.store, case_id=story.case_id)
     expires = _work_permit_expiry(demo, story, rows)
     if expires is not None:
         _record(demo, story, [(F.EAD_EXPIRES, expires, None, "(c)(8) work permit card expires")])
+        refresh_pending(demo.store)
         rows = case_deadlines(store=demo.store, case_id=story.case_id)
     settle(demo, story, rows)
 
