@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
 from clinic.storage.audit_log import AuditReport, verify_entries
-from clinic.storage.errors import CannotUnlock, StoreBusy
+from clinic.storage.errors import StoreBusy
 from clinic.storage.postgres_target import (
     CONNECT_TIMEOUT_S,
     OfficeError,
@@ -36,6 +36,7 @@ from clinic.storage.postgres_target import (
     is_local_host,
     parse_target,
 )
+from clinic.storage.unit_of_work import EngineHolder, unit_of_work
 
 __all__ = [
     "CONNECT_TIMEOUT_S",
@@ -113,7 +114,7 @@ class OfficeMeta:
     store_id: str
 
 
-class OfficeStore:
+class OfficeStore(EngineHolder):
     """An office database opened as one staff member: the same ``unit_of_work`` as a laptop
     store, the actor being the login role (the server writes it into the audit trail)."""
 
@@ -130,29 +131,11 @@ class OfficeStore:
 
         self.vault = OfficeVault(engine)
 
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            raise CannotUnlock(N_("The store is locked; unlock it again."))
-        return self._engine
-
-    @property
-    def locked(self) -> bool:
-        return self._engine is None
-
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One user action, one transaction: committed whole or not at all."""
-        session = Session(self.engine, expire_on_commit=False, autoflush=True)
-        try:
+        with unit_of_work(self.engine, quiet_rollback=(DBAPIError,)) as session:
             yield session
-            session.commit()
-        except BaseException:
-            with contextlib.suppress(DBAPIError):
-                session.rollback()
-            raise
-        finally:
-            session.close()
 
     def verify_server_chain(self) -> AuditReport:
         """The hash chain the server wrote, read in one statement (one snapshot). There is no

@@ -26,12 +26,13 @@ from clinic.storage.engine import connect_raw, create_store_engine, store_error_
 from clinic.storage.errors import CannotUnlock, OlderCopy, ReadOnlyStore
 from clinic.storage.keys import KeySource
 from clinic.storage.store_files import StoreMeta
+from clinic.storage.unit_of_work import EngineHolder, unit_of_work
 from clinic.storage.vault import Vault
 
 _log = logging.getLogger(__name__)
 
 
-class Store:
+class Store(EngineHolder):
     """An unlocked store. Hand it to services; call :meth:`lock` to drop the key."""
 
     def __init__(self, datadir: DataDir, meta: StoreMeta, key: bytearray, actor: str) -> None:
@@ -83,46 +84,35 @@ class Store:
             places=", ".join(_place_words(a.place) for a in check.diverged),
         )
 
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            raise CannotUnlock(N_("The store is locked; unlock it again."))
-        return self._engine
-
-    @property
-    def locked(self) -> bool:
-        return self._engine is None
-
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One user action: commit on success, roll back on any error, keep the chain head."""
-        session = Session(self.engine, expire_on_commit=False, autoflush=True)
-        try:
+        with unit_of_work(
+            self.engine,
+            quiet_rollback=_ALREADY_ROLLED_BACK,
+            before_commit=self._refuse_if_read_only,
+            explain=self._explain,
+        ) as session:
             yield session
             audited = bool(session.info.get(AUDITED))
-            if self.read_only and (audited or session.new or session.dirty or session.deleted):
-                raise self.older_copy_error()
-            session.commit()
-        except DBAPIError as exc:
-            _rollback_quietly(session)
-            explained = None if exc.orig is None else store_error_for(exc.orig)
-            if isinstance(explained, ReadOnlyStore) and self.read_only:
-                explained = self.older_copy_error()
-            if explained is not None:
-                raise explained from None
-            raise
-        except ReadOnlyStore:
-            _rollback_quietly(session)
-            if self.read_only:
-                raise self.older_copy_error() from None
-            raise
-        except BaseException:
-            _rollback_quietly(session)
-            raise
-        finally:
-            session.close()
         if audited:
             self._save_head()
+
+    def _refuse_if_read_only(self, session: Session) -> None:
+        audited = bool(session.info.get(AUDITED))
+        if self.read_only and (audited or session.new or session.dirty or session.deleted):
+            raise self.older_copy_error()
+
+    def _explain(self, error: BaseException) -> BaseException | None:
+        """The database's refusal in the store's words; an older copy says so."""
+        if isinstance(error, DBAPIError):
+            explained = None if error.orig is None else store_error_for(error.orig)
+            if isinstance(explained, ReadOnlyStore) and self.read_only:
+                return self.older_copy_error()
+            return explained
+        if isinstance(error, ReadOnlyStore) and self.read_only:
+            return self.older_copy_error()
+        return None
 
     def _save_head(self) -> None:
         """Copy the chain head outside the database, after the commit.
@@ -260,10 +250,8 @@ def derive_subkey(key: bytearray, info: bytes) -> bytes:
     return crypto.hkdf_sha256(bytes(key), info)
 
 
-def _rollback_quietly(session: Session) -> None:
-    # SQLITE_FULL has already rolled back; a second ROLLBACK fails with "no transaction is active".
-    with contextlib.suppress(OperationalError, sqlcipher3.OperationalError):
-        session.rollback()
+# SQLITE_FULL has already rolled back; a second ROLLBACK fails with "no transaction is active".
+_ALREADY_ROLLED_BACK = (OperationalError, sqlcipher3.OperationalError)
 
 
 _PLACES = {
