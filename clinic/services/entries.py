@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -110,6 +111,48 @@ def _refreshed(session: Session, store: Store, client: Client) -> Changes:
     )
 
 
+def _add_to_client(
+    session: Session, store: Store, client: Client, row: Entry | LawfulStatus
+) -> None:
+    """Add an entry or a status period to the client's, flush (the row gets its id) and audit
+    it as created on the client."""
+    if isinstance(row, Entry):
+        client.entries.append(row)
+    else:
+        client.statuses.append(row)
+    session.flush()
+    record_created(
+        session,
+        actor=store.actor,
+        entity=Entity.CLIENT,
+        entity_id=client.id,
+        values=_created_values(row),
+    )
+
+
+def _created_values(row: Entry | LawfulStatus) -> dict[str, Any]:
+    """What the audit trail keeps of a new entry or status period, its id first."""
+    if isinstance(row, Entry):
+        return {
+            "entry": row.id,
+            "family_member": row.family_member_id,
+            "entered_on": row.entered_on,
+            "place": row.place,
+            "manner": row.manner,
+            "status": row.status,
+            "status_expires_on": row.status_expires_on,
+        }
+    return {
+        "lawful_status": row.id,
+        "family_member": row.family_member_id,
+        "kind": row.kind,
+        "detail": row.detail,
+        "from_on": row.from_on,
+        "until_on": row.until_on,
+        "entry": row.entry_id,
+    }
+
+
 def record_entry(
     *, store: Store, client_id: ClientId, entry: EntryFact, today: date, notes: str = ""
 ) -> Result[int]:
@@ -139,23 +182,7 @@ def record_entry(
             i94_number=entry.i94_number.strip(),
             notes=notes.strip(),
         )
-        client.entries.append(row)
-        session.flush()
-        record_created(
-            session,
-            actor=store.actor,
-            entity=Entity.CLIENT,
-            entity_id=client.id,
-            values={
-                "entry": row.id,
-                "family_member": entry.member_id,
-                "entered_on": entry.on,
-                "place": row.place,
-                "manner": entry.manner,
-                "status": row.status,
-                "status_expires_on": entry.status_expires,
-            },
-        )
+        _add_to_client(session, store, client, row)
         if entry.member_id is None:
             _update_last_arrival(session, store, client, entry)
         return Result(row.id, changes=_refreshed(session, store, client))
@@ -179,23 +206,7 @@ def _keep_intake_arrival(session: Session, store: Store, client: Client, entry: 
     if kept is None or entry.on <= kept.on:
         return
     row = Entry(client_id=client.id, entered_on=kept.on, place=kept.place, manner=kept.manner)
-    client.entries.append(row)
-    session.flush()
-    record_created(
-        session,
-        actor=store.actor,
-        entity=Entity.CLIENT,
-        entity_id=client.id,
-        values={
-            "entry": row.id,
-            "family_member": None,
-            "entered_on": kept.on,
-            "place": kept.place,
-            "manner": kept.manner,
-            "status": "",
-            "status_expires_on": None,
-        },
-    )
+    _add_to_client(session, store, client, row)
 
 
 def _update_last_arrival(session: Session, store: Store, client: Client, entry: EntryFact) -> None:
@@ -251,23 +262,7 @@ def record_status(
             until_on=status.end,
             notes=notes.strip(),
         )
-        client.statuses.append(row)
-        session.flush()
-        record_created(
-            session,
-            actor=store.actor,
-            entity=Entity.CLIENT,
-            entity_id=client.id,
-            values={
-                "lawful_status": row.id,
-                "family_member": status.member_id,
-                "kind": status.kind,
-                "detail": row.detail,
-                "from_on": status.start,
-                "until_on": status.end,
-                "entry": status.entry_id,
-            },
-        )
+        _add_to_client(session, store, client, row)
         return Result(row.id, changes=_refreshed(session, store, client))
 
 
