@@ -27,6 +27,7 @@ from clinic.cli.common import (
 from clinic.domain.i18n import N_
 from clinic.services import backup as backups
 from clinic.services.language import tr as _
+from clinic.services.language import tr_n
 from clinic.services.settings import get_settings
 from clinic.storage.public import BackupError, DamagedBackup, KeySource, Manifest
 
@@ -152,7 +153,14 @@ def _verify(args: argparse.Namespace, out: TextIO, path: Path) -> int:
         if report.ok and report.manifest is not None:
             manifest = report.manifest
             print(_("The backup {path} is intact.", path=path), file=out)
-            print(f"Made {_when(manifest)} by Clinic {manifest.app_version}.", file=out)
+            print(
+                _(
+                    "Made {when} by Clinic {version}.",
+                    when=_when(manifest),
+                    version=manifest.app_version,
+                ),
+                file=out,
+            )
             print(
                 _(
                     "It holds {counts}; all {n} files in it match the manifest, the database "
@@ -165,7 +173,7 @@ def _verify(args: argparse.Namespace, out: TextIO, path: Path) -> int:
             return EXIT_OK
         problems = report.problems
     for problem in problems:
-        print(f"problem: {problem}", file=out)
+        print(_("problem: {problem}", problem=problem), file=out)
     damaged = (
         _(
             "The backup {path} is damaged or was changed (1 problem): do not rely on it. Use "
@@ -298,12 +306,14 @@ def _read_recovery_key(args: argparse.Namespace) -> str:
 
 def _counts(manifest: Manifest) -> str:
     counts = manifest.counts
+    clients, cases = counts.get("clients", 0), counts.get("cases", 0)
+    files, audit = counts.get("files", 0), counts.get("audit", 0)
     return _(
-        "{clients} clients, {cases} cases, {files} evidence files and {audit} audit entries",
-        clients=counts.get("clients", 0),
-        cases=counts.get("cases", 0),
-        files=counts.get("files", 0),
-        audit=counts.get("audit", 0),
+        "{clients}, {cases}, {files} and {audit}",
+        clients=tr_n("{n} client", "{n} clients", clients),
+        cases=tr_n("{n} case", "{n} cases", cases),
+        files=tr_n("{n} evidence file", "{n} evidence files", files),
+        audit=tr_n("{n} audit entry", "{n} audit entries", audit),
     )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from dataclasses import asdict
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from clinic.cli import doctor_words
 from clinic.cli.common import (
     EXIT_DAMAGED,
     EXIT_OK,
@@ -19,11 +19,10 @@ from clinic.cli.common import (
     open_for_command,
     read_passphrase,
 )
-from clinic.services import backup as backups
 from clinic.services import lifecycle, recovery
 from clinic.services.demo import fill_demo_data
 from clinic.services.language import tr as _
-from clinic.services.language import ui_language
+from clinic.services.language import tr_n, ui_language
 from clinic.storage.public import KeySource
 
 
@@ -86,14 +85,13 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         store.lock()
     print(
         _(
-            "Added {clients} clients, {cases} cases, {hearings} hearings, {deadlines} deadlines, "
-            "{evidence} evidence items ({files} files).",
-            clients=summary.clients,
-            cases=summary.cases,
-            hearings=summary.hearings,
-            deadlines=summary.deadlines,
-            evidence=summary.evidence_items,
-            files=summary.files,
+            "Added {clients}, {cases}, {hearings}, {deadlines}, {evidence} ({files}).",
+            clients=tr_n("{n} client", "{n} clients", summary.clients),
+            cases=tr_n("{n} case", "{n} cases", summary.cases),
+            hearings=tr_n("{n} hearing", "{n} hearings", summary.hearings),
+            deadlines=tr_n("{n} deadline", "{n} deadlines", summary.deadlines),
+            evidence=tr_n("{n} evidence item", "{n} evidence items", summary.evidence_items),
+            files=tr_n("{n} file", "{n} files", summary.files),
         ),
         file=out,
     )
@@ -189,26 +187,19 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
             from clinic.services import vault_repair  # noqa: PLC0415 - only for --repair
 
             swept = vault_repair.sweep_orphans(store)
-            print(f"orphan vault files removed: {swept.removed}", file=out)
+            print(_("orphan vault files removed: {n}", n=swept.removed), file=out)
             if swept.too_recent:
                 print(
-                    f"orphan vault files kept for now (under an hour old): {swept.too_recent}",
+                    _(
+                        "orphan vault files kept for now (under an hour old): {n}",
+                        n=swept.too_recent,
+                    ),
                     file=out,
                 )
         report = lifecycle.doctor(store=store)
     finally:
         store.lock()
-    for name, value in asdict(report).items():
-        if name in _BACKUP_FIELDS:
-            continue
-        if value is None and name in _COUNTED_FIELDS:
-            shown = "cannot be read (the database is damaged)"
-        elif isinstance(value, tuple):
-            shown = ("; " if name == "damaged_records" else ", ").join(map(str, value))
-        else:
-            shown = str(value)
-        print(f"{name.replace('_', ' ')}: {shown or 'none'}", file=out)
-    for line in _backup_lines(report):
+    for line in doctor_words.report_lines(report):
         print(line, file=out)
     print(
         _("All checks passed.")
@@ -217,32 +208,6 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     return EXIT_OK if report.ok else EXIT_DAMAGED
-
-
-_BACKUP_FIELDS = ("backup_folder", "last_backup", "backup_old")
-_COUNTED_FIELDS = ("clients", "cases", "files")
-
-
-def _backup_lines(report: lifecycle.DoctorReport) -> list[str]:
-    """The backup folder and the last backup's time; an old or missing one is a warning only."""
-    if report.backup_folder is None:
-        return [
-            "backup folder: none set (choose one in Settings, or run 'clinic backup --to FILE')",
-            "WARNING: no backup folder is set, so no automatic backups are made.",
-        ]
-    lines = [f"backup folder: {report.backup_folder}"]
-    if report.last_backup is None:
-        lines.append("last backup: none found in that folder")
-    else:
-        days = (datetime.now(UTC) - report.last_backup).days
-        ago = "today" if days < 1 else f"{days} day{'s' if days != 1 else ''} ago"
-        lines.append(f"last backup: {report.last_backup:%Y-%m-%d %H:%M} UTC ({ago})")
-    if report.backup_old:
-        lines.append(
-            f"WARNING: the last backup is older than {backups.OLD_AFTER_DAYS} days, or there is "
-            "none: run 'clinic backup' (and keep the file away from this laptop)."
-        )
-    return lines
 
 
 def cmd_verify_audit(args: argparse.Namespace, out: TextIO) -> int:

@@ -90,3 +90,22 @@ def test_an_unknown_client_is_named(
 ) -> None:
     code, _shown = run(data_dir, monkeypatch, "applicant", "99", "--religion", "x")
     assert code == 2 and "99" in capsys.readouterr().err
+
+
+def test_doctor_and_backup_speak_spanish(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The Spanish review's leftovers: doctor's lines, the backup check's 'Made … by' line and
+    its counts (one file, not 'files') were English under --lang es."""
+    code, shown = run(data_dir, monkeypatch, "--lang", "es", "doctor")
+    assert code == 0, shown
+    assert "clientes: 1" in shown and "cabezas de auditoría: ninguno" in shown
+    assert "ADVERTENCIA: no hay carpeta de copias de seguridad" in shown
+    assert "clients:" not in shown and "WARNING" not in shown
+    backup = tmp_path / "b.clinicbackup"
+    assert run(data_dir, monkeypatch, "backup", "--to", str(backup))[0] == 0
+    code, shown = run(data_dir, monkeypatch, "--lang", "es", "backup", "--verify", str(backup))
+    assert code == 0, shown
+    assert "Hecha el " in shown and "1 cliente, 1 caso, 0 archivos de pruebas" in shown
+    code, shown = run(data_dir, monkeypatch, "doctor")
+    assert "clients: 1" in shown and "audit heads: none" in shown  # English labels as before

@@ -276,6 +276,10 @@ def the_run(
         run("deadlines", case)
         run("deadlines", "--json", case)
         run("deadline", "one-year-filing", "--from", "2026-01-15")
+        client = str(found["cases"][0]["client_id"])  # the I-589 details (issue 23)
+        run("applicant", client, "--birth-city", canary.name, "--religion",
+            f"Faith of {canary.core}", "--ssn", "123-45-6789")  # fmt: skip
+        assert canary.in_text(run("applicant", client).stdout)
         run("rules")
         run("checklists")
     run("evidence", "add", case, str(inputs["declaration"]), "--title",
