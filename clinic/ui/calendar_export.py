@@ -9,21 +9,24 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from clinic.domain.enums import StaffRole
-from clinic.services import staff
-from clinic.ui.date_input import DateInput, check_inputs
+from clinic.ui.date_input import check_inputs
+from clinic.ui.export_setup import (
+    DialogExport,
+    day_field,
+    name_dialog,
+    ok_cancel,
+    paralegal_choice,
+    paralegal_names,
+    period_form,
+)
 from clinic.ui.file_saver import FileSaver
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
@@ -37,18 +40,15 @@ class CalendarExportDialog(QDialog):
 
     def __init__(self, today: date, paralegals: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("calendarExportDialog")
-        self.setWindowTitle(self.tr("Export calendar"))
-        self.setAccessibleName(self.tr("Export calendar"))
+        name_dialog(self, "calendarExportDialog", self.tr("Export calendar"))
         self.today = today
-        self.start_edit = self._date("icsFromDate", self.tr("First day"), today)
-        self.end_edit = self._date("icsToDate", self.tr("Last day"), today + timedelta(days=365))
-        self.paralegal_combo = QComboBox()
-        self.paralegal_combo.setObjectName("icsParalegal")
-        self.paralegal_combo.setAccessibleName(self.tr("Paralegal"))
-        self.paralegal_combo.addItem(self.tr("Every paralegal"), "")
-        for name in paralegals:
-            self.paralegal_combo.addItem(name, name)
+        self.start_edit = day_field("icsFromDate", self.tr("First day"), today, self._today)
+        self.end_edit = day_field(
+            "icsToDate", self.tr("Last day"), today + timedelta(days=365), self._today
+        )
+        self.paralegal_combo = paralegal_choice(
+            "icsParalegal", self.tr("Paralegal"), self.tr("Every paralegal"), paralegals
+        )
         self.full_names = QCheckBox(self.tr("Show clients' full names and A-numbers"))
         self.full_names.setObjectName("icsFullNames")
         self.full_names.setAccessibleName(self.tr("Show clients' full names and A-numbers"))
@@ -64,26 +64,22 @@ class CalendarExportDialog(QDialog):
         tint(self.warning, Role.DANGER)
         self.warning.setVisible(False)
         self.full_names.toggled.connect(self.warning.setVisible)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = ok_cancel(self, "icsButtons")
+        form = period_form(
+            [
+                (self.tr("&From:"), self.start_edit),
+                (self.tr("&To:"), self.end_edit),
+                (self.tr("&Paralegal:"), self.paralegal_combo),
+            ]
         )
-        buttons.setObjectName("icsButtons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("&From:"), self.start_edit)
-        form.addRow(self.tr("&To:"), self.end_edit)
-        form.addRow(self.tr("&Paralegal:"), self.paralegal_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.full_names)
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
 
-    def _date(self, name: str, accessible: str, day: date) -> DateInput:
-        edit = DateInput(day, today=lambda: self.today)
-        edit.set_names(name, accessible)
-        return edit
+    def _today(self) -> date:
+        return self.today
 
     def accept(self) -> None:
         if check_inputs(self):  # a day that does not read is shown under its field
@@ -99,28 +95,17 @@ class CalendarExportDialog(QDialog):
         )
 
 
-def _paralegals(session: UiSession) -> list[str]:
-    people = staff.list_staff(store=session.store, active_only=False)
-    return [p.name for p in people if p.role is StaffRole.PARALEGAL]
-
-
-class CalendarExporter(QObject):
+class CalendarExporter(DialogExport[CalendarExportDialog]):
     def __init__(self, session: UiSession, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("calendarExporter")
-        self.session = session
-        self._parent = parent
+        super().__init__(session, parent, "calendarExporter")
         self.saver = FileSaver(parent)
 
     def ask(self) -> CalendarExportDialog:
-        return CalendarExportDialog(self.session.today(), _paralegals(self.session), self._parent)
+        return CalendarExportDialog(
+            self.session.today(), paralegal_names(self.session), self._parent
+        )
 
-    def start(self) -> None:
-        if not self.session.is_open:
-            return
-        dialog = self.ask()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+    def save_chosen(self, dialog: CalendarExportDialog) -> None:
         self.save(dialog.calendar_filter(), full_names=dialog.full_names.isChecked())
 
     def save(self, calendar_filter: ics.CalendarFilter, *, full_names: bool) -> bool:

@@ -8,20 +8,24 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from clinic.domain.enums import StaffRole
-from clinic.services import staff
-from clinic.ui.date_input import DateInput, check_inputs
+from clinic.ui.date_input import check_inputs
+from clinic.ui.export_setup import (
+    DialogExport,
+    day_field,
+    name_dialog,
+    ok_cancel,
+    paralegal_choice,
+    paralegal_names,
+    period_form,
+)
 from clinic.ui.palette import Role, tint
 from clinic.ui.pdf_export import PdfSaver
 from clinic.ui.session import UiSession
@@ -41,36 +45,29 @@ class DocketDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.today = today
-        self.setObjectName("docketDialog")
-        self.setWindowTitle(self.tr("Print hearing docket"))
-        self.setAccessibleName(self.tr("Print hearing docket"))
-        self.start_edit = self._date_edit("docketFromDate", self.tr("First day"), start)
-        self.end_edit = self._date_edit("docketToDate", self.tr("Last day"), end)
-        self.paralegal_combo = QComboBox()
-        self.paralegal_combo.setObjectName("docketParalegalCombo")
-        self.paralegal_combo.setAccessibleName(self.tr("Paralegal"))
-        self.paralegal_combo.addItem(self.tr("Every paralegal"), "")
-        for name in paralegals:
-            self.paralegal_combo.addItem(name, name)
+        name_dialog(self, "docketDialog", self.tr("Print hearing docket"))
+        self.start_edit = day_field("docketFromDate", self.tr("First day"), start, today)
+        self.end_edit = day_field("docketToDate", self.tr("Last day"), end, today)
+        self.paralegal_combo = paralegal_choice(
+            "docketParalegalCombo", self.tr("Paralegal"), self.tr("Every paralegal"), paralegals
+        )
         self.problem = QLabel()
         self.problem.setObjectName("docketDateProblem")
         self.problem.setAccessibleName(self.tr("Problem with the dates"))
         tint(self.problem, Role.DANGER)
         self.problem.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("docketButtons")
+        self.buttons = ok_cancel(self, "docketButtons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Save PDF…"))
         self.ok_button.setObjectName("docketSaveButton")
         self.ok_button.setAccessibleName(self.tr("Save the docket as a PDF"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("&From:"), self.start_edit)
-        form.addRow(self.tr("&To:"), self.end_edit)
-        form.addRow(self.tr("&Paralegal:"), self.paralegal_combo)
+        form = period_form(
+            [
+                (self.tr("&From:"), self.start_edit),
+                (self.tr("&To:"), self.end_edit),
+                (self.tr("&Paralegal:"), self.paralegal_combo),
+            ]
+        )
         intro = QLabel(
             self.tr(
                 "Master calendar hearings, individual hearings and asylum-office interviews, "
@@ -87,11 +84,6 @@ class DocketDialog(QDialog):
         for edit in (self.start_edit, self.end_edit):
             edit.changed.connect(self._check)
         self._check()
-
-    def _date_edit(self, name: str, accessible: str, day: date) -> DateInput:
-        edit = DateInput(day, today=self.today)
-        edit.set_names(name, accessible)
-        return edit
 
     def _check(self, *_args: object) -> None:
         start, end = self.start_edit.value(), self.end_edit.value()
@@ -119,37 +111,25 @@ class DocketDialog(QDialog):
         return str(self.paralegal_combo.currentData() or "")
 
 
-class DocketPrinter(QObject):
+class DocketPrinter(DialogExport[DocketDialog]):
     """The "Print hearing docket…" action: the dialog, then the save (see PdfSaver)."""
 
     def __init__(self, session: UiSession, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("docketPrinter")
-        self.session = session
-        self._parent = parent
+        super().__init__(session, parent, "docketPrinter")
         self.saver = PdfSaver(parent)
         session.locked.connect(self.saver.forget)
-
-    def paralegal_names(self) -> list[str]:
-        people = staff.list_staff(store=self.session.store, active_only=False)
-        return [p.name for p in people if p.role is StaffRole.PARALEGAL]
 
     def ask(self) -> DocketDialog:
         today = self.session.today()
         return DocketDialog(
             today,
             today + timedelta(days=COMING_DAYS),
-            self.paralegal_names(),
+            paralegal_names(self.session),
             self._parent,
             today=self.session.today,
         )
 
-    def start(self) -> None:
-        if not self.session.is_open:
-            return
-        dialog = self.ask()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+    def save_chosen(self, dialog: DocketDialog) -> None:
         self.save(dialog.start, dialog.end, dialog.paralegal)
 
     def save(self, start: date, end: date, paralegal: str = "") -> bool:

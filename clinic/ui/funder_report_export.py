@@ -7,10 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.ui.export_setup import DialogExport, name_dialog, ok_cancel
 from clinic.ui.file_saver import FileSaver
 from clinic.ui.session import UiSession
 
@@ -27,9 +26,7 @@ class FunderReportDialog(QDialog):
         from clinic.services.exports import funder  # noqa: PLC0415 - reportlab on first use
 
         super().__init__(parent)
-        self.setObjectName("funderReportDialog")
-        self.setWindowTitle(self.tr("Funder report"))
-        self.setAccessibleName(self.tr("Funder report"))
+        name_dialog(self, "funderReportDialog", self.tr("Funder report"))
         self.year = QSpinBox()
         self.year.setObjectName("funderYear")
         self.year.setAccessibleName(self.tr("Year"))
@@ -43,12 +40,7 @@ class FunderReportDialog(QDialog):
             )
         )
         explanation.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.setObjectName("funderButtons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "funderButtons")
         form = QFormLayout()
         form.addRow(self.tr("&Year:"), self.year)
         layout = QVBoxLayout(self)
@@ -57,20 +49,15 @@ class FunderReportDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class FunderReportExporter(QObject):
+class FunderReportExporter(DialogExport[FunderReportDialog]):
     def __init__(self, session: UiSession, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("funderReportExporter")
-        self.session = session
-        self._parent = parent
+        super().__init__(session, parent, "funderReportExporter")
         self.saver = FileSaver(parent)
 
-    def start(self) -> None:
-        if not self.session.is_open:
-            return
-        dialog = FunderReportDialog(self.session.today(), self._parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+    def ask(self) -> FunderReportDialog:
+        return FunderReportDialog(self.session.today(), self._parent)
+
+    def save_chosen(self, dialog: FunderReportDialog) -> None:
         self.save(dialog.year.value())
 
     def save(self, year: int) -> bool:
