@@ -47,13 +47,19 @@ class LanguageOption:
     name: str  # in the staff's language ("Haitian Creole")
     native: str  # in its own ("Kreyòl ayisyen")
     reviewed: bool  # by a certified translator, recorded in Settings (English: the source)
+    # the clinic wrote its letterhead in this language (or has none at all): when not, the
+    # English letterhead prints in its place (Spanish review H5)
+    letterhead: bool = True
 
 
 ENGLISH_ONLY = (LanguageOption("en", "English", "English", True),)
 
 
-def all_languages(staff: str, reviewed: dict[str, bool]) -> tuple[LanguageOption, ...]:
-    """Every handout language (resources/handouts/), named in the staff's language."""
+def all_languages(
+    staff: str, reviewed: dict[str, bool], no_letterhead: frozenset[str] = frozenset()
+) -> tuple[LanguageOption, ...]:
+    """Every handout language (resources/handouts/), named in the staff's language;
+    ``no_letterhead``: the codes the clinic has written no letterhead in."""
     from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
 
     return tuple(
@@ -62,6 +68,7 @@ def all_languages(staff: str, reviewed: dict[str, bool]) -> tuple[LanguageOption
             handouts.language_name(each, staff),
             each.name,
             code == "en" or reviewed.get(code, False),
+            code not in no_letterhead,
         )
         for code, each in handouts.handout_languages().items()
     )
@@ -117,6 +124,7 @@ class HandoutDialog(QDialog):
         form.addRow(self.tr("&Handout:"), self.kind)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.review_note)
+        form.addRow(self.letterhead_note)
         form.addRow(self.tr("La&yout:"), self.layout_box)
         form.addRow(self.tr("&When:"), self.at)
         form.addRow(self.tr("W&ith:"), self.with_whom)
@@ -164,6 +172,9 @@ class HandoutDialog(QDialog):
         bold = self.review_note.font()
         bold.setBold(True)
         self.review_note.setFont(bold)
+        self.letterhead_note = QLabel()
+        self.letterhead_note.setObjectName("handoutLetterheadNote")
+        self.letterhead_note.setWordWrap(True)
 
     def _appointment_fields(self) -> None:
         tomorrow = self.today() + timedelta(days=1)
@@ -199,6 +210,20 @@ class HandoutDialog(QDialog):
             else ""
         )
         self.form.setRowVisible(self.review_note, bool(drafts))
+        plain = [
+            self.options[code].name
+            for code in choice.split("+")
+            if code in self.options and not self.options[code].letterhead
+        ]
+        self.letterhead_note.setText(
+            self.tr(
+                "The clinic has no letterhead in %1 yet, so its English letterhead (address, "
+                "phone, office hours) is printed. Write one in Settings, Handout languages."
+            ).replace("%1", ", ".join(plain))
+            if plain
+            else ""
+        )
+        self.form.setRowVisible(self.letterhead_note, bool(plain))
 
     def accept(self) -> None:
         if check_inputs(self):  # the appointment's day and time, when shown, must read
@@ -279,9 +304,13 @@ class HandoutExport(QObject):
         """The handout languages (with the clinic's reviews) and the client's default."""
         from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
 
-        reviews = handouts.language_reviews(store=self.session.store)
+        store = self.session.store
+        reviews = handouts.language_reviews(store=store)
+        plain = handouts.without_letterhead(tuple(handouts.handout_languages()), store=store)
         options = all_languages(
-            language.ui_language(), {code: r.reviewed for code, r in reviews.items()}
+            language.ui_language(),
+            {code: r.reviewed for code, r in reviews.items()},
+            frozenset(each.code for each in plain),
         )
         return options, handouts.default_choice(case.client.languages)
 

@@ -4711,6 +4711,10 @@
         <source>Draft translation: no certified translator has reviewed the %1 text yet. Have it checked before you give this paper to the client. (A review is recorded in Settings, Handout languages.)</source>
         <translation>Traducción en borrador: ningún traductor certificado ha revisado todavía el texto en %1. Hágalo revisar antes de entregarle este papel al cliente. (La revisión se registra en Configuración, Idiomas de las hojas informativas).</translation>
     </message>
+    <message>
+        <source>The clinic has no letterhead in %1 yet, so its English letterhead (address, phone, office hours) is printed. Write one in Settings, Handout languages.</source>
+        <translation>La clínica aún no tiene membrete en %1, así que se imprime su membrete en inglés (dirección, teléfono, horario). Escriba uno en Configuración, Idiomas de las hojas informativas.</translation>
+    </message>
 </context>
 <context>
     <name>HandoutExport</name>

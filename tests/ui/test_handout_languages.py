@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QDialog
 from clinic.domain.drafts import CaseDraft, ClientDraft, HearingDraft
 from clinic.domain.enums import ClaimType, HearingKind
 from clinic.domain.ids import CaseId
-from clinic.services import cases, clients, handouts, lifecycle, schedule
+from clinic.services import cases, clients, handouts, lifecycle, schedule, settings
 from clinic.storage.store import Store
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.handout_dialog import HandoutDialog
@@ -143,3 +144,29 @@ def test_draft_said_plainly_then_review_recorded_in_settings(
     box.mark_draft()
     assert not handouts.language_reviews(store=store)["ht"].reviewed
     assert "Draft" in box.status.text()
+
+
+def test_the_dialog_says_when_the_english_letterhead_will_print(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Spanish review H5 in the window, as the CLI says it: with a letterhead written only in
+    English, a Haitian Creole handout prints the English office hours; the dialog says so
+    before printing, and no longer once a Haitian Creole letterhead is written."""
+    current = settings.get_settings(store=store)
+    settings.update_settings(
+        store=store,
+        settings=replace(current, letterhead="123 Main St, Miami\nMonday–Friday 9 AM–5 PM"),
+    ).unwrap()
+    case_id = new_case(store, ("ht",))
+    dialog = dialog_for(qtbot, store, case_id, monkeypatch)
+    note = dialog.letterhead_note
+    assert dialog.language.currentData() == "en+ht"
+    assert note.isVisible() and "Haitian Creole" in note.text()
+    assert "English letterhead" in note.text()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert not note.isVisible()  # English only: its own letterhead
+    handouts.set_letterhead(
+        store=store, code="ht", text="123 Main St, Miami\nLendi–vandredi"
+    ).unwrap()
+    dialog = dialog_for(qtbot, store, case_id, monkeypatch)
+    assert not dialog.letterhead_note.isVisible()
