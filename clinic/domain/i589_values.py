@@ -1,7 +1,7 @@
 """What Clinic already knows for the I-589, by the field map's keys (issue 23, first slice).
 
 :func:`form_values` turns a case's recorded facts (:class:`I589Facts`, plain data the service
-reads from the store) into ``key -> value``: the keys of ``resources/forms/i-589/*.toml``.
+reads from the store) into ``key -> value``: the keys of ``resources/forms/i-589/rev-*.toml``.
 Nothing is guessed: a fact Clinic does not record (a spouse's passport, employment, …) has no
 key here, and a question whose answer is not recorded for this case (no spouse recorded, so
 "I am not married" is not ticked) is left for the person preparing the form. What the form has
@@ -77,6 +77,7 @@ class I589Facts:
     grounds: frozenset[str]
     relief: frozenset[str]
     details: ApplicantDetails = field(default_factory=ApplicantDetails)  # not asked at intake
+    last_arrival_on: date | None = None  # the arrival the one-year deadline counts from
 
 
 @dataclass(frozen=True)

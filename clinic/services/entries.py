@@ -188,7 +188,7 @@ def record_entry(
         return Result(row.id, changes=_refreshed(session, store, client))
 
 
-def _intake_arrival(client: Client) -> EntryFact | None:
+def intake_arrival(client: Client) -> EntryFact | None:
     """The last arrival typed at intake when no recorded entry of the client's has its date
     (an entry nobody recorded separately is still an entry, for the I-589's list too)."""
     last = client.last_arrival_on
@@ -202,7 +202,7 @@ def _intake_arrival(client: Client) -> EntryFact | None:
 def _keep_intake_arrival(session: Session, store: Store, client: Client, entry: EntryFact) -> None:
     """A later entry replaces the last arrival: the one typed at intake becomes an entry row
     first, so it is not lost from the list of entries."""
-    kept = _intake_arrival(client)
+    kept = intake_arrival(client)
     if kept is None or entry.on <= kept.on:
         return
     row = Entry(client_id=client.id, entered_on=kept.on, place=kept.place, manner=kept.manner)
@@ -342,7 +342,7 @@ def people_facts(*, store: Store, client_id: ClientId, today: date) -> PeopleFac
             )
             for e in client.entries
         )
-        intake = _intake_arrival(client)
+        intake = intake_arrival(client)
         if intake is not None:
             entries = (intake, *entries)
         statuses = tuple(

@@ -26,6 +26,7 @@ from clinic.reports.i589.fill import Filled, FormFileProblem, fill_form
 from clinic.resource_files import resource_path
 from clinic.services.applicant import details_of
 from clinic.services.auditing import record
+from clinic.services.entries import intake_arrival
 from clinic.services.errors import ErrorKind, NotFound, ServiceError, Thing
 from clinic.services.export_file import save_export
 from clinic.services.results import Entity
@@ -67,11 +68,12 @@ class I589Result:
 
 @cache
 def known_maps() -> tuple[FormMap, ...]:
-    """Every shipped field map (``resources/forms/i-589/*.toml``)."""
+    """Every shipped field map (``resources/forms/i-589/rev-*.toml``; ``questions.toml`` there
+    is the interview's, not a map)."""
     folder = resource_path(*MAPS_FOLDER)
     return tuple(
         parse_form_map(path.read_text(encoding="utf-8"), str(path))
-        for path in sorted(folder.glob("*.toml"))
+        for path in sorted(folder.glob("rev-*.toml"))
     )
 
 
@@ -95,6 +97,26 @@ def _relative(member: FamilyMember) -> Relative:
     )
 
 
+def _entries(client: Client) -> tuple[EntryFact, ...]:
+    """The client's and the family's entries; the arrival typed at intake counts as the
+    client's entry when no recorded entry has its date (as the Entries section lists it)."""
+    recorded = tuple(
+        EntryFact(
+            on=e.entered_on,
+            place=e.place,
+            manner=e.manner,
+            status=e.status,
+            status_expires=e.status_expires_on,
+            i94_number=e.i94_number,
+            member_id=e.family_member_id,
+            ref=e.id,
+        )
+        for e in client.entries
+    )
+    typed = intake_arrival(client)
+    return recorded if typed is None else (typed, *recorded)
+
+
 def _facts(case: Case) -> I589Facts:
     client = case.client
     family = list(client.family)
@@ -109,25 +131,14 @@ def _facts(case: Case) -> I589Facts:
         languages=tuple(client.languages or ()),
         phone=client.phone,
         address=_address(client),
-        entries=tuple(
-            EntryFact(
-                on=e.entered_on,
-                place=e.place,
-                manner=e.manner,
-                status=e.status,
-                status_expires=e.status_expires_on,
-                i94_number=e.i94_number,
-                member_id=e.family_member_id,
-                ref=e.id,
-            )
-            for e in client.entries
-        ),
+        entries=_entries(client),
         spouses=tuple(_relative(m) for m in family if m.relationship_ is Relationship.SPOUSE),
         children=tuple(_relative(m) for m in family if m.relationship_ is Relationship.CHILD),
         in_court_now=case.claim_type is ClaimType.DEFENSIVE and case.closed_on is None,
         grounds=frozenset(case.grounds or ()),
         relief=frozenset(case.relief or ()),
         details=details_of(client),
+        last_arrival_on=client.last_arrival_on,
     )
 
 
