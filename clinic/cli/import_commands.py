@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, EXIT_USAGE, UsageError, open_for_command
+from clinic.domain.i18n import N_
 from clinic.services import importing
 from clinic.services.importing import DateOrder, ImportFileError, ImportOutcome, ImportPlan
 from clinic.services.language import tr as _
@@ -22,15 +23,28 @@ from clinic.services.language import tr_n
 
 _ENCODINGS = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 (with byte order mark)",
+    "utf-8-sig": N_("UTF-8 (with byte order mark)"),
     "utf-16": "UTF-16",
     "utf-16-le": "UTF-16",
     "utf-16-be": "UTF-16",
     "cp1252": "Windows-1252",
-    "xlsx": "an Excel workbook",
+    "xlsx": N_("an Excel workbook"),
 }
-_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "": ""}
-_ORDERS = {DateOrder.MDY: "month first (MM/DD/YYYY)", DateOrder.DMY: "day first (DD/MM/YYYY)"}
+_DELIMITERS = {
+    ",": N_("separated by commas"),
+    ";": N_("separated by semicolons"),
+    "\t": N_("separated by tabs"),
+}
+_ORDERS = {
+    DateOrder.MDY: N_("Dates read month first (MM/DD/YYYY)."),
+    DateOrder.DMY: N_("Dates read day first (DD/MM/YYYY)."),
+}
+_SOURCES = {
+    importing.MappingSource.AUTOMATIC: N_("Columns (automatic): {columns}"),
+    importing.MappingSource.SAVED: N_("Columns (saved): {columns}"),
+    importing.MappingSource.FILE: N_("Columns (file): {columns}"),
+    importing.MappingSource.CHOSEN: N_("Columns (chosen): {columns}"),
+}
 
 
 def add_parsers(commands: Any) -> None:
@@ -191,9 +205,9 @@ def _print_report(
     args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome | None, out: TextIO
 ) -> None:
     sheet = plan.sheet
-    how = _ENCODINGS.get(sheet.encoding, sheet.encoding)
-    if sheet.delimiter:
-        how += f", separated by {_DELIMITERS[sheet.delimiter]}"
+    how = _(_ENCODINGS.get(sheet.encoding, sheet.encoding))
+    if sheet.delimiter in _DELIMITERS:
+        how += ", " + _(_DELIMITERS[sheet.delimiter])
     print(
         tr_n(
             "Read {name}: {how}; {n} row after the header.",
@@ -206,33 +220,47 @@ def _print_report(
     )
     if sheet.header_line > 1:
         print(
-            f"The header is row {sheet.header_line}; the blank or title rows above it are "
-            "passed over.",
+            _(
+                "The header is row {line}; the blank or title rows above it are passed over.",
+                line=sheet.header_line,
+            ),
             file=out,
         )
     if plan.result.date_order is not None:
-        print(f"Dates read {_ORDERS[plan.result.date_order]}.", file=out)
+        print(_(_ORDERS[plan.result.date_order]), file=out)
     mapped = [
         f"{name} → {field.value}"
         for name, field in zip(sheet.header, plan.mapping, strict=True)
         if field is not None
     ]
     ignored = [n for n, f in zip(sheet.header, plan.mapping, strict=True) if f is None and n]
-    print(f"Columns ({plan.mapping_source}): " + "; ".join(mapped), file=out)
+    columns = "; ".join(mapped)
+    source = _SOURCES.get(plan.mapping_source)
+    print(
+        _(source, columns=columns) if source else f"Columns ({plan.mapping_source}): {columns}",
+        file=out,
+    )
     if ignored:
-        print("Ignored columns: " + "; ".join(ignored), file=out)
+        print(_("Ignored columns: {columns}", columns="; ".join(ignored)), file=out)
     if plan.rejected:
-        print(f"Rows that cannot be imported ({len(plan.rejected)}):", file=out)
+        print(_("Rows that cannot be imported ({n}):", n=len(plan.rejected)), file=out)
         for rejected in plan.rejected:
-            print(f"  row {rejected.line}: {rejected.reason}", file=out)
+            print(
+                "  " + _("row {line}: {text}", line=rejected.line, text=rejected.reason), file=out
+            )
     for note in plan.notes:
-        print(f"  row {note.line}: {note.text}", file=out)
+        print("  " + _("row {line}: {text}", line=note.line, text=note.text), file=out)
     print(_summary(args, plan, outcome), file=out)
 
 
 def _summary(args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome | None) -> str:
     if outcome is not None and outcome.stored:
-        done = _("Imported {counts} (audited as one import).", counts=_counts(plan))
+        done = tr_n(
+            "Imported {counts} (audited as one import).",
+            "Imported {counts} (audited as one import).",
+            plan.valid_rows,
+            counts=_counts(plan),
+        )
         if plan.rejected:
             done += " " + tr_n(
                 "Skipped {n} row listed above.",
@@ -257,6 +285,11 @@ def _summary(args: argparse.Namespace, plan: ImportPlan, outcome: ImportOutcome 
         )
         return f"{refused} {hint}"
     if args.dry_run:
-        return _("Dry run: would import {counts}. Nothing was stored.", counts=_counts(plan))
+        return tr_n(  # the same English; Spanish agrees with the number of rows
+            "Dry run: would import {counts}. Nothing was stored.",
+            "Dry run: would import {counts}. Nothing was stored.",
+            plan.valid_rows,
+            counts=_counts(plan),
+        )
     reason = outcome.reason if outcome is not None else ""
     return (_("Nothing was stored.") + " " + reason).strip()

@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, EXIT_OTHER
+from clinic.domain.i18n import N_
 from clinic.services import self_test
 from clinic.services.language import tr as _
 from clinic.services.language import tr_n
+
+# a step's result as printed (the English words are the ones scripts read)
+_STATUS = {"ok": N_("ok"), "FAILED": N_("FAILED")}
 
 
 def add_parsers(commands: Any) -> None:
@@ -31,11 +35,22 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     started = time.monotonic()
     failed = 0
     with tempfile.TemporaryDirectory(prefix="clinic-self-test-") as work:
-        print(f"Clinic self-test in {work} ({len(self_test.STEPS)} steps)", file=out, flush=True)
+        steps = len(self_test.STEPS)
+        print(
+            tr_n(
+                "Clinic self-test in {folder} ({n} step)",
+                "Clinic self-test in {folder} ({n} steps)",
+                steps,
+                folder=work,
+            ),
+            file=out,
+            flush=True,
+        )
         for number, step in enumerate(self_test.run_self_test(work_dir=Path(work)), start=1):
             failed += step.failed
+            status = _(_STATUS.get(step.status, step.status))
             print(
-                f"[{number:>2}/{len(self_test.STEPS)}] {step.status:<7} {step.name}: {step.detail} "
+                f"[{number:>2}/{steps}] {status:<7} {_(step.name)}: {step.detail} "
                 f"({step.seconds:.1f} s)",
                 file=out,
                 flush=True,

@@ -17,7 +17,7 @@ from pathlib import Path
 from clinic.domain.deadlines.shipped import load_shipped_closures
 from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, EvidenceDraft, HearingDraft
 from clinic.domain.enums import ClaimType, EvidenceCategory, EvidenceStatus, HearingKind
-from clinic.domain.i18n import gettext
+from clinic.domain.i18n import N_, gettext
 from clinic.domain.ids import CaseId, ClientId, EvidenceFileId
 from clinic.reports import pdf_words
 from clinic.resource_files import resource_path
@@ -34,6 +34,8 @@ from clinic.services import (
     schedule,
     search,
 )
+from clinic.services.language import tr as _
+from clinic.services.language import tr_n
 from clinic.storage import anchors, migrate
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import CannotUnlock
@@ -78,12 +80,12 @@ class _Run:
 
     def the_store(self) -> Store:
         if self.store is None or self.store.locked:
-            raise SelfTestFailed("no unlocked store (an earlier step failed)")
+            raise SelfTestFailed(_("no unlocked store (an earlier step failed)"))
         return self.store
 
     def the_case(self) -> CaseId:
         if self.case_id is None:
-            raise SelfTestFailed("no case (an earlier step failed)")
+            raise SelfTestFailed(_("no case (an earlier step failed)"))
         return self.case_id
 
     def keep(self, store: Store) -> Store:
@@ -99,18 +101,29 @@ def _check(condition: bool, problem: str) -> None:
 # ------------------------------------------------------------------------------------ steps
 
 
+def _pdf_bytes(pdf: bytes) -> str:
+    size = f"{len(pdf):,}"
+    return tr_n("{size} byte of PDF", "{size} bytes of PDF", len(pdf), size=size)
+
+
 def _resources(run: _Run) -> str:
     rules = deadlines.rules_in_force()
     closures = load_shipped_closures()
     fonts = sorted(p.name for p in resource_path("fonts").glob("*.ttf"))
-    _check(bool(fonts), f"no fonts in {resource_path('fonts')}")
+    _check(bool(fonts), _("no fonts in {folder}", folder=resource_path("fonts")))
     head = migrate.head_revision()
     # The PDFs and the command line name the rules in Spanish from the window's catalogue (.ts)
     untranslated = [r.id for r in rules if pdf_words.rule_name("es", r.name) == r.name]
-    _check(not untranslated, f"no Spanish name for the rules {', '.join(untranslated[:5])}")
-    return (
-        f"{len(rules)} deadline rules (named in Spanish too), {len(closures)} court closures, "
-        f"{len(fonts)} fonts, schema {head}"
+    _check(
+        not untranslated,
+        _("no Spanish name for the rules {rules}", rules=", ".join(untranslated[:5])),
+    )
+    return _(
+        "{rules} (named in Spanish too), {closures}, {fonts}, schema {head}",
+        rules=tr_n("{n} deadline rule", "{n} deadline rules", len(rules)),
+        closures=tr_n("{n} court closure", "{n} court closures", len(closures)),
+        fonts=tr_n("{n} font", "{n} fonts", len(fonts)),
+        head=head,
     )
 
 
@@ -119,7 +132,8 @@ def _create_store(run: _Run) -> str:
     run.store = run.keep(
         lifecycle.init_store(data_dir=run.data_dir, passphrase=PASSPHRASE, actor="self-test")
     )
-    return f"encrypted store with a passphrase in {clock.monotonic() - started:.1f} s"
+    seconds = round(clock.monotonic() - started, 1)
+    return _("encrypted store with a passphrase in {seconds} s", seconds=seconds)
 
 
 def _intake(run: _Run) -> str:
@@ -140,13 +154,13 @@ def _intake(run: _Run) -> str:
             "1 Main St", "El Paso", "TX", "79901", moved_in_on=run.today - timedelta(days=150)
         ),
     ).unwrap()
-    return f"client {run.client_id}"
+    return _("client {id}", id=run.client_id)
 
 
 def _open_case(run: _Run) -> str:
     store = run.the_store()
     if run.client_id is None:
-        raise SelfTestFailed("no client (an earlier step failed)")
+        raise SelfTestFailed(_("no client (an earlier step failed)"))
     run.case_id = cases.open_case(
         store=store,
         client_id=run.client_id,
@@ -160,23 +174,30 @@ def _open_case(run: _Run) -> str:
             HearingKind.INDIVIDUAL, run.today + timedelta(days=120), time(9, 0), "America/Denver"
         ),
     ).unwrap()
-    return f"defensive case {run.case_id} with individual hearing {hearing}"
+    return _(
+        "defensive case {case} with individual hearing {hearing}", case=run.case_id, hearing=hearing
+    )
 
 
 def _deadlines(run: _Run) -> str:
     rows = deadlines.case_deadlines(store=run.the_store(), case_id=run.the_case())
     rules = {row.rule_id for row in rows}
     for expected in ("one-year-filing", "individual-hearing-filing"):
-        _check(expected in rules, f"the {expected} deadline was not computed (got {rules})")
+        _check(
+            expected in rules,
+            _("the {rule} deadline was not computed (got {rules})", rule=expected, rules=rules),
+        )
     unexplained = [row.title for row in rows if row.rule_id and not row.explanation]
-    _check(not unexplained, f"deadlines without their reasoning: {unexplained}")
-    return f"{len(rows)} deadlines, each with its reasoning"
+    _check(not unexplained, _("deadlines without their reasoning: {titles}", titles=unexplained))
+    return tr_n(
+        "{n} deadline, with its reasoning", "{n} deadlines, each with its reasoning", len(rows)
+    )
 
 
 def _recovery_kit(run: _Run) -> str:
     pdf = recovery.recovery_kit_pdf(store=run.the_store(), now=datetime.now(UTC))
-    _check(pdf.startswith(b"%PDF-"), "the recovery kit is not a PDF")
-    return f"{len(pdf):,} bytes of PDF"
+    _check(pdf.startswith(b"%PDF-"), _("the recovery kit is not a PDF"))
+    return _pdf_bytes(pdf)
 
 
 def _checklist(run: _Run) -> str:
@@ -185,7 +206,7 @@ def _checklist(run: _Run) -> str:
     import pypdfium2  # noqa: PLC0415 - loads libpdfium; only this step and the preview need it
 
     pdf = checklists.checklist_pdf(store=run.the_store(), case_id=run.the_case(), today=run.today)
-    _check(pdf.startswith(b"%PDF-"), "the checklist is not a PDF")
+    _check(pdf.startswith(b"%PDF-"), _("the checklist is not a PDF"))
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[0]
@@ -196,8 +217,12 @@ def _checklist(run: _Run) -> str:
         page.close()
     finally:
         document.close()
-    _check(drawn.count(255) < len(drawn), "PDFium drew the checklist's first page blank")
-    return f"{len(pdf):,} bytes of PDF, {pages} page(s); page 1 drawn by PDFium"
+    _check(drawn.count(255) < len(drawn), _("PDFium drew the checklist's first page blank"))
+    return _(
+        "{bytes}, {pages}; page 1 drawn by PDFium",
+        bytes=_pdf_bytes(pdf),
+        pages=tr_n("{n} page", "{n} pages", pages),
+    )
 
 
 def _handout(run: _Run) -> str:
@@ -206,7 +231,7 @@ def _handout(run: _Run) -> str:
     store = run.the_store()
     for latin in ("Svetlana", "liufang"):
         hits = search.search_clients(store=store, text=latin)
-        _check(bool(hits), f"a name in another script is not found as {latin!r}")
+        _check(bool(hits), _("a name in another script is not found as {name!r}", name=latin))
     pdf = handouts.handout_pdf(
         store=store,
         case_id=run.the_case(),
@@ -214,10 +239,10 @@ def _handout(run: _Run) -> str:
         languages=("en", "es"),
         today=run.today,
     )
-    _check(pdf.startswith(b"%PDF-"), "the hearing reminder is not a PDF")
+    _check(pdf.startswith(b"%PDF-"), _("the hearing reminder is not a PDF"))
     english = "interrupted; nothing half-saved was kept."
-    _check(gettext(english, "es") != english, "the Spanish message catalogue is missing")
-    return f"{len(pdf):,} bytes of PDF in English and Spanish"
+    _check(gettext(english, "es") != english, _("the Spanish message catalogue is missing"))
+    return _("{bytes} in English and Spanish", bytes=_pdf_bytes(pdf))
 
 
 def _evidence(run: _Run) -> str:
@@ -236,13 +261,15 @@ def _evidence(run: _Run) -> str:
     source.unlink()
     run.file_id = view.id
     back = evidence.read_evidence_file(store=store, file_id=view.id)
-    _check(back == EVIDENCE_BYTES, "the evidence file read back differs from what was stored")
+    _check(back == EVIDENCE_BYTES, _("the evidence file read back differs from what was stored"))
     on_disk = {p.read_bytes() for p in store.datadir.root.rglob("*") if p.is_file()}
     _check(
         not any(EVIDENCE_BYTES[:32] in blob for blob in on_disk),
-        "the evidence file's text is readable on disk",
+        _("the evidence file's text is readable on disk"),
     )
-    return f"{view.size} bytes encrypted, read back intact"
+    return tr_n(
+        "{n} byte encrypted, read back intact", "{n} bytes encrypted, read back intact", view.size
+    )
 
 
 def _backup(run: _Run) -> str:
@@ -251,14 +278,20 @@ def _backup(run: _Run) -> str:
     folder.mkdir()
     result = backup.make_backup(store=store, folder=folder, now=datetime.now())
     report = backup.verify_backup_file(path=result.path, store=store)
-    _check(report.ok, f"the backup does not verify: {'; '.join(report.problems)}")
+    _check(
+        report.ok, _("the backup does not verify: {problems}", problems="; ".join(report.problems))
+    )
     run.backup_file = result.path
-    return f"{result.path.name}, {result.size:,} bytes, verified"
+    return _(
+        "{name}, {bytes}, verified",
+        name=result.path.name,
+        bytes=tr_n("{size} byte", "{size} bytes", result.size, size=format(result.size, ",")),
+    )
 
 
 def _restore(run: _Run) -> str:
     if run.backup_file is None or run.file_id is None:
-        raise SelfTestFailed("no backup (an earlier step failed)")
+        raise SelfTestFailed(_("no backup (an earlier step failed)"))
     target = lifecycle.resolve_data_dir(run.work / "restored")
     # As on another computer: restored beside the store it came from (still in use here),
     # the copy would rightly open as an older copy of it.
@@ -273,34 +306,34 @@ def _restore(run: _Run) -> str:
         )
         report = lifecycle.doctor(store=restored)
     try:
-        _check(report.ok, f"the restored store fails its checks: {report}")
-        _check(report.clients == 1 and report.cases == 1, "the restored store lost records")
+        _check(report.ok, _("the restored store fails its checks: {report}", report=report))
+        _check(report.clients == 1 and report.cases == 1, _("the restored store lost records"))
         back = evidence.read_evidence_file(store=restored, file_id=run.file_id)
-        _check(back == EVIDENCE_BYTES, "the restored evidence file differs")
+        _check(back == EVIDENCE_BYTES, _("the restored evidence file differs"))
     finally:
         restored.lock()
-    return "restored into a new folder as on another computer; checks pass; evidence intact"
+    return _("restored into a new folder as on another computer; checks pass; evidence intact")
 
 
 def _lock_unlock(run: _Run) -> str:
     store = run.the_store()
     key_hex = store.key_hex_for_recovery_kit()
     store.lock()
-    _check(store.locked, "the store did not lock")
+    _check(store.locked, _("the store did not lock"))
     try:
         store.key_hex_for_recovery_kit()
     except CannotUnlock:
         refused = True
     else:
         refused = False
-    _check(refused, "a locked store still hands out its key")
+    _check(refused, _("a locked store still hands out its key"))
     again = run.keep(
         lifecycle.unlock_store(data_dir=run.data_dir, passphrase=PASSPHRASE, actor="self-test")
     )
     _check(
         clients.get_client(store=again, client_id=ClientId(run.client_id or 0)).family_name
         == "Prueba",
-        "the unlocked store does not show the client",
+        _("the unlocked store does not show the client"),
     )
     again.lock()
     by_kit = run.keep(
@@ -309,22 +342,22 @@ def _lock_unlock(run: _Run) -> str:
         )
     )
     by_kit.lock()
-    return "locked; unlocked with the passphrase and with the recovery key"
+    return _("locked; unlocked with the passphrase and with the recovery key")
 
 
 STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
-    ("find rules, fonts and migrations", _resources),
-    ("create an encrypted store with a passphrase", _create_store),
-    ("intake a client", _intake),
-    ("open a defensive case with a hearing", _open_case),
-    ("compute deadlines", _deadlines),
-    ("render the recovery kit", _recovery_kit),
-    ("render a checklist PDF", _checklist),
-    ("find names in other scripts; render a bilingual handout", _handout),
-    ("store a small evidence file", _evidence),
-    ("back up", _backup),
-    ("restore", _restore),
-    ("lock and unlock", _lock_unlock),
+    (N_("find rules, fonts and migrations"), _resources),
+    (N_("create an encrypted store with a passphrase"), _create_store),
+    (N_("intake a client"), _intake),
+    (N_("open a defensive case with a hearing"), _open_case),
+    (N_("compute deadlines"), _deadlines),
+    (N_("render the recovery kit"), _recovery_kit),
+    (N_("render a checklist PDF"), _checklist),
+    (N_("find names in other scripts; render a bilingual handout"), _handout),
+    (N_("store a small evidence file"), _evidence),
+    (N_("back up"), _backup),
+    (N_("restore"), _restore),
+    (N_("lock and unlock"), _lock_unlock),
 )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from clinic import cli
-from clinic.services import lifecycle
+from clinic.services import language, lifecycle
 from clinic.storage.models import Client, FamilyMember
 from clinic.storage.store import count_rows
 
@@ -146,4 +146,34 @@ def test_malformed_or_missing_file_is_reported_and_nothing_stored(
     assert code == 1 and report["imported"] == 0 and ".xlsx" in report["error"]
     code, _ = run(data_dir, monkeypatch, "import", str(tmp_path / "nope.csv"))
     assert code == 2
+    assert people(data_dir) == 0
+
+
+def test_the_report_speaks_spanish(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The Spanish review's leftovers: how the file was read, the columns, the rejected rows'
+    heading and row numbers, and the dry run's summary (the verb agrees with one row)."""
+    monkeypatch.setattr(language, "_override", {})  # --lang es ends with this test
+    code, text = run(data_dir, monkeypatch, "--lang", "es", "import", "--dry-run", str(MESSY))
+    assert code == 1
+    assert "Windows-1252, separado por punto y coma; 8 filas después del encabezado" in text
+    assert "Fechas leídas con el día primero (DD/MM/AAAA)." in text
+    assert "Columnas (reconocidas automáticamente): Apellido → family_name" in text
+    assert "Filas que no se pueden importar (3):" in text and "\n  fila 6: " in text
+    assert "No se guardó nada: 3 filas no se pueden importar." in text
+    assert "las otras 5 filas" in text
+    for english in ("separated", "Dates read", "Columns", "Rows that", "  row ", "Fix them"):
+        assert english not in text, english
+    code, text = run(
+        data_dir, monkeypatch, "--lang", "es", "import", "--dry-run", "--skip-invalid", str(MESSY)
+    )
+    assert code == 0 and "Prueba: se importarían 5 filas: 4 clientes, 1 familiar" in text
+    one = tmp_path / "one.csv"
+    one.write_text("\n\nLast name,First name,DOB\nSmith,Ann,1990-03-04\n", encoding="utf-8")
+    code, text = run(data_dir, monkeypatch, "--lang", "es", "import", "--dry-run", str(one))
+    assert code == 0, text
+    assert "UTF-8, separado por comas; 1 fila después del encabezado" in text
+    assert "El encabezado es la fila 3; se pasan por alto las filas en blanco" in text
+    assert "Prueba: se importaría 1 fila: 1 cliente, 0 familiares, 0 casos" in text
     assert people(data_dir) == 0

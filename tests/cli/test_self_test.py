@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from clinic import cli
 from clinic.cli import selftest_commands
-from clinic.services import self_test
+from clinic.services import language, self_test
 
 
 @pytest.mark.slow
@@ -70,3 +71,43 @@ def test_a_step_needing_an_earlier_result_fails_with_that_reason(
     for name in ("intake a client", "back up", "restore", "lock and unlock"):
         assert results[name].failed
         assert "an earlier step failed" in results[name].detail
+
+
+def test_the_self_test_speaks_spanish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header, each step's name, its result and the summary under --lang es (the Spanish
+    review found them English); the counted words agree with their number."""
+    monkeypatch.setattr(language, "_override", {})  # --lang es ends with this test
+
+    def broken(run: object) -> str:
+        raise RuntimeError("x")
+
+    by_name = dict(self_test.STEPS)
+    steps = (
+        ("find rules, fonts and migrations", by_name["find rules, fonts and migrations"]),
+        ("intake a client", by_name["intake a client"]),  # no store: an earlier step failed
+        ("compute deadlines", broken),
+    )
+    monkeypatch.setattr(self_test, "STEPS", steps)
+    out = io.StringIO()
+    code = cli.run(cli.parse(["--lang", "es", "self-test"]), out)
+    text = out.getvalue()
+    assert code == 1
+    assert "Autoprueba de Clinic en " in text and "(3 pasos)" in text
+    assert "] bien    encontrar las reglas, las fuentes y las migraciones: " in text
+    assert " reglas de plazos (también con nombre en español), " in text
+    assert "] FALLÓ   dar ingreso a un cliente: SelfTestFailed: no hay una base de datos" in text
+    assert "falló un paso anterior" in text
+    assert "] FALLÓ   calcular los plazos: RuntimeError: x" in text
+    assert "Autoprueba FALLIDA: fallaron 2 pasos" in text
+    for english in ("self-test in", " ok ", "FAILED", "find rules", "deadline rules", "step"):
+        assert english not in text, english
+
+
+def test_the_self_tests_counted_words_in_spanish(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_override", {})  # --lang es ends with this test
+    monkeypatch.setattr(self_test, "STEPS", (("restore", self_test.STEPS[-2][1]),))
+    out = io.StringIO()
+    assert cli.run(cli.parse(["--lang", "es", "self-test"]), out) == 1
+    text = out.getvalue()
+    assert "(1 paso)" in text and "] FALLÓ   restaurar: " in text
+    assert "falló 1 paso" in text and "no hay copia de seguridad" in text
