@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, open_for_command, reason
+from clinic.cli.words import value_word
 from clinic.domain.drafts import EvidenceDraft
 from clinic.domain.enums import EvidenceCategory, EvidenceStatus, TranslationStatus
 from clinic.domain.ids import CaseId
@@ -21,7 +22,7 @@ from clinic.services.language import tr as _
 from clinic.services.language import tr_n, ui_language
 
 if TYPE_CHECKING:  # the packet's modules load only for 'evidence list' and 'packet'
-    from clinic.reports.packet import PacketBuild
+    from clinic.reports.packet import FileProblem, PacketBuild
     from clinic.services import packet
 
 
@@ -153,8 +154,8 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
         state = "" if row.included else _(" (left out of the packet)")
         files = tr_n("{n} file", "{n} files", row.files)
         print(
-            f"{tab:>3}  #{row.evidence_id:<5} {row.title}  [{row.category.value}, {row.language}, "
-            f"{row.translation.value}, {files}]{state}",
+            f"{tab:>3}  #{row.evidence_id:<5} {row.title}  [{value_word(row.category)}, "
+            f"{row.language}, {value_word(row.translation)}, {files}]{state}",
             file=out,
         )
     return EXIT_OK
@@ -180,10 +181,22 @@ def _options(args: argparse.Namespace, store: Any) -> packet.PacketOptions:
     return options
 
 
+def _file_problem(problem: FileProblem) -> str:
+    """A file that cannot go in, and what to do, in the command line's language."""
+    from clinic.reports.packet.model import PROBLEM_ADVICE  # noqa: PLC0415 - see the imports
+
+    return _(
+        "{file} (exhibit '{title}'): {advice}",
+        file=problem.file_name,
+        title=problem.exhibit_title,
+        advice=_(PROBLEM_ADVICE[problem.kind]),
+    )
+
+
 def _report_problems(check: packet.PacketCheck) -> None:
     print(_("clinic: these files cannot go into the packet:"), file=sys.stderr)
     for problem in check.problems:
-        print(f"  - {problem.describe()}", file=sys.stderr)
+        print(f"  - {_file_problem(problem)}", file=sys.stderr)
     print(
         _(
             "clinic: nothing was written. Fix or remove them, or run again with "
@@ -195,7 +208,7 @@ def _report_problems(check: packet.PacketCheck) -> None:
 
 def _print_build(built: PacketBuild, folder: Path, out: TextIO) -> None:
     for problem in built.omitted:
-        print(_("Left out: {what}", what=problem.describe()), file=out)
+        print(_("Left out: {what}", what=_file_problem(problem)), file=out)
     for page in built.rasterised:
         print(_("Put in as a picture: {what}", what=page.describe()), file=out)
     print(_("Parts written to {folder}:", folder=folder), file=out)

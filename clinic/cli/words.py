@@ -8,7 +8,13 @@ from __future__ import annotations
 from enum import StrEnum
 
 from clinic.domain.deadlines.wording import explanation_in
-from clinic.domain.enums import ClaimType, DeadlineStatus, Stage
+from clinic.domain.enums import (
+    ClaimType,
+    DeadlineStatus,
+    EvidenceCategory,
+    Stage,
+    TranslationStatus,
+)
 from clinic.domain.i18n import N_
 from clinic.reports import pdf_words
 from clinic.services import language
@@ -31,6 +37,17 @@ _VALUES: dict[StrEnum, str] = {
     DeadlineStatus.DONE: N_("done"),
     DeadlineStatus.WAIVED: N_("waived"),
     DeadlineStatus.SUPERSEDED: N_("superseded"),
+    # the exhibit list: English as stored (with spaces), Spanish as in the window
+    EvidenceCategory.IDENTITY: N_("identity"),
+    EvidenceCategory.DECLARATION: N_("declaration"),
+    EvidenceCategory.CORROBORATION: N_("corroboration"),
+    EvidenceCategory.MEDICAL: N_("medical"),
+    EvidenceCategory.EXPERT: N_("expert"),
+    EvidenceCategory.COUNTRY_CONDITIONS: N_("country conditions"),
+    EvidenceCategory.OTHER: N_("other"),
+    TranslationStatus.NOT_NEEDED: N_("not needed"),
+    TranslationStatus.NEEDED: N_("needed"),
+    TranslationStatus.TRANSLATED: N_("translated"),
 }
 _CONFIDENCE = {
     "confirmed": N_("confirmed"),

@@ -30,8 +30,10 @@ from clinic.reports.packet import (
     ServiceData,
     SourceFile,
 )
+from clinic.reports.pdf_words import language_name as language_name_in
 from clinic.services.dto import CaseView
 from clinic.services.evidence import read_evidence_file
+from clinic.services.language import tr, ui_language
 from clinic.services.packet_exhibits import excluded_items, exhibit_items, load_case
 from clinic.services.packet_options import PacketOptions
 from clinic.services.views import case_view
@@ -133,9 +135,14 @@ def _exhibit_sources(session: Session, case_id: CaseId) -> tuple[list[ExhibitSou
             )
         )
         if item.translation is TranslationStatus.NEEDED:
+            staff = ui_language()
             warnings.append(
-                f"'{item.title}' is in {language} and its translation is still marked as needed: "
-                "attach the English translation and its certificate, then mark it translated."
+                tr(
+                    "'{title}' is in {language} and its translation is still marked as needed: "
+                    "attach the English translation and its certificate, then mark it translated.",
+                    title=item.title,
+                    language=language if staff == "en" else language_name_in(staff, item.language),
+                )
             )
     return exhibits, warnings
 

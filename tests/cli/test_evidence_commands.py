@@ -19,7 +19,7 @@ from bench.packet_inputs import encrypted_pdf, make_pdf, photo  # noqa: E402
 from clinic import cli  # noqa: E402
 from clinic.domain.drafts import CaseDraft, ClientDraft  # noqa: E402
 from clinic.domain.enums import ClaimType  # noqa: E402
-from clinic.services import cases, clients, lifecycle  # noqa: E402
+from clinic.services import cases, clients, language, lifecycle  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -236,3 +236,35 @@ def test_the_build_report_lists_pages_put_in_as_pictures(
     code, text = run(data_dir, monkeypatch, "packet", "1", "--out", str(tmp_path / "out"))
     assert code == 0, capsys.readouterr().err
     assert "Put in as a picture: page 4 (annotation-ink-without-appearance.pdf, page 1" in text
+
+
+def test_the_exhibit_list_and_the_packets_problems_speak_spanish(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Spanish review's leftovers: the list's category and translation words, a file that
+    cannot go in and what to do, and the note on a translation still needed."""
+    monkeypatch.setattr(language, "_override", {})  # --lang es ends with this test
+    good = tmp_path / "carta.pdf"
+    good.write_bytes(make_pdf(1, "Carta"))
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypted_pdf())
+    for path, extra in ((good, ("--language", "es")), (locked, ())):
+        argv = ("evidence", "add", "1", str(path), "--title", path.stem, "--category", "medical")
+        assert run(data_dir, monkeypatch, *argv, *extra)[0] == 0
+    code, text = run(data_dir, monkeypatch, "--lang", "es", "evidence", "list", "1")
+    assert code == 0
+    assert "[evaluación médica o psicológica, es, necesita traducción, 1 archivo]" in text
+    assert "no necesita traducción" in text and "medical" not in text
+    out = tmp_path / "packet"
+    out.mkdir()
+    code, _ = run(data_dir, monkeypatch, "--lang", "es", "packet", "1", "--out", str(out))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "locked.pdf (anexo 'locked'): el PDF está protegido con contraseña" in err
+    assert "'carta' está en español y su traducción sigue marcada como necesaria" in err
+    assert "password" not in err and "exhibit" not in err and "is in Spanish" not in err
+    code, text = run(data_dir, monkeypatch, "evidence", "list", "1")  # English as before
+    assert "[medical, es, needed, 1 file]" in text

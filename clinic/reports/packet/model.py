@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from clinic.domain.i18n import N_
 from clinic.domain.packet_layout import TabStyle
 
 # Reads one evidence file's decrypted bytes by its id (in memory; never a path).
@@ -89,25 +90,40 @@ class ProblemKind(StrEnum):
 
 
 PROBLEM_ADVICE = {
-    ProblemKind.PASSWORD: "the PDF is password-protected; open it, save or print it as a new PDF "
-    "without a password, and attach that instead",
-    ProblemKind.DAMAGED: "the file is damaged or incomplete and cannot be read; attach a good "
-    "copy (scan or save it again)",
-    ProblemKind.UNSUPPORTED: "this kind of file cannot go into a packet; convert it to PDF, JPEG "
-    "or PNG and attach that",
-    ProblemKind.EMPTY: "the file is empty (0 bytes) or the PDF has no pages; attach a complete "
-    "copy of the document",
-    ProblemKind.TOO_LARGE: "the picture has too many pixels to open safely (over about 180 "
-    "megapixels); save a smaller copy of it (for example at half the size) and attach that",
-    ProblemKind.BOMB: "the PDF holds a picture or stream that would take more than 256 MB of "
-    "memory to open (a 'decompression bomb'); it was not opened. Ask the sender for a normal "
-    "copy, or scan or print the paper document to a new PDF and attach that",
-    ProblemKind.XFA_DYNAMIC: "this is a dynamic XFA form (Adobe LiveCycle / AEM Forms): outside "
-    "Adobe Reader its pages show only a 'please wait' or 'requires Adobe Reader' message. Open it "
-    "in Adobe Acrobat Reader, print it to a PDF printer (for example 'Microsoft Print to PDF'), "
-    "check that the printed PDF shows the filled-in form, and attach that PDF instead",
-    ProblemKind.UNREADABLE: "the encrypted copy in the vault is missing or damaged; restore it "
-    "from a backup ('clinic doctor' lists such files)",
+    ProblemKind.PASSWORD: N_(
+        "the PDF is password-protected; open it, save or print it as a new PDF "
+        "without a password, and attach that instead"
+    ),
+    ProblemKind.DAMAGED: N_(
+        "the file is damaged or incomplete and cannot be read; attach a good "
+        "copy (scan or save it again)"
+    ),
+    ProblemKind.UNSUPPORTED: N_(
+        "this kind of file cannot go into a packet; convert it to PDF, JPEG or PNG and attach that"
+    ),
+    ProblemKind.EMPTY: N_(
+        "the file is empty (0 bytes) or the PDF has no pages; attach a complete "
+        "copy of the document"
+    ),
+    ProblemKind.TOO_LARGE: N_(
+        "the picture has too many pixels to open safely (over about 180 "
+        "megapixels); save a smaller copy of it (for example at half the size) and attach that"
+    ),
+    ProblemKind.BOMB: N_(
+        "the PDF holds a picture or stream that would take more than 256 MB of "
+        "memory to open (a 'decompression bomb'); it was not opened. Ask the sender for a normal "
+        "copy, or scan or print the paper document to a new PDF and attach that"
+    ),
+    ProblemKind.XFA_DYNAMIC: N_(
+        "this is a dynamic XFA form (Adobe LiveCycle / AEM Forms): outside "
+        "Adobe Reader its pages show only a 'please wait' or 'requires Adobe Reader' message. Open it "
+        "in Adobe Acrobat Reader, print it to a PDF printer (for example 'Microsoft Print to PDF'), "
+        "check that the printed PDF shows the filled-in form, and attach that PDF instead"
+    ),
+    ProblemKind.UNREADABLE: N_(
+        "the encrypted copy in the vault is missing or damaged; restore it "
+        "from a backup ('clinic doctor' lists such files)"
+    ),
 }
 
 
