@@ -8,7 +8,7 @@ from pathlib import Path
 
 from clinic.domain.i18n import N_
 from clinic.services import language
-from clinic.storage import postgres_server, postgres_settings
+from clinic.storage import postgres_server, postgres_settings, postgres_tls
 from clinic.storage.errors import CannotUnlock
 from clinic.storage.postgres import (
     OfficeError,
@@ -18,10 +18,12 @@ from clinic.storage.postgres import (
     parse_target,
 )
 from clinic.storage.postgres_server import InitReport, NewStaff, ServerStatus
+from clinic.storage.postgres_tls import MadeCertificates
 
 __all__ = [
     "Connected",
     "InitReport",
+    "MadeCertificates",
     "NewStaff",
     "OfficeError",
     "ServerStatus",
@@ -29,6 +31,7 @@ __all__ = [
     "connect",
     "disable_staff",
     "init_server",
+    "make_certificates",
     "open_saved",
     "saved_settings",
     "server_status",
@@ -39,6 +42,17 @@ __all__ = [
 def target_of(url: str, *, user: str | None = None, ca_file: Path | None = None) -> OfficeTarget:
     """The address checked against the transport rules (no password in it)."""
     return parse_target(url, user=user, ca_file=ca_file)
+
+
+CERTIFICATE_DAYS = postgres_tls.SERVER_DAYS
+
+
+def make_certificates(*, hosts: list[str], folder: Path, days: int) -> MadeCertificates:
+    """A private CA and a server certificate for ``hosts`` (names or addresses) in ``folder``;
+    never over existing files."""
+    return postgres_tls.make_certificates(
+        folder, postgres_tls.parse_hosts(hosts), server_days=postgres_tls.check_days(days)
+    )
 
 
 def init_server(*, target: OfficeTarget, password: str | None) -> InitReport:

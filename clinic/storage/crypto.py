@@ -9,6 +9,8 @@ What is here, and nothing else in the app calls a cipher or a key derivation its
 * HKDF-SHA256 sub-keys of the database key (:func:`hkdf_sha256`).
 * The chunked AES-256-GCM stream format of the evidence vault, which backups and case bundles
   carry as is (:func:`encrypt_stream`, :func:`decrypt_stream`).
+* The office server's private CA and TLS server certificate (:func:`issue_server_tls`); the
+  files and the advice around them are ``clinic.storage.postgres_tls``'s.
 
 The on-disk formats built on these (key.json, bundle.json, vault blobs) are described where they
 are written; tests/storage/test_crypto.py checks the primitives against published vectors.
@@ -35,7 +37,9 @@ chunk that fails, before yielding its plaintext. Memory use is a few chunks what
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
+import ipaddress
 import json
 import secrets
 import struct
@@ -44,10 +48,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Protocol
 
+from cryptography import x509
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -371,3 +378,107 @@ def decrypt_stream(
         index += 1
     if expected_sha256 is not None and hasher.hexdigest() != expected_sha256.lower():
         raise StreamDamaged("decrypted file does not match its recorded checksum")
+
+
+# --------------------------------------------------------------------------- TLS certificates
+
+
+@dataclass(frozen=True)
+class ServerTls:
+    """A private CA and a server certificate signed by it, as PEM (keys unencrypted PKCS#8)."""
+
+    ca_certificate: bytes
+    ca_key: bytes
+    server_certificate: bytes
+    server_key: bytes
+    ca_not_after: dt.datetime
+    server_not_after: dt.datetime
+
+
+def _key_usage(*, signing: bool, ca: bool) -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=signing,
+        content_commitment=False,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def _pem_key(key: ec.EllipticCurvePrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
+
+def issue_server_tls(
+    *,
+    ca_name: str,
+    dns_names: list[str],
+    ip_addresses: list[ipaddress.IPv4Address | ipaddress.IPv6Address],
+    ca_days: int,
+    server_days: int,
+    now: dt.datetime | None = None,
+) -> ServerTls:
+    """ECDSA P-256 keys; the CA self-signed (CA:TRUE, pathlen 0, keyCertSign and cRLSign), the
+    server certificate signed by it with every name and address as a subject alternative name
+    and serverAuth as its only extended key usage. Both start 5 minutes back (clock skew)."""
+    if not dns_names and not ip_addresses:
+        raise ValueError("a server certificate needs at least one name or address")
+    start = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(minutes=5)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, ca_name)])
+    ca_ski = x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())
+    ca_not_after = start + dt.timedelta(days=ca_days)
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_subject)
+        .issuer_name(ca_subject)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(ca_not_after)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(_key_usage(signing=True, ca=True), critical=True)
+        .add_extension(ca_ski, critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    server_key = ec.generate_private_key(ec.SECP256R1())
+    first = dns_names[0] if dns_names else str(ip_addresses[0])
+    names: list[x509.GeneralName] = [x509.DNSName(name) for name in dns_names]
+    names += [x509.IPAddress(address) for address in ip_addresses]
+    server_not_after = min(start + dt.timedelta(days=server_days), ca_not_after)
+    server = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, first)]))
+        .issuer_name(ca_subject)
+        .public_key(server_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(server_not_after)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(signing=True, ca=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(server_key.public_key()), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    return ServerTls(
+        ca_certificate=ca.public_bytes(serialization.Encoding.PEM),
+        ca_key=_pem_key(ca_key),
+        server_certificate=server.public_bytes(serialization.Encoding.PEM),
+        server_key=_pem_key(server_key),
+        ca_not_after=ca_not_after,
+        server_not_after=server_not_after,
+    )

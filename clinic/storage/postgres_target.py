@@ -151,8 +151,8 @@ def check_transport(target: OfficeTarget) -> None:
         raise OfficeError(
             N_(
                 "The clinic's CA certificate is needed to check the office server "
-                "({host}) is the real one. Give it with --ca FILE (the administrator got it "
-                "from 'clinic server init')."
+                "({host}) is the real one. Give it with --ca FILE (ca.pem from the "
+                "administrator, who made it with 'clinic server make-certificates')."
             ),
             host=target.host,
         )
@@ -197,6 +197,16 @@ def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
                 "encrypted, or the server does not offer TLS. Connect with TLS "
                 "(sslmode=verify-full and the clinic's CA); ask the administrator if the "
                 "server has no certificate yet."
+            ),
+            host=target.host,
+        )
+    if "does not match host name" in lowered:
+        return OfficeError(
+            N_(
+                "The office server's certificate is not made out to {host}. Nothing was sent. "
+                "Connect with a name or address the certificate holds (those given with --host "
+                "to 'clinic server make-certificates'), or, if this really is the clinic's "
+                "server, ask the administrator to make it a certificate that includes {host}."
             ),
             host=target.host,
         )

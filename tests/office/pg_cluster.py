@@ -1,7 +1,8 @@
 """A throwaway PostgreSQL cluster for the tests: Debian's own server binaries, ``initdb`` in a
-temporary folder, TLS on (a private CA and a server certificate made here), SCRAM-SHA-256 for
-every login, listening on a free loopback port and a private unix socket. As root the server
-runs as an unprivileged user (``postgres`` when the package made it, else ``nobody``).
+temporary folder, TLS on (a private CA and a server certificate made by the product's own
+``clinic server make-certificates`` code), SCRAM-SHA-256 for every login, listening on a free
+loopback port and a private unix socket. As root the server runs as an unprivileged user
+(``postgres`` when the package made it, else ``nobody``).
 
 No mocks: the tests talk to this real server. :func:`start_cluster` returns a
 :class:`Cluster`; :meth:`Cluster.stop` stops it and removes its folder.
@@ -10,8 +11,6 @@ No mocks: the tests talk to this real server. :func:`start_cluster` returns a
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import ipaddress
 import os
 import pwd
 import re
@@ -22,11 +21,6 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 SUPERUSER = "clinic_superuser"
 
@@ -129,65 +123,28 @@ def _server_user() -> str | None:
     raise ServerMissing("running as root, but there is no unprivileged user to run the server")
 
 
-def _write_tls(folder: Path) -> tuple[Path, Path, Path]:
-    """A private CA and a server certificate for localhost and 127.0.0.1 signed by it."""
-    now = dt.datetime.now(dt.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Clinic test CA")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=2))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
+def _write_tls(folder: Path, made: Path | None = None) -> tuple[Path, Path, Path]:
+    """The CA, server certificate and key the server runs with: the product's own
+    (``clinic server make-certificates``' function, for localhost and 127.0.0.1, valid two
+    days), or copies of those a test made in ``made``."""
+    from clinic.storage import postgres_tls  # noqa: PLC0415
+
+    if made is None:
+        hosts = postgres_tls.parse_hosts(["localhost", "127.0.0.1"])
+        postgres_tls.make_certificates(folder, hosts, server_days=2, ca_days=2)
+    else:
+        for name in (
+            postgres_tls.CA_CERTIFICATE,
+            postgres_tls.SERVER_CERTIFICATE,
+            postgres_tls.SERVER_KEY,
+        ):
+            shutil.copyfile(made / name, folder / name)
+        (folder / postgres_tls.SERVER_KEY).chmod(0o600)
+    return (
+        folder / postgres_tls.CA_CERTIFICATE,
+        folder / postgres_tls.SERVER_CERTIFICATE,
+        folder / postgres_tls.SERVER_KEY,
     )
-    server_key = ec.generate_private_key(ec.SECP256R1())
-    server = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-        .issuer_name(ca_name)
-        .public_key(server_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=2))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    ca_file, cert_file, key_file = folder / "ca.crt", folder / "server.crt", folder / "server.key"
-    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    cert_file.write_bytes(server.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        server_key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    key_file.chmod(0o600)
-    return ca_file, cert_file, key_file
 
 
 _HBA = """\
@@ -200,8 +157,10 @@ hostnossl all  all  ::1/128        reject
 """
 
 
-def start_cluster() -> Cluster:
-    """initdb, TLS, start; raises :class:`ServerMissing` when the binaries are not there."""
+def start_cluster(certificates: Path | None = None) -> Cluster:
+    """initdb, TLS, start; raises :class:`ServerMissing` when the binaries are not there.
+    ``certificates``: a folder made by ``clinic server make-certificates`` to run with
+    (default: a fresh CA and certificate for localhost and 127.0.0.1)."""
     bindir = find_bindir()
     if bindir is None:
         raise ServerMissing(
@@ -213,7 +172,7 @@ def start_cluster() -> Cluster:
     root.chmod(0o700)
     tls = root / "tls"
     tls.mkdir()
-    ca_file, cert_file, key_file = _write_tls(tls)
+    ca_file, cert_file, key_file = _write_tls(tls, certificates)
     password = secrets.token_urlsafe(24)
     pwfile = root / "pw"
     pwfile.write_text(password + "\n")
