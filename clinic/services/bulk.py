@@ -29,10 +29,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy.orm import Session
 
-from clinic.services.deadline_refresh import DEFERRED, refresh_with
+from clinic.domain.deadlines import DeadlineMemo
+from clinic.services.deadline_bulk import append_audit
+from clinic.services.deadline_bulk_plan import StoredForms, plan_chunk
+from clinic.services.deadline_refresh import DEFERRED, refresh_with, set_based
+from clinic.services.results import Changes, Entity
 from clinic.services.rule_deadlines import RuleContext, rule_context
 from clinic.services.settings_schema import settings_in
-from clinic.storage.audit_log import BATCH, AuditBatch
+from clinic.storage.audit_log import BATCH, AuditBatch, read_head
 
 if TYPE_CHECKING:
     from clinic.storage.store import Store
@@ -46,7 +50,7 @@ class BulkStore:
     def __init__(self, store: Store, session: Session) -> None:
         self._store = store
         self.session = session
-        self._context: RuleContext | None = None
+        self._recompute = Recompute(store.actor)
         self.refreshed = 0
 
     def __getattr__(self, name: str) -> Any:
@@ -75,12 +79,62 @@ class BulkStore:
         ids = set(pending)
         pending.clear()
         self.session.flush()
-        if self._context is None:
-            self._context = rule_context(settings_in(self.session))
-        refresh_with(self.session, ids, self._context, self._store.actor)
-        self.session.flush()
+        self._recompute.cases(self.session, ids)
         self.session.expunge_all()
         self.refreshed += len(ids)
+
+
+class Recompute:
+    """Recomputing given cases' rule deadlines inside a bulk write, with the rule settings read
+    once. On a laptop's store set-based (the planner of
+    :mod:`clinic.services.deadline_bulk`, restricted to these cases, with one memo of rule
+    results for the whole batch); on an office database case by case through the ORM. The same
+    rows and audit entries either way, as that module's tests check."""
+
+    def __init__(self, actor: str) -> None:
+        self.actor = actor
+        self._context: RuleContext | None = None
+        self._memo: DeadlineMemo | None = None
+        self._stored = StoredForms()
+
+    def cases(self, session: Session, case_ids: set[int]) -> None:
+        """Recompute ``case_ids`` (the caller flushed), audited in ascending id order."""
+        if self._context is None:
+            self._context = rule_context(settings_in(session))
+        if not set_based(session):
+            refresh_with(session, case_ids, self._context, self.actor)
+            session.flush()
+            return
+        if self._memo is None:
+            self._memo = DeadlineMemo(self._context.book, self._context.calendar)
+        batch = session.info.get(BATCH)
+        head = None
+        if isinstance(batch, AuditBatch):
+            batch.write(session)  # the entries so far first, in order
+            head = batch.head
+        head = head or read_head(session)
+        ids = sorted(case_ids)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            plan = plan_chunk(session, chunk[0], chunk[-1], self._memo, self._stored, only=chunk)
+            plan.write(session)
+            head = append_audit(session, head, plan.audited, self.actor)
+        if isinstance(batch, AuditBatch):
+            batch.head = head
+        session.expire_all()  # rows changed behind the identity map's back
+
+
+_CHUNK = 5_000
+
+
+def recompute_cases(session: Session, case_ids: set[int], actor: str) -> Changes:
+    """Recompute the given cases once each (see :class:`Recompute`), inside the caller's
+    transaction; the cases touched."""
+    if not case_ids:
+        return Changes()
+    session.flush()
+    Recompute(actor).cases(session, case_ids)
+    return Changes(frozenset((Entity.CASE, i) for i in case_ids))
 
 
 def refresh_pending(store: Store) -> None:

@@ -39,9 +39,8 @@ from clinic.domain.importing.sheet import ImportFileError, Sheet, read_sheet
 from clinic.domain.importing.vocabulary import shipped_vocabulary
 from clinic.services import settings as settings_service
 from clinic.services.auditing import record
-from clinic.services.bulk import bulk_writes
+from clinic.services.bulk import bulk_writes, recompute_cases
 from clinic.services.courts import clinic_zone
-from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.import_rows import BATCH as IMPORT_BATCH
 from clinic.services.import_rows import store_clients
 from clinic.services.intake_rows import known_parties
@@ -317,7 +316,7 @@ def _store_all(
                 touched.add((Entity.HEARING, hearing_id))
         if progress is not None:
             progress(len(client_ids), len(planned))
-    refreshed = refresh_cases(session, case_ids, actor)
+    refreshed = recompute_cases(session, case_ids, actor)  # once each, set-based on a laptop
     family = plan.result.family_count
     record(
         session,
