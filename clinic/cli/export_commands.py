@@ -142,10 +142,12 @@ def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
         store.lock()
     names = _("full names and A-numbers") if args.full_names else _("initials only")
     print(
-        _(
-            "Saved {hearings} hearings and {deadlines} deadlines to {path} ({names}).",
-            hearings=built.hearings,
-            deadlines=built.deadlines,
+        tr_n(  # the same English; Spanish agrees with the hearings' number
+            "Saved {hearings} and {deadlines} to {path} ({names}).",
+            "Saved {hearings} and {deadlines} to {path} ({names}).",
+            built.hearings,
+            hearings=tr_n("{n} hearing", "{n} hearings", built.hearings),
+            deadlines=tr_n("{n} deadline", "{n} deadlines", built.deadlines),
             path=destination,
             names=names,
         )
@@ -214,13 +216,22 @@ def _saved_words(summary: case_bundle.BundleSummary, destination: Path) -> str:
         "files": tr_n("{n} evidence file", "{n} evidence files", summary.files),
         "path": destination,
     }
-    if summary.encrypted:
-        return _(
+    if summary.encrypted:  # the same English twice: the Spanish verb agrees with the cases
+        return tr_n(
             "Saved {cases} of {clients} and {files} to {path}, encrypted with your passphrase "
             "(send the passphrase separately).",
+            "Saved {cases} of {clients} and {files} to {path}, encrypted with your passphrase "
+            "(send the passphrase separately).",
+            summary.cases,
             **values,
         )
-    return _("Saved {cases} of {clients} and {files} to {path}.", **values) + " " + _(NOT_ENCRYPTED)
+    saved = tr_n(
+        "Saved {cases} of {clients} and {files} to {path}.",
+        "Saved {cases} of {clients} and {files} to {path}.",
+        summary.cases,
+        **values,
+    )
+    return saved + " " + _(NOT_ENCRYPTED)
 
 
 def cmd_import_case(args: argparse.Namespace, out: TextIO) -> int:

@@ -13,7 +13,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from clinic import cli
-from clinic.services import lifecycle
+from clinic.services import language, lifecycle
 from clinic.services.demo import fill_demo_data
 
 STORE_PASSPHRASE = "correct horse battery staple"
@@ -141,3 +141,38 @@ def test_report_funder_by_extension_and_cases_csv_xlsx(
     sheet = load_workbook(tmp_path / "cases.xlsx").active
     assert [c.value for c in sheet[1]][:2] == ["Case", "Client"] and sheet.max_row == 4
     assert {r[1] for r in rows[1:]} == {sheet.cell(row=i, column=2).value for i in range(2, 5)}
+
+
+def test_exports_and_a_refused_import_speak_spanish(
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Spanish review's leftovers: 'Se guardaron 1 caso' (the verb now agrees), and an
+    import-case refused for a likely duplicate said so in English, with English reasons."""
+    monkeypatch.setattr(language, "_override", {})  # --lang es ends with this test
+    bundle = tmp_path / "one.json"
+    code, text = run(
+        monkeypatch,
+        data_dir,
+        "--lang",
+        "es",
+        "export-case",
+        "1",
+        "--out",
+        str(bundle),
+        "--plaintext",
+    )
+    assert code == 0 and text.startswith("Se guardó 1 caso de 1 cliente y 0 archivos de pruebas")
+    code, _ = run(monkeypatch, data_dir, "--lang", "es", "import-case", str(bundle))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "ya tiene un cliente que probablemente es la misma persona (cliente " in err
+    assert "mismo nombre" in err and "--merge-into" in err
+    assert "same" not in err and "This store" not in err
+    code, _ = run(monkeypatch, data_dir, "import-case", str(bundle))  # English as before
+    assert code == 1 and "likely the same person (client 1: " in capsys.readouterr().err
+    calendar = tmp_path / "court.ics"
+    code, text = run(monkeypatch, data_dir, "--lang", "es", "export-ics", "--out", str(calendar))
+    assert code == 0 and text.startswith("Se guardaron ") and " plazos en " in text

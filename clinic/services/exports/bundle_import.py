@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.conflicts import MatchReason, PartyKind
 from clinic.domain.enums import AuditAction, StaffRole
+from clinic.domain.i18n import N_, gettext, translate
 from clinic.domain.ids import CaseId, ClientId
 from clinic.services import clients as client_service
 from clinic.services.auditing import record, record_created
@@ -73,12 +74,26 @@ class DuplicateClient(BundleError):
     def __init__(self, client_ids: Sequence[int], reason: str) -> None:
         listed = ", ".join(str(i) for i in client_ids)
         super().__init__(
-            f"This store already has a client who is likely the same person (client {listed}: "
-            f"{reason}), so nothing was imported. Add the cases to that client with "
-            "--merge-into CLIENT_ID, or, if it really is someone else, use --as-new-client."
+            N_(
+                "This store already has a client who is likely the same person (client "
+                "{clients}: {reason}), so nothing was imported. Add the cases to that client "
+                "with --merge-into CLIENT_ID, or, if it really is someone else, use "
+                "--as-new-client."
+            ),
+            clients=listed,
+            reason=reason,
         )
         self.client_ids = tuple(client_ids)
         self.reason = reason
+
+    def message_in(self, lang: str) -> str:
+        """The reasons ("same a number, same name") are worded one by one."""
+        reason = ", ".join(gettext(part, lang) for part in self.reason.split(", "))
+        return translate(self.template, lang, clients=self.values["clients"], reason=reason)
+
+
+# the reasons as DuplicateClient names them (a MatchReason's value with spaces)
+_MATCH_WORDS = (N_("same a number"), N_("same name"), N_("similar name"), N_("same birth date"))
 
 
 @dataclass(frozen=True)
