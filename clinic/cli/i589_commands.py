@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from clinic.cli.common import (
     EXIT_OK,
+    EXIT_OTHER,
     UsageError,
     act_as_preparer,
     add_prepared_by,
@@ -16,10 +17,14 @@ from clinic.cli.common import (
     reason,
 )
 from clinic.cli.report_commands import NOT_ENCRYPTED
+from clinic.domain.i589_checks import describe
 from clinic.domain.i589_map import MappedField, question_text
 from clinic.domain.ids import CaseId
-from clinic.services import i589
+from clinic.services import i589, i589_facts
 from clinic.services.language import tr as _
+from clinic.services.language import tr_n, ui_language
+
+EXIT_FINDINGS = EXIT_OTHER  # 1: something blocks printing (issue 23)
 
 
 def add_parsers(commands: Any) -> None:
@@ -29,16 +34,20 @@ def add_parsers(commands: Any) -> None:
     )
     fill.add_argument("case_id", type=int, metavar="CASE_ID")
     fill.add_argument(
+        "--check",
+        action="store_true",
+        help="only list what contradicts itself or is missing before printing (exit 1 when "
+        "something blocks printing); no --form or --out needed",
+    )
+    fill.add_argument(
         "--form",
         type=Path,
-        required=True,
         metavar="FILE",
         help="the blank I-589 downloaded from uscis.gov/i-589",
     )
     fill.add_argument(
         "--out",
         type=Path,
-        required=True,
         metavar="FILE.pdf",
         help="where to write the filled form (an existing file is never overwritten; the PDF "
         "is NOT encrypted)",
@@ -61,6 +70,12 @@ def _check_paths(form: Path, destination: Path) -> None:
 
 
 def cmd_i589(args: argparse.Namespace, out: TextIO) -> int:
+    if args.check:
+        return _cross_checks(args, out)
+    if args.form is None or args.out is None:
+        raise UsageError(
+            _("give the blank I-589 as --form and the new file as --out (or --check).")
+        )
     form: Path = args.form
     destination: Path = args.out
     _check_paths(form, destination)
@@ -142,3 +157,30 @@ def _questions(fields: Iterable[MappedField]) -> str:
 
 def _why(formatted: Any) -> str:
     return _(formatted.problem, value=formatted.value, limit=formatted.limit)
+
+
+def _cross_checks(args: argparse.Namespace, out: TextIO) -> int:
+    store = open_for_command(args)
+    try:
+        try:
+            findings = i589_facts.check_i589(store=store, case_id=CaseId(args.case_id))
+        except LookupError as exc:
+            raise UsageError(_("{problem}; see 'clinic cases'.", problem=reason(exc))) from None
+    finally:
+        store.lock()
+    lang = ui_language()
+    blocking = [f for f in findings if f.blocks]
+    for finding in findings:
+        mark = _("must be put right") if finding.blocks else _("check")
+        print(f"{finding.question} [{mark}]: {describe(finding, lang)}", file=out)
+    print(
+        tr_n(
+            "{n} thing must be put right before the I-589 is printed.",
+            "{n} things must be put right before the I-589 is printed.",
+            len(blocking),
+        )
+        if blocking
+        else _("Nothing blocks printing the I-589."),
+        file=out,
+    )
+    return EXIT_FINDINGS if blocking else EXIT_OK

@@ -16,21 +16,18 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from clinic.domain.entries import EntryFact
-from clinic.domain.enums import AuditAction, ClaimType, Relationship
+from clinic.domain.enums import AuditAction
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import FormMap, parse_form_map
-from clinic.domain.i589_values import Address, I589Facts, Overflow, Relative, form_values
+from clinic.domain.i589_values import Overflow, form_values
 from clinic.domain.ids import CaseId
 from clinic.reports.i589.fill import Filled, FormFileProblem, fill_form
 from clinic.resource_files import resource_path
-from clinic.services.applicant import details_of
 from clinic.services.auditing import record
-from clinic.services.entries import intake_arrival
-from clinic.services.errors import ErrorKind, NotFound, ServiceError, Thing
+from clinic.services.errors import ErrorKind, ServiceError
 from clinic.services.export_file import save_export
+from clinic.services.i589_facts import case_facts
 from clinic.services.results import Entity
-from clinic.storage.models import Case, Client, FamilyMember
 from clinic.storage.store import Store
 
 MAPS_FOLDER = ("forms", "i-589")
@@ -75,78 +72,6 @@ def known_maps() -> tuple[FormMap, ...]:
         parse_form_map(path.read_text(encoding="utf-8"), str(path))
         for path in sorted(folder.glob("rev-*.toml"))
     )
-
-
-def _address(client: Client) -> Address | None:
-    us = [a for a in client.addresses if a.country.upper() == "US"]
-    if not us:
-        return None
-    latest = max(us, key=lambda a: (a.moved_in_on is not None, a.moved_in_on, a.id))
-    return Address(latest.line1, latest.line2, latest.city, latest.state, latest.postal_code, "US")
-
-
-def _relative(member: FamilyMember) -> Relative:
-    return Relative(
-        ref=member.id,
-        family_name=member.family_name,
-        given_name=member.given_name,
-        a_number=member.a_number,
-        date_of_birth=member.date_of_birth,
-        in_us=member.in_us,
-        derivative=member.derivative,
-    )
-
-
-def _entries(client: Client) -> tuple[EntryFact, ...]:
-    """The client's and the family's entries; the arrival typed at intake counts as the
-    client's entry when no recorded entry has its date (as the Entries section lists it)."""
-    recorded = tuple(
-        EntryFact(
-            on=e.entered_on,
-            place=e.place,
-            manner=e.manner,
-            status=e.status,
-            status_expires=e.status_expires_on,
-            i94_number=e.i94_number,
-            member_id=e.family_member_id,
-            ref=e.id,
-        )
-        for e in client.entries
-    )
-    typed = intake_arrival(client)
-    return recorded if typed is None else (typed, *recorded)
-
-
-def _facts(case: Case) -> I589Facts:
-    client = case.client
-    family = list(client.family)
-    return I589Facts(
-        family_name=client.family_name,
-        given_name=client.given_name,
-        other_names=tuple(client.other_names or ()),
-        a_number=client.a_number,
-        date_of_birth=client.date_of_birth,
-        sex=client.sex,
-        nationalities=tuple(client.nationalities or ()),
-        languages=tuple(client.languages or ()),
-        phone=client.phone,
-        address=_address(client),
-        entries=_entries(client),
-        spouses=tuple(_relative(m) for m in family if m.relationship_ is Relationship.SPOUSE),
-        children=tuple(_relative(m) for m in family if m.relationship_ is Relationship.CHILD),
-        in_court_now=case.claim_type is ClaimType.DEFENSIVE and case.closed_on is None,
-        grounds=frozenset(case.grounds or ()),
-        relief=frozenset(case.relief or ()),
-        details=details_of(client),
-        last_arrival_on=client.last_arrival_on,
-    )
-
-
-def case_facts(session: Session, case_id: CaseId) -> I589Facts:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound(Thing.CASE, case_id)
-    return _facts(case)
 
 
 def fill_i589(*, store: Store, case_id: CaseId, form: Path, flatten: bool) -> I589Result:

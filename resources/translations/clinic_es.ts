@@ -4989,6 +4989,10 @@
         <translation>traducción aún no revisada</translation>
     </message>
     <message>
+        <source>Before printing, check: {0}</source>
+        <translation>Antes de imprimir, revise: {0}</translation>
+    </message>
+    <message>
         <source>Answers not saved yet.</source>
         <translation>Respuestas aún no guardadas.</translation>
     </message>

@@ -120,3 +120,21 @@ def test_a_missing_form_or_case_is_a_usage_error(
     )
     assert code == 2 and "case 7 does not exist" in capsys.readouterr().err
     assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "b.pdf").exists()
+
+
+def test_check_lists_what_blocks_printing_and_exits_1(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`clinic i589 CASE_ID --check` (issue 23): the synthetic case has 4 entries and 6 children
+    (more than the form's rows) and none of the applicant's details answered yet."""
+    code, shown = run(data_dir, monkeypatch, "i589", "1", "--check")
+    assert code == 1, shown
+    assert "Part A.I 11 [must be put right]: Not answered yet: Marital Status." in shown
+    assert "Part A.II [must be put right]: 6 children are recorded; the form lists 4" in shown
+    assert "Part A.I 19.C [must be put right]: 4 entries are recorded" in shown
+    assert "Part B [check]: Parts B and C" in shown
+    assert shown.rstrip().endswith("things must be put right before the I-589 is printed.")
+    code, shown = run(data_dir, monkeypatch, "--lang", "es", "i589", "1", "--check")
+    assert code == 1 and "hay que corregirlo" in shown and "Sin responder todavía" in shown
+    code, shown = run(data_dir, monkeypatch, "i589", "1")  # neither --check nor --form/--out
+    assert code == 2

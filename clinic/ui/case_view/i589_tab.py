@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.applicant import ApplicantDetails
+from clinic.domain.i589_checks import describe
 from clinic.domain.i589_questions import Interview, Question, Review, progress
 from clinic.domain.ids import ClientId
-from clinic.services import applicant
+from clinic.services import applicant, i589_facts
 from clinic.services.dto import CaseView
 from clinic.services.results import Result
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label
@@ -36,6 +37,7 @@ from clinic.ui.case_view.i589_answers import Answer
 from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
+from clinic.ui.translations import current_language
 
 INTERVIEW_LANGUAGE = "es"  # the language of the interview (Spanish now; issue 23)
 _PART_TITLES = {"A.I": QT_TRANSLATE_NOOP("I589Tab", "Part A.I — Information about you")}
@@ -87,6 +89,12 @@ class I589Tab(CaseTab):
         layout.addWidget(self.progress)
         layout.addWidget(self.missing)
         layout.addWidget(self.review_note)
+        self.findings = QLabel()
+        self.findings.setObjectName("i589Findings")
+        self.findings.setWordWrap(True)
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)
+        tint(self.findings, Role.DANGER)
+        layout.addWidget(self.findings)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -162,6 +170,20 @@ class I589Tab(CaseTab):
         details = applicant.applicant_details(store=self.session.store, client_id=case.client.id)
         self.stored = asdict(details)
         self._fill(self.drafts.get(self.client_id, self.stored))
+        self._show_findings(case)
+
+    def _show_findings(self, case: CaseView) -> None:
+        """The cross-checks that are not questions still to ask (those are listed above): what
+        in the case file contradicts itself, as stored (saved answers only)."""
+        found = i589_facts.check_i589(store=self.session.store, case_id=case.id)
+        lang = current_language()
+        lines = [
+            describe(f, lang) for f in found if f.code not in ("unanswered", "part_b_not_recorded")
+        ]
+        self.findings.setText(
+            self.tr("Before printing, check: {0}").format(" ".join(lines)) if lines else ""
+        )
+        self.findings.setVisible(bool(lines))
 
     def _fill(self, values: dict[str, Any]) -> None:
         for key, answer in self.answers.items():
@@ -266,6 +288,8 @@ class I589Tab(CaseTab):
         self.stored = {}
         self._fill({})
         self.status.clear()
+        self.findings.clear()
+        self.findings.hide()
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,147 @@
+"""Cross-checks before the I-589 is printed (issue 23): what in the case file contradicts itself
+or is missing, each finding naming the question it concerns. A finding is shown, never fixed:
+the paralegal corrects the record (or the form) and checks again.
+
+A **blocking** finding means the form would be wrong or incomplete as printed (``clinic i589
+--check`` exits 1); a note is worth a look but may be right (an applicant who left their country
+long before entering the United States).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from clinic.domain.entries import entries_for_i589
+from clinic.domain.enums import MaritalStatus
+from clinic.domain.i18n import N_, translate
+from clinic.domain.i589_questions import Interview, progress
+from clinic.domain.i589_values import CHILD_ROWS, ENTRY_ROWS, I589Facts
+
+# Each finding's words (a translatable template) by its code.
+WORDS: dict[str, str] = {
+    "unanswered": N_("Not answered yet: {question}."),
+    "arrival_not_last_entry": N_(
+        "The last arrival on the client's record ({arrival}) is not the most recent entry "
+        "listed ({entry}); the one-year deadline counts from the last arrival."
+    ),
+    "no_entry": N_(
+        "No entry into the United States is recorded; Part A.I 19 lists the applicant's entries."
+    ),
+    "born_after_entry": N_(
+        "The date of birth ({born}) is after an entry into the United States ({entry})."
+    ),
+    "born_after_leaving": N_(
+        "The date of birth ({born}) is after the date the applicant left their country ({left})."
+    ),
+    "left_after_last_entry": N_(
+        "The applicant left their country ({left}) after their most recent entry into the "
+        "United States ({entry})."
+    ),
+    "married_no_spouse": N_(
+        "The marital status is married, but no spouse is recorded in the family (Part A.II)."
+    ),
+    "spouse_not_married": N_("A spouse ({name}) is recorded, but the marital status is {status}."),
+    "more_entries": N_(
+        "{n} entries are recorded; the form lists {rows} and Supplement B is not filled yet: "
+        "write the others on it by hand."
+    ),
+    "more_children": N_(
+        "{n} children are recorded; the form lists {rows} and Supplement A is not filled yet: "
+        "write the others on it by hand."
+    ),
+    "part_b_not_recorded": N_(
+        "Parts B and C (the claim's questions) and the preparer's and interpreter's blocks are "
+        "not recorded in Clinic yet: answer them on the form."
+    ),
+}
+
+
+MARITAL_WORDS: dict[str, str] = {
+    MaritalStatus.SINGLE.value: N_("single"),
+    MaritalStatus.MARRIED.value: N_("married"),
+    MaritalStatus.DIVORCED.value: N_("divorced"),
+    MaritalStatus.WIDOWED.value: N_("widowed"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # a key of WORDS
+    question: str  # the form's numbering it concerns ("Part A.I 19")
+    blocks: bool
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def _day(value: object) -> str:
+    return value.strftime("%m/%d/%Y") if hasattr(value, "strftime") else str(value)
+
+
+def _answers(facts: I589Facts, interview: Interview) -> list[Finding]:
+    answers = {name: getattr(facts.details, name) for name in facts.details.__dataclass_fields__}
+    return [
+        Finding("unanswered", f"Part {q.part} {q.item}", True, {"question": q.en})
+        for part in progress(interview, answers)
+        for q in part.missing
+    ]
+
+
+def _dates(facts: I589Facts) -> list[Finding]:
+    found: list[Finding] = []
+    own = entries_for_i589(facts.entries)
+    born, left = facts.date_of_birth, facts.details.left_country_on
+    if not own:
+        found.append(Finding("no_entry", "Part A.I 19", True))
+    else:
+        latest = own[0].on
+        arrival = facts.last_arrival_on
+        if arrival is not None and arrival != latest:
+            values = {"arrival": _day(arrival), "entry": _day(latest)}
+            found.append(Finding("arrival_not_last_entry", "Part A.I 19.B", True, values))
+        earliest = own[-1].on
+        if born is not None and born > earliest:
+            values = {"born": _day(born), "entry": _day(earliest)}
+            found.append(Finding("born_after_entry", "Part A.I 8", True, values))
+        if left is not None and left > latest:
+            values = {"left": _day(left), "entry": _day(latest)}
+            found.append(Finding("left_after_last_entry", "Part A.I 19.A", False, values))
+    if born is not None and left is not None and born > left:
+        values = {"born": _day(born), "left": _day(left)}
+        found.append(Finding("born_after_leaving", "Part A.I 19.A", True, values))
+    return found
+
+
+def describe(finding: Finding, lang: str) -> str:
+    """The finding in words, in ``lang``."""
+    values = dict(finding.values)
+    if "status" in values:
+        values["status"] = translate(MARITAL_WORDS.get(values["status"], values["status"]), lang)
+    return translate(WORDS[finding.code], lang, **values)
+
+
+def _family(facts: I589Facts) -> list[Finding]:
+    found: list[Finding] = []
+    status = facts.details.marital_status
+    if status is MaritalStatus.MARRIED and not facts.spouses:
+        found.append(Finding("married_no_spouse", "Part A.I 11", True))
+    if facts.spouses and status is not None and status is not MaritalStatus.MARRIED:
+        values = {"name": facts.spouses[0].name, "status": status.value}
+        found.append(Finding("spouse_not_married", "Part A.I 11", True, values))
+    own = entries_for_i589(facts.entries)
+    if len(own) > ENTRY_ROWS:
+        values = {"n": str(len(own)), "rows": str(ENTRY_ROWS)}
+        found.append(Finding("more_entries", "Part A.I 19.C", True, values))
+    if len(facts.children) > CHILD_ROWS:
+        values = {"n": str(len(facts.children)), "rows": str(CHILD_ROWS)}
+        found.append(Finding("more_children", "Part A.II", True, values))
+    return found
+
+
+def cross_checks(facts: I589Facts, interview: Interview) -> tuple[Finding, ...]:
+    """Every finding, blocking ones first, in the form's order within each group."""
+    found = [
+        *_answers(facts, interview),
+        *_dates(facts),
+        *_family(facts),
+        Finding("part_b_not_recorded", "Part B", False),
+    ]
+    return tuple(sorted(found, key=lambda f: not f.blocks))

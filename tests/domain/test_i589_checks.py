@@ -1,0 +1,111 @@
+"""The I-589's cross-checks before printing (issue 23): each contradiction or gap named with the
+question it concerns, never fixed; blocking ones first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from clinic.domain.applicant import ApplicantDetails
+from clinic.domain.entries import EntryFact
+from clinic.domain.enums import MaritalStatus
+from clinic.domain.i589_checks import cross_checks, describe
+from clinic.domain.i589_questions import parse_questions
+from clinic.domain.i589_values import I589Facts, Relative
+from clinic.resource_files import resource_path
+
+INTERVIEW = parse_questions(
+    resource_path("forms", "i-589", "questions.toml").read_text("utf-8"), "questions.toml"
+)
+ANSWERED = ApplicantDetails(
+    marital_status=MaritalStatus.SINGLE,
+    birth_city="Cusco",
+    birth_country="PE",
+    nationality_at_birth="PE",
+    ethnic_group="Quechua",
+    religion="Catholic",
+    left_country_on=date(2023, 5, 1),
+    passport_country="PE",
+    passport_expires_on=date(2030, 1, 1),
+    fluent_in_english=False,
+)
+
+
+def facts(**changes: object) -> I589Facts:
+    base: dict[str, object] = {
+        "family_name": "Quispe",
+        "given_name": "Rosa",
+        "other_names": (),
+        "a_number": None,
+        "date_of_birth": date(1990, 1, 1),
+        "sex": None,
+        "nationalities": ("PE",),
+        "languages": ("qu",),
+        "phone": "",
+        "address": None,
+        "entries": (EntryFact(date(2023, 6, 18), "Hidalgo, TX"),),
+        "spouses": (),
+        "children": (),
+        "in_court_now": False,
+        "grounds": frozenset(),
+        "relief": frozenset({"asylum"}),
+        "details": ANSWERED,
+        "last_arrival_on": date(2023, 6, 18),
+    }
+    return I589Facts(**{**base, **changes})  # type: ignore[arg-type]
+
+
+def codes(found: object) -> list[str]:
+    return [f.code for f in found]  # type: ignore[attr-defined]
+
+
+def test_a_consistent_answered_record_has_only_the_note_on_parts_b_and_c() -> None:
+    found = cross_checks(facts(), INTERVIEW)
+    assert codes(found) == ["part_b_not_recorded"] and not found[0].blocks
+
+
+def test_each_contradiction_is_named_with_its_question() -> None:
+    spouse = Relative(7, "Quispe", "Juan", None, None, True, True)
+    found = cross_checks(
+        facts(
+            date_of_birth=date(2024, 1, 1),  # after the entry and after leaving
+            last_arrival_on=date(2023, 7, 1),  # not the latest entry
+            details=replace(ANSWERED, left_country_on=date(2023, 9, 1)),  # after the entry
+            spouses=(spouse,),  # but "single"
+        ),
+        INTERVIEW,
+    )
+    assert codes(found) == [
+        "arrival_not_last_entry",
+        "born_after_entry",
+        "born_after_leaving",
+        "spouse_not_married",
+        "left_after_last_entry",  # a note: may be right
+        "part_b_not_recorded",
+    ]
+    by_code = {f.code: f for f in found}
+    assert by_code["arrival_not_last_entry"].question == "Part A.I 19.B"
+    assert describe(by_code["spouse_not_married"], "en") == (
+        "A spouse (Juan Quispe) is recorded, but the marital status is single."
+    )
+    assert "soltero" in describe(by_code["spouse_not_married"], "es")
+
+
+def test_unanswered_questions_and_overflow_block() -> None:
+    children = tuple(
+        Relative(i, "Quispe", f"Hijo {i}", None, date(2010 + i, 1, 1), True, True) for i in range(5)
+    )
+    found = cross_checks(
+        facts(
+            details=replace(ANSWERED, religion="", marital_status=MaritalStatus.MARRIED),
+            children=children,
+            entries=(),
+            last_arrival_on=None,
+        ),
+        INTERVIEW,
+    )
+    blocking = [(f.code, f.question) for f in found if f.blocks]
+    assert ("unanswered", "Part A.I 17") in blocking
+    assert ("no_entry", "Part A.I 19") in blocking
+    assert ("married_no_spouse", "Part A.I 11") in blocking
+    assert ("more_children", "Part A.II") in blocking
