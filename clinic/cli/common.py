@@ -10,7 +10,7 @@ from typing import Any
 from clinic.services import computer_user, language, lifecycle
 from clinic.services.errors import reason_of
 from clinic.services.language import tr as _
-from clinic.storage.public import DataDir, PassphraseRequired, Store
+from clinic.storage.public import UPGRADE_NOTE, DataDir, PassphraseRequired, Store
 
 EXIT_OK, EXIT_OTHER, EXIT_USAGE, EXIT_UNLOCK, EXIT_DAMAGED = 0, 1, 2, 3, 4
 
@@ -52,7 +52,9 @@ def open_for_command(args: argparse.Namespace) -> Store:
         data_dir=data_dir, passphrase=passphrase, actor=lifecycle.default_actor()
     )
     if store.upgrade_note:
-        print(f"clinic: {store.upgrade_note}", file=sys.stderr)
+        copy = getattr(store, "upgrade_copy", None)
+        note = _(UPGRADE_NOTE, copy=copy) if copy is not None else store.upgrade_note
+        print(f"clinic: {note}", file=sys.stderr)
     if store.read_only:  # an older copy: said before every command's output; saving refused
         print(
             f"clinic: {store.older_copy_error().message_in(language.ui_language())}",

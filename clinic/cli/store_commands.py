@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from clinic.cli.common import (
     open_for_command,
     read_passphrase,
 )
+from clinic.domain.i18n import N_
 from clinic.services import lifecycle, recovery
 from clinic.services.demo import fill_demo_data
 from clinic.services.language import tr as _
@@ -210,6 +212,21 @@ def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if report.ok else EXIT_DAMAGED
 
 
+# what the audit chain's check says of a broken link (clinic/domain/audit_chain.py)
+_BREAKS = (
+    N_("link to the previous entry does not match"),
+    N_("entry content was changed after it was written"),
+)
+_MISSING = re.compile(r"expected entry (\d+): entries missing")
+
+
+def _break_reason(reason: str) -> str:
+    missing = _MISSING.fullmatch(reason)
+    if missing:
+        return _("expected entry {seq}: entries missing", seq=int(missing.group(1)))
+    return _(reason) if reason in _BREAKS else reason
+
+
 def cmd_verify_audit(args: argparse.Namespace, out: TextIO) -> int:
     store = open_for_command(args)
     try:
@@ -219,11 +236,25 @@ def cmd_verify_audit(args: argparse.Namespace, out: TextIO) -> int:
     if report.breaks:
         print(_("The first bad entry is entry {seq}.", seq=report.breaks[0].seq), file=out)
     for chain_break in report.breaks:
-        print(f"entry {chain_break.seq}: {chain_break.reason}", file=out)
+        print(
+            _(
+                "entry {seq}: {reason}",
+                seq=chain_break.seq,
+                reason=_break_reason(chain_break.reason),
+            ),
+            file=out,
+        )
     if report.head_problem:
         print(report.head_problem, file=out)
     if report.ok:
-        print(_("The audit trail is intact: {n} entries.", n=report.entries), file=out)
+        print(
+            tr_n(
+                "The audit trail is intact: {n} entry.",
+                "The audit trail is intact: {n} entries.",
+                report.entries,
+            ),
+            file=out,
+        )
         return EXIT_OK
     print(
         _("The audit trail was altered. Keep this computer as it is and tell your attorney."),

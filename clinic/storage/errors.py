@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from clinic.domain.i18n import N_, gettext, translate
 
+# Said once after opening migrated the schema (not an error: the command goes on)
+UPGRADE_NOTE = N_(
+    "Clinic was updated, so the records were brought up to date. A copy from before the "
+    "update is kept (encrypted) in {copy}."
+)
+
 
 class StoreError(Exception):
     """Base class; ``exit_code`` follows the command line's documented codes.

@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from clinic.storage.backup_format import BackupError, DamagedBackup, Manifest
 from clinic.storage.datadir import DataDir
-from clinic.storage.errors import KeyNotFound, OlderCopy, StoreError, StoreGone, WrongPassphrase
+from clinic.storage.errors import (
+    UPGRADE_NOTE,
+    KeyNotFound,
+    OlderCopy,
+    StoreError,
+    StoreGone,
+    WrongPassphrase,
+)
 from clinic.storage.keys import MIN_PASSPHRASE_LENGTH, KeySource, passphrase_problem
 
 if TYPE_CHECKING:
@@ -46,6 +53,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "MIN_PASSPHRASE_LENGTH",
+    "UPGRADE_NOTE",
     "BackupError",
     "DamagedBackup",
     "DataDir",

@@ -35,6 +35,7 @@ from clinic.storage.datadir import DataDir, write_private_file
 from clinic.storage.encrypted_copy import SAFETY_COPIES_KEPT, export_encrypted_copy, safety_copy
 from clinic.storage.engine import DAMAGED_ON_OPEN
 from clinic.storage.errors import (
+    UPGRADE_NOTE,
     CannotUnlock,
     DamagedStore,
     DiskFull,
@@ -254,10 +255,8 @@ def open_store(
             copy = safety_copy(store)
             migrate.upgrade(store.engine)
             if copy.exists():
-                store.upgrade_note = (
-                    "Clinic was updated, so the records were brought up to date. A copy from "
-                    f"before the update is kept (encrypted) in {copy}."
-                )
+                store.upgrade_note = UPGRADE_NOTE.format(copy=copy)
+                store.upgrade_copy = copy
         if not store.read_only:
             record_missing_anchors(store)
     except BaseException:

@@ -10,6 +10,7 @@ import contextlib
 import errno
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import sqlcipher3
@@ -44,6 +45,7 @@ class Store(EngineHolder):
         self.vault = Vault(datadir.vault)
         # Set when opening migrated the schema: what the user should be told, once.
         self.upgrade_note: str | None = None
+        self.upgrade_copy: Path | None = None  # the copy it names (to word it in a language)
         # The database's last entry against the heads kept outside it, as found at opening.
         self.copy_check: anchors.CopyCheck | None = None
         # An older copy (behind an anchor) opens read-only until restored or accepted.
