@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from clinic.cli import certificate_commands
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, read_passphrase
 from clinic.services import lifecycle, office, office_import
 from clinic.services.language import tr as _
@@ -40,35 +41,7 @@ def add_parsers(commands: Any) -> None:
         parser.add_argument("--ca", type=Path, help="the clinic's CA certificate (PEM)")
         return parser
 
-    made = sub.add_parser(
-        "make-certificates",
-        help="make a private CA and a TLS certificate for the office server, for a clinic "
-        "that has none (run it before 'server init')",
-    )
-    made.add_argument(
-        "--host",
-        action="append",
-        default=[],
-        required=True,
-        metavar="NAME_OR_ADDRESS",
-        help="a name or IP address the laptops use to reach the server; repeat it for each "
-        "(e.g. --host office-server.local --host 192.168.1.10)",
-    )
-    made.add_argument(
-        "--out",
-        type=Path,
-        required=True,
-        metavar="FOLDER",
-        help="the folder to write ca.pem, ca.key, server.crt and server.key into (existing "
-        "files are never overwritten)",
-    )
-    made.add_argument(
-        "--days",
-        type=int,
-        default=office.CERTIFICATE_DAYS,
-        help=f"how long the server certificate is valid (default and most: "
-        f"{office.CERTIFICATE_DAYS}); the CA is valid 10 years",
-    )
+    certificate_commands.add_parser(sub)
     addressed(
         "init",
         "create Clinic's schema, roles, grants and row-level security in an empty database "
@@ -140,8 +113,7 @@ def _secret(args: argparse.Namespace, prompt: str, *, required: bool) -> str | N
 
 def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
     if args.server_command == "make-certificates":
-        certificates = office.make_certificates(hosts=args.host, folder=args.out, days=args.days)
-        return _print_certificates(certificates, out)
+        return certificate_commands.cmd_make_certificates(args, out)
     target = office.target_of(args.url, ca_file=args.ca)
     password = _secret(
         args, _("Password of {user} on the server: ", user=target.user), required=False
@@ -234,79 +206,6 @@ def _import_store(
         ),
         file=out,
     )
-    return EXIT_OK
-
-
-def _print_certificates(made: office.MadeCertificates, out: TextIO) -> int:
-    """Each file, where it goes, and the lines to put in the server's configuration."""
-    host = made.hosts.shown()[0]
-    host = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL
-    until = made.server_not_after.strftime("%Y-%m-%d")
-    conf = "/etc/postgresql/VERSION/main"
-    lines = [
-        _("Made in {folder}:", folder=made.folder),
-        "  "
-        + _(
-            "{file}: the clinic's CA certificate. Give it to every laptop (clinic connect … "
-            "--ca ca.pem); it is not secret.",
-            file=made.ca_certificate,
-        ),
-        "  "
-        + _(
-            "{file}: the server's certificate, for {hosts}, valid until {date}.",
-            file=made.server_certificate,
-            hosts=", ".join(made.hosts.shown()),
-            date=until,
-        ),
-        "  "
-        + _(
-            "{file}: the server's private key (only you can read it). It goes on the server only.",
-            file=made.server_key,
-        ),
-        "  "
-        + _(
-            "{file}: the CA's private key (only you can read it). KEEP IT OFFLINE, off the "
-            "server and off the laptops (e.g. on a USB stick in the clinic's safe): whoever "
-            "has it can make a server certificate every laptop will trust. It is needed only "
-            "to make the next server certificate, before {date}.",
-            file=made.ca_key,
-            date=until,
-        ),
-        "",
-        _("On the server:"),
-        _(
-            "1. Copy server.crt and server.key into the folder of postgresql.conf (Debian and "
-            "Ubuntu: {conf}/; in psql, SHOW config_file; tells). The key must belong to the "
-            "user PostgreSQL runs as and be readable by it alone:",
-            conf=conf,
-        ),
-        f"     chown postgres:postgres {conf}/server.key && chmod 600 {conf}/server.key",
-        _("2. In postgresql.conf:"),
-        "     ssl = on",
-        f"     ssl_cert_file = '{conf}/server.crt'",
-        f"     ssl_key_file = '{conf}/server.key'",
-        "     ssl_min_protocol_version = 'TLSv1.2'",
-        "     password_encryption = 'scram-sha-256'",
-        "     listen_addresses = '*'",
-        _(
-            "3. In pg_hba.conf, above every 'host' line (the first line that matches is used), "
-            "so that staff log in only over TLS (narrow 0.0.0.0/0 and ::/0 to the office's "
-            "network if you like, e.g. 192.168.1.0/24):"
-        ),
-        "     hostssl    all  all  0.0.0.0/0  scram-sha-256",
-        "     hostssl    all  all  ::/0       scram-sha-256",
-        "     hostnossl  all  all  0.0.0.0/0  reject",
-        "     hostnossl  all  all  ::/0       reject",
-        _(
-            "4. Restart PostgreSQL (systemctl restart postgresql), then set up the database "
-            "from any computer with ca.pem:"
-        ),
-        f"     clinic server init --url postgresql://ADMIN@{host}/DATABASE --ca ca.pem",
-        _("On each laptop, with its copy of ca.pem:"),
-        f"     clinic connect --url postgresql://{host}/DATABASE --user LOGIN --ca ca.pem",
-    ]
-    for line in lines:
-        print(line, file=out)
     return EXIT_OK
 
 
