@@ -176,3 +176,42 @@ def test_exports_and_a_refused_import_speak_spanish(
     calendar = tmp_path / "court.ics"
     code, text = run(monkeypatch, data_dir, "--lang", "es", "export-ics", "--out", str(calendar))
     assert code == 0 and text.startswith("Se guardaron ") and " plazos en " in text
+
+
+def test_export_and_import_errors_speak_spanish(
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(language, "_override", {})  # --lang es ends with this test
+    es = ("--lang", "es")
+    code, _ = run(
+        monkeypatch, data_dir, *es, "export-case", "99", "--out", str(tmp_path / "x"), "--plaintext"
+    )
+    assert code == 2 and "el caso 99 no existe" in capsys.readouterr().err
+    bundle = tmp_path / "one.cliniccase"
+    code, _ = run(
+        monkeypatch, data_dir, *es, "export-case", "1", "--out", str(bundle), secrets=("weak",)
+    )
+    err = capsys.readouterr().err
+    assert code != 0 and "Esa frase de contraseña es demasiado débil. Use al menos 10" in err
+    code, _ = run(
+        monkeypatch,
+        data_dir,
+        "export-case",
+        "1",
+        "--out",
+        str(bundle),
+        secrets=(EXPORT_PASSPHRASE,),
+    )
+    assert code == 0
+    code, _ = run(monkeypatch, data_dir, *es, "import-case", str(bundle), secrets=("wrong one",))
+    err = capsys.readouterr().err
+    assert code == 3 and "Esa frase de contraseña no abre esta exportación de casos" in err
+    junk = tmp_path / "junk.cliniccase"
+    junk.write_bytes(b"not an export at all")
+    code, _ = run(monkeypatch, data_dir, *es, "import-case", str(junk))
+    err = capsys.readouterr().err
+    assert "junk.cliniccase no es una exportación de casos de Clinic completa (no es ni un " in err
+    assert "does not" not in err and "not a complete" not in err

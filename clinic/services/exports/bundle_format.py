@@ -25,8 +25,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from clinic.domain.i18n import N_
 from clinic.services.exports.case_document import FORMAT, VERSION
-from clinic.storage import crypto, keys
+from clinic.storage import crypto, keys, untrusted_header
 from clinic.storage.errors import StoreError
 
 # The container's own version (bundle.json): the members and their encryption. The document
@@ -50,9 +51,13 @@ class DamagedBundle(BundleError):
     exit_code = 4
 
     def __init__(self, name: str, detail: str) -> None:
-        super().__init__(
-            f"{name} is not a complete Clinic case export ({detail}), so nothing was imported. "
-            "Copy it again from the computer it was made on."
+        super().__init__(  # a marked detail is worded too (StoreError.message_in)
+            N_(
+                "{name} is not a complete Clinic case export ({detail}), so nothing was "
+                "imported. Copy it again from the computer it was made on."
+            ),
+            name=name,
+            detail=detail,
         )
 
 
@@ -61,8 +66,10 @@ class WrongBundlePassphrase(BundleError):
 
     def __init__(self) -> None:
         super().__init__(
-            "That passphrase does not open this case export (or the file was changed). "
-            "Check the passphrase with whoever made the file; nothing was imported."
+            N_(
+                "That passphrase does not open this case export (or the file was changed). "
+                "Check the passphrase with whoever made the file; nothing was imported."
+            )
         )
 
 
@@ -107,7 +114,7 @@ def needs_passphrase(source: Path) -> bool:
         return True
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return False
-    raise DamagedBundle(source.name, "it is neither a case bundle nor a case export JSON file")
+    raise DamagedBundle(source.name, N_("it is neither a case bundle nor a case export JSON file"))
 
 
 def _head(source: Path) -> bytes:
@@ -115,7 +122,7 @@ def _head(source: Path) -> bytes:
         with source.open("rb") as handle:
             return handle.read(64)
     except FileNotFoundError:
-        raise BundleError(f"There is no file {source}.") from None
+        raise BundleError(N_("There is no file {path}."), path=source) from None
 
 
 def open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
@@ -132,7 +139,7 @@ def open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
             source.name, f"it is cut short or changed: {type(exc).__name__}"
         ) from None
     try:  # the header is untrusted: its scrypt cost and sizes are checked before any work
-        info: Any = crypto.untrusted_json(header)
+        info: Any = untrusted_header.untrusted_json(header)
         if not isinstance(info, dict) or info.get("kind") != BUNDLE_KIND:
             raise ValueError("not a case bundle header")
         version = info.get("version")
@@ -151,7 +158,7 @@ def open_document(source: Path, passphrase: str | None) -> dict[str, Any]:
 
 
 def _small(archive: zipfile.ZipFile, name: str) -> bytes:
-    limit = crypto.MAX_HEADER_BYTES if name == HEADER else MAX_DOCUMENT
+    limit = untrusted_header.MAX_HEADER_BYTES if name == HEADER else MAX_DOCUMENT
     if archive.getinfo(name).file_size > limit:
         raise ValueError(f"{name} is too large")
     return archive.read(name)
@@ -161,17 +168,21 @@ def parse_document(name: str, body: bytes) -> dict[str, Any]:
     try:
         document: Any = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        raise DamagedBundle(name, "its JSON is cut short or not UTF-8") from None
+        raise DamagedBundle(name, N_("its JSON is cut short or not UTF-8")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise DamagedBundle(name, "it is not a Clinic case export")
+        raise DamagedBundle(name, N_("it is not a Clinic case export"))
     version = document.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise BundleError(
-            f"{name} was made by a newer version of Clinic (format version {version}); "
-            "install that version to import it. Nothing was imported."
+            N_(
+                "{name} was made by a newer version of Clinic (format version {version}); "
+                "install that version to import it. Nothing was imported."
+            ),
+            name=name,
+            version=version,
         )
     if not isinstance(document.get("clients"), list):
-        raise DamagedBundle(name, "it lists no clients")
+        raise DamagedBundle(name, N_("it lists no clients"))
     return document
 
 

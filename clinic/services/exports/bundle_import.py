@@ -58,12 +58,15 @@ class InvalidRecords(BundleError):
     def __init__(self, name: str, reasons: Sequence[str]) -> None:
         listed = "\n".join(f"  - {reason}" for reason in reasons[: self.SHOWN])
         more = len(reasons) - self.SHOWN
-        if more > 0:
-            listed += f"\n  … and {more} more."
         super().__init__(
-            f"{name} holds records that intake would not accept, so nothing was imported:\n"
-            f"{listed}\nCorrect them in the store the file came from, then export and import "
-            "again."
+            N_(
+                "{name} holds records that intake would not accept, so nothing was imported:\n"
+                "{listed}{more}\nCorrect them in the store the file came from, then export and "
+                "import again."
+            ),
+            name=name,
+            listed=listed,
+            more=f"\n  … (+{more})" if more > 0 else "",  # the same in every language
         )
         self.reasons = tuple(reasons)
 
@@ -237,8 +240,11 @@ def import_cases(
         raise InvalidRecords(source.name, reasons)
     if merge_into is not None and len(planned) != 1:
         raise BundleError(
-            "--merge-into needs an export of one client's cases; this one has "
-            f"{len(planned)} clients. Nothing was imported."
+            N_(
+                "--merge-into needs an export of one client's cases; this one has {n} clients. "
+                "Nothing was imported."
+            ),
+            n=len(planned),
         )
     if merge_into is None:
         for item in planned:

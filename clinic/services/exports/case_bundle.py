@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session, selectinload
 
 import clinic
 from clinic.domain.enums import AuditAction
+from clinic.domain.i18n import N_
 from clinic.services.auditing import record
+from clinic.services.errors import NotFound, Thing
 from clinic.services.export_file import save_export, write_export
 from clinic.services.exports.bundle_format import (
     FILES,
@@ -91,7 +93,7 @@ def _load_cases(session: Session, case_ids: Sequence[int] | None) -> list[Case]:
     rows = list(session.scalars(query))
     missing = set(case_ids or ()) - {row.id for row in rows}
     if missing:
-        raise LookupError(f"case {min(missing)} does not exist")
+        raise NotFound(Thing.CASE, min(missing))
     return rows
 
 
@@ -175,8 +177,21 @@ def _refuse_options(passphrase: str | None, with_files: bool) -> None:
             "Evidence files travel only in an encrypted export: drop --plaintext, or drop "
             "--with-files."
         )
-    if passphrase is not None and (problem := keys.passphrase_problem(passphrase)):
-        raise BundleError(f"That passphrase is too weak. {problem}")
+    if passphrase is not None and keys.passphrase_problem(passphrase):
+        if len(passphrase) < keys.MIN_PASSPHRASE_LENGTH:  # keys.passphrase_problem's reasons
+            raise BundleError(
+                N_(
+                    "That passphrase is too weak. Use at least {minimum} characters; a few "
+                    "unrelated words work well."
+                ),
+                minimum=keys.MIN_PASSPHRASE_LENGTH,
+            )
+        raise BundleError(
+            N_(
+                "That passphrase is too weak. Use more different characters; repeated letters "
+                "are easy to guess."
+            )
+        )
 
 
 def export_cases(
