@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from clinic.domain.i18n import N_
-from clinic.storage import crypto
+from clinic.storage import crypto, untrusted_header
 from clinic.storage.errors import DamagedStore, KeychainUnavailable, WrongPassphrase
 
 KEY_BYTES = crypto.KEY_BYTES
@@ -67,7 +67,7 @@ def wrap_key(key: bytearray, passphrase: str, store_id: str) -> bytes:
     document = {
         "format": 1,
         "kdf": params.kdf_header(),
-        "cipher": {**params.cipher_header(), "sealed_key": crypto.b64(sealed)},
+        "cipher": {**params.cipher_header(), "sealed_key": untrusted_header.b64(sealed)},
         "store_id": store_id,
     }
     return json.dumps(document, indent=2).encode()
@@ -79,10 +79,10 @@ def _aad(store_id: str) -> bytes:
 
 def _parse_wrapped(raw: bytes) -> tuple[crypto.PassphraseParams, bytes]:
     try:
-        document: Any = crypto.untrusted_json(raw)
+        document: Any = untrusted_header.untrusted_json(raw)
         cipher = document["cipher"]
         params = crypto.PassphraseParams.from_header(document["kdf"], cipher)
-        sealed = crypto.unb64(cipher["sealed_key"])
+        sealed = untrusted_header.unb64(cipher["sealed_key"])
         if len(sealed) != KEY_BYTES + crypto.TAG_BYTES:  # the key and the GCM tag
             raise ValueError(f"sealed key of {len(sealed)} bytes")
         return params, sealed
@@ -98,7 +98,7 @@ def _parse_wrapped(raw: bytes) -> tuple[crypto.PassphraseParams, bytes]:
 def wrapped_store_id(raw: bytes) -> str:
     """The store id a key file names (checked against store.json before any passphrase)."""
     _parse_wrapped(raw)
-    document: Any = crypto.untrusted_json(raw)
+    document: Any = untrusted_header.untrusted_json(raw)
     return str(document.get("store_id", ""))
 
 

@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from clinic.storage import crypto
-from clinic.storage.crypto import CHUNK_SIZE, HEADER_SIZE, MAGIC, Readable
+from clinic.storage import crypto, stream_format
 from clinic.storage.errors import DiskFull, StoreError
+from clinic.storage.stream_format import CHUNK_SIZE, HEADER_SIZE, MAGIC, Readable, StreamDamaged
 
 __all__ = [
     "CHUNK_SIZE",
@@ -58,7 +58,7 @@ __all__ = [
     "VaultIntegrityError",
 ]
 
-FORMAT_VERSION = crypto.STREAM_VERSION
+FORMAT_VERSION = stream_format.STREAM_VERSION
 KEY_SIZE = crypto.KEY_BYTES
 TAG_SIZE = crypto.TAG_BYTES
 
@@ -311,7 +311,7 @@ def _verified(chunks: Iterator[bytes]) -> Generator[bytes, None, None]:
     """The stream's chunks, its failures raised as :class:`VaultIntegrityError`."""
     try:
         yield from chunks
-    except crypto.StreamDamaged as exc:
+    except StreamDamaged as exc:
         raise VaultIntegrityError(str(exc)) from None
 
 

@@ -28,7 +28,7 @@ from clinic import cli
 from clinic.services import lifecycle
 from clinic.services.demo import fill_demo_data
 from clinic.services.exports import case_bundle
-from clinic.storage import crypto, keys
+from clinic.storage import keys, untrusted_header
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import DamagedStore
 
@@ -190,9 +190,9 @@ def test_deeply_nested_key_file_is_damaged_not_a_recursion_error() -> None:
 
 
 def test_the_bounds_accept_what_clinic_writes() -> None:
-    crypto.check_scrypt_cost(keys.SCRYPT_N, keys.SCRYPT_R, keys.SCRYPT_P)
-    crypto.check_scrypt_cost(2**17, 8, 1)
-    crypto.check_scrypt_cost(FAST_N, 8, 1)  # what the test suites write
+    untrusted_header.check_scrypt_cost(keys.SCRYPT_N, keys.SCRYPT_R, keys.SCRYPT_P)
+    untrusted_header.check_scrypt_cost(2**17, 8, 1)
+    untrusted_header.check_scrypt_cost(FAST_N, 8, 1)  # what the test suites write
 
 
 # ---------------------------------------------------------------------- Hypothesis

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from clinic.storage import crypto, keys
+from clinic.storage import crypto, keys, stream_format, untrusted_header
 from clinic.storage.errors import WrongPassphrase
 
 # --------------------------------------------------------------------------- AES-256-GCM
@@ -113,7 +113,7 @@ def test_scrypt_cost_outside_the_bounds_is_refused_before_any_work(
     n: object, r: int, p: int
 ) -> None:
     with pytest.raises(ValueError, match="scrypt"):
-        crypto.check_scrypt_cost(n, r, p)
+        untrusted_header.check_scrypt_cost(n, r, p)
     with pytest.raises(ValueError, match="scrypt"):
         crypto.derive_kek("x", b"s" * 16, n, r, p)  # type: ignore[arg-type]
 
@@ -161,7 +161,7 @@ OLD_BUNDLE_DOCUMENT = bytes.fromhex(
 
 
 def test_a_case_bundle_document_sealed_before_the_crypto_module_still_opens() -> None:
-    info = crypto.untrusted_json(OLD_BUNDLE_HEADER)
+    info = untrusted_header.untrusted_json(OLD_BUNDLE_HEADER)
     params = crypto.PassphraseParams.from_header(info["kdf"], info["cipher"])
     body = crypto.open_with_passphrase(
         params, "a bundle passphrase", OLD_BUNDLE_DOCUMENT, OLD_BUNDLE_HEADER
@@ -206,15 +206,17 @@ def test_a_vault_blob_written_before_the_crypto_module_still_decrypts() -> None:
 def test_the_stream_is_the_documented_format() -> None:
     """Rebuild a two-chunk stream from the format's description with the AES-GCM primitive."""
     key = bytes(range(32))
-    plain = bytes(range(256)) * (crypto.CHUNK_SIZE // 256) + b"tail"
+    plain = bytes(range(256)) * (stream_format.CHUNK_SIZE // 256) + b"tail"
     out = io.BytesIO()
     size, digest = crypto.encrypt_stream(io.BytesIO(plain), out, key)
     written = out.getvalue()
-    header = written[: crypto.HEADER_SIZE]
-    assert header[:9] == b"CLV1\x01" + crypto.CHUNK_SIZE.to_bytes(4, "big")
+    header = written[: stream_format.HEADER_SIZE]
+    assert header[:9] == b"CLV1\x01" + stream_format.CHUNK_SIZE.to_bytes(4, "big")
     prefix = header[9:]
     expected = header
-    for index, part in enumerate([plain[: crypto.CHUNK_SIZE], plain[crypto.CHUNK_SIZE :]]):
+    for index, part in enumerate(
+        [plain[: stream_format.CHUNK_SIZE], plain[stream_format.CHUNK_SIZE :]]
+    ):
         counter = int.from_bytes(prefix[4:], "big") ^ index
         nonce = prefix[:4] + counter.to_bytes(8, "big")
         aad = header + index.to_bytes(8, "big") + bytes([index == 1])
@@ -236,10 +238,10 @@ def test_the_stream_is_the_documented_format() -> None:
 )
 def test_a_damaged_stream_raises_before_yielding(damage: Callable[[bytes], bytes]) -> None:
     damaged = damage(OLD_BLOB)
-    with pytest.raises(crypto.StreamDamaged):
+    with pytest.raises(stream_format.StreamDamaged):
         list(crypto.decrypt_stream(io.BytesIO(damaged), OLD_BLOB_KEY, None))
 
 
 def test_a_wrong_digest_is_refused_after_the_last_chunk() -> None:
-    with pytest.raises(crypto.StreamDamaged, match="checksum"):
+    with pytest.raises(stream_format.StreamDamaged, match="checksum"):
         list(crypto.decrypt_stream(io.BytesIO(OLD_BLOB), OLD_BLOB_KEY, "0" * 64))
