@@ -1,7 +1,10 @@
 """Benchmark fixture: synthetic bulk data written straight through the storage models.
 
 This is *not* the demo generator (``clinic.services.demo``): that one calls the services a
-user's actions call (~8 ms per call), far too slow for 100,000 clients. Here rows are built as
+user's actions call, ~38 actions per client; even through the services' bulk path
+(``clinic.services.bulk``: a transaction per 500 clients, deadlines and audit entries batched)
+it costs ~0.09 s of CPU per client, ~2.4 hours for 100,000 (bench/notes.md, sixth pass), far
+too slow for the benchmark's fixture. Here rows are built as
 plain dicts and inserted with SQLAlchemy's bulk ``insert`` in batched transactions: staff,
 clients (names in several scripts, with their folded ``search_key``), addresses, cases of both
 claim types in every stage, hearings past and future, case facts, manual deadlines, the rules'
