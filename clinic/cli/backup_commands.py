@@ -173,7 +173,7 @@ def _verify(args: argparse.Namespace, out: TextIO, path: Path) -> int:
             return EXIT_OK
         problems = report.problems
     for problem in problems:
-        print(_("problem: {problem}", problem=problem), file=out)
+        print(_("problem: {problem}", problem=_(problem)), file=out)  # a marked one worded
     damaged = (
         _(
             "The backup {path} is damaged or was changed (1 problem): do not rely on it. Use "

@@ -28,6 +28,7 @@ import zipfile
 from pathlib import Path
 from typing import IO, Any
 
+from clinic.domain.i18n import N_
 from clinic.storage import keys
 from clinic.storage.background import SWITCH_INTERVAL_S, Running, in_background
 from clinic.storage.backup_database import (
@@ -186,7 +187,7 @@ def _member_list_problems(names: list[str], manifest: Manifest) -> list[str]:
     problems = [f"{n} is listed in the manifest but missing from the file" for n in missing]
     problems += [f"{n} is in the file but not in the manifest" for n in extra]
     if len(names) != len(set(names)) or len(listed) != len(set(listed)):
-        problems.append("the file holds the same member twice")
+        problems.append(N_("the file holds the same member twice"))
     for needed in (DATABASE, META):
         if needed not in listed:
             problems.append(f"{needed} is not listed in the manifest")
@@ -325,7 +326,7 @@ def read_back(path: Path, key: bytearray, manifest: Manifest) -> list[str]:
     except ZIP_DAMAGE as exc:
         return [f"the file cannot be read back ({exc})"]
     if written != manifest:
-        problems.append("manifest.json is not the manifest that was written")
+        problems.append(N_("manifest.json is not the manifest that was written"))
     present = set(names)
     queue = sorted(  # the big ones first, shared out between the two threads
         (m for m in written.members if m.name in present), key=lambda m: -m.size

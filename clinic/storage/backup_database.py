@@ -14,6 +14,7 @@ from typing import Any
 import sqlcipher3
 
 from clinic.domain.audit_chain import GENESIS, AuditRecord, ChainBreak, ChainHead, verify_chain
+from clinic.domain.i18n import N_
 from clinic.storage.background import in_background
 from clinic.storage.backup_format import Manifest
 from clinic.storage.engine import connect_read_only
@@ -149,7 +150,7 @@ def check_database(
         return None, [f"clinic.db cannot be read: {type(exc).__name__}"]
     problems = []
     if facts.head != manifest.audit_head:
-        problems.append("clinic.db's audit chain head differs from the manifest")
+        problems.append(N_("clinic.db's audit chain head differs from the manifest"))
     if facts.counts != manifest.counts or facts.revision != manifest.schema_revision:
-        problems.append("clinic.db's counts or schema revision differ from the manifest")
+        problems.append(N_("clinic.db's counts or schema revision differ from the manifest"))
     return facts, problems

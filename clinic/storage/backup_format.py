@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from clinic.domain.audit_chain import ChainHead
+from clinic.domain.i18n import N_
 from clinic.storage import crypto, keys
 from clinic.storage.errors import CannotUnlock, StoreError
 from clinic.storage.keys import KeySource
@@ -174,7 +175,7 @@ def read_manifest(path: Path) -> Manifest:
         raise BackupError(f"There is no file {path}.") from None
     except (zipfile.BadZipFile, ValueError, KeyError, TypeError, OSError):
         raise DamagedBackup(
-            Path(path), ("it is not a Clinic backup, or its manifest is unreadable",)
+            Path(path), (N_("it is not a Clinic backup, or its manifest is unreadable"),)
         ) from None
 
 
@@ -186,7 +187,7 @@ def read_wrapped_key(path: Path) -> bytes | None:
                 return None
             return read_small(archive, WRAPPED_KEY)
     except ZIP_DAMAGE:
-        raise DamagedBackup(Path(path), ("key.json cannot be read",)) from None
+        raise DamagedBackup(Path(path), (N_("key.json cannot be read"),)) from None
 
 
 def check_key(manifest: Manifest, key: bytearray) -> None:

@@ -97,3 +97,16 @@ def test_the_note_after_an_update_is_in_spanish(
     assert f"en {copy}." in err and "was updated" not in err
     assert run(data_dir, monkeypatch, "cases")[0] == 0
     assert "Clinic was updated, so the records were brought up to date." in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_backup_is_described_in_spanish(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a backup\n", encoding="utf-8")
+    code, shown = run(data_dir, monkeypatch, "--lang", "es", "backup", "--verify", str(junk))
+    assert code != 0
+    assert "problema: no es una copia de seguridad de Clinic, o su manifiesto no se" in shown
+    assert "manifest is unreadable" not in shown
+    code, shown = run(data_dir, monkeypatch, "backup", "--verify", str(junk))
+    assert "problem: it is not a Clinic backup, or its manifest is unreadable" in shown
