@@ -190,6 +190,40 @@ def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
     lowered = message.lower()
     if "password authentication failed" in lowered or "no password supplied" in lowered:
         return _wrong_login(target)
+    refused = _tls_refusal(lowered, target)
+    if refused is not None:
+        return refused
+    if "role" in lowered and "does not exist" in lowered:
+        return _wrong_login(target)
+    if "connection refused" in lowered or "timeout" in lowered or "could not translate" in lowered:
+        return OfficeError(
+            N_(
+                "The office server at {host} port {port} cannot be reached. Check the network "
+                "connection (and that you are in the office or on its VPN), then try again. "
+                "Nothing was changed."
+            ),
+            host=target.host,
+            port=target.port,
+        )
+    if "database" in lowered and "does not exist" in lowered:
+        return OfficeError(
+            N_("The office server has no database named '{database}'. Check the address."),
+            database=target.database,
+        )
+    if "permission denied for database" in lowered or "not permitted to log in" in lowered:
+        return OfficeError(
+            N_(
+                "The user '{user}' may not use this office database (the account may have "
+                "been disabled). Ask the clinic's administrator."
+            ),
+            user=target.user,
+        )
+    return None
+
+
+def _tls_refusal(lowered: str, target: OfficeTarget) -> OfficeError | None:
+    """Our words for a connection TLS refused: not encrypted, a certificate made out to another
+    name, or one the clinic's CA did not sign; ``None`` when TLS is not the reason."""
     if "no encryption" in lowered or "ssl is not enabled" in lowered or "sslmode" in lowered:
         return OfficeError(
             N_(
@@ -218,30 +252,5 @@ def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
                 "Nothing was sent. Ask the administrator for the right CA file."
             ),
             ca=target.ca_file or "-",
-        )
-    if "role" in lowered and "does not exist" in lowered:
-        return _wrong_login(target)
-    if "connection refused" in lowered or "timeout" in lowered or "could not translate" in lowered:
-        return OfficeError(
-            N_(
-                "The office server at {host} port {port} cannot be reached. Check the network "
-                "connection (and that you are in the office or on its VPN), then try again. "
-                "Nothing was changed."
-            ),
-            host=target.host,
-            port=target.port,
-        )
-    if "database" in lowered and "does not exist" in lowered:
-        return OfficeError(
-            N_("The office server has no database named '{database}'. Check the address."),
-            database=target.database,
-        )
-    if "permission denied for database" in lowered or "not permitted to log in" in lowered:
-        return OfficeError(
-            N_(
-                "The user '{user}' may not use this office database (the account may have "
-                "been disabled). Ask the clinic's administrator."
-            ),
-            user=target.user,
         )
     return None
