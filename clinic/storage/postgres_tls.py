@@ -124,16 +124,7 @@ def make_certificates(
     if folder.exists() and not folder.is_dir():
         raise OfficeError(N_("{path} is a file, not a folder."), path=folder)
     paths = {name: folder / name for name in FILE_NAMES}
-    existing = [str(path) for path in paths.values() if path.exists() or path.is_symlink()]
-    if existing:
-        raise OfficeError(
-            N_(
-                "Nothing was written: {files} already exist. Clinic never overwrites "
-                "certificates or keys (laptops may trust them). Choose another --out folder, "
-                "or move those files away first."
-            ),
-            files=", ".join(existing),
-        )
+    _refuse_existing(paths)
     issued = crypto.issue_server_tls(
         ca_name=f"Clinic CA for {hosts.shown()[0]}",
         dns_names=hosts.dns_names,
@@ -149,6 +140,38 @@ def make_certificates(
         SERVER_CERTIFICATE: (issued.server_certificate, 0o644),
         SERVER_KEY: (issued.server_key, 0o600),
     }
+    _write_all(folder, paths, contents)
+    return MadeCertificates(
+        folder=folder,
+        ca_certificate=paths[CA_CERTIFICATE],
+        ca_key=paths[CA_KEY],
+        server_certificate=paths[SERVER_CERTIFICATE],
+        server_key=paths[SERVER_KEY],
+        hosts=hosts,
+        ca_not_after=issued.ca_not_after,
+        server_not_after=issued.server_not_after,
+    )
+
+
+def _refuse_existing(paths: dict[str, Path]) -> None:
+    """Refused, naming every one, when any of the files (or a link by its name) exists."""
+    existing = [str(path) for path in paths.values() if path.exists() or path.is_symlink()]
+    if existing:
+        raise OfficeError(
+            N_(
+                "Nothing was written: {files} already exist. Clinic never overwrites "
+                "certificates or keys (laptops may trust them). Choose another --out folder, "
+                "or move those files away first."
+            ),
+            files=", ".join(existing),
+        )
+
+
+def _write_all(
+    folder: Path, paths: dict[str, Path], contents: dict[str, tuple[bytes, int]]
+) -> None:
+    """Each file written new with its mode; on any failure the ones already written are
+    removed again."""
     written: list[Path] = []
     try:
         for name, (data, mode) in contents.items():
@@ -167,16 +190,6 @@ def make_certificates(
             folder=folder,
             reason=exc.strerror or str(exc),
         ) from exc
-    return MadeCertificates(
-        folder=folder,
-        ca_certificate=paths[CA_CERTIFICATE],
-        ca_key=paths[CA_KEY],
-        server_certificate=paths[SERVER_CERTIFICATE],
-        server_key=paths[SERVER_KEY],
-        hosts=hosts,
-        ca_not_after=issued.ca_not_after,
-        server_not_after=issued.server_not_after,
-    )
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
