@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, open_for_command, reason
-from clinic.cli.words import value_word
 from clinic.domain.drafts import EvidenceDraft
 from clinic.domain.enums import EvidenceCategory, EvidenceStatus, TranslationStatus
 from clinic.domain.ids import CaseId
@@ -149,6 +148,8 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     if not rows:
         print(_("Case {case} has no evidence with files yet.", case=args.case_id), file=out)
         return EXIT_OK
+    from clinic.cli.words import value_word  # noqa: PLC0415 - see the imports (Babel)
+
     for row in rows:
         tab = row.label or "—"
         state = "" if row.included else _(" (left out of the packet)")
