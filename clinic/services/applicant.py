@@ -14,11 +14,10 @@ from clinic.domain.applicant import (
     normalised,
     validate_applicant_details,
 )
-from clinic.domain.enums import AuditAction
 from clinic.domain.i589_questions import Interview, parse_questions
 from clinic.domain.ids import ClientId
 from clinic.resource_files import resource_path
-from clinic.services.auditing import field_changes, record, snapshot
+from clinic.services.auditing import update_audited
 from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.storage.models import Client
@@ -58,17 +57,9 @@ def set_applicant_details(
         row = session.get(Client, client_id)
         if row is None:
             raise NotFound(Thing.CLIENT, client_id)
-        changes = field_changes(snapshot(row, FIELD_NAMES), values)
+        changes = update_audited(
+            session, actor=store.actor, entity=Entity.CLIENT, row=row, values=values
+        )
         if not changes:
             return Result(client_id)
-        for name, value in values.items():
-            setattr(row, name, value)
-        record(
-            session,
-            actor=store.actor,
-            action=AuditAction.UPDATE,
-            entity=Entity.CLIENT,
-            entity_id=row.id,
-            changes=changes,
-        )
         return Result(client_id, changes=Changes.of((Entity.CLIENT, row.id)))

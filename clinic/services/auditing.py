@@ -50,3 +50,23 @@ def record_created(
         entity_id=entity_id,
         changes={k: [None, v] for k, v in values.items() if v not in (None, "", [], ())},
     )
+
+
+def update_audited(
+    session: Session, *, actor: str, entity: Entity, row: Any, values: dict[str, Any]
+) -> dict[str, Any]:
+    """Set ``values`` on ``row`` and record the fields that changed (one UPDATE entry); the
+    changes, ``{}`` when nothing changed (then nothing is set or recorded)."""
+    changes = field_changes(snapshot(row, tuple(values)), values)
+    if changes:
+        for name, value in values.items():
+            setattr(row, name, value)
+        record(
+            session,
+            actor=actor,
+            action=AuditAction.UPDATE,
+            entity=entity,
+            entity_id=row.id,
+            changes=changes,
+        )
+    return changes

@@ -11,7 +11,7 @@ from clinic.domain.enums import AuditAction, ClaimType, ForumKind, Outcome, Stag
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.stages import StageProblem, check_referral, check_stage_change
 from clinic.domain.validation import FieldProblem, Problem, validate_case
-from clinic.services.auditing import field_changes, record, record_created, snapshot
+from clinic.services.auditing import field_changes, record, record_created, snapshot, update_audited
 from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.dto import CaseView
 from clinic.services.errors import NotFound, Thing
@@ -84,19 +84,11 @@ def update_case(*, store: Store, case_id: CaseId, case: CaseDraft, today: date) 
             return rejected(tuple(staff_problems))
         values = case_values(case, row.opened_on)
         values["opened_on"] = case.opened_on or row.opened_on
-        changes = field_changes(snapshot(row, tuple(values)), values)
+        changes = update_audited(
+            session, actor=store.actor, entity=Entity.CASE, row=row, values=values
+        )
         if not changes:
             return Result(case_id)
-        for name, value in values.items():
-            setattr(row, name, value)
-        record(
-            session,
-            actor=store.actor,
-            action=AuditAction.UPDATE,
-            entity=Entity.CASE,
-            entity_id=row.id,
-            changes=changes,
-        )
         refreshed = refresh_cases(session, {row.id}, store.actor)
         return Result(case_id, changes=Changes.of((Entity.CASE, row.id)) | refreshed)
 

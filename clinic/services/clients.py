@@ -27,7 +27,7 @@ from clinic.domain.validation import (
     validate_client,
     validate_family_member,
 )
-from clinic.services.auditing import field_changes, record, record_created, snapshot
+from clinic.services.auditing import record, record_created, update_audited
 from clinic.services.deadline_refresh import client_case_ids, refresh_cases
 from clinic.services.dto import ClientView
 from clinic.services.errors import NotFound, Thing
@@ -164,21 +164,12 @@ def update_client(
             raise NotFound(Thing.CLIENT, client_id)
         if values["a_number"] and _a_number_taken(session, str(values["a_number"]), row.id):
             return rejected((FieldProblem("a_number", Problem.DUPLICATE_A_NUMBER),))
-        before = snapshot(row, tuple(values))
-        changes = field_changes(before, values)
+        changes = update_audited(
+            session, actor=store.actor, entity=Entity.CLIENT, row=row, values=values
+        )
         if not changes:
             return Result(client_id)
-        for name, value in values.items():
-            setattr(row, name, value)
         row.search_key = client_search_key(values)
-        record(
-            session,
-            actor=store.actor,
-            action=AuditAction.UPDATE,
-            entity=Entity.CLIENT,
-            entity_id=row.id,
-            changes=changes,
-        )
         refreshed = refresh_cases(session, client_case_ids(session, row.id), store.actor)
         return Result(client_id, changes=Changes.of((Entity.CLIENT, row.id)) | refreshed)
 
