@@ -3,18 +3,14 @@ the details are shown, recorded, checked in words, and cleared with an empty val
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
 
 import pytest
 
-from clinic import cli
 from clinic.services import lifecycle
 from clinic.storage import keys
+from tests.cli.test_i589_command import PASSPHRASE, run  # the same way of running a command
 from tests.services.i589_case import make_case
-
-PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture
@@ -31,13 +27,6 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     finally:
         store.lock()
     return folder
-
-
-def run(data_dir: Path, monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[int, str]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSPHRASE + "\n"))
-    out = io.StringIO()
-    args = cli.parse(["--data-dir", str(data_dir), "--passphrase-stdin", *argv])
-    return cli.run(args, out), out.getvalue()
 
 
 def test_record_show_and_clear(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
