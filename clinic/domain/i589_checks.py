@@ -73,7 +73,9 @@ class Finding:
 
 
 def _day(value: object) -> str:
-    return value.strftime("%m/%d/%Y") if hasattr(value, "strftime") else str(value)
+    """A date in a finding: ISO (2024-02-01), which no reader takes for another day — the form's
+    mm/dd/yyyy read as 2 January in the Spanish window (seen in a walk in Spanish)."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _answers(facts: I589Facts, interview: Interview) -> list[Finding]:

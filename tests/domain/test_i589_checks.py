@@ -109,3 +109,11 @@ def test_unanswered_questions_and_overflow_block() -> None:
     assert ("no_entry", "Part A.I 19") in blocking
     assert ("married_no_spouse", "Part A.I 11") in blocking
     assert ("more_children", "Part A.II") in blocking
+
+
+def test_dates_in_findings_read_the_same_in_both_languages() -> None:
+    found = cross_checks(
+        facts(details=replace(ANSWERED, left_country_on=date(2023, 7, 2))), INTERVIEW
+    )
+    late = next(f for f in found if f.code == "left_after_last_entry")
+    assert "(2023-07-02)" in describe(late, "es") and "(2023-06-18)" in describe(late, "es")
