@@ -83,10 +83,15 @@ class ConcurrentWriter:
         self.waits: list[float] = []
         self.failures: list[str] = []
         self._stop = threading.Event()
+        self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> ConcurrentWriter:
+        # The colleague's connection is open before the recompute starts, and their first save
+        # races with its start: a small store recomputes in less than ``every`` seconds, and a
+        # writer that only saved after its first pause would never have met the recompute at all.
         self._thread.start()
+        self._ready.wait()
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -94,11 +99,17 @@ class ConcurrentWriter:
         self._thread.join()
 
     def _run(self) -> None:
-        connection = self.store.raw_connection()
+        try:
+            connection = self.store.raw_connection()
+        except Exception as exc:  # reported, never hidden; the recompute is not left waiting
+            self.failures.append(str(exc))
+            self._ready.set()
+            return
         try:
             last = connection.execute("SELECT max(id) FROM asylum_case").fetchone()[0] or 1
             n = 0
-            while not self._stop.wait(self.every):
+            self._ready.set()
+            while n == 0 or not self._stop.wait(self.every):
                 n += 1
                 started = time.perf_counter()
                 try:
