@@ -5,8 +5,11 @@
     python tools/messages.py check    # fail when a text lacks a translation, or the .po is stale
 
 Marked texts are the first argument of ``_()``, ``N_()``, ``tr()``, ``gettext()`` and
-``translate()`` in clinic/domain, clinic/storage, clinic/services, clinic/reports and clinic/cli
-(the Qt interface has its own .ts catalogue: tools/translations.py). The .po has no source
+``translate()`` (both arguments of the counted ``N_n()``, ``ngettext()``, ``translate_n()``) in
+clinic/domain, clinic/storage, clinic/services, clinic/reports and clinic/cli (the Qt interface
+has its own .ts catalogue: tools/translations.py). The enum words of clinic/domain/enum_words.py
+are added from that table, each with its enum's context (``msgctxt "enum.Stage"``): the window's
+.ts has them under the same contexts, and tests/ui/test_enum_words_agree.py checks both agree. The .po has no source
 locations, so moving code does not rewrite it. See docs/decisions/0010-gettext-catalogue.md.
 """
 
@@ -18,6 +21,7 @@ import string
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -34,10 +38,21 @@ KEYWORDS: dict[str, object] = {
     "translate": None,
     # counted texts: (singular, plural) become one entry with msgid_plural and plural forms
     "tr_n": (1, 2),
+    "N_n": (1, 2),
     "ngettext": (1, 2),
     "translate_n": (1, 2),
 }
-Key = str | tuple[str, str]  # a msgid, or (singular, plural)
+
+
+class InContext(NamedTuple):
+    """A msgid under a msgctxt (an enum word: ``InContext("enum.Stage", "Filed")``)."""
+
+    context: str
+    text: str
+
+
+# a msgid, (singular, plural), or a msgid with its context
+Key = str | tuple[str, str] | InContext
 
 
 def po_path(lang: str) -> Path:
@@ -62,6 +77,10 @@ def extract() -> dict[Key, list[str]]:
             if not text:
                 continue
             found.setdefault(text, []).append(f"clinic/{package}/{filename}:{lineno}")
+    from clinic.domain.enum_words import entries  # noqa: PLC0415 - the project's own table
+
+    for context, text in entries():
+        found.setdefault(InContext(context, text), []).append("clinic/domain/enum_words.py")
     return found
 
 
@@ -91,13 +110,17 @@ def _names(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
-def _key(message_id: object) -> Key:
+def _key(message_id: object, context: str | None = None) -> Key:
+    if context:
+        return InContext(context, str(message_id))
     if isinstance(message_id, (tuple, list)):
         return (str(message_id[0]), str(message_id[1]))
     return str(message_id)
 
 
 def _shown(key: Key) -> str:
+    if isinstance(key, InContext):
+        return f"[{key.context}] {key.text}"
     return key if isinstance(key, str) else f"{key[0]} | {key[1]}"
 
 
@@ -108,7 +131,7 @@ def _translated(string_: object) -> bool:
 
 
 def _placeholders_differ(key: Key, string_: object) -> bool:
-    source = key if isinstance(key, str) else key[1]
+    source = key if isinstance(key, str) else key[1]  # an InContext's [1] is its text
     forms = list(string_) if isinstance(string_, (tuple, list)) else [string_]
     return any(isinstance(f, str) and f and _names(source) != _names(f) for f in forms)
 
@@ -116,7 +139,7 @@ def _placeholders_differ(key: Key, string_: object) -> bool:
 def check(lang: str, found: dict[Key, list[str]] | None = None) -> Problems:
     found = extract() if found is None else found
     catalog = read_catalogue(lang)
-    entries = {_key(m.id): m for m in catalog if m.id}
+    entries = {_key(m.id, m.context): m for m in catalog if m.id}
     missing = sorted(_shown(t) for t in found if t not in entries)
     untranslated = sorted(
         _shown(t) for t, m in entries.items() if t in found and not _translated(m.string)
@@ -133,7 +156,7 @@ def update(lang: str) -> tuple[int, int]:
     """Bring the .po in line with the code; returns (added, dropped)."""
     found = extract()
     old = read_catalogue(lang)
-    old_entries = {_key(m.id): m for m in old if m.id}
+    old_entries = {_key(m.id, m.context): m for m in old if m.id}
     new = Catalog(
         locale=lang,
         domain="clinic",
@@ -147,11 +170,13 @@ def update(lang: str) -> tuple[int, int]:
     )
     for text in sorted(found, key=_shown):
         previous = old_entries.get(text)
-        empty: str | tuple[str, ...] = "" if isinstance(text, str) else ("",) * new.num_plurals
+        plural = isinstance(text, tuple) and not isinstance(text, InContext)
+        empty: str | tuple[str, ...] = ("",) * new.num_plurals if plural else ""
         new.add(
-            text,
+            text.text if isinstance(text, InContext) else text,
             previous.string if previous is not None else empty,
             flags=previous.flags if previous is not None else (),
+            context=text.context if isinstance(text, InContext) else None,
         )
     path = po_path(lang)
     path.parent.mkdir(parents=True, exist_ok=True)

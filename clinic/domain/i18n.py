@@ -7,6 +7,10 @@ that returns its argument) or passed to a ``_()`` translator; Spanish in
 ``.po``; tests/domain/test_message_catalogue.py fails when a marked text lacks a translation.
 See docs/decisions/0010-gettext-catalogue.md.
 
+A word that reads differently by what it names carries a context (gettext's ``msgctxt``, read
+with :func:`pgettext`): the enum words of :mod:`clinic.domain.enum_words` use their enum's name
+("enum.EvidenceStatus": "Filed" → "Presentado"), so two enums' "Other" can differ in Spanish.
+
 Texts with values use ``str.format`` names (``"Saved {path}."``): translate the template, then
 fill it in, so the values never pass through the catalogue. A counted text has a singular and a
 plural (:func:`ngettext`, :func:`translate_n`: ``"{n} row"`` / ``"{n} rows"``), never "row(s)";
@@ -39,22 +43,28 @@ def N_(text: str) -> str:
     return text
 
 
+def N_n(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a counted text (singular, plural) for the catalogue; :func:`translate_n` shows it."""
+    return singular, plural
+
+
 def catalogue_path(lang: str) -> Path:
     return resource_path("locale", lang, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
 @lru_cache(maxsize=4)
-def _catalogue(lang: str) -> dict[str, str]:
+def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+    """(context, text) → translation; the context is "" for a text that has none."""
     path = catalogue_path(lang)
     if not path.is_file():
         return {}
     catalog = _read_po(path, lang)
-    table: dict[str, str] = {}
+    table: dict[tuple[str, str], str] = {}
     for message in catalog:
         if not message.id or message.fuzzy or not isinstance(message.id, str):
             continue
         if isinstance(message.string, str) and message.string:
-            table[message.id] = message.string
+            table[(message.context or "", message.id)] = message.string
     return table
 
 
@@ -67,9 +77,15 @@ def _read_po(path: Path, lang: str) -> Catalog:
 
 def gettext(text: str, lang: str) -> str:
     """``text`` in ``lang``; the English text itself when it has no translation."""
+    return pgettext("", text, lang)
+
+
+def pgettext(context: str, text: str, lang: str) -> str:
+    """``text`` in ``lang`` as the catalogue has it under ``context``; the English text itself
+    when it has no translation there."""
     if lang == SOURCE_LANGUAGE or not text:
         return text
-    return _catalogue(lang).get(text, text)
+    return _catalogue(lang).get((context, text), text)
 
 
 def translate(template: str, lang: str, /, **values: Any) -> str:

@@ -1,10 +1,12 @@
-"""The fixed words of the case summary and hearing docket PDFs, by language code.
+"""The fixed words of the case summary and hearing docket PDFs, in the language asked for.
 
-English ("en", :mod:`~clinic.reports.pdf_words_en`) and Spanish ("es", terms from
-docs/glossary-es.md, :mod:`~clinic.reports.pdf_words_es`) are filled; another language adds
-its own module and dict under its code (same keys). A key missing from a language falls back
-to English, so a partial catalogue still prints. Placeholders are ``str.format`` names, e.g. ``{page}``. Enum words are keyed
-``"<EnumClass>.<value>"``. Dates and times are formatted by babel in the same language.
+The words are gettext's, like the command line's: English msgids by key in
+:mod:`~clinic.reports.pdf_texts`, their Spanish in ``resources/locale/es/LC_MESSAGES/clinic.po``
+(terms from docs/glossary-es.md), read through :mod:`clinic.domain.i18n`. A text a language
+lacks prints in English, so a partial catalogue still prints. Placeholders are ``str.format``
+names, e.g. ``{page}``. Enum words are the window's (:mod:`clinic.domain.enum_words`, one table
+for both, translated under the enum's context). Dates and times are formatted by babel in the
+same language.
 
 One date style per language in every staff PDF, always with four-digit years (never "1/15/27"):
 
@@ -27,48 +29,32 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
-from clinic.reports.pdf_words_en import ENGLISH
-from clinic.reports.pdf_words_es import SPANISH
+from clinic.domain import enum_words
+from clinic.domain.i18n import pgettext, translate, translate_n
+from clinic.reports.pdf_texts import TEXTS
 from clinic.resource_files import resource_path
 
 FALLBACK = "en"
 
-# A text that depends on a count is a pair (singular, plural), chosen by the language's plural
-# rule for ``n`` (CLDR, through babel): never "item(s)".
-Words = str | tuple[str, str]
-
-# One dict a language, in a module of its own (English, the original, in pdf_words_en).
-WORDS: dict[str, dict[str, Words]] = {"en": ENGLISH, "es": SPANISH}
-
 
 def w(lang: str, key: str, **values: object) -> str:
-    """The words for ``key`` in ``lang`` (English when that language lacks them), filled in;
-    a (singular, plural) pair is chosen by the plural rule of ``lang`` for ``n``."""
-    words = WORDS.get(lang, {}).get(key)
-    if words is None:
-        words = WORDS[FALLBACK][key]  # a KeyError here is a programming error: an unknown key
-        lang = FALLBACK
+    """The words for ``key`` in ``lang`` (English when the catalogue lacks them), filled in; a
+    counted text (singular, plural) takes the form the plural rule of ``lang`` gives ``n`` (the
+    .po's Plural-Forms): never "item(s)"."""
+    words = TEXTS[key]  # a KeyError here is a programming error: an unknown key
     if isinstance(words, tuple):
-        count = values.get("n")
+        count = values.pop("n", None)
         if not isinstance(count, int):
             raise TypeError(f"{key!r} is counted: give n=<int>")
-        words = words[0] if plural_form(lang, count) == "one" else words[1]
-    return words.format(**values) if values else words
-
-
-def plural_form(lang: str, count: int) -> str:
-    """CLDR's plural category of ``count`` in ``lang`` ("one", "other", "many" …)."""
-    return str(Locale.parse(_locale(lang)).plural_form(count))
+        return translate_n(words[0], words[1], count, lang, **values)
+    return translate(words, lang, **values)
 
 
 def enum_word(lang: str, value: StrEnum | None) -> str:
     """The word for an enum value ("" for None); an unknown value prints readably."""
     if value is None:
         return ""
-    key = f"{type(value).__name__}.{value.value}"
-    if key in WORDS.get(lang, {}) or key in WORDS[FALLBACK]:
-        return w(lang, key)
-    return value.value.replace("_", " ").capitalize()
+    return pgettext(enum_words.context(type(value)), enum_words.english(value), lang)
 
 
 # Clocks read as the clinic's staff and clients read them (docs/glossary-es.md: "1:00 p. m.").

@@ -70,7 +70,7 @@ def test_checklist_pdf_in_spanish(data_dir: Path, tmp_path: Path, where: str) ->
     assert "Notificación al DHS" in text  # a section name
     assert "Formulario I-589 firmado y presentado ante el tribunal" in text  # an item
     assert "Visto bueno del abogado o la abogada" in text and "Página 1 de" in text
-    assert "Defensivo (tribunal de inmigración)" in text
+    assert "Solicitud Defensivo" in text  # the claim type, the window's word
     assert "Preparada por Lucía Gómez" in text
     assert "Filing checklist" not in text and "Attorney sign-off" not in text
 

@@ -176,7 +176,7 @@ def test_every_part_of_the_case_is_printed(tmp_path: Path) -> None:
         "Russian, Spanish (interpreter",
         "4410 N Kedzie Ave",
         "NÚÑEZ, Мария",
-        "Defensive (immigration court)",
+        "Defensive",
         "Chicago Immigration Court",
         "Political opinion",
         "Members of the <Núñez> family & their relatives",
