@@ -27,9 +27,9 @@ from reportlab.platypus import (
 
 from clinic.domain.checklists import EvaluatedChecklist, EvaluatedItem
 from clinic.domain.enums import ChecklistState
+from clinic.domain.i18n import LANGUAGES
 from clinic.reports import pdf_words
 from clinic.reports.checklist_words import MARK_KEYS as _MARK_KEYS
-from clinic.reports.checklist_words import WORDS
 from clinic.reports.checklist_words import checklist_word as _t
 from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
@@ -284,7 +284,7 @@ def render_checklist_pdf(data: ChecklistPdfData) -> bytes:
     register_fonts()
     s = _Styles()
     template = data.checklist.template
-    lang = data.lang if data.lang in WORDS else "en"
+    lang = data.lang if data.lang in LANGUAGES else "en"
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

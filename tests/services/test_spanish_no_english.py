@@ -327,13 +327,11 @@ REJECTED = {
 
 def _spanish_texts() -> Iterator[tuple[str, str]]:
     """(where, text) for every Spanish text the app ships: the window's catalogue, the command
-    line's and the PDFs' (clinic.po), the checklist PDF's dictionary, checklist templates,
-    handouts and the demo's Spanish."""
+    line's and the PDFs' (clinic.po), checklist templates, handouts and the demo's Spanish."""
     from xml.etree import ElementTree  # noqa: PLC0415
 
     from babel.messages.pofile import read_po  # noqa: PLC0415
 
-    from clinic.reports import checklist_pdf  # noqa: PLC0415
     from clinic.services.demo import spanish  # noqa: PLC0415
 
     root = Path(__file__).resolve().parents[2] / "resources"
@@ -345,8 +343,6 @@ def _spanish_texts() -> Iterator[tuple[str, str]]:
         for entry in read_po(po):
             for text in entry.string if isinstance(entry.string, tuple) else (entry.string,):
                 yield f"clinic.po {entry.id!r}", text or ""
-    for key, text in checklist_pdf.WORDS["es"].items():
-        yield f"checklist_pdf {key}", text
     for path in [*(root / "checklists").glob("*.toml"), root / "handouts" / "es.toml"]:
         yield path.name, path.read_text(encoding="utf-8")
     yield "demo", repr(vars(spanish))
