@@ -32,7 +32,7 @@ from clinic.domain.enums import (
     Stage,
     TranslationStatus,
 )
-from clinic.domain.i18n import gettext, translate
+from clinic.domain.i18n import N_, gettext, translate
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -125,32 +125,31 @@ class ChecklistItem:
     def citation_in(self, lang: str) -> str:
         """The citation as written, its confidence tag ("[CONFIRMED]", "[SECONDARY for the
         amount]") in ``lang``; a tag's words this list lacks stay as written."""
-        words = _CITATION_TAGS.get(lang)
-        if not words:
-            return self.citation
 
         def tag(match: re.Match[str]) -> str:
             level, rest = match.group(1), match.group(2)
-            return f"[{words[level]}{words.get(rest, rest)}]"
+            words = gettext(_CITATION_TAGS[level], lang)
+            return f"[{words}{gettext(rest, lang) if rest in _TAG_WORDS else rest}]"
 
         return _TAG.sub(tag, self.citation)
 
 
-# The confidence tags a template's citation may carry, in the staff languages (Spanish as the
-# templates' own notes write them: "[NO VERIFICADO] …"); the words after a tag's level too.
+# The confidence tags a template's citation may carry, and the words after a tag's level,
+# translated through the gettext catalogue (Spanish as the templates' own notes write them:
+# "[NO VERIFICADO] …").
 _TAG = re.compile(r"\[(CONFIRMED|SECONDARY|UNVERIFIED)([^\]]*)\]")
 _CITATION_TAGS = {
-    "es": {
-        "CONFIRMED": "CONFIRMADO",
-        "SECONDARY": "FUENTE SECUNDARIA",
-        "UNVERIFIED": "NO VERIFICADO",
-        " current wording": ": redacción vigente",
-        " wording": ": redacción",
-        ": 5 days": ": 5 días",
-        " for the amount": " en cuanto al monto",
-        " for $560": " en cuanto a los $560",
-        " for the older text": " para el texto anterior",
-    }
+    "CONFIRMED": N_("CONFIRMED"),
+    "SECONDARY": N_("SECONDARY"),
+    "UNVERIFIED": N_("UNVERIFIED"),
+}
+_TAG_WORDS = {
+    N_(" current wording"),
+    N_(" wording"),
+    N_(": 5 days"),
+    N_(" for the amount"),
+    N_(" for $560"),
+    N_(" for the older text"),
 }
 
 
