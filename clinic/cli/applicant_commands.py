@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command, reason
 from clinic.domain.applicant import ApplicantDetails
+from clinic.domain.claim_answers import EXPLANATIONS, QUESTIONS
 from clinic.domain.enums import MaritalStatus
 from clinic.domain.ids import ClientId
 from clinic.domain.problem_text import describe_all, field_label
@@ -46,6 +47,13 @@ def _fluent(text: str) -> bool | None:
     return _YES_NO[text]
 
 
+def _number(name: str) -> str:
+    """``part_b1a`` as the form numbers it: "Part B 1.A" (``part_c2``: "Part C 2.A and 2.B")."""
+    code = name.removeprefix("part_").removesuffix("_explanation")
+    item = code[1] + (f".{code[2:].upper()}" if len(code) > 2 else "")
+    return f"Part {code[0].upper()} {'2.A and 2.B' if code == 'c2' else item}"
+
+
 # option, field, type, help
 _OPTIONS: tuple[tuple[str, str, Any, str], ...] = (
     ("--middle-name", "middle_name", str, "Part A.I 6"),
@@ -63,6 +71,15 @@ _OPTIONS: tuple[tuple[str, str, Any, str], ...] = (
     ("--travel-document-number", "travel_document_number", str, "Part A.I 21"),
     ("--passport-expires-on", "passport_expires_on", _day, "Part A.I 22: YYYY-MM-DD"),
     ("--fluent-in-english", "fluent_in_english", _fluent, "Part A.I 24: yes, no or unknown"),
+    # Parts B and C: --part-b1a yes|no|unknown, --part-b1a-explanation TEXT, …
+    *(
+        (f"--{name.replace('_', '-')}", name, _fluent, f"{_number(name)}: yes, no or unknown")
+        for name in QUESTIONS
+    ),
+    *(
+        (f"--{name.replace('_', '-')}", name, str, f"{_number(name)}: the explanation (English)")
+        for name in EXPLANATIONS
+    ),
 )
 
 
@@ -70,7 +87,8 @@ def add_parsers(commands: Any) -> None:
     parser = commands.add_parser(
         "applicant",
         help="show or record a client's I-589 details that intake does not ask "
-        "(Social Security number, marital status, birthplace, passport, …)",
+        "(Social Security number, marital status, birthplace, passport, …, the yes/no questions "
+        "of Parts B and C and their explanations)",
     )
     parser.add_argument("client_id", type=int, metavar="CLIENT_ID")
     for option, field, kind, text in _OPTIONS:

@@ -1,5 +1,6 @@
 """The applicant's own details that the I-589 asks for and intake does not (issue 23): Part A.I
-items 2, 3, 6, 11, 13, 15–17, 19.A and 20–24.
+items 2, 3, 6, 11, 13, 15–17, 19.A and 20–24, and the yes/no questions of Parts B and C with their
+explanations (clinic/domain/claim_answers.py).
 
 Each is optional (the form is prepared over several meetings); what is typed is checked here and
 stored in the client's row. The Social Security and USCIS online account numbers are sensitive
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
+from clinic.domain.claim_answers import normalised_explanation, validate_claim_answers
 from clinic.domain.enums import MaritalStatus
 from clinic.domain.reference_codes import is_country_code
 from clinic.domain.validation import FieldProblem, Problem, Problems
@@ -43,6 +45,32 @@ class ApplicantDetails:
     travel_document_number: str = ""
     passport_expires_on: date | None = None
     fluent_in_english: bool | None = None  # None: not asked yet
+    # Parts B and C (clinic/domain/claim_answers.py): None until asked; each explanation in English
+    part_b1a: bool | None = None
+    part_b1a_explanation: str = ""
+    part_b1b: bool | None = None
+    part_b1b_explanation: str = ""
+    part_b2: bool | None = None
+    part_b2_explanation: str = ""
+    part_b3a: bool | None = None
+    part_b3a_explanation: str = ""
+    part_b3b: bool | None = None
+    part_b3b_explanation: str = ""
+    part_b4: bool | None = None
+    part_b4_explanation: str = ""
+    part_c1: bool | None = None
+    part_c1_explanation: str = ""
+    part_c2a: bool | None = None
+    part_c2b: bool | None = None
+    part_c2_explanation: str = ""
+    part_c3: bool | None = None
+    part_c3_explanation: str = ""
+    part_c4: bool | None = None
+    part_c4_explanation: str = ""
+    part_c5: bool | None = None
+    part_c5_explanation: str = ""
+    part_c6: bool | None = None
+    part_c6_explanation: str = ""
 
 
 FIELD_NAMES = tuple(f.name for f in fields(ApplicantDetails))
@@ -66,7 +94,9 @@ def normalised(details: ApplicantDetails) -> ApplicantDetails:
     values: dict[str, object] = {}
     for name in FIELD_NAMES:
         value = getattr(details, name)
-        if isinstance(value, str):
+        if isinstance(value, str) and name.endswith("_explanation"):
+            value = normalised_explanation(value)
+        elif isinstance(value, str):
             value = value.strip()
             if name in ("ssn", "uscis_account"):
                 value = digits_only(value)
@@ -98,4 +128,5 @@ def validate_applicant_details(details: ApplicantDetails, *, today: date) -> Pro
             problems.append(FieldProblem(name, Problem.UNKNOWN_COUNTRY))
     if details.left_country_on is not None and details.left_country_on > today:
         problems.append(FieldProblem("left_country_on", Problem.DATE_IN_FUTURE))
+    problems += validate_claim_answers({name: getattr(details, name) for name in FIELD_NAMES})
     return tuple(problems)

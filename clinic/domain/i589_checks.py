@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from clinic.domain.entries import entries_for_i589
 from clinic.domain.enums import MaritalStatus
 from clinic.domain.i18n import N_, translate
-from clinic.domain.i589_questions import Interview, progress
+from clinic.domain.i589_questions import Interview, Question, progress
 from clinic.domain.i589_values import CHILD_ROWS, ENTRY_ROWS, I589Facts
+from clinic.domain.problem_text import field_label
 
 # Each finding's words (a translatable template) by its code.
 WORDS: dict[str, str] = {
     "unanswered": N_("Not answered yet: {question}."),
+    "unexplained": N_("Answered Yes but not explained: {question}."),
     "arrival_not_last_entry": N_(
         "The last arrival on the client's record ({arrival}) is not the most recent entry "
         "listed ({entry}); the one-year deadline counts from the last arrival."
@@ -49,9 +51,9 @@ WORDS: dict[str, str] = {
         "{n} children are recorded; the form lists {rows} and Supplement A is not filled yet: "
         "write the others on it by hand."
     ),
-    "part_b_not_recorded": N_(
-        "Parts B and C (the claim's questions) and the preparer's and interpreter's blocks are "
-        "not recorded in Clinic yet: answer them on the form."
+    "preparer_not_recorded": N_(
+        "The preparer's and interpreter's blocks (Parts D and E) are not recorded in Clinic yet: "
+        "complete them on the form."
     ),
 }
 
@@ -78,10 +80,26 @@ def _day(value: object) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
+def question_words(question: Question, lang: str) -> str:
+    """A question named in a list: Part A.I's in the form's words (short), Parts B and C's by
+    their number and subject, in ``lang`` (their own words run to several lines)."""
+    return field_label(question.key, lang) if question.part in ("B", "C") else question.en
+
+
 def _answers(facts: I589Facts, interview: Interview) -> list[Finding]:
     answers = {name: getattr(facts.details, name) for name in facts.details.__dataclass_fields__}
+
+    def named(q: Question) -> dict[str, str]:
+        if q.part not in ("B", "C"):
+            return {"question": q.en}
+        # an explanation missing: named by the question answered Yes
+        key = next((k for k in q.explains if answers.get(k) is True), q.key)
+        return {"question": q.en, "key": key}
+
     return [
-        Finding("unanswered", f"Part {q.part} {q.item}", True, {"question": q.en})
+        Finding(
+            "unexplained" if q.explains else "unanswered", f"Part {q.part} {q.item}", True, named(q)
+        )
         for part in progress(interview, answers)
         for q in part.missing
     ]
@@ -115,6 +133,8 @@ def _dates(facts: I589Facts) -> list[Finding]:
 def describe(finding: Finding, lang: str) -> str:
     """The finding in words, in ``lang``."""
     values = dict(finding.values)
+    if "key" in values:  # Parts B and C: by number and subject, in ``lang``
+        values["question"] = field_label(values.pop("key"), lang)
     if "status" in values:
         values["status"] = translate(MARITAL_WORDS.get(values["status"], values["status"]), lang)
     return translate(WORDS[finding.code], lang, **values)
@@ -144,6 +164,6 @@ def cross_checks(facts: I589Facts, interview: Interview) -> tuple[Finding, ...]:
         *_answers(facts, interview),
         *_dates(facts),
         *_family(facts),
-        Finding("part_b_not_recorded", "Part B", False),
+        Finding("preparer_not_recorded", "Part D", False),
     ]
     return tuple(sorted(found, key=lambda f: not f.blocks))

@@ -194,6 +194,7 @@ DETAILS = {
     "children_count": N_("total number of children"),
     "grounds": N_("the grounds (race, religion, … Torture Convention)"),
     "cat": N_("page 1: also applying for withholding under the Convention Against Torture"),
+    "explanation": N_("explanation"),
 }
 QUESTION = N_("Part {part}, {item}")
 QUESTION_SPOUSE = N_("Part {part}, spouse, {item}")

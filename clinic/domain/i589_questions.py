@@ -1,7 +1,8 @@
 """The I-589 interview's questions as data (``resources/forms/i-589/questions.toml``; issue 23).
 
-Each question records one applicant detail (:class:`clinic.domain.applicant.ApplicantDetails`),
-in the form's order, with the form's English words and the question as asked in each interview
+Each question records one applicant detail (:class:`clinic.domain.applicant.ApplicantDetails`:
+Part A.I's details and the yes/no questions of Parts B and C with their explanations), in the
+form's order, with the form's English words and the question as asked in each interview
 language, and whether that translation has been reviewed. Parsing refuses a file that names a
 detail Clinic does not record, leaves one out, or lacks a language's text: a question silently
 missing from the interview would be a question never asked.
@@ -25,6 +26,7 @@ class AnswerKind(StrEnum):
     DATE = "date"  # in the past
     FUTURE_DATE = "future_date"  # may be after today (a passport's expiry)
     YES_NO = "yes_no"
+    EXPLANATION = "explanation"  # several lines, asked when a question it explains is "Yes"
 
 
 class Review(StrEnum):
@@ -46,6 +48,14 @@ class Question:
     asked: dict[str, str]  # language -> the question as asked
     review: dict[str, Review]  # language -> whether that text was reviewed
     if_any: bool = False  # an empty answer is not missing (many applicants have none)
+    explains: tuple[str, ...] = ()  # an explanation's yes/no questions (Parts B and C)
+
+    def counts(self, answers: dict[str, object]) -> bool:
+        """Whether this question is to be answered: an explanation when a question it explains
+        is "Yes"; an "if any" question when answered; every other question always."""
+        if self.explains:
+            return any(answers.get(key) is True for key in self.explains)
+        return not self.if_any or is_answered(answers.get(self.key))
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,17 @@ def _question(raw: Any, languages: tuple[str, ...], where: str) -> Question:
         asked={lang: _text(raw, lang, where) for lang in languages},
         review=review,
         if_any=_flag(raw, "if_any", where),
+        explains=_explains(raw, kind, where),
     )
+
+
+def _explains(raw: dict[str, Any], kind: AnswerKind, where: str) -> tuple[str, ...]:
+    value = raw.get("explains", [])
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        raise QuestionsError(f"{where}: 'explains' must be a list of question keys")
+    if (kind is AnswerKind.EXPLANATION) != bool(value):
+        raise QuestionsError(f"{where}: an explanation (and only one) names what it 'explains'")
+    return tuple(value)
 
 
 def _flag(table: dict[str, Any], name: str, where: str) -> bool:
@@ -117,7 +137,7 @@ def progress(interview: Interview, answers: dict[str, object]) -> tuple[Progress
     out = []
     for part in interview.parts():
         asked = [q for q in interview.questions if q.part == part]
-        counted = [q for q in asked if not q.if_any or is_answered(answers.get(q.key))]
+        counted = [q for q in asked if q.counts(answers)]
         missing = tuple(q for q in counted if not is_answered(answers.get(q.key)))
         out.append(Progress(part, len(counted) - len(missing), len(counted), missing))
     return tuple(out)
@@ -146,6 +166,10 @@ def parse_questions(text: str, where: str) -> Interview:
     missing = [name for name in FIELD_NAMES if name not in keys]
     if missing:
         raise QuestionsError(f"{where}: no question records {', '.join(missing)}")
+    yes_no = {q.key for q in questions if q.kind is AnswerKind.YES_NO}
+    for question in questions:
+        if not set(question.explains) <= yes_no:
+            raise QuestionsError(f"{where}: {question.key} explains no yes/no question of the file")
     return Interview(
         form=_text(meta, "form", where),
         edition=_text(meta, "edition", where),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clinic.domain.applicant import ApplicantDetails
+from clinic.domain.claim_answers import EXPLANATIONS, QUESTIONS
 from clinic.domain.entries import EntryFact, entries_for_i589
 from clinic.domain.enums import MaritalStatus, ProtectedGround, Sex
 from clinic.domain.i18n import N_
@@ -146,7 +147,19 @@ def _details(details: ApplicantDetails) -> dict[str, Value | None]:
         "passport.travel_document_number": details.travel_document_number,
         "passport.expires": details.passport_expires_on,
         "applicant.fluent_in_english": None if english is None else _yes_no(english),
+        **_claim(details),
     }
+
+
+def _claim(details: ApplicantDetails) -> dict[str, Value | None]:
+    """Parts B and C: each question's Yes or No box, and its explanation."""
+    values: dict[str, Value | None] = {}
+    for name in QUESTIONS:
+        answer: bool | None = getattr(details, name)
+        values[f"claim.{name}"] = None if answer is None else _yes_no(answer)
+    for name in EXPLANATIONS:
+        values[f"claim.{name}"] = getattr(details, name)
+    return values
 
 
 def _residence(address: Address | None) -> dict[str, Value | None]:

@@ -93,6 +93,9 @@ _TEXT: dict[Problem, str] = {
     Problem.BAD_USCIS_ACCOUNT: N_(
         "A USCIS online account number has 12 digits; leave it empty if the client has none."
     ),
+    Problem.EXPLANATION_REQUIRED: N_(
+        "The answer is Yes: the form asks for an explanation; type it here (in English)."
+    ),
 }
 
 _FIELD_LABELS: dict[str, str] = {
@@ -117,6 +120,32 @@ _FIELD_LABELS: dict[str, str] = {
     "passport_expires_on": N_("Passport or travel document expires"),
     "marital_status": N_("Marital status"),
     "fluent_in_english": N_("Fluent in English"),
+    # the I-589's Parts B and C (clinic/domain/claim_answers.py)
+    "part_b1a": N_("Part B 1.A: harm, mistreatment or threats in the past"),
+    "part_b1a_explanation": N_("Part B 1.A: explanation"),
+    "part_b1b": N_("Part B 1.B: fear of harm on return"),
+    "part_b1b_explanation": N_("Part B 1.B: explanation"),
+    "part_b2": N_("Part B 2: accused, arrested or detained in another country"),
+    "part_b2_explanation": N_("Part B 2: explanation"),
+    "part_b3a": N_("Part B 3.A: organizations or groups in the home country"),
+    "part_b3a_explanation": N_("Part B 3.A: explanation"),
+    "part_b3b": N_("Part B 3.B: still taking part in them"),
+    "part_b3b_explanation": N_("Part B 3.B: explanation"),
+    "part_b4": N_("Part B 4: fear of torture"),
+    "part_b4_explanation": N_("Part B 4: explanation"),
+    "part_c1": N_("Part C 1: applied for refugee status, asylum or withholding before"),
+    "part_c1_explanation": N_("Part C 1: explanation"),
+    "part_c2a": N_("Part C 2.A: travelled through or lived in another country"),
+    "part_c2b": N_("Part C 2.B: lawful status in another country"),
+    "part_c2_explanation": N_("Part C 2.A and 2.B: explanation"),
+    "part_c3": N_("Part C 3: caused harm or suffering to anyone"),
+    "part_c3_explanation": N_("Part C 3: explanation"),
+    "part_c4": N_("Part C 4: returned to the country of feared harm"),
+    "part_c4_explanation": N_("Part C 4: explanation"),
+    "part_c5": N_("Part C 5: filing more than 1 year after the last arrival"),
+    "part_c5_explanation": N_("Part C 5: explanation"),
+    "part_c6": N_("Part C 6: crimes, arrests or convictions"),
+    "part_c6_explanation": N_("Part C 6: explanation"),
 }
 
 

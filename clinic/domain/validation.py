@@ -88,6 +88,8 @@ class Problem(StrEnum):
     # the applicant's I-589 details (clinic/domain/applicant.py)
     BAD_SSN = "bad_ssn"
     BAD_USCIS_ACCOUNT = "bad_uscis_account"
+    # the I-589's Parts B and C (clinic/domain/claim_answers.py)
+    EXPLANATION_REQUIRED = "explanation_required"
 
 
 @dataclass(frozen=True)

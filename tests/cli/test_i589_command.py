@@ -132,7 +132,8 @@ def test_check_lists_what_blocks_printing_and_exits_1(
     assert "Part A.I 11 [must be put right]: Not answered yet: Marital Status." in shown
     assert "Part A.II [must be put right]: 6 children are recorded; the form lists 4" in shown
     assert "Part A.I 19.C [must be put right]: 4 entries are recorded" in shown
-    assert "Part B [check]: Parts B and C" in shown
+    assert "Part B 1.A [must be put right]: Not answered yet: Part B 1.A: harm" in shown
+    assert "Part D [check]: The preparer's and interpreter's blocks" in shown
     assert shown.rstrip().endswith("things must be put right before the I-589 is printed.")
     code, shown = run(data_dir, monkeypatch, "--lang", "es", "i589", "1", "--check")
     assert code == 1 and "hay que corregirlo" in shown and "Sin responder todavía" in shown

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from clinic.domain.applicant import ApplicantDetails
+from clinic.domain.claim_answers import QUESTIONS
 from clinic.domain.entries import EntryFact
 from clinic.domain.enums import MaritalStatus
 from clinic.domain.i589_checks import cross_checks, describe
@@ -28,6 +29,7 @@ ANSWERED = ApplicantDetails(
     passport_country="PE",
     passport_expires_on=date(2030, 1, 1),
     fluent_in_english=False,
+    **dict.fromkeys(QUESTIONS, False),  # Parts B and C: every question answered No
 )
 
 
@@ -59,9 +61,23 @@ def codes(found: object) -> list[str]:
     return [f.code for f in found]  # type: ignore[attr-defined]
 
 
-def test_a_consistent_answered_record_has_only_the_note_on_parts_b_and_c() -> None:
+def test_a_consistent_answered_record_has_only_the_note_on_the_preparer() -> None:
     found = cross_checks(facts(), INTERVIEW)
-    assert codes(found) == ["part_b_not_recorded"] and not found[0].blocks
+    assert codes(found) == ["preparer_not_recorded"] and not found[0].blocks
+
+
+def test_parts_b_and_c_unanswered_or_unexplained_block_named_by_number() -> None:
+    details = replace(ANSWERED, part_b1a=True, part_b2=None, part_c2b=True)
+    found = [f for f in cross_checks(facts(details=details), INTERVIEW) if f.blocks]
+    assert [(f.code, f.question) for f in found] == [
+        ("unexplained", "Part B 1.A"),
+        ("unanswered", "Part B 2"),
+        ("unexplained", "Part C 2"),  # 2.A and 2.B share one explanation
+    ]
+    assert describe(found[0], "en") == (
+        "Answered Yes but not explained: Part B 1.A: harm, mistreatment or threats in the past."
+    )
+    assert describe(found[1], "es").startswith("Sin responder todavía: Parte B 2")
 
 
 def test_each_contradiction_is_named_with_its_question() -> None:
@@ -81,7 +97,7 @@ def test_each_contradiction_is_named_with_its_question() -> None:
         "born_after_leaving",
         "spouse_not_married",
         "left_after_last_entry",  # a note: may be right
-        "part_b_not_recorded",
+        "preparer_not_recorded",
     ]
     by_code = {f.code: f for f in found}
     assert by_code["arrival_not_last_entry"].question == "Part A.I 19.B"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from clinic.domain.enums import (
 )
 from clinic.domain.ids import CaseId, ClientId
 from clinic.services import (
+    applicant,
     cases,
     checklists,
     clients,
@@ -252,7 +253,7 @@ def test_plain_export_is_json_of_the_documented_format_and_imports(
     out = tmp_path / "case.json"
     export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None).unwrap()
     document = json.loads(out.read_text("utf-8"))
-    assert (document["format"], document["version"]) == ("clinic-case-export", 2)
+    assert (document["format"], document["version"]) == ("clinic-case-export", 3)
     entry = document["clients"][0]
     assert set(entry) == {
         "client",
@@ -464,8 +465,11 @@ def test_a_version_1_document_without_entries_still_imports(
     out = tmp_path / "old.json"
     export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None)
     document = json.loads(out.read_text("utf-8"))
-    assert document["version"] == 2
+    assert document["version"] == 3
     document["version"] = 1
+    for client in document["clients"]:
+        for name in [k for k in client["client"] if k.startswith("part_")]:
+            del client["client"][name]
     for client in document["clients"]:
         client.pop("entries"), client.pop("statuses")
     out.write_text(json.dumps(document), "utf-8")
@@ -485,3 +489,56 @@ def test_an_entry_in_the_future_is_refused_as_intake_would(
     with pytest.raises(case_bundle.InvalidRecords, match="entry 1"):
         import_cases(store=target, source=out, passphrase=None)
     assert _counts(target) == (0, 0, 0)
+
+
+def test_the_part_b_and_c_answers_travel_and_a_version_2_document_still_imports(
+    source: tuple[Store, CaseId], target: Store, tmp_path: Path, today: date, passphrase: str
+) -> None:
+    """Version 3 carries the client's Part B and C answers (migration 0010); a version-2
+    document, without them, imports with every question not asked yet."""
+    store, case_id = source
+    client_id = ClientId(store_client_of(store, case_id))
+    details = applicant.applicant_details(store=store, client_id=client_id)
+    answered = replace(
+        details,
+        part_b1a=True,
+        part_b1a_explanation="Threatened twice.\nBeaten once.",
+        part_c2a=False,
+        part_c2b=True,
+        part_c2_explanation="Lived in Mexico for 3 months.",
+    )
+    applicant.set_applicant_details(
+        store=store, client_id=client_id, details=answered, today=today
+    ).unwrap()
+    out = tmp_path / "v3.json"
+    export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None).unwrap()
+    document = json.loads(out.read_text("utf-8"))
+    client = document["clients"][0]["client"]
+    assert (client["part_b1a"], client["part_c2b"], client["part_b2"]) == (True, True, None)
+    assert client["part_b1a_explanation"] == "Threatened twice.\nBeaten once."
+    (new_case,) = import_cases(store=target, source=out, passphrase=None).unwrap().case_ids
+    moved = applicant.applicant_details(store=target, client_id=store_client_of(target, new_case))
+    assert moved == applicant.applicant_details(store=store, client_id=client_id)
+
+    for entry in document["clients"]:
+        for name in [k for k in entry["client"] if k.startswith("part_")]:
+            del entry["client"][name]
+    document["version"] = 2
+    old = tmp_path / "v2.json"
+    old.write_text(json.dumps(document), "utf-8")
+    other = lifecycle.init_store(
+        data_dir=lifecycle.resolve_data_dir(tmp_path / "laptop3"), passphrase=passphrase, actor="c"
+    )
+    try:
+        (case2,) = import_cases(store=other, source=old, passphrase=None).unwrap().case_ids
+        plain = applicant.applicant_details(store=other, client_id=store_client_of(other, case2))
+        assert plain.part_b1a is None and plain.part_c2_explanation == ""
+    finally:
+        other.lock()
+
+
+def store_client_of(store: Store, case_id: int) -> ClientId:
+    with store.unit_of_work() as session:
+        row = session.get(Case, case_id)
+        assert row is not None
+        return ClientId(row.client_id)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QGroupBox, QLineEdit
 
 from clinic.domain.applicant import FIELD_NAMES
 from clinic.domain.drafts import CaseDraft, ClientDraft
@@ -67,7 +67,9 @@ def test_every_detail_is_asked_in_english_and_spanish_in_the_forms_order(
     assert "U.S. Social Security Number" in ssn.text()
     assert "¿Tiene número de Seguro Social de EE. UU.?" in ssn.text()
     assert "not yet been reviewed" in tab.review_note.text()  # none is: said once, not per line
-    assert tab.progress.text() == "Part A.I: 0 of 10 answered"
+    assert tab.progress.text() == (
+        "Part A.I: 0 of 10 answered · Part B: 0 of 6 answered · Part C: 0 of 7 answered"
+    )
     assert "Marital Status" in tab.missing.text()
     assert not tab.save_button.isEnabled()  # nothing typed: nothing to save
 
@@ -81,7 +83,7 @@ def test_typed_answers_are_saved_and_shown_as_stored(qtbot, store, page) -> None
     _choose(tab, "fluent_in_english", False)
     tab.answers["left_country_on"].set_value(date(2025, 5, 20))
     assert tab.save_button.isEnabled() and tab.status.text() == "Answers not saved yet."
-    assert tab.progress.text() == "Part A.I: 6 of 11 answered"  # the SSN counts once given
+    assert tab.progress.text().startswith("Part A.I: 6 of 11 answered")  # the SSN counts
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.status.text() == "Answers saved.")
     stored = applicant.applicant_details(store=store, client_id=client_id)
@@ -107,6 +109,29 @@ def test_a_refused_answer_is_named_beside_it_and_nothing_is_saved(qtbot, store, 
     assert tab.answers["ssn"].value() == "12345"  # what was typed stays
     assert tab.answers["religion"].value() == "Baptist"
     assert applicant.applicant_details(store=store, client_id=client_id).religion == ""
+
+
+def test_a_yes_in_part_b_asks_its_explanation_and_is_refused_without_it(qtbot, store, page) -> None:  # type: ignore[no-untyped-def]
+    tab, client_id = _open(page, store)
+    box = tab.findChild(QGroupBox, "i589Part_B")
+    assert box is not None and box.title() == "Part B — Information about your application"
+    _choose(tab, "part_b1a", True)
+    assert "Part B: 1 of 7 answered" in tab.progress.text()  # 1.A's explanation now counts
+    assert "Part B 1.A: explanation" in tab.missing.text()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.problems["part_b1a_explanation"].isVisibleTo(tab))
+    assert "explanation" in tab.problems["part_b1a_explanation"].text()
+    assert applicant.applicant_details(store=store, client_id=client_id).part_b1a is None
+    explanation = tab.answers["part_b1a_explanation"]
+    explanation.set_value("They beat me.\nThey threatened my son.")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.status.text() == "Answers saved.")
+    stored = applicant.applicant_details(store=store, client_id=client_id)
+    assert (stored.part_b1a, stored.part_b1a_explanation) == (
+        True,
+        "They beat me.\nThey threatened my son.",
+    )
+    assert "Part B: 2 of 7 answered" in tab.progress.text()
 
 
 def test_unsaved_answers_come_back_after_another_case_and_go_at_lock(

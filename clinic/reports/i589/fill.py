@@ -11,8 +11,6 @@ as the packet flattens its sources (clinic/reports/packet/normalise.py): what pr
 from __future__ import annotations
 
 import io
-import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -20,20 +18,17 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import BooleanObject, DictionaryObject, NameObject
 
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import Formatted, FormMap, MappedField, Value, format_value
 from clinic.reports.i589.edition import Recognised, recognise
+from clinic.reports.i589.text_fit import MIN_SIZE, fit_lines, font_size, is_multiline, resize
 
-CHAR_WIDTH = 0.6  # Courier: every glyph is 600/1000 of the type size wide
-AUTO_SIZE = 9.0  # the size a field asking for "auto" (0 Tf) is measured at
-MIN_SIZE = 6.0  # smaller is not legible when printed
-PADDING = 4.0  # the text's inset inside the box, 2 points each side
-_DA_SIZE = re.compile(r"/(\S+)\s+([\d.]+)\s+Tf")
 TOO_WIDE = N_(
     "{value} does not fit its box even in {limit}-point type: shorten it, or type it by hand"
 )
+TOO_MUCH = N_("{value} is longer than its box takes: Supplement B is not filled yet")
 
 
 class FormFileProblem(Exception):
@@ -61,7 +56,7 @@ class NotWritten:
 class Filled:
     pdf: bytes
     recognised: Recognised
-    placed: tuple[Placed, ...]
+    placed: tuple[Placed, ...]  # a box of several lines holds the text as wrapped
     unplaced: tuple[MappedField, ...]  # a value for it, but this form has no such field
     not_written: tuple[NotWritten, ...]  # a value that the box cannot take as it is
     to_type: tuple[MappedField, ...]  # Clinic holds no value for it: typed by hand
@@ -169,35 +164,6 @@ def _widgets(writer: PdfWriter) -> dict[str, tuple[int, DictionaryObject]]:
     return found
 
 
-def _font_size(widget: DictionaryObject, text: str) -> float | None:
-    """The type size at which ``text`` fits the box: the field's own, or smaller down to
-    :data:`MIN_SIZE`; None when even that is too large. Measured for the monospaced Courier the
-    I-589's fields use; a field in another font keeps its own size."""
-    appearance = str(widget.get("/DA", ""))
-    match = _DA_SIZE.search(appearance)
-    size = float(match.group(2)) if match else 0.0
-    size = size if size > 0 else AUTO_SIZE
-    if "courier" not in (match.group(1).lower() if match else ""):
-        return size
-    rect = [float(x) for x in widget["/Rect"]]  # type: ignore[attr-defined]
-    room = abs(rect[2] - rect[0]) - PADDING
-    needed = max(len(text), 1) * CHAR_WIDTH
-    if needed * size <= room:
-        return size
-    fitted = math.floor(room / needed * 10) / 10
-    return fitted if fitted >= MIN_SIZE else None
-
-
-def _resize(widget: DictionaryObject, size: float) -> None:
-    """The widget's default appearance set in ``size`` (viewers that regenerate appearances,
-    and PDFium when flattening, draw from it)."""
-    appearance = str(widget.get("/DA", ""))
-    match = _DA_SIZE.search(appearance)
-    if match and float(match.group(2)) != size:
-        resized = f"{appearance[: match.start()]}/{match.group(1)} {size:g} Tf"
-        widget[NameObject("/DA")] = TextStringObject(resized + appearance[match.end() :])
-
-
 def _fit(
     plan: _Plan, widgets: Mapping[str, tuple[int, DictionaryObject]]
 ) -> tuple[list[Placed], list[NotWritten]]:
@@ -207,14 +173,22 @@ def _fit(
     for item in plan.placed:
         page, widget = widgets[item.field.name]
         field = replace(item.field, page=page) if page != item.field.page else item.field
-        if field.format != "check":
-            size = _font_size(widget, item.text)
+        text = item.text
+        if field.format != "check" and is_multiline(widget):
+            fitted = fit_lines(widget, text)
+            if fitted is None:
+                too_wide.append(NotWritten(field, Formatted(problem=TOO_MUCH, value=text)))
+                continue
+            resize(widget, fitted[0])
+            text = "\n".join(fitted[1])
+        elif field.format != "check":
+            size = font_size(widget, text)
             if size is None:
-                problem = Formatted(problem=TOO_WIDE, value=item.text, limit=int(MIN_SIZE))
+                problem = Formatted(problem=TOO_WIDE, value=text, limit=int(MIN_SIZE))
                 too_wide.append(NotWritten(field, problem))
                 continue
-            _resize(widget, size)
-        placed.append(Placed(field, item.text))
+            resize(widget, size)
+        placed.append(Placed(field, text))
     return placed, too_wide
 
 

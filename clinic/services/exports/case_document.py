@@ -1,4 +1,4 @@
-"""A case (with its client) as a JSON document and back: format "clinic-case-export", version 2.
+"""A case (with its client) as a JSON document and back: format "clinic-case-export", version 3.
 
 Field names are the stored columns' names (documented in docs/export-format.md); dates are ISO
 8601, times "HH:MM:SS", moments ISO 8601 in UTC, enums their stored value. Row ids are not
@@ -40,9 +40,10 @@ from clinic.storage.models.base import UtcDateTime
 
 FORMAT = "clinic-case-export"
 # 2: the client's entries into the United States and lawful status periods (migration 0006).
-# A version-1 document (without them) still imports; an older Clinic refuses a version-2 one
+# 3: the client's answers to the I-589's Parts B and C (migration 0010).
+# A version-1 or 2 document (without them) still imports; an older Clinic refuses a newer one
 # rather than import the client without them.
-VERSION = 2
+VERSION = 3
 
 # Columns that are not exported: ids and links (re-made on import), folded search keys (derived),
 # vault names and file keys (a bundle carries the file itself; see case_bundle).

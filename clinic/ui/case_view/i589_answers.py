@@ -1,5 +1,6 @@
 """One answer field of the I-589 interview per kind of question (text, number, marital status,
-country, date, yes/no), each giving back the value :class:`ApplicantDetails` stores."""
+country, date, yes/no, a several-line explanation), each giving back the value
+:class:`ApplicantDetails` stores."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from clinic.domain import applicant
 from clinic.domain.enums import MaritalStatus
@@ -62,6 +63,8 @@ class Answer(QWidget):
             combo.setAccessibleName(name)
             combo.activated.connect(self.edited)
             return combo
+        if kind is AnswerKind.EXPLANATION:
+            return self._explanation(question)
         edit = QLineEdit()
         edit.setObjectName(f"i589_{question.key}_input")
         edit.setAccessibleName(name)
@@ -72,6 +75,17 @@ class Answer(QWidget):
             edit.setPlaceholderText(self.tr("12 digits"))
         edit.textEdited.connect(self.edited)
         return edit
+
+    def _explanation(self, question: Question) -> QPlainTextEdit:
+        """Several lines, typed in English; Tab moves on (keyboard-first, like intake)."""
+        box = QPlainTextEdit()
+        box.setObjectName(f"i589_{question.key}_input")
+        box.setAccessibleName(question.en)
+        box.setTabChangesFocus(True)
+        box.setPlaceholderText(self.tr("If the answer is Yes: explain here, in English"))
+        box.setFixedHeight(box.fontMetrics().lineSpacing() * 5 + 12)
+        box.textChanged.connect(self.edited)
+        return box
 
     def _choices(self, kind: AnswerKind) -> list[tuple[str, Any]]:
         empty = self.tr("— not answered —")
@@ -86,6 +100,8 @@ class Answer(QWidget):
         field = self.input
         if isinstance(field, OptionalDateInput | ChoiceCombo):
             return field.value()
+        if isinstance(field, QPlainTextEdit):
+            return field.toPlainText()
         assert isinstance(field, QLineEdit)
         return field.text()
 
@@ -93,6 +109,9 @@ class Answer(QWidget):
         field = self.input
         if isinstance(field, OptionalDateInput | ChoiceCombo):
             field.set_value(value)
+        elif isinstance(field, QPlainTextEdit):
+            if field.toPlainText() != (value or ""):
+                field.setPlainText(value or "")
         else:
             assert isinstance(field, QLineEdit)
             field.setText(value or "")

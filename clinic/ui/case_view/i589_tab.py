@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.applicant import ApplicantDetails
-from clinic.domain.i589_checks import describe
+from clinic.domain.i589_checks import describe, question_words
 from clinic.domain.i589_questions import Interview, Question, Review, progress
 from clinic.domain.ids import ClientId
 from clinic.services import applicant, i589_facts
@@ -40,7 +40,13 @@ from clinic.ui.session import UiSession
 from clinic.ui.translations import current_language
 
 INTERVIEW_LANGUAGE = "es"  # the language of the interview (Spanish now; issue 23)
-_PART_TITLES = {"A.I": QT_TRANSLATE_NOOP("I589Tab", "Part A.I — Information about you")}
+_PART_TITLES = {
+    "A.I": QT_TRANSLATE_NOOP("I589Tab", "Part A.I — Information about you"),
+    "B": QT_TRANSLATE_NOOP("I589Tab", "Part B — Information about your application"),
+    "C": QT_TRANSLATE_NOOP("I589Tab", "Part C — Additional information about your application"),
+}
+# Findings the tab lists above as questions still to ask, or that are about the form itself.
+_NOT_SHOWN = ("unanswered", "unexplained", "preparer_not_recorded")
 
 
 class I589Tab(CaseTab):
@@ -177,9 +183,7 @@ class I589Tab(CaseTab):
         in the case file contradicts itself, as stored (saved answers only)."""
         found = i589_facts.check_i589(store=self.session.store, case_id=case.id)
         lang = current_language()
-        lines = [
-            describe(f, lang) for f in found if f.code not in ("unanswered", "part_b_not_recorded")
-        ]
+        lines = [describe(f, lang) for f in found if f.code not in _NOT_SHOWN]
         self.findings.setText(
             self.tr("Before printing, check: {0}").format(" ".join(lines)) if lines else ""
         )
@@ -224,7 +228,8 @@ class I589Tab(CaseTab):
                 for p in parts
             )
         )
-        still = [q.en for p in parts for q in p.missing]
+        lang = current_language()
+        still = [question_words(q, lang) for p in parts for q in p.missing]
         self.missing.setText(
             self.tr("Still to ask: {0}").format("; ".join(still))
             if still
