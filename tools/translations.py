@@ -13,6 +13,12 @@ English needs a catalogue too, for plurals only (``clinic_en.ts``): ``self.tr("%
 n)`` shows "1 case" / "2 cases", never "case(s)". It is made from the code by every action here
 (lupdate -pluralonly), its two forms derived from the "(s)" in the source; nobody edits it.
 
+Besides the code, the catalogue takes words from data: the deadline rules' names (context
+``DeadlineRules``) and the enum words of clinic/domain/enum_words.py (context ``enum.<Enum>``, e.g.
+``enum.Stage``), the one table the window and the PDFs share. The PDFs and the command line
+translate the same words through gettext (tools/messages.py writes them into clinic.po under the
+same contexts); tests/ui/test_enum_words_agree.py checks both catalogues say the same.
+
 `extract` keeps every existing translation, adds new source texts as unfinished entries and
 drops texts no longer in the code (-no-obsolete). Locations are left out of the .ts so that
 moving code does not rewrite the catalogue.
@@ -79,10 +85,19 @@ def rule_names() -> list[str]:
     return sorted({str(rule["name"]) for rule in rules if rule.get("name")})
 
 
+def enum_words() -> list[tuple[str, str]]:
+    """Every (context, English word) of the enum words table (clinic/domain/enum_words.py)."""
+    from clinic.domain.enum_words import entries  # noqa: PLC0415 - the project's own table
+
+    return list(entries())
+
+
 def data_strings_module(folder: Path) -> Path:
-    """A throwaway Python file marking the rule file's words for lupdate (never committed)."""
+    """A throwaway Python file marking the rule file's words and the enum words for lupdate
+    (never committed)."""
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
     lines += [f"QT_TRANSLATE_NOOP({RULE_CONTEXT!r}, {name!r})" for name in rule_names()]
+    lines += [f"QT_TRANSLATE_NOOP({context!r}, {text!r})" for context, text in enum_words()]
     path = folder / "rule_file_words.py"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

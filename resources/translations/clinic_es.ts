@@ -1662,592 +1662,12 @@
 <context>
     <name>CaseView</name>
     <message>
-        <source>Affirmative</source>
-        <translation>Afirmativo</translation>
-    </message>
-    <message>
-        <source>Defensive</source>
-        <translation>Defensivo</translation>
-    </message>
-    <message>
-        <source>Asylum</source>
-        <translation>Asilo</translation>
-    </message>
-    <message>
-        <source>Withholding of removal</source>
-        <translation>Suspensión de la expulsión (withholding of removal)</translation>
-    </message>
-    <message>
-        <source>Convention Against Torture</source>
-        <translation>Convención contra la Tortura</translation>
-    </message>
-    <message>
-        <source>Race</source>
-        <translation>Raza</translation>
-    </message>
-    <message>
-        <source>Religion</source>
-        <translation>Religión</translation>
-    </message>
-    <message>
-        <source>Nationality</source>
-        <translation>Nacionalidad</translation>
-    </message>
-    <message>
-        <source>Particular social group</source>
-        <translation>Determinado grupo social</translation>
-    </message>
-    <message>
-        <source>Political opinion</source>
-        <translation>Opinión política</translation>
-    </message>
-    <message>
-        <source>Asylum office</source>
-        <translation>Oficina de asilo</translation>
-    </message>
-    <message>
-        <source>Immigration court</source>
-        <translation>Tribunal de inmigración</translation>
-    </message>
-    <message>
-        <source>Intake</source>
-        <translation>Ingreso (entrevista inicial)</translation>
-    </message>
-    <message>
-        <source>Preparing</source>
-        <translation>En preparación</translation>
-    </message>
-    <message>
-        <source>Filed</source>
-        <translation>Presentado</translation>
-    </message>
-    <message>
-        <source>Interview</source>
-        <translation>Entrevista</translation>
-    </message>
-    <message>
-        <source>Hearings</source>
-        <translation>Audiencias</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Decisión</translation>
-    </message>
-    <message>
-        <source>Appeal</source>
-        <translation>Apelación</translation>
-    </message>
-    <message>
-        <source>Court of appeals</source>
-        <translation>Tribunal de apelaciones</translation>
-    </message>
-    <message>
-        <source>Motion to reopen</source>
-        <translation>Moción para reabrir</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Cerrado</translation>
-    </message>
-    <message>
-        <source>Asylum granted</source>
-        <translation>Asilo concedido</translation>
-    </message>
-    <message>
-        <source>Withholding granted</source>
-        <translation>Suspensión de la expulsión (withholding) concedida</translation>
-    </message>
-    <message>
-        <source>CAT protection granted</source>
-        <translation>Protección bajo la CAT concedida</translation>
-    </message>
-    <message>
-        <source>Denied</source>
-        <translation>Denegado</translation>
-    </message>
-    <message>
-        <source>Referred to court</source>
-        <translation>Remitido al tribunal</translation>
-    </message>
-    <message>
-        <source>Dismissed</source>
-        <translation>Desestimado</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>Terminado</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
-    </message>
-    <message>
-        <source>Administratively closed</source>
-        <translation>Cerrado administrativamente</translation>
-    </message>
-    <message>
-        <source>Removal ordered</source>
-        <translation>Expulsión ordenada</translation>
-    </message>
-    <message>
-        <source>Voluntary departure</source>
-        <translation>Salida voluntaria</translation>
-    </message>
-    <message>
-        <source>Transferred or representation ended</source>
-        <translation>Transferido o representación terminada</translation>
-    </message>
-    <message>
-        <source>I-589 rejected: annual asylum fee unpaid</source>
-        <translation>I-589 rechazado: tarifa anual de asilo sin pagar</translation>
-    </message>
-    <message>
-        <source>Master calendar hearing</source>
-        <translation>Audiencia preliminar</translation>
-    </message>
-    <message>
-        <source>Individual hearing</source>
-        <translation>Audiencia individual</translation>
-    </message>
-    <message>
-        <source>Asylum interview</source>
-        <translation>Entrevista de asilo</translation>
-    </message>
-    <message>
-        <source>Biometrics</source>
-        <translation>Datos biométricos</translation>
-    </message>
-    <message>
-        <source>ICE check-in</source>
-        <translation>Cita de control con ICE</translation>
-    </message>
-    <message>
-        <source>Bond hearing</source>
-        <translation>Audiencia de fianza</translation>
-    </message>
-    <message>
-        <source>Credible- or reasonable-fear review before a judge</source>
-        <translation>Revisión ante el juez del miedo creíble o razonable</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>En persona</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <source>Telephone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation>Identidad</translation>
-    </message>
-    <message>
-        <source>Declaration</source>
-        <translation>Declaración</translation>
-    </message>
-    <message>
-        <source>Corroboration</source>
-        <translation>Pruebas de apoyo (corroboración)</translation>
-    </message>
-    <message>
-        <source>Medical or psychological</source>
-        <translation>Evaluación médica o psicológica</translation>
-    </message>
-    <message>
-        <source>Expert report</source>
-        <translation>Informe pericial</translation>
-    </message>
-    <message>
-        <source>Country conditions</source>
-        <translation>Condiciones del país</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Otro</translation>
-    </message>
-    <message>
-        <source>Not needed</source>
-        <translation>No se necesita</translation>
-    </message>
-    <message>
-        <source>Needs translation</source>
-        <translation>Necesita traducción</translation>
-    </message>
-    <message>
-        <source>Translated, certified</source>
-        <translation>Traducción certificada</translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation>Solicitado</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Recibido</translation>
-    </message>
-    <message>
         <source>Rule</source>
         <translation>Regla</translation>
     </message>
     <message>
-        <source>Judge-ordered</source>
-        <translation>Ordenado por el juez</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>Manual</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Pendiente</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Hecho</translation>
-    </message>
-    <message>
-        <source>Waived</source>
-        <translation>Dispensado</translation>
-    </message>
-    <message>
-        <source>Replaced by a judge&apos;s order</source>
-        <translation>Reemplazado por una orden del juez</translation>
-    </message>
-    <message>
-        <source>Not detained</source>
-        <translation>No detenido</translation>
-    </message>
-    <message>
-        <source>Detained</source>
-        <translation>Detenido</translation>
-    </message>
-    <message>
-        <source>Released (bond, parole or ATD)</source>
-        <translation>Liberado(a) (fianza, parole o alternativa a la detención)</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Femenino</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Masculino</translation>
-    </message>
-    <message>
-        <source>Non-binary</source>
-        <translation>No binario</translation>
-    </message>
-    <message>
-        <source>Prefers not to say</source>
-        <translation>Prefiere no decirlo</translation>
-    </message>
-    <message>
-        <source>Inspected at a port of entry</source>
-        <translation>Inspeccionado en un puerto de entrada</translation>
-    </message>
-    <message>
-        <source>Paroled</source>
-        <translation>Con parole (permiso de permanencia temporal)</translation>
-    </message>
-    <message>
-        <source>Entered without inspection</source>
-        <translation>Ingresó sin inspección</translation>
-    </message>
-    <message>
-        <source>Not known</source>
-        <translation>No se sabe</translation>
-    </message>
-    <message>
-        <source>Spouse</source>
-        <translation>Cónyuge</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>Hijo/a</translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation>Padre o madre</translation>
-    </message>
-    <message>
-        <source>Sibling</source>
-        <translation>Hermano/a</translation>
-    </message>
-    <message>
-        <source>Judge&apos;s decision (oral: its date; written: date mailed or served)</source>
-        <translation>Decisión del juez (oral: su fecha; escrita: fecha de envío o notificación)</translation>
-    </message>
-    <message>
-        <source>Final order</source>
-        <translation>Orden definitiva</translation>
-    </message>
-    <message>
-        <source>BIA decision</source>
-        <translation>Decisión de la BIA</translation>
-    </message>
-    <message>
-        <source>In-absentia order</source>
-        <translation>Orden de expulsión en ausencia (in absentia)</translation>
-    </message>
-    <message>
-        <source>Voluntary departure order</source>
-        <translation>Orden de salida voluntaria</translation>
-    </message>
-    <message>
-        <source>Voluntary departure period (days)</source>
-        <translation>Plazo de salida voluntaria (días)</translation>
-    </message>
-    <message>
-        <source>Notice to Appear served</source>
-        <translation>Notificación de Comparecencia (NTA) entregada</translation>
-    </message>
-    <message>
-        <source>Work permit (EAD) expires</source>
-        <translation>Vence el permiso de trabajo (EAD)</translation>
-    </message>
-    <message>
-        <source>Immigration judge&apos;s denial</source>
-        <translation>Denegación del juez de inmigración</translation>
-    </message>
-    <message>
-        <source>Annual asylum fee notice</source>
-        <translation>Aviso de la tarifa anual de asilo</translation>
-    </message>
-    <message>
-        <source>Exceptional circumstance ended</source>
-        <translation>Fin de la circunstancia excepcional</translation>
-    </message>
-    <message>
-        <source>Days the asylum clock was stopped, counted by hand (added to the log)</source>
-        <translation>Días en que se detuvo el reloj de asilo, contados a mano (se suman al registro)</translation>
-    </message>
-    <message>
-        <source>Opposing filing received</source>
-        <translation>Escrito de la parte contraria recibido</translation>
-    </message>
-    <message>
-        <source>Date set by the judge</source>
-        <translation>Fecha fijada por el juez</translation>
-    </message>
-    <message>
-        <source>BIA appeal filed</source>
-        <translation>Apelación presentada ante la BIA</translation>
-    </message>
-    <message>
-        <source>Petition for review filed</source>
-        <translation>Petición de revisión presentada</translation>
-    </message>
-    <message>
-        <source>Asylum office denial (not referred)</source>
-        <translation>Denegación de la oficina de asilo (sin remisión)</translation>
-    </message>
-    <message>
-        <source>Asylum recommended for approval</source>
-        <translation>Asilo recomendado para aprobación</translation>
-    </message>
-    <message>
-        <source>FOIA request sent</source>
-        <translation>Solicitud FOIA enviada</translation>
-    </message>
-    <message>
-        <source>FOIA request received by the agency (acknowledged)</source>
-        <translation>Solicitud FOIA recibida por la agencia (acuse de recibo)</translation>
-    </message>
-    <message>
-        <source>FOIA response extended by the agency in writing (unusual circumstances)</source>
-        <translation>Respuesta FOIA prorrogada por escrito por la agencia (circunstancias inusuales)</translation>
-    </message>
-    <message>
-        <source>FOIA response from the agency</source>
-        <translation>Respuesta FOIA de la agencia</translation>
-    </message>
-    <message>
-        <source>Asylum interview notice received</source>
-        <translation>Aviso de entrevista de asilo recibido</translation>
-    </message>
-    <message>
-        <source>Asylum interview missed (did not appear)</source>
-        <translation>Entrevista de asilo perdida (no se presentó)</translation>
-    </message>
-    <message>
-        <source>Asylum interview rescheduled at the applicant&apos;s request</source>
-        <translation>Entrevista de asilo reprogramada a petición del solicitante</translation>
-    </message>
-    <message>
-        <source>Biometrics appointment missed (did not appear)</source>
-        <translation>Cita de datos biométricos perdida (no se presentó)</translation>
-    </message>
-    <message>
-        <source>Biometrics appointment rescheduled at the applicant&apos;s request</source>
-        <translation>Cita de datos biométricos reprogramada a petición del solicitante</translation>
-    </message>
-    <message>
-        <source>Notice of Intent to Deny from the asylum office</source>
-        <translation>Aviso de intención de denegar de la oficina de asilo</translation>
-    </message>
-    <message>
-        <source>Continuance requested by the applicant (asylum clock stops)</source>
-        <translation>Aplazamiento pedido por el solicitante (el reloj de asilo se detiene)</translation>
-    </message>
-    <message>
-        <source>Asylum clock stopped: another applicant-caused delay (say which in the note)</source>
-        <translation>Reloj de asilo detenido: otra demora causada por el solicitante (indique cuál en la nota)</translation>
-    </message>
-    <message>
-        <source>Asylum clock restarted (the delay is resolved)</source>
-        <translation>Reloj de asilo reanudado (la demora se resolvió)</translation>
-    </message>
-    <message>
-        <source>Bond decision by the judge</source>
-        <translation>Decisión del juez sobre la fianza</translation>
-    </message>
-    <message>
-        <source>Bond appeal filed with the BIA</source>
-        <translation>Apelación de fianza presentada ante la BIA</translation>
-    </message>
-    <message>
-        <source>DHS invoked the automatic stay of the bond order (EOIR-43)</source>
-        <translation>El DHS invocó la suspensión automática de la orden de fianza (EOIR-43)</translation>
-    </message>
-    <message>
-        <source>Negative credible-fear determination (review requested)</source>
-        <translation>Determinación negativa de miedo creíble (revisión solicitada)</translation>
-    </message>
-    <message>
-        <source>Negative reasonable-fear determination referred to the judge</source>
-        <translation>Determinación negativa de miedo razonable remitida al juez</translation>
-    </message>
-    <message>
-        <source>BIA briefing schedule (its date)</source>
-        <translation>Calendario de escritos de la BIA (su fecha)</translation>
-    </message>
-    <message>
-        <source>BIA granted the briefing extension</source>
-        <translation>La BIA concedió la prórroga para el escrito</translation>
-    </message>
-    <message>
-        <source>Motion for a stay of removal filed</source>
-        <translation>Moción de paralización de la expulsión (stay of removal) presentada</translation>
-    </message>
-    <message>
-        <source>Stay of removal granted</source>
-        <translation>Paralización de la expulsión (stay of removal) concedida</translation>
-    </message>
-    <message>
-        <source>Stay of removal denied</source>
-        <translation>Paralización de la expulsión (stay of removal) denegada</translation>
-    </message>
-    <message>
-        <source>Certified administrative record filed in the court of appeals</source>
-        <translation>Expediente administrativo certificado presentado en el tribunal de apelaciones</translation>
-    </message>
-    <message>
-        <source>Alien registration (G-325R filed, or a document that counts)</source>
-        <translation>Registro de extranjeros (G-325R presentado, o un documento que cuenta)</translation>
-    </message>
-    <message>
-        <source>DHS motion to pretermit received</source>
-        <translation>Moción del DHS para desestimar sin audiencia (pretermit) recibida</translation>
-    </message>
-    <message>
-        <source>DHS motion to dismiss received</source>
-        <translation>Moción del DHS para sobreseer el caso recibida</translation>
-    </message>
-    <message>
-        <source>Response to a DHS motion due (date set by the judge)</source>
-        <translation>Vence la respuesta a una moción del DHS (fecha fijada por el juez)</translation>
-    </message>
-    <message>
-        <source>I-589 rejected by USCIS (e.g. annual asylum fee unpaid)</source>
-        <translation>I-589 rechazado por USCIS (p. ej., tarifa anual de asilo sin pagar)</translation>
-    </message>
-    <message>
-        <source>Removal order reinstated, or issued administratively</source>
-        <translation>Orden de expulsión restablecida, o dictada por vía administrativa</translation>
-    </message>
-    <message>
-        <source>Referred to the judge for asylum-only or withholding-only proceedings (I-863)</source>
-        <translation>Remitido al juez para un procedimiento solo de asilo o solo de suspensión de la expulsión (withholding-only) (I-863)</translation>
-    </message>
-    <message>
-        <source>Removal proceedings</source>
-        <translation>Procedimiento de expulsión</translation>
-    </message>
-    <message>
-        <source>Asylum-only proceedings</source>
-        <translation>Procedimiento solo de asilo</translation>
-    </message>
-    <message>
-        <source>Withholding-only proceedings</source>
-        <translation>Procedimiento solo de suspensión de la expulsión (withholding-only)</translation>
-    </message>
-    <message>
-        <source>Nonimmigrant status</source>
-        <translation>Estatus de no inmigrante</translation>
-    </message>
-    <message>
-        <source>Immigrant status</source>
-        <translation>Estatus de inmigrante</translation>
-    </message>
-    <message>
-        <source>Temporary Protected Status (TPS)</source>
-        <translation>Estatus de Protección Temporal (TPS)</translation>
-    </message>
-    <message>
-        <source>Parole</source>
-        <translation>Permiso de permanencia temporal (parole)</translation>
-    </message>
-    <message>
-        <source>Single</source>
-        <translation>Soltero/a</translation>
-    </message>
-    <message>
-        <source>Married</source>
-        <translation>Casado/a</translation>
-    </message>
-    <message>
-        <source>Divorced</source>
-        <translation>Divorciado/a</translation>
-    </message>
-    <message>
-        <source>Widowed</source>
-        <translation>Viudo/a</translation>
-    </message>
-    <message>
-        <source>USCIS (A-file)</source>
-        <translation>USCIS (expediente A)</translation>
-    </message>
-    <message>
-        <source>CBP (entry and encounter records)</source>
-        <translation>CBP (registros de entrada y encuentros)</translation>
-    </message>
-    <message>
-        <source>ICE</source>
-        <translation>ICE</translation>
-    </message>
-    <message>
-        <source>OBIM (fingerprint records)</source>
-        <translation>OBIM (registros de huellas dactilares)</translation>
-    </message>
-    <message>
-        <source>EOIR (record of proceedings)</source>
-        <translation>EOIR (expediente del procedimiento)</translation>
-    </message>
-    <message>
-        <source>State Department (visa records)</source>
-        <translation>Departamento de Estado (registros de visas)</translation>
-    </message>
-    <message>
-        <source>FBI (identity history)</source>
-        <translation>FBI (historial de identidad)</translation>
-    </message>
-    <message>
-        <source>Another agency</source>
-        <translation>Otra agencia</translation>
     </message>
     <message>
         <source>Last arrival</source>
@@ -5295,113 +4715,6 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
-    <name>Labels</name>
-    <message>
-        <source>Attorney</source>
-        <translation>Abogado(a)</translation>
-    </message>
-    <message>
-        <source>Paralegal</source>
-        <translation>Asistente legal</translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation>Voluntario(a)</translation>
-    </message>
-    <message>
-        <source>Affirmative</source>
-        <translation>Afirmativo</translation>
-    </message>
-    <message>
-        <source>Defensive</source>
-        <translation>Defensivo</translation>
-    </message>
-    <message>
-        <source>Intake</source>
-        <translation>Ingreso (entrevista inicial)</translation>
-    </message>
-    <message>
-        <source>Preparing</source>
-        <translation>En preparación</translation>
-    </message>
-    <message>
-        <source>Filed</source>
-        <translation>Presentado</translation>
-    </message>
-    <message>
-        <source>Interview</source>
-        <translation>Entrevista</translation>
-    </message>
-    <message>
-        <source>Hearings</source>
-        <translation>Audiencias</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Decisión</translation>
-    </message>
-    <message>
-        <source>Appeal</source>
-        <translation>Apelación</translation>
-    </message>
-    <message>
-        <source>Court of appeals</source>
-        <translation>Tribunal de apelaciones</translation>
-    </message>
-    <message>
-        <source>Motion to reopen</source>
-        <translation>Moción para reabrir</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Cerrado</translation>
-    </message>
-    <message>
-        <source>Master calendar hearing</source>
-        <translation>Audiencia preliminar</translation>
-    </message>
-    <message>
-        <source>Individual hearing</source>
-        <translation>Audiencia individual</translation>
-    </message>
-    <message>
-        <source>Asylum interview</source>
-        <translation>Entrevista de asilo</translation>
-    </message>
-    <message>
-        <source>Biometrics</source>
-        <translation>Datos biométricos</translation>
-    </message>
-    <message>
-        <source>ICE check-in</source>
-        <translation>Cita de control con ICE</translation>
-    </message>
-    <message>
-        <source>Bond hearing</source>
-        <translation>Audiencia de fianza</translation>
-    </message>
-    <message>
-        <source>Fear review</source>
-        <translation>Revisión de miedo</translation>
-    </message>
-    <message>
-        <source>Referred to court</source>
-        <translation>Remitido al tribunal</translation>
-    </message>
-    <message>
-        <source>asylum</source>
-        <translation>asilo</translation>
-    </message>
-    <message>
-        <source>withholding of removal</source>
-        <translation>suspensión de la expulsión (withholding of removal)</translation>
-    </message>
-    <message>
-        <source>CAT</source>
-        <translation>CAT</translation>
-    </message>
-</context>
-<context>
     <name>LanguageBox</name>
     <message>
         <source>Language on this computer</source>
@@ -7499,6 +6812,687 @@ Unlock with the recovery key now?</source>
             <numerusform>Próximas audiencias con una zona horaria distinta de la de su tribunal: %n. Revíselas.</numerusform>
             <numerusform>Próximas audiencias con una zona horaria distinta de la de su tribunal: %n. Revíselas.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>enum.ArrivalManner</name>
+    <message>
+        <source>Inspected at a port of entry</source>
+        <translation>Inspeccionado en un puerto de entrada</translation>
+    </message>
+    <message>
+        <source>Paroled</source>
+        <translation>Con parole (permiso de permanencia temporal)</translation>
+    </message>
+    <message>
+        <source>Entered without inspection</source>
+        <translation>Ingresó sin inspección</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+</context>
+<context>
+    <name>enum.AttendanceMode</name>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Teléfono</translation>
+    </message>
+</context>
+<context>
+    <name>enum.CaseFactKind</name>
+    <message>
+        <source>Judge&apos;s decision (oral: its date; written: date mailed or served)</source>
+        <translation>Decisión del juez (oral: su fecha; escrita: fecha de envío o notificación)</translation>
+    </message>
+    <message>
+        <source>Final order</source>
+        <translation>Orden definitiva</translation>
+    </message>
+    <message>
+        <source>BIA decision</source>
+        <translation>Decisión de la BIA</translation>
+    </message>
+    <message>
+        <source>In-absentia order</source>
+        <translation>Orden de expulsión en ausencia (in absentia)</translation>
+    </message>
+    <message>
+        <source>Voluntary departure order</source>
+        <translation>Orden de salida voluntaria</translation>
+    </message>
+    <message>
+        <source>Voluntary departure period (days)</source>
+        <translation>Plazo de salida voluntaria (días)</translation>
+    </message>
+    <message>
+        <source>Notice to Appear served</source>
+        <translation>Notificación de Comparecencia (NTA) entregada</translation>
+    </message>
+    <message>
+        <source>Work permit (EAD) expires</source>
+        <translation>Vence el permiso de trabajo (EAD)</translation>
+    </message>
+    <message>
+        <source>Immigration judge&apos;s denial</source>
+        <translation>Denegación del juez de inmigración</translation>
+    </message>
+    <message>
+        <source>Asylum granted</source>
+        <translation>Asilo concedido</translation>
+    </message>
+    <message>
+        <source>Annual asylum fee notice</source>
+        <translation>Aviso de la tarifa anual de asilo</translation>
+    </message>
+    <message>
+        <source>Exceptional circumstance ended</source>
+        <translation>Fin de la circunstancia excepcional</translation>
+    </message>
+    <message>
+        <source>Days the asylum clock was stopped, counted by hand (added to the log)</source>
+        <translation>Días en que se detuvo el reloj de asilo, contados a mano (se suman al registro)</translation>
+    </message>
+    <message>
+        <source>Opposing filing received</source>
+        <translation>Escrito de la parte contraria recibido</translation>
+    </message>
+    <message>
+        <source>Date set by the judge</source>
+        <translation>Fecha fijada por el juez</translation>
+    </message>
+    <message>
+        <source>BIA appeal filed</source>
+        <translation>Apelación presentada ante la BIA</translation>
+    </message>
+    <message>
+        <source>Petition for review filed</source>
+        <translation>Petición de revisión presentada</translation>
+    </message>
+    <message>
+        <source>Asylum office denial (not referred)</source>
+        <translation>Denegación de la oficina de asilo (sin remisión)</translation>
+    </message>
+    <message>
+        <source>Asylum recommended for approval</source>
+        <translation>Asilo recomendado para aprobación</translation>
+    </message>
+    <message>
+        <source>FOIA request sent</source>
+        <translation>Solicitud FOIA enviada</translation>
+    </message>
+    <message>
+        <source>FOIA request received by the agency (acknowledged)</source>
+        <translation>Solicitud FOIA recibida por la agencia (acuse de recibo)</translation>
+    </message>
+    <message>
+        <source>FOIA response extended by the agency in writing (unusual circumstances)</source>
+        <translation>Respuesta FOIA prorrogada por escrito por la agencia (circunstancias inusuales)</translation>
+    </message>
+    <message>
+        <source>FOIA response from the agency</source>
+        <translation>Respuesta FOIA de la agencia</translation>
+    </message>
+    <message>
+        <source>Asylum interview notice received</source>
+        <translation>Aviso de entrevista de asilo recibido</translation>
+    </message>
+    <message>
+        <source>Asylum interview missed (did not appear)</source>
+        <translation>Entrevista de asilo perdida (no se presentó)</translation>
+    </message>
+    <message>
+        <source>Asylum interview rescheduled at the applicant&apos;s request</source>
+        <translation>Entrevista de asilo reprogramada a petición del solicitante</translation>
+    </message>
+    <message>
+        <source>Biometrics appointment missed (did not appear)</source>
+        <translation>Cita de datos biométricos perdida (no se presentó)</translation>
+    </message>
+    <message>
+        <source>Biometrics appointment rescheduled at the applicant&apos;s request</source>
+        <translation>Cita de datos biométricos reprogramada a petición del solicitante</translation>
+    </message>
+    <message>
+        <source>Notice of Intent to Deny from the asylum office</source>
+        <translation>Aviso de intención de denegar de la oficina de asilo</translation>
+    </message>
+    <message>
+        <source>Continuance requested by the applicant (asylum clock stops)</source>
+        <translation>Aplazamiento pedido por el solicitante (el reloj de asilo se detiene)</translation>
+    </message>
+    <message>
+        <source>Asylum clock stopped: another applicant-caused delay (say which in the note)</source>
+        <translation>Reloj de asilo detenido: otra demora causada por el solicitante (indique cuál en la nota)</translation>
+    </message>
+    <message>
+        <source>Asylum clock restarted (the delay is resolved)</source>
+        <translation>Reloj de asilo reanudado (la demora se resolvió)</translation>
+    </message>
+    <message>
+        <source>Bond decision by the judge</source>
+        <translation>Decisión del juez sobre la fianza</translation>
+    </message>
+    <message>
+        <source>Bond appeal filed with the BIA</source>
+        <translation>Apelación de fianza presentada ante la BIA</translation>
+    </message>
+    <message>
+        <source>DHS invoked the automatic stay of the bond order (EOIR-43)</source>
+        <translation>El DHS invocó la suspensión automática de la orden de fianza (EOIR-43)</translation>
+    </message>
+    <message>
+        <source>Negative credible-fear determination (review requested)</source>
+        <translation>Determinación negativa de miedo creíble (revisión solicitada)</translation>
+    </message>
+    <message>
+        <source>Negative reasonable-fear determination referred to the judge</source>
+        <translation>Determinación negativa de miedo razonable remitida al juez</translation>
+    </message>
+    <message>
+        <source>BIA briefing schedule (its date)</source>
+        <translation>Calendario de escritos de la BIA (su fecha)</translation>
+    </message>
+    <message>
+        <source>BIA granted the briefing extension</source>
+        <translation>La BIA concedió la prórroga para el escrito</translation>
+    </message>
+    <message>
+        <source>Motion for a stay of removal filed</source>
+        <translation>Moción de paralización de la expulsión (stay of removal) presentada</translation>
+    </message>
+    <message>
+        <source>Stay of removal granted</source>
+        <translation>Paralización de la expulsión (stay of removal) concedida</translation>
+    </message>
+    <message>
+        <source>Stay of removal denied</source>
+        <translation>Paralización de la expulsión (stay of removal) denegada</translation>
+    </message>
+    <message>
+        <source>Certified administrative record filed in the court of appeals</source>
+        <translation>Expediente administrativo certificado presentado en el tribunal de apelaciones</translation>
+    </message>
+    <message>
+        <source>Alien registration (G-325R filed, or a document that counts)</source>
+        <translation>Registro de extranjeros (G-325R presentado, o un documento que cuenta)</translation>
+    </message>
+    <message>
+        <source>DHS motion to pretermit received</source>
+        <translation>Moción del DHS para desestimar sin audiencia (pretermit) recibida</translation>
+    </message>
+    <message>
+        <source>DHS motion to dismiss received</source>
+        <translation>Moción del DHS para sobreseer el caso recibida</translation>
+    </message>
+    <message>
+        <source>Response to a DHS motion due (date set by the judge)</source>
+        <translation>Vence la respuesta a una moción del DHS (fecha fijada por el juez)</translation>
+    </message>
+    <message>
+        <source>I-589 rejected by USCIS (e.g. annual asylum fee unpaid)</source>
+        <translation>I-589 rechazado por USCIS (p. ej., tarifa anual de asilo sin pagar)</translation>
+    </message>
+    <message>
+        <source>Removal order reinstated, or issued administratively</source>
+        <translation>Orden de expulsión restablecida, o dictada por vía administrativa</translation>
+    </message>
+    <message>
+        <source>Referred to the judge for asylum-only or withholding-only proceedings (I-863)</source>
+        <translation>Remitido al juez para un procedimiento solo de asilo o solo de suspensión de la expulsión (withholding-only) (I-863)</translation>
+    </message>
+</context>
+<context>
+    <name>enum.ClaimType</name>
+    <message>
+        <source>Affirmative</source>
+        <translation>Afirmativo</translation>
+    </message>
+    <message>
+        <source>Defensive</source>
+        <translation>Defensivo</translation>
+    </message>
+</context>
+<context>
+    <name>enum.DeadlineOrigin</name>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Judge-ordered</source>
+        <translation>Ordenado por el juez</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+</context>
+<context>
+    <name>enum.DeadlineStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>Dispensado</translation>
+    </message>
+    <message>
+        <source>Replaced by a judge&apos;s order</source>
+        <translation>Reemplazado por una orden del juez</translation>
+    </message>
+</context>
+<context>
+    <name>enum.DetentionStatus</name>
+    <message>
+        <source>Not detained</source>
+        <translation>No detenido(a)</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>Detenido(a)</translation>
+    </message>
+    <message>
+        <source>Released (bond, parole or ATD)</source>
+        <translation>Liberado(a) (fianza, parole o alternativa a la detención)</translation>
+    </message>
+</context>
+<context>
+    <name>enum.EvidenceCategory</name>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <source>Corroboration</source>
+        <translation>Pruebas de apoyo (corroboración)</translation>
+    </message>
+    <message>
+        <source>Medical or psychological</source>
+        <translation>Evaluación médica o psicológica</translation>
+    </message>
+    <message>
+        <source>Expert report</source>
+        <translation>Informe pericial</translation>
+    </message>
+    <message>
+        <source>Country conditions</source>
+        <translation>Condiciones del país</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>enum.EvidenceStatus</name>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Presentado</translation>
+    </message>
+</context>
+<context>
+    <name>enum.FoiaAgency</name>
+    <message>
+        <source>USCIS (A-file)</source>
+        <translation>USCIS (expediente A)</translation>
+    </message>
+    <message>
+        <source>CBP (entry and encounter records)</source>
+        <translation>CBP (registros de entrada y encuentros)</translation>
+    </message>
+    <message>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <source>OBIM (fingerprint records)</source>
+        <translation>OBIM (registros de huellas dactilares)</translation>
+    </message>
+    <message>
+        <source>EOIR (record of proceedings)</source>
+        <translation>EOIR (expediente del procedimiento)</translation>
+    </message>
+    <message>
+        <source>State Department (visa records)</source>
+        <translation>Departamento de Estado (registros de visas)</translation>
+    </message>
+    <message>
+        <source>FBI (identity history)</source>
+        <translation>FBI (historial de identidad)</translation>
+    </message>
+    <message>
+        <source>Another agency</source>
+        <translation>Otra agencia</translation>
+    </message>
+</context>
+<context>
+    <name>enum.ForumKind</name>
+    <message>
+        <source>Asylum office</source>
+        <translation>Oficina de asilo</translation>
+    </message>
+    <message>
+        <source>Immigration court</source>
+        <translation>Tribunal de inmigración</translation>
+    </message>
+</context>
+<context>
+    <name>enum.HearingKind</name>
+    <message>
+        <source>Master calendar hearing</source>
+        <translation>Audiencia preliminar</translation>
+    </message>
+    <message>
+        <source>Individual hearing</source>
+        <translation>Audiencia individual</translation>
+    </message>
+    <message>
+        <source>Asylum interview</source>
+        <translation>Entrevista de asilo</translation>
+    </message>
+    <message>
+        <source>Biometrics</source>
+        <translation>Datos biométricos</translation>
+    </message>
+    <message>
+        <source>ICE check-in</source>
+        <translation>Cita de control con ICE</translation>
+    </message>
+    <message>
+        <source>Bond hearing</source>
+        <translation>Audiencia de fianza</translation>
+    </message>
+    <message>
+        <source>Credible- or reasonable-fear review before a judge</source>
+        <translation>Revisión ante el juez del miedo creíble o razonable</translation>
+    </message>
+</context>
+<context>
+    <name>enum.MaritalStatus</name>
+    <message>
+        <source>Single</source>
+        <translation>Soltero/a</translation>
+    </message>
+    <message>
+        <source>Married</source>
+        <translation>Casado/a</translation>
+    </message>
+    <message>
+        <source>Divorced</source>
+        <translation>Divorciado/a</translation>
+    </message>
+    <message>
+        <source>Widowed</source>
+        <translation>Viudo/a</translation>
+    </message>
+</context>
+<context>
+    <name>enum.Outcome</name>
+    <message>
+        <source>Asylum granted</source>
+        <translation>Asilo concedido</translation>
+    </message>
+    <message>
+        <source>Withholding granted</source>
+        <translation>Suspensión de la expulsión (withholding) concedida</translation>
+    </message>
+    <message>
+        <source>CAT protection granted</source>
+        <translation>Protección bajo la CAT concedida</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegado</translation>
+    </message>
+    <message>
+        <source>Referred to court</source>
+        <translation>Remitido al tribunal</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Desestimado</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <source>Administratively closed</source>
+        <translation>Cerrado administrativamente</translation>
+    </message>
+    <message>
+        <source>Removal ordered</source>
+        <translation>Expulsión ordenada</translation>
+    </message>
+    <message>
+        <source>Voluntary departure</source>
+        <translation>Salida voluntaria</translation>
+    </message>
+    <message>
+        <source>Transferred or representation ended</source>
+        <translation>Transferido o representación terminada</translation>
+    </message>
+    <message>
+        <source>I-589 rejected: annual asylum fee unpaid</source>
+        <translation>I-589 rechazado: tarifa anual de asilo sin pagar</translation>
+    </message>
+</context>
+<context>
+    <name>enum.ProceedingKind</name>
+    <message>
+        <source>Removal proceedings</source>
+        <translation>Procedimiento de expulsión</translation>
+    </message>
+    <message>
+        <source>Asylum-only proceedings</source>
+        <translation>Procedimiento solo de asilo</translation>
+    </message>
+    <message>
+        <source>Withholding-only proceedings</source>
+        <translation>Procedimiento solo de suspensión de la expulsión (withholding-only)</translation>
+    </message>
+</context>
+<context>
+    <name>enum.ProtectedGround</name>
+    <message>
+        <source>Race</source>
+        <translation>Raza</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Religión</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Particular social group</source>
+        <translation>Determinado grupo social</translation>
+    </message>
+    <message>
+        <source>Political opinion</source>
+        <translation>Opinión política</translation>
+    </message>
+</context>
+<context>
+    <name>enum.Relationship</name>
+    <message>
+        <source>Spouse</source>
+        <translation>Cónyuge</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Hijo(a)</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Padre o madre</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Hermano(a)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>enum.Relief</name>
+    <message>
+        <source>Asylum</source>
+        <translation>Asilo</translation>
+    </message>
+    <message>
+        <source>Withholding of removal</source>
+        <translation>Suspensión de la expulsión (withholding of removal)</translation>
+    </message>
+    <message>
+        <source>Convention Against Torture</source>
+        <translation>Convención contra la Tortura</translation>
+    </message>
+</context>
+<context>
+    <name>enum.Sex</name>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation>No binario</translation>
+    </message>
+    <message>
+        <source>Prefers not to say</source>
+        <translation>Prefiere no decirlo</translation>
+    </message>
+</context>
+<context>
+    <name>enum.StaffRole</name>
+    <message>
+        <source>Attorney</source>
+        <translation>Abogado(a)</translation>
+    </message>
+    <message>
+        <source>Paralegal</source>
+        <translation>Asistente legal</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Voluntario(a)</translation>
+    </message>
+</context>
+<context>
+    <name>enum.Stage</name>
+    <message>
+        <source>Intake</source>
+        <translation>Ingreso (entrevista inicial)</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Presentado</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Hearings</source>
+        <translation>Audiencias</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>Apelación</translation>
+    </message>
+    <message>
+        <source>Court of appeals</source>
+        <translation>Tribunal de apelaciones</translation>
+    </message>
+    <message>
+        <source>Motion to reopen</source>
+        <translation>Moción para reabrir</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>enum.StatusKind</name>
+    <message>
+        <source>Nonimmigrant status</source>
+        <translation>Estatus de no inmigrante</translation>
+    </message>
+    <message>
+        <source>Immigrant status</source>
+        <translation>Estatus de inmigrante</translation>
+    </message>
+    <message>
+        <source>Temporary Protected Status (TPS)</source>
+        <translation>Estatus de Protección Temporal (TPS)</translation>
+    </message>
+    <message>
+        <source>Parole</source>
+        <translation>Permiso de permanencia temporal (parole)</translation>
+    </message>
+</context>
+<context>
+    <name>enum.TranslationStatus</name>
+    <message>
+        <source>Not needed</source>
+        <translation>No se necesita</translation>
+    </message>
+    <message>
+        <source>Needs translation</source>
+        <translation>Necesita traducción</translation>
+    </message>
+    <message>
+        <source>Translated, certified</source>
+        <translation>Traducción certificada</translation>
     </message>
 </context>
 </TS>

@@ -307,8 +307,8 @@ def test_translations_keep_their_placeholders() -> None:
 def test_spanish_loads_our_words_qt_words_and_the_locale(spanish, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert QCoreApplication.translate("MainWindow", "Settings") == "Configuración"
     assert (
-        QCoreApplication.translate("Labels", "withholding of removal")
-        == "suspensión de la expulsión (withholding of removal)"
+        QCoreApplication.translate("enum.Relief", "Withholding of removal")
+        == "Suspensión de la expulsión (withholding of removal)"
     )
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(buttons)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from clinic.domain.enums import CaseFactKind
-from clinic.ui.case_view.case_words import ENUM_WORDS, tr
+from clinic.ui.case_view.case_words import tr, word
 
 # What a rule counted from (the anchor field stored with each computed deadline).
 _ANCHORS: dict[str, object] = {
@@ -18,7 +18,6 @@ _ANCHORS: dict[str, object] = {
     "i589_received": QT_TRANSLATE_NOOP("CaseView", "I-589 received"),
     "address_change": QT_TRANSLATE_NOOP("CaseView", "Address change"),
     "judge_ordered": QT_TRANSLATE_NOOP("CaseView", "Date the judge ordered"),
-    **{kind.value: text for kind, text in ENUM_WORDS.items() if isinstance(kind, CaseFactKind)},
     "member_last_arrival": QT_TRANSLATE_NOOP("CaseView", "Family member's last arrival"),
     "status_ended": QT_TRANSLATE_NOOP("CaseView", "End of a lawful status, TPS or parole"),
     "member_status_ended": QT_TRANSLATE_NOOP(
@@ -131,9 +130,15 @@ _FLAG_PREFIXES: dict[str, object] = {
 
 
 def anchor_word(field: str) -> str:
-    """What a rule counted from; a FOIA request's field carries its id (``foia_received#12``)."""
-    text = _ANCHORS.get(field.partition("#")[0])
-    return tr(text) if text else field.replace("_", " ").capitalize()
+    """What a rule counted from (a case fact's kind reads as the fact's word); a FOIA request's
+    field carries its id (``foia_received#12``)."""
+    name = field.partition("#")[0]
+    text = _ANCHORS.get(name)
+    if text:
+        return tr(text)
+    if name in CaseFactKind._value2member_map_:
+        return word(CaseFactKind(name))
+    return field.replace("_", " ").capitalize()
 
 
 def confidence_words(confidence: str) -> str:

@@ -1,0 +1,69 @@
+"""The window and the staff PDFs use the same word for every enum value, in English and Spanish
+(issue 19 § 3): the real Qt catalogue (the compiled ``.qm``, through the window's translators)
+against the real gettext catalogue (``clinic.po``, through the PDFs' words). Both translate the
+one table of clinic/domain/enum_words.py; this catches the two catalogues drifting apart, as they
+had in 13 words ("Presentada"/"Presentado", "Hijo(a)"/"Hijo/a") before there was one table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from clinic.domain.enum_words import WORDS, english
+from clinic.domain.enums import CaseFactKind, EvidenceStatus, Relationship, Stage
+from clinic.reports.pdf_words import enum_word
+from clinic.ui.case_view.case_words import word
+from clinic.ui.labels import label
+from clinic.ui.translations import Translations
+
+EVERY_VALUE: list[StrEnum] = [member for kind in WORDS for member in kind]
+
+
+@pytest.fixture(params=["en", "es"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    before = QLocale()
+    translations = Translations(qapp)
+    translations.apply(request.param)
+    yield str(request.param)
+    translations.remove()
+    QLocale.setDefault(before)
+
+
+def test_the_window_and_the_pdfs_agree_on_every_enum_word(language: str) -> None:
+    differ = [
+        f"{type(member).__name__}.{member.value}: window {word(member)!r}, "
+        f"PDF {enum_word(language, member)!r}"
+        for member in EVERY_VALUE
+        if not word(member) == label(member) == enum_word(language, member)
+    ]
+    assert not differ, "\n".join(differ)
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_every_enum_word_is_translated_in_spanish(language: str) -> None:
+    """Both catalogues have every word (an English word in the Spanish window and PDF would
+    otherwise pass the comparison above)."""
+    untranslated = [
+        f"{type(member).__name__}.{member.value}: {english(member)!r}"
+        for member in EVERY_VALUE
+        if word(member) == english(member) and english(member) not in SAME_IN_SPANISH
+    ]
+    assert not untranslated, "\n".join(untranslated)
+
+
+# Words Spanish writes as English does
+SAME_IN_SPANISH = {"ICE", "Video", "Manual"}
+
+
+def test_words_of_values_shared_by_two_enums_stay_apart(language: str) -> None:
+    """Stage.decision and CaseFactKind.decision are both "decision": the window once showed the
+    case fact's long words as the stage's (a table keyed by value)."""
+    assert word(Stage.DECISION) != word(CaseFactKind.DECISION)
+    if language == "es":
+        assert word(Stage.DECISION) == enum_word("es", Stage.DECISION) == "Decisión"
+        assert word(EvidenceStatus.FILED) == enum_word("es", EvidenceStatus.FILED) == "Presentado"
+        assert word(Relationship.CHILD) == enum_word("es", Relationship.CHILD) == "Hijo(a)"
