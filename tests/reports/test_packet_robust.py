@@ -29,6 +29,7 @@ from packet_support import MemorySink, one_each, page_texts, request, sample
 from bench.packet_inputs import make_pdf, photo
 from clinic.reports.packet import ProblemKind, build_packet, builder, check_files
 from clinic.reports.packet import files as packet_files
+from clinic.reports.packet import normalise as normalise_module
 from clinic.reports.packet.bounds import MAX_DECODED, Bomb, check_bounds
 
 
@@ -146,10 +147,10 @@ def test_any_failure_while_placing_one_file_leaves_it_out_and_builds_the_rest(
     assert not preflight.problems
     real = builder.open_source
 
-    def open_source(data: bytes) -> tuple[PdfReader, bytes]:
+    def open_source(data: bytes, **options: bool) -> tuple[PdfReader, bytes]:
         if data == files[2]:
             raise error
-        return real(data)
+        return real(data, **options)
 
     monkeypatch.setattr(builder, "open_source", open_source)
     sink = MemorySink()
@@ -163,6 +164,46 @@ def test_any_failure_while_placing_one_file_leaves_it_out_and_builds_the_rest(
     assert not any("Two page" in t for t in texts)
     assert [e.title for e in built.exhibits] == ["Exhibit 1", "Exhibit 3"]
     assert "Three page 1" in texts[built.exhibits[1].first_page - 1]
+
+
+def test_the_build_does_not_check_the_bound_again_on_the_bytes_the_check_passed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The decoding bound parses every object of a file: checked once per file when the build
+    reads the very bytes the check pass passed (the same SHA-256)."""
+    files = {1: make_pdf(2, "One"), 2: make_pdf(3, "Two")}
+    exhibits = one_each(files)
+    checked: list[bytes] = []
+    real = normalise_module._bounds
+
+    def bounds(data: bytes, doc: object) -> None:
+        checked.append(data)
+        real(data, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(normalise_module, "_bounds", bounds)
+    preflight = check_files(request(exhibits), files.__getitem__)
+    assert len(checked) == 2
+    built = build_packet(request(exhibits), files.__getitem__, MemorySink(), preflight=preflight)
+    assert not built.omitted and len(checked) == 2
+
+
+def test_a_file_changed_into_a_bomb_after_the_check_is_caught_by_the_build(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Bytes that differ from the checked ones (the file changed between the check and the
+    build) are checked in full again: a bomb in their place is left out, not inflated."""
+    checked_files = {1: make_pdf(2, "One"), 2: make_pdf(1, "Two"), 3: make_pdf(1, "Three")}
+    exhibits = one_each(checked_files)
+    preflight = check_files(request(exhibits), checked_files.__getitem__)
+    assert not preflight.problems
+    built_files = {**checked_files, 2: flate_bomb(64 * 1024 * 1024)}
+    sink = MemorySink()
+    built = build_packet(request(exhibits), built_files.__getitem__, sink, preflight=preflight)
+    [problem] = built.omitted
+    assert (problem.file_id, problem.kind) == (2, ProblemKind.BOMB)
+    [path] = sink.save(tmp_path)
+    text = "\n".join(page_texts(path))
+    assert "One page 2" in text and "Three page 1" in text
 
 
 def test_a_photo_that_fails_while_being_prepared_is_left_out(

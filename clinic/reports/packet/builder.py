@@ -15,6 +15,7 @@ and :mod:`.parts` (units split and assembled into parts under the size limit).
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections import deque
 from collections.abc import Iterator
@@ -107,6 +108,7 @@ class _Builder:
         if self.limit < MIN_PART_BYTES:
             raise PacketError("the part size limit is too small; use at least 1 MB")
         self.exhibits, self.omitted = usable_exhibits(request, preflight, skip)
+        self.digests = preflight.digests  # of the PDFs the check pass passed
         self.done = 0
         self.total = 1
         self.first_units: list[Unit] = []
@@ -124,6 +126,10 @@ class _Builder:
 
     def build(self) -> PacketBuild:
         try:
+            if self.verify:
+                # the worker starts (and imports its libraries) while the cover, the index and
+                # the first exhibit are made, not when the first exhibit waits for it
+                self.verifier.start()
             return self._build()
         finally:
             self.verifier.close()
@@ -309,8 +315,11 @@ class _Builder:
             data = self.fetch.get(self.position)
             self.position += 1
             if isinstance(data, bytes):
-                reader, reference = open_source(data)
                 key = source.file_id
+                # the bytes the check pass passed moments ago need not pass the decoding bound
+                # again; any other bytes (the file changed since) are checked in full
+                same = self.digests.get(key) == hashlib.sha256(data).digest()
+                reader, reference = open_source(data, within_bounds=same)
                 self.references[key] = reference
                 for index, page in enumerate(reader.pages):
                     _tick(self.cancelled)
@@ -383,5 +392,6 @@ def build_packet(
             checked = Preflight(
                 {k: v for k, v in checked.pages.items() if k != exc.problem.file_id},
                 (*checked.problems, exc.problem),
+                checked.digests,
             )
             skip = skip | {exc.problem.file_id}

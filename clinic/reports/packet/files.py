@@ -8,6 +8,8 @@ placed, raises :class:`FileFailed` and the build starts again without it.
 
 from __future__ import annotations
 
+import hashlib
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -33,24 +35,54 @@ from clinic.reports.packet.sources import (
     sniff,
 )
 
+CHECK_AHEAD = 4  # photos being checked (decoded) by worker threads at once
+
 
 def check_files(
     request: PacketRequest, read: ReadFile, cancelled: Cancelled | None = None
 ) -> Preflight:
-    """Open every file once: its page count, or why it cannot go in (nothing is kept)."""
+    """Open every file once: its page count, or why it cannot go in (nothing is kept but the
+    SHA-256 of each PDF that passed: the build checks bytes that differ again).
+
+    Files are read on the calling thread (the store is not shared) and PDFs checked there
+    (PDFium is not thread-safe); photos are decoded by two worker threads meanwhile (Pillow
+    releases the GIL), at most :data:`CHECK_AHEAD` at once. Results are taken in file order."""
     pages: dict[int, int] = {}
     problems: list[FileProblem] = []
-    for exhibit in request.exhibits:
-        for source in exhibit.files:
-            if cancelled is not None and cancelled():
-                raise PacketCancelled()
-            try:
-                pages[source.file_id] = page_count(read(source.file_id))
-            except SourceProblem as exc:
-                problems.append(file_problem(exhibit, source, exc))
-            except Exception as exc:
-                problems.append(file_problem(exhibit, source, exc))
-    return Preflight(pages, tuple(problems))
+    digests: dict[int, bytes] = {}
+    waiting: deque[tuple[ExhibitSource, SourceFile, Future[int]]] = deque()
+
+    def settle(exhibit: ExhibitSource, source: SourceFile, counted: Future[int]) -> None:
+        try:
+            pages[source.file_id] = counted.result()
+        except Exception as exc:
+            problems.append(file_problem(exhibit, source, exc))
+
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="packet-check")
+    try:
+        for exhibit in request.exhibits:
+            for source in exhibit.files:
+                if cancelled is not None and cancelled():
+                    raise PacketCancelled()
+                counted: Future[int] = Future()
+                try:
+                    data = read(source.file_id)
+                    if sniff(data) in (Kind.JPEG, Kind.PNG):
+                        counted = pool.submit(page_count, data)
+                    else:
+                        counted.set_result(page_count(data))
+                        if sniff(data) is Kind.PDF:
+                            digests[source.file_id] = hashlib.sha256(data).digest()
+                except Exception as exc:
+                    counted.set_exception(exc)
+                waiting.append((exhibit, source, counted))
+                while waiting and (len(waiting) > CHECK_AHEAD or waiting[0][2].done()):
+                    settle(*waiting.popleft())
+        while waiting:
+            settle(*waiting.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return Preflight(pages, tuple(problems), digests)
 
 
 def file_problem(exhibit: ExhibitSource, source: SourceFile, exc: BaseException) -> FileProblem:

@@ -146,10 +146,13 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class Preflight:
-    """Page counts per file id, and every file that cannot go in."""
+    """Page counts per file id, and every file that cannot go in; the SHA-256 of each PDF that
+    passed, so that the build does not check the same bytes twice (bytes that differ from the
+    checked ones are checked again)."""
 
     pages: dict[int, int]
     problems: tuple[FileProblem, ...]
+    digests: dict[int, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,10 @@ class Verifier:
             self.workers.shutdown(wait=True, cancel_futures=True)
             self.workers = None
 
+    def start(self) -> None:
+        """Start the worker now; it is ready (its libraries imported) by the first check."""
+        self.pool().submit(verify_unit, b"", [], {})
+
     def submit(
         self, data: bytes, checks: list[PageCheck], references: dict[int, bytes]
     ) -> Future[list[PageVerdict]]:

@@ -56,7 +56,7 @@ def open_pdf(data: bytes) -> PdfReader:
     return open_source(data)[0]
 
 
-def open_source(data: bytes) -> tuple[PdfReader, bytes]:
+def open_source(data: bytes, *, within_bounds: bool = False) -> tuple[PdfReader, bytes]:
     """A reader over every page of the file's clean copy (:mod:`.normalise`: read leniently by
     PDFium, as viewers read it, marks flattened) and the verification's reference copy (boxes
     fixed, annotations kept), or :class:`SourceProblem` saying why not.
@@ -65,9 +65,10 @@ def open_source(data: bytes) -> tuple[PdfReader, bytes]:
     (pages could otherwise go missing without anyone noticing). Any failure while reading it,
     whatever its type (pypdf raises its own errors, ``DependencyError`` for a filter it cannot
     decode, ``RecursionError`` on cyclic structures, ``MemoryError``), is a damaged file; a
-    stream past the decoding bound (:mod:`.bounds`) is a bomb and is not decoded."""
+    stream past the decoding bound (:mod:`.bounds`) is a bomb and is not decoded.
+    ``within_bounds``: these bytes passed that bound moments before (see :func:`.normalise`)."""
     try:
-        clean = normalise(data)
+        clean = normalise(data, within_bounds=within_bounds)
     except NormaliseProblem as exc:
         raise SourceProblem(exc.kind, exc.detail) from None
     except Exception as exc:

@@ -352,6 +352,8 @@ def verify_unit(
     unit_pdf: bytes, checks: list[PageCheck], references: dict[int, bytes]
 ) -> list[PageVerdict]:
     """Verdicts for the listed pages of one exhibit's built PDF (run in a worker process)."""
+    if not checks:  # nothing to check (``Verifier.start``: the worker has imported this module)
+        return []
     k = DPI / 72
     packet = pdfium.PdfDocument(unit_pdf)
     opened: dict[int, tuple[_Reference, PdfReader]] = {}
