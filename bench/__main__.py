@@ -338,11 +338,18 @@ def _packet(quick: bool, root: Path) -> dict[str, Any]:
         "exhibits_small": first["exhibits"],
         "build_s_small": first["seconds"],
         "cpu_s_small": first.get("cpu_seconds"),
+        # of which the building process itself (its photo threads included) and its worker
+        "build_process_cpu_s_small": first["cpu_seconds"] - first["worker_cpu_seconds"],
+        "worker_cpu_s_small": first["worker_cpu_seconds"],
+        "load_1min_at_build_small": first["load_average_1min"],
         "peak_rss_mb_small": first["peak_rss_mb"],
         "pages_large": second["total_pages"],
         "exhibits_large": second["exhibits"],
         "build_s_large": second["seconds"],
         "cpu_s_large": second.get("cpu_seconds"),
+        "build_process_cpu_s_large": second["cpu_seconds"] - second["worker_cpu_seconds"],
+        "worker_cpu_s_large": second["worker_cpu_seconds"],
+        "load_1min_at_build_large": second["load_average_1min"],
         "peak_rss_mb_large": second["peak_rss_mb"],
         # the same packets built without the page-by-page verification, in the same run
         "unverified_build_s_small": first["without_verification"]["seconds"],

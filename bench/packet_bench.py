@@ -193,7 +193,7 @@ def _build_in_child(data_dir: Path, case_id: int, out: Path, verify: bool) -> di
         [
             sys.executable,
             "-m",
-            "bench.packet_bench",
+            "bench.packet_child",  # its worker imports only that small module (see there)
             "--child",
             str(data_dir),
             str(case_id),
