@@ -47,7 +47,6 @@ from clinic.storage.models import Case, CaseFact, ChecklistItemState
 from clinic.storage.store import Store
 
 MAX_REASON = 1000
-_CLAIM_WORDS = {"affirmative": "Affirmative (USCIS)", "defensive": "Defensive (immigration court)"}
 
 
 class UnknownTemplate(LookupError):
@@ -263,13 +262,9 @@ def _pdf_data(
         case_id=view.id,
         client_name=view.client.display_name,
         a_number=display_a_number(view.client.a_number),
-        claim_type=_CLAIM_WORDS.get(view.claim_type.value, view.claim_type.value)
-        if lang == "en"
-        else pdf_words.enum_word(lang, view.claim_type),
-        relief=", ".join(sorted(r.value.replace("cat", "CAT") for r in view.relief))
-        if lang == "en"
-        else ", ".join(sorted(pdf_words.enum_word(lang, r) for r in view.relief)),
-        forum=view.forum_name or view.forum_kind.value.replace("_", " "),
+        claim_type=pdf_words.enum_word(lang, view.claim_type),
+        relief=", ".join(sorted(pdf_words.enum_word(lang, r) for r in view.relief)),
+        forum=view.forum_name or pdf_words.enum_word(lang, view.forum_kind),
         judge=view.judge,
         attorney=view.attorney.name if view.attorney else "",
         paralegal=view.paralegal.name if view.paralegal else "",

@@ -83,5 +83,5 @@ def test_checklist_pdf_stays_english_by_default(data_dir: Path, tmp_path: Path) 
     text = words(out)
     assert "Filing checklist — Defensive asylum application (Form I-589)" in text
     assert "Form I-589 signed and filed with the court" in text
-    assert "Attorney sign-off" in text and "Defensive (immigration court)" in text
+    assert "Attorney sign-off" in text and "Claim Defensive" in text
     assert "Lista de verificación" not in text and "Formulario" not in text
