@@ -125,6 +125,11 @@ def report_lines(result: i589.I589Result) -> list[str]:
     filled = result.filled
     lines = _edition_lines(result)
     lines.append(_("Answers placed from the case file: {n}.", n=len(filled.placed)))
+    if any(filled.supplements):
+        pages_a, pages_b = filled.supplements
+        lines.append(
+            _("Pages of Supplement A filled: {a}; of Supplement B: {b}.", a=pages_a, b=pages_b)
+        )
     problems = [
         _("{question}: not placed: this form has no field {name}", question=_q(f), name=f.name)
         for f in filled.unplaced

@@ -15,7 +15,7 @@ from clinic.domain.entries import entries_for_i589
 from clinic.domain.enums import MaritalStatus
 from clinic.domain.i18n import N_, translate
 from clinic.domain.i589_questions import Interview, Question, progress
-from clinic.domain.i589_values import CHILD_ROWS, ENTRY_ROWS, I589Facts
+from clinic.domain.i589_values import I589Facts
 from clinic.domain.problem_text import field_label
 
 # Each finding's words (a translatable template) by its code.
@@ -43,14 +43,6 @@ WORDS: dict[str, str] = {
         "The marital status is married, but no spouse is recorded in the family (Part A.II)."
     ),
     "spouse_not_married": N_("A spouse ({name}) is recorded, but the marital status is {status}."),
-    "more_entries": N_(
-        "{n} entries are recorded; the form lists {rows} and Supplement B is not filled yet: "
-        "write the others on it by hand."
-    ),
-    "more_children": N_(
-        "{n} children are recorded; the form lists {rows} and Supplement A is not filled yet: "
-        "write the others on it by hand."
-    ),
     "preparer_not_recorded": N_(
         "The preparer's and interpreter's blocks (Parts D and E) are not recorded in Clinic yet: "
         "complete them on the form."
@@ -148,13 +140,6 @@ def _family(facts: I589Facts) -> list[Finding]:
     if facts.spouses and status is not None and status is not MaritalStatus.MARRIED:
         values = {"name": facts.spouses[0].name, "status": status.value}
         found.append(Finding("spouse_not_married", "Part A.I 11", True, values))
-    own = entries_for_i589(facts.entries)
-    if len(own) > ENTRY_ROWS:
-        values = {"n": str(len(own)), "rows": str(ENTRY_ROWS)}
-        found.append(Finding("more_entries", "Part A.I 19.C", True, values))
-    if len(facts.children) > CHILD_ROWS:
-        values = {"n": str(len(facts.children)), "rows": str(CHILD_ROWS)}
-        found.append(Finding("more_children", "Part A.II", True, values))
     return found
 
 

@@ -5,8 +5,10 @@ reads from the store) into ``key -> value``: the keys of ``resources/forms/i-589
 Nothing is guessed: a fact Clinic does not record (a spouse's passport, employment, …) has no
 key here, and a question whose answer is not recorded for this case (no spouse recorded, so
 "I am not married" is not ticked) is left for the person preparing the form. What the form has
-no room for on its own pages (a fourth entry, a fifth child) is listed in
-:attr:`Values.overflow`: the supplements are a later slice.
+no rows for on its own pages goes on its supplements: children from the fifth on keep their
+``child5.…`` keys (Supplement A; clinic/reports/i589/supplements.py), entries from the fourth on
+become a :class:`Continuation` (Supplement B). What no supplement takes (a second spouse) is
+listed in :attr:`Values.overflow`.
 """
 
 from __future__ import annotations
@@ -25,10 +27,6 @@ from clinic.domain.reference_codes import country_name, language_name
 ENTRY_ROWS = 3  # Part A.I 19.C lists three entries; more go on Supplement B
 CHILD_ROWS = 4  # Part A.II lists four children; more go on Supplement A
 
-MORE_ENTRIES = N_(
-    "entry {n} into the U.S. ({on}): the form lists 3; Supplement B is not filled yet"
-)
-MORE_CHILDREN = N_("child {n} ({name}): the form lists 4; Supplement A is not filled yet")
 MORE_SPOUSES = N_("{name} is also recorded as a spouse: the form has room for one")
 
 
@@ -90,9 +88,19 @@ class Overflow:
 
 
 @dataclass(frozen=True)
+class Continuation:
+    """What goes on Supplement B for a question whose rows are full (in the form's English)."""
+
+    part: str  # "A.I"
+    item: str  # "19.C"
+    text: str
+
+
+@dataclass(frozen=True)
 class Values:
     by_key: dict[str, Value]
     overflow: tuple[Overflow, ...]
+    continuations: tuple[Continuation, ...] = ()
 
 
 def _yes_no(flag: bool) -> str:
@@ -174,7 +182,15 @@ def _residence(address: Address | None) -> dict[str, Value | None]:
     }
 
 
-def _entries(facts: I589Facts) -> tuple[dict[str, Value | None], list[Overflow]]:
+def _entry_row(n: int, entry: EntryFact) -> str:
+    """An entry beyond Part A.I 19.C's rows, as the rows ask: date, place, status."""
+    parts = [entry.on.strftime("%m/%d/%Y"), entry.place, entry.status]
+    if entry.status_expires is not None:
+        parts.append(f"status expires {entry.status_expires.strftime('%m/%d/%Y')}")
+    return f"Entry {n}: " + "; ".join(p for p in parts if p)
+
+
+def _entries(facts: I589Facts) -> tuple[dict[str, Value | None], list[Continuation]]:
     own = entries_for_i589(facts.entries)
     values: dict[str, Value | None] = {"applicant.i94_number": own[0].i94_number if own else None}
     for n, entry in enumerate(own[:ENTRY_ROWS], 1):
@@ -183,11 +199,9 @@ def _entries(facts: I589Facts) -> tuple[dict[str, Value | None], list[Overflow]]
         values[f"entry{n}.status"] = entry.status
         if n == 1:
             values["entry1.status_expires"] = entry.status_expires
-    overflow = [
-        Overflow(MORE_ENTRIES, {"n": str(n), "on": e.on.strftime("%m/%d/%Y")})
-        for n, e in enumerate(own[ENTRY_ROWS:], ENTRY_ROWS + 1)
-    ]
-    return values, overflow
+    rows = [_entry_row(n, e) for n, e in enumerate(own[ENTRY_ROWS:], ENTRY_ROWS + 1)]
+    more = [Continuation("A.I", "19.C", "\n".join(rows))] if rows else []
+    return values, more
 
 
 def _relative(
@@ -225,21 +239,38 @@ def _family(facts: I589Facts) -> tuple[dict[str, Value | None], list[Overflow]]:
     if children:
         values["children.any"] = "yes"
         values["children.count"] = len(children)
-    for n, child in enumerate(children[:CHILD_ROWS], 1):
+    for n, child in enumerate(children, 1):  # from the fifth on: Supplement A
         values.update(_relative(f"child{n}", child, facts.entries))
-    overflow += [
-        Overflow(MORE_CHILDREN, {"n": str(n), "name": c.name})
-        for n, c in enumerate(children[CHILD_ROWS:], CHILD_ROWS + 1)
-    ]
     return values, overflow
 
 
+def _supplements(facts: I589Facts) -> dict[str, Value | None]:
+    """The heading of Supplements A and B: the applicant's A-number and name."""
+    name = " ".join(
+        p for p in (facts.given_name, facts.details.middle_name, facts.family_name) if p.strip()
+    )
+    return {
+        "suppa.a_number": facts.a_number,
+        "suppa.applicant_name": name,
+        "suppb.a_number": facts.a_number,
+        "suppb.applicant_name": name,
+    }
+
+
 def form_values(facts: I589Facts) -> Values:
-    """The recorded facts by the field map's keys (empty answers left out) and what overflows."""
-    entries, more_entries = _entries(facts)
-    family, more_family = _family(facts)
-    merged = {**_applicant(facts), **_residence(facts.address), **entries, **family}
+    """The recorded facts by the field map's keys (empty answers left out), what goes on
+    Supplement B for rows the form lacks, and what no supplement takes."""
+    entries, continuations = _entries(facts)
+    family, overflow = _family(facts)
+    merged = {
+        **_applicant(facts),
+        **_residence(facts.address),
+        **entries,
+        **family,
+        **_supplements(facts),
+    }
     return Values(
         {k: v for k, v in merged.items() if v is not None and v != ""},
-        (*more_entries, *more_family),
+        tuple(overflow),
+        tuple(continuations),
     )

@@ -81,7 +81,9 @@ def fill_i589(*, store: Store, case_id: CaseId, form: Path, flatten: bool) -> I5
     blank = form.read_bytes()
     values = form_values(facts)
     try:
-        filled = fill_form(blank, known_maps(), values.by_key, flatten=flatten)
+        filled = fill_form(
+            blank, known_maps(), values.by_key, flatten=flatten, continued=values.continuations
+        )
     except FormFileProblem as problem:
         raise FormNotFillable(form, problem) from None
     return I589Result(filled, values.overflow)

@@ -7,9 +7,9 @@ from datetime import date
 from clinic.domain.entries import EntryFact
 from clinic.domain.enums import Sex
 from clinic.domain.i589_values import (
-    MORE_CHILDREN,
     MORE_SPOUSES,
     Address,
+    Continuation,
     I589Facts,
     Relative,
     form_values,
@@ -53,6 +53,8 @@ def test_nothing_is_guessed_for_a_nearly_empty_record() -> None:
         "claim.ground.nationality": "no",
         "claim.ground.psg": "no",
         "claim.ground.political_opinion": "no",
+        "suppa.applicant_name": "Rigoberta Tum",  # the supplements' heading
+        "suppb.applicant_name": "Rigoberta Tum",
     }  # no sex box (the form has male and female only), no "not married", no "no children"
     assert values.overflow == ()
 
@@ -81,10 +83,23 @@ def test_family_rows_overflow_and_order() -> None:
     assert (by_key["child2.in_us"], by_key["child2.included"]) == ("yes", "yes")
     assert [(o.template, o.values) for o in values.overflow] == [
         (MORE_SPOUSES, {"name": "Bea Tum"}),
-        (MORE_CHILDREN, {"n": "5", "name": "Undated Tum"}),  # no date of birth: listed last
     ]
+    assert by_key["child5.given_name"] == "Undated"  # no date of birth: last (Supplement A)
 
 
 def test_a_foreign_address_is_not_the_us_residence() -> None:
     abroad = Address("Calle 5", "", "Tegucigalpa", "", "11101", "HN")
     assert not any(k.startswith("residence.") for k in form_values(facts(address=abroad)).by_key)
+
+
+def test_entries_beyond_the_form_s_rows_continue_on_supplement_b() -> None:
+    entries = tuple(EntryFact(date(2015 + n, 1, 5), f"Port {n}", status="B-2") for n in range(5))
+    values = form_values(facts(entries=entries))
+    assert [values.by_key[f"entry{n}.place"] for n in (1, 2, 3)] == ["Port 4", "Port 3", "Port 2"]
+    assert values.continuations == (
+        Continuation(
+            "A.I",
+            "19.C",
+            "Entry 4: 01/05/2016; Port 1; B-2\nEntry 5: 01/05/2015; Port 0; B-2",
+        ),
+    )

@@ -1,10 +1,12 @@
 """A synthetic case with everything Clinic records for the I-589: aliases, A-number, address,
 four entries (one more than the form's rows), a spouse with two entries and six children (two
-more than the form's rows), defensive, with three grounds and CAT. Shared by the service and
-command-line tests and by docs/examples/."""
+more than the form's rows), defensive, with three grounds and CAT, and Parts B and C answered
+with a Part B 1.A account longer than its box (and than one Supplement B page). Shared by the
+service and command-line tests and by docs/examples/."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from clinic.domain.enums import (
     Sex,
 )
 from clinic.domain.ids import CaseId, ClientId
-from clinic.services import cases, clients, entries
+from clinic.services import applicant, cases, clients, entries
 from clinic.storage.models import FamilyMember
 from clinic.storage.store import Store
 
@@ -92,6 +94,7 @@ def make_case(store: Store) -> CaseId:
         ),
     ).unwrap()
     _entries(store, client_id)
+    _claim(store, client_id)
     return cases.open_case(
         store=store,
         client_id=client_id,
@@ -146,3 +149,54 @@ def _entries(store: Store, client_id: ClientId) -> None:
             ),
             today=TODAY,
         ).unwrap()
+
+
+# Part B 1.A: an account of several paragraphs, as declarations are (synthetic).
+EVENTS = (
+    "On {day} members of the gang that controls our neighbourhood in San Pedro Sula came to "
+    "the small shop I ran from our house. They demanded a weekly payment of 2,000 lempiras and "
+    "told me that women who speak against them at the church meetings are punished. When I "
+    "refused they broke the windows, hit me in the face and said they knew where my children "
+    "went to school. I reported it to the police the next day; the officer told me to pay."
+)
+DAYS = (
+    "12 March 2022",
+    "3 April 2022",
+    "20 May 2022",
+    "1 June 2023",
+    "9 June 2023",
+    "15 June 2023",
+)
+LONG_ACCOUNT = "\n\n".join(EVENTS.format(day=day) for day in DAYS)
+FEAR = (
+    "I fear that the gang will kill me or take my daughter if we return; they killed my "
+    "neighbour who refused to pay, and the police work with them."
+)
+
+
+def _claim(store: Store, client_id: ClientId) -> None:
+    details = applicant.applicant_details(store=store, client_id=client_id)
+    answers = replace(
+        details,
+        part_b1a=True,
+        part_b1a_explanation=LONG_ACCOUNT,
+        part_b1b=True,
+        part_b1b_explanation=FEAR,
+        part_b2=False,
+        part_b3a=True,
+        part_b3a_explanation="I was a member of the women's group of my church (2018-2023).",
+        part_b3b=False,
+        part_b4=True,
+        part_b4_explanation="The police would hand me over to the gang, which tortures women.",
+        part_c1=False,
+        part_c2a=True,
+        part_c2b=False,
+        part_c2_explanation="We crossed Guatemala and Mexico in May and June 2023 (5 weeks).",
+        part_c3=False,
+        part_c4=False,
+        part_c5=False,
+        part_c6=False,
+    )
+    applicant.set_applicant_details(
+        store=store, client_id=client_id, details=answers, today=TODAY
+    ).unwrap()

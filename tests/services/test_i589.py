@@ -24,7 +24,7 @@ from clinic.services import applicant, i589
 from clinic.storage.models import AuditEntry, Case
 from clinic.storage.store import Store
 from tests.reports.packet_support import qpdf_check
-from tests.services.i589_case import BLANK, make_case
+from tests.services.i589_case import BLANK, FEAR, LONG_ACCOUNT, make_case
 
 pytestmark = pytest.mark.skipif(not BLANK.is_file(), reason=f"the blank form {BLANK} is missing")
 
@@ -90,9 +90,19 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
         ("child4.included", "no"),
     } <= ticked
     assert ("claim.ground.race", "yes") not in ticked
-    overflow = [o.values for o in result.overflow]
-    assert {"n": "4", "on": "01/05/2015"} in overflow
-    assert [o["n"] for o in overflow if "name" in o] == ["5", "6"]
+    assert result.overflow == ()  # the fifth child on: Supplement A; the fourth entry: B
+    assert filled.supplements == (1, 3)  # 19.C's fourth entry, and 1.A's account on two pages
+    by_page = {(p.field.page, p.field.key): p.text for p in filled.placed}
+    assert by_page[11, "suppa.child1.given_name"] == "Valentina"
+    assert by_page[11, "suppa.child2.given_name"] == "Tomás"
+    assert by_page[11, "suppa.child2.date_of_birth"] == "12/01/2020"
+    assert by_page[5, "claim.part_b1a_explanation"] == "See Supplement B, Part B question 1.A"
+    assert (by_page[12, "suppb.part"], by_page[12, "suppb.question"]) == ("A.I", "19.C")
+    assert by_page[12, "suppb.text"].startswith("Entry 4: 01/05/2015; New York, NY; B-1")
+    assert [by_page[n, "suppb.question"] for n in (13, 14)] == ["1.A", "1.A (cont.)"]
+    continued = " ".join(by_page[n, "suppb.text"] for n in (13, 14))
+    assert continued.split() == LONG_ACCOUNT.split()  # all of it, in order, nothing cut
+    assert by_page[5, "claim.part_b1b_explanation"].split() == FEAR.split()  # fits its box
 
     # every value, from the fillable file's fields (check boxes by their on-value)
     data = fillable.read_bytes()
@@ -115,9 +125,11 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
     # and from the printed text of the flattened file, on the right page
     i589.export_i589(store=store, case_id=case_id, form=BLANK, destination=flat, flatten=True)
     pages = page_texts(flat)
+    assert len(pages) - 1 == 14  # the form's 12 pages, a second and third Supplement B page
     for item in filled.placed:
-        if item.field.format != "check":
-            assert item.text in pages[item.field.page - 1], (item.field.key, item.field.page)
+        if item.field.format != "check":  # a box of several lines: line by line
+            for line in item.text.split("\n"):
+                assert line.strip() in pages[item.field.page - 1], (item.field.key, line)
     assert "María Elena" not in pages[1]  # the applicant's name is on page 1 only
     flat_reader = PdfReader(flat)
     assert not (flat_reader.get_fields() or {})  # flattened: nothing left to edit
@@ -290,6 +302,7 @@ def test_applicant_details_are_checked_before_anything_is_stored(store: Store) -
     case_id = make_case(store)
     with store.unit_of_work() as session:
         client_id = ClientId(session.get_one(Case, case_id).client_id)
+    before = applicant.applicant_details(store=store, client_id=client_id)
     bad = ApplicantDetails(
         ssn="123-45-678",
         uscis_account="12345",
@@ -307,4 +320,4 @@ def test_applicant_details_are_checked_before_anything_is_stored(store: Store) -
         ("left_country_on", Problem.DATE_IN_FUTURE),
         ("religion", Problem.TOO_LONG),
     }
-    assert applicant.applicant_details(store=store, client_id=client_id) == ApplicantDetails()
+    assert applicant.applicant_details(store=store, client_id=client_id) == before

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -22,13 +23,31 @@ from pypdf.generic import BooleanObject, DictionaryObject, NameObject
 
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import Formatted, FormMap, MappedField, Value, format_value
+from clinic.domain.i589_values import Continuation
 from clinic.reports.i589.edition import Recognised, recognise
-from clinic.reports.i589.text_fit import MIN_SIZE, fit_lines, font_size, is_multiline, resize
+from clinic.reports.i589.supplements import (
+    copy_page,
+    is_supplement,
+    plan_supplements,
+    see_supplement,
+)
+from clinic.reports.i589.text_fit import (
+    MIN_SIZE,
+    capacity,
+    fit_lines,
+    font_size,
+    is_multiline,
+    resize,
+    sizes,
+)
 
 TOO_WIDE = N_(
     "{value} does not fit its box even in {limit}-point type: shorten it, or type it by hand"
 )
-TOO_MUCH = N_("{value} is longer than its box takes: Supplement B is not filled yet")
+TOO_MUCH = N_(
+    "{value} is longer than its box takes and this form has no Supplement B page to continue "
+    "it on: type it on a continuation sheet by hand"
+)
 
 
 class FormFileProblem(Exception):
@@ -60,6 +79,7 @@ class Filled:
     unplaced: tuple[MappedField, ...]  # a value for it, but this form has no such field
     not_written: tuple[NotWritten, ...]  # a value that the box cannot take as it is
     to_type: tuple[MappedField, ...]  # Clinic holds no value for it: typed by hand
+    supplements: tuple[int, int] = (0, 0)  # pages of Supplements A and B filled
 
     @property
     def edition(self) -> str | None:
@@ -165,10 +185,14 @@ def _widgets(writer: PdfWriter) -> dict[str, tuple[int, DictionaryObject]]:
 
 
 def _fit(
-    plan: _Plan, widgets: Mapping[str, tuple[int, DictionaryObject]]
+    plan: _Plan,
+    widgets: Mapping[str, tuple[int, DictionaryObject]],
+    continued: list[Continuation] | None,
 ) -> tuple[list[Placed], list[NotWritten]]:
     """The planned values on the pages where their fields are (an unknown edition may have
-    moved them), text set smaller where it would not fit its box; what fits in no size."""
+    moved them), text set smaller where it would not fit its box; what fits in no size. An
+    answer longer than its box of several lines goes to ``continued`` (Supplement B) and the box
+    says so, when the form has a Supplement B (``continued`` is not None)."""
     placed, too_wide = [], []
     for item in plan.placed:
         page, widget = widgets[item.field.name]
@@ -176,6 +200,9 @@ def _fit(
         text = item.text
         if field.format != "check" and is_multiline(widget):
             fitted = fit_lines(widget, text)
+            if fitted is None and continued is not None:
+                continued.append(Continuation(field.part, field.item, text))
+                fitted = fit_lines(widget, see_supplement(field.part, field.item))
             if fitted is None:
                 too_wide.append(NotWritten(field, Formatted(problem=TOO_MUCH, value=text)))
                 continue
@@ -192,10 +219,59 @@ def _fit(
     return placed, too_wide
 
 
+@dataclass
+class _Supplements:
+    placed: list[Placed]
+    unplaced: list[MappedField]
+    not_written: list[NotWritten]
+    pages_a: int  # pages of Supplement A filled (0: the form's page left blank)
+    pages_b: int
+
+
+def _room(form_map: FormMap, widgets: Mapping[str, tuple[int, DictionaryObject]]) -> Any:
+    """How much Supplement B's box takes at its own type size; None when this form has none."""
+    box = next((f for f in form_map.fields if f.key == "suppb.text"), None)
+    if box is None or box.name not in widgets:
+        return None
+    widget = widgets[box.name][1]
+    return capacity(widget, sizes(widget)[0])
+
+
+def _supplements(
+    writer: PdfWriter,
+    form_map: FormMap,
+    values: Mapping[str, Value],
+    continued: Sequence[Continuation],
+) -> _Supplements:
+    """Supplements A and B filled, their pages repeated as needed (after the form's own)."""
+    widgets = _widgets(writer)
+    pages_a, pages_b = plan_supplements(form_map, values, continued, _room(form_map, widgets))
+    for pages, label in ((pages_b, "SupplementB"), (pages_a, "SupplementA")):  # B first: after A
+        if len(pages) > 1:
+            source = widgets[pages[0].fields[0].name][0] - 1
+            for copy in range(len(pages) - 1, 0, -1):
+                copy_page(writer, source, source + 1, f"{label}{copy + 1}")
+    widgets = _widgets(writer)
+    done = _Supplements([], [], [], len(pages_a), len(pages_b))
+    for page in (*pages_a, *pages_b):
+        plan = _plan(replace(form_map, fields=page.fields), frozenset(widgets), page.values)
+        placed, too_wide = _fit(plan, widgets, None)
+        done.placed += placed
+        done.unplaced += plan.unplaced
+        done.not_written += [*plan.not_written, *too_wide]
+    return done
+
+
 def fill_form(
-    blank: bytes, maps: Sequence[FormMap], values: Mapping[str, Value], *, flatten: bool
+    blank: bytes,
+    maps: Sequence[FormMap],
+    values: Mapping[str, Value],
+    *,
+    flatten: bool,
+    continued: Sequence[Continuation] = (),
 ) -> Filled:
-    """``blank`` filled with ``values`` (by the maps' keys) through the map of its edition."""
+    """``blank`` filled with ``values`` (by the maps' keys) through the map of its edition;
+    ``continued``: what goes on Supplement B besides the answers longer than their boxes."""
     reader = _read(blank)
     recognised = recognise(reader, maps)
     form_map = recognised.map
@@ -203,21 +279,26 @@ def fill_form(
         raise FormFileProblem("no_fields")
     if form_map is None:
         raise FormFileProblem("not_i589")
-    plan = _plan(form_map, recognised.field_names, values)
+    main = replace(form_map, fields=tuple(f for f in form_map.fields if not is_supplement(f)))
+    plan = _plan(main, recognised.field_names, values)
     writer = PdfWriter(clone_from=reader)
-    placed, too_wide = _fit(plan, _widgets(writer))
+    widgets = _widgets(writer)
+    more = list(continued) if _room(form_map, widgets) is not None else None
+    placed, too_wide = _fit(plan, widgets, more)
+    extra = _supplements(writer, form_map, values, more or ())
     _strip_xfa(writer)
-    _write_values(writer, placed)
+    _write_values(writer, [*placed, *extra.placed])
     out = io.BytesIO()
     writer.write(out)
     pdf = _flatten(out.getvalue()) if flatten else out.getvalue()
     return Filled(
         pdf,
         recognised,
-        tuple(placed),
-        tuple(plan.unplaced),
-        (*plan.not_written, *too_wide),
+        (*placed, *extra.placed),
+        (*plan.unplaced, *extra.unplaced),
+        (*plan.not_written, *too_wide, *extra.not_written),
         tuple(plan.to_type),
+        (extra.pages_a, extra.pages_b),
     )
 
 
