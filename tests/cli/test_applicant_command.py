@@ -98,3 +98,26 @@ def test_doctor_and_backup_speak_spanish(
     assert "Hecha el " in shown and "1 cliente, 1 caso, 0 archivos de pruebas" in shown
     code, shown = run(data_dir, monkeypatch, "doctor")
     assert "clients: 1" in shown and "audit heads: none" in shown  # English labels as before
+
+
+def test_parts_b_and_c_recorded_and_a_yes_needs_its_explanation(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, shown = run(data_dir, monkeypatch, "applicant", "1", "--part-b2", "yes")
+    assert code != 0  # the synthetic case has no explanation for Part B 2
+    code, shown = run(
+        data_dir,
+        monkeypatch,
+        "applicant",
+        "1",
+        "--part-b2",
+        "yes",
+        "--part-b2-explanation",
+        "Detained two days in 2021 for a protest.",
+        "--part-c5",
+        "unknown",
+    )
+    assert code == 0, shown
+    assert "Part B 2: accused, arrested or detained in another country: yes" in shown
+    assert "Part B 2: explanation: Detained two days in 2021 for a protest." in shown
+    assert "Part C 5: filing more than 1 year after the last arrival: —" in shown
