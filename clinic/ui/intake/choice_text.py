@@ -1,8 +1,9 @@
 """Words for the choices offered during intake, marked for translation.
 
-The tables hold untranslated source text (``QT_TRANSLATE_NOOP`` lets ``pyside6-lupdate``
-extract it); each function translates at the moment it is called, so a language loaded
-after start-up still applies.
+Enum values of the domain read as :mod:`clinic.domain.enum_words` has them (one table for the
+window and the PDFs). The tables here hold untranslated source text (``QT_TRANSLATE_NOOP`` lets
+``pyside6-lupdate`` extract it); each function translates at the moment it is called, so a
+language loaded after start-up still applies.
 """
 
 from __future__ import annotations
@@ -12,54 +13,16 @@ from enum import StrEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clinic.domain.conflicts import MatchReason, PartyKind
-from clinic.domain.enums import (
-    ArrivalManner,
-    ClaimType,
-    DetentionStatus,
-    ProtectedGround,
-    Relationship,
-    Relief,
-    Sex,
-)
+from clinic.domain.enums import ClaimType
 from clinic.domain.problem_text import describe
 from clinic.domain.validation import Problem
+from clinic.ui.labels import label
 from clinic.ui.translations import current_language
 
 CONTEXT = "IntakeChoices"
 
-_TEXT: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP gives back the text itself
-    Sex.FEMALE: QT_TRANSLATE_NOOP("IntakeChoices", "Female"),
-    Sex.MALE: QT_TRANSLATE_NOOP("IntakeChoices", "Male"),
-    Sex.NONBINARY: QT_TRANSLATE_NOOP("IntakeChoices", "Non-binary"),
-    Sex.UNDISCLOSED: QT_TRANSLATE_NOOP("IntakeChoices", "Prefers not to say"),
-    ArrivalManner.UNKNOWN: QT_TRANSLATE_NOOP("IntakeChoices", "Not known"),
-    ArrivalManner.INSPECTED: QT_TRANSLATE_NOOP("IntakeChoices", "Inspected at a port of entry"),
-    ArrivalManner.PAROLED: QT_TRANSLATE_NOOP("IntakeChoices", "Paroled"),
-    ArrivalManner.WITHOUT_INSPECTION: QT_TRANSLATE_NOOP(
-        "IntakeChoices", "Entered without inspection"
-    ),
-    DetentionStatus.NOT_DETAINED: QT_TRANSLATE_NOOP("IntakeChoices", "Not detained"),
-    DetentionStatus.DETAINED: QT_TRANSLATE_NOOP("IntakeChoices", "Detained"),
-    DetentionStatus.RELEASED: QT_TRANSLATE_NOOP("IntakeChoices", "Released (bond, parole or ATD)"),
-    Relationship.SPOUSE: QT_TRANSLATE_NOOP("IntakeChoices", "Spouse"),
-    Relationship.CHILD: QT_TRANSLATE_NOOP("IntakeChoices", "Child"),
-    Relationship.PARENT: QT_TRANSLATE_NOOP("IntakeChoices", "Parent"),
-    Relationship.SIBLING: QT_TRANSLATE_NOOP("IntakeChoices", "Sibling"),
-    Relationship.OTHER: QT_TRANSLATE_NOOP("IntakeChoices", "Other relative"),
-    ClaimType.AFFIRMATIVE: QT_TRANSLATE_NOOP("IntakeChoices", "Affirmative"),
-    ClaimType.DEFENSIVE: QT_TRANSLATE_NOOP("IntakeChoices", "Defensive"),
-    Relief.ASYLUM: QT_TRANSLATE_NOOP("IntakeChoices", "Asylum"),
-    Relief.WITHHOLDING: QT_TRANSLATE_NOOP("IntakeChoices", "Withholding of removal"),
-    Relief.CAT: QT_TRANSLATE_NOOP(
-        "IntakeChoices", "Protection under the Convention Against Torture"
-    ),
-    ProtectedGround.RACE: QT_TRANSLATE_NOOP("IntakeChoices", "Race"),
-    ProtectedGround.RELIGION: QT_TRANSLATE_NOOP("IntakeChoices", "Religion"),
-    ProtectedGround.NATIONALITY: QT_TRANSLATE_NOOP("IntakeChoices", "Nationality"),
-    ProtectedGround.POLITICAL_OPINION: QT_TRANSLATE_NOOP("IntakeChoices", "Political opinion"),
-    ProtectedGround.PARTICULAR_SOCIAL_GROUP: QT_TRANSLATE_NOOP(
-        "IntakeChoices", "Particular social group"
-    ),
+# Intake's own words: who a known party is, why a record matched (templates with a name in them)
+_TEXT: dict[PartyKind | MatchReason, object] = {  # QT_TRANSLATE_NOOP gives back the text itself
     PartyKind.CLIENT: QT_TRANSLATE_NOOP("IntakeChoices", "Client"),
     PartyKind.FAMILY_MEMBER: QT_TRANSLATE_NOOP("IntakeChoices", "Family member of {client}"),
     PartyKind.ADVERSE_PARTY: QT_TRANSLATE_NOOP("IntakeChoices", "Adverse party of {client}"),
@@ -83,8 +46,11 @@ _CLAIM_EXPLANATIONS = {
 
 
 def choice_text(value: StrEnum) -> str:
-    """The translated words for one enum value offered as a choice."""
-    return QCoreApplication.translate(CONTEXT, str(_TEXT[value]))
+    """The translated words for one enum value offered as a choice: a domain enum's are the
+    words the case view and the PDFs show (:func:`clinic.ui.labels.label`)."""
+    if isinstance(value, (PartyKind, MatchReason)):  # by type: a StrEnum equals its value
+        return QCoreApplication.translate(CONTEXT, str(_TEXT[value]))
+    return label(value)
 
 
 def claim_explanation(claim_type: ClaimType) -> str:
