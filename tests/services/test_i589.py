@@ -121,6 +121,13 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
             if widget.get("/FT") == "/Tx" and widget.get("/V"):
                 assert "/N" in widget["/AP"]
     assert qpdf_check(fillable) == ""
+    fields = PdfReader(io.BytesIO(data)).get_fields() or {}
+    for name in (
+        "form1[0].#subform[7].PB4_TextField[0]",  # read-only on the blank: the XFA unlocked it
+        "form1[0].#subform[1].TotalChild[0]",
+        "SupplementB2.#subform[13].TextField32[0]",  # a copy of Supplement B, editable too
+    ):
+        assert not int(fields[name].get("/Ff", 0)) & 1, name
 
     # and from the printed text of the flattened file, on the right page
     i589.export_i589(store=store, case_id=case_id, form=BLANK, destination=flat, flatten=True)

@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject
+from pypdf.generic import BooleanObject, DictionaryObject, NameObject, NumberObject
 
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import Formatted, FormMap, MappedField, Value, format_value
@@ -41,6 +41,7 @@ from clinic.reports.i589.text_fit import (
     sizes,
 )
 
+READ_ONLY = 1  # the field flag (PDF 32000-1, table 221)
 TOO_WIDE = N_(
     "{value} does not fit its box even in {limit}-point type: shorten it, or type it by hand"
 )
@@ -166,6 +167,20 @@ def _strip_xfa(writer: PdfWriter) -> None:
         table.extend(kept)
 
 
+def _unlock(widgets: Mapping[str, tuple[int, DictionaryObject]], form_map: FormMap) -> None:
+    """The mapped text boxes the form marks read-only made editable: Parts B and C's explanation
+    boxes, the number of children and the supplements' headings are read-only in the AcroForm
+    because the XFA layer unlocks or computes them, and that layer is gone. Signature boxes
+    (read-only: the form cannot be signed electronically) are not mapped and stay so."""
+    for field in form_map.fields:
+        found = widgets.get(field.name)
+        if found is None or field.format == "check":
+            continue
+        flags = int(found[1].get("/Ff", 0))
+        if flags & READ_ONLY:
+            found[1][NameObject("/Ff")] = NumberObject(flags & ~READ_ONLY)
+
+
 def _widgets(writer: PdfWriter) -> dict[str, tuple[int, DictionaryObject]]:
     """Each widget by its field's full name, with its page: placement goes by where it is."""
     found: dict[str, tuple[int, DictionaryObject]] = {}
@@ -283,6 +298,7 @@ def fill_form(
     plan = _plan(main, recognised.field_names, values)
     writer = PdfWriter(clone_from=reader)
     widgets = _widgets(writer)
+    _unlock(widgets, form_map)
     more = list(continued) if _room(form_map, widgets) is not None else None
     placed, too_wide = _fit(plan, widgets, more)
     extra = _supplements(writer, form_map, values, more or ())
