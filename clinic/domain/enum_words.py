@@ -181,6 +181,8 @@ WORDS: dict[type[StrEnum], Mapping[Any, str]] = {
         CaseFactKind.IJ_DENIAL: "Immigration judge's denial",
         CaseFactKind.ASYLUM_GRANTED: "Asylum granted",
         CaseFactKind.AAF_NOTICE: "Annual asylum fee notice",
+        CaseFactKind.CHANGED_CIRCUMSTANCES: "One-year exception: changed circumstances arose",
+        CaseFactKind.EXTRAORDINARY_CIRCUMSTANCES: "One-year exception: extraordinary circumstances began",
         CaseFactKind.EXCEPTION_EVENT_END: "Exceptional circumstance ended",
         CaseFactKind.EAD_STOPPED_DAYS: "Days the asylum clock was stopped, counted by hand (added to the log)",
         CaseFactKind.OPPOSING_FILING_RECEIVED: "Opposing filing received",

@@ -210,6 +210,11 @@ class CaseFactKind(StrEnum):
     IJ_DENIAL = "ij_denial"
     ASYLUM_GRANTED = "asylum_granted"
     AAF_NOTICE = "aaf_notice"
+    # One-year bar exceptions (8 CFR 208.4(a)(4)-(5)): the date a changed circumstance arose
+    # (or became known) and the date an extraordinary circumstance began (both may repeat); the
+    # date the circumstance ended, which the reasonable-period warning counts from
+    CHANGED_CIRCUMSTANCES = "changed_circumstances"
+    EXTRAORDINARY_CIRCUMSTANCES = "extraordinary_circumstances"
     EXCEPTION_EVENT_END = "exception_event_end"
     EAD_STOPPED_DAYS = "ead_stopped_days"  # a number of days
     OPPOSING_FILING_RECEIVED = "opposing_filing_received"  # may repeat
@@ -311,3 +316,11 @@ FOIA_FACTS = frozenset(
     }
 )
 FOIA_STARTS = frozenset({CaseFactKind.FOIA_SENT, CaseFactKind.FOIA_RECEIVED})
+# What documents a one-year bar exception (8 CFR 208.4(a)(4)-(5)): the circumstance, or its end.
+ONE_YEAR_EXCEPTION_FACTS = frozenset(
+    {
+        CaseFactKind.CHANGED_CIRCUMSTANCES,
+        CaseFactKind.EXTRAORDINARY_CIRCUMSTANCES,
+        CaseFactKind.EXCEPTION_EVENT_END,
+    }
+)

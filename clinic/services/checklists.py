@@ -24,8 +24,8 @@ from clinic.domain.checklists import (
 from clinic.domain.deadlines import anchor_for, compute, one_year_status
 from clinic.domain.deadlines.one_year import ONE_YEAR_RULE
 from clinic.domain.enums import (
+    ONE_YEAR_EXCEPTION_FACTS,
     AuditAction,
-    CaseFactKind,
     ChecklistState,
     DeadlineStatus,
     HearingKind,
@@ -97,9 +97,9 @@ def _facts(session: Session, case: Case, view: CaseView, today: date) -> Checkli
         rule = context.book.get(ONE_YEAR_RULE)
         due = compute(rule, anchor_for(rule, client.last_arrival_on), context.calendar).due
     exception = session.scalar(
-        select(CaseFact.id).where(
-            CaseFact.case_id == case.id, CaseFact.kind == CaseFactKind.EXCEPTION_EVENT_END
-        )
+        select(CaseFact.id)
+        .where(CaseFact.case_id == case.id, CaseFact.kind.in_(ONE_YEAR_EXCEPTION_FACTS))
+        .limit(1)
     )
     return ChecklistFacts(
         claim_type=view.claim_type,

@@ -60,6 +60,8 @@ _EVERY: dict[str, CaseFactKind] = {
     "dhs_pretermit": CaseFactKind.DHS_MOTION_PRETERMIT,
     "dhs_dismiss": CaseFactKind.DHS_MOTION_DISMISS,
     "dhs_response_due": CaseFactKind.DHS_MOTION_RESPONSE_DUE,
+    "changed_circumstances": CaseFactKind.CHANGED_CIRCUMSTANCES,
+    "extraordinary_circumstances": CaseFactKind.EXTRAORDINARY_CIRCUMSTANCES,
 }
 
 

@@ -1842,6 +1842,18 @@
         <translation>el TPS</translation>
     </message>
     <message>
+        <source>Changed circumstances</source>
+        <translation>El cambio de circunstancias</translation>
+    </message>
+    <message>
+        <source>Extraordinary circumstances</source>
+        <translation>Las circunstancias extraordinarias</translation>
+    </message>
+    <message>
+        <source>A circumstance (changed or extraordinary: not recorded)</source>
+        <translation>Una circunstancia (cambio de circunstancias o circunstancias extraordinarias: no registrado)</translation>
+    </message>
+    <message>
         <source>parole</source>
         <translation>el permiso de permanencia temporal (parole)</translation>
     </message>
@@ -1880,6 +1892,10 @@
     <message>
         <source>Settled: {0} is recorded; no follow-up is due.</source>
         <translation>Resuelto: consta {0}; no hace falta seguimiento.</translation>
+    </message>
+    <message>
+        <source>{0} recorded as the one-year exception: the I-589 must still be filed within a reasonable period (8 CFR 208.4(a)(4)-(5)). The attorney decides whether it applies.</source>
+        <translation>{0}: registrado como excepción al plazo de un año; el I-589 debe presentarse igualmente en un período razonable (8 CFR 208.4(a)(4)-(5)). Lo decide el abogado o la abogada.</translation>
     </message>
     <message>
         <source>{0} was held on this date: the extraordinary-circumstances exception may apply if the I-589 is filed within a reasonable period after it ends (8 CFR 208.4(a)(5)(iv)). The attorney decides.</source>
@@ -3074,6 +3090,10 @@
     <message>
         <source>Brief to the BIA (extended once)</source>
         <translation>Escrito ante la BIA (con la prórroga)</translation>
+    </message>
+    <message>
+        <source>Changed circumstances: file within a reasonable period (warning)</source>
+        <translation>Cambio de circunstancias: presentar en un período razonable (advertencia)</translation>
     </message>
     <message>
         <source>DHS automatic stay: DHS must file its bond appeal</source>
@@ -6789,6 +6809,14 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Annual asylum fee notice</source>
         <translation>Aviso de la tarifa anual de asilo</translation>
+    </message>
+    <message>
+        <source>One-year exception: changed circumstances arose</source>
+        <translation>Excepción al plazo de un año: surgió un cambio de circunstancias</translation>
+    </message>
+    <message>
+        <source>One-year exception: extraordinary circumstances began</source>
+        <translation>Excepción al plazo de un año: comenzaron circunstancias extraordinarias</translation>
     </message>
     <message>
         <source>Exceptional circumstance ended</source>

@@ -145,6 +145,8 @@ def case_facts(draw: st.DrawFn) -> CaseFacts:
         birth_date=draw(SOME_DAY),
         arrival_manner=draw(st.none() | st.sampled_from(ArrivalManner)),
         alien_registered=draw(A_FEW_DAYS),
+        changed_circumstances=tuple(sorted(draw(A_FEW_DAYS))),
+        extraordinary_circumstances=tuple(sorted(draw(A_FEW_DAYS))),
         dhs_pretermit=draw(A_FEW_DAYS),
         dhs_dismiss=draw(A_FEW_DAYS),
         dhs_response_due=draw(A_FEW_DAYS),

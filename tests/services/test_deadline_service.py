@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from clinic.domain.checklists import CheckKind
 from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, DeadlineDraft, HearingDraft
 from clinic.domain.enums import (
     CaseFactKind,
@@ -15,7 +16,7 @@ from clinic.domain.enums import (
 )
 from clinic.domain.ids import CaseId
 from clinic.domain.validation import Problem
-from clinic.services import cases, clients, deadlines, schedule, search, settings
+from clinic.services import cases, checklists, clients, deadlines, schedule, search, settings
 from clinic.services.dto import DeadlineView
 from clinic.storage.store import Store
 
@@ -239,3 +240,42 @@ def test_today_agenda_caps_overdue_at_the_oldest_and_counts_the_rest(store: Stor
     assert upcoming == [i.what for i in everything.items if not i.overdue]
     assert "Next week" in upcoming
     assert deadlines.agenda(store=store, today=TODAY, days=14) == everything.items
+
+
+def test_a_recorded_one_year_exception_reaches_the_deadline_and_the_checklist(
+    store: Store,
+) -> None:
+    """Issue 18 § 2 (8 CFR 208.4(a)(4)-(5)): the kind of exception and its dates, recorded as
+    case dates, name the exception on the late one-year deadline, start the reasonable-period
+    warning and count as the exception documented on the I-589 checklist."""
+    case_id = open_defensive(store, arrival=date(2024, 3, 14))  # one year: Fri 2025-03-14
+
+    def one_year_item() -> tuple[str, str]:
+        checklist = checklists.case_checklist(store=store, case_id=case_id, today=TODAY)
+        (item,) = [
+            i
+            for i in checklist.checklist.items
+            if i.item.check is not None and i.item.check.kind is CheckKind.ONE_YEAR
+        ]
+        assert item.auto is not None
+        return item.state.value, item.auto.detail
+
+    state, words = one_year_item()
+    assert state == "missing" and "document a changed or extraordinary circumstance" in words
+    deadlines.record_case_fact(
+        store=store,
+        case_id=case_id,
+        kind=CaseFactKind.CHANGED_CIRCUMSTANCES,
+        on=date(2025, 5, 20),
+        note="New government began arresting members of her party",
+    ).unwrap()
+    rows = by_rule(store, case_id)
+    (one_year,) = rows["one-year-filing"]
+    assert "One-year exception recorded: changed circumstances Tue 2025-05-20" in (
+        one_year.explanation
+    )
+    assert "one_year_exception:changed" in one_year.flags
+    (warning,) = rows["changed-circumstances-reasonable-period"]
+    assert warning.due_on == date(2025, 11, 20)
+    state, words = one_year_item()
+    assert state == "done" and "an exception is documented" in words

@@ -89,6 +89,10 @@ _SINGLE: dict[Trigger, tuple[str, Callable[[CaseFacts], date | None]]] = {
     Trigger.ASYLUM_GRANTED: ("Asylum granted", lambda f: f.asylum_granted),
     Trigger.AAF_NOTICE: ("AAF notice", lambda f: f.aaf_notice),
     Trigger.EXCEPTION_EVENT_END: ("Exception circumstance ended", lambda f: f.exception_event_end),
+    Trigger.CHANGED_CIRCUMSTANCES: (
+        "Changed circumstances arose",
+        lambda f: max(f.changed_circumstances, default=None),
+    ),
     Trigger.BIA_APPEAL_FILED: ("BIA appeal filed", lambda f: f.bia_appeal_filed),
     Trigger.NOID_SERVED: ("Notice of Intent to Deny", lambda f: f.noid_served),
     Trigger.NEGATIVE_CREDIBLE_FEAR: (

@@ -35,6 +35,7 @@ from clinic.domain.deadlines.applicability import (
 from clinic.domain.deadlines.calendar import BusinessCalendar, day_label
 from clinic.domain.deadlines.counting import shift
 from clinic.domain.deadlines.ead_clock import ClockCount, count_clock
+from clinic.domain.deadlines.exceptions import exception_key, exception_note
 from clinic.domain.deadlines.explain import Counted, explain, unextended_closures
 from clinic.domain.deadlines.people import person_key, status_note
 from clinic.domain.deadlines.rules import (
@@ -192,6 +193,8 @@ def _for_anchor(
         result = _settle(rule, result, facts)
         if rule.met_by and rule.trigger in _ONE_YEAR_TRIGGERS:
             result = status_note(rule.trigger.value, result, facts)
+        if rule.met_by and rule.trigger is Trigger.LAST_ARRIVAL:
+            result = exception_note(result, facts)
     return replace(result, flags=result.flags + fit.flags) if fit.flags else result
 
 
@@ -218,8 +221,9 @@ def _case_dates(rule: Rule, facts: CaseFacts, field: str) -> tuple[object, ...]:
     answered = ANCHOR_DATES[rule.answered_by](facts, field) if rule.answered_by else None
     clock = facts.ead_clock if rule.plus_case_days else ()
     people = person_key(rule.trigger.value, facts, field) if rule.met_by else ()
+    claimed = exception_key(facts) if rule.met_by and rule.trigger is Trigger.LAST_ARRIVAL else ()
     dates = (_case_date(name, facts, field) if name else None for name in names)
-    return (*dates, answered, clock, people)
+    return (*dates, answered, clock, people, claimed)
 
 
 def _closed(

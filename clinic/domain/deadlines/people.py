@@ -135,8 +135,8 @@ def _owner(facts: CaseFacts, field: str) -> tuple[bool, FamilyFiler | None]:
 def own_i589_received(facts: CaseFacts, field: str) -> date | None:
     """The I-589 of the person the anchor belongs to: a family member's own, or the case's."""
     found, filer = _owner(facts, field)
-    if not found:
-        return facts.i589_received if field == "last_arrival" else None
+    if not found:  # an anchor of the case itself (no "#<ref>"): the client's own I-589
+        return facts.i589_received if "#" not in field else None
     return facts.i589_received if filer is None else filer.i589_received
 
 

@@ -125,6 +125,10 @@ class CaseFacts:
     asylum_granted: date | None = None
     aaf_notice: date | None = None
     exception_event_end: date | None = None
+    # one-year bar exceptions (8 CFR 208.4(a)(4)-(5)): when each changed circumstance arose and
+    # each extraordinary circumstance began, in order (exceptions.py)
+    changed_circumstances: tuple[date, ...] = ()
+    extraordinary_circumstances: tuple[date, ...] = ()
     ead_stopped_days: int = 0
     opposing_filing_received: tuple[date, ...] = ()
     judge_set_dates: tuple[date, ...] = ()

@@ -27,6 +27,7 @@ class Trigger(StrEnum):
     AAF_NOTICE = "aaf_notice"
     JUDGE_SET_DATE = "judge_set_date"
     EXCEPTION_EVENT_END = "exception_event_end"
+    CHANGED_CIRCUMSTANCES = "changed_circumstances"  # the latest changed circumstance arose
     BIA_APPEAL_FILED = "bia_appeal_filed"
     FOIA_RECEIVED = "foia_received"
     FOIA_RESPONSE = "foia_response"

@@ -34,6 +34,7 @@ _PHRASES = (
     N_("Asylum granted"),
     N_("AAF notice"),
     N_("Exception circumstance ended"),
+    N_("Changed circumstances arose"),
     N_("Address change"),
     N_("Opposing filing received"),
     N_("Judge-set date"),
@@ -113,6 +114,15 @@ _PHRASES = (
         "attorney decides"
     ),
     N_(": filed, so this warning no longer applies"),
+    # one-year exceptions (deadlines/exceptions.py)
+    N_("One-year exception recorded"),
+    N_("changed circumstances"),
+    N_("extraordinary circumstances"),
+    N_("circumstance ended"),
+    N_(
+        "the I-589 must still be filed within a reasonable period (8 CFR 208.4(a)(4)-(5)); "
+        "the attorney decides whether the exception applies"
+    ),
     # limited proceedings (8 CFR 1208.2(c))
     N_("Removal order reinstated or issued administratively"),
     N_("Notice of Referral to Immigration Judge (I-863)"),

@@ -97,6 +97,11 @@ _FLAG_FIELDS: dict[str, object] = {
     "nonimmigrant": QT_TRANSLATE_NOOP("CaseView", "nonimmigrant status"),
     "immigrant": QT_TRANSLATE_NOOP("CaseView", "immigrant status"),
     "tps": QT_TRANSLATE_NOOP("CaseView", "TPS"),
+    "changed": QT_TRANSLATE_NOOP("CaseView", "Changed circumstances"),
+    "extraordinary": QT_TRANSLATE_NOOP("CaseView", "Extraordinary circumstances"),
+    "kind_not_recorded": QT_TRANSLATE_NOOP(
+        "CaseView", "A circumstance (changed or extraordinary: not recorded)"
+    ),
     "parole": QT_TRANSLATE_NOOP("CaseView", "parole"),
 }
 
@@ -120,6 +125,11 @@ _FLAG_PREFIXES: dict[str, object] = {
     "ended_by": QT_TRANSLATE_NOOP("CaseView", "No longer applies: {0} came first."),
     "brought_forward": QT_TRANSLATE_NOOP("CaseView", "Brought forward to the date of {0}."),
     "answered_by": QT_TRANSLATE_NOOP("CaseView", "Settled: {0} is recorded; no follow-up is due."),
+    "one_year_exception": QT_TRANSLATE_NOOP(
+        "CaseView",
+        "{0} recorded as the one-year exception: the I-589 must still be filed within a "
+        "reasonable period (8 CFR 208.4(a)(4)-(5)). The attorney decides whether it applies.",
+    ),
     "lawful_status_held": QT_TRANSLATE_NOOP(
         "CaseView",
         "{0} was held on this date: the extraordinary-circumstances exception may apply if the "
