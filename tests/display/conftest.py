@@ -36,9 +36,14 @@ def _name_the_screenshots(request: pytest.FixtureRequest) -> None:
 def _on_xcb(qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
+    from clinic.ui.application import use_readable_locale  # noqa: PLC0415
+
     assert QGuiApplication.platformName() == "xcb", (
         f"the display suite runs on xcb, not {QGuiApplication.platformName()}"
     )
+    # as run_gui does: the Xvfb session's "C" locale would show dates as "9 11 2026", which
+    # no person sees (the screenshots showed it until 2026-12-07)
+    use_readable_locale()
 
 
 @pytest.fixture
