@@ -8,7 +8,6 @@ Greek, Cyrillic, Arabic letters …; see resources/fonts/README.md).
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,7 +18,6 @@ from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -39,6 +37,7 @@ from clinic.reports.pdf_common import (
     MISSING_INK,
     RULE_GREY,
     Styles,
+    build_pdf,
     esc,
     footer_decorator,
     letterhead,
@@ -281,25 +280,10 @@ def _footer(data: ChecklistPdfData) -> PageDecorator:
 
 
 def render_checklist_pdf(data: ChecklistPdfData) -> bytes:
-    register_fonts()
+    register_fonts()  # before the styles name the fonts
     s = _Styles()
     template = data.checklist.template
     lang = data.lang if data.lang in LANGUAGES else "en"
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=LETTER,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=0.7 * inch,
-        bottomMargin=0.85 * inch,
-        # Metadata is readable without opening the document: no client names in it.
-        title=_t(data.lang, "doc_title", title=template.title_in(data.lang)),
-        author=data.clinic_name or "Clinic",
-        subject=f"Case #{data.case_id}; checklist {template.id}; rules as of {template.as_of}",
-        creator="Clinic",
-        keywords=["filing checklist", template.id],
-    )
     story: list[object] = [
         *_letterhead(data, s),
         Paragraph(_t(lang, "title", title=_esc(template.title_in(lang))), s.title),
@@ -322,5 +306,12 @@ def render_checklist_pdf(data: ChecklistPdfData) -> bytes:
         Spacer(1, 6),
         _sign_off(s, lang),
     ]
-    document.build(story, canvasmaker=numbered_canvas(_footer(data)))
-    return buffer.getvalue()
+    return build_pdf(
+        story,
+        margins=(MARGIN, 0.7 * inch, 0.85 * inch),
+        canvasmaker=numbered_canvas(_footer(data)),
+        title=_t(data.lang, "doc_title", title=template.title_in(data.lang)),
+        author=data.clinic_name or "Clinic",
+        subject=f"Case #{data.case_id}; checklist {template.id}; rules as of {template.as_of}",
+        keywords=["filing checklist", template.id],
+    )

@@ -7,7 +7,6 @@ Built from plain data (:class:`DocketData`), in memory, landscape so a row reads
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import groupby
@@ -18,7 +17,6 @@ from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -26,13 +24,13 @@ from reportlab.platypus import (
 
 from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
 from clinic.reports import pdf_words
-from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
     HEADER_FILL,
     LIGHT_RULE,
     RULE_GREY,
     Styles,
+    build_pdf,
     esc,
     footer_decorator,
     letterhead,
@@ -273,20 +271,13 @@ class _Docket:
 
 def render_docket_pdf(data: DocketData, lang: str = "en") -> bytes:
     """The hearing docket PDF, in memory (one clear line when the range has no hearings)."""
-    register_fonts()
     docket = _Docket(data, lang)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
+    return build_pdf(
+        docket.story(),
         pagesize=PAGE_SIZE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=0.55 * inch,
-        bottomMargin=0.75 * inch,
+        margins=(MARGIN, 0.55 * inch, 0.75 * inch),
+        canvasmaker=numbered_canvas(docket.footer()),
         title=f"{w(lang, 'docket_title')}: {data.start.isoformat()} – {data.end.isoformat()}",
         author=data.clinic_name or "Clinic",
         subject=w(lang, "docket_title"),
-        creator="Clinic",
     )
-    document.build(docket.story(), canvasmaker=numbered_canvas(docket.footer()))
-    return buffer.getvalue()

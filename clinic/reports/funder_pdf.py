@@ -6,7 +6,6 @@ already-suppressed cells (:mod:`clinic.domain.suppression`). Labels still go thr
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,7 +17,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -33,6 +31,7 @@ from clinic.reports.pdf_common import (
     RULE_GREY,
     SOFT_GREY,
     Styles,
+    build_pdf,
     esc,
     letterhead,
 )
@@ -126,21 +125,8 @@ def _footer(data: FunderReportData) -> PageDecorator:
 
 
 def render_funder_pdf(data: FunderReportData) -> bytes:
-    register_fonts()
+    register_fonts()  # before the styles name the fonts
     s = Styles()
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=LETTER,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=0.7 * inch,
-        bottomMargin=0.85 * inch,
-        title=f"Funder report {data.year}",
-        author=data.clinic_name or "Clinic",
-        subject="Case counts by category; small cells suppressed",
-        creator="Clinic",
-    )
     story: list[object] = [
         *letterhead(data.clinic_name, data.letterhead, s),
         Paragraph(f"Funder report — {data.year}", s.title),
@@ -157,5 +143,11 @@ def render_funder_pdf(data: FunderReportData) -> bytes:
     story += [
         Paragraph(f"{n}. {esc(text)}", s.small) for n, text in enumerate(definitions(data), 1)
     ]
-    document.build(story, canvasmaker=numbered_canvas(_footer(data)))
-    return buffer.getvalue()
+    return build_pdf(
+        story,
+        margins=(MARGIN, 0.7 * inch, 0.85 * inch),
+        canvasmaker=numbered_canvas(_footer(data)),
+        title=f"Funder report {data.year}",
+        author=data.clinic_name or "Clinic",
+        subject="Case counts by category; small cells suppressed",
+    )

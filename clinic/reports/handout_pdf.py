@@ -6,7 +6,6 @@ only lays them out.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,7 +20,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -29,7 +27,7 @@ from reportlab.platypus import (
 
 from clinic.reports.fonts import SANS, SANS_BOLD, register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
-from clinic.reports.pdf_common import LIGHT_RULE, RULE_GREY, SOFT_GREY, esc
+from clinic.reports.pdf_common import LIGHT_RULE, RULE_GREY, SOFT_GREY, build_pdf, esc
 
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 0.6 * inch
@@ -302,22 +300,14 @@ def render_handout_pdf(data: HandoutPdfData) -> bytes:
         raise ValueError(f"unknown layout {data.layout!r}; use one of {', '.join(LAYOUTS)}")
     if not data.languages:
         raise ValueError("a handout needs at least one language")
-    register_fonts()
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=LETTER,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=0.5 * inch,
-        bottomMargin=0.75 * inch,
-        # Metadata is readable without opening the document: no client names in it.
-        title=data.document_title,
-        author=data.clinic_name or "Clinic",
-        creator="Clinic",
-        lang=data.languages[0],
-    )
+    register_fonts()  # before the story's styles name the fonts
     two_columns = data.layout == "side-by-side" and len(data.languages) == 2
     story = _two_columns(data) if two_columns else _sequential(data)
-    document.build(story, canvasmaker=numbered_canvas(_footer(data)))
-    return buffer.getvalue()
+    return build_pdf(
+        story,
+        margins=(MARGIN, 0.5 * inch, 0.75 * inch),
+        canvasmaker=numbered_canvas(_footer(data)),
+        title=data.document_title,
+        author=data.clinic_name or "Clinic",
+        lang=data.languages[0],
+    )

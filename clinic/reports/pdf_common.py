@@ -1,20 +1,24 @@
-"""What every attorney PDF shares: colours, paragraph styles, the letterhead and markup escaping.
+"""What every attorney PDF shares: colours, paragraph styles, the letterhead, markup escaping
+and the document set-up (:func:`build_pdf`).
 
 Paragraph text is markup for reportlab: every piece of user text goes through :func:`esc`.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from clinic.reports.fonts import SANS, SANS_BOLD, fallback_markup
+from clinic.reports.fonts import SANS, SANS_BOLD, fallback_markup, register_fonts
 from clinic.reports.page_canvas import PageDecorator
 
 MISSING_FILL = colors.HexColor("#fdecea")
@@ -97,3 +101,39 @@ def letterhead(clinic_name: str, address_lines: str, s: Styles) -> list[Paragrap
     if address_lines.strip():
         lines.append(Paragraph(esc(address_lines.strip()), s.letterhead))
     return lines
+
+
+def build_pdf(
+    story: list[Any],
+    *,
+    title: str,
+    author: str = "Clinic",
+    margins: tuple[float, float, float] = (0.75 * inch, 0.7 * inch, 0.85 * inch),
+    pagesize: tuple[float, float] = LETTER,
+    canvasmaker: Any = None,
+    **metadata: Any,
+) -> bytes:
+    """One PDF built in memory from ``story``, set up as every Clinic PDF is: the fonts
+    registered, ``margins`` as (sides, top, bottom), Clinic as the creator and the metadata given
+    (title, author, subject, keywords, lang …). The metadata is readable without opening the
+    document: never put a client's name in it."""
+    register_fonts()
+    buffer = io.BytesIO()
+    side, top, bottom = margins
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=side,
+        rightMargin=side,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        creator="Clinic",
+        **metadata,
+    )
+    if canvasmaker is None:
+        document.build(story)
+    else:
+        document.build(story, canvasmaker=canvasmaker)
+    return buffer.getvalue()

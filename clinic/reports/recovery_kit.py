@@ -4,19 +4,18 @@ user chooses."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from clinic.reports.fonts import MONO, SANS, SANS_BOLD, register_fonts
+from clinic.reports.pdf_common import build_pdf
 from clinic.reports.pdf_words import moment
 
 
@@ -60,18 +59,6 @@ def render_recovery_kit(data: RecoveryKitData) -> bytes:
     title = ParagraphStyle("title", fontName=SANS_BOLD, fontSize=18, leading=22, spaceAfter=6)
     body = ParagraphStyle("body", fontName=SANS, fontSize=10.5, leading=14, spaceAfter=6)
     key_style = ParagraphStyle("key", fontName=MONO, fontSize=15, leading=22)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=LETTER,
-        leftMargin=inch,
-        rightMargin=inch,
-        topMargin=inch,
-        bottomMargin=inch,
-        title="Clinic recovery kit",
-        author="Clinic",
-        subject="Recovery kit",
-    )
     clinic = escape(data.clinic_name) or "Your clinic"
     facts = Table(
         [
@@ -102,5 +89,6 @@ def render_recovery_kit(data: RecoveryKitData) -> bytes:
         Spacer(1, 8),
         *[Paragraph(f"{n}. {step}", body) for n, step in enumerate(_STEPS, start=1)],
     ]
-    document.build(story)
-    return buffer.getvalue()
+    return build_pdf(
+        story, margins=(inch, inch, inch), title="Clinic recovery kit", subject="Recovery kit"
+    )

@@ -9,13 +9,9 @@ the embedded DejaVu font (diacritics, Greek, Cyrillic, Arabic letters).
 
 from __future__ import annotations
 
-import io
-
-from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.platypus import (
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -27,11 +23,11 @@ from clinic.domain.enums import (
     TranslationStatus,
 )
 from clinic.reports import pdf_words
-from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
     LIGHT_RULE,
     MISSING_FILL,
+    build_pdf,
     esc,
     footer_decorator,
     letterhead,
@@ -364,21 +360,12 @@ class _Summary(SummaryBlocks):
 
 def render_case_summary_pdf(data: CaseSummaryData, lang: str = "en") -> bytes:
     """The case summary PDF, in memory."""
-    register_fonts()
     summary = _Summary(data, lang)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=LETTER,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=0.7 * inch,
-        bottomMargin=0.85 * inch,
-        # Metadata is readable without opening the document: no client names in it.
+    return build_pdf(
+        summary.story(),
+        margins=(MARGIN, 0.7 * inch, 0.85 * inch),
+        canvasmaker=numbered_canvas(summary.footer()),
         title=f"{w(lang, 'summary_title')}: #{data.case_id}",
         author=data.clinic_name or "Clinic",
         subject=f"Case #{data.case_id}",
-        creator="Clinic",
     )
-    document.build(summary.story(), canvasmaker=numbered_canvas(summary.footer()))
-    return buffer.getvalue()

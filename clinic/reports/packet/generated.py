@@ -8,7 +8,6 @@ DejaVu font, so names in any script print.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -20,7 +19,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -28,7 +26,7 @@ from reportlab.platypus import (
 
 from clinic.reports.fonts import SANS, SANS_BOLD, register_fonts
 from clinic.reports.packet.model import CoverData, ServiceData
-from clinic.reports.pdf_common import HEADER_FILL, LIGHT_RULE, esc
+from clinic.reports.pdf_common import HEADER_FILL, LIGHT_RULE, build_pdf, esc
 
 PAGE_W, PAGE_H = LETTER
 SIDE = 0.75 * inch
@@ -100,22 +98,7 @@ class _Styles:
 
 
 def _document(story: list[object]) -> bytes:
-    register_fonts()
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=LETTER,
-        leftMargin=SIDE,
-        rightMargin=SIDE,
-        topMargin=TOP,
-        bottomMargin=BOTTOM,
-        title="",
-        author="",
-        creator="Clinic",
-        invariant=True,
-    )
-    doc.build(story)
-    return out.getvalue()
+    return build_pdf(story, margins=(SIDE, TOP, BOTTOM), title="", author="", invariant=True)
 
 
 def _blank(text: str, width: int = 40) -> str:
