@@ -25,7 +25,10 @@ Measurements (numbers follow issue 10):
   9. lock with every case loaded in the Cases page's model, against lock with an empty model;
  10. the command line: ``clinic --version`` against ``python -c pass``, ``clinic evidence add``
      of a 1 MB file against importing sqlcipher3 and cryptography and unlocking the key, and of
-     a 200 MB file against AES-GCM of the same bytes, with its peak memory (bench/cli_bench.py).
+     a 200 MB file against AES-GCM of the same bytes, with its peak memory (bench/cli_bench.py);
+ 11. deadline recomputation after a settings change (bench/recompute_bench.py);
+ 12. filling and cross-checking one case's I-589 against opening the same blank PDF with pypdf
+     (issue 23; bench/i589_bench.py).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sqlcipher3
 
-from bench import cli_bench, datagen, io_bench, processes, recompute_bench
+from bench import cli_bench, datagen, i589_bench, io_bench, processes, recompute_bench
 from bench.plain import plain_copy
 from bench.raw_sql import RawSearch, read_deadline_inputs
 from bench.report import write_results
@@ -313,7 +316,7 @@ def machine() -> dict[str, Any]:
     }
 
 
-ALL = "1,2,3,4,5,6,7,8,9,10,11"
+ALL = "1,2,3,4,5,6,7,8,9,10,11,12"
 
 
 def _packet(quick: bool, root: Path) -> dict[str, Any]:
@@ -410,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
         if "6" in only:  # first, while this process is small (see bench/notes.md)
             out["6_evidence_packet"] = _packet(quick, root)
             _progress("6 done")
+        if "12" in only:  # a small store of its own: one case's form, whatever the bulk size
+            out["12_i589_fill"] = i589_bench.measure_i589(root, repeats)
+            _progress("12 done")
         if only & {"1", "2", "3", "4", "5", "7", "8", "9", "10", "11"}:
             with bulk_store(root, clients) as (store, fill_s):
                 results["fixture"] = {"clients": clients, "fill_s": fill_s}

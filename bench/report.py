@@ -82,6 +82,8 @@ TITLES = {
     "7_deadline_recomputation": "7. Deadline recomputation of every case",
     "11_deadline_recompute": "11. Recompute after a settings change: worst case, typical "
     "changes, and the write lock against a concurrent writer",
+    "12_i589_fill": "12. Filling and cross-checking one case's I-589 vs opening the same blank "
+    "with pypdf",
     "8_backup": "8. Backup and restore of the store with its evidence vault vs copying the same "
     "bytes",
     "9_lock": "9. Lock with every case loaded in the Cases model",

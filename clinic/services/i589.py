@@ -21,7 +21,8 @@ from clinic.domain.i18n import N_
 from clinic.domain.i589_map import FormMap, parse_form_map
 from clinic.domain.i589_values import Overflow, form_values
 from clinic.domain.ids import CaseId
-from clinic.reports.i589.fill import Filled, FormFileProblem, fill_form
+from clinic.reports.i589.fill import Filled, fill_form
+from clinic.reports.i589.parsed import FormFileProblem
 from clinic.resource_files import resource_path
 from clinic.services.auditing import record
 from clinic.services.errors import ErrorKind, ServiceError

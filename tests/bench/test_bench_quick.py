@@ -31,6 +31,7 @@ MEASUREMENTS = {
     "9_lock",
     "10_command_line",
     "11_deadline_recompute",
+    "12_i589_fill",
 }
 
 
@@ -48,9 +49,13 @@ def test_quick_mode_writes_results_with_ratios(tmp_path: Path) -> None:
         assert row["ratio_p95"]["median"] > 0
         assert row["raw_sql_p95_ms"]["median"] > 0
     assert measured["2_search_as_you_type"]["open"]["count_shown"] == "300 case(s)"
-    for key in MEASUREMENTS - {"2_search_as_you_type", "6_evidence_packet"}:
+    for key in MEASUREMENTS - {"2_search_as_you_type", "6_evidence_packet", "12_i589_fill"}:
         ratio = measured[key]["ratio"]
         assert (ratio["median"] if isinstance(ratio, dict) else ratio) > 0, key
+    i589 = measured["12_i589_fill"]  # needs the blank form from ../shared/forms/
+    assert i589.get("available") is False or (
+        i589["ratio"] > 0 and i589["first_fill_and_check_s"]["median"] > 0
+    )
     packet = measured["6_evidence_packet"]
     assert packet.get("available") is False or packet["ratio"] > 0
     assert measured["1_start_up"]["app_peak_rss_mb"] > 0

@@ -50,8 +50,13 @@ def footer_of(reader: PdfReader) -> str | None:
 
 
 def recognise(reader: PdfReader, maps: Sequence[FormMap]) -> Recognised:
-    names = field_names(reader)
-    footer = footer_of(reader)
+    return recognise_parts(footer_of(reader), field_names(reader), maps)
+
+
+def recognise_parts(
+    footer: str | None, names: frozenset[str], maps: Sequence[FormMap]
+) -> Recognised:
+    """The edition from page 1's footer and the field names, as read already."""
     digest = names_digest(names)
     for form_map in maps:
         if form_map.footer == footer and form_map.field_names_sha256 == digest:

@@ -17,14 +17,14 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
+from pypdf import PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, NumberObject
 
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import Formatted, FormMap, MappedField, Value, format_value
 from clinic.domain.i589_values import Continuation
-from clinic.reports.i589.edition import Recognised, recognise
+from clinic.reports.i589.edition import Recognised, recognise_parts
+from clinic.reports.i589.parsed import FormFileProblem, parsed_blank, writable_copy
 from clinic.reports.i589.supplements import (
     copy_page,
     is_supplement,
@@ -49,15 +49,6 @@ TOO_MUCH = N_(
     "{value} is longer than its box takes and this form has no Supplement B page to continue "
     "it on: type it on a continuation sheet by hand"
 )
-
-
-class FormFileProblem(Exception):
-    """The file given as the blank form cannot be filled; ``kind`` says why."""
-
-    def __init__(self, kind: str, detail: str = "") -> None:
-        super().__init__(detail or kind)
-        self.kind = kind  # not_pdf | password | no_fields | not_i589 | damaged
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -86,19 +77,6 @@ class Filled:
     def edition(self) -> str | None:
         known = self.recognised.known
         return known.edition if known is not None else None
-
-
-def _read(blank: bytes) -> PdfReader:
-    try:
-        reader = PdfReader(io.BytesIO(blank), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise FormFileProblem("password")
-        _ = len(reader.pages)
-    except FormFileProblem:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise FormFileProblem("not_pdf", str(exc)) from None
-    return reader
 
 
 @dataclass
@@ -287,8 +265,8 @@ def fill_form(
 ) -> Filled:
     """``blank`` filled with ``values`` (by the maps' keys) through the map of its edition;
     ``continued``: what goes on Supplement B besides the answers longer than their boxes."""
-    reader = _read(blank)
-    recognised = recognise(reader, maps)
+    parsed = parsed_blank(blank)  # read once per process: the stored blank is filled often
+    recognised = recognise_parts(parsed.footer, parsed.names, maps)
     form_map = recognised.map
     if not recognised.field_names:
         raise FormFileProblem("no_fields")
@@ -296,7 +274,7 @@ def fill_form(
         raise FormFileProblem("not_i589")
     main = replace(form_map, fields=tuple(f for f in form_map.fields if not is_supplement(f)))
     plan = _plan(main, recognised.field_names, values)
-    writer = PdfWriter(clone_from=reader)
+    writer = writable_copy(parsed)
     widgets = _widgets(writer)
     _unlock(widgets, form_map)
     more = list(continued) if _room(form_map, widgets) is not None else None
