@@ -14,6 +14,7 @@ from clinic.domain.conflicts import (
     BIRTH_DATE_BONUS,
     BIRTH_DATE_NAME_FLOOR,
     Candidate,
+    ConflictIndex,
     ConflictMatch,
     KnownParty,
     MatchReason,
@@ -297,3 +298,36 @@ def test_find_conflicts_agrees_with_scoring_every_pair(
         for m in found
     )
     assert got == brute_force(entered, known, threshold)
+
+
+@settings(max_examples=60)
+@given(
+    entered=st.builds(
+        Candidate,
+        st.lists(NAMES, min_size=1, max_size=2).map(tuple),
+        st.sampled_from([None, "123456789"]),
+        DATES,
+    ),
+    stored=st.lists(
+        st.tuples(
+            st.lists(NAMES, min_size=1, max_size=3), st.sampled_from([None, "123456789"]), DATES
+        ),
+        max_size=12,
+    ),
+    split=st.integers(min_value=0, max_value=12),
+)
+def test_an_index_grown_row_by_row_finds_what_a_fresh_check_finds(
+    entered: Candidate, stored: list[tuple[list[str], str | None, date | None]], split: int
+) -> None:
+    """The spreadsheet import grows one index (the stored parties, then each accepted row)
+    instead of rebuilding it per row (issue 20 § 5): the same matches, in the same order."""
+    known = [
+        party(*names, a_number=a_number, born=born, party_id=i)
+        for i, (names, a_number, born) in enumerate(stored)
+    ]
+    index = ConflictIndex(known[:split])
+    for later in known[split:]:
+        index.add(later)
+    assert index.find(entered, threshold=75.0, limit=100) == find_conflicts(
+        entered, known, threshold=75.0, limit=100
+    )

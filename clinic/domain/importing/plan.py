@@ -6,12 +6,19 @@ written. The service stores the plan's clients in one unit of work.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from clinic.domain.anumber import parse_a_number
-from clinic.domain.conflicts import Candidate, ConflictMatch, KnownParty, PartyKind, find_conflicts
+from clinic.domain.conflicts import (
+    Candidate,
+    ConflictIndex,
+    ConflictMatch,
+    KnownParty,
+    PartyKind,
+)
 from clinic.domain.importing.dates import DateOrder, settle_date_order
 from clinic.domain.importing.headers import DATE_FIELDS, ColumnMapping, check_mapping
 from clinic.domain.importing.rows import (
@@ -103,11 +110,12 @@ def plan_file(
     notes: list[RowNote] = []
     clients = _unique_clients(readings, known, rejected, notes)
     family: dict[int, list[FamilyRow]] = {line: [] for line in clients}
+    owners = _Owners(identities)
     for identity in identities:
         reading = readings[identity.line]
         if not isinstance(reading, FamilyRow):
             continue
-        owner, reason = _owner(reading, identity, identities)
+        owner, reason = owners.owner(reading, identity)
         if owner is not None and owner in clients:
             family[owner].append(reading)
         else:
@@ -149,20 +157,20 @@ def _unique_clients(
 ) -> dict[int, ClientRow]:
     """Client rows that are not likely duplicates of a stored client or of an earlier row."""
     accepted: dict[int, ClientRow] = {}
-    earlier: list[KnownParty] = []
+    index = ConflictIndex(known)  # the stored parties, then each row accepted before this one
     for line, reading in readings.items():
         if not isinstance(reading, ClientRow):
             continue
         party = _party(reading)
         candidate = Candidate(party.names, party.a_number, party.date_of_birth)
-        matches = find_conflicts(candidate, [*known, *earlier])
+        matches = index.find(candidate)
         duplicate = _first_duplicate([m for m in matches if not _told_apart(party, m)])
         if duplicate is not None:
             rejected[line] = duplicate
             continue
         notes += [RowNote(line, _conflict_note(m)) for m in matches]
         accepted[line] = reading
-        earlier.append(party)
+        index.add(party)
     return accepted
 
 
@@ -207,24 +215,38 @@ def _conflict_note(match: ConflictMatch) -> str:
     )
 
 
-def _owner(
-    row: FamilyRow, identity: RowIdentity, identities: Sequence[RowIdentity]
-) -> tuple[int | None, str]:
-    """The line of the client row a family member belongs to, or a reason why none."""
-    clients = [i for i in identities if i.is_client]
-    if identity.household:
-        same = [i.line for i in clients if i.household == identity.household]
-        return _one(same, f"household '{identity.household}'")
-    if row.principal_a_number:
-        same = [i.line for i in clients if i.a_number == row.principal_a_number]
-        return _one(same, f"the principal's A-number {row.principal_a_number}")
-    above = [i.line for i in clients if i.line < row.line]
-    if not above:
-        return None, (
-            "a family member needs their client: put the client's row above it, or fill the "
-            "household or principal's A-number column"
-        )
-    return above[-1], ""
+class _Owners:
+    """Which client row a family member belongs to, looked up in tables built once per file
+    (scanning every row again for each family member made a large file quadratic)."""
+
+    def __init__(self, identities: Sequence[RowIdentity]) -> None:
+        self.lines: list[int] = []  # the client rows' lines, in file order
+        self.by_household: dict[str, list[int]] = {}
+        self.by_a_number: dict[str, list[int]] = {}
+        for identity in identities:
+            if not identity.is_client:
+                continue
+            self.lines.append(identity.line)
+            self.by_household.setdefault(identity.household, []).append(identity.line)
+            if identity.a_number:
+                self.by_a_number.setdefault(identity.a_number, []).append(identity.line)
+        self.sorted_lines = sorted(self.lines)
+
+    def owner(self, row: FamilyRow, identity: RowIdentity) -> tuple[int | None, str]:
+        """The line of the client row a family member belongs to, or a reason why none."""
+        if identity.household:
+            same = self.by_household.get(identity.household, [])
+            return _one(same, f"household '{identity.household}'")
+        if row.principal_a_number:
+            same = self.by_a_number.get(row.principal_a_number, [])
+            return _one(same, f"the principal's A-number {row.principal_a_number}")
+        above = bisect_left(self.sorted_lines, row.line)
+        if not above:
+            return None, (
+                "a family member needs their client: put the client's row above it, or fill the "
+                "household or principal's A-number column"
+            )
+        return self.sorted_lines[above - 1], ""
 
 
 def _one(lines: list[int], what: str) -> tuple[int | None, str]:
