@@ -7,10 +7,12 @@
 Marked texts are the first argument of ``_()``, ``N_()``, ``tr()``, ``gettext()`` and
 ``translate()`` (both arguments of the counted ``N_n()``, ``ngettext()``, ``translate_n()``) in
 clinic/domain, clinic/storage, clinic/services, clinic/reports and clinic/cli (the Qt interface
-has its own .ts catalogue: tools/translations.py). The enum words of clinic/domain/enum_words.py
-are added from that table, each with its enum's context (``msgctxt "enum.Stage"``): the window's
-.ts has them under the same contexts, and tests/ui/test_enum_words_agree.py checks both agree. The .po has no source
-locations, so moving code does not rewrite it. See docs/decisions/0010-gettext-catalogue.md.
+has its own .ts catalogue: tools/translations.py). Two sets of words come from data, not code:
+the enum words of clinic/domain/enum_words.py, each with its enum's context (``msgctxt
+"enum.Stage"``), and every deadline rule's ``name`` in resources/rules/deadlines.toml (``msgctxt
+"DeadlineRules"``). The window's .ts has both under the same contexts, and
+tests/ui/test_enum_words_agree.py checks both catalogues agree. The .po has no source locations,
+so moving code does not rewrite it. See docs/decisions/0010-gettext-catalogue.md.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import io
 import string
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -30,6 +33,8 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("domain", "storage", "services", "reports", "cli")
 LANGUAGES = ("es",)
+RULES = ROOT / "resources" / "rules" / "deadlines.toml"
+RULE_CONTEXT = "DeadlineRules"  # clinic.domain.deadlines.wording.RULE_CONTEXT
 KEYWORDS: dict[str, object] = {
     "_": None,
     "N_": None,
@@ -81,7 +86,16 @@ def extract() -> dict[Key, list[str]]:
 
     for context, text in entries():
         found.setdefault(InContext(context, text), []).append("clinic/domain/enum_words.py")
+    for name in rule_names():
+        found.setdefault(InContext(RULE_CONTEXT, name), []).append("resources/rules/deadlines.toml")
     return found
+
+
+def rule_names() -> list[str]:
+    """Every deadline rule's ``name`` (printed for staff) from the rule file."""
+    with RULES.open("rb") as handle:
+        rules = tomllib.load(handle).get("rule", [])
+    return sorted({str(rule["name"]) for rule in rules if rule.get("name")})
 
 
 def read_catalogue(lang: str) -> Catalog:

@@ -72,8 +72,8 @@ def confidence_word(confidence: str) -> str:
 
 
 def rule_name(name: str) -> str:
-    """A deadline or rule name from the rule file, in the command line's language (the window's
-    catalogue has it); a name typed by staff is printed as it is."""
+    """A deadline or rule name from the rule file, in the command line's language (gettext's
+    catalogue, context ``DeadlineRules``); a name typed by staff is printed as it is."""
     return pdf_words.rule_name(language.ui_language(), name)
 
 

@@ -5,7 +5,8 @@ The words are gettext's, like the command line's: English msgids by key in
 (terms from docs/glossary-es.md), read through :mod:`clinic.domain.i18n`. A text a language
 lacks prints in English, so a partial catalogue still prints. Placeholders are ``str.format``
 names, e.g. ``{page}``. Enum words are the window's (:mod:`clinic.domain.enum_words`, one table
-for both, translated under the enum's context). Dates and times are formatted by babel in the
+for both, translated under the enum's context), and so are the rule file's deadline names
+(translated under ``DeadlineRules``). Dates and times are formatted by babel in the
 same language.
 
 One date style per language in every staff PDF, always with four-digit years (never "1/15/27"):
@@ -22,17 +23,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
-from functools import cache
-from xml.etree import ElementTree
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
 from clinic.domain import enum_words
+from clinic.domain.deadlines.wording import rule_name_in
 from clinic.domain.i18n import pgettext, translate, translate_n
 from clinic.reports.pdf_texts import TEXTS
-from clinic.resource_files import resource_path
 
 FALLBACK = "en"
 
@@ -121,33 +120,12 @@ def moment(lang: str, value: datetime) -> str:
     return f"{text} {zone}".strip()
 
 
-@cache
-def _rule_names(lang: str) -> dict[str, str]:
-    """The deadline and rule names of resources/rules/deadlines.toml in ``lang``, read from the
-    Qt catalogue (resources/translations/clinic_<lang>.ts, context ``DeadlineRules``), where
-    tools/translations.py keeps them with the window's other texts: one translation for the
-    window, the PDFs and the command line."""
-    path = resource_path("translations", f"clinic_{lang}.ts")
-    if lang == FALLBACK or not path.is_file():
-        return {}
-    names: dict[str, str] = {}
-    root = ElementTree.parse(path).getroot()  # noqa: S314 - the program's own catalogue
-    for context in root.iter("context"):
-        if context.findtext("name") != "DeadlineRules":
-            continue
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type") in ("unfinished", "obsolete"):
-                continue
-            if translation.text:
-                names[message.findtext("source") or ""] = translation.text
-    return names
-
-
 def rule_name(lang: str, text: str) -> str:
     """A deadline or rule name in ``lang`` ("Biometrics not done …" → "Datos biométricos sin
-    tomar …"); a name the catalogue does not know (typed by staff) is printed as it is."""
-    return _rule_names(lang).get(text, text)
+    tomar …"), from gettext's catalogue as the command line reads it (the window's Qt catalogue
+    has the same words: tests/ui/test_enum_words_agree.py); a name the catalogue does not know
+    (typed by staff) is printed as it is."""
+    return rule_name_in(text, lang)
 
 
 def country(lang: str, code: str) -> str:

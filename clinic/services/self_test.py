@@ -112,7 +112,7 @@ def _resources(run: _Run) -> str:
     fonts = sorted(p.name for p in resource_path("fonts").glob("*.ttf"))
     _check(bool(fonts), _("no fonts in {folder}", folder=resource_path("fonts")))
     head = migrate.head_revision()
-    # The PDFs and the command line name the rules in Spanish from the window's catalogue (.ts)
+    # The PDFs and the command line name the rules in Spanish from gettext's catalogue (.po)
     untranslated = [r.id for r in rules if pdf_words.rule_name("es", r.name) == r.name]
     _check(
         not untranslated,

@@ -2,7 +2,11 @@
 (issue 19 § 3): the real Qt catalogue (the compiled ``.qm``, through the window's translators)
 against the real gettext catalogue (``clinic.po``, through the PDFs' words). Both translate the
 one table of clinic/domain/enum_words.py; this catches the two catalogues drifting apart, as they
-had in 13 words ("Presentada"/"Presentado", "Hijo(a)"/"Hijo/a") before there was one table."""
+had in 13 words ("Presentada"/"Presentado", "Hijo(a)"/"Hijo/a") before there was one table.
+
+The deadline rules' names (resources/rules/deadlines.toml) are checked the same way: the window
+reads them from Qt's catalogue, the PDFs and the command line from gettext's, both under the
+context ``DeadlineRules``."""
 
 from __future__ import annotations
 
@@ -13,15 +17,20 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from clinic.cli import words as cli_words
+from clinic.domain.deadlines.shipped import load_shipped_rulebook
 from clinic.domain.enum_words import WORDS, english
 from clinic.domain.enums import CaseFactKind, EvidenceStatus, Relationship, Stage
-from clinic.reports.pdf_words import enum_word
+from clinic.reports.pdf_words import enum_word, rule_name
+from clinic.services import language as cli_language
 from clinic.ui.case_view.case_words import word
 from clinic.ui.intake.choice_text import choice_text
 from clinic.ui.labels import label
+from clinic.ui.rule_words import rule_text
 from clinic.ui.translations import Translations
 
 EVERY_VALUE: list[StrEnum] = [member for kind in WORDS for member in kind]
+RULE_NAMES = sorted({rule.name for rule in load_shipped_rulebook().rules})
 
 
 @pytest.fixture(params=["en", "es"])
@@ -68,3 +77,27 @@ def test_words_of_values_shared_by_two_enums_stay_apart(language: str) -> None:
         assert word(Stage.DECISION) == enum_word("es", Stage.DECISION) == "Decisión"
         assert word(EvidenceStatus.FILED) == enum_word("es", EvidenceStatus.FILED) == "Presentado"
         assert word(Relationship.CHILD) == enum_word("es", Relationship.CHILD) == "Hijo(a)"
+
+
+def test_the_window_the_pdfs_and_the_command_line_agree_on_every_rule_name(language: str) -> None:
+    cli_language.override_language(language)
+    try:
+        differ = [
+            f"{name!r}: window {rule_text(name)!r}, PDF {rule_name(language, name)!r}, "
+            f"command line {cli_words.rule_name(name)!r}"
+            for name in RULE_NAMES
+            if not rule_text(name) == rule_name(language, name) == cli_words.rule_name(name)
+        ]
+    finally:
+        cli_language.override_language(None)
+    assert not differ, "\n".join(differ)
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_every_rule_name_is_translated_in_spanish(language: str) -> None:
+    assert len(RULE_NAMES) > 50  # the shipped rule file, not an empty list
+    untranslated = [name for name in RULE_NAMES if rule_name("es", name) == name]
+    assert not untranslated, "\n".join(untranslated)
+    assert rule_name("es", "One-year asylum filing deadline") == "Plazo de un año para pedir asilo"
+    # a deadline typed by staff is printed as typed, in both
+    assert rule_text("Call the client back") == rule_name("es", "Call the client back")

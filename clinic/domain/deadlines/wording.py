@@ -7,6 +7,12 @@ abbreviations and ISO dates. :func:`explanation_in` swaps those phrases for thei
 translation (``resources/locale/<lang>/LC_MESSAGES/clinic.po``) in one pass, leaving dates,
 numbers and anything it does not know (a closure reason typed into closures.toml) as written.
 English comes back unchanged.
+
+A rule's ``name`` (resources/rules/deadlines.toml) is translated whole by :func:`rule_name_in`,
+under the context :data:`RULE_CONTEXT` in both catalogues: gettext's for the command line and
+the PDFs (``tools/messages.py`` adds every name), Qt's for the window
+(:mod:`clinic.ui.rule_words`, ``tools/translations.py``). tests/ui/test_enum_words_agree.py
+checks both give the same words.
 """
 
 from __future__ import annotations
@@ -15,9 +21,12 @@ import re
 from functools import lru_cache
 
 from clinic.domain.deadlines.applicability import HEARING_LABELS, TRIGGER_LABELS
-from clinic.domain.i18n import N_, SOURCE_LANGUAGE, gettext
+from clinic.domain.i18n import N_, SOURCE_LANGUAGE, gettext, pgettext
 
-__all__ = ["explanation_in", "unknown_labels"]
+__all__ = ["RULE_CONTEXT", "explanation_in", "rule_name_in", "unknown_labels"]
+
+# The catalogues' context of the rule file's names (msgctxt in clinic.po, <context> in the .ts)
+RULE_CONTEXT = "DeadlineRules"
 
 _PHRASES = (
     # anchor labels (applicability.TRIGGER_LABELS and HEARING_LABELS, kept in step by a test)
@@ -257,6 +266,13 @@ def explanation_in(text: str, lang: str) -> str:
 
 
 _PHRASE_BY_STRIPPED = {p.strip(): p for p in _PHRASES}
+
+
+def rule_name_in(name: str, lang: str) -> str:
+    """A deadline or rule name from the rule file in ``lang`` ("Biometrics not done …" →
+    "Datos biométricos sin tomar …"); a name the catalogue does not know (a deadline typed by
+    staff) comes back as it is."""
+    return pgettext(RULE_CONTEXT, name, lang)
 
 
 def unknown_labels() -> set[str]:
