@@ -19,7 +19,9 @@ from datetime import date
 
 from clinic.domain.i18n import N_
 
-FORMATS = frozenset({"text", "date", "a_number", "check", "zip", "phone_area", "phone_number"})
+FORMATS = frozenset(
+    {"text", "date", "month", "a_number", "check", "zip", "phone_area", "phone_number"}
+)
 
 Value = str | date | int
 
@@ -195,6 +197,30 @@ DETAILS = {
     "grounds": N_("the grounds (race, religion, … Torture Convention)"),
     "cat": N_("page 1: also applying for withholding under the Convention Against Torture"),
     "explanation": N_("explanation"),
+    # Part A.III's lists, row by row as the form numbers its lines
+    "row_street": N_("line {n}, number and street"),
+    "row_city": N_("line {n}, city or town"),
+    "row_province": N_("line {n}, department, province or state"),
+    "row_country": N_("line {n}, country"),
+    "row_from": N_("line {n}, from (month/year)"),
+    "row_to": N_("line {n}, to (month/year)"),
+    "row_school": N_("line {n}, name of school"),
+    "row_school_type": N_("line {n}, type of school"),
+    "row_location": N_("line {n}, location"),
+    "row_employer": N_("line {n}, name and address of employer"),
+    "row_occupation": N_("line {n}, occupation"),
+    "mother_name": N_("mother, full name"),
+    "mother_birthplace": N_("mother, city or town and country of birth"),
+    "mother_deceased": N_("mother, deceased"),
+    "mother_location": N_("mother, current location"),
+    "father_name": N_("father, full name"),
+    "father_birthplace": N_("father, city or town and country of birth"),
+    "father_deceased": N_("father, deceased"),
+    "father_location": N_("father, current location"),
+    "sibling_name": N_("sibling {n}, full name"),
+    "sibling_birthplace": N_("sibling {n}, city or town and country of birth"),
+    "sibling_deceased": N_("sibling {n}, deceased"),
+    "sibling_location": N_("sibling {n}, current location"),
 }
 QUESTION = N_("Part {part}, {item}")
 QUESTION_SPOUSE = N_("Part {part}, spouse, {item}")
@@ -202,7 +228,9 @@ QUESTION_CHILD = N_("Part {part}, child {n}, {item}")
 WITH_DETAIL = N_("{question}: {detail}")
 PART_DETAIL = N_("Part {part}: {detail}")
 
-_PERSON = re.compile(r"^(spouse|child(\d+)|entry(\d+))\.")
+_PERSON = re.compile(
+    r"^(spouse|child(\d+)|(?:entry|lastaddress|address|school|job|sibling)(\d+))\."
+)
 
 
 def question_text(field: MappedField, translate: Callable[..., str]) -> str:
@@ -233,10 +261,10 @@ def _phone_digits(text: str) -> str | None:
 
 
 def _as_text(field: MappedField, value: Value) -> Formatted:
-    if field.format == "date":
+    if field.format in ("date", "month"):
         if not isinstance(value, date):
             return Formatted(problem=NOT_A_DATE, value=str(value))
-        return Formatted(value.strftime("%m/%d/%Y"))
+        return Formatted(value.strftime("%m/%d/%Y" if field.format == "date" else "%m/%Y"))
     text = str(value).strip()
     if field.key.endswith(".apartment"):
         text = _APT.sub("", text)

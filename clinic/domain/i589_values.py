@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clinic.domain.applicant import ApplicantDetails
+from clinic.domain.background import Background
 from clinic.domain.claim_answers import EXPLANATIONS, QUESTIONS
 from clinic.domain.entries import EntryFact, entries_for_i589
 from clinic.domain.enums import MaritalStatus, ProtectedGround, Sex
 from clinic.domain.i18n import N_
+from clinic.domain.i589_background import background_values
 from clinic.domain.i589_map import Value
 from clinic.domain.reference_codes import country_name, language_name
 
@@ -77,6 +79,7 @@ class I589Facts:
     relief: frozenset[str]
     details: ApplicantDetails = field(default_factory=ApplicantDetails)  # not asked at intake
     last_arrival_on: date | None = None  # the arrival the one-year deadline counts from
+    background: Background = field(default_factory=Background)  # Part A.III's lists
 
 
 @dataclass(frozen=True)
@@ -262,11 +265,14 @@ def form_values(facts: I589Facts) -> Values:
     Supplement B for rows the form lacks, and what no supplement takes."""
     entries, continuations = _entries(facts)
     family, overflow = _family(facts)
+    background, more = background_values(facts.background)
+    continuations += [Continuation("A.III", item, text) for item, text in more]
     merged = {
         **_applicant(facts),
         **_residence(facts.address),
         **entries,
         **family,
+        **background,
         **_supplements(facts),
     }
     return Values(

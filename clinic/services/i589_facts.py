@@ -12,6 +12,7 @@ from clinic.domain.i589_checks import Finding, cross_checks
 from clinic.domain.i589_values import Address, I589Facts, Relative
 from clinic.domain.ids import CaseId
 from clinic.services.applicant import details_of, interview_questions
+from clinic.services.background import read_background
 from clinic.services.entries import intake_arrival
 from clinic.services.errors import NotFound, Thing
 from clinic.storage.models import Case, Client, FamilyMember
@@ -58,7 +59,7 @@ def _entries(client: Client) -> tuple[EntryFact, ...]:
     return recorded if typed is None else (typed, *recorded)
 
 
-def _facts(case: Case) -> I589Facts:
+def _facts(session: Session, case: Case) -> I589Facts:
     client = case.client
     family = list(client.family)
     return I589Facts(
@@ -80,6 +81,7 @@ def _facts(case: Case) -> I589Facts:
         relief=frozenset(case.relief or ()),
         details=details_of(client),
         last_arrival_on=client.last_arrival_on,
+        background=read_background(session, client.id),
     )
 
 
@@ -87,7 +89,7 @@ def case_facts(session: Session, case_id: CaseId) -> I589Facts:
     case = session.get(Case, case_id)
     if case is None:
         raise NotFound(Thing.CASE, case_id)
-    return _facts(case)
+    return _facts(session, case)
 
 
 def check_i589(*, store: Store, case_id: CaseId) -> tuple[Finding, ...]:

@@ -58,7 +58,7 @@ def test_fills_says_what_to_type_and_never_overwrites(
     code, out = run(data_dir, monkeypatch, "i589", "1", "--form", str(BLANK), "--out", str(target))
     assert code == 0, capsys.readouterr().err
     assert "Form I-589 (Rev. 08/25/20), an edition Clinic knows." in out
-    assert "Pages of Supplement A filled: 1; of Supplement B: 3." in out
+    assert "Pages of Supplement A filled: 1; of Supplement B: 5." in out
     assert "Part A.I, 17;" in out  # religion: not recorded in Clinic yet
     assert "Part A.II, child 3, 14;" in out  # not in the U.S.: no last entry recorded
     assert f"Saved the I-589 to {target}." in out and "not encrypted" in out

@@ -1,7 +1,8 @@
 """A synthetic case with everything Clinic records for the I-589: aliases, A-number, address,
 four entries (one more than the form's rows), a spouse with two entries and six children (two
 more than the form's rows), defensive, with three grounds and CAT, and Parts B and C answered
-with a Part B 1.A account longer than its box (and than one Supplement B page). Shared by the
+with a Part B 1.A account longer than its box (and than one Supplement B page), and Part A.III's
+lists with one residence and one sibling more than the form's rows. Shared by the
 service and command-line tests and by docs/examples/."""
 
 from __future__ import annotations
@@ -12,6 +13,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from clinic.domain.background import (
+    AddressKind,
+    AddressRow,
+    BackgroundRow,
+    Relation,
+    RelativeRow,
+    SchoolRow,
+    WorkRow,
+)
 from clinic.domain.drafts import AddressDraft, CaseDraft, ClientDraft, FamilyMemberDraft
 from clinic.domain.entries import EntryFact
 from clinic.domain.enums import (
@@ -23,7 +33,7 @@ from clinic.domain.enums import (
     Sex,
 )
 from clinic.domain.ids import CaseId, ClientId
-from clinic.services import applicant, cases, clients, entries
+from clinic.services import applicant, background, cases, clients, entries
 from clinic.storage.models import FamilyMember
 from clinic.storage.store import Store
 
@@ -95,6 +105,7 @@ def make_case(store: Store) -> CaseId:
     ).unwrap()
     _entries(store, client_id)
     _claim(store, client_id)
+    _background(store, client_id)
     return cases.open_case(
         store=store,
         client_id=client_id,
@@ -200,3 +211,93 @@ def _claim(store: Store, client_id: ClientId) -> None:
     applicant.set_applicant_details(
         store=store, client_id=client_id, details=answers, today=TODAY
     ).unwrap()
+
+
+# Part A.III: six residences (one more than item 2's rows), two schools, three jobs, the
+# parents and five siblings (one more than item 5's rows).
+RESIDENCES = (  # street, city, province, country, from, to
+    ("4821 N Kedzie Ave Apt 3B", "Chicago", "Illinois", "US", date(2023, 7, 1), None),
+    ("1200 W Lawrence Ave", "Chicago", "Illinois", "US", date(2023, 6, 1), date(2023, 7, 1)),
+    (
+        "Colonia Rivera Hernández",
+        "San Pedro Sula",
+        "Cortés",
+        "HN",
+        date(2022, 7, 1),
+        date(2023, 5, 1),
+    ),
+    ("Barrio Guamilito", "San Pedro Sula", "Cortés", "HN", date(2021, 3, 1), date(2022, 7, 1)),
+    (
+        "Colonia Kennedy",
+        "Tegucigalpa",
+        "Francisco Morazán",
+        "HN",
+        date(2020, 1, 1),
+        date(2021, 3, 1),
+    ),
+    ("Calle 5 #12", "La Ceiba", "Atlántida", "HN", date(2015, 1, 1), date(2020, 1, 1)),
+)
+BACKGROUND: tuple[BackgroundRow, ...] = (
+    AddressRow(
+        AddressKind.BEFORE_US,
+        "Colonia Rivera Hernández",
+        "San Pedro Sula",
+        "Cortés",
+        "HN",
+        date(2022, 7, 1),
+        date(2023, 5, 1),
+    ),
+    AddressRow(
+        AddressKind.FEARED_COUNTRY,
+        "Colonia Rivera Hernández",
+        "San Pedro Sula",
+        "Cortés",
+        "HN",
+        date(2022, 7, 1),
+        date(2023, 5, 1),
+    ),
+    *(AddressRow(AddressKind.RESIDENCE, *row) for row in RESIDENCES),
+    SchoolRow(
+        "Instituto Central Vicente Cáceres",
+        "High school",
+        "Tegucigalpa, Honduras",
+        date(1999, 2, 1),
+        date(2003, 11, 1),
+    ),
+    SchoolRow(
+        "Escuela Francisco Morazán",
+        "Primary school",
+        "La Ceiba, Honduras",
+        date(1993, 2, 1),
+        date(1998, 11, 1),
+    ),
+    WorkRow(
+        "Tienda Elena, Colonia Rivera Hernández, San Pedro Sula",
+        "Shop owner",
+        date(2019, 5, 1),
+        date(2023, 5, 1),
+    ),
+    WorkRow(
+        "Maquila Textil Cortés, San Pedro Sula", "Seamstress", date(2010, 3, 1), date(2019, 4, 1)
+    ),
+    WorkRow("Panadería La Espiga, Chicago, IL", "Baker's assistant", date(2024, 2, 1), None),
+    RelativeRow(
+        Relation.MOTHER, "Rosa Gutiérrez Paz", "La Ceiba, Honduras", False, "La Ceiba, Honduras"
+    ),
+    RelativeRow(Relation.FATHER, "Héctor Ramírez Soto", "Olanchito, Honduras", True),
+    *(
+        RelativeRow(Relation.SIBLING, name, "La Ceiba, Honduras", False, where)
+        for name, where in (
+            ("Carlos Ramírez Gutiérrez", "Houston, TX"),
+            ("Ana Ramírez Gutiérrez", "La Ceiba, Honduras"),
+            ("Jorge Ramírez Gutiérrez", "Madrid, Spain"),
+            ("Luis Ramírez Gutiérrez", "San Pedro Sula, Honduras"),
+            ("Marta Ramírez Gutiérrez", "Tegucigalpa, Honduras"),
+        )
+    ),
+)
+
+
+def _background(store: Store, client_id: ClientId) -> None:
+    for row in BACKGROUND:
+        background.add_row(store=store, client_id=client_id, row=row, today=TODAY).unwrap()

@@ -91,7 +91,9 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
     } <= ticked
     assert ("claim.ground.race", "yes") not in ticked
     assert result.overflow == ()  # the fifth child on: Supplement A; the fourth entry: B
-    assert filled.supplements == (1, 3)  # 19.C's fourth entry, and 1.A's account on two pages
+    # 19.C's fourth entry, A.III 2's sixth residence, A.III 5's fifth sibling, 1.A's account on
+    # two pages
+    assert filled.supplements == (1, 5)
     by_page = {(p.field.page, p.field.key): p.text for p in filled.placed}
     assert by_page[11, "suppa.child1.given_name"] == "Valentina"
     assert by_page[11, "suppa.child2.given_name"] == "Tomás"
@@ -99,10 +101,52 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
     assert by_page[5, "claim.part_b1a_explanation"] == "See Supplement B, Part B question 1.A"
     assert (by_page[12, "suppb.part"], by_page[12, "suppb.question"]) == ("A.I", "19.C")
     assert by_page[12, "suppb.text"].startswith("Entry 4: 01/05/2015; New York, NY; B-1")
-    assert [by_page[n, "suppb.question"] for n in (13, 14)] == ["1.A", "1.A (cont.)"]
-    continued = " ".join(by_page[n, "suppb.text"] for n in (13, 14))
+    assert [(by_page[n, "suppb.part"], by_page[n, "suppb.question"]) for n in (13, 14)] == [
+        ("A.III", "2"),
+        ("A.III", "5"),
+    ]
+    assert by_page[13, "suppb.text"] == (
+        "Residence 6: Calle 5 #12; La Ceiba; Atlántida; Honduras; 01/2015 to 01/2020"
+    )
+    assert by_page[14, "suppb.text"] == (
+        "Sibling 5: Marta Ramírez Gutiérrez; born in La Ceiba, Honduras; Tegucigalpa, Honduras"
+    )
+    assert [by_page[n, "suppb.question"] for n in (15, 16)] == ["1.A", "1.A (cont.)"]
+    continued = " ".join(by_page[n, "suppb.text"] for n in (15, 16))
     assert continued.split() == LONG_ACCOUNT.split()  # all of it, in order, nothing cut
     assert by_page[5, "claim.part_b1b_explanation"].split() == FEAR.split()  # fits its box
+    # Part A.III (page 4): the lists, present or most recent first, dates as months
+    assert (by_page[4, "lastaddress1.city"], by_page[4, "lastaddress2.province"]) == (
+        "San Pedro Sula",
+        "Cortés",
+    )
+    assert (by_page[4, "lastaddress1.from"], by_page[4, "lastaddress1.to"]) == (
+        "07/2022",
+        "05/2023",
+    )
+    assert [by_page[4, f"address{n}.city"] for n in (1, 2, 5)] == [
+        "Chicago",
+        "Chicago",
+        "Tegucigalpa",
+    ]
+    assert (by_page[4, "address1.from"], by_page[4, "address1.country"]) == (
+        "07/2023",
+        "United States",
+    )
+    assert ("address1.to") not in values  # the present address has no end
+    assert by_page[4, "school1.name"] == "Instituto Central Vicente Cáceres"
+    assert (by_page[4, "school2.type"], by_page[4, "school2.to"]) == ("Primary school", "11/1998")
+    assert [by_page[4, f"job{n}.occupation"] for n in (1, 2, 3)] == [
+        "Baker's assistant",  # the present employment first
+        "Shop owner",
+        "Seamstress",
+    ]
+    assert (by_page[4, "mother.name"], by_page[4, "mother.location"]) == (
+        "Rosa Gutiérrez Paz",
+        "La Ceiba, Honduras",
+    )
+    assert ("father.deceased", "yes") in ticked and "father.location" not in values
+    assert by_page[4, "sibling4.name"] == "Luis Ramírez Gutiérrez"
 
     # every value, from the fillable file's fields (check boxes by their on-value)
     data = fillable.read_bytes()
@@ -132,7 +176,7 @@ def test_the_known_edition_is_filled_and_every_value_reads_back(
     # and from the printed text of the flattened file, on the right page
     i589.export_i589(store=store, case_id=case_id, form=BLANK, destination=flat, flatten=True)
     pages = page_texts(flat)
-    assert len(pages) - 1 == 14  # the form's 12 pages, a second and third Supplement B page
+    assert len(pages) - 1 == 16  # the form's 12 pages and four more Supplement B pages
     for item in filled.placed:
         if item.field.format != "check":  # a box of several lines: line by line
             for line in item.text.split("\n"):
