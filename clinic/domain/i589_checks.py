@@ -43,9 +43,12 @@ WORDS: dict[str, str] = {
         "The marital status is married, but no spouse is recorded in the family (Part A.II)."
     ),
     "spouse_not_married": N_("A spouse ({name}) is recorded, but the marital status is {status}."),
-    "preparer_not_recorded": N_(
-        "The preparer's and interpreter's blocks (Parts D and E) are not recorded in Clinic yet: "
-        "complete them on the form."
+    "no_preparer": N_(
+        "Who prepared the form is not recorded (Part E): choose the staff member in the I-589 tab."
+    ),
+    "no_interpreter": N_(
+        "The client needs an interpreter, but no interpreter is recorded for this form "
+        "(Part D): record their name and language in the I-589 tab."
     ),
 }
 
@@ -143,12 +146,23 @@ def _family(facts: I589Facts) -> list[Finding]:
     return found
 
 
+def _people(facts: I589Facts) -> list[Finding]:
+    """Parts D and E: the clinic prepares the form, so its preparer is always asked; an
+    interpreter is asked when the client needs one."""
+    found: list[Finding] = []
+    if not facts.preparer_name:
+        found.append(Finding("no_preparer", "Part E", True))
+    if facts.interpreter_needed and not facts.interpreter_name:
+        found.append(Finding("no_interpreter", "Part D", True))
+    return found
+
+
 def cross_checks(facts: I589Facts, interview: Interview) -> tuple[Finding, ...]:
     """Every finding, blocking ones first, in the form's order within each group."""
     found = [
         *_answers(facts, interview),
         *_dates(facts),
         *_family(facts),
-        Finding("preparer_not_recorded", "Part D", False),
+        *_people(facts),
     ]
     return tuple(sorted(found, key=lambda f: not f.blocks))

@@ -197,6 +197,8 @@ DETAILS = {
     "grounds": N_("the grounds (race, religion, … Torture Convention)"),
     "cat": N_("page 1: also applying for withholding under the Convention Against Torture"),
     "explanation": N_("explanation"),
+    "prepared_by_other": N_("someone other than a spouse, parent or child prepared it"),
+    "preparer_name": N_("name of the person preparing the form"),
     # Part A.III's lists, row by row as the form numbers its lines
     "row_street": N_("line {n}, number and street"),
     "row_city": N_("line {n}, city or town"),

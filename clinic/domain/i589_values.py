@@ -80,6 +80,10 @@ class I589Facts:
     details: ApplicantDetails = field(default_factory=ApplicantDetails)  # not asked at intake
     last_arrival_on: date | None = None  # the arrival the one-year deadline counts from
     background: Background = field(default_factory=Background)  # Part A.III's lists
+    preparer_name: str = ""  # Part E: the staff member who prepared the form
+    interpreter_needed: bool = False  # as recorded at intake
+    interpreter_name: str = ""  # Part D
+    interpreter_language: str = ""  # ISO 639 code
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,15 @@ def _family(facts: I589Facts) -> tuple[dict[str, Value | None], list[Overflow]]:
     return values, overflow
 
 
+def _preparer(facts: I589Facts) -> dict[str, Value | None]:
+    """Part E's printed name, and Part D's "Did someone other than your spouse, parent, or
+    child/children prepare this application?" (the clinic did, once its preparer is recorded).
+    Rev. 08/25/20 has no interpreter block: the interpreter is for the cross-checks."""
+    if not facts.preparer_name:
+        return {}
+    return {"preparer.name": facts.preparer_name, "preparer.other": "yes"}
+
+
 def _supplements(facts: I589Facts) -> dict[str, Value | None]:
     """The heading of Supplements A and B: the applicant's A-number and name."""
     name = " ".join(
@@ -273,6 +286,7 @@ def form_values(facts: I589Facts) -> Values:
         **entries,
         **family,
         **background,
+        **_preparer(facts),
         **_supplements(facts),
     }
     return Values(

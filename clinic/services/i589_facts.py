@@ -15,7 +15,7 @@ from clinic.services.applicant import details_of, interview_questions
 from clinic.services.background import read_background
 from clinic.services.entries import intake_arrival
 from clinic.services.errors import NotFound, Thing
-from clinic.storage.models import Case, Client, FamilyMember
+from clinic.storage.models import Case, Client, FamilyMember, Staff
 from clinic.storage.store import Store
 
 
@@ -82,7 +82,16 @@ def _facts(session: Session, case: Case) -> I589Facts:
         details=details_of(client),
         last_arrival_on=client.last_arrival_on,
         background=read_background(session, client.id),
+        preparer_name=_preparer(session, case),
+        interpreter_needed=client.interpreter_needed,
+        interpreter_name=case.i589_interpreter_name,
+        interpreter_language=case.i589_interpreter_language,
     )
+
+
+def _preparer(session: Session, case: Case) -> str:
+    staff = session.get(Staff, case.i589_preparer_id) if case.i589_preparer_id else None
+    return staff.name if staff is not None else ""
 
 
 def case_facts(session: Session, case_id: CaseId) -> I589Facts:

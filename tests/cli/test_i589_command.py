@@ -132,7 +132,7 @@ def test_check_lists_what_blocks_printing_and_exits_1(
     assert "Part A.I 11 [must be put right]: Not answered yet: Marital Status." in shown
     assert "Part A.II [must be put right]" not in shown and "19.C [must" not in shown
     assert "Part B" not in shown and "Part C" not in shown  # answered, and explained
-    assert "Part D [check]: The preparer's and interpreter's blocks" in shown
+    assert "Part E [must be put right]: Who prepared the form is not recorded" in shown
     assert shown.rstrip().endswith("things must be put right before the I-589 is printed.")
     code, shown = run(data_dir, monkeypatch, "--lang", "es", "i589", "1", "--check")
     assert code == 1 and "hay que corregirlo" in shown and "Sin responder todavía" in shown

@@ -53,6 +53,7 @@ def facts(**changes: object) -> I589Facts:
         "relief": frozenset({"asylum"}),
         "details": ANSWERED,
         "last_arrival_on": date(2023, 6, 18),
+        "preparer_name": "Laura Paralegal",
     }
     return I589Facts(**{**base, **changes})  # type: ignore[arg-type]
 
@@ -61,9 +62,19 @@ def codes(found: object) -> list[str]:
     return [f.code for f in found]  # type: ignore[attr-defined]
 
 
-def test_a_consistent_answered_record_has_only_the_note_on_the_preparer() -> None:
-    found = cross_checks(facts(), INTERVIEW)
-    assert codes(found) == ["preparer_not_recorded"] and not found[0].blocks
+def test_a_consistent_answered_record_with_its_preparer_has_no_findings() -> None:
+    assert cross_checks(facts(), INTERVIEW) == ()
+
+
+def test_the_preparer_and_an_interpreter_the_client_needs_must_be_recorded() -> None:
+    found = cross_checks(facts(preparer_name="", interpreter_needed=True), INTERVIEW)
+    assert [(f.code, f.question, f.blocks) for f in found] == [
+        ("no_preparer", "Part E", True),
+        ("no_interpreter", "Part D", True),
+    ]
+    assert "Parte E" in describe(found[0], "es") and "intérprete" in describe(found[1], "es")
+    recorded = facts(interpreter_needed=True, interpreter_name="Juana Mamani")
+    assert cross_checks(recorded, INTERVIEW) == ()
 
 
 def test_parts_b_and_c_unanswered_or_unexplained_block_named_by_number() -> None:
@@ -97,7 +108,6 @@ def test_each_contradiction_is_named_with_its_question() -> None:
         "born_after_leaving",
         "spouse_not_married",
         "left_after_last_entry",  # a note: may be right
-        "preparer_not_recorded",
     ]
     by_code = {f.code: f for f in found}
     assert by_code["arrival_not_last_entry"].question == "Part A.I 19.B"
