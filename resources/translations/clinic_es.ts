@@ -4407,6 +4407,125 @@
     </message>
 </context>
 <context>
+    <name>I589Lists</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— elija —</translation>
+    </message>
+    <message>
+        <source>From (month)</source>
+        <translation>Desde (mes)</translation>
+    </message>
+    <message>
+        <source>To (month; empty: now)</source>
+        <translation>Hasta (mes; vacío: hasta hoy)</translation>
+    </message>
+    <message>
+        <source>Residence, last 5 years (2)</source>
+        <translation>Residencia, últimos 5 años (2)</translation>
+    </message>
+    <message>
+        <source>Last address before the U.S. (1)</source>
+        <translation>Última dirección antes de EE. UU. (1)</translation>
+    </message>
+    <message>
+        <source>Last address in the feared country (1)</source>
+        <translation>Última dirección en el país donde teme persecución (1)</translation>
+    </message>
+    <message>
+        <source>Part A.III 1 and 2 — Addresses (present first)</source>
+        <translation>Parte A.III 1 y 2 — Direcciones (la actual primero)</translation>
+    </message>
+    <message>
+        <source>Which address</source>
+        <translation>Qué dirección</translation>
+    </message>
+    <message>
+        <source>Number and street</source>
+        <translation>Número y calle</translation>
+    </message>
+    <message>
+        <source>City or town</source>
+        <translation>Ciudad o pueblo</translation>
+    </message>
+    <message>
+        <source>Department, province or state</source>
+        <translation>Departamento, provincia o estado</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>hasta hoy</translation>
+    </message>
+    <message>
+        <source>Part A.III 3 — Education (most recent first)</source>
+        <translation>Parte A.III 3 — Estudios (los más recientes primero)</translation>
+    </message>
+    <message>
+        <source>Name of school</source>
+        <translation>Nombre de la escuela</translation>
+    </message>
+    <message>
+        <source>Type of school</source>
+        <translation>Tipo de escuela</translation>
+    </message>
+    <message>
+        <source>Location (address)</source>
+        <translation>Ubicación (dirección)</translation>
+    </message>
+    <message>
+        <source>Part A.III 4 — Employment, last 5 years (present first)</source>
+        <translation>Parte A.III 4 — Empleos, últimos 5 años (el actual primero)</translation>
+    </message>
+    <message>
+        <source>Name and address of employer</source>
+        <translation>Nombre y dirección del empleador</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Ocupación</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>Madre</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>Padre</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Hermano/a</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Fallecido/a</translation>
+    </message>
+    <message>
+        <source>Part A.III 5 — Parents and siblings</source>
+        <translation>Parte A.III 5 — Padres y hermanos</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>City or town and country of birth</source>
+        <translation>Ciudad o pueblo y país de nacimiento</translation>
+    </message>
+    <message>
+        <source>Current location</source>
+        <translation>Ubicación actual</translation>
+    </message>
+</context>
+<context>
     <name>I589Tab</name>
     <message>
         <source>Part A.I — Information about you</source>
@@ -4659,6 +4778,33 @@ Esc: cancelar</translation>
     <message>
         <source>Clinic could not write its preferences file: %1</source>
         <translation>Clinic no pudo escribir su archivo de preferencias: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Nothing was added: correct the dates marked above.</source>
+        <translation>No se añadió nada: corrija las fechas marcadas arriba.</translation>
+    </message>
+    <message>
+        <source>Choose the row to remove in the table first.</source>
+        <translation>Elija primero en la tabla la fila que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>No se guardó: {0}</translation>
+    </message>
+    <message>
+        <source>Nothing was added: correct the fields marked above.</source>
+        <translation>No se añadió nada: corrija los campos marcados arriba.</translation>
     </message>
 </context>
 <context>
@@ -5434,6 +5580,57 @@ Esc: cancelar</translation>
     <message>
         <source>The PDF was not saved</source>
         <translation>No se guardó el PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleBox</name>
+    <message>
+        <source>Parts D and E — Interpreter and preparer</source>
+        <translation>Partes D y E — Intérprete y quien prepara el formulario</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Preparado por</translation>
+    </message>
+    <message>
+        <source>Interpreter&apos;s name</source>
+        <translation>Nombre del intérprete</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— ninguno —</translation>
+    </message>
+    <message>
+        <source>Interpreter&apos;s language</source>
+        <translation>Idioma del intérprete</translation>
+    </message>
+    <message>
+        <source>Save preparer and interpreter</source>
+        <translation>Guardar quien prepara e intérprete</translation>
+    </message>
+    <message>
+        <source>Prepared by (Part E):</source>
+        <translation>Preparado por (Parte E):</translation>
+    </message>
+    <message>
+        <source>Interpreter&apos;s name (Part D):</source>
+        <translation>Nombre del intérprete (Parte D):</translation>
+    </message>
+    <message>
+        <source>Interpreter&apos;s language:</source>
+        <translation>Idioma del intérprete:</translation>
+    </message>
+    <message>
+        <source>— not recorded —</source>
+        <translation>— sin registrar —</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>No se guardó: {0}</translation>
+    </message>
+    <message>
+        <source>Preparer and interpreter saved.</source>
+        <translation>Se guardaron quien prepara y el intérprete.</translation>
     </message>
 </context>
 <context>
@@ -7407,8 +7604,8 @@ Unlock with the recovery key now?</source>
 <context>
     <name>enum.TranslationStatus</name>
     <message>
-        <source>Not needed</source>
-        <translation>No se necesita</translation>
+        <source>No translation needed</source>
+        <translation>No se necesita traducción</translation>
     </message>
     <message>
         <source>Needs translation</source>

@@ -34,6 +34,7 @@ from clinic.services.results import Result
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label
 from clinic.ui.case_view.case_words import problem_words
 from clinic.ui.case_view.i589_answers import Answer
+from clinic.ui.case_view.i589_lists import I589Lists
 from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
@@ -46,7 +47,7 @@ _PART_TITLES = {
     "C": QT_TRANSLATE_NOOP("I589Tab", "Part C — Additional information about your application"),
 }
 # Findings the tab lists above as questions still to ask, or that are about the form itself.
-_NOT_SHOWN = ("unanswered", "unexplained", "preparer_not_recorded")
+_NOT_SHOWN = ("unanswered", "unexplained")
 
 
 class I589Tab(CaseTab):
@@ -121,6 +122,9 @@ class I589Tab(CaseTab):
             for row, question in enumerate(asked):
                 self._add_question(grid, row, question)
             column.addWidget(box)
+        self.lists = I589Lists(self.session)  # Part A.III's lists, Parts D and E
+        self.lists.changed.connect(self._lists_changed)
+        column.addWidget(self.lists)
         column.addStretch(1)
         return content
 
@@ -176,6 +180,7 @@ class I589Tab(CaseTab):
         details = applicant.applicant_details(store=self.session.store, client_id=case.client.id)
         self.stored = asdict(details)
         self._fill(self.drafts.get(self.client_id, self.stored))
+        self.lists.show_case(case.client.id, case.id)
         self._show_findings(case)
 
     def _show_findings(self, case: CaseView) -> None:
@@ -188,6 +193,10 @@ class I589Tab(CaseTab):
             self.tr("Before printing, check: {0}").format(" ".join(lines)) if lines else ""
         )
         self.findings.setVisible(bool(lines))
+
+    def _lists_changed(self) -> None:
+        if self.case is not None:
+            self._show_findings(self.case)
 
     def _fill(self, values: dict[str, Any]) -> None:
         for key, answer in self.answers.items():
@@ -292,6 +301,7 @@ class I589Tab(CaseTab):
         self.client_id = None
         self.stored = {}
         self._fill({})
+        self.lists.show_case(None, None)
         self.status.clear()
         self.findings.clear()
         self.findings.hide()

@@ -1,0 +1,106 @@
+"""Parts D and E of the I-589 in its tab (issue 23): who prepared the form (a staff member,
+chosen from Staff) and the interpreter (name and language), recorded per case; **Save preparer
+and interpreter** stores them, audited. The signatures stay for ink."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from clinic.domain.ids import CaseId
+from clinic.services import staff
+from clinic.services.i589_people import MAX_NAME, I589People, i589_people, set_i589_people
+from clinic.services.results import Result
+from clinic.ui.case_view.case_tab import action_button
+from clinic.ui.case_view.case_words import problem_words
+from clinic.ui.intake.choice_combo import ChoiceCombo
+from clinic.ui.intake.iso_choices import language_choices
+from clinic.ui.operation import Operation
+from clinic.ui.palette import Role, tint
+from clinic.ui.session import UiSession
+from clinic.ui.translations import current_language
+
+
+class PeopleBox(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Parts D and E — Interpreter and preparer"), parent)
+        self.setObjectName("i589People")
+        self.session = session
+        self.case_id: CaseId | None = None
+        self.preparer = ChoiceCombo()
+        self.preparer.setObjectName("i589Preparer")
+        self.preparer.setAccessibleName(self.tr("Prepared by"))
+        self.interpreter = QLineEdit()
+        self.interpreter.setObjectName("i589InterpreterName")
+        self.interpreter.setAccessibleName(self.tr("Interpreter's name"))
+        self.interpreter.setMaxLength(MAX_NAME)
+        self.interpreter.returnPressed.connect(self.save)
+        empty = self.tr("— none —")
+        self.language = ChoiceCombo(
+            [(empty, ""), *((c.name, c.code) for c in language_choices(current_language()))]
+        )
+        self.language.setObjectName("i589InterpreterLanguage")
+        self.language.setAccessibleName(self.tr("Interpreter's language"))
+        self.problem = QLabel()
+        self.problem.setObjectName("i589PeopleProblem")
+        self.problem.setWordWrap(True)
+        tint(self.problem, Role.DANGER)
+        self.save_button = action_button(self.tr("Save preparer and interpreter"), "i589PeopleSave")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setObjectName("i589PeopleStatus")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Prepared by (Part E):"), self.preparer)
+        form.addRow(self.tr("Interpreter's name (Part D):"), self.interpreter)
+        form.addRow(self.tr("Interpreter's language:"), self.language)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        form.addRow(self.problem)
+        form.addRow(buttons)
+
+    def show_case(self, case_id: CaseId | None) -> None:
+        if case_id != self.case_id:
+            self.status.clear()
+            self.problem.clear()
+        self.case_id = case_id
+        self.preparer.clear()
+        self.preparer._values.clear()  # refilled with the current staff
+        self.preparer.add_choice(self.tr("— not recorded —"), None)
+        for person in staff.list_staff(store=self.session.store):
+            self.preparer.add_choice(person.name, int(person.id))
+        people = (
+            i589_people(store=self.session.store, case_id=case_id)
+            if case_id is not None
+            else I589People()
+        )
+        self.preparer.set_value(people.preparer_id)
+        self.interpreter.setText(people.interpreter_name)
+        self.language.set_value(people.interpreter_language)
+        self.setEnabled(case_id is not None)
+
+    def typed(self) -> I589People:
+        return I589People(self.preparer.value(), self.interpreter.text(), self.language.value())
+
+    def save(self) -> None:
+        if self.case_id is None:
+            return
+        store, case_id, people = self.session.store, self.case_id, self.typed()
+        Operation(
+            self,
+            lambda _: set_i589_people(store=store, case_id=case_id, people=people),
+            session=self.session,
+        ).success(self._saved).failure(
+            lambda problem: self.problem.setText(self.tr("Not saved: {0}").format(problem.text))
+        ).run_and_wait()
+
+    def _saved(self, result: Result[int]) -> None:
+        if result.problems:
+            self.problem.setText("; ".join(problem_words(p.code) for p in result.problems))
+            self.status.clear()
+            return
+        self.problem.clear()
+        self.status.setText(self.tr("Preparer and interpreter saved."))
+        self.changed.emit()
