@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,11 +17,12 @@ from clinic.cli.common import (
 )
 from clinic.cli.report_commands import NOT_ENCRYPTED
 from clinic.domain.i589_checks import describe
-from clinic.domain.i589_map import MappedField, question_text
 from clinic.domain.ids import CaseId
-from clinic.services import i589, i589_facts
+from clinic.services import i589, i589_facts, i589_forms
+from clinic.services.i589_report import report_lines
 from clinic.services.language import tr as _
 from clinic.services.language import tr_n, ui_language
+from clinic.storage.public import Store
 
 EXIT_FINDINGS = EXIT_OTHER  # 1: something blocks printing (issue 23)
 
@@ -43,7 +43,8 @@ def add_parsers(commands: Any) -> None:
         "--form",
         type=Path,
         metavar="FILE",
-        help="the blank I-589 downloaded from uscis.gov/i-589",
+        help="the blank I-589 downloaded from uscis.gov/i-589 (default: the one stored in "
+        "Settings → Forms)",
     )
     fill.add_argument(
         "--out",
@@ -60,8 +61,8 @@ def add_parsers(commands: Any) -> None:
     add_prepared_by(fill)
 
 
-def _check_paths(form: Path, destination: Path) -> None:
-    if not form.is_file():
+def _check_paths(form: Path | None, destination: Path) -> None:
+    if form is not None and not form.is_file():
         raise UsageError(_("{path} is not a file; give the blank I-589 as --form.", path=form))
     if destination.exists():
         raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
@@ -72,16 +73,14 @@ def _check_paths(form: Path, destination: Path) -> None:
 def cmd_i589(args: argparse.Namespace, out: TextIO) -> int:
     if args.check:
         return _cross_checks(args, out)
-    if args.form is None or args.out is None:
-        raise UsageError(
-            _("give the blank I-589 as --form and the new file as --out (or --check).")
-        )
-    form: Path = args.form
+    if args.out is None:
+        raise UsageError(_("give the new file as --out (or --check)."))
     destination: Path = args.out
-    _check_paths(form, destination)
+    _check_paths(args.form, destination)
     store = open_for_command(args)
     act_as_preparer(store, args)
     try:
+        form = args.form or _stored_form(store)
         try:
             result = i589.export_i589(
                 store=store,
@@ -104,64 +103,16 @@ def cmd_i589(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _edition_lines(result: i589.I589Result) -> list[str]:
-    recognised = result.filled.recognised
-    if recognised.known is not None:
-        return [_("Form: {footer}, an edition Clinic knows.", footer=recognised.known.footer)]
-    closest = recognised.closest
-    assert closest is not None  # fill_form refuses a form that shares no field with a map
-    return [
-        _(
-            "Form: {footer}; not an edition Clinic knows (its fields differ from the map's). It "
-            "was filled only where its field names match the map of {known}: check every page.",
-            footer=recognised.footer or _("no I-589 footer found"),
-            known=closest.footer,
+def _stored_form(store: Store) -> Path:
+    stored = i589_forms.current_form(store)
+    if stored is None:
+        raise UsageError(
+            _(
+                "no blank I-589 is stored: download it from uscis.gov/i-589 and add it in the "
+                "window (Settings, Forms, 'Add a form file…'), or give it as --form FILE."
+            )
         )
-    ]
-
-
-def report_lines(result: i589.I589Result) -> list[str]:
-    """What was placed and, question by question, what must be typed by hand."""
-    filled = result.filled
-    lines = _edition_lines(result)
-    lines.append(_("Answers placed from the case file: {n}.", n=len(filled.placed)))
-    if any(filled.supplements):
-        pages_a, pages_b = filled.supplements
-        lines.append(
-            _("Pages of Supplement A filled: {a}; of Supplement B: {b}.", a=pages_a, b=pages_b)
-        )
-    problems = [
-        _("{question}: not placed: this form has no field {name}", question=_q(f), name=f.name)
-        for f in filled.unplaced
-    ]
-    problems += [
-        _("{question}: not written: {why}", question=_q(item.field), why=_why(item.why))
-        for item in filled.not_written
-    ]
-    problems += [_(o.template, **o.values) for o in result.overflow]
-    if problems:
-        lines.append(_("Not placed; type these by hand:"))
-        lines += [f"  - {p}" for p in problems]
-    not_kept = _questions(f for f in filled.to_type if not f.has_source)
-    if not_kept:
-        lines.append(_("Clinic does not record these yet; type them by hand: {q}.", q=not_kept))
-    empty = _questions(f for f in filled.to_type if f.has_source)
-    if empty:
-        lines.append(_("Empty in this case's record (type them if they apply): {q}.", q=empty))
-    return lines
-
-
-def _q(field: MappedField) -> str:
-    return question_text(field, _)
-
-
-def _questions(fields: Iterable[MappedField]) -> str:
-    """The questions of ``fields`` once each, in the map's order (the form's)."""
-    return "; ".join(dict.fromkeys(_q(f) for f in fields))
-
-
-def _why(formatted: Any) -> str:
-    return _(formatted.problem, value=formatted.value, limit=formatted.limit)
+    return stored.path
 
 
 def _cross_checks(args: argparse.Namespace, out: TextIO) -> int:

@@ -62,6 +62,7 @@ class FormNotFillable(ServiceError):
 class I589Result:
     filled: Filled
     overflow: tuple[Overflow, ...]  # recorded, but the form's own rows cannot take it
+    flattened: bool = False
 
 
 @cache
@@ -87,7 +88,7 @@ def fill_i589(*, store: Store, case_id: CaseId, form: Path, flatten: bool) -> I5
         )
     except FormFileProblem as problem:
         raise FormNotFillable(form, problem) from None
-    return I589Result(filled, values.overflow)
+    return I589Result(filled, values.overflow, flatten)
 
 
 def export_i589(
@@ -96,6 +97,13 @@ def export_i589(
     """Fill the case's I-589 and write it to ``destination``: never over an existing file,
     audited (which edition, how many answers placed and not placed). NOT encrypted."""
     result = fill_i589(store=store, case_id=case_id, form=form, flatten=flatten)
+    save_i589(store=store, case_id=case_id, result=result, destination=destination)
+    return result
+
+
+def save_i589(*, store: Store, case_id: CaseId, result: I589Result, destination: Path) -> Path:
+    """Write a filled I-589 (the one the user saw) to ``destination``: never over an existing
+    file, audited. NOT encrypted."""
     filled = result.filled
 
     def audit(session: Session) -> None:
@@ -108,11 +116,11 @@ def export_i589(
             changes={
                 "i589_pdf_saved_to": [None, str(destination)],
                 "i589_edition": [None, filled.edition or "unknown"],
-                "i589_flattened": [None, flatten],
+                "i589_flattened": [None, result.flattened],
                 "i589_answers_placed": [None, len(filled.placed)],
                 "i589_answers_not_placed": [None, len(filled.unplaced) + len(filled.not_written)],
             },
         )
 
     save_export(store, destination, filled.pdf, audit=audit, overwrite=False)
-    return result
+    return destination

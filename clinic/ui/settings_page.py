@@ -36,6 +36,7 @@ from clinic.ui.page import Page
 from clinic.ui.problems import Problem as OperationProblem
 from clinic.ui.session import UiSession
 from clinic.ui.settings_closures import ClosureDaysEditor
+from clinic.ui.settings_forms import FormsBox
 from clinic.ui.settings_handout_languages import HandoutLanguagesBox
 from clinic.ui.settings_language import LanguageBox
 from clinic.ui.settings_layout import named
@@ -71,7 +72,8 @@ class SettingsPage(Page):
         self._build_fields()
         # The form is disabled while a save recomputes deadlines in the background; the
         # handout languages box saves on its own (issue 24).
-        self.form = two_columns(self, HandoutLanguagesBox(session))
+        self.forms_box = FormsBox(session)  # the blank I-589: saved on its own too (issue 23)
+        self.form = two_columns(self, HandoutLanguagesBox(session), self.forms_box)
         scroll = scrolled(self.form)
         self.background = self._background_save()
         layout = QVBoxLayout(self)

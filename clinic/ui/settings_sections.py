@@ -126,9 +126,9 @@ def time_zone_field() -> QComboBox:
     return combo
 
 
-def two_columns(page: SettingsPage, handout_languages: QWidget) -> QWidget:
-    """The page's groups in two columns: the clinic and this computer's on the left, the
-    deadline rules, closures and handout languages on the right."""
+def two_columns(page: SettingsPage, handout_languages: QWidget, forms: QWidget) -> QWidget:
+    """The page's groups in two columns: the clinic and this computer's on the left (the blank
+    forms last), the deadline rules, closures and handout languages on the right."""
     content = QWidget()
     columns = QHBoxLayout(content)
     left = QVBoxLayout()
@@ -136,6 +136,7 @@ def two_columns(page: SettingsPage, handout_languages: QWidget) -> QWidget:
     left.addWidget(workstation_group(page))
     left.addWidget(page.language_box)
     left.addWidget(staff_group(page))
+    left.addWidget(forms)
     left.addStretch(1)
     right = QVBoxLayout()
     right.addWidget(rules_group(page))

@@ -100,6 +100,13 @@
     </message>
 </context>
 <context>
+    <name>FormsBox</name>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation><numerusform>(and %n more)</numerusform><numerusform>(and %n more)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OlderCopyBanner</name>
     <message numerus="yes">
         <source>This is an older copy of the store: it lacks %n change(s) made after it. It is open read-only: you can read everything, but nothing can be saved.</source>

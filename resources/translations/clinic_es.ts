@@ -4024,6 +4024,88 @@
     </message>
 </context>
 <context>
+    <name>FormsBox</name>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
+    </message>
+    <message>
+        <source>Clinic fills the official I-589 but does not ship it: download the blank form from uscis.gov/i-589 and add it here.</source>
+        <translation>Clinic llena el I-589 oficial pero no lo incluye: descargue el formulario en blanco de uscis.gov/i-589 y agréguelo aquí.</translation>
+    </message>
+    <message>
+        <source>Stored forms</source>
+        <translation>Formularios guardados</translation>
+    </message>
+    <message>
+        <source>Add a form file…</source>
+        <translation>Agregar un archivo de formulario…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected form</source>
+        <translation>Quitar el formulario seleccionado</translation>
+    </message>
+    <message>
+        <source>No form stored yet.</source>
+        <translation>Todavía no hay ningún formulario guardado.</translation>
+    </message>
+    <message>
+        <source>Form I-589 (no edition printed)</source>
+        <translation>Formulario I-589 (sin edición impresa)</translation>
+    </message>
+    <message>
+        <source>an edition Clinic knows</source>
+        <translation>una edición que Clinic conoce</translation>
+    </message>
+    <message>
+        <source>not an edition Clinic knows</source>
+        <translation>no es una edición que Clinic conozca</translation>
+    </message>
+    <message>
+        <source>{0}, {1}; added {2}</source>
+        <translation>{0}, {1}; agregado el {2}</translation>
+    </message>
+    <message>
+        <source>Add the blank I-589 from uscis.gov</source>
+        <translation>Agregar el I-589 en blanco de uscis.gov</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>no I-589 footer found</source>
+        <translation>no se encontró el pie de página del I-589</translation>
+    </message>
+    <message>
+        <source>Added {0}, an edition Clinic knows: every mapped question is placed.</source>
+        <translation>Se agregó {0}, una edición que Clinic conoce: se colocan todas las preguntas del mapa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(y %n más)</numerusform>
+            <numerusform>(y %n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added {0}, but it is not an edition Clinic knows (its fields differ from those of {1}). It is filled only where its fields match; these questions cannot be placed and must be typed by hand: {2}.</source>
+        <translation>Se agregó {0}, pero no es una edición que Clinic conozca (sus campos difieren de los de {1}). Solo se llena donde sus campos coinciden; estas preguntas no se pueden colocar y hay que escribirlas a mano: {2}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Removed {0}.</source>
+        <translation>Se quitó {0}.</translation>
+    </message>
+</context>
+<context>
     <name>FunderReportDialog</name>
     <message>
         <source>Funder report</source>
@@ -4404,6 +4486,37 @@
     <message>
         <source>About Clinic</source>
         <translation>Acerca de Clinic</translation>
+    </message>
+</context>
+<context>
+    <name>I589Fill</name>
+    <message>
+        <source>F&amp;ill the I-589…</source>
+        <translation>&amp;Llenar el I-589…</translation>
+    </message>
+    <message>
+        <source>The official form filled from this case, from the blank in Settings, Forms</source>
+        <translation>El formulario oficial llenado con los datos de este caso, a partir del formulario en blanco de Configuración, Formularios</translation>
+    </message>
+    <message>
+        <source>Fla&amp;tten (answers drawn into the pages)</source>
+        <translation>A&amp;planar (respuestas dibujadas en las páginas)</translation>
+    </message>
+    <message>
+        <source>Unticked: the form stays fillable, its answers can still be typed over</source>
+        <translation>Sin marcar: el formulario sigue siendo rellenable y sus respuestas se pueden seguir escribiendo</translation>
+    </message>
+    <message>
+        <source>No blank I-589 is stored: download it from uscis.gov/i-589 and add it in Settings, Forms (Add a form file…).</source>
+        <translation>No hay ningún I-589 en blanco guardado: descárguelo de uscis.gov/i-589 y agréguelo en Configuración, Formularios (Agregar un archivo de formulario…).</translation>
+    </message>
+    <message>
+        <source>The filled I-589 is NOT encrypted: it holds the client&apos;s personal details, family and account of persecution. Save it only on an encrypted drive or print it, and delete stray copies. The export is recorded in the audit log.</source>
+        <translation>El I-589 llenado NO está cifrado: contiene los datos personales del cliente, su familia y su relato de persecución. Guárdelo solo en una unidad cifrada o imprímalo, y borre las copias sueltas. La exportación queda anotada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Save the filled I-589</source>
+        <translation>Guardar el I-589 llenado</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ from clinic.services.results import Result
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label
 from clinic.ui.case_view.case_words import problem_words
 from clinic.ui.case_view.i589_answers import Answer
+from clinic.ui.case_view.i589_fill import I589Fill
 from clinic.ui.case_view.i589_lists import I589Lists
 from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
@@ -78,6 +79,8 @@ class I589Tab(CaseTab):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.status, 1)
+        self.filler = I589Fill(session, lambda: self.case, self)  # the official form
+        self.filler.place(buttons)
         scroll = QScrollArea()
         scroll.setObjectName("i589Questions")
         scroll.setWidgetResizable(True)
@@ -105,6 +108,7 @@ class I589Tab(CaseTab):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
+        layout.addWidget(self.filler.report)
         session.locked.connect(self.drafts.clear)  # a lock forgets what was typed, like the rest
         self._mark_unsaved()
 
@@ -173,6 +177,8 @@ class I589Tab(CaseTab):
     # The case and its answers -------------------------------------------------------------
     def display_case(self, case: CaseView, today: date) -> None:
         self._keep_draft()
+        if self.case is None or self.case.id != case.id:
+            self.filler.case_changed()  # its report was about the other case
         super().display_case(case, today)
         if self.client_id != case.client.id:
             self.status.clear()  # "Answers saved." was about the other client
