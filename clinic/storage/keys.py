@@ -77,13 +77,19 @@ def _aad(store_id: str) -> bytes:
     return b"clinic-wrapped-key|" + store_id.encode()
 
 
-def _parse_wrapped(raw: bytes) -> tuple[crypto.PassphraseParams, bytes]:
+def _parse_wrapped(
+    raw: bytes, *, any_length: bool = False
+) -> tuple[crypto.PassphraseParams, bytes]:
+    """``any_length``: a secret that is not a store key (an office password) may be of any
+    length; a store key is exactly KEY_BYTES."""
     try:
         document: Any = untrusted_header.untrusted_json(raw)
         cipher = document["cipher"]
         params = crypto.PassphraseParams.from_header(document["kdf"], cipher)
         sealed = untrusted_header.unb64(cipher["sealed_key"])
-        if len(sealed) != KEY_BYTES + crypto.TAG_BYTES:  # the key and the GCM tag
+        if any_length and len(sealed) <= crypto.TAG_BYTES:
+            raise ValueError("nothing sealed")
+        if not any_length and len(sealed) != KEY_BYTES + crypto.TAG_BYTES:  # key and GCM tag
             raise ValueError(f"sealed key of {len(sealed)} bytes")
         return params, sealed
     except (ValueError, KeyError, TypeError) as exc:
@@ -102,8 +108,10 @@ def wrapped_store_id(raw: bytes) -> str:
     return str(document.get("store_id", ""))
 
 
-def unwrap_key(raw: bytes, passphrase: str, store_id: str) -> bytearray:
-    params, sealed = _parse_wrapped(raw)
+def unwrap_key(
+    raw: bytes, passphrase: str, store_id: str, *, any_length: bool = False
+) -> bytearray:
+    params, sealed = _parse_wrapped(raw, any_length=any_length)
     try:
         return bytearray(crypto.open_with_passphrase(params, passphrase, sealed, _aad(store_id)))
     except crypto.AuthenticationFailed:

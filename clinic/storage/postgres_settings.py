@@ -102,7 +102,7 @@ def keep_in_file(folder: Path, target: OfficeTarget, password: str, passphrase: 
 
 def password_from_file(folder: Path, target: OfficeTarget, passphrase: str) -> str:
     raw = (folder / WRAPPED_FILE).read_bytes()
-    unwrapped = keys.unwrap_key(raw, passphrase, _identity(target))
+    unwrapped = keys.unwrap_key(raw, passphrase, _identity(target), any_length=True)
     try:
         return bytes(unwrapped).decode()
     finally:

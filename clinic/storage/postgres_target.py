@@ -28,6 +28,11 @@ class OfficeError(StoreError):
     exit_code = 3
 
 
+class WrongLogin(OfficeError):
+    """The server refused the user name with that password (wrong, expired or unknown: the
+    server does not say which)."""
+
+
 @dataclass(frozen=True)
 class OfficeTarget:
     """Where the office database is, without any password: host (or socket folder), port,
@@ -172,7 +177,7 @@ def _without_password(url: str) -> str:
 
 
 def _wrong_login(target: OfficeTarget) -> OfficeError:
-    return OfficeError(
+    return WrongLogin(
         N_(
             "The office server did not accept the user name '{user}' with that password. "
             "Check the password (Caps Lock, keyboard layout) and try again; if it expired "

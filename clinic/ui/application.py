@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from clinic.services import language, opening
+from clinic.services import language, office_mode, opening
 from clinic.services.errors import EXPECTED
 from clinic.storage.public import DataDir, KeyNotFound, StoreError, WrongPassphrase
 from clinic.ui import look, private_settings, warm_up
@@ -27,6 +27,7 @@ from clinic.ui.warm_up import DELAY_MS, start_importing
 if TYPE_CHECKING:  # the window's modules load on first use (see clinic.ui.warm_up)
     from clinic.storage.public import Store
     from clinic.ui.main_window import MainWindow
+    from clinic.ui.office_gate import OfficeGate
 
 MINUTE_MS = 60_000
 
@@ -199,15 +200,19 @@ class StoreGate:
 class ClinicApp:
     """Owns the session, the window and the idle lock for one run of the app."""
 
+    office: OfficeGate | None = None  # office mode: names the server and who is signed in
+
     def __init__(
         self,
         app: QApplication,
-        gate: StoreGate,
+        gate: StoreGate | OfficeGate,
         store: Store,
         translations: Translations | None = None,
     ) -> None:
         self.app = app
         self.gate = gate
+        if not isinstance(gate, StoreGate):
+            self.office = gate
         self.translations = translations or Translations(app)
         warm_up.wait()  # never import beside the warm-up thread
         from clinic.services.settings import get_settings  # noqa: PLC0415 - see warm_up
@@ -227,7 +232,8 @@ class ClinicApp:
                 QCoreApplication.translate("ClinicApp", "Clinic was updated"),
                 store.upgrade_note,
             )
-        self._auto_backup()
+        if isinstance(gate, StoreGate):  # office mode: backups are the server's (not built)
+            self._auto_backup()
 
     def _make_window(self, *, today_after_paint: bool = False) -> MainWindow:
         warm_up.wait()  # never import beside the warm-up thread
@@ -237,6 +243,8 @@ class ClinicApp:
         window.lock_requested.connect(self.lock)
         window.unlock_requested.connect(self.unlock_again)
         window.language_changed.connect(self.change_language)
+        if self.office is not None:
+            self.office.show_signed_in(window)
         return window
 
     def change_language(self, _setting: str) -> None:
@@ -277,6 +285,8 @@ class ClinicApp:
             self.app.quit()
             return
         self.session.attach(store)
+        if self.office is not None:
+            self.office.show_signed_in(self.window)
         self.window.show()
         self.idle.start()
 
@@ -329,7 +339,13 @@ def run_gui(*, data_dir: Path | None) -> int:
     look.install(app)  # Fusion in the palette's light or dark (as the system), fallback fonts
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("clinic")
-    gate = StoreGate(opening.resolve_data_dir(data_dir))
+    gate: StoreGate | OfficeGate
+    if data_dir is None and office_mode.connected():  # 'clinic connect' was run here
+        from clinic.ui.office_gate import OfficeGate  # noqa: PLC0415 - office mode only
+
+        gate = OfficeGate()
+    else:
+        gate = StoreGate(opening.resolve_data_dir(data_dir))
     store = gate.obtain()
     if store is None:
         return 1
