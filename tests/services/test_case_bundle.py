@@ -253,7 +253,7 @@ def test_plain_export_is_json_of_the_documented_format_and_imports(
     out = tmp_path / "case.json"
     export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None).unwrap()
     document = json.loads(out.read_text("utf-8"))
-    assert (document["format"], document["version"]) == ("clinic-case-export", 3)
+    assert (document["format"], document["version"]) == ("clinic-case-export", 4)
     entry = document["clients"][0]
     assert set(entry) == {
         "client",
@@ -263,6 +263,7 @@ def test_plain_export_is_json_of_the_documented_format_and_imports(
         "notes",
         "entries",
         "statuses",
+        "background",
         "cases",
     }
     assert "key" not in json.dumps(entry["cases"][0]["evidence"])
@@ -292,6 +293,10 @@ def test_every_exported_field_is_documented() -> None:
         all_models.EvidenceFile,
         all_models.Entry,
         all_models.LawfulStatus,
+        all_models.BackgroundAddress,
+        all_models.BackgroundSchool,
+        all_models.BackgroundJob,
+        all_models.BackgroundRelative,
     )
     missing = [
         f"{m.__name__}.{_field_name(k)}"
@@ -465,7 +470,7 @@ def test_a_version_1_document_without_entries_still_imports(
     out = tmp_path / "old.json"
     export_cases(store=store, destination=out, case_ids=[case_id], passphrase=None)
     document = json.loads(out.read_text("utf-8"))
-    assert document["version"] == 3
+    assert document["version"] == 4
     document["version"] = 1
     for client in document["clients"]:
         for name in [k for k in client["client"] if k.startswith("part_")]:

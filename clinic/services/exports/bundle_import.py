@@ -33,6 +33,7 @@ from clinic.services.exports.bundle_format import (
     DamagedBundle,
     open_document,
 )
+from clinic.services.exports.case_background import new_background
 from clinic.services.exports.case_document import (
     DocumentError,
     link_facts,
@@ -186,6 +187,7 @@ class _Planned:
     adverse: list[Any]
     notes: list[Any]
     cases: list[tuple[Case, dict[str, Any], list[Any], list[Any]]]
+    background: list[Any]  # the I-589's Part A.III lists (version 4)
 
 
 def _plan(
@@ -213,6 +215,7 @@ def _plan(
                 new_adverse_parties(entry, where),
                 new_notes(entry, where),
                 cases,
+                new_background(entry, where),
             )
         )
     return planned, files
@@ -300,7 +303,7 @@ def _insert(
                 entity_id=client.id,
                 values={"imported_from_case_export": True},
             )
-            for row in [*item.adverse, *item.notes]:
+            for row in [*item.adverse, *item.notes, *item.background]:
                 row.client_id = client.id
                 session.add(row)
         client_ids.append(ClientId(client.id))
@@ -324,6 +327,7 @@ def _insert_case(
     case.client_id = client.id
     case.paralegal_id = _staff(session, raw.get("paralegal"), actor)
     case.attorney_id = _staff(session, raw.get("attorney"), actor)
+    case.i589_preparer_id = _staff(session, raw.get("i589_preparer"), actor)
     session.add(case)
     session.flush()
     link_facts(case)  # a FOIA response to its request: places checked by the plan

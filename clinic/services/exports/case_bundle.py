@@ -42,6 +42,7 @@ from clinic.services.exports.bundle_import import (
     InvalidRecords,
     import_cases,
 )
+from clinic.services.exports.case_background import encode_background
 from clinic.services.exports.case_document import FORMAT, VERSION, encode_case, encode_client
 from clinic.services.results import Entity, Result
 from clinic.storage import keys
@@ -121,7 +122,12 @@ def _document(
     by_client: dict[int, dict[str, Any]] = {}
     for case in cases:
         entry = by_client.setdefault(
-            case.client_id, {**encode_client(session, case.client), "cases": []}
+            case.client_id,
+            {
+                **encode_client(session, case.client),
+                **encode_background(session, case.client),
+                "cases": [],
+            },
         )
         entry["cases"].append(encode_case(session, case, refs))
     document = {

@@ -1,4 +1,4 @@
-"""A case (with its client) as a JSON document and back: format "clinic-case-export", version 3.
+"""A case (with its client) as a JSON document and back: format "clinic-case-export", version 4.
 
 Field names are the stored columns' names (documented in docs/export-format.md); dates are ISO
 8601, times "HH:MM:SS", moments ISO 8601 in UTC, enums their stored value. Row ids are not
@@ -41,9 +41,11 @@ from clinic.storage.models.base import UtcDateTime
 FORMAT = "clinic-case-export"
 # 2: the client's entries into the United States and lawful status periods (migration 0006).
 # 3: the client's answers to the I-589's Parts B and C (migration 0010).
-# A version-1 or 2 document (without them) still imports; an older Clinic refuses a newer one
+# 4: the I-589's Part A.III lists (``background``, case_background.py) and the case's I-589
+#    preparer (a staff member, named as ``i589_preparer``) and interpreter (migration 0011).
+# A version-1 to 3 document (without them) still imports; an older Clinic refuses a newer one
 # rather than import the client without them.
-VERSION = 3
+VERSION = 4
 
 # Columns that are not exported: ids and links (re-made on import), folded search keys (derived),
 # vault names and file keys (a bundle carries the file itself; see case_bundle).
@@ -57,6 +59,7 @@ _SKIP = {
     "evidence_id",
     "paralegal_id",
     "attorney_id",
+    "i589_preparer_id",  # exported as the staff member's name, like the paralegal
     "search_key",
     "vault_name",
     "file_key",
@@ -169,6 +172,9 @@ def encode_case(
         "case": encode_row(case),
         "paralegal": _staff(case.paralegal),
         "attorney": _staff(case.attorney),
+        "i589_preparer": _staff(
+            session.get(Staff, case.i589_preparer_id) if case.i589_preparer_id else None
+        ),
         "facts": _encode_facts(case),
         "stage_events": [encode_row(e) for e in case.stage_events],
         "hearings": [encode_row(h) for h in case.hearings],
