@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from clinic.cli import words
 from clinic.cli.common import EXIT_OK, UsageError, open_for_command
 from clinic.domain.anumber import display_a_number, format_a_number
+from clinic.domain.enums import ClaimType, Stage
 from clinic.domain.i18n import N_
 from clinic.services import search
 from clinic.services.dto import CaseSummary
@@ -55,8 +56,10 @@ _HEADERS = {
 def _cell(field: str, value: object) -> str:
     if value is None:
         return "—"
-    if field in ("claim_type", "stage"):
-        return words.value_word(str(value))
+    if field == "claim_type":
+        return words.stored_word(ClaimType, str(value))
+    if field == "stage":
+        return words.stored_word(Stage, str(value))
     return str(value)
 
 

@@ -148,15 +148,16 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     if not rows:
         print(_("Case {case} has no evidence with files yet.", case=args.case_id), file=out)
         return EXIT_OK
-    from clinic.cli.words import value_word  # noqa: PLC0415 - see the imports (Babel)
+    from clinic.cli.words import in_line, value_word  # noqa: PLC0415 - see the imports (Babel)
 
     for row in rows:
         tab = row.label or "—"
         state = "" if row.included else _(" (left out of the packet)")
         files = tr_n("{n} file", "{n} files", row.files)
         print(
-            f"{tab:>3}  #{row.evidence_id:<5} {row.title}  [{value_word(row.category)}, "
-            f"{row.language}, {value_word(row.translation)}, {files}]{state}",
+            # semicolons: a word may hold a comma ("translated, certified")
+            f"{tab:>3}  #{row.evidence_id:<5} {row.title}  [{in_line(value_word(row.category))}; "
+            f"{row.language}; {in_line(value_word(row.translation))}; {files}]{state}",
             file=out,
         )
     return EXIT_OK

@@ -1,54 +1,20 @@
 """The command line's words for stored values (claim types, stages, deadline statuses, a rule's
 confidence) and for what the rule files name (deadline names, explanations), in the command
 line's language. JSON output keeps the stored values; only what is printed for a person is
-worded. The Spanish follows docs/glossary-es.md, like the window and the PDFs."""
+worded. A value's word is the one the window and the PDFs show (clinic/domain/enum_words.py,
+translated through gettext under the enum's context), lower-cased by :func:`in_line` where it
+stands inside a line of text. The Spanish follows docs/glossary-es.md."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from clinic.domain.deadlines.wording import explanation_in
-from clinic.domain.enums import (
-    ClaimType,
-    DeadlineStatus,
-    EvidenceCategory,
-    Stage,
-    TranslationStatus,
-)
+from clinic.domain import enum_words
+from clinic.domain.deadlines.wording import explanation_in, rule_name_in
 from clinic.domain.i18n import N_
-from clinic.reports import pdf_words
 from clinic.services import language
 from clinic.services.language import tr as _
 
-_VALUES: dict[StrEnum, str] = {
-    ClaimType.AFFIRMATIVE: N_("affirmative"),
-    ClaimType.DEFENSIVE: N_("defensive"),
-    Stage.INTAKE: N_("intake"),
-    Stage.PREPARING: N_("preparing"),
-    Stage.FILED: N_("filed"),
-    Stage.INTERVIEW: N_("interview"),
-    Stage.HEARINGS: N_("hearings"),
-    Stage.DECISION: N_("decision"),
-    Stage.APPEAL: N_("appeal"),
-    Stage.CIRCUIT_COURT: N_("circuit court"),
-    Stage.REOPENING: N_("reopening"),
-    Stage.CLOSED: N_("closed"),
-    DeadlineStatus.OPEN: N_("open"),
-    DeadlineStatus.DONE: N_("done"),
-    DeadlineStatus.WAIVED: N_("waived"),
-    DeadlineStatus.SUPERSEDED: N_("superseded"),
-    # the exhibit list: English as stored (with spaces), Spanish as in the window
-    EvidenceCategory.IDENTITY: N_("identity"),
-    EvidenceCategory.DECLARATION: N_("declaration"),
-    EvidenceCategory.CORROBORATION: N_("corroboration"),
-    EvidenceCategory.MEDICAL: N_("medical"),
-    EvidenceCategory.EXPERT: N_("expert"),
-    EvidenceCategory.COUNTRY_CONDITIONS: N_("country conditions"),
-    EvidenceCategory.OTHER: N_("other"),
-    TranslationStatus.NOT_NEEDED: N_("not needed"),
-    TranslationStatus.NEEDED: N_("needed"),
-    TranslationStatus.TRANSLATED: N_("translated"),
-}
 _CONFIDENCE = {
     "confirmed": N_("confirmed"),
     "secondary": N_("secondary source"),
@@ -56,15 +22,27 @@ _CONFIDENCE = {
 }
 
 
-def value_word(value: StrEnum | str) -> str:
-    """A stored value as a person reads it ("defensive" → "defensivo"); a value this list does
-    not know (a row Clinic would not accept) is printed as stored."""
-    if isinstance(value, StrEnum) and value in _VALUES:
-        return _(_VALUES[value])
-    for known, text in _VALUES.items():
-        if known.value == value:
-            return _(text)
-    return str(value)
+def value_word(value: StrEnum) -> str:
+    """A stored value as a person reads it, the window's word ("Defensive" → "Defensivo")."""
+    return enum_words.translated(value, language.ui_language())
+
+
+def stored_word(kind: type[StrEnum], stored: str) -> str:
+    """A value read back as text (a row's) in words; text that is no value of ``kind`` (a row
+    Clinic would not accept) is printed as stored."""
+    try:
+        return value_word(kind(stored))
+    except ValueError:
+        return stored
+
+
+def in_line(word: str) -> str:
+    """``word`` inside a line of text: its first letter lower-cased ("Needs translation" →
+    "needs translation", "Evaluación médica …" → "evaluación médica …"), an acronym kept
+    ("ICE", "USCIS (A-file)")."""
+    if len(word) > 1 and word[0].isupper() and word[1].islower():
+        return word[0].lower() + word[1:]
+    return word
 
 
 def confidence_word(confidence: str) -> str:
@@ -74,7 +52,7 @@ def confidence_word(confidence: str) -> str:
 def rule_name(name: str) -> str:
     """A deadline or rule name from the rule file, in the command line's language (gettext's
     catalogue, context ``DeadlineRules``); a name typed by staff is printed as it is."""
-    return pdf_words.rule_name(language.ui_language(), name)
+    return rule_name_in(name, language.ui_language())
 
 
 def explanation(text: str) -> str:

@@ -46,6 +46,7 @@ from clinic.domain.enums import (
     StatusKind,
     TranslationStatus,
 )
+from clinic.domain.i18n import pgettext
 
 WORDS: dict[type[StrEnum], Mapping[Any, str]] = {
     StaffRole: {
@@ -124,7 +125,7 @@ WORDS: dict[type[StrEnum], Mapping[Any, str]] = {
         EvidenceCategory.OTHER: "Other",
     },
     TranslationStatus: {
-        TranslationStatus.NOT_NEEDED: "Not needed",
+        TranslationStatus.NOT_NEEDED: "No translation needed",
         TranslationStatus.NEEDED: "Needs translation",
         TranslationStatus.TRANSLATED: "Translated, certified",
     },
@@ -263,6 +264,12 @@ def english(value: StrEnum) -> str:
     """The English word for ``value``; a value the table lacks (a row Clinic would not accept)
     reads as its stored value, tidied ("some_value" → "Some value")."""
     return WORDS.get(type(value), {}).get(value) or value.value.replace("_", " ").capitalize()
+
+
+def translated(value: StrEnum, lang: str) -> str:
+    """The word for ``value`` in ``lang`` from gettext's catalogue (the PDFs' and the command
+    line's); English when the catalogue lacks it."""
+    return pgettext(context(type(value)), english(value), lang)
 
 
 def has_word(value: StrEnum) -> bool:

@@ -30,7 +30,7 @@ from babel.dates import format_date, format_time
 
 from clinic.domain import enum_words
 from clinic.domain.deadlines.wording import rule_name_in
-from clinic.domain.i18n import pgettext, translate, translate_n
+from clinic.domain.i18n import translate, translate_n
 from clinic.reports.pdf_texts import TEXTS
 
 FALLBACK = "en"
@@ -53,7 +53,7 @@ def enum_word(lang: str, value: StrEnum | None) -> str:
     """The word for an enum value ("" for None); an unknown value prints readably."""
     if value is None:
         return ""
-    return pgettext(enum_words.context(type(value)), enum_words.english(value), lang)
+    return enum_words.translated(value, lang)
 
 
 # Clocks read as the clinic's staff and clients read them (docs/glossary-es.md: "1:00 p. m.").

@@ -94,7 +94,7 @@ def test_add_list_and_build_a_packet(
     assert code == 0
     lines = text.splitlines()
     assert lines[0].split()[0] == "A" and "Declaration" in lines[0]
-    assert lines[1].split()[0] == "B" and "needed" in lines[1]
+    assert lines[1].split()[0] == "B" and "needs translation" in lines[1]
 
     out = tmp_path / "packet"
     out.mkdir()
@@ -256,8 +256,8 @@ def test_the_exhibit_list_and_the_packets_problems_speak_spanish(
         assert run(data_dir, monkeypatch, *argv, *extra)[0] == 0
     code, text = run(data_dir, monkeypatch, "--lang", "es", "evidence", "list", "1")
     assert code == 0
-    assert "[evaluación médica o psicológica, es, necesita traducción, 1 archivo]" in text
-    assert "no necesita traducción" in text and "medical" not in text
+    assert "[evaluación médica o psicológica; es; necesita traducción; 1 archivo]" in text
+    assert "no se necesita traducción" in text and "medical" not in text
     out = tmp_path / "packet"
     out.mkdir()
     code, _ = run(data_dir, monkeypatch, "--lang", "es", "packet", "1", "--out", str(out))
@@ -267,4 +267,4 @@ def test_the_exhibit_list_and_the_packets_problems_speak_spanish(
     assert "'carta' está en español y su traducción sigue marcada como necesaria" in err
     assert "password" not in err and "exhibit" not in err and "is in Spanish" not in err
     code, text = run(data_dir, monkeypatch, "evidence", "list", "1")  # English as before
-    assert "[medical, es, needed, 1 file]" in text
+    assert "[medical or psychological; es; needs translation; 1 file]" in text

@@ -101,3 +101,17 @@ def test_every_rule_name_is_translated_in_spanish(language: str) -> None:
     assert rule_name("es", "One-year asylum filing deadline") == "Plazo de un año para pedir asilo"
     # a deadline typed by staff is printed as typed, in both
     assert rule_text("Call the client back") == rule_name("es", "Call the client back")
+
+
+def test_the_command_line_says_every_enum_word_as_the_pdfs_do(language: str) -> None:
+    cli_language.override_language(language)
+    try:
+        differ = [
+            f"{type(member).__name__}.{member.value}: command line "
+            f"{cli_words.value_word(member)!r}, PDF {enum_word(language, member)!r}"
+            for member in EVERY_VALUE
+            if cli_words.value_word(member) != enum_word(language, member)
+        ]
+    finally:
+        cli_language.override_language(None)
+    assert not differ, "\n".join(differ)
