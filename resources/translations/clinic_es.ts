@@ -5191,6 +5191,53 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>OfficeGate</name>
+    <message>
+        <source>administrator</source>
+        <translation>administrador(a)</translation>
+    </message>
+    <message>
+        <source>attorney</source>
+        <translation>abogado(a)</translation>
+    </message>
+    <message>
+        <source>paralegal</source>
+        <translation>asistente legal</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>voluntario(a)</translation>
+    </message>
+    <message>
+        <source>no staff role</source>
+        <translation>sin función en el personal</translation>
+    </message>
+    <message>
+        <source>Clinic cannot open the records</source>
+        <translation>Clinic no puede abrir los registros</translation>
+    </message>
+    <message>
+        <source>This computer is not connected to an office server: run &apos;clinic connect&apos;.</source>
+        <translation>Esta computadora no está conectada a un servidor de la oficina: ejecute &apos;clinic connect&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the first password the administrator gave you.</source>
+        <translation>Escriba la contraseña inicial que le dio el administrador.</translation>
+    </message>
+    <message>
+        <source>The main window opens once you have chosen your own password. Sign in again (with your own password if it was set).</source>
+        <translation>La ventana principal se abre cuando haya elegido su propia contraseña. Inicie sesión de nuevo (con su propia contraseña si ya quedó guardada).</translation>
+    </message>
+    <message>
+        <source>Office server %1 · Signed in: %2 (%3, %4)</source>
+        <translation>Servidor de la oficina %1 · Sesión iniciada: %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>Clinic — %1 (%2)</source>
+        <translation>Clinic — %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>OlderCopyBanner</name>
     <message>
         <source>Read-only copy</source>
@@ -5417,6 +5464,45 @@ Esc: cancelar</translation>
     <message>
         <source>Their I-589 received</source>
         <translation>Su I-589 recibido</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>Choose a password of your own, not the first password you were given.</source>
+        <translation>Elija una contraseña propia, no la contraseña inicial que le dieron.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters, not one repeated letter (a short sentence is easy to remember).</source>
+        <translation>Elija una contraseña de al menos %1 caracteres, no una misma letra repetida (una frase corta es fácil de recordar).</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Elija su propia contraseña</translation>
+    </message>
+    <message>
+        <source>You signed in with the first password the administrator gave you; it stops working on %1. Choose your own now: at least %2 characters (a short sentence is easy to remember). Nobody else, the administrator included, will know it.</source>
+        <translation>Inició sesión con la contraseña inicial que le dio el administrador; deja de funcionar el %1. Elija ahora la suya: al menos %2 caracteres (una frase corta es fácil de recordar). Nadie más, tampoco el administrador, la conocerá.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Type the new password again</source>
+        <translation>Escriba de nuevo la contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbala de nuevo</translation>
+    </message>
+    <message>
+        <source>Set my password</source>
+        <translation>Guardar mi contraseña</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>Las dos contraseñas no coinciden; escríbalas de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -6466,6 +6552,45 @@ Esc: cancelar</translation>
     <message>
         <source>Not chosen yet</source>
         <translation>Aún no elegido</translation>
+    </message>
+</context>
+<context>
+    <name>StaffLoginDialog</name>
+    <message>
+        <source>Sign in to the office server</source>
+        <translation>Iniciar sesión en el servidor de la oficina</translation>
+    </message>
+    <message>
+        <source>Office server: %1</source>
+        <translation>Servidor de la oficina: %1</translation>
+    </message>
+    <message>
+        <source>Staff member: %1</source>
+        <translation>Miembro del personal: %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Type your password on the office server. A first password from the administrator works for 7 days; you then choose your own.</source>
+        <translation>Escriba su contraseña del servidor de la oficina. Una contraseña inicial del administrador sirve durante 7 días; después usted elige la suya.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase that protects your office password on this computer.</source>
+        <translation>Escriba la frase de contraseña que protege su contraseña de la oficina en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Clinic was locked. Your password is kept in this computer&apos;s keychain.</source>
+        <translation>Clinic se bloqueó. Su contraseña está guardada en el llavero del sistema de esta computadora.</translation>
     </message>
 </context>
 <context>
