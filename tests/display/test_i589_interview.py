@@ -23,7 +23,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from clinic.domain.enums import MaritalStatus
-from clinic.services import applicant
+from clinic.services import applicant, background
 from clinic.services.search import list_cases
 from clinic.ui.translations import Translations
 
@@ -117,3 +117,57 @@ def test_the_tab_in_spanish(spanish, session, store, qtbot) -> None:  # type: ig
     shot("i589-tab-spanish")
     main.hide()
     QApplication.processEvents()
+
+
+def test_a_list_typed_with_the_keyboard_is_stored_and_removed(window, store) -> None:  # type: ignore[no-untyped-def]
+    """Part A.III 4 (employment): the fields typed one after the other with Tab, Enter adds the
+    row; a wrong row is refused beside its field; Delete in the table removes a row."""
+    case_id = _case_id(store)
+    window.show_case(case_id)
+    page = window.case_page
+    wait_until(page.isVisible, message="the case page")
+    focus_window(window)
+    xdotool_key("alt+9")
+    wait_until(lambda: page.tabs.currentWidget() is page.i589, message="the I-589 tab")
+    jobs = page.i589.lists.editors["jobs"]
+    employer = jobs.inputs["employer"]
+    page.i589.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(jobs)
+    settle(0.3)
+    xdotool_click_at(employer)
+    wait_until(employer.hasFocus, message="the employer field")
+    xdotool_type("Panaderia La Espiga, Chicago, IL")
+    xdotool_key("Tab")
+    xdotool_type("Baker")
+    xdotool_key("Tab")
+    xdotool_type("2024-02-01")
+    xdotool_key("Tab")
+    xdotool_type("2023-01-01")  # before the start: refused
+    xdotool_key("Tab")
+    xdotool_click_at(employer)
+    xdotool_key("Return")
+    wait_until(jobs.problems["end"].isVisible, message="the end date refused")
+    shot("i589-list-refused")
+    end = jobs.inputs["end"]
+    target = getattr(end, "edit", end)
+    xdotool_click_at(target)
+    xdotool_key("ctrl+a")
+    xdotool_key("BackSpace")  # the present job: no end
+    xdotool_key("Tab")
+    xdotool_click_at(employer)
+    xdotool_key("Return")
+    client_id = page.case.client.id
+    wait_until(
+        lambda: len(background.background_of(store=store, client_id=client_id).jobs) == 1,
+        message="the job stored",
+    )
+    (job,) = background.background_of(store=store, client_id=client_id).jobs
+    assert (job.occupation, job.start, job.end) == ("Baker", date(2024, 2, 1), None)
+    assert jobs.table.item(0, 3).text() == "now"
+    page.i589.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(jobs.table)
+    settle(0.3)
+    shot("i589-list-typed")
+    jobs.table.setFocus()
+    jobs.table.setCurrentCell(0, 0)
+    xdotool_key("Delete")
+    wait_until(lambda: jobs.table.rowCount() == 0, message="the row removed")
+    assert background.background_of(store=store, client_id=client_id).jobs == ()

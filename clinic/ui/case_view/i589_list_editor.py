@@ -61,6 +61,9 @@ class ListSpec:
     cells: Callable[[BackgroundRow], list[str]]
 
 
+_PER_ROW = 3  # input fields side by side under the table; more wrap to the next line
+
+
 class _Table(QTableWidget):
     remove_requested = Signal()
 
@@ -89,6 +92,8 @@ class ListEditor(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        rows = self.table.fontMetrics().lineSpacing() + 10
+        self.table.setFixedHeight(rows * 6)  # a header and five rows, then it scrolls
         self.table.remove_requested.connect(self.remove)
         self.inputs: dict[str, QWidget] = {}
         self.problems: dict[str, QLabel] = {}
@@ -102,9 +107,10 @@ class ListEditor(QGroupBox):
             problem.setWordWrap(True)
             tint(problem, Role.DANGER)
             problem.hide()
-            grid.addWidget(label, 0, index)
-            grid.addWidget(field, 1, index)
-            grid.addWidget(problem, 2, index)
+            row, col = (index // _PER_ROW) * 3, index % _PER_ROW  # label, field, problem
+            grid.addWidget(label, row, col)
+            grid.addWidget(field, row + 1, col)
+            grid.addWidget(problem, row + 2, col)
             self.inputs[column.name], self.problems[column.name] = field, problem
         self.add_button = action_button(self.tr("Add"), f"i589Add_{spec.key}")
         self.add_button.clicked.connect(self.add)
