@@ -4507,6 +4507,10 @@
         <translation>Sin marcar: el formulario sigue siendo rellenable y sus respuestas se pueden seguir escribiendo</translation>
     </message>
     <message>
+        <source>What filling the I-589 placed and what to type</source>
+        <translation>Qué se colocó al llenar el I-589 y qué hay que escribir</translation>
+    </message>
+    <message>
         <source>No blank I-589 is stored: download it from uscis.gov/i-589 and add it in Settings, Forms (Add a form file…).</source>
         <translation>No hay ningún I-589 en blanco guardado: descárguelo de uscis.gov/i-589 y agréguelo en Configuración, Formularios (Agregar un archivo de formulario…).</translation>
     </message>

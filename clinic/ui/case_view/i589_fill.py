@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPlainTextEdit, QWidget
 
 from clinic.services import i589_forms
 from clinic.services.dto import CaseView
@@ -21,6 +21,8 @@ from clinic.ui.session import UiSession
 
 if TYPE_CHECKING:
     from clinic.services.i589 import I589Result
+
+REPORT_LINES = 6
 
 
 class I589Fill(QObject):
@@ -44,11 +46,13 @@ class I589Fill(QObject):
         self.flatten.setToolTip(
             self.tr("Unticked: the form stays fillable, its answers can still be typed over")
         )
-        self.report = QLabel()
+        # What was placed: a few lines high, scrolled, so the questions keep their room
+        self.report = QPlainTextEdit()
         self.report.setObjectName("i589FillReport")
-        self.report.setWordWrap(True)
-        self.report.setTextFormat(Qt.TextFormat.PlainText)
-        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report.setAccessibleName(self.tr("What filling the I-589 placed and what to type"))
+        self.report.setReadOnly(True)
+        self.report.setTabChangesFocus(True)
+        self.report.setFixedHeight(self.report.fontMetrics().lineSpacing() * REPORT_LINES + 12)
         self.report.hide()
         self._result: I589Result | None = None
         self.saver.busy_changed.connect(self._busy)
@@ -113,7 +117,7 @@ class I589Fill(QObject):
             self._show("\n".join(report_lines(self._result)))
 
     def _show(self, text: str) -> None:
-        self.report.setText(text)
+        self.report.setPlainText(text)
         self.report.setVisible(bool(text))
 
     def case_changed(self) -> None:
