@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from clinic.domain.anumber import format_a_number
 from clinic.domain.drafts import CaseDraft, ClientDraft
-from clinic.domain.enums import ClaimType
+from clinic.domain.enum_words import english
+from clinic.domain.enums import ClaimType, Outcome, Stage
 from clinic.services import cases, clients
 from clinic.services.demo import fill_demo_data
 from clinic.services.exports.funder import export_funder_report, funder_report
@@ -56,8 +57,8 @@ def test_counts_suppression_and_complement(store: Store, today: date) -> None:
     _open(store, today, 3, ClaimType.AFFIRMATIVE, "HN", date(2026, 9, 1))
     data = funder_report(store=store, year=2026, today=today)
     assert _table(data, "Claim type") == {
-        "Affirmative (USCIS)": "10",
-        "Defensive (court)": "8",
+        "Affirmative": "10",
+        "Defensive": "8",
         "Total": "18",
     }
     # Venezuela 2 is hidden; the next smallest (Guatemala 6) is hidden too, so 18-13 gives nothing.
@@ -69,10 +70,21 @@ def test_counts_suppression_and_complement(store: Store, today: date) -> None:
     }
     assert _table(data, "Year opened") == {"2025": "7", "2026": "11", "Total": "18"}
     assert _table(data, "Stage")["Intake"] == "18" and _table(data, "Stage")["Closed"] == "0"
+    # every category in the window's words (clinic/domain/enum_words.py)
+    assert list(_table(data, "Stage"))[:-1] == [english(s) for s in Stage]
+    assert list(_table(data, "Outcome"))[1:-1] == [english(o) for o in Outcome]
+    assert "Court of appeals" in _table(data, "Stage")
+    assert "Transferred or representation ended" in _table(data, "Outcome")
+    relief = next(t for t in data.tables if t.title == "Relief sought")
+    assert [label for label, _ in relief.rows] == [
+        "Asylum",
+        "Withholding of removal",
+        "Convention Against Torture",
+    ]
     earlier = funder_report(store=store, year=2025, today=today)
     assert _table(earlier, "Claim type") == {
-        "Affirmative (USCIS)": "7",
-        "Defensive (court)": "0",
+        "Affirmative": "7",
+        "Defensive": "0",
         "Total": "7",
     }
     with pytest.raises(ValueError, match="Choose a year"):

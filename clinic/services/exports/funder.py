@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from clinic.domain.enum_words import english
 from clinic.domain.enums import AuditAction, ClaimType, Outcome, Relief, Stage
 from clinic.domain.i18n import N_
 from clinic.domain.reference_codes import country_name
@@ -31,21 +32,10 @@ from clinic.storage.models import Case, Client, StageEvent
 from clinic.storage.store import Store
 
 FIRST_YEAR = 2000
-_CLAIM = {ClaimType.AFFIRMATIVE: "Affirmative (USCIS)", ClaimType.DEFENSIVE: "Defensive (court)"}
-_RELIEF = {
-    Relief.ASYLUM: "Asylum",
-    Relief.WITHHOLDING: "Withholding of removal",
-    Relief.CAT: "Convention Against Torture protection",
-}
-_OUTCOME = {
-    Outcome.GRANTED: "Asylum granted",
-    Outcome.WITHHOLDING_GRANTED: "Withholding granted",
-    Outcome.CAT_GRANTED: "CAT protection granted",
-    Outcome.REMOVAL_ORDERED: "Removal ordered",
-    Outcome.VOLUNTARY_DEPARTURE: "Voluntary departure",
-    Outcome.ADMINISTRATIVELY_CLOSED: "Administratively closed",
-    Outcome.TRANSFERRED: "Transferred / representation ended",
-}
+# The tables' category words are the window's English (clinic/domain/enum_words.py): the
+# funder report is in English only.
+_CLAIM = {c: english(c) for c in ClaimType}
+_RELIEF = {r: english(r) for r in Relief}
 
 
 class ReportFormat(StrEnum):
@@ -73,10 +63,6 @@ class _CaseFacts:
     nationality: str
     opened: int
     closed: int | None
-
-
-def _words(value: str) -> str:
-    return value.replace("_", " ").capitalize()
 
 
 def year_problem(year: int, today: date) -> str | None:
@@ -141,7 +127,7 @@ def _tables(facts: list[_CaseFacts]) -> tuple[FunderTable, ...]:
         return [(label, counted.get(key, 0)) for key, label in labels.items()]
 
     outcomes: dict[object, str] = {None: "No outcome yet"}
-    outcomes.update({o: _OUTCOME.get(o, _words(o.value)) for o in Outcome})
+    outcomes.update({o: english(o) for o in Outcome})
     nations = Counter(f.nationality for f in facts)
     nation_rows = sorted(
         ((country_name(code) if code else "Not recorded", n) for code, n in nations.items()),
@@ -153,7 +139,7 @@ def _tables(facts: list[_CaseFacts]) -> tuple[FunderTable, ...]:
     relief_cells = suppress_overlapping([relief.get(r.value, 0) for r in Relief])
     return (
         _table("Claim type", "", by([f.claim_type for f in facts], _CLAIM)),
-        _table("Stage", "", by([f.stage for f in facts], {s: _words(s.value) for s in Stage})),
+        _table("Stage", "", by([f.stage for f in facts], {s: english(s) for s in Stage})),
         _table("Outcome", "", by([f.outcome for f in facts], outcomes)),
         FunderTable(
             "Relief sought",
