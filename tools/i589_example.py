@@ -6,7 +6,7 @@
 Writes i589-rev-08-25-20-filled.pdf (fillable: the XFA layer removed, appearances written) and
 i589-rev-08-25-20-page-NN.png for each of its pages as poppler draws them (pdftoppm -r 60), so the
 placement can be looked at without a PDF reader. The case is tests/services/i589_case.py's
-(synthetic: four entries, a spouse, six children). Uses a throwaway encrypted store in a temporary
+(synthetic: four entries, a spouse, six children, Part A.III's lists), with a preparer. Uses a throwaway encrypted store in a temporary
 folder; existing example files are replaced (they are generated).
 """
 
@@ -21,7 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from clinic.services import i589, lifecycle  # noqa: E402
+from clinic.domain.drafts import StaffDraft  # noqa: E402
+from clinic.domain.enums import StaffRole  # noqa: E402
+from clinic.services import i589, lifecycle, staff  # noqa: E402
+from clinic.services.i589_people import I589People, set_i589_people  # noqa: E402
 from clinic.storage import keys  # noqa: E402
 from tests.services.i589_case import BLANK, make_case  # noqa: E402
 
@@ -42,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             case_id = make_case(store)
+            preparer = staff.add_staff(
+                store=store, staff=StaffDraft("Laura Méndez Ortiz", StaffRole.PARALEGAL)
+            ).unwrap()
+            people = I589People(preparer, "Juana Mamani", "es")
+            set_i589_people(store=store, case_id=case_id, people=people).unwrap()
             staging = Path(folder) / f"{NAME}-filled.pdf"
             result = i589.export_i589(
                 store=store, case_id=case_id, form=args.form, destination=staging, flatten=False
