@@ -115,6 +115,13 @@ def test_the_tab_in_spanish(spanish, session, store, qtbot) -> None:  # type: ig
     assert page.tabs.tabText(page.tabs.indexOf(tab)) == "I-58&9"
     settle(0.3)
     shot("i589-tab-spanish")
+    jobs = tab.lists.editors["jobs"]
+    assert jobs.title() == "Parte A.III 4 — Empleos, últimos 5 años (el actual primero)"
+    assert jobs.add_button.text() == "Añadir"
+    assert tab.lists.people.title() == "Partes D y E — Intérprete y quien prepara el formulario"
+    tab.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(tab.lists.people)
+    settle(0.3)
+    shot("i589-lists-spanish")
     main.hide()
     QApplication.processEvents()
 
