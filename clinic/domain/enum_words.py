@@ -25,6 +25,7 @@ from clinic.domain.enums import (
     ArrivalManner,
     AttendanceMode,
     CaseFactKind,
+    ChecklistState,
     ClaimType,
     DeadlineOrigin,
     DeadlineStatus,
@@ -138,6 +139,11 @@ WORDS: dict[type[StrEnum], Mapping[Any, str]] = {
         DeadlineOrigin.RULE: "Rule",
         DeadlineOrigin.JUDGE_ORDERED: "Judge-ordered",
         DeadlineOrigin.MANUAL: "Manual",
+    },
+    ChecklistState: {
+        ChecklistState.DONE: "Done",
+        ChecklistState.NOT_APPLICABLE: "Not applicable",
+        ChecklistState.MISSING: "Missing",
     },
     DeadlineStatus: {
         DeadlineStatus.OPEN: "Open",

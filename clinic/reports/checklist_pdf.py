@@ -27,8 +27,8 @@ from clinic.domain.checklists import EvaluatedChecklist, EvaluatedItem
 from clinic.domain.enums import ChecklistState
 from clinic.domain.i18n import LANGUAGES
 from clinic.reports import pdf_words
-from clinic.reports.checklist_words import MARK_KEYS as _MARK_KEYS
 from clinic.reports.checklist_words import checklist_word as _t
+from clinic.reports.checklist_words import state_mark
 from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
@@ -46,6 +46,7 @@ from clinic.reports.pdf_common import (
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 0.75 * inch
 BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
+MARK_WIDTH = 1.45 * inch  # the items' state column
 
 
 def _day(lang: str, value: date) -> str:
@@ -232,11 +233,12 @@ def _sections(checklist: EvaluatedChecklist, s: _Styles, lang: str = "en") -> li
         ]
         for row, entry in enumerate(entries):
             mark_style = s.missing_mark if entry.state is ChecklistState.MISSING else s.mark
-            mark = _t(lang, _MARK_KEYS[entry.state])
+            mark = state_mark(lang, entry.state)
             rows.append([Paragraph(mark, mark_style), _item_cell(entry, s, lang)])
             if entry.state is ChecklistState.MISSING:
                 style.append(("BACKGROUND", (0, row), (-1, row), MISSING_FILL))
-        table = Table(rows, colWidths=[0.95 * inch, BODY_WIDTH - 0.95 * inch])
+        # wide enough for the longest state on one line ("— No corresponde")
+        table = Table(rows, colWidths=[MARK_WIDTH, BODY_WIDTH - MARK_WIDTH])
         table.setStyle(TableStyle(style))
         title = checklist.template.section_in(section, lang)
         story += [CondPageBreak(1.2 * inch), Paragraph(_esc(title), s.h2), table]

@@ -5,14 +5,11 @@ them out."""
 
 from __future__ import annotations
 
+from clinic.domain import enum_words
 from clinic.domain.enums import ChecklistState
 from clinic.domain.i18n import N_, translate
 
 TEXTS: dict[str, str] = {
-    # the status marks (MARK_KEYS)
-    "done": N_("☑ Done"),
-    "na": N_("— N/A"),
-    "missing": N_("☐ Missing"),
     "client": N_("Client"),
     "a_number": N_("A-number"),
     "case": N_("Case"),
@@ -55,11 +52,18 @@ TEXTS: dict[str, str] = {
     "title": N_("Filing checklist — {title}"),
     "sources": N_("Sources: {source}. Rules as of {as_of}. Prepared by {who}."),
 }
-MARK_KEYS = {
-    ChecklistState.DONE: "done",
-    ChecklistState.NOT_APPLICABLE: "na",
-    ChecklistState.MISSING: "missing",
+# An item's state in the PDF: a symbol before the state's word, the window's
+# (clinic/domain/enum_words.py)
+MARKS = {
+    ChecklistState.DONE: "☑",
+    ChecklistState.NOT_APPLICABLE: "—",
+    ChecklistState.MISSING: "☐",
 }
+
+
+def state_mark(lang: str, state: ChecklistState) -> str:
+    """An item's state as the PDF prints it ("☑ Done", "— Not applicable", "☐ Falta")."""
+    return f"{MARKS[state]} {enum_words.translated(state, lang)}"
 
 
 def checklist_word(lang: str, key: str, **values: object) -> str:

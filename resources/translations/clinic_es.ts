@@ -1415,18 +1415,6 @@
         <translation>Caso abierto (importado de una hoja de cálculo)</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>hecho</translation>
-    </message>
-    <message>
-        <source>not applicable</source>
-        <translation>no corresponde</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>falta</translation>
-    </message>
-    <message>
         <source>1 deadline added</source>
         <translation>1 plazo agregado</translation>
     </message>
@@ -1664,10 +1652,6 @@
     <message>
         <source>Rule</source>
         <translation>Regla</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
     </message>
     <message>
         <source>Last arrival</source>
@@ -1916,14 +1900,6 @@
     <message>
         <source>No</source>
         <translation>No</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>No corresponde</translation>
-    </message>
-    <message>
-        <source>Missing</source>
-        <translation>Falta</translation>
     </message>
     <message>
         <source>Ticked by staff</source>
@@ -7412,6 +7388,21 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Referred to the judge for asylum-only or withholding-only proceedings (I-863)</source>
         <translation>Remitido al juez para un procedimiento solo de asilo o solo de suspensión de la expulsión (withholding-only) (I-863)</translation>
+    </message>
+</context>
+<context>
+    <name>enum.ChecklistState</name>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No corresponde</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
     </message>
 </context>
 <context>

@@ -131,7 +131,7 @@ def test_every_item_and_status_is_in_the_text(
         assert " ".join(entry.item.citation.split())[:40] in flat, entry.item.id
     for word in ("☑ Done", "☐ Missing", "What is missing", "Attorney sign-off", "Signature"):
         assert word in text
-    assert ("— N/A" in text) is (template_id == "i589-affirmative")
+    assert ("— Not applicable" in text) is (template_id == "i589-affirmative")
     for needle in present:
         assert needle in flat
     for needle in absent:

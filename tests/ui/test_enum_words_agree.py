@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QApplication
 from clinic.cli import words as cli_words
 from clinic.domain.deadlines.shipped import load_shipped_rulebook
 from clinic.domain.enum_words import WORDS, english
-from clinic.domain.enums import CaseFactKind, EvidenceStatus, Relationship, Stage
+from clinic.domain.enums import CaseFactKind, ChecklistState, EvidenceStatus, Relationship, Stage
+from clinic.reports.checklist_words import MARKS, state_mark
 from clinic.reports.pdf_words import enum_word, rule_name
 from clinic.services import language as cli_language
 from clinic.ui.case_view.case_words import word
+from clinic.ui.case_view.history_words import value_words
 from clinic.ui.intake.choice_text import choice_text
 from clinic.ui.labels import label
 from clinic.ui.rule_words import rule_text
@@ -115,3 +117,15 @@ def test_the_command_line_says_every_enum_word_as_the_pdfs_do(language: str) -> 
     finally:
         cli_language.override_language(None)
     assert not differ, "\n".join(differ)
+
+
+def test_a_checklist_items_state_reads_alike_in_the_table_the_history_and_the_pdf(
+    language: str,
+) -> None:
+    """The checklist PDF's marks ("☑ Done", "— Not applicable") and the case history
+    ("Missing → Done") use the window's state words (once "— N/A" and "not applicable")."""
+    for state in ChecklistState:
+        assert state_mark(language, state) == f"{MARKS[state]} {word(state)}"
+        assert value_words("checklist_item", "state", state.value) == word(state)
+    if language == "es":
+        assert state_mark("es", ChecklistState.NOT_APPLICABLE) == "— No corresponde"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from clinic.domain.checklists import EvaluatedItem
 from clinic.domain.enums import ChecklistState
-from clinic.ui.case_view.case_words import short_date, tr
+from clinic.ui.case_view.case_words import short_date, tr, word
 from clinic.ui.case_view.row_table_model import ALERT_COLOR, MUTED_COLOR, RowRole, RowTableModel
 from clinic.ui.translations import current_language
 
@@ -30,11 +30,6 @@ class ChecklistRow:
     entry: EvaluatedItem
 
 
-STATE_WORDS = {
-    ChecklistState.DONE: QT_TRANSLATE_NOOP("CaseView", "Done"),
-    ChecklistState.NOT_APPLICABLE: QT_TRANSLATE_NOOP("CaseView", "Not applicable"),
-    ChecklistState.MISSING: QT_TRANSLATE_NOOP("CaseView", "Missing"),
-}
 BASIS_WORDS = {
     "staff": QT_TRANSLATE_NOOP("CaseView", "Ticked by staff"),
     "check": QT_TRANSLATE_NOOP("CaseView", "From case data"),
@@ -96,7 +91,7 @@ class ChecklistTableModel(RowTableModel):
         if role == RowRole.SORT and column is Column.STATE:
             return list(ChecklistState).index(entry.state)
         texts = {
-            Column.STATE: lambda: tr(STATE_WORDS[entry.state]),
+            Column.STATE: lambda: word(entry.state),
             Column.SECTION: lambda: self._sections.get(entry.item.section, entry.item.section),
             Column.ITEM: lambda: entry.item.text_in(current_language()),
             Column.BASIS: lambda: tr(BASIS_WORDS[entry.source]),

@@ -89,11 +89,6 @@ _COUNTRIES = frozenset(
 _STAFF = frozenset({"paralegal_id", "attorney_id"})
 Names = Mapping[int, str]
 _LANGUAGES = frozenset({"language", "languages"})
-_CHECKLIST_STATES: dict[str, object] = {
-    ChecklistState.DONE: QT_TRANSLATE_NOOP("CaseHistory", "done"),
-    ChecklistState.NOT_APPLICABLE: QT_TRANSLATE_NOOP("CaseHistory", "not applicable"),
-    ChecklistState.MISSING: QT_TRANSLATE_NOOP("CaseHistory", "missing"),
-}
 
 
 def tr(text: object) -> str:
@@ -135,7 +130,7 @@ def _text_words(entity: str, key: str, value: str) -> str:
         member = kind(value)
         if kind is StaffRole:
             return label(member)
-        return tr(_CHECKLIST_STATES[member]) if kind is ChecklistState else word(member)
+        return word(member)
     words = value
     if key in _DATES or key.endswith("_on"):
         words = _date_words(value)
