@@ -50,9 +50,7 @@ class Case(Base):
     # the interpreter (name; language as an ISO code). The signatures stay for ink.
     i589_preparer_id: Mapped[int | None] = mapped_column()  # a staff id (never deleted)
     i589_interpreter_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    i589_interpreter_language: Mapped[str] = mapped_column(
-        String(3), default="", server_default=""
-    )
+    i589_interpreter_language: Mapped[str] = mapped_column(String(3), default="", server_default="")
     opened_on: Mapped[date] = mapped_column(Date)
     filed_on: Mapped[date | None] = mapped_column(Date)
     receipt_number: Mapped[str] = mapped_column(String(20), default="", index=True)

@@ -69,13 +69,11 @@ class PeopleBox(QGroupBox):
         self.preparer.clear()
         self.preparer._values.clear()  # refilled with the current staff
         self.preparer.add_choice(self.tr("— not recorded —"), None)
-        for person in staff.list_staff(store=self.session.store):
-            self.preparer.add_choice(person.name, int(person.id))
-        people = (
-            i589_people(store=self.session.store, case_id=case_id)
-            if case_id is not None
-            else I589People()
-        )
+        people = I589People()
+        if case_id is not None:  # none: cleared (at lock too, when the store cannot be read)
+            for person in staff.list_staff(store=self.session.store):
+                self.preparer.add_choice(person.name, int(person.id))
+            people = i589_people(store=self.session.store, case_id=case_id)
         self.preparer.set_value(people.preparer_id)
         self.interpreter.setText(people.interpreter_name)
         self.language.set_value(people.interpreter_language)
