@@ -56,14 +56,15 @@ def _case(session: Session, case_id: int) -> Case:
 
 
 def set_i589_people(*, store: Store, case_id: CaseId, people: I589People) -> Result[int]:
-    """Record the preparer (an active staff member, or none) and the interpreter (a name and
-    a language, or neither), audited on the case."""
+    """Record the preparer (an active staff member, or none; one recorded before stays even
+    once inactive) and the interpreter (a name and a language, or neither), audited on the
+    case."""
     problems = _problems(people)
     if problems:
         return rejected(problems)
     with store.unit_of_work() as session:
         case = _case(session, case_id)
-        if people.preparer_id is not None:
+        if people.preparer_id not in (None, case.i589_preparer_id):  # who it was may stay
             staff = session.get(Staff, people.preparer_id)
             if staff is None or not staff.active:
                 return rejected((FieldProblem("preparer", Problem.UNKNOWN_STAFF),))

@@ -57,3 +57,16 @@ def test_a_bad_preparer_or_interpreter_is_refused(store: Store) -> None:
         result = set_i589_people(store=store, case_id=case_id, people=people)
         assert [(p.field, p.code) for p in result.problems] == expected, people
     assert i589_people(store=store, case_id=case_id) == I589People()
+
+
+def test_a_preparer_made_inactive_later_stays_recorded(store: Store) -> None:
+    case_id = make_case(store)
+    laura = staff.add_staff(
+        store=store, staff=StaffDraft("Laura Méndez", StaffRole.PARALEGAL)
+    ).unwrap()
+    set_i589_people(store=store, case_id=case_id, people=I589People(laura)).unwrap()
+    with store.unit_of_work() as session:
+        session.get_one(Staff, laura).active = False
+    again = I589People(laura, "Juana Mamani", "qu")  # saved again with the interpreter
+    assert set_i589_people(store=store, case_id=case_id, people=again).ok
+    assert i589_people(store=store, case_id=case_id) == again

@@ -71,9 +71,10 @@ class PeopleBox(QGroupBox):
         self.preparer.add_choice(self.tr("— not recorded —"), None)
         people = I589People()
         if case_id is not None:  # none: cleared (at lock too, when the store cannot be read)
-            for person in staff.list_staff(store=self.session.store):
-                self.preparer.add_choice(person.name, int(person.id))
             people = i589_people(store=self.session.store, case_id=case_id)
+            for person in staff.list_staff(store=self.session.store, active_only=False):
+                if person.active or person.id == people.preparer_id:  # who it was stays shown
+                    self.preparer.add_choice(person.name, int(person.id))
         self.preparer.set_value(people.preparer_id)
         self.interpreter.setText(people.interpreter_name)
         self.language.set_value(people.interpreter_language)
