@@ -231,10 +231,12 @@ class ListEditor(QGroupBox):
                 if label is not None:
                     label.setText(problem_words(problem.code))
                     label.show()
-            self.status.setText(self.tr("Nothing was added: correct the fields marked above."))
             first = next((p.field for p in result.problems if p.field in self.inputs), None)
-            if first is not None:
-                self.inputs[first].setFocus()
+            if first is None:  # not about a field typed (a row of another client's)
+                self.status.setText("; ".join(problem_words(p.code) for p in result.problems))
+                return
+            self.status.setText(self.tr("Nothing was added: correct the fields marked above."))
+            self.inputs[first].setFocus()
             return
         self._clear_inputs()
         self.changed.emit()
