@@ -24,6 +24,7 @@ from reportlab.platypus import (
 
 from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
 from clinic.reports import pdf_words
+from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
     HEADER_FILL,
@@ -271,6 +272,7 @@ class _Docket:
 
 def render_docket_pdf(data: DocketData, lang: str = "en") -> bytes:
     """The hearing docket PDF, in memory (one clear line when the range has no hearings)."""
+    register_fonts()  # before the story's styles name the fonts
     docket = _Docket(data, lang)
     return build_pdf(
         docket.story(),

@@ -23,6 +23,7 @@ from clinic.domain.enums import (
     TranslationStatus,
 )
 from clinic.reports import pdf_words
+from clinic.reports.fonts import register_fonts
 from clinic.reports.page_canvas import PageDecorator, numbered_canvas
 from clinic.reports.pdf_common import (
     LIGHT_RULE,
@@ -360,6 +361,7 @@ class _Summary(SummaryBlocks):
 
 def render_case_summary_pdf(data: CaseSummaryData, lang: str = "en") -> bytes:
     """The case summary PDF, in memory."""
+    register_fonts()  # before the story's styles name the fonts
     summary = _Summary(data, lang)
     return build_pdf(
         summary.story(),

@@ -4468,7 +4468,7 @@
     <name>I589Fill</name>
     <message>
         <source>F&amp;ill the I-589…</source>
-        <translation>&amp;Llenar el I-589…</translation>
+        <translation>Llenar el &amp;I-589…</translation>
     </message>
     <message>
         <source>The official form filled from this case, from the blank in Settings, Forms</source>
@@ -4476,7 +4476,7 @@
     </message>
     <message>
         <source>Fla&amp;tten (answers drawn into the pages)</source>
-        <translation>A&amp;planar (respuestas dibujadas en las páginas)</translation>
+        <translation>Aplanar (respuestas dibu&amp;jadas en las páginas)</translation>
     </message>
     <message>
         <source>Unticked: the form stays fillable, its answers can still be typed over</source>

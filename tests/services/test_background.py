@@ -21,6 +21,7 @@ from clinic.domain.ids import ClientId
 from clinic.domain.validation import Problem
 from clinic.services import background, clients
 from clinic.storage.models import AuditEntry, BackgroundJob
+from clinic.storage.postgres_import import _tables
 from clinic.storage.store import Store
 
 TODAY = date(2026, 12, 7)
@@ -123,8 +124,6 @@ def test_rows_are_checked_before_anything_is_stored(store: Store) -> None:
 def test_the_office_import_copies_the_lists_tables() -> None:
     """The office import copies every model table column by column: the lists are among them,
     after the client table they belong to."""
-    from clinic.storage.postgres_import import _tables
-
     names = [t.name for t in _tables()]
     for name in (
         "background_address",

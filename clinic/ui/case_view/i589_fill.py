@@ -43,6 +43,7 @@ class I589Fill(QObject):
         self.button.clicked.connect(self.fill)
         self.flatten = QCheckBox(self.tr("Fla&tten (answers drawn into the pages)"))
         self.flatten.setObjectName("i589Flatten")
+        self.flatten.setAccessibleName(self.flatten.text().replace("&", ""))
         self.flatten.setToolTip(
             self.tr("Unticked: the form stays fillable, its answers can still be typed over")
         )
