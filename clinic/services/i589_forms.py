@@ -25,6 +25,7 @@ from pathlib import Path
 from clinic.domain.enums import AuditAction
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import MappedField
+from clinic.services import language
 from clinic.services.auditing import record
 from clinic.services.errors import ErrorKind, ServiceError
 from clinic.services.results import Entity
@@ -71,7 +72,13 @@ class AddedForm:
 
 
 def forms_folder(store: Store) -> Path:
-    return store.datadir.root.joinpath(*FOLDER)
+    """``<data folder>/forms/i-589``. An office database has no data folder on this computer,
+    so there the blanks are kept in this computer's Clinic settings folder, one folder per office
+    database (``office/<store id>/``): a blank form holds no client data."""
+    datadir = getattr(store, "datadir", None)
+    if datadir is not None:
+        return Path(datadir.root).joinpath(*FOLDER)
+    return language.config_dir().joinpath("office", store.meta.store_id, *FOLDER)
 
 
 def add_form(*, store: Store, source: Path, today: date) -> AddedForm:

@@ -27,7 +27,10 @@ def test_a_known_edition_is_stored_in_the_data_folder_listed_and_removed(store: 
     form = added.form
     assert (form.edition, form.footer) == ("08/25/20", "Form I-589 (Rev. 08/25/20)")
     assert added.unplaceable == () and added.closest_footer is None
-    assert form.path.parent == store.datadir.root / "forms" / "i-589"
+    if hasattr(store, "datadir"):  # a laptop store: in its data folder
+        assert form.path.parent == store.datadir.root / "forms" / "i-589"
+    else:  # an office database: this computer's settings folder, one folder per database
+        assert form.path.parent.parts[-4:] == ("office", store.meta.store_id, "forms", "i-589")
     assert form.path.read_bytes() == BLANK.read_bytes()
     assert form.original_name == BLANK.name and form.added_on == TODAY
     assert i589_forms.stored_forms(store) == [form] and i589_forms.current_form(store) == form
