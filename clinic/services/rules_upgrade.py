@@ -26,6 +26,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from clinic.domain.deadlines.rules import RuleBook
@@ -39,6 +40,7 @@ from clinic.storage.store import Store
 __all__ = [
     "ENGINE_REVISION",
     "RULES_VERSION_KEY",
+    "RulesNeedAnAdministrator",
     "RulesVersion",
     "record_rules_version",
     "rules_changed",
@@ -102,6 +104,25 @@ def record_rules_version(session: Session, current: RulesVersion | None = None) 
         row.value = current
 
 
+class RulesNeedAnAdministrator(Exception):
+    """The office database's rules are older, and this login may not record the new version
+    (only an administrator writes the clinic's settings; a volunteer sees only their own cases,
+    so their recompute would not be every case's): nothing was recomputed."""
+
+    def __init__(self, changed: list[str]) -> None:
+        super().__init__(f"{len(changed)} deadline rule(s) changed; an administrator updates them")
+        self.changed = changed
+
+
+def _may_record_version(session: Session) -> bool:
+    """A laptop store: always. An office database: only a login that may update the settings
+    (an administrator), asked of the server rather than guessed from the role's name."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    allowed = session.execute(text("SELECT has_table_privilege('setting', 'UPDATE')")).scalar()
+    return bool(allowed)
+
+
 def upgrade_rules(
     *,
     store: Store,
@@ -117,6 +138,8 @@ def upgrade_rules(
         changed = rules_changed(session, current)
         if not changed:
             return [], Changes()
+        if not _may_record_version(session):
+            raise RulesNeedAnAdministrator(changed)
         touched = refresh_all_cases(
             session,
             settings=settings_in(session),

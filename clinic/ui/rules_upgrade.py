@@ -14,7 +14,7 @@ from shiboken6 import isValid
 
 from clinic.services.deadline_refresh import RecomputeCancelled
 from clinic.services.results import Changes
-from clinic.services.rules_upgrade import upgrade_rules
+from clinic.services.rules_upgrade import RulesNeedAnAdministrator, upgrade_rules
 from clinic.ui.session import UiSession
 from clinic.ui.worker import Job, start_job
 
@@ -105,6 +105,17 @@ class RulesUpgrade(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         if not self._finish() or isinstance(exc, RecomputeCancelled):
+            return
+        if isinstance(exc, RulesNeedAnAdministrator):
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "This version corrects %n deadline rule(s): the deadlines are updated for "
+                    "every case when an administrator next opens Clinic.",
+                    "",
+                    len(exc.changed),
+                ),
+                MESSAGE_MS,
+            )
             return
         self.window.statusBar().showMessage(
             self.tr(

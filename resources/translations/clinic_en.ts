@@ -130,6 +130,10 @@
         <source>Deadlines were recomputed with this version's corrected rules (%n rule(s) changed).</source>
         <translation><numerusform>Deadlines were recomputed with this version's corrected rules (%n rule changed).</numerusform><numerusform>Deadlines were recomputed with this version's corrected rules (%n rules changed).</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>This version corrects %n deadline rule(s): the deadlines are updated for every case when an administrator next opens Clinic.</source>
+        <translation><numerusform>This version corrects %n deadline rule: the deadlines are updated for every case when an administrator next opens Clinic.</numerusform><numerusform>This version corrects %n deadline rules: the deadlines are updated for every case when an administrator next opens Clinic.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>StartListPanel</name>

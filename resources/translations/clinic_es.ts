@@ -6207,6 +6207,13 @@ Esc: cancelar</translation>
             <numerusform>Los plazos se recalcularon con las reglas corregidas de esta versión (cambiaron %n reglas).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This version corrects %n deadline rule(s): the deadlines are updated for every case when an administrator next opens Clinic.</source>
+        <translation>
+            <numerusform>Esta versión corrige %n regla de plazos: los plazos de todos los casos se actualizan cuando alguien con el rol de administrador abra Clinic.</numerusform>
+            <numerusform>Esta versión corrige %n reglas de plazos: los plazos de todos los casos se actualizan cuando alguien con el rol de administrador abra Clinic.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The deadlines could not be updated to the corrected rules now; Clinic will try again the next time it opens.</source>
         <translation>Los plazos no se pudieron actualizar ahora con las reglas corregidas; Clinic lo intentará de nuevo la próxima vez que se abra.</translation>

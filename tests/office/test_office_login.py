@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from clinic.services import office_login, office_mode
+from clinic.services import office_login, office_mode, rules_upgrade
 from clinic.services.office import OfficeError
 from clinic.storage import keys, postgres_settings, postgres_tls
 from clinic.storage.errors import CannotUnlock, WrongPassphrase
@@ -151,3 +151,20 @@ def test_the_password_in_the_passphrase_protected_file(
     signed = office_login.sign_in(passphrase="the laptop's passphrase", folder=laptop.config)
     assert signed.identity.role == "paralegal" and signed.first_password_until is None
     signed.store.lock()
+
+
+def test_a_paralegal_is_not_asked_to_update_the_rules_version(laptop: StaffLaptop) -> None:
+    """Only an administrator writes the clinic's settings, where the deadline rules' version is
+    kept: a paralegal's window does not redo every case's deadlines and then fail at every start
+    (found walking the office window, 2026-12-07); it says an administrator updates them."""
+    signed_in = office_login.sign_in(password=laptop.first_password, folder=laptop.config)
+    try:
+        with signed_in.store.unit_of_work() as session:
+            assert rules_upgrade.rules_changed(session)  # a new database: no version recorded
+        with pytest.raises(rules_upgrade.RulesNeedAnAdministrator) as refused:
+            rules_upgrade.upgrade_rules(store=signed_in.store, actor=laptop.login)
+        assert refused.value.changed
+        with signed_in.store.unit_of_work() as session:
+            assert rules_upgrade.rules_changed(session)  # nothing recorded
+    finally:
+        signed_in.store.lock()
