@@ -16,7 +16,7 @@ from clinic.domain.enums import MaritalStatus
 from clinic.domain.i18n import N_, translate
 from clinic.domain.i589_questions import Interview, Question, progress
 from clinic.domain.i589_values import I589Facts
-from clinic.domain.problem_text import field_label
+from clinic.domain.problem_text import field_label, known_field_label
 
 # Each finding's words (a translatable template) by its code.
 WORDS: dict[str, str] = {
@@ -76,9 +76,15 @@ def _day(value: object) -> str:
 
 
 def question_words(question: Question, lang: str) -> str:
-    """A question named in a list: Part A.I's in the form's words (short), Parts B and C's by
-    their number and subject, in ``lang`` (their own words run to several lines)."""
-    return field_label(question.key, lang) if question.part in ("B", "C") else question.en
+    """A question named in a list: Parts B and C's by their number and subject, in ``lang``
+    (their own words run to several lines); Part A.I's in the form's words (short) in English,
+    and in another language by the detail's label in that language when there is one (a Spanish
+    reader's list read "Marital Status; City of Birth" before, 2026-12-07)."""
+    if question.part in ("B", "C"):
+        return field_label(question.key, lang)
+    if lang != "en" and (label := known_field_label(question.key, lang)) is not None:
+        return label
+    return question.en
 
 
 def _answers(facts: I589Facts, interview: Interview) -> list[Finding]:

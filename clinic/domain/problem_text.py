@@ -153,6 +153,12 @@ def describe(problem: Problem, lang: str = "en") -> str:
     return gettext(_TEXT[problem], lang)
 
 
+def known_field_label(field: str, lang: str = "en") -> str | None:
+    """The field's label in ``lang`` when the catalogue has one (None otherwise)."""
+    label = _FIELD_LABELS.get(field)
+    return None if label is None else gettext(label, lang)
+
+
 def field_label(field: str, lang: str = "en") -> str:
     label = _FIELD_LABELS.get(field)
     if label is None:

@@ -10,7 +10,7 @@ from clinic.domain.applicant import ApplicantDetails
 from clinic.domain.claim_answers import QUESTIONS
 from clinic.domain.entries import EntryFact
 from clinic.domain.enums import MaritalStatus
-from clinic.domain.i589_checks import cross_checks, describe
+from clinic.domain.i589_checks import cross_checks, describe, question_words
 from clinic.domain.i589_questions import parse_questions
 from clinic.domain.i589_values import I589Facts, Relative
 from clinic.resource_files import resource_path
@@ -143,3 +143,17 @@ def test_dates_in_findings_read_the_same_in_both_languages() -> None:
     )
     late = next(f for f in found if f.code == "left_after_last_entry")
     assert "(2023-07-02)" in describe(late, "es") and "(2023-06-18)" in describe(late, "es")
+
+
+def test_questions_still_to_ask_are_named_in_the_readers_language() -> None:
+    """Part A.I's questions in a Spanish list read in Spanish (they read "Marital Status; City
+    of Birth" in the Spanish window before, 2026-12-07); in English, the form's own words."""
+    path = resource_path("forms", "i-589", "questions.toml")
+    interview = parse_questions(path.read_text(encoding="utf-8"), str(path))
+    first = {q.key: q for q in interview.questions if q.part == "A.I"}
+    assert question_words(first["marital_status"], "es") == "Estado civil"
+    assert question_words(first["birth_city"], "es") == "Ciudad de nacimiento"
+    assert question_words(first["marital_status"], "en") == first["marital_status"].en
+    for question in interview.questions:
+        spanish = question_words(question, "es")
+        assert spanish and spanish != question.en, question.key
