@@ -10,16 +10,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from clinic.domain import enum_words
+from clinic.domain.deadlines.vocabulary import Confidence
 from clinic.domain.deadlines.wording import explanation_in, rule_name_in
-from clinic.domain.i18n import N_
 from clinic.services import language
-from clinic.services.language import tr as _
-
-_CONFIDENCE = {
-    "confirmed": N_("confirmed"),
-    "secondary": N_("secondary source"),
-    "unverified": N_("unverified"),
-}
 
 
 def value_word(value: StrEnum) -> str:
@@ -46,7 +39,9 @@ def in_line(word: str) -> str:
 
 
 def confidence_word(confidence: str) -> str:
-    return _(_CONFIDENCE[confidence]) if confidence in _CONFIDENCE else confidence
+    """How sure a rule is, inside a line: the window's words from the one enum table
+    ("confirmed against the primary source")."""
+    return in_line(stored_word(Confidence, confidence))
 
 
 def rule_name(name: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Any
 
+from clinic.domain.deadlines.vocabulary import Confidence
 from clinic.domain.enums import (
     ArrivalManner,
     AttendanceMode,
@@ -257,6 +258,12 @@ WORDS: dict[type[StrEnum], Mapping[Any, str]] = {
         FoiaAgency.STATE: "State Department (visa records)",
         FoiaAgency.FBI: "FBI (identity history)",
         FoiaAgency.OTHER: "Another agency",
+    },
+    # how sure a deadline rule is (resources/rules/deadlines.toml ``confidence``)
+    Confidence: {
+        Confidence.CONFIRMED: "Confirmed against the primary source",
+        Confidence.SECONDARY: "From a secondary source; the attorney should confirm",
+        Confidence.UNVERIFIED: "Not verified against its source; the attorney must confirm",
     },
 }
 

@@ -1690,18 +1690,6 @@
         <translation>Solicitud FOIA recibida por la agencia (respuesta prorrogada)</translation>
     </message>
     <message>
-        <source>Confirmed against the primary source</source>
-        <translation>Confirmado con la fuente primaria</translation>
-    </message>
-    <message>
-        <source>From a secondary source; the attorney should confirm</source>
-        <translation>De una fuente secundaria; el abogado o la abogada debe confirmarlo</translation>
-    </message>
-    <message>
-        <source>Not verified against its source; the attorney must confirm</source>
-        <translation>No verificado con su fuente; el abogado o la abogada debe confirmarlo</translation>
-    </message>
-    <message>
         <source>The arrival was on 29 February; the year was counted to 28 February. Attorney review needed.</source>
         <translation>La llegada fue un 29 de febrero; el año se contó hasta el 28 de febrero. Requiere la revisión de un abogado o una abogada.</translation>
     </message>
@@ -7421,6 +7409,21 @@ Unlock with the recovery key now?</source>
     <message>
         <source>Defensive</source>
         <translation>Defensivo</translation>
+    </message>
+</context>
+<context>
+    <name>enum.Confidence</name>
+    <message>
+        <source>Confirmed against the primary source</source>
+        <translation>Confirmado con la fuente primaria</translation>
+    </message>
+    <message>
+        <source>From a secondary source; the attorney should confirm</source>
+        <translation>De una fuente secundaria; el abogado o la abogada debe confirmarlo</translation>
+    </message>
+    <message>
+        <source>Not verified against its source; the attorney must confirm</source>
+        <translation>No verificado con su fuente; el abogado o la abogada debe confirmarlo</translation>
     </message>
 </context>
 <context>

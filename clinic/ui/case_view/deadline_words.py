@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from clinic.domain.deadlines.vocabulary import Confidence
 from clinic.domain.enums import CaseFactKind
 from clinic.ui.case_view.case_words import tr, word
+from clinic.ui.labels import label
 
 # What a rule counted from (the anchor field stored with each computed deadline).
 _ANCHORS: dict[str, object] = {
@@ -29,15 +31,6 @@ _ANCHORS: dict[str, object] = {
     ),
 }
 
-_CONFIDENCE: dict[str, object] = {
-    "confirmed": QT_TRANSLATE_NOOP("CaseView", "Confirmed against the primary source"),
-    "secondary": QT_TRANSLATE_NOOP(
-        "CaseView", "From a secondary source; the attorney should confirm"
-    ),
-    "unverified": QT_TRANSLATE_NOOP(
-        "CaseView", "Not verified against its source; the attorney must confirm"
-    ),
-}
 
 _FLAGS: dict[str, object] = {
     "leap_day_arrival": QT_TRANSLATE_NOOP(
@@ -152,8 +145,10 @@ def anchor_word(field: str) -> str:
 
 
 def confidence_words(confidence: str) -> str:
-    text = _CONFIDENCE.get(confidence)
-    return tr(text) if text else confidence
+    try:
+        return label(Confidence(confidence))  # the one enum table's words
+    except ValueError:
+        return confidence
 
 
 def flag_words(flag: str) -> str:
