@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from clinic.domain.background import AddressKind, Relation
 from clinic.domain.enums import ArrivalManner, ChecklistState, StatusKind
 from clinic.domain.ids import ClientId
 from clinic.services import lifecycle, notes, office_import, search
@@ -28,6 +29,10 @@ from clinic.storage.audit_log import verify_entries
 from clinic.storage.datadir import DataDir
 from clinic.storage.errors import WrongPassphrase
 from clinic.storage.models import (
+    BackgroundAddress,
+    BackgroundJob,
+    BackgroundRelative,
+    BackgroundSchool,
     Base,
     Case,
     ChecklistItemState,
@@ -81,8 +86,9 @@ def laptop(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
 
 
 def fill_what_the_demo_leaves_empty(session: Session) -> None:
-    """An entry into the United States, a lawful status that began with it and a checklist
-    item's state, so that every table has rows to compare."""
+    """An entry into the United States, a lawful status that began with it, a checklist item's
+    state and the I-589's Part A.III lists (an address, a school, a job, a parent), so that
+    every table has rows to compare."""
     client = session.scalars(select(Client).order_by(Client.id)).first()
     case = session.scalars(select(Case).order_by(Case.id)).first()
     assert client is not None and case is not None
@@ -106,6 +112,42 @@ def fill_what_the_demo_leaves_empty(session: Session) -> None:
             from_on=date(2019, 3, 2),
             until_on=date(2019, 9, 1),
         )
+    )
+    session.add_all(
+        [
+            BackgroundAddress(
+                client_id=client.id,
+                kind=AddressKind.FEARED_COUNTRY,
+                street="Calle 5, casa 12",
+                city="San Pedro Sula",
+                province="Cortés",
+                country="HN",
+                from_on=date(2012, 1, 1),
+                to_on=date(2019, 2, 1),
+            ),
+            BackgroundSchool(
+                client_id=client.id,
+                school="Instituto José Trinidad Reyes",
+                school_type="high school",
+                location="San Pedro Sula, Honduras",
+                from_on=date(2006, 2, 1),
+                to_on=date(2011, 11, 1),
+            ),
+            BackgroundJob(
+                client_id=client.id,
+                employer="Taller Núñez, San Pedro Sula",
+                occupation="mechanic",
+                from_on=date(2013, 3, 1),
+                to_on=date(2019, 1, 1),
+            ),
+            BackgroundRelative(
+                client_id=client.id,
+                relation=Relation.MOTHER,
+                full_name="Ana María López",
+                birthplace="Choloma, Honduras",
+                location="San Pedro Sula, Honduras",
+            ),
+        ]
     )
     session.add(
         ChecklistItemState(
