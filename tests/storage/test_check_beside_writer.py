@@ -1,8 +1,8 @@
 """Issue 16 § 3: a check running while another process writes never reports tampering.
 
 The review saw `verify-audit` say "The audit trail was altered" 4 times out of 6 beside a
-writer: it read the database, then a newer head file. Here a real `clinic demo` process writes
-while this process runs `verify_audit` and `doctor` (and the command line's `verify-audit`) in a
+writer: it read the database, then a newer head file. Here another process fills the demo clinic
+through the services, a transaction per action, while this process runs `verify_audit` and `doctor` (and the command line's `verify-audit`) in a
 loop. ``CLINIC_RACE_SECONDS`` sets how long (default 6 s in `make test`; `make test-faults`
 runs it for minutes).
 """
@@ -26,14 +26,31 @@ PASSPHRASE = "correct horse battery staple"
 SECONDS = float(os.environ.get("CLINIC_RACE_SECONDS", "6"))
 
 
+# The writer: another process filling the demo clinic through the services, one transaction per
+# action as a person's saves are (``clinic demo`` now writes 500 clients per transaction, so a
+# check loop of a few minutes saw only three states of the store: too few to race against).
+WRITER = """
+import sys
+from datetime import date
+from pathlib import Path
+from clinic.services import lifecycle
+from clinic.services.demo import fill_demo_data
+from clinic.storage.datadir import DataDir
+store = lifecycle.unlock_store(
+    data_dir=DataDir(Path(sys.argv[1])), passphrase=sys.stdin.readline().rstrip("\\n"), actor="writer"
+)
+try:
+    fill_demo_data(store=store, clients=int(sys.argv[2]), seed=5, today=date.today(), one_by_one=True)
+finally:
+    store.lock()
+"""
+
+
 def start_writer(data: Path, clients: int) -> subprocess.Popen[str]:
     env = dict(os.environ)
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     return subprocess.Popen(
-        [
-            *(sys.executable, "-m", "clinic", "--data-dir", str(data), "--passphrase-stdin"),
-            *("demo", "--clients", str(clients), "--seed", "5"),
-        ],
+        [sys.executable, "-c", WRITER, str(data), str(clients)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
