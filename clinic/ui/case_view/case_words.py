@@ -8,15 +8,17 @@ when shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtWidgets import QLabel
 
 from clinic.domain.anumber import InvalidANumber, format_a_number
 from clinic.domain.problem_text import describe
-from clinic.domain.validation import Problem
+from clinic.domain.validation import FieldProblem, Problem
 from clinic.ui.date_text import date_text
 from clinic.ui.intake.iso_choices import local_country_name, local_language_name
 from clinic.ui.labels import label
@@ -112,3 +114,15 @@ def yes_no(value: bool) -> str:
 
 def file_size(size: int) -> str:
     return QLocale().formattedDataSize(size)
+
+
+def mark_field_problems(labels: Mapping[str, QLabel], problems: Iterable[FieldProblem]) -> None:
+    """Each field's problem in its own label under it, the others' labels hidden (the I-589
+    tab's answers and its lists)."""
+    for shown in labels.values():
+        shown.hide()
+    for problem in problems:
+        label = labels.get(problem.field)
+        if label is not None:
+            label.setText(problem_words(problem.code))
+            label.show()

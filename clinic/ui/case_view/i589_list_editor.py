@@ -32,7 +32,7 @@ from clinic.domain.typed_dates import LIFETIME
 from clinic.services import background
 from clinic.services.results import Result
 from clinic.ui.case_view.case_tab import action_button
-from clinic.ui.case_view.case_words import problem_words
+from clinic.ui.case_view.case_words import mark_field_problems, problem_words
 from clinic.ui.date_input import OptionalDateInput
 from clinic.ui.intake.choice_combo import ChoiceCombo
 from clinic.ui.operation import Operation
@@ -223,14 +223,8 @@ class ListEditor(QGroupBox):
         ).run_and_wait()
 
     def _done(self, result: Result[int]) -> None:
-        for shown in self.problems.values():
-            shown.hide()
+        mark_field_problems(self.problems, result.problems)
         if result.problems:
-            for problem in result.problems:
-                label = self.problems.get(problem.field)
-                if label is not None:
-                    label.setText(problem_words(problem.code))
-                    label.show()
             first = next((p.field for p in result.problems if p.field in self.inputs), None)
             if first is None:  # not about a field typed (a row of another client's)
                 self.status.setText("; ".join(problem_words(p.code) for p in result.problems))

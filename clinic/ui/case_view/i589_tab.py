@@ -32,7 +32,7 @@ from clinic.services import applicant, i589_facts
 from clinic.services.dto import CaseView
 from clinic.services.results import Result
 from clinic.ui.case_view.case_tab import CaseTab, action_button, hint_label
-from clinic.ui.case_view.case_words import problem_words
+from clinic.ui.case_view.case_words import mark_field_problems
 from clinic.ui.case_view.i589_answers import Answer
 from clinic.ui.case_view.i589_fill import I589Fill
 from clinic.ui.case_view.i589_lists import I589Lists
@@ -273,14 +273,8 @@ class I589Tab(CaseTab):
         ).run_and_wait()
 
     def _saved(self, result: Result[Any]) -> None:
-        for shown in self.problems.values():
-            shown.hide()
+        mark_field_problems(self.problems, result.problems)
         if result.problems:
-            for problem in result.problems:
-                label = self.problems.get(problem.field)
-                if label is not None:
-                    label.setText(problem_words(problem.code))
-                    label.show()
             first = next(p.field for p in result.problems)
             if first in self.answers:
                 self.answers[first].setFocus()
