@@ -11,8 +11,9 @@ The storage layer's own errors (``StoreError``) carry a template the same way; :
 reads either (and ``OSError``) into one :class:`Reason`, so the layers above never need to import
 ``clinic.storage.errors`` to tell a busy database from a full disk.
 
-A later kind (office mode: a version conflict, a lost connection to the server) is one more
-:class:`ErrorKind` member, raised by its own :class:`ServiceError` subclass; the window's
+A later kind (office mode: a lost connection to the server) is one more :class:`ErrorKind`
+member, raised by its own :class:`ServiceError` subclass (as :class:`EditConflict` is for
+``CONFLICT``, a save over someone else's newer version of a record); the window's
 presentation table (clinic/ui/problems.py) must then say how it is shown, and mypy's
 exhaustiveness check on that table fails until it does.
 """
@@ -20,13 +21,16 @@ exhaustiveness check on that table fails until it does.
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar
 
 from clinic.domain.i18n import N_, gettext, translate
 from clinic.storage.errors import (
     CannotUnlock,
+    ChangedMeanwhile,
     DamagedStore,
     DiskError,
     DiskFull,
@@ -45,6 +49,9 @@ class ErrorKind(StrEnum):
     LOCKED = "locked"  # the store cannot be opened (passphrase, key, keychain)
     FILE = "file"  # a file outside the store could not be read or written
     CANCELLED = "cancelled"  # the user (or locking) stopped it; nothing was kept
+    CONFLICT = "conflict"  # someone else saved a newer version of the record; nothing was saved
+    CONNECTION_LOST = "connection_lost"  # office mode: the server could not be reached or the
+    # connection broke during the action; nothing was written, the same request may be retried
     FAILED = "failed"  # anything unexpected: a fault in Clinic, logged with its traceback
 
 
@@ -131,6 +138,81 @@ class Rejected(ServiceError, ValueError):
         self.code = code
 
 
+_CHANGED = {
+    Thing.CASE: N_(
+        "case {id} was changed by {who} at {at} after you opened it ({fields}); nothing was saved"
+    ),
+    Thing.CLIENT: N_(
+        "client {id} was changed by {who} at {at} after you opened it ({fields}); nothing was saved"
+    ),
+    Thing.HEARING: N_(
+        "hearing {id} was changed by {who} at {at} after you opened it ({fields}); nothing was "
+        "saved"
+    ),
+    Thing.DEADLINE: N_(
+        "deadline {id} was changed by {who} at {at} after you opened it ({fields}); nothing was "
+        "saved"
+    ),
+    Thing.EVIDENCE: N_(
+        "evidence {id} was changed by {who} at {at} after you opened it ({fields}); nothing was "
+        "saved"
+    ),
+    Thing.FILE: N_(
+        "file {id} was changed by {who} at {at} after you opened it ({fields}); nothing was saved"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class TheirChange:
+    """One field someone else changed after the version the user started from: the value the
+    user had (``before``), the value saved since (``theirs``, by ``who`` at ``at``, from the
+    audit trail) and the value the user tried to save (``yours``; ``attempted`` False when the
+    user's save did not set this field). Values are as audited (text, numbers, booleans,
+    lists; dates and enums as their stored text)."""
+
+    field: str
+    before: object
+    theirs: object
+    who: str
+    at: datetime
+    yours: object = None
+    attempted: bool = False
+
+
+class EditConflict(ServiceError):
+    """A save started from ``expected_version`` of a record whose version is now
+    ``current_version``: someone else saved in between. Nothing was saved. ``changes`` say what
+    they changed (oldest first), ``attempted`` what the user tried to save; saving again with
+    ``expected_version=current_version`` saves the user's values over theirs (audited)."""
+
+    kind = ErrorKind.CONFLICT
+    exit_code = 5
+
+    def __init__(
+        self,
+        thing: Thing,
+        ident: object,
+        *,
+        expected_version: int,
+        current_version: int,
+        changes: tuple[TheirChange, ...],
+        attempted: Mapping[str, object],
+    ) -> None:
+        last = max((c.at for c in changes), default=None)
+        who = ", ".join(dict.fromkeys(c.who for c in changes)) or "?"
+        at = last.astimezone().strftime("%Y-%m-%d %H:%M") if last is not None else "?"
+        fields = ", ".join(dict.fromkeys(c.field.replace("_", " ") for c in changes)) or "?"
+        super().__init__(_CHANGED[thing], id=ident, who=who, at=at, fields=fields)
+        self.code = f"{thing.value}_changed"
+        self.thing = thing
+        self.ident = ident
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.changes = changes
+        self.attempted = dict(attempted)
+
+
 @dataclass(frozen=True)
 class Reason:
     """Why an operation failed, read from whatever it raised: its kind and code, and the
@@ -167,6 +249,12 @@ class Reason:
 
 _STORE_KINDS: tuple[tuple[type[StoreError], ErrorKind, str], ...] = (
     (OlderCopy, ErrorKind.STORAGE, "older_copy"),  # open read-only: nothing can be saved
+    (ConnectionLost, ErrorKind.CONNECTION_LOST, "connection_lost"),
+    (
+        ChangedMeanwhile,
+        ErrorKind.CONFLICT,
+        "changed_meanwhile",
+    ),  # open read-only: nothing can be saved
     (StoreBusy, ErrorKind.BUSY, "store_busy"),
     (DiskFull, ErrorKind.STORAGE, "disk_full"),
     (ReadOnlyStore, ErrorKind.STORAGE, "read_only"),

@@ -105,6 +105,23 @@ class StoreBusy(StoreError):
         )
 
 
+class ChangedMeanwhile(StoreError):
+    """Someone else saved a newer version of a row between this save's read and its write (the
+    ORM's version check found the row's version moved on: ``StaleDataError``). Nothing was
+    saved; the same edit may be looked at again and saved over theirs."""
+
+    exit_code = 5
+
+    def __init__(self) -> None:
+        super().__init__(
+            N_(
+                "Someone else saved a change to the same record at the same moment, so nothing "
+                "was saved. Open it again to see their change, then save yours again; what you "
+                "typed is still on screen."
+            )
+        )
+
+
 class ReadOnlyStore(StoreError):
     """The data folder or the database cannot be written (read-only disk, permissions)."""
 
@@ -136,6 +153,26 @@ class DiskError(StoreError):
                 "not complete. Check that the disk (or USB stick) is connected and healthy, then "
                 "run 'clinic doctor'. Keep your backups."
             )
+        )
+
+
+class ConnectionLost(StoreError):
+    """Office mode: the connection to the office server broke (or the server cannot be reached)
+    while an action ran. The action's one transaction was not committed, so nothing of it was
+    written; the pool connects again by itself at the next action."""
+
+    exit_code = 3
+    code = "connection_lost"
+
+    def __init__(self, message: str = "", /, **values: object) -> None:
+        super().__init__(
+            message
+            or N_(
+                "The connection to the office server was lost, so nothing was saved. What you "
+                "typed is still on screen; Clinic connects again by itself: save again once "
+                "the network is back."
+            ),
+            **values,
         )
 
 

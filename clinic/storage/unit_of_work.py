@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterator
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from clinic.domain.i18n import N_
-from clinic.storage.errors import CannotUnlock
+from clinic.storage.errors import CannotUnlock, ChangedMeanwhile
 
 
 class EngineHolder:
@@ -43,7 +44,8 @@ def unit_of_work(
 
     ``before_commit`` may refuse the commit (it raises); ``explain`` turns an error into the
     store's own (raised in its place, the database's error left out), or gives None to raise
-    the error as it is. ``quiet_rollback``: the errors a rollback may raise when the database
+    the error as it is. A row whose version changed under the save (``version_id_col``: the
+    UPDATE found no row of the version read) is :class:`ChangedMeanwhile`. ``quiet_rollback``: the errors a rollback may raise when the database
     has already rolled back (they would hide the error that matters)."""
     session = Session(engine, expire_on_commit=False, autoflush=True)
     try:
@@ -54,6 +56,8 @@ def unit_of_work(
     except BaseException as exc:
         with contextlib.suppress(*quiet_rollback):
             session.rollback()
+        if isinstance(exc, StaleDataError):  # a row's version moved on under this save
+            raise ChangedMeanwhile() from None
         explained = None if explain is None else explain(exc)
         if explained is not None:
             raise explained from None

@@ -7,8 +7,7 @@ file errors from the operating system are worded here through Qt's translator (t
 own ``strerror`` is English). Where a problem is shown (a dialog's message line, a status
 line, a message box) is the caller's choice; :mod:`clinic.ui.operation` runs the operations.
 
-A new :class:`~clinic.services.errors.ErrorKind` (office mode: a version conflict, a lost
-connection) must be worded in :func:`_text`: mypy's ``assert_never`` fails until it is.
+A new :class:`~clinic.services.errors.ErrorKind` (office mode: a lost connection) must be worded in :func:`_text`: mypy's ``assert_never`` fails until it is.
 """
 
 from __future__ import annotations
@@ -68,6 +67,7 @@ def _text(reason: Reason) -> str:
         ErrorKind.STORAGE,
         ErrorKind.LOCKED,
         ErrorKind.CANCELLED,
+        ErrorKind.CONFLICT,  # its side-by-side view is the dialog's (Operation.on)
     ):
         return reason.message_in(current_language())
     assert_never(kind)
