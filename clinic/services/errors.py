@@ -31,6 +31,7 @@ from clinic.domain.i18n import N_, gettext, translate
 from clinic.storage.errors import (
     CannotUnlock,
     ChangedMeanwhile,
+    ConnectionLost,
     DamagedStore,
     DiskError,
     DiskFull,
@@ -249,7 +250,6 @@ class Reason:
 
 _STORE_KINDS: tuple[tuple[type[StoreError], ErrorKind, str], ...] = (
     (OlderCopy, ErrorKind.STORAGE, "older_copy"),  # open read-only: nothing can be saved
-    (ConnectionLost, ErrorKind.CONNECTION_LOST, "connection_lost"),
     (
         ChangedMeanwhile,
         ErrorKind.CONFLICT,
@@ -280,6 +280,8 @@ def reason_of(error: BaseException) -> Reason:
     """Read any exception an operation raised into a :class:`Reason`."""
     if isinstance(error, ServiceError):
         return Reason(error.kind, error.code, error)
+    if isinstance(error, ConnectionLost):  # office mode; its code says when it broke
+        return Reason(ErrorKind.CONNECTION_LOST, error.code, error)
     if isinstance(error, StoreError):
         for kind_of, kind, code in _STORE_KINDS:
             if isinstance(error, kind_of):

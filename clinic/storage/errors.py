@@ -159,7 +159,11 @@ class DiskError(StoreError):
 class ConnectionLost(StoreError):
     """Office mode: the connection to the office server broke (or the server cannot be reached)
     while an action ran. The action's one transaction was not committed, so nothing of it was
-    written; the pool connects again by itself at the next action."""
+    written; the pool connects again by itself at the next action. ``code`` tells the cases
+    apart for the window's words: ``connection_lost`` (broke before the commit: nothing was
+    written), ``connection_lost_at_commit`` (broke while the commit was being confirmed: the
+    server either committed all of it or none of it, and could not say which) and
+    ``server_unreachable`` (no connection could be made; see ``postgres_target``)."""
 
     exit_code = 3
     code = "connection_lost"
@@ -174,6 +178,18 @@ class ConnectionLost(StoreError):
             ),
             **values,
         )
+
+    @classmethod
+    def at_commit(cls) -> ConnectionLost:
+        lost = cls(
+            N_(
+                "The connection to the office server was lost while the save was being "
+                "confirmed, so Clinic cannot tell whether it was saved (all of it or none of "
+                "it). Look at the record again once the server is back before saving again."
+            )
+        )
+        lost.code = "connection_lost_at_commit"
+        return lost
 
 
 class StoreGone(DamagedStore):

@@ -7,7 +7,9 @@ file errors from the operating system are worded here through Qt's translator (t
 own ``strerror`` is English). Where a problem is shown (a dialog's message line, a status
 line, a message box) is the caller's choice; :mod:`clinic.ui.operation` runs the operations.
 
-A new :class:`~clinic.services.errors.ErrorKind` (office mode: a lost connection) must be worded in :func:`_text`: mypy's ``assert_never`` fails until it is.
+A new :class:`~clinic.services.errors.ErrorKind` must be worded in :func:`_text`: mypy's
+``assert_never`` fails until it is. A lost connection to the office server (``CONNECTION_LOST``)
+is worded here: the input is kept and the same save may simply be made again.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ def _text(reason: Reason) -> str:
     kind = reason.kind
     if kind is ErrorKind.FILE:
         return _file_text(reason)
+    if kind is ErrorKind.CONNECTION_LOST:
+        return _connection_text(reason)
     if reason.code == "older_copy":  # the store's words name the command line's commands
         return read_only_words()
     if kind is ErrorKind.FAILED:  # an error type of its own, or a fault in Clinic
@@ -71,6 +75,26 @@ def _text(reason: Reason) -> str:
     ):
         return reason.message_in(current_language())
     assert_never(kind)
+
+
+def _connection_text(reason: Reason) -> str:
+    """Office mode: the server could not be reached, or the connection broke during the save."""
+    if reason.code == "connection_lost_at_commit":
+        return QCoreApplication.translate(  # written out, so lupdate finds the words
+            "Problems",
+            "The connection to the office server was lost while the save was being confirmed, "
+            "so Clinic cannot tell whether it was saved (all of it or none of it: never half). "
+            "What you typed is still here. Look at the record once the server is back (the "
+            "status bar says so) before saving again.",
+        )
+    if reason.code == "connection_lost":
+        return QCoreApplication.translate(
+            "Problems",
+            "The connection to the office server was lost, so nothing was saved. What you "
+            "typed is still here. Clinic connects again by itself: save again (the status bar "
+            "says when the server is back).",
+        )
+    return reason.message_in(current_language())  # the server cannot be reached: its words
 
 
 def _file_text(reason: Reason) -> str:

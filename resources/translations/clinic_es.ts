@@ -5851,6 +5851,17 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>The connection to the office server was lost while the save was being confirmed, so Clinic cannot tell whether it was saved (all of it or none of it: never half). What you typed is still here. Look at the record once the server is back (the status bar says so) before saving again.</source>
+        <translation>Se perdió la conexión con el servidor de la oficina mientras se confirmaba el guardado, así que Clinic no puede saber si se guardó (todo o nada: nunca a medias). Lo que escribió sigue aquí. Mire el registro cuando el servidor vuelva (la barra de estado lo dice) antes de guardar de nuevo.</translation>
+    </message>
+    <message>
+        <source>The connection to the office server was lost, so nothing was saved. What you typed is still here. Clinic connects again by itself: save again (the status bar says when the server is back).</source>
+        <translation>Se perdió la conexión con el servidor de la oficina, así que no se guardó nada. Lo que escribió sigue aquí. Clinic vuelve a conectarse por sí solo: guarde de nuevo (la barra de estado dice cuándo vuelve el servidor).</translation>
+    </message>
+</context>
+<context>
     <name>ProceedingDialog</name>
     <message>
         <source>Kind of proceeding</source>
