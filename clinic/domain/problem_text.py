@@ -86,6 +86,11 @@ _TEXT: dict[Problem, str] = {
     Problem.NOT_THIS_CLIENTS: N_(
         "That family member or entry belongs to another client; choose one of this client's."
     ),
+    Problem.LAST_ARRIVAL_ENTRY: N_(
+        "This entry is the client's last arrival, which the one-year deadline counts from, and "
+        "no other entry of theirs is recorded to take its place: correct the last arrival in "
+        "the client's details first."
+    ),
     Problem.BAD_SSN: N_(
         "A U.S. Social Security number has 9 digits (123-45-6789); leave it empty if the "
         "client has none."

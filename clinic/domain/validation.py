@@ -85,6 +85,7 @@ class Problem(StrEnum):
     # entries and lawful status (clinic/domain/entries.py)
     END_BEFORE_START = "end_before_start"
     NOT_THIS_CLIENTS = "not_this_clients"
+    LAST_ARRIVAL_ENTRY = "last_arrival_entry"
     # the applicant's I-589 details (clinic/domain/applicant.py)
     BAD_SSN = "bad_ssn"
     BAD_USCIS_ACCOUNT = "bad_uscis_account"

@@ -47,6 +47,7 @@ __all__ = [
     "people_facts",
     "record_entry",
     "record_status",
+    "remove_entry",
     "set_own_filing",
     "set_proceeding",
 ]
@@ -186,6 +187,65 @@ def record_entry(
         if entry.member_id is None:
             _update_last_arrival(session, store, client, entry)
         return Result(row.id, changes=_refreshed(session, store, client))
+
+
+def remove_entry(*, store: Store, client_id: ClientId, ref: int) -> Result[int]:
+    """Remove one of the client's recorded entries; what it held stays in the audit trail, and a
+    status period that began on it keeps its dates (only its link to the entry goes).
+
+    The client's own entry that is their last arrival (the one-year deadline counts from it)
+    gives its place to their most recent remaining entry, as recording a later entry moves the
+    last arrival forward; with no other entry of theirs recorded it is refused
+    (``last_arrival_entry``): the last arrival is then corrected in the client's details."""
+    with store.unit_of_work() as session:
+        client = _client(session, client_id)
+        row = next((e for e in client.entries if e.id == ref), None)
+        if row is None:
+            return rejected((FieldProblem("row", Problem.NOT_THIS_CLIENTS),))
+        own = row.family_member_id is None
+        was_last = own and row.entered_on == client.last_arrival_on
+        others = sorted(
+            (e for e in client.entries if e.family_member_id is None and e.id != row.id),
+            key=lambda e: (e.entered_on, e.id),
+        )
+        if was_last and not any(e.entered_on == row.entered_on for e in others):
+            if not others:
+                return rejected((FieldProblem("row", Problem.LAST_ARRIVAL_ENTRY),))
+            _move_last_arrival_back(session, store, client, others[-1])
+        values = _created_values(row)
+        for status in client.statuses:
+            if status.entry_id == row.id:
+                status.entry_id = None
+        client.entries.remove(row)
+        session.delete(row)
+        record(
+            session,
+            actor=store.actor,
+            action=AuditAction.DELETE,
+            entity=Entity.CLIENT,
+            entity_id=client.id,
+            changes={k: [v, None] for k, v in values.items() if v not in (None, "")},
+        )
+        return Result(ref, changes=_refreshed(session, store, client))
+
+
+def _move_last_arrival_back(session: Session, store: Store, client: Client, entry: Entry) -> None:
+    """The client's last arrival becomes ``entry`` (their most recent remaining one), audited."""
+    before = (client.last_arrival_on, client.last_arrival_place, client.last_arrival_manner)
+    after = (entry.entered_on, entry.place, ArrivalManner(entry.manner))
+    names = ("last_arrival_on", "last_arrival_place", "last_arrival_manner")
+    changed = {n: [b, a] for n, b, a in zip(names, before, after, strict=True) if b != a}
+    if not changed:
+        return
+    client.last_arrival_on, client.last_arrival_place, client.last_arrival_manner = after
+    record(
+        session,
+        actor=store.actor,
+        action=AuditAction.UPDATE,
+        entity=Entity.CLIENT,
+        entity_id=client.id,
+        changes=changed,
+    )
 
 
 def intake_arrival(client: Client) -> EntryFact | None:

@@ -4502,6 +4502,30 @@
         <translation>Hasta (mes; vacío: hasta hoy)</translation>
     </message>
     <message>
+        <source>Part A.I 19.C — Entries into the U.S. (most recent first)</source>
+        <translation>Parte A.I 19.C — Entradas a EE. UU. (la más reciente primero)</translation>
+    </message>
+    <message>
+        <source>Date of entry</source>
+        <translation>Fecha de entrada</translation>
+    </message>
+    <message>
+        <source>Place (port of entry)</source>
+        <translation>Lugar (puerto de entrada)</translation>
+    </message>
+    <message>
+        <source>Status (B-2, EWI, parole)</source>
+        <translation>Estatus (B-2, EWI, parole)</translation>
+    </message>
+    <message>
+        <source>Date status expires</source>
+        <translation>Fecha en que vence el estatus</translation>
+    </message>
+    <message>
+        <source>This entry is the last arrival typed in the client&apos;s details (the one-year deadline counts from it): correct it there.</source>
+        <translation>Esta entrada es la última llegada escrita en los datos del cliente (el plazo de un año se cuenta desde ella): corríjala allí.</translation>
+    </message>
+    <message>
         <source>Residence, last 5 years (2)</source>
         <translation>Residencia, últimos 5 años (2)</translation>
     </message>

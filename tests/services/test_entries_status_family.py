@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
 from clinic.domain.drafts import FamilyMemberDraft
 from clinic.domain.entries import EntryFact, StatusPeriod
 from clinic.domain.enums import (
@@ -17,7 +19,7 @@ from clinic.domain.ids import ClientId
 from clinic.domain.validation import Problem
 from clinic.services import cases, clients, deadline_refresh, deadlines, entries
 from clinic.services.settings_schema import settings_in
-from clinic.storage.models import Case, Client
+from clinic.storage.models import AuditEntry, Case, Client
 from clinic.storage.store import Store
 from tests.services.test_deadline_service import TODAY, by_rule, open_defensive
 
@@ -216,3 +218,55 @@ def test_family_member_deadline_and_status_warning_stored_and_same_in_bulk_refre
         for d in deadlines.case_deadlines(store=store, case_id=case_id)
     }
     assert after == before
+
+
+def test_removing_entries_moves_the_last_arrival_back_and_keeps_the_trail(store: Store) -> None:
+    """An entry removed is gone from the list (its values stay in the audit trail); removing
+    the last arrival makes the most recent remaining entry the last arrival (deadlines follow);
+    the only entry left that is the last arrival is refused; another client's is refused."""
+    case_id = open_defensive(store, arrival=date(2025, 3, 14))
+    client_id = _client_of(store, case_id)
+    later = entries.record_entry(
+        store=store,
+        client_id=client_id,
+        entry=EntryFact(date(2025, 9, 1), "Hidalgo, TX", ArrivalManner.PAROLED, "parole"),
+        today=TODAY,
+    ).unwrap()
+    status = entries.record_status(
+        store=store,
+        client_id=client_id,
+        status=StatusPeriod(0, StatusKind.PAROLE, "", date(2025, 9, 1), None, None, later),
+        today=TODAY,
+    ).unwrap()
+    listed = entries.people_facts(store=store, client_id=client_id, today=TODAY).entries_of()
+    first = listed[1].ref
+    assert [e.on for e in listed] == [date(2025, 9, 1), date(2025, 3, 14)] and first is not None
+
+    entries.remove_entry(store=store, client_id=client_id, ref=later).unwrap()
+    facts = entries.people_facts(store=store, client_id=client_id, today=TODAY)
+    assert [e.on for e in facts.entries_of()] == [date(2025, 3, 14)]
+    assert [(s.ref, s.entry_id, s.start) for s in facts.statuses] == [
+        (status, None, date(2025, 9, 1))
+    ]
+    with store.unit_of_work() as session:
+        client = session.get(Client, client_id)
+        assert client is not None
+        assert client.last_arrival_on == date(2025, 3, 14)
+        assert client.last_arrival_manner is not ArrivalManner.PAROLED
+    with store.unit_of_work() as session:
+        audit = session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).all()
+        deleted = [dict(a.changes) for a in audit if a.action == "delete" and a.entity == "client"]
+    (gone,) = deleted
+    assert gone["entry"] == [later, None]
+    assert gone["place"] == ["Hidalgo, TX", None]  # what it held stays in the trail
+
+    refused = entries.remove_entry(store=store, client_id=client_id, ref=first)
+    assert [p.code for p in refused.problems] == [Problem.LAST_ARRIVAL_ENTRY]
+    assert [
+        e.on
+        for e in entries.people_facts(store=store, client_id=client_id, today=TODAY).entries_of()
+    ] == [date(2025, 3, 14)]
+
+    other = _client_of(store, open_defensive(store, arrival=date(2024, 1, 5)))
+    stranger = entries.remove_entry(store=store, client_id=other, ref=first)
+    assert [p.code for p in stranger.problems] == [Problem.NOT_THIS_CLIENTS]

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QLineEdit
 
 from clinic.domain.drafts import StaffDraft
 from clinic.domain.enums import StaffRole
-from clinic.services import background, staff
+from clinic.services import background, entries, staff
 from clinic.services.i589_people import i589_people
 from clinic.ui.case_view.i589_list_editor import ListEditor
-from clinic.ui.date_input import OptionalDateInput
+from clinic.ui.date_input import DateInput, OptionalDateInput
+from clinic.ui.date_text import date_text
 from tests.ui.test_case_view import new_case
 from tests.ui.test_case_view import page as page  # noqa: PLC0414 (fixtures)
 from tests.ui.test_case_view import session as session  # noqa: PLC0414
@@ -89,3 +90,70 @@ def test_the_preparer_and_interpreter_are_saved_and_the_check_follows(
     box.language.set_value("")  # a name without its language
     box.save()
     assert box.problem.text() and i589_people(store=store, case_id=case_id) == saved
+
+
+def _keys(editor: ListEditor, name: str, text: str) -> QLineEdit:
+    """Type into a list's field as a person does: the field cleared, the keys one by one."""
+    field = editor.inputs[name]
+    edit = field.edit if isinstance(field, DateInput) else field
+    assert isinstance(edit, QLineEdit)
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_Delete)
+    QTest.keyClicks(edit, text)
+    return edit
+
+
+def test_the_entries_are_a_table_typed_added_refused_and_removed_moving_the_last_arrival(
+    page: Any, store: Any
+) -> None:
+    """Part A.I 19.C: the arrival typed at intake is the first row (not removable here: the
+    message says where it is corrected); a later entry typed and added with Enter becomes the
+    last arrival; a future date is refused under its field; the new row is removed with Delete
+    and the last arrival goes back; the only entry left, the last arrival, stays."""
+    case_id = new_case(store)
+    page.show_case(case_id)
+    page.tabs.setCurrentWidget(page.i589)
+    client_id = page.case.client.id
+    table = page.i589.lists.editors["entries"]
+    locale = table.inputs["on"].locale()
+
+    def day(iso: str) -> str:  # as this computer's locale writes (and reads) it
+        return date_text(date.fromisoformat(iso), locale)
+
+    assert table.table.rowCount() == 1 and table.table.item(0, 0).text() == day("2025-06-01")
+    table.table.setCurrentCell(0, 0)  # the intake's arrival, not a recorded entry
+    QTest.keyClick(table.table, Qt.Key.Key_Delete)
+    assert "client's details" in table.status.text()
+    assert table.table.rowCount() == 1
+
+    _keys(table, "on", day("2026-09-01"))  # after today (2026-03-02): not an entry yet
+    _keys(table, "place", "Hidalgo, TX")
+    _keys(table, "status", "parole")
+    edit = _keys(table, "status_expires", day("2027-09-01"))
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    problem = table.problems["on"]
+    assert problem.isVisibleTo(table) and "future" in problem.text()
+    assert table.table.rowCount() == 1
+
+    edit = _keys(table, "on", day("2026-01-15"))
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert not table.problems["on"].isVisibleTo(table), table.status.text()
+    assert [table.table.item(r, 0).text() for r in range(2)] == [
+        day("2026-01-15"),
+        day("2025-06-01"),
+    ]
+    assert table.table.item(0, 3).text() == day("2027-09-01")
+    facts = entries.people_facts(store=store, client_id=client_id, today=date(2026, 3, 1))
+    assert facts.entries_of()[0].status == "parole"
+    assert page.i589.lists.editors["entries"].inputs["place"].text() == ""  # next row
+
+    table.table.setCurrentCell(0, 0)
+    QTest.keyClick(table.table, Qt.Key.Key_Delete)
+    assert table.table.rowCount() == 1
+    assert [
+        e.on
+        for e in entries.people_facts(
+            store=store, client_id=client_id, today=date(2026, 3, 1)
+        ).entries_of()
+    ] == [date(2025, 6, 1)]

@@ -1,11 +1,12 @@
-"""One of the I-589's lists as a table with add and remove (issue 23; Part A.III): the rows
-recorded, most recent first as the form asks, and under them one field per column to type a new
-row. Keyboard-first like the rest of the tab: Enter in a field adds the row (its problems named
-beside the fields, nothing stored), Delete in the table removes the chosen row; each change is
+"""One of the I-589's lists as a table with add and remove (issue 23; Part A.I 19's entries and
+Part A.III's lists): the rows recorded, most recent first as the form asks, and under them one
+field per column to type a new row. Keyboard-first like the rest of the tab: Enter in a field
+adds the row (its problems named beside the fields, nothing stored), Delete in the table removes the chosen row; each change is
 stored at once, audited, through the app's operation runner."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from clinic.domain.background import MAX_TEXT, BackgroundRow
+from clinic.domain.entries import EntryFact
 from clinic.domain.ids import ClientId
-from clinic.domain.typed_dates import LIFETIME
+from clinic.domain.typed_dates import CASE_FACTS, LIFETIME
 from clinic.services import background
 from clinic.services.results import Result
+from clinic.storage.public import Store
 from clinic.ui.case_view.case_tab import action_button
 from clinic.ui.case_view.case_words import mark_field_problems, problem_words
-from clinic.ui.date_input import OptionalDateInput
+from clinic.ui.date_input import DateInput, OptionalDateInput
 from clinic.ui.intake.choice_combo import ChoiceCombo
 from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
@@ -46,8 +49,27 @@ class Column:
 
     name: str
     label: str  # translated
-    kind: str = "text"  # "text", "month", "choice" (``choices``), "check"
+    # "text", "month", "choice" (``choices``), "check"; "date" (a day that has passed,
+    # required), "any_date" (a day that may be ahead, e.g. when a status expires; optional)
+    kind: str = "text"
     choices: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Lists:
+    """What the lists show of one client: Part A.III's lists and the client's own entries."""
+
+    background: background.Background = dataclasses.field(default_factory=background.Background)
+    entries: tuple[EntryFact, ...] = ()
+
+
+Row = BackgroundRow | EntryFact
+Adder = Callable[[Store, ClientId, Any, date], Result[int]]
+Remover = Callable[[Store, ClientId, int], Result[int]]
+
+
+def _add_background(store: Store, client_id: ClientId, row: Any, today: date) -> Result[int]:
+    return background.add_row(store=store, client_id=client_id, row=row, today=today)
 
 
 @dataclass(frozen=True)
@@ -56,9 +78,14 @@ class ListSpec:
     title: str  # translated
     columns: tuple[Column, ...]
     row_type: type[Any]  # the domain row class (AddressRow, …)
-    make: Callable[[dict[str, Any]], BackgroundRow]  # typed values -> a row
-    rows: Callable[[background.Background], Sequence[BackgroundRow]]
-    cells: Callable[[BackgroundRow], list[str]]
+    make: Callable[[dict[str, Any]], Row]  # typed values -> a row
+    rows: Callable[[Lists], Sequence[Row]]
+    cells: Callable[[Any], list[str]]
+    add: Adder = _add_background
+    # None: Part A.III's (background.remove_row with ``row_type``)
+    remove: Remover | None = None
+    # why a row without a stored id (``ref`` None) cannot be removed here
+    not_removable: str = ""
 
 
 _PER_ROW = 3  # input fields side by side under the table; more wrap to the next line
@@ -82,7 +109,7 @@ class ListEditor(QGroupBox):
         self.session, self.spec = session, spec
         self.setObjectName(f"i589List_{spec.key}")
         self.client_id: ClientId | None = None
-        self.refs: list[int] = []
+        self.refs: list[int | None] = []
         self.table = _Table(0, len(spec.columns))
         self.table.setObjectName(f"i589Table_{spec.key}")
         self.table.setAccessibleName(spec.title)
@@ -131,9 +158,16 @@ class ListEditor(QGroupBox):
 
     def _input(self, column: Column) -> QWidget:
         name = f"i589ListInput_{self.spec.key}_{column.name}"
-        if column.kind == "month":
-            field = OptionalDateInput(window=LIFETIME, today=self.session.today)
+        if column.kind in ("month", "date", "any_date"):
+            field: DateInput
+            if column.kind == "date":
+                field = DateInput(window=LIFETIME, today=self.session.today)
+            elif column.kind == "any_date":
+                field = OptionalDateInput(window=CASE_FACTS, today=self.session.today)
+            else:
+                field = OptionalDateInput(window=LIFETIME, today=self.session.today)
             field.set_names(name, column.label)
+            field.edit.returnPressed.connect(self.add)
             return field
         if column.kind == "choice":
             combo = ChoiceCombo(column.choices)
@@ -153,12 +187,12 @@ class ListEditor(QGroupBox):
         return edit
 
     # Showing ------------------------------------------------------------------------------
-    def show_client(self, client_id: ClientId | None, lists: background.Background) -> None:
+    def show_client(self, client_id: ClientId | None, lists: Lists) -> None:
         if client_id != self.client_id:
             self._clear_inputs()
         self.client_id = client_id
         rows = list(self.spec.rows(lists))
-        self.refs = [row.ref or 0 for row in rows]
+        self.refs = [row.ref for row in rows]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(self.spec.cells(row)):
@@ -170,7 +204,7 @@ class ListEditor(QGroupBox):
         for field in self.inputs.values():
             if isinstance(field, QLineEdit):
                 field.clear()
-            elif isinstance(field, OptionalDateInput):
+            elif isinstance(field, DateInput):
                 field.set_value(None)
             elif isinstance(field, ChoiceCombo):
                 field.setCurrentIndex(0)
@@ -183,7 +217,7 @@ class ListEditor(QGroupBox):
     def typed(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for name, field in self.inputs.items():
-            if isinstance(field, OptionalDateInput | ChoiceCombo):
+            if isinstance(field, DateInput | ChoiceCombo):
                 values[name] = field.value()
             elif isinstance(field, QCheckBox):
                 values[name] = field.isChecked()
@@ -196,15 +230,16 @@ class ListEditor(QGroupBox):
     def add(self) -> None:
         if self.client_id is None:
             return
-        dates = [f for f in self.inputs.values() if isinstance(f, OptionalDateInput)]
-        if not all(field.check() for field in dates):
+        dates = [f for f in self.inputs.values() if isinstance(f, DateInput)]
+        checked = [field.check() for field in dates]  # every field's problem shown
+        if not all(checked):
             self.status.setText(self.tr("Nothing was added: correct the dates marked above."))
+            dates[checked.index(False)].setFocus()
             return
         row = self.spec.make(self.typed())
         store, client_id, today = self.session.store, self.client_id, self.session.today()
-        self._run(
-            lambda: background.add_row(store=store, client_id=client_id, row=row, today=today)
-        )
+        add = self.spec.add
+        self._run(lambda: add(store, client_id, row, today))
 
     def remove(self) -> None:
         index = self.table.currentRow()
@@ -212,10 +247,16 @@ class ListEditor(QGroupBox):
             self.status.setText(self.tr("Choose the row to remove in the table first."))
             return
         store, client_id, ref = self.session.store, self.client_id, self.refs[index]
-        kind = self.spec.row_type
-        self._run(
-            lambda: background.remove_row(store=store, client_id=client_id, kind=kind, ref=ref)
-        )
+        if ref is None:
+            self.status.setText(self.spec.not_removable)
+            return
+        remove, kind = self.spec.remove, self.spec.row_type
+        if remove is None:
+            self._run(
+                lambda: background.remove_row(store=store, client_id=client_id, kind=kind, ref=ref)
+            )
+        else:
+            self._run(lambda: remove(store, client_id, ref))
 
     def _run(self, action: Callable[[], Result[int]]) -> None:
         Operation(self, lambda _: action(), session=self.session).success(self._done).failure(

@@ -1,10 +1,12 @@
-"""The I-589 tab's lists (issue 23): Part A.III's addresses, education, employment, parents and
-siblings as tables with add and remove (:mod:`i589_list_editor`), and Parts D and E's preparer
-and interpreter (:mod:`i589_people_box`). Dates are typed as any day of the month: the form asks
+"""The I-589 tab's lists (issue 23): the client's entries into the United States (Part A.I 19)
+and Part A.III's addresses, education, employment, parents and siblings as tables with add and
+remove (:mod:`i589_list_editor`), and Parts D and E's preparer and interpreter
+(:mod:`i589_people_box`). Dates are typed as any day of the month: the form asks
 months, and the month is what is kept."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -19,11 +21,15 @@ from clinic.domain.background import (
     SchoolRow,
     WorkRow,
 )
+from clinic.domain.entries import EntryFact
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.reference_codes import country_name
-from clinic.services import background
-from clinic.ui.case_view.i589_list_editor import Column, ListEditor, ListSpec, month_text
+from clinic.services import background, entries
+from clinic.services.results import Result
+from clinic.storage.public import Store
+from clinic.ui.case_view.i589_list_editor import Column, ListEditor, Lists, ListSpec, month_text
 from clinic.ui.case_view.i589_people_box import PeopleBox
+from clinic.ui.date_text import date_text
 from clinic.ui.intake.iso_choices import country_choices
 from clinic.ui.session import UiSession
 from clinic.ui.translations import current_language
@@ -38,6 +44,57 @@ def _period() -> tuple[Column, Column]:
     return (
         Column("start", QCoreApplication.translate("I589Lists", "From (month)"), "month"),
         Column("end", QCoreApplication.translate("I589Lists", "To (month; empty: now)"), "month"),
+    )
+
+
+def _add_entry(store: Store, client_id: ClientId, row: Any, today: date) -> Result[int]:
+    return entries.record_entry(store=store, client_id=client_id, entry=row, today=today)
+
+
+def _remove_entry(store: Store, client_id: ClientId, ref: int) -> Result[int]:
+    return entries.remove_entry(store=store, client_id=client_id, ref=ref)
+
+
+def _entry_spec() -> ListSpec:
+    """Part A.I 19.C: each of the client's entries, the most recent first (the family members'
+    are recorded in the People tab); the most recent is the last arrival the one-year
+    deadline counts from."""
+
+    def cells(row: EntryFact) -> list[str]:
+        expires = date_text(row.status_expires) if row.status_expires else ""
+        return [date_text(row.on), row.place, row.status, expires]
+
+    def make(v: dict[str, Any]) -> EntryFact:
+        return EntryFact(
+            on=v["on"], place=v["place"], status=v["status"], status_expires=v["status_expires"]
+        )
+
+    return ListSpec(
+        "entries",
+        QCoreApplication.translate(
+            "I589Lists", "Part A.I 19.C — Entries into the U.S. (most recent first)"
+        ),
+        (
+            Column("on", QCoreApplication.translate("I589Lists", "Date of entry"), "date"),
+            Column("place", QCoreApplication.translate("I589Lists", "Place (port of entry)")),
+            Column("status", QCoreApplication.translate("I589Lists", "Status (B-2, EWI, parole)")),
+            Column(
+                "status_expires",
+                QCoreApplication.translate("I589Lists", "Date status expires"),
+                "any_date",
+            ),
+        ),
+        EntryFact,
+        make,
+        lambda lists: lists.entries,
+        cells,
+        add=_add_entry,
+        remove=_remove_entry,
+        not_removable=QCoreApplication.translate(
+            "I589Lists",
+            "This entry is the last arrival typed in the client's details (the one-year "
+            "deadline counts from it): correct it there.",
+        ),
     )
 
 
@@ -90,7 +147,7 @@ def _address_spec() -> ListSpec:
         ),
         AddressRow,
         make,
-        lambda lists: lists.addresses,
+        lambda lists: lists.background.addresses,
         cells,
     )
 
@@ -119,7 +176,7 @@ def _school_spec() -> ListSpec:
         ),
         SchoolRow,
         lambda v: SchoolRow(v["school"], v["school_type"], v["location"], v["start"], v["end"]),
-        lambda lists: lists.schools,
+        lambda lists: lists.background.schools,
         cells,
     )
 
@@ -143,7 +200,7 @@ def _job_spec() -> ListSpec:
         ),
         WorkRow,
         lambda v: WorkRow(v["employer"], v["occupation"], v["start"], v["end"]),
-        lambda lists: lists.jobs,
+        lambda lists: lists.background.jobs,
         cells,
     )
 
@@ -178,7 +235,7 @@ def _relative_spec() -> ListSpec:
         lambda v: RelativeRow(
             v["relation"], v["full_name"], v["birthplace"], v["deceased"], v["location"]
         ),
-        lambda lists: lists.relatives,
+        lambda lists: lists.background.relatives,
         cells,
     )
 
@@ -193,7 +250,13 @@ class I589Lists(QWidget):
         self.setObjectName("i589Lists")
         self.session = session
         self.client_id: ClientId | None = None
-        specs = (_address_spec(), _school_spec(), _job_spec(), _relative_spec())
+        specs = (
+            _entry_spec(),
+            _address_spec(),
+            _school_spec(),
+            _job_spec(),
+            _relative_spec(),
+        )
         self.editors = {spec.key: ListEditor(session, spec, self) for spec in specs}
         self.people = PeopleBox(session, self)
         layout = QVBoxLayout(self)
@@ -206,11 +269,16 @@ class I589Lists(QWidget):
 
     def show_case(self, client_id: ClientId | None, case_id: CaseId | None) -> None:
         self.client_id = client_id
-        lists = (
-            background.background_of(store=self.session.store, client_id=client_id)
-            if client_id is not None
-            else background.Background()
-        )
+        lists = Lists()
+        if client_id is not None:
+            store = self.session.store
+            facts = entries.people_facts(
+                store=store, client_id=client_id, today=self.session.today()
+            )
+            lists = Lists(
+                background.background_of(store=store, client_id=client_id),
+                tuple(facts.entries_of(None)),
+            )
         for editor in self.editors.values():
             editor.show_client(client_id, lists)
         self.people.show_case(case_id)
