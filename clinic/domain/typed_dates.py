@@ -313,3 +313,60 @@ def clock_of_pattern(pattern: str) -> Clock:
     """12-hour when a Qt/CLDR time pattern has an am/pm marker (``h:mm AP``), else 24-hour."""
     bare = re.sub(r"'[^']*'", "", pattern)
     return Clock.TWELVE_HOUR if re.search(r"[aA]", bare) else Clock.TWENTY_FOUR_HOUR
+
+
+# -- months (a month and its year, as forms ask "Mo/Yr") -------------------------------------
+
+_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d+)$")
+_YEAR_MONTH = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})$")
+
+
+class MonthProblem(StrEnum):
+    NOT_A_MONTH = "not_a_month"  # letters, one number, or a full date ("3/15/2019")
+    FULL_DATE = "full_date"  # three numbers: a day too, which the field does not keep
+    YEAR_DIGITS = "year_digits"  # "3/19": the year with four digits, never guessed
+    NO_SUCH_MONTH = "no_such_month"  # "13/2019", "0/2019"
+    YEAR_OUT_OF_RANGE = "year_out_of_range"  # before 1900 or after 2199
+
+
+@dataclass(frozen=True)
+class MonthReading:
+    """A typed month: ``value`` is its first day; None with no problem: empty text."""
+
+    value: date | None = None
+    problem: MonthProblem | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.value is None and self.problem is None
+
+
+def parse_typed_month(text: str) -> MonthReading:  # noqa: PLR0911 - one return per reason
+    """Read ``text`` as month/year (``03/2019``, ``3/2019``, ``3-2019``, ``3 2019``) or the ISO
+    ``2019-03``. The year is taken only with four digits and the month only from 1 to 12: the
+    digits typed are never moved to another part (a date with a day is refused, not cut)."""
+    cleaned = _clean(text).rstrip(".").strip()
+    if not cleaned:
+        return MonthReading()
+    iso = _YEAR_MONTH.match(cleaned)
+    if iso:
+        year, month = int(iso.group(1)), int(iso.group(2))
+    else:
+        match = _MONTH_YEAR.match(cleaned)
+        if match is None:
+            if _three_numbers(cleaned) is not None:
+                return MonthReading(problem=MonthProblem.FULL_DATE)
+            return MonthReading(problem=MonthProblem.NOT_A_MONTH)
+        if len(match.group(2)) != 4:
+            return MonthReading(problem=MonthProblem.YEAR_DIGITS)
+        month, year = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return MonthReading(problem=MonthProblem.NO_SUCH_MONTH)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return MonthReading(problem=MonthProblem.YEAR_OUT_OF_RANGE)
+    return MonthReading(value=date(year, month, 1))
+
+
+def format_typed_month(value: date) -> str:
+    """A month as the forms write it and :func:`parse_typed_month` reads it: ``03/2019``."""
+    return f"{value.month:02d}/{value.year:04d}"

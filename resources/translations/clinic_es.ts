@@ -5102,6 +5102,37 @@ Esc: cancelar</translation>
     </message>
 </context>
 <context>
+    <name>MonthInput</name>
+    <message>
+        <source>mm/yyyy, or leave empty</source>
+        <translation>mm/aaaa, o déjelo vacío</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>This field keeps only the month and the year: type mm/yyyy, e.g. {0}.</source>
+        <translation>Este campo guarda solo el mes y el año: escriba mm/aaaa, p. ej., {0}.</translation>
+    </message>
+    <message>
+        <source>Type the year with four digits: mm/yyyy, e.g. {0}.</source>
+        <translation>Escriba el año con cuatro dígitos: mm/aaaa, p. ej., {0}.</translation>
+    </message>
+    <message>
+        <source>The month is a number from 1 to 12: mm/yyyy, e.g. {0}.</source>
+        <translation>El mes es un número del 1 al 12: mm/aaaa, p. ej., {0}.</translation>
+    </message>
+    <message>
+        <source>Type a year from {0} to {1}.</source>
+        <translation>Escriba un año entre {0} y {1}.</translation>
+    </message>
+    <message>
+        <source>This is not a month. Type mm/yyyy, e.g. {0}.</source>
+        <translation>Esto no es un mes. Escriba mm/aaaa, p. ej., {0}.</translation>
+    </message>
+</context>
+<context>
     <name>MoveStageDialog</name>
     <message>
         <source>Move the case to {0}</source>

@@ -18,13 +18,17 @@ from clinic.domain.typed_dates import (
     DateOrder,
     DateProblem,
     DateReading,
+    MonthProblem,
+    MonthReading,
     TimeProblem,
     YearWindow,
     clock_of_pattern,
     days_in_month,
     format_typed_date,
+    format_typed_month,
     order_of_pattern,
     parse_typed_date,
+    parse_typed_month,
     parse_typed_time,
     step_days,
 )
@@ -391,3 +395,46 @@ def test_clock_of_patterns() -> None:
     assert clock_of_pattern("h:mm a") is H12
     assert clock_of_pattern("HH:mm") is H24
     assert clock_of_pattern("H:mm 'h'") is H24
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03/2019", date(2019, 3, 1)),
+        ("3/2019", date(2019, 3, 1)),
+        ("3-2019", date(2019, 3, 1)),
+        ("12 2019", date(2019, 12, 1)),
+        (" 11/2024. ", date(2024, 11, 1)),
+        ("2019-03", date(2019, 3, 1)),
+        ("１/２０２７", date(2027, 1, 1)),  # full-width digits
+    ],
+)
+def test_a_month_is_read_as_typed(text: str, expected: date) -> None:
+    assert parse_typed_month(text) == MonthReading(value=expected)
+    assert format_typed_month(expected) == f"{expected.month:02d}/{expected.year}"
+    assert parse_typed_month(format_typed_month(expected)).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("1/15/27", MonthProblem.FULL_DATE),  # never cut to a month, never 12/15/27
+        ("3/15/2019", MonthProblem.FULL_DATE),
+        ("1/27", MonthProblem.YEAR_DIGITS),  # never guessed as 2027
+        ("3/019", MonthProblem.YEAR_DIGITS),
+        ("13/2019", MonthProblem.NO_SUCH_MONTH),
+        ("0/2019", MonthProblem.NO_SUCH_MONTH),
+        ("2019-13", MonthProblem.NO_SUCH_MONTH),
+        ("3/1850", MonthProblem.YEAR_OUT_OF_RANGE),
+        ("March 2019", MonthProblem.NOT_A_MONTH),
+        ("2019", MonthProblem.NOT_A_MONTH),
+    ],
+)
+def test_a_month_that_cannot_be_read_is_refused_with_its_reason(
+    text: str, problem: MonthProblem
+) -> None:
+    assert parse_typed_month(text) == MonthReading(problem=problem)
+
+
+def test_an_empty_month_is_empty() -> None:
+    assert parse_typed_month("  ").empty

@@ -18,6 +18,7 @@ from clinic.services.i589_people import i589_people
 from clinic.ui.case_view.i589_list_editor import ListEditor
 from clinic.ui.date_input import DateInput, OptionalDateInput
 from clinic.ui.date_text import date_text
+from clinic.ui.month_input import MonthInput
 from tests.ui.test_case_view import new_case
 from tests.ui.test_case_view import page as page  # noqa: PLC0414 (fixtures)
 from tests.ui.test_case_view import session as session  # noqa: PLC0414
@@ -26,7 +27,7 @@ from tests.ui.test_case_view import store as store  # noqa: PLC0414
 
 def _type(editor: ListEditor, name: str, text: str) -> None:
     field = editor.inputs[name]
-    if isinstance(field, OptionalDateInput):
+    if isinstance(field, OptionalDateInput | MonthInput):
         field.set_value(date.fromisoformat(text))
         return
     assert isinstance(field, QLineEdit)
@@ -95,7 +96,7 @@ def test_the_preparer_and_interpreter_are_saved_and_the_check_follows(
 def _keys(editor: ListEditor, name: str, text: str) -> QLineEdit:
     """Type into a list's field as a person does: the field cleared, the keys one by one."""
     field = editor.inputs[name]
-    edit = field.edit if isinstance(field, DateInput) else field
+    edit = field.edit if isinstance(field, DateInput | MonthInput) else field
     assert isinstance(edit, QLineEdit)
     edit.setFocus()
     edit.selectAll()
@@ -157,3 +158,30 @@ def test_the_entries_are_a_table_typed_added_refused_and_removed_moving_the_last
             store=store, client_id=client_id, today=date(2026, 3, 1)
         ).entries_of()
     ] == [date(2025, 6, 1)]
+
+
+def test_a_schools_months_are_typed_mm_yyyy_and_a_full_date_is_refused_under_its_field(
+    page: Any, store: Any
+) -> None:
+    """Part A.III's from/to are months: the field says mm/yyyy; "1/15/27" (a full date) is
+    refused under the field and nothing is added; "9/2008" is kept as September 2008."""
+    case_id = new_case(store)
+    page.show_case(case_id)
+    client_id = page.case.client.id
+    schools = page.i589.lists.editors["schools"]
+    start = schools.inputs["start"]
+    assert isinstance(start, MonthInput)
+    assert start.edit.placeholderText() == "mm/yyyy, or leave empty"
+    _keys(schools, "school", "Instituto Central")
+    _keys(schools, "start", "1/15/27")
+    edit = _keys(schools, "end", "11/2013")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert not start.message.isHidden()
+    assert "only the month and the year" in start.message.text()
+    assert background.background_of(store=store, client_id=client_id).schools == ()
+    assert start.edit.text() == "1/15/27"  # as typed
+    edit = _keys(schools, "start", "9/2008")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    (stored,) = background.background_of(store=store, client_id=client_id).schools
+    assert (stored.start, stored.end) == (date(2008, 9, 1), date(2013, 11, 1))
+    assert [schools.table.item(0, c).text() for c in (3, 4)] == ["09/2008", "11/2013"]

@@ -38,6 +38,7 @@ from clinic.ui.case_view.case_tab import action_button
 from clinic.ui.case_view.case_words import mark_field_problems, problem_words
 from clinic.ui.date_input import DateInput, OptionalDateInput
 from clinic.ui.intake.choice_combo import ChoiceCombo
+from clinic.ui.month_input import MonthInput
 from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
 from clinic.ui.session import UiSession
@@ -159,13 +160,13 @@ class ListEditor(QGroupBox):
     def _input(self, column: Column) -> QWidget:
         name = f"i589ListInput_{self.spec.key}_{column.name}"
         if column.kind in ("month", "date", "any_date"):
-            field: DateInput
+            field: DateInput | MonthInput
             if column.kind == "date":
                 field = DateInput(window=LIFETIME, today=self.session.today)
             elif column.kind == "any_date":
                 field = OptionalDateInput(window=CASE_FACTS, today=self.session.today)
-            else:
-                field = OptionalDateInput(window=LIFETIME, today=self.session.today)
+            else:  # the form asks a month ("Mo/Yr"): typed mm/yyyy
+                field = MonthInput(today=self.session.today)
             field.set_names(name, column.label)
             field.edit.returnPressed.connect(self.add)
             return field
@@ -204,7 +205,7 @@ class ListEditor(QGroupBox):
         for field in self.inputs.values():
             if isinstance(field, QLineEdit):
                 field.clear()
-            elif isinstance(field, DateInput):
+            elif isinstance(field, DateInput | MonthInput):
                 field.set_value(None)
             elif isinstance(field, ChoiceCombo):
                 field.setCurrentIndex(0)
@@ -217,7 +218,7 @@ class ListEditor(QGroupBox):
     def typed(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for name, field in self.inputs.items():
-            if isinstance(field, DateInput | ChoiceCombo):
+            if isinstance(field, DateInput | MonthInput | ChoiceCombo):
                 values[name] = field.value()
             elif isinstance(field, QCheckBox):
                 values[name] = field.isChecked()
@@ -230,7 +231,7 @@ class ListEditor(QGroupBox):
     def add(self) -> None:
         if self.client_id is None:
             return
-        dates = [f for f in self.inputs.values() if isinstance(f, DateInput)]
+        dates = [f for f in self.inputs.values() if isinstance(f, DateInput | MonthInput)]
         checked = [field.check() for field in dates]  # every field's problem shown
         if not all(checked):
             self.status.setText(self.tr("Nothing was added: correct the dates marked above."))

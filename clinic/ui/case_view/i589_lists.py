@@ -1,8 +1,8 @@
 """The I-589 tab's lists (issue 23): the client's entries into the United States (Part A.I 19)
 and Part A.III's addresses, education, employment, parents and siblings as tables with add and
 remove (:mod:`i589_list_editor`), and Parts D and E's preparer and interpreter
-(:mod:`i589_people_box`). Dates are typed as any day of the month: the form asks
-months, and the month is what is kept."""
+(:mod:`i589_people_box`). Part A.III's dates are months, as the form asks ("Mo/Yr"): typed
+mm/yyyy (:mod:`clinic.ui.month_input`)."""
 
 from __future__ import annotations
 
