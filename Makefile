@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations test-corpus test-faults test-office
+.PHONY: run test demo lint typecheck layers pytest test-display system-deps screenshots bench bundle bundle-check clean help translations test-corpus test-faults test-office office-demo
 
 help:
 	@echo "make run    - set up and start Clinic"
@@ -15,6 +15,7 @@ help:
 	@echo "make test-display - the real-display suite alone (Xvfb + openbox, Qt xcb); ARGS='-k name' picks tests"
 	@echo "make test-faults  - long fault runs: 200 kill -9 trials, audit checks beside a live writer, canary sweeps of every CLI flow and the window's dialogs"
 	@echo "make test-corpus  - the evidence packet on the whole generated PDF corpus"
+	@echo "make office-demo  - office mode on this computer: a throwaway PostgreSQL server with demo data, the window signed in (AS=volunteer|paralegal|attorney|admin)"
 	@echo "make test-office  - the services suite again on a throwaway PostgreSQL server (office mode)"
 	@echo "make demo   - start Clinic on a throwaway data folder filled with synthetic cases"
 	@echo "make bench  - run the benchmarks (writes bench/results.md and bench/results.json; then the hostile .xlsx timings)"
@@ -54,6 +55,14 @@ demo: export QT_QPA_PLATFORM :=
 demo: $(DEPS) $(QM)
 	@bash tools/install-system-deps.sh run
 	@bash tools/demo.sh $(BIN)/clinic
+
+# Office mode (issue 21) on this computer: a throwaway PostgreSQL server with demo data, and the
+# window signed in to it (AS=admin|attorney|paralegal|volunteer); stopped when the window closes.
+AS ?= paralegal
+office-demo: export QT_QPA_PLATFORM :=
+office-demo: $(DEPS) $(QM)
+	@bash tools/install-system-deps.sh office
+	$(BIN)/python -m tools.office_demo --as $(AS)
 
 lint: $(DEPS)
 	$(BIN)/ruff check clinic tests installer $(wildcard bench tools)

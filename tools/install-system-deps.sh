@@ -4,6 +4,8 @@
 #   tools/install-system-deps.sh run    what the window needs (make run, make demo). Not root:
 #                                       prints the one command that installs them and fails, so
 #                                       the window never starts only to abort inside Qt.
+#   tools/install-system-deps.sh office what the window needs plus Debian's PostgreSQL server
+#                                       (make office-demo); like run when not root.
 #   tools/install-system-deps.sh test   the same plus what the tests need (make test and the
 #                                       real-display tests). Not root: prints the command and goes
 #                                       on; the tests that need a missing package are skipped
@@ -42,9 +44,10 @@ test_packages=(
 
 case "$mode" in
   run) packages=("${run_packages[@]}") ;;
+  office) packages=("${run_packages[@]}" postgresql postgresql-contrib) ;;
   test) packages=("${run_packages[@]}" "${test_packages[@]}") ;;
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|office|test" >&2
     exit 2
     ;;
 esac
@@ -71,9 +74,13 @@ fi
 command_line="sudo apt-get install --no-install-recommends ${missing[*]}"
 uid="${CLINIC_DEPS_UID:-$(id -u)}"
 if [ "$uid" -ne 0 ]; then
-  if [ "$mode" = run ]; then
+  if [ "$mode" != test ]; then
     {
-      echo "Clinic's window needs desktop libraries that are not installed: ${missing[*]}"
+      if [ "$mode" = run ]; then
+        echo "Clinic's window needs desktop libraries that are not installed: ${missing[*]}"
+      else
+        echo "Clinic's office demo needs Debian packages that are not installed: ${missing[*]}"
+      fi
       echo "Install them with this one command, then run make again:"
       echo
       echo "    $command_line"
@@ -98,7 +105,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "system-deps: installing ${missing[*]}"
   if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
     echo "system-deps: could not install ${missing[*]}; install them with: ${command_line#sudo }" >&2
-    [ "$mode" = run ] && exit 1
+    [ "$mode" != test ] && exit 1
   fi
 elif [ "$want_sqlcipher4" -eq 1 ]; then
   apt-get update -qq

@@ -56,7 +56,13 @@ def make_certificates(*, hosts: list[str], folder: Path, days: int) -> MadeCerti
 
 
 def init_server(*, target: OfficeTarget, password: str | None) -> InitReport:
-    return postgres_server.init_server(target, password)
+    """A new office database holds no deadlines yet: it starts current with this version's
+    deadline rules, as a new laptop store does, so no window recomputes it for an upgrade."""
+    from clinic.services.rules_upgrade import RULES_VERSION_KEY, rules_version  # noqa: PLC0415
+
+    return postgres_server.init_server(
+        target, password, first_settings={RULES_VERSION_KEY: rules_version()}
+    )
 
 
 def add_staff(

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Connection, Engine, create_engine, func, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, delete, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
@@ -42,7 +42,7 @@ from clinic.domain.i18n import N_
 from clinic.storage import keys, migrate
 from clinic.storage.engine import connect_read_only
 from clinic.storage.errors import StoreBusy, StoreError
-from clinic.storage.models import AuditEntry, Base
+from clinic.storage.models import AuditEntry, Base, Setting
 from clinic.storage.postgres import OfficeError, OfficeTarget, connect_once, read_store_id
 from clinic.storage.postgres_import_rows import (
     STREAM,
@@ -196,7 +196,9 @@ def _counts(connection: Connection) -> dict[str, int]:
 
 
 def _refuse_if_not_empty(office: Connection) -> None:
-    held = {name: n for name, n in _counts(office).items() if n}
+    # The settings 'clinic server init' starts a database with (its deadline rules' version)
+    # are not records: the laptop's settings replace them (_copy_everything).
+    held = {name: n for name, n in _counts(office).items() if n and name != Setting.__tablename__}
     for name in OFFICE_RECORD_TABLES:
         n = int(office.execute(text(f"SELECT count(*) FROM {name}")).scalar() or 0)  # noqa: S608
         if n:
@@ -300,6 +302,9 @@ def import_store(
 
 def _copy_everything(laptop: Connection, office: Connection, source: Store) -> ImportReport:
     office.execute(text(f"ALTER TABLE audit_entry DISABLE TRIGGER {CHAIN_TRIGGER}"))
+    # The laptop's settings, not the ones 'server init' started with: its deadlines were
+    # computed with its own rules' version (or none recorded: the window then recomputes).
+    office.execute(delete(Setting))
     rows: dict[str, int] = {}
     head = ChainHead(0, "0" * 64)
     for table in _tables():

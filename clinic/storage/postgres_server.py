@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, insert, text
 
 from clinic.domain.i18n import N_
 from clinic.storage import migrate
@@ -159,8 +159,12 @@ def _ensure_role(connection: Connection, name: str, *, member_of: str | None = N
         connection.execute(text(f"GRANT {quoted(member_of)} TO {quoted(name)}"))
 
 
-def init_server(target: OfficeTarget, password: str | None) -> InitReport:
+def init_server(
+    target: OfficeTarget, password: str | None, *, first_settings: dict[str, Any] | None = None
+) -> InitReport:
     """Create (or bring up to date) the office database's schema, roles, grants and policies.
+    ``first_settings``: the settings a new database starts with (key → value), written in the
+    transaction that names it; an existing database's are left alone.
 
     Refuses a database that holds anything that is not Clinic's."""
     roles = role_names(target.database)
@@ -201,6 +205,10 @@ def init_server(target: OfficeTarget, password: str | None) -> InitReport:
         with owner.begin() as connection:
             apply_grants_and_policies(connection, roles)
             if created:
+                from clinic.storage.models import Setting  # noqa: PLC0415
+
+                for key, value in (first_settings or {}).items():
+                    connection.execute(insert(Setting).values(key=key, value=value, version=1))
                 store_id = uuid.uuid4().hex
                 connection.execute(
                     text(

@@ -367,11 +367,12 @@ def office_template(cluster: Cluster) -> OfficeTemplate:
         return _template
     import psycopg  # noqa: PLC0415
 
+    from clinic.services import office  # noqa: PLC0415
     from clinic.storage import postgres_server  # noqa: PLC0415
 
     create_database(cluster, TEMPLATE)
     target = superuser_target(cluster, TEMPLATE)
-    postgres_server.init_server(target, cluster.superuser_password)
+    office.init_server(target=target, password=cluster.superuser_password)
     password = secrets.token_urlsafe(18)
     roles = postgres_server.role_names(TEMPLATE)
     with psycopg.connect(cluster.conninfo(TEMPLATE), autocommit=True) as connection:

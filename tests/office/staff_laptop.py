@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from clinic.services import office
 from clinic.storage import postgres_server, postgres_settings
 from clinic.storage.postgres import OfficeTarget
 from tests.office import pg_cluster
@@ -38,8 +39,8 @@ def office_database(cluster: Cluster) -> str:
     template would keep the template's role names)."""
     database = f"staff{secrets.token_hex(4)}"
     pg_cluster.create_database(cluster, database)
-    postgres_server.init_server(
-        pg_cluster.superuser_target(cluster, database), cluster.superuser_password
+    office.init_server(
+        target=pg_cluster.superuser_target(cluster, database), password=cluster.superuser_password
     )
     return database
 

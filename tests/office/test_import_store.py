@@ -23,6 +23,7 @@ from clinic.domain.background import AddressKind, Relation
 from clinic.domain.enums import ArrivalManner, ChecklistState, StatusKind
 from clinic.domain.ids import ClientId
 from clinic.services import lifecycle, notes, office_import, search
+from clinic.services import office as office_service
 from clinic.services.demo import fill_demo_data
 from clinic.storage import anchors, keys, postgres_import, postgres_server
 from clinic.storage.audit_log import verify_entries
@@ -322,8 +323,8 @@ def set_up(pg_cluster: Cluster) -> Iterator[str]:
     database = "import_set_up"
     drop_database(pg_cluster, database)
     create_database(pg_cluster, database)
-    postgres_server.init_server(
-        superuser_target(pg_cluster, database), pg_cluster.superuser_password
+    office_service.init_server(
+        target=superuser_target(pg_cluster, database), password=pg_cluster.superuser_password
     )
     yield database
     drop_database(pg_cluster, database)

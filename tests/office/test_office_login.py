@@ -5,6 +5,7 @@ for a wrong or expired password, an unreachable server and a certificate problem
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,14 +158,37 @@ def test_a_paralegal_is_not_asked_to_update_the_rules_version(laptop: StaffLapto
     """Only an administrator writes the clinic's settings, where the deadline rules' version is
     kept: a paralegal's window does not redo every case's deadlines and then fail at every start
     (found walking the office window, 2026-12-07); it says an administrator updates them."""
+    # As if the database's deadlines were computed by an older Clinic: another rules version.
+    laptop.superuser_sql(
+        'UPDATE setting SET value = CAST(\'{"engine": "older", "rules": {}}\' AS json) '
+        f"WHERE key = '{rules_upgrade.RULES_VERSION_KEY}'"
+    )
     signed_in = office_login.sign_in(password=laptop.first_password, folder=laptop.config)
     try:
         with signed_in.store.unit_of_work() as session:
-            assert rules_upgrade.rules_changed(session)  # a new database: no version recorded
+            assert rules_upgrade.rules_changed(session)
         with pytest.raises(rules_upgrade.RulesNeedAnAdministrator) as refused:
             rules_upgrade.upgrade_rules(store=signed_in.store, actor=laptop.login)
         assert refused.value.changed
         with signed_in.store.unit_of_work() as session:
             assert rules_upgrade.rules_changed(session)  # nothing recorded
+    finally:
+        signed_in.store.lock()
+        current = json.dumps(rules_upgrade.rules_version()).replace("'", "''")
+        laptop.superuser_sql(
+            f"UPDATE setting SET value = CAST('{current}' AS json) "
+            f"WHERE key = '{rules_upgrade.RULES_VERSION_KEY}'"
+        )
+
+
+def test_a_new_office_database_is_current_with_the_deadline_rules(laptop: StaffLaptop) -> None:
+    """'clinic server init' records this version's deadline rules in the new database, as a new
+    laptop store does: it holds no deadlines yet, so nobody's window (a paralegal's, here)
+    says the rules need an administrator (found starting make office-demo, 2026-12-07)."""
+    signed_in = office_login.sign_in(password=laptop.first_password, folder=laptop.config)
+    try:
+        with signed_in.store.unit_of_work() as session:
+            assert rules_upgrade.rules_changed(session) == []
+        assert rules_upgrade.upgrade_rules(store=signed_in.store, actor=laptop.login)[0] == []
     finally:
         signed_in.store.lock()
