@@ -6,7 +6,8 @@
 Writes i589-rev-08-25-20-filled.pdf (fillable: the XFA layer removed, appearances written) and
 i589-rev-08-25-20-page-NN.png for each of its pages as poppler draws them (pdftoppm -r 60), so the
 placement can be looked at without a PDF reader. The case is tests/services/i589_case.py's
-(synthetic: four entries, a spouse, six children, Part A.III's lists), with a preparer. Uses a throwaway encrypted store in a temporary
+(synthetic: four entries, a spouse, six children, Part A.III's lists), with a preparer and
+the clinic's address and telephone in Settings. Uses a throwaway encrypted store in a temporary
 folder; existing example files are replaced (they are generated).
 """
 
@@ -16,6 +17,7 @@ import argparse
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from clinic.domain.drafts import StaffDraft  # noqa: E402
 from clinic.domain.enums import StaffRole  # noqa: E402
-from clinic.services import i589, lifecycle, staff  # noqa: E402
+from clinic.services import i589, lifecycle, settings, staff  # noqa: E402
 from clinic.services.i589_people import I589People, set_i589_people  # noqa: E402
 from clinic.storage import keys  # noqa: E402
 from tests.services.i589_case import BLANK, make_case  # noqa: E402
@@ -50,6 +52,16 @@ def main(argv: list[str] | None = None) -> int:
             ).unwrap()
             people = I589People(preparer, "Juana Mamani", "es")
             set_i589_people(store=store, case_id=case_id, people=people).unwrap()
+            office = replace(  # Part E's address and telephone: the clinic's, from Settings
+                settings.get_settings(store=store),
+                office_street="1200 W Lawrence Ave",
+                office_suite="Suite 210",
+                office_city="Chicago",
+                office_state="IL",
+                office_zip_code="60640",
+                office_phone="(773) 555-0188",
+            )
+            settings.update_settings(store=store, settings=office).unwrap()
             staging = Path(folder) / f"{NAME}-filled.pdf"
             result = i589.export_i589(
                 store=store, case_id=case_id, form=args.form, destination=staging, flatten=False

@@ -46,6 +46,10 @@ WORDS: dict[str, str] = {
     "no_preparer": N_(
         "Who prepared the form is not recorded (Part E): choose the staff member in the I-589 tab."
     ),
+    "no_preparer_address": N_(
+        "The clinic's address and daytime telephone (the preparer's, Part E) are not in "
+        "Settings: record them once under Settings, The clinic's address and telephone."
+    ),
     "no_interpreter": N_(
         "The client needs an interpreter, but no interpreter is recorded for this form "
         "(Part D): record their name and language in the I-589 tab."
@@ -158,6 +162,8 @@ def _people(facts: I589Facts) -> list[Finding]:
     found: list[Finding] = []
     if not facts.preparer_name:
         found.append(Finding("no_preparer", "Part E", True))
+    elif facts.preparer_office.is_empty():
+        found.append(Finding("no_preparer_address", "Part E", False))
     if facts.interpreter_needed and not facts.interpreter_name:
         found.append(Finding("no_interpreter", "Part D", True))
     return found

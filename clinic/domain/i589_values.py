@@ -24,6 +24,7 @@ from clinic.domain.enums import MaritalStatus, ProtectedGround, Sex
 from clinic.domain.i18n import N_
 from clinic.domain.i589_background import background_values
 from clinic.domain.i589_map import Value
+from clinic.domain.office_address import OfficeAddress
 from clinic.domain.reference_codes import country_name, language_name
 
 ENTRY_ROWS = 3  # Part A.I 19.C lists three entries; more go on Supplement B
@@ -81,6 +82,7 @@ class I589Facts:
     last_arrival_on: date | None = None  # the arrival the one-year deadline counts from
     background: Background = field(default_factory=Background)  # Part A.III's lists
     preparer_name: str = ""  # Part E: the staff member who prepared the form
+    preparer_office: OfficeAddress = field(default_factory=OfficeAddress)  # from Settings
     interpreter_needed: bool = False  # as recorded at intake
     interpreter_name: str = ""  # Part D
     interpreter_language: str = ""  # ISO 639 code
@@ -252,12 +254,24 @@ def _family(facts: I589Facts) -> tuple[dict[str, Value | None], list[Overflow]]:
 
 
 def _preparer(facts: I589Facts) -> dict[str, Value | None]:
-    """Part E's printed name, and Part D's "Did someone other than your spouse, parent, or
-    child/children prepare this application?" (the clinic did, once its preparer is recorded).
+    """Part E's printed name, address and daytime telephone (the clinic's, from Settings), and
+    Part D's "Did someone other than your spouse, parent, or child/children prepare this
+    application?" (the clinic did, once its preparer is recorded).
     Rev. 08/25/20 has no interpreter block: the interpreter is for the cross-checks."""
     if not facts.preparer_name:
         return {}
-    return {"preparer.name": facts.preparer_name, "preparer.other": "yes"}
+    office = facts.preparer_office  # Part E's address and telephone: the clinic's (Settings)
+    return {
+        "preparer.name": facts.preparer_name,
+        "preparer.other": "yes",
+        "preparer.street": office.street,
+        "preparer.apartment": office.suite,
+        "preparer.city": office.city,
+        "preparer.state": office.state,
+        "preparer.zip": office.zip_code,
+        "preparer.phone_area": office.phone,
+        "preparer.phone_number": office.phone,
+    }
 
 
 def _supplements(facts: I589Facts) -> dict[str, Value | None]:

@@ -91,6 +91,11 @@ _TEXT: dict[Problem, str] = {
         "no other entry of theirs is recorded to take its place: correct the last arrival in "
         "the client's details first."
     ),
+    Problem.BAD_STATE: N_("Type the state's two-letter code, e.g. IL."),
+    Problem.BAD_ZIP: N_("A ZIP code has five digits (60601, or 60601-1234)."),
+    Problem.BAD_US_PHONE: N_(
+        "A U.S. telephone number has 10 digits with its area code, e.g. (312) 555-0142."
+    ),
     Problem.BAD_SSN: N_(
         "A U.S. Social Security number has 9 digits (123-45-6789); leave it empty if the "
         "client has none."

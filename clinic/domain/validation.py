@@ -86,6 +86,10 @@ class Problem(StrEnum):
     END_BEFORE_START = "end_before_start"
     NOT_THIS_CLIENTS = "not_this_clients"
     LAST_ARRIVAL_ENTRY = "last_arrival_entry"
+    # the clinic's own address in Settings (clinic/domain/office_address.py)
+    BAD_STATE = "bad_state"
+    BAD_ZIP = "bad_zip"
+    BAD_US_PHONE = "bad_us_phone"
     # the applicant's I-589 details (clinic/domain/applicant.py)
     BAD_SSN = "bad_ssn"
     BAD_USCIS_ACCOUNT = "bad_uscis_account"

@@ -15,6 +15,7 @@ from clinic.services.applicant import details_of, interview_questions
 from clinic.services.background import read_background
 from clinic.services.entries import intake_arrival
 from clinic.services.errors import NotFound, Thing
+from clinic.services.settings_schema import settings_in
 from clinic.storage.models import Case, Client, FamilyMember, Staff
 from clinic.storage.store import Store
 
@@ -83,6 +84,7 @@ def _facts(session: Session, case: Case) -> I589Facts:
         last_arrival_on=client.last_arrival_on,
         background=read_background(session, client.id),
         preparer_name=_preparer(session, case),
+        preparer_office=settings_in(session).office_address(),
         interpreter_needed=client.interpreter_needed,
         interpreter_name=case.i589_interpreter_name,
         interpreter_language=case.i589_interpreter_language,

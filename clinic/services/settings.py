@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from clinic.domain.deadlines import RuleSettingError
 from clinic.domain.enums import AuditAction
+from clinic.domain.office_address import validate_office_address
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services.auditing import field_changes, record
 from clinic.services.deadline_recompute import mark_pending, run_pending, scope_of_change
@@ -49,6 +51,19 @@ def update_settings(
         rule_context(settings)
     except (RuleSettingError, ValueError):
         return rejected((FieldProblem("rule_days", Problem.RULE_SETTING_INVALID),))
+    address = validate_office_address(settings.office_address())
+    if address:
+        return rejected(address)
+    office = settings.office_address()
+    settings = replace(
+        settings,
+        office_street=office.street.strip(),
+        office_suite=office.suite.strip(),
+        office_city=office.city.strip(),
+        office_state=office.state.strip().upper(),
+        office_zip_code=office.zip_code.strip(),
+        office_phone=office.phone.strip(),
+    )
     value = settings.to_json()
     with store.unit_of_work() as session:
         before = settings_in(session)

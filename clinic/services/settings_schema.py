@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from clinic.domain.office_address import OfficeAddress
 from clinic.storage.models import Setting
 
 SETTINGS_KEY = "clinic"
@@ -18,6 +19,14 @@ SETTINGS_VERSION = 2
 class ClinicSettings:
     clinic_name: str = ""
     letterhead: str = ""  # address and phone lines printed under the name on PDFs
+    # The clinic's address and daytime telephone as forms ask them (the I-589's Part E, the
+    # preparer's: clinic/domain/office_address.py); empty: not recorded.
+    office_street: str = ""
+    office_suite: str = ""
+    office_city: str = ""
+    office_state: str = ""
+    office_zip_code: str = ""
+    office_phone: str = ""
     auto_lock_minutes: int = 5
     backup_folder: str = ""
     backups_kept: int = 14
@@ -39,6 +48,16 @@ class ClinicSettings:
     def rule_inputs(self) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
         """What the deadline rules depend on, hashable (for caching and change detection)."""
         return tuple(sorted(self.rule_days.items())), tuple(sorted(self.closure_days.items()))
+
+    def office_address(self) -> OfficeAddress:
+        return OfficeAddress(
+            self.office_street,
+            self.office_suite,
+            self.office_city,
+            self.office_state,
+            self.office_zip_code,
+            self.office_phone,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

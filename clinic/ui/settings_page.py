@@ -48,6 +48,7 @@ from clinic.ui.settings_sections import (
     handout_layout_field,
     known_zones,
     letterhead_field,
+    office_fields,
     scrolled,
     time_zone_field,
     two_columns,
@@ -89,6 +90,7 @@ class SettingsPage(Page):
     def _build_fields(self) -> None:
         self.clinic_name = named(QLineEdit(), "clinicName", self.tr("Clinic name"))
         self.letterhead = letterhead_field(self.fontMetrics().lineSpacing())
+        self.office = office_fields()  # the clinic's address and telephone, for forms
         self.handout_layout = handout_layout_field()
         self.auto_lock = count_field(
             "autoLockMinutes", self.tr("Lock after idle minutes"), AUTO_LOCK_RANGE
@@ -143,6 +145,8 @@ class SettingsPage(Page):
     def _connect_edits(self) -> None:
         self.clinic_name.textChanged.connect(self._update_dirty)
         self.letterhead.textChanged.connect(self._update_dirty)
+        for field in self.office.values():
+            field.textChanged.connect(self._update_dirty)
         self.auto_lock.valueChanged.connect(self._update_dirty)
         self.backup_folder.textChanged.connect(self._update_dirty)
         self.backups_kept.valueChanged.connect(self._update_dirty)
@@ -175,7 +179,7 @@ class SettingsPage(Page):
         if self.staff_dialog is not None:
             self.staff_dialog.done(0)
             self.staff_dialog = None
-        for line in (self.clinic_name, self.backup_folder):
+        for line in (self.clinic_name, self.backup_folder, *self.office.values()):
             line.clear()
         self.letterhead.clear()
         self.timezone.setEditText("")
@@ -194,6 +198,12 @@ class SettingsPage(Page):
             self._loaded,
             clinic_name=self.clinic_name.text().strip(),
             letterhead=self.letterhead.toPlainText().strip(),
+            office_street=self._office("street"),
+            office_suite=self._office("suite"),
+            office_city=self._office("city"),
+            office_state=self._office("state"),
+            office_zip_code=self._office("zip_code"),
+            office_phone=self._office("phone"),
             auto_lock_minutes=self.auto_lock.value(),
             backup_folder=self.backup_folder.text().strip(),
             backups_kept=self.backups_kept.value(),
@@ -202,6 +212,9 @@ class SettingsPage(Page):
             closure_days=self.closures.model.as_settings(),
             handout_layout=str(self.handout_layout.currentData() or "side-by-side"),
         )
+
+    def _office(self, name: str) -> str:
+        return self.office[name].text().strip()
 
     def has_unsaved_changes(self) -> bool:
         return self._baseline is not None and self.edited_settings() != self._baseline
@@ -342,6 +355,8 @@ class SettingsPage(Page):
         self._baseline = None  # edits made while filling are not the user's
         self.clinic_name.setText(settings.clinic_name)
         self.letterhead.setPlainText(settings.letterhead)
+        for name, field in self.office.items():
+            field.setText(getattr(settings, f"office_{name}"))
         self.auto_lock.setValue(settings.auto_lock_minutes)
         self.backup_folder.setText(settings.backup_folder)
         self.backups_kept.setValue(settings.backups_kept)

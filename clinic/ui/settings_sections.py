@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.domain.office_address import MAX_LINE
 from clinic.ui.settings_layout import named
 from clinic.ui.time_zones import system_zone
 
@@ -133,6 +135,7 @@ def two_columns(page: SettingsPage, handout_languages: QWidget, forms: QWidget) 
     columns = QHBoxLayout(content)
     left = QVBoxLayout()
     left.addWidget(clinic_group(page))
+    left.addWidget(office_group(page))
     left.addWidget(workstation_group(page))
     left.addWidget(page.language_box)
     left.addWidget(staff_group(page))
@@ -173,6 +176,71 @@ def clinic_group(page: SettingsPage) -> QGroupBox:
     form.addRow(
         QCoreApplication.translate("SettingsPage", "Client &handouts:"), page.handout_layout
     )
+    return group
+
+
+# The clinic's address and telephone as forms ask them: (field, label, placeholder).
+OFFICE_FIELDS = (
+    ("street", QT_TRANSLATE_NOOP("SettingsPage", "Number and street:"), ""),
+    (
+        "suite",
+        QT_TRANSLATE_NOOP("SettingsPage", "Suite or floor:"),
+        QT_TRANSLATE_NOOP("SettingsPage", "e.g. 210 (the form's Apt. No.)"),
+    ),
+    ("city", QT_TRANSLATE_NOOP("SettingsPage", "City:"), ""),
+    (
+        "state",
+        QT_TRANSLATE_NOOP("SettingsPage", "State:"),
+        QT_TRANSLATE_NOOP("SettingsPage", "e.g. IL"),
+    ),
+    (
+        "zip_code",
+        QT_TRANSLATE_NOOP("SettingsPage", "ZIP code:"),
+        QT_TRANSLATE_NOOP("SettingsPage", "e.g. 60640"),
+    ),
+    (
+        "phone",
+        QT_TRANSLATE_NOOP("SettingsPage", "Daytime telephone:"),
+        QT_TRANSLATE_NOOP("SettingsPage", "e.g. (773) 555-0188"),
+    ),
+)
+
+
+def office_fields() -> dict[str, QLineEdit]:
+    """The clinic's address and telephone, one line each (saved with the page)."""
+    fields: dict[str, QLineEdit] = {}
+    for name, label, placeholder in OFFICE_FIELDS:
+        words = QCoreApplication.translate(CONTEXT, str(label)).rstrip(":")
+        field = named(QLineEdit(), f"office_{name}", words)
+        field.setMaxLength(MAX_LINE)
+        if placeholder:
+            field.setPlaceholderText(QCoreApplication.translate(CONTEXT, str(placeholder)))
+        fields[name] = field
+    return fields
+
+
+def office_group(page: SettingsPage) -> QGroupBox:
+    """Recorded once, printed on the forms the clinic's staff prepare (the I-589's Part E:
+    the preparer's address and daytime telephone)."""
+    group = QGroupBox(
+        QCoreApplication.translate("SettingsPage", "The clinic's address and telephone")
+    )
+    group.setObjectName("officeAddressGroup")
+    form = QFormLayout(group)
+    note = QLabel(
+        QCoreApplication.translate(
+            "SettingsPage",
+            "Filled in on the forms your staff prepare (the I-589's Part E: the preparer's "
+            "address and daytime telephone).",
+        )
+    )
+    note.setWordWrap(True)
+    form.addRow(note)
+    for name, label, _placeholder in OFFICE_FIELDS:
+        form.addRow(
+            QCoreApplication.translate(CONTEXT, str(label)),
+            page.problems.beside(f"office_{name}", page.office[name]),
+        )
     return group
 
 

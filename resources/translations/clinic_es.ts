@@ -5835,6 +5835,10 @@ Esc: cancelar</translation>
         <translation>Preparado por (Parte E):</translation>
     </message>
     <message>
+        <source>Preparer&apos;s address and telephone:</source>
+        <translation>Dirección y teléfono de quien prepara:</translation>
+    </message>
+    <message>
         <source>Interpreter&apos;s name (Part D):</source>
         <translation>Nombre del intérprete (Parte D):</translation>
     </message>
@@ -5845,6 +5849,14 @@ Esc: cancelar</translation>
     <message>
         <source>— not recorded —</source>
         <translation>— sin registrar —</translation>
+    </message>
+    <message>
+        <source>Not recorded yet: record the clinic&apos;s address and telephone once in Settings (The clinic&apos;s address and telephone); every form is then filled from there.</source>
+        <translation>Aún sin registrar: registre una vez la dirección y el teléfono de la clínica en Configuración (La dirección y el teléfono de la clínica); cada formulario se llena desde allí.</translation>
+    </message>
+    <message>
+        <source>{0} (the clinic&apos;s, from Settings)</source>
+        <translation>{0} (los de la clínica, de Configuración)</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
@@ -6433,6 +6445,54 @@ Esc: cancelar</translation>
     <message>
         <source>Client &amp;handouts:</source>
         <translation>&amp;Hojas informativas:</translation>
+    </message>
+    <message>
+        <source>Number and street:</source>
+        <translation>Número y calle:</translation>
+    </message>
+    <message>
+        <source>Suite or floor:</source>
+        <translation>Oficina o piso:</translation>
+    </message>
+    <message>
+        <source>e.g. 210 (the form&apos;s Apt. No.)</source>
+        <translation>p. ej., 210 (el «Apt. No.» del formulario)</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ciudad:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>e.g. IL</source>
+        <translation>p. ej., IL</translation>
+    </message>
+    <message>
+        <source>ZIP code:</source>
+        <translation>Código postal (ZIP):</translation>
+    </message>
+    <message>
+        <source>e.g. 60640</source>
+        <translation>p. ej., 60640</translation>
+    </message>
+    <message>
+        <source>Daytime telephone:</source>
+        <translation>Teléfono de día:</translation>
+    </message>
+    <message>
+        <source>e.g. (773) 555-0188</source>
+        <translation>p. ej., (773) 555-0188</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s address and telephone</source>
+        <translation>La dirección y el teléfono de la clínica</translation>
+    </message>
+    <message>
+        <source>Filled in on the forms your staff prepare (the I-589&apos;s Part E: the preparer&apos;s address and daytime telephone).</source>
+        <translation>Se escriben en los formularios que prepara su personal (la Parte E del I-589: la dirección y el teléfono de día de quien lo prepara).</translation>
     </message>
     <message>
         <source>Locking, backups and time</source>

@@ -13,6 +13,7 @@ from clinic.domain.enums import MaritalStatus
 from clinic.domain.i589_checks import cross_checks, describe, question_words
 from clinic.domain.i589_questions import parse_questions
 from clinic.domain.i589_values import I589Facts, Relative
+from clinic.domain.office_address import OfficeAddress
 from clinic.resource_files import resource_path
 
 INTERVIEW = parse_questions(
@@ -54,6 +55,7 @@ def facts(**changes: object) -> I589Facts:
         "details": ANSWERED,
         "last_arrival_on": date(2023, 6, 18),
         "preparer_name": "Laura Paralegal",
+        "preparer_office": OfficeAddress("1200 W Lawrence Ave", "", "Chicago", "IL", "60640"),
     }
     return I589Facts(**{**base, **changes})  # type: ignore[arg-type]
 
@@ -75,6 +77,15 @@ def test_the_preparer_and_an_interpreter_the_client_needs_must_be_recorded() -> 
     assert "Parte E" in describe(found[0], "es") and "intérprete" in describe(found[1], "es")
     recorded = facts(interpreter_needed=True, interpreter_name="Juana Mamani")
     assert cross_checks(recorded, INTERVIEW) == ()
+
+
+def test_the_clinics_address_for_part_e_missing_from_settings_is_a_note() -> None:
+    found = cross_checks(facts(preparer_office=OfficeAddress()), INTERVIEW)
+    assert [(f.code, f.question, f.blocks) for f in found] == [
+        ("no_preparer_address", "Part E", False)
+    ]
+    assert "Settings" in describe(found[0], "en")
+    assert "Configuración" in describe(found[0], "es")
 
 
 def test_parts_b_and_c_unanswered_or_unexplained_block_named_by_number() -> None:

@@ -88,10 +88,18 @@ def test_the_shipped_map_parses_and_maps_each_field_once() -> None:
     path = resource_path("forms", "i-589", "rev-08-25-20.toml")
     form_map = parse_form_map(path.read_text(encoding="utf-8"), str(path))
     assert form_map.footer == "Form I-589 (Rev. 08/25/20)" and form_map.pages == 12
-    assert len(form_map.fields) == 399  # 298 before Part A.III and Parts D and E (migration 0011)
-    assert sum(f.has_source for f in form_map.fields) == 297  # 196 before migration 0011
+    # 298 before Part A.III and Parts D and E (migration 0011), 399 before Part E's address
+    # and telephone (the clinic's, from Settings)
+    assert len(form_map.fields) == 406
+    assert sum(f.has_source for f in form_map.fields) == 304  # 196 before migration 0011
     assert {f.page for f in form_map.fields} == {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12}
-    for key in ("applicant.a_number", "applicant.date_of_birth", "child4.given_name"):
+    for key in (
+        "applicant.a_number",
+        "applicant.date_of_birth",
+        "child4.given_name",
+        "preparer.zip",
+        "preparer.phone_number",
+    ):
         assert key in {f.key for f in form_map.fields}
 
 

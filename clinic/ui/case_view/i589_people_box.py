@@ -1,16 +1,18 @@
 """Parts D and E of the I-589 in its tab (issue 23): who prepared the form (a staff member,
 chosen from Staff) and the interpreter (name and language), recorded per case; **Save preparer
-and interpreter** stores them, audited. The signatures stay for ink."""
+and interpreter** stores them, audited. Part E's address and daytime telephone are the clinic's,
+recorded once in Settings: shown here as they will be filled in. The signatures stay for ink."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from clinic.domain.ids import CaseId
 from clinic.services import staff
 from clinic.services.i589_people import MAX_NAME, I589People, i589_people, set_i589_people
 from clinic.services.results import Result
+from clinic.services.settings import get_settings
 from clinic.ui.case_view.case_tab import action_button
 from clinic.ui.case_view.case_words import problem_words
 from clinic.ui.intake.choice_combo import ChoiceCombo
@@ -32,6 +34,10 @@ class PeopleBox(QGroupBox):
         self.preparer = ChoiceCombo()
         self.preparer.setObjectName("i589Preparer")
         self.preparer.setAccessibleName(self.tr("Prepared by"))
+        self.office = QLabel()  # Part E's address and telephone: the clinic's, from Settings
+        self.office.setObjectName("i589PreparerOffice")
+        self.office.setWordWrap(True)
+        self.office.setTextFormat(Qt.TextFormat.PlainText)
         self.interpreter = QLineEdit()
         self.interpreter.setObjectName("i589InterpreterName")
         self.interpreter.setAccessibleName(self.tr("Interpreter's name"))
@@ -53,6 +59,7 @@ class PeopleBox(QGroupBox):
         self.status.setObjectName("i589PeopleStatus")
         form = QFormLayout(self)
         form.addRow(self.tr("Prepared by (Part E):"), self.preparer)
+        form.addRow(self.tr("Preparer's address and telephone:"), self.office)
         form.addRow(self.tr("Interpreter's name (Part D):"), self.interpreter)
         form.addRow(self.tr("Interpreter's language:"), self.language)
         buttons = QHBoxLayout()
@@ -76,9 +83,23 @@ class PeopleBox(QGroupBox):
                 if person.active or person.id == people.preparer_id:  # who it was stays shown
                     self.preparer.add_choice(person.name, int(person.id))
         self.preparer.set_value(people.preparer_id)
+        self.office.setText(self._office_words() if case_id is not None else "")
         self.interpreter.setText(people.interpreter_name)
         self.language.set_value(people.interpreter_language)
         self.setEnabled(case_id is not None)
+
+    def _office_words(self) -> str:
+        office = get_settings(store=self.session.store).office_address()
+        if office.is_empty():
+            return self.tr(
+                "Not recorded yet: record the clinic's address and telephone once in Settings "
+                "(The clinic's address and telephone); every form is then filled from there."
+            )
+        place = " ".join(p for p in (office.state, office.zip_code) if p)
+        lines = [office.street, office.suite, office.city, place]
+        address = ", ".join(p for p in lines if p)
+        shown = " · ".join(p for p in (address, office.phone) if p)
+        return self.tr("{0} (the clinic's, from Settings)").format(shown)
 
     def typed(self) -> I589People:
         return I589People(self.preparer.value(), self.interpreter.text(), self.language.value())
