@@ -39,6 +39,31 @@ def record(
     )
 
 
+VERSION_KEY = "_version"
+"""An UPDATE entry's record of the version the row reached (a number beside the field pairs;
+the history shows only the pairs): clinic.services.versions reads what changed after a version."""
+
+
+def record_update(
+    session: Session, *, actor: str, entity: Entity, row: Any, changes: dict[str, Any]
+) -> None:
+    """Record an UPDATE of ``row`` (already set) with the version it reaches: the row is
+    flushed first, so its version is the new one (and a row changed under this save is
+    refused here, as ``StaleDataError``). Rows without a version are recorded as they are."""
+    version = None
+    if hasattr(row, "version"):
+        session.flush()
+        version = row.version
+    record(
+        session,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        entity=entity,
+        entity_id=row.id,
+        changes=changes if version is None else {**changes, VERSION_KEY: version},
+    )
+
+
 def record_created(
     session: Session, *, actor: str, entity: Entity, entity_id: int, values: dict[str, Any]
 ) -> None:
@@ -61,12 +86,5 @@ def update_audited(
     if changes:
         for name, value in values.items():
             setattr(row, name, value)
-        record(
-            session,
-            actor=actor,
-            action=AuditAction.UPDATE,
-            entity=entity,
-            entity_id=row.id,
-            changes=changes,
-        )
+        record_update(session, actor=actor, entity=entity, row=row, changes=changes)
     return changes

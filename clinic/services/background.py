@@ -101,7 +101,9 @@ def _stored(model: type[Any], row: BackgroundRow, client_id: int) -> StoredRow:
 
 
 def _audit_values(stored: StoredRow) -> dict[str, Any]:
-    names = [c.name for c in stored.__table__.columns if c.name not in ("id", "client_id")]
+    names = [
+        c.name for c in stored.__table__.columns if c.name not in ("id", "client_id", "version")
+    ]
     values = {name: getattr(stored, name) for name in names if name != "created_at"}
     return {_AUDIT_NAMES[type(stored)]: stored.id, **values}
 

@@ -11,12 +11,13 @@ from clinic.domain.enums import AuditAction, ClaimType, ForumKind, Outcome, Stag
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.stages import StageProblem, check_referral, check_stage_change
 from clinic.domain.validation import FieldProblem, Problem, validate_case
-from clinic.services.auditing import field_changes, record, record_created, snapshot, update_audited
+from clinic.services.auditing import field_changes, record, record_created, snapshot
 from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.dto import CaseView
 from clinic.services.errors import NotFound, Thing
 from clinic.services.intake_rows import case_values
 from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.services.versions import update_versioned
 from clinic.services.views import case_view
 from clinic.storage.models import Case, Client, Staff, StageEvent
 from clinic.storage.store import Store
@@ -70,8 +71,17 @@ def open_case(*, store: Store, client_id: ClientId, case: CaseDraft, today: date
         )
 
 
-def update_case(*, store: Store, case_id: CaseId, case: CaseDraft, today: date) -> Result[CaseId]:
-    """Save the case form. The claim type changes only through a referral."""
+def update_case(
+    *,
+    store: Store,
+    case_id: CaseId,
+    case: CaseDraft,
+    today: date,
+    expected_version: int | None = None,
+    save_over: int | None = None,
+) -> Result[CaseId]:
+    """Save the case form. The claim type changes only through a referral. ``expected_version``
+    and ``save_over``: as for clients.update_client (clinic.services.versions)."""
     problems = validate_case(case, today=today)
     if problems:
         return rejected(problems)
@@ -84,8 +94,15 @@ def update_case(*, store: Store, case_id: CaseId, case: CaseDraft, today: date) 
             return rejected(tuple(staff_problems))
         values = case_values(case, row.opened_on)
         values["opened_on"] = case.opened_on or row.opened_on
-        changes = update_audited(
-            session, actor=store.actor, entity=Entity.CASE, row=row, values=values
+        changes = update_versioned(
+            session,
+            row,
+            actor=store.actor,
+            thing=Thing.CASE,
+            entity=Entity.CASE,
+            values=values,
+            expected_version=expected_version,
+            save_over=save_over,
         )
         if not changes:
             return Result(case_id)

@@ -27,7 +27,7 @@ from clinic.domain.validation import (
     validate_client,
     validate_family_member,
 )
-from clinic.services.auditing import record, record_created, update_audited
+from clinic.services.auditing import record, record_created
 from clinic.services.deadline_refresh import client_case_ids, refresh_cases
 from clinic.services.dto import ClientView
 from clinic.services.errors import NotFound, Thing
@@ -38,6 +38,7 @@ from clinic.services.intake_rows import (
     known_parties,
 )
 from clinic.services.results import Changes, Entity, Result, rejected
+from clinic.services.versions import update_versioned
 from clinic.services.views import client_view
 from clinic.storage.models import AdverseParty, Case, Client, ClientAddress
 from clinic.storage.store import Store
@@ -152,8 +153,17 @@ def _add_adverse(session: Session, actor: str, client: Client, name: str) -> int
 
 
 def update_client(
-    *, store: Store, client_id: ClientId, client: ClientDraft, today: date
+    *,
+    store: Store,
+    client_id: ClientId,
+    client: ClientDraft,
+    today: date,
+    expected_version: int | None = None,
+    save_over: int | None = None,
 ) -> Result[ClientId]:
+    """Save the client form. ``expected_version``: the version the form was filled from (a
+    newer one saved meanwhile: clinic.services.versions, EditConflict); ``save_over``: the
+    version whose conflicting changes the user saw and chose to save over."""
     problems = validate_client(client, today=today)
     if problems:
         return rejected(problems)
@@ -164,12 +174,21 @@ def update_client(
             raise NotFound(Thing.CLIENT, client_id)
         if values["a_number"] and _a_number_taken(session, str(values["a_number"]), row.id):
             return rejected((FieldProblem("a_number", Problem.DUPLICATE_A_NUMBER),))
-        changes = update_audited(
-            session, actor=store.actor, entity=Entity.CLIENT, row=row, values=values
+        changes = update_versioned(
+            session,
+            row,
+            actor=store.actor,
+            thing=Thing.CLIENT,
+            entity=Entity.CLIENT,
+            values=values,
+            expected_version=expected_version,
+            save_over=save_over,
         )
         if not changes:
             return Result(client_id)
-        row.search_key = client_search_key(values)
+        row.search_key = client_search_key(
+            {name: getattr(row, name) for name in ("family_name", "given_name", "other_names")}
+        )
         refreshed = refresh_cases(session, client_case_ids(session, row.id), store.actor)
         return Result(client_id, changes=Changes.of((Entity.CLIENT, row.id)) | refreshed)
 

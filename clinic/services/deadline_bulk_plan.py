@@ -86,7 +86,11 @@ class ChunkPlan:
             # Executemany needs the same columns in every row: rows changed in any computed
             # column get all of them (the same values an ORM flush would have written).
             table = cast(Table, Deadline.__table__)
-            statement = update(table).where(table.c.id == bindparam("b_id"))
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(version=table.c.version + 1)  # as an ORM flush's version_id_col does
+            )
             session.execute(statement, self.updates)
         if self.inserts:
             session.execute(insert(cast(Table, Deadline.__table__)), self.inserts)

@@ -56,6 +56,7 @@ class FamilyMemberView:
     a_number: str | None
     in_us: bool
     derivative: bool
+    version: int = 1  # the row's version when read: a save passes it as expected_version
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class ClientView:
     family: tuple[FamilyMemberView, ...]
     addresses: tuple[AddressView, ...]
     case_ids: tuple[CaseId, ...]
+    version: int = 1  # the row's version when read: a save passes it as expected_version
 
     @property
     def display_name(self) -> str:
@@ -118,6 +120,7 @@ class HearingView:
     mode: AttendanceMode
     outcome: str
     notes: str
+    version: int = 1  # the row's version when read: a save passes it as expected_version
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ class DeadlineView:
     confidence: str = ""
     flags: tuple[str, ...] = ()
     court_sets_date: bool = False
+    version: int = 1  # the row's version when read: a save passes it as expected_version
 
     @property
     def act_by(self) -> date:
@@ -181,6 +185,7 @@ class EvidenceView:
     exhibit_order: int | None
     notes: str
     files: tuple[EvidenceFileView, ...]
+    version: int = 1  # the row's version when read: a save passes it as expected_version
 
 
 @dataclass(frozen=True)
@@ -251,3 +256,4 @@ class CaseView:
     evidence: tuple[EvidenceView, ...]
     history: tuple[StageEventView, ...]
     notes: tuple[NoteView, ...] = ()
+    version: int = 1  # the row's version when read: a save passes it as expected_version

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.deadlines import anchor_for, compute
 from clinic.domain.drafts import DeadlineDraft, HearingDraft
-from clinic.domain.enums import AuditAction, DeadlineOrigin, DeadlineStatus
+from clinic.domain.enums import DeadlineOrigin, DeadlineStatus
 from clinic.domain.ids import CaseId, DeadlineId, HearingId
 from clinic.domain.validation import (
     FieldProblem,
@@ -17,11 +17,12 @@ from clinic.domain.validation import (
     validate_deadline,
     validate_hearing,
 )
-from clinic.services.auditing import field_changes, record, record_created, snapshot
+from clinic.services.auditing import field_changes, record_created, record_update, snapshot
 from clinic.services.deadline_refresh import refresh_cases, rule_context
 from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result, rejected
 from clinic.services.settings_schema import settings_in
+from clinic.services.versions import settle, update_versioned
 from clinic.storage.models import Case, Deadline, Hearing
 from clinic.storage.store import Store
 
@@ -61,23 +62,31 @@ def schedule_hearing(*, store: Store, case_id: CaseId, hearing: HearingDraft) ->
 
 
 def record_hearing_outcome(
-    *, store: Store, hearing_id: HearingId, outcome: str
+    *,
+    store: Store,
+    hearing_id: HearingId,
+    outcome: str,
+    expected_version: int | None = None,
+    save_over: int | None = None,
 ) -> Result[HearingId]:
+    """Record what happened at the hearing. ``expected_version``/``save_over``: the version
+    the dialog showed, and the one whose change the user chose to save over
+    (clinic.services.versions)."""
     if not outcome.strip():
         return rejected((FieldProblem("outcome", Problem.REQUIRED),))
     with store.unit_of_work() as session:
         row = session.get(Hearing, hearing_id)
         if row is None:
             raise NotFound(Thing.HEARING, hearing_id)
-        changes = field_changes({"outcome": row.outcome}, {"outcome": outcome.strip()})
-        row.outcome = outcome.strip()
-        record(
+        update_versioned(
             session,
+            row,
             actor=store.actor,
-            action=AuditAction.UPDATE,
+            thing=Thing.HEARING,
             entity=Entity.HEARING,
-            entity_id=row.id,
-            changes=changes,
+            values={"outcome": outcome.strip()},
+            expected_version=expected_version,
+            save_over=save_over,
         )
         return Result(
             hearing_id, changes=Changes.of((Entity.HEARING, row.id), (Entity.CASE, row.case_id))
@@ -138,14 +147,28 @@ def close_deadline(
     status: DeadlineStatus,
     on: date,
     reason: str = "",
+    expected_version: int | None = None,
+    save_over: int | None = None,
 ) -> Result[DeadlineId]:
-    """Mark a deadline done, waive it (a reason is required) or reopen it."""
+    """Mark a deadline done, waive it (a reason is required) or reopen it. ``expected_version``
+    /``save_over``: the version the tab showed, and the one whose change the user chose to
+    save over (clinic.services.versions): a colleague who marked it done or waived it meanwhile
+    is named, never silently overwritten."""
     if status is DeadlineStatus.WAIVED and not reason.strip():
         return rejected((FieldProblem("status_reason", Problem.REQUIRED),))
     with store.unit_of_work() as session:
         row = session.get(Deadline, deadline_id)
         if row is None:
             raise NotFound(Thing.DEADLINE, deadline_id)
+        settle(
+            session,
+            row,
+            thing=Thing.DEADLINE,
+            entity=Entity.DEADLINE,
+            values=_status_values(status, on, reason),
+            expected_version=expected_version,
+            save_over=save_over,
+        )
         set_deadline_status(session, row, status=status, on=on, reason=reason, actor=store.actor)
         return Result(
             deadline_id, changes=Changes.of((Entity.DEADLINE, row.id), (Entity.CASE, row.case_id))
@@ -160,14 +183,20 @@ def set_deadline_status(
 ) -> None:
     """Change a deadline's status (done on ``on``, waived with a reason, reopened), audited."""
     before = snapshot(row, _STATUS_FIELDS)
-    row.status = status
-    row.status_reason = reason.strip()
-    row.completed_on = on if status is DeadlineStatus.DONE else None
-    record(
+    for name, value in _status_values(status, on, reason).items():
+        setattr(row, name, value)
+    record_update(
         session,
         actor=actor,
-        action=AuditAction.UPDATE,
         entity=Entity.DEADLINE,
-        entity_id=row.id,
+        row=row,
         changes=field_changes(before, snapshot(row, _STATUS_FIELDS)),
     )
+
+
+def _status_values(status: DeadlineStatus, on: date, reason: str) -> dict[str, object]:
+    return {
+        "status": status,
+        "status_reason": reason.strip(),
+        "completed_on": on if status is DeadlineStatus.DONE else None,
+    }

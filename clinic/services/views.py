@@ -53,6 +53,7 @@ def family_view(row: FamilyMember) -> FamilyMemberView:
         a_number=row.a_number,
         in_us=row.in_us,
         derivative=row.derivative,
+        version=row.version,
     )
 
 
@@ -83,6 +84,7 @@ def client_view(row: Client) -> ClientView:
             for a in row.addresses
         ),
         case_ids=tuple(CaseId(c.id) for c in row.cases),
+        version=row.version,
     )
 
 
@@ -100,6 +102,7 @@ def hearing_view(row: Hearing) -> HearingView:
         mode=row.mode,
         outcome=row.outcome,
         notes=row.notes,
+        version=row.version,
     )
 
 
@@ -125,6 +128,7 @@ def deadline_view(row: Deadline) -> DeadlineView:
         confidence=row.confidence,
         flags=tuple(row.flags),
         court_sets_date=row.court_sets_date,
+        version=row.version,
     )
 
 
@@ -153,6 +157,7 @@ def evidence_view(row: EvidenceItem) -> EvidenceView:
         exhibit_order=row.exhibit_order,
         notes=row.notes,
         files=tuple(file_view(f) for f in row.files),
+        version=row.version,
     )
 
 
@@ -197,4 +202,5 @@ def case_view(row: Case) -> CaseView:
         evidence=tuple(evidence_view(e) for e in row.evidence),
         history=tuple(stage_event_view(s) for s in row.stage_events),
         notes=tuple(NoteView(n.id, n.created_at, n.author, n.body) for n in row.notes),
+        version=row.version,
     )

@@ -46,6 +46,11 @@ def _jsonable(value: Any) -> Any:
     return str(value)  # dates, times, enums
 
 
+def jsonable(value: Any) -> Any:
+    """``value`` as the audit trail stores it (dates and enums as text, tuples as lists)."""
+    return _jsonable(value)
+
+
 def append_entry(
     session: Session,
     *,

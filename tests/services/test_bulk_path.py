@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.audit_chain import verify_chain
 from clinic.services import importing, lifecycle
+from clinic.services.auditing import VERSION_KEY
 from clinic.services.bulk import bulk_writes
 from clinic.services.demo import fill_demo_data
 from clinic.storage.audit_log import _record_of
@@ -31,7 +32,8 @@ from tests.services.conftest import office_store
 
 TODAY = date(2025, 6, 15)
 CLIENTS = 20
-_SKIPPED = {"id", "hash", "prev_hash", "seq", "file_key", "vault_name", "wrapped_key"}
+# version: a row the bulk path inserts whole is at 1, one by one it may be updated after
+_SKIPPED = {"id", "hash", "prev_hash", "seq", "file_key", "vault_name", "wrapped_key", "version"}
 
 
 @pytest.fixture
@@ -83,7 +85,8 @@ def _audit(session: Session) -> tuple[list[tuple[Any, ...]], list[AuditEntry]]:
             e.action,
             e.entity,
             deadlines[e.entity_id] if e.entity == "deadline" and e.entity_id else e.entity_id,
-            repr(e.changes),
+            # the version a row reached counts its updates, which the bulk path saves
+            repr({k: v for k, v in e.changes.items() if k != VERSION_KEY}),
         )
         for e in entries
         if "deadlines_recomputed" not in e.changes

@@ -50,7 +50,9 @@ from clinic.storage.models import AdverseParty, Case, CaseFact, ChecklistItemSta
 from clinic.storage.store import Store
 
 BUNDLE_PASSPHRASE = "lantern orbit cactus pillow"
-IDS = {"id", "case_id", "client_id", "case_ids"}
+# ids, and row versions (an imported row starts again at 1: how often the source was saved is
+# not part of the case)
+IDS = {"id", "case_id", "client_id", "case_ids", "version"}
 
 
 def _strip(value: Any) -> Any:

@@ -334,6 +334,7 @@ def test_update_client_is_audited_with_before_and_after(store: Store, today: dat
         "date_of_birth": ["1990-05-17", "1990-05-18"],
         "detention": ["not_detained", "detained"],
         "detention_facility": ["", "Krome"],
+        "_version": 2,  # the version the row reached (clinic.services.versions)
     }
     view = clients.get_client(store=store, client_id=client_id)
     assert (view.family_name, view.phone, view.detention_facility) == (
@@ -492,6 +493,7 @@ def test_update_case_saves_and_audits_the_form(store: Store, today: date) -> Non
     assert last.changes == {
         "forum_name": ["", "Houston Asylum Office"],
         "receipt_number": ["", "ZLA2512345678"],
+        "_version": view.version,
     }
 
 
@@ -919,7 +921,11 @@ def test_close_deadline_waive_needs_a_reason(store: Store, today: date) -> None:
     assert (deadline.status, deadline.status_reason) == (DeadlineStatus.DONE, "")
     last = audit_entries(store)[-1]
     assert (last.entity, last.entity_id) == ("deadline", deadline_id)
-    assert last.changes == {"status": ["open", "done"], "completed_on": [None, today.isoformat()]}
+    assert last.changes == {
+        "status": ["open", "done"],
+        "completed_on": [None, today.isoformat()],
+        "_version": deadline.version,
+    }
 
 
 # --- conflict check --------------------------------------------------------------------------

@@ -10,10 +10,10 @@ from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinic.domain.background import AddressKind, Relation
-from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
+from clinic.storage.models.base import Base, UtcDateTime, Versioned, enum_type, utcnow
 
 
-class BackgroundAddress(Base):
+class BackgroundAddress(Versioned, Base):
     """Part A.III 1 (the last address before the U.S.; the last in the feared country) and 2
     (the residences of the past five years)."""
 
@@ -31,7 +31,7 @@ class BackgroundAddress(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
-class BackgroundSchool(Base):
+class BackgroundSchool(Versioned, Base):
     """Part A.III 3: a school attended, most recent first on the form."""
 
     __tablename__ = "background_school"
@@ -46,7 +46,7 @@ class BackgroundSchool(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
-class BackgroundJob(Base):
+class BackgroundJob(Versioned, Base):
     """Part A.III 4: employment of the past five years, present first."""
 
     __tablename__ = "background_job"
@@ -60,7 +60,7 @@ class BackgroundJob(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
-class BackgroundRelative(Base):
+class BackgroundRelative(Versioned, Base):
     """Part A.III 5: the mother, the father, each sibling."""
 
     __tablename__ = "background_relative"

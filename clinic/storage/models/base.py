@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, TypeDecorator
+from sqlalchemy import DateTime, Enum, Integer, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -21,6 +21,21 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """An editable row's version (migration 0012): 1 when the row is made, one more at every
+    ORM UPDATE of it (SQLAlchemy's ``version_id_col``: the UPDATE says ``WHERE version = <the
+    version read>``, so a save over a row someone else changed meanwhile finds no row and raises
+    ``StaleDataError``, which the unit of work turns into ``ChangedMeanwhile``). The window's
+    DTOs carry it; the services refuse a save started from an older version
+    (``clinic.services.versions``). Bulk statements bump it themselves."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 def utcnow() -> datetime:

@@ -20,7 +20,7 @@ from clinic.domain.enums import (
     ProceedingKind,
     Stage,
 )
-from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
+from clinic.storage.models.base import Base, UtcDateTime, Versioned, enum_type, utcnow
 
 if TYPE_CHECKING:
     from clinic.storage.models.evidence import EvidenceItem
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from clinic.storage.models.work import Note
 
 
-class Case(Base):
+class Case(Versioned, Base):
     __tablename__ = "asylum_case"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -106,7 +106,7 @@ class StageEvent(Base):
     case: Mapped[Case] = relationship(back_populates="stage_events")
 
 
-class Hearing(Base):
+class Hearing(Versioned, Base):
     __tablename__ = "hearing"
     __table_args__ = (
         Index("ix_hearing_on", "on"),
@@ -138,7 +138,7 @@ class Hearing(Base):
     case: Mapped[Case] = relationship(back_populates="hearings")
 
 
-class Deadline(Base):
+class Deadline(Versioned, Base):
     __tablename__ = "deadline"
     __table_args__ = (
         Index("ix_deadline_due_status", "due_on", "status"),
@@ -192,7 +192,7 @@ class Deadline(Base):
     case: Mapped[Case] = relationship(back_populates="deadlines")
 
 
-class CaseFact(Base):
+class CaseFact(Versioned, Base):
     """A dated event of a case that deadline rules count from (decision, BIA decision, …)."""
 
     __tablename__ = "case_fact"

@@ -9,13 +9,13 @@ from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinic.domain.enums import EvidenceCategory, EvidenceStatus, TranslationStatus
-from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
+from clinic.storage.models.base import Base, UtcDateTime, Versioned, enum_type, utcnow
 
 if TYPE_CHECKING:
     from clinic.storage.models.cases import Case
 
 
-class EvidenceItem(Base):
+class EvidenceItem(Versioned, Base):
     __tablename__ = "evidence_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,7 +44,7 @@ class EvidenceItem(Base):
     )
 
 
-class EvidenceFile(Base):
+class EvidenceFile(Versioned, Base):
     """A file in the vault. Its per-file key lives only here, inside the encrypted database."""
 
     __tablename__ = "evidence_file"

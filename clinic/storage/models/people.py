@@ -17,13 +17,13 @@ from clinic.domain.enums import (
     StaffRole,
     StatusKind,
 )
-from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
+from clinic.storage.models.base import Base, UtcDateTime, Versioned, enum_type, utcnow
 
 if TYPE_CHECKING:
     from clinic.storage.models.cases import Case
 
 
-class Staff(Base):
+class Staff(Versioned, Base):
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,7 +33,7 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-class Client(Base):
+class Client(Versioned, Base):
     __tablename__ = "client"
     # Search as you type: the Cases page reads clients in search_key order and matches text in
     # search_key or a_number; this narrow index serves both without reading the wide rows.
@@ -128,7 +128,7 @@ class Client(Base):
     )
 
 
-class ClientAddress(Base):
+class ClientAddress(Versioned, Base):
     """Address history: every move is kept, for the EOIR-33 / AR-11 change-of-address clocks."""
 
     __tablename__ = "client_address"
@@ -147,7 +147,7 @@ class ClientAddress(Base):
     client: Mapped[Client] = relationship(back_populates="addresses")
 
 
-class FamilyMember(Base):
+class FamilyMember(Versioned, Base):
     __tablename__ = "family_member"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,7 +169,7 @@ class FamilyMember(Base):
     client: Mapped[Client] = relationship(back_populates="family")
 
 
-class Entry(Base):
+class Entry(Versioned, Base):
     """One entry into the United States (I-589 Part A.I: date, place, status, status expiry),
     the client's (``family_member_id`` empty) or a family member's (migration 0006)."""
 
@@ -194,7 +194,7 @@ class Entry(Base):
     client: Mapped[Client] = relationship(back_populates="entries")
 
 
-class LawfulStatus(Base):
+class LawfulStatus(Versioned, Base):
     """A period of lawful status, TPS or parole (8 CFR 208.4(a)(5)(iv)), the client's or a
     family member's, with the entry it began on when there was one (migration 0006)."""
 
@@ -216,7 +216,7 @@ class LawfulStatus(Base):
     client: Mapped[Client] = relationship(back_populates="statuses")
 
 
-class AdverseParty(Base):
+class AdverseParty(Versioned, Base):
     """People whose interests oppose a client's (e.g. an abuser), checked at intake for conflicts."""
 
     __tablename__ = "adverse_party"

@@ -9,10 +9,10 @@ from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinic.domain.enums import ChecklistState
-from clinic.storage.models.base import Base, UtcDateTime, enum_type, utcnow
+from clinic.storage.models.base import Base, UtcDateTime, Versioned, enum_type, utcnow
 
 
-class ChecklistItemState(Base):
+class ChecklistItemState(Versioned, Base):
     __tablename__ = "checklist_item_state"
     __table_args__ = (UniqueConstraint("case_id", "template_id", "item_id"),)
 
@@ -28,7 +28,7 @@ class ChecklistItemState(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
 
 
-class Note(Base):
+class Note(Versioned, Base):
     __tablename__ = "note"
 
     id: Mapped[int] = mapped_column(primary_key=True)
