@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -26,7 +27,8 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
 from clinic.storage.audit_log import AuditReport, verify_entries
-from clinic.storage.errors import StoreBusy
+from clinic.storage.errors import ConnectionLost, StoreBusy
+from clinic.storage.postgres_notify import ChangeListener, Notice, OwnConnections
 from clinic.storage.postgres_target import (
     CONNECT_TIMEOUT_S,
     OfficeError,
@@ -78,14 +80,28 @@ def create_office_engine(
 
     @event.listens_for(engine, "handle_error")
     def _explain(context: ExceptionContext) -> None:
+        if context.is_pre_ping:  # a dead pooled connection: the pool simply connects again
+            return
         error = explain_connect_error(context.original_exception, target)
         if error is not None and context.connection is None:
             raise error from None
         sqlstate = getattr(context.original_exception, "sqlstate", None)
         if sqlstate in {"40001", "40P01", "55P03"}:
             raise StoreBusy() from None
+        if context.is_disconnect and context.connection is not None:
+            # The connection broke under an action: its transaction was not committed (or,
+            # broken at the commit itself, the server committed all of it or none of it). The
+            # pool drops the connection (SQLAlchemy invalidates it) and connects again at the
+            # next action (pre-ping).
+            if context.statement is None:  # the commit (or rollback), not a statement
+                raise ConnectionLost.at_commit() from None
+            raise ConnectionLost() from None
 
+    _OWN[engine] = OwnConnections(engine)  # before the first connection is made
     return engine
+
+
+_OWN: weakref.WeakKeyDictionary[Engine, OwnConnections] = weakref.WeakKeyDictionary()
 
 
 def connect_once(target: OfficeTarget, password: str | None) -> Engine:
@@ -130,11 +146,12 @@ class OfficeStore(EngineHolder):
         from clinic.storage.postgres_vault import OfficeVault  # noqa: PLC0415
 
         self.vault = OfficeVault(engine)
+        self._listeners: list[ChangeListener] = []
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One user action, one transaction: committed whole or not at all."""
-        with unit_of_work(self.engine, quiet_rollback=(DBAPIError,)) as session:
+        with unit_of_work(self.engine, quiet_rollback=(DBAPIError, ConnectionLost)) as session:
             yield session
 
     def verify_server_chain(self) -> AuditReport:
@@ -145,8 +162,22 @@ class OfficeStore(EngineHolder):
             count, breaks, _hashes = verify_entries(session)
         return AuditReport(entries=count, breaks=breaks, head_problem=None)
 
+    def listen_for_changes(
+        self, on_notice: Callable[[Notice], None], on_state: Callable[[bool], None]
+    ) -> ChangeListener:
+        """Hear other windows' committed changes on a connection of this store's own (see
+        :mod:`clinic.storage.postgres_notify`); stopped when the store locks."""
+        engine = self.engine
+        listener = ChangeListener(engine, _OWN.get(engine), on_notice, on_state)
+        self._listeners = [kept for kept in self._listeners if kept.running]
+        self._listeners.append(listener)
+        return listener.start()
+
     def lock(self) -> None:
         """Close every connection; the password is dropped with the pool."""
+        listeners, self._listeners = self._listeners, []
+        for listener in listeners:  # their connection first: it is outside the pool
+            listener.stop()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

@@ -1,6 +1,7 @@
 """Grants and row-level security of the office database (see :mod:`clinic.storage.postgres_server`
-for the rules): what each group may do with each table, the volunteers' row conditions, and the
-function a staff login sets its own password with.
+for the rules): what each group may do with each table, the volunteers' row conditions, the
+function a staff login sets its own password with, and (re)installing the triggers that
+announce committed changes (:mod:`clinic.storage.postgres_notify`).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Table, text
 
 from clinic.storage.models import Base
+from clinic.storage.postgres_notify import install_change_notifications
 from clinic.storage.postgres_roles import STAFF_ROLES, RoleNames, quoted
 
 # Tables only an admin writes (everyone reads them).
@@ -90,6 +92,9 @@ def apply_grants_and_policies(connection: Connection, roles: RoleNames) -> None:
         connection.execute(text(f"REVOKE ALL ON {quoted(name)} FROM {everyone}"))
         if _grant(connection, roles, name):
             _row_policies(connection, roles, name)
+    # Every committed change announced to the other windows (LISTEN/NOTIFY), on every table
+    # the migrations made (so a table added later is covered by the next 'server init').
+    install_change_notifications(connection)
 
 
 def _grant(connection: Connection, roles: RoleNames, name: str) -> bool:

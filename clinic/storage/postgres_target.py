@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 from sqlalchemy.engine import URL
 
 from clinic.domain.i18n import N_
-from clinic.storage.errors import StoreError
+from clinic.storage.errors import ConnectionLost, StoreError
 
 CONNECT_TIMEOUT_S = 10
 _UNVERIFIED_MODES = frozenset({"disable", "allow", "prefer", "require", "verify-ca"})
@@ -26,6 +26,31 @@ class OfficeError(StoreError):
     """Something about the office server or the connection to it, said plainly."""
 
     exit_code = 3
+
+
+class ServerUnreachable(OfficeError, ConnectionLost):
+    """No connection to the office server could be made (network, server down or restarting):
+    said in the server's words, and, during an action, nothing of it was written."""
+
+    code = "server_unreachable"
+
+
+# libpq's words for a server that is not there (or not taking connections just now)
+_UNREACHABLE = (
+    "connection refused",
+    "timeout",
+    "timed out",
+    "could not translate",
+    "no route to host",
+    "network is unreachable",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "the database system is in recovery mode",
+    "server closed the connection unexpectedly",
+    "could not receive data from server",
+    "connection reset",
+    "is not currently accepting connections",
+)
 
 
 class WrongLogin(OfficeError):
@@ -79,6 +104,10 @@ class OfficeTarget:
             args["sslrootcert"] = str(self.ca_file)
         if password is not None:
             args["password"] = password
+        # A dropped network is noticed in seconds, not at the system's TCP timeout (hours):
+        # the action fails plainly and the pool connects again at the next one.
+        args.update(keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3)
+        args["tcp_user_timeout"] = 20_000  # ms: data sent and never acknowledged
         return args
 
 
@@ -200,8 +229,8 @@ def explain_connect_error(  # noqa: PLR0911 - one answer per kind of failure
         return refused
     if "role" in lowered and "does not exist" in lowered:
         return _wrong_login(target)
-    if "connection refused" in lowered or "timeout" in lowered or "could not translate" in lowered:
-        return OfficeError(
+    if any(words in lowered for words in _UNREACHABLE):
+        return ServerUnreachable(
             N_(
                 "The office server at {host} port {port} cannot be reached. Check the network "
                 "connection (and that you are in the office or on its VPN), then try again. "

@@ -26,6 +26,7 @@ from clinic.ui.warm_up import DELAY_MS, start_importing
 
 if TYPE_CHECKING:  # the window's modules load on first use (see clinic.ui.warm_up)
     from clinic.storage.public import Store
+    from clinic.ui.colleague_changes import ColleagueChanges
     from clinic.ui.main_window import MainWindow
     from clinic.ui.office_gate import OfficeGate
 
@@ -219,7 +220,15 @@ class ClinicApp:
         from clinic.ui.session import UiSession  # noqa: PLC0415
 
         self.session = UiSession(store)
+        self.colleagues: ColleagueChanges | None = None
         self.window = self._make_window(today_after_paint=True)
+        if self.office is not None:  # colleagues' changes refresh the pages (LISTEN/NOTIFY)
+            from clinic.ui.colleague_changes import ColleagueChanges  # noqa: PLC0415
+
+            self.colleagues = ColleagueChanges(self.session)
+            # the window is made again when the language changes: the current one says it
+            self.colleagues.reachable.connect(lambda up: self.window.show_server_state(up))  # noqa: PLW0108
+            self.colleagues.start()
         minutes = get_settings(store=store).auto_lock_minutes
         self.idle = IdleLock(minutes * MINUTE_MS)
         app.installEventFilter(self.idle)
@@ -319,6 +328,8 @@ class ClinicApp:
         self.idle.stop()
         if self.session.is_open:
             self.session.close()
+        if self.colleagues is not None:
+            self.colleagues.stop()
 
 
 def use_readable_locale() -> None:

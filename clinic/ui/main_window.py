@@ -238,8 +238,23 @@ class MainWindow(QMainWindow):
         wizard.exec()
 
     def _changed(self, changes: Changes) -> None:
+        if self.session.from_colleagues:
+            return  # a colleague's change, refreshed on the pages: nothing was saved here
         self.status.setText(self.tr("Saved."))
         self.backup_label.setText(self.store_actions.backup_status())
+
+    def show_server_state(self, reachable: bool) -> None:
+        """Office mode: the server could not be reached (an action failed or the listener lost
+        its connection), or it is back."""
+        if reachable:
+            self.status.setText(self.tr("Connected to the office server again."))
+        else:
+            self.status.setText(
+                self.tr(
+                    "The office server cannot be reached. Clinic keeps trying; nothing can be "
+                    "saved until it is back (what you type stays on screen)."
+                )
+            )
 
     def show_backup_state(self) -> None:
         """The backup state, in its one place: the status bar's backup label (never a

@@ -194,7 +194,10 @@ class Operation(Generic[T]):
         try:
             if not self._can_deliver():
                 return
-            self.present(describe(error))
+            problem = describe(error)
+            if problem.kind is ErrorKind.CONNECTION_LOST and self.session is not None:
+                self.session.connection_lost.emit()  # the status bar says so until it is back
+            self.present(problem)
         finally:
             self._end()
 

@@ -18,7 +18,8 @@ class UiSession(QObject):
     """Pages call services with ``session.store`` and then ``session.publish(result.changes)``;
     every open page refreshes from that one signal (Anki's operations pattern)."""
 
-    changed = Signal(object)  # Changes
+    changed = Signal(object)  # Changes (this window's own, or a colleague's: from_colleagues)
+    connection_lost = Signal()  # office mode: an operation found the server unreachable
     case_requested = Signal(int)  # case id: open the case view
     locked = Signal()
     locking = Signal()  # about to lock: stop background writes (the store is still open)
@@ -28,6 +29,7 @@ class UiSession(QObject):
         super().__init__()
         self._store: Store | None = store
         self.today = today
+        self.from_colleagues = False  # True while a colleague's changes are being published
 
     @property
     def store(self) -> Store:
@@ -42,6 +44,20 @@ class UiSession(QObject):
     def publish(self, changes: Changes) -> None:
         if changes.touched:
             self.changed.emit(changes)
+
+    def publish_colleagues(self, changes: Changes) -> None:
+        """Office mode: what other staff members committed, heard from the server. Pages
+        refresh exactly as after this window's own saves (``changed``); while it is emitted
+        ``from_colleagues`` is True, so a handler can tell (the status bar does not say
+        "Saved."). Pages keep what the user is typing: the I-589 answers are kept as a draft,
+        Settings with unsaved edits is not reloaded, and dialogs hold their own input."""
+        if not changes.touched or self._store is None:
+            return
+        self.from_colleagues = True
+        try:
+            self.changed.emit(changes)
+        finally:
+            self.from_colleagues = False
 
     def open_case(self, case_id: int) -> None:
         self.case_requested.emit(case_id)
