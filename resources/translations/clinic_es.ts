@@ -2878,6 +2878,69 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Changes saved by someone else</source>
+        <translation>Cambios guardados por otra persona</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>Cuando usted lo abrió</translation>
+    </message>
+    <message>
+        <source>Saved since</source>
+        <translation>Guardado después</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Lo suyo (usted)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Conservar lo de la otra persona</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Conservar lo de la otra persona</translation>
+    </message>
+    <message>
+        <source>Save &amp;mine over theirs</source>
+        <translation>Guardar lo &amp;mío encima</translation>
+    </message>
+    <message>
+        <source>Save mine over theirs</source>
+        <translation>Guardar lo mío encima</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, {2})</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>(you left it: theirs is kept)</source>
+        <translation>(usted no lo cambió: se conserva lo de la otra persona)</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record after you opened it (what they changed is not recorded field by field). Nothing was saved; what you typed is still below.</source>
+        <translation>Otra persona guardó este registro después de que usted lo abriera (lo que cambió no consta campo por campo). No se guardó nada; lo que usted escribió sigue abajo.</translation>
+    </message>
+    <message>
+        <source>{0} changed this record at {1}, after you opened it. Nothing was saved; what you typed is still below. Keep theirs, or save yours over theirs.</source>
+        <translation>{0} cambió este registro a las {1}, después de que usted lo abriera. No se guardó nada; lo que usted escribió sigue abajo. Conserve lo de la otra persona o guarde lo suyo encima.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>CourtPicker</name>
     <message>
         <source>The time zone of {court}.</source>
@@ -4993,14 +5056,6 @@ Esc: cancelar</translation>
     <message>
         <source>Saved.</source>
         <translation>Guardado.</translation>
-    </message>
-    <message>
-        <source>Connected to the office server again.</source>
-        <translation>Conectado de nuevo al servidor de la oficina.</translation>
-    </message>
-    <message>
-        <source>The office server cannot be reached. Clinic keeps trying; nothing can be saved until it is back (what you type stays on screen).</source>
-        <translation>No se puede llegar al servidor de la oficina. Clinic sigue intentándolo; no se puede guardar nada hasta que vuelva (lo que escriba sigue en la pantalla).</translation>
     </message>
     <message>
         <source>Unsaved settings</source>

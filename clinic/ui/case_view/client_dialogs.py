@@ -15,6 +15,7 @@ from clinic.services import clients
 from clinic.services.dto import ClientView
 from clinic.ui.case_view.case_words import a_number_text
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, optional_date
+from clinic.ui.operation import Operation
 from clinic.ui.session import UiSession
 
 _LIST_SEPARATORS = re.compile(r"[,;]")
@@ -33,6 +34,43 @@ class EditClientDialog(FormDialog):
         self._add_person_fields(session, client)
         self.new_column()
         self._add_arrival_fields(session, client)
+        self.expected_version = client.version
+
+    def fill(self, client: ClientView) -> None:
+        """Show ``client`` as it is now (Keep theirs after a conflict) and edit its version."""
+        a_number = a_number_text(client.a_number) if client.a_number else ""
+        for edit, text in (
+            (self.family_name, client.family_name),
+            (self.given_name, client.given_name),
+            (self.other_names, "; ".join(client.other_names)),
+            (self.a_number, a_number),
+            (self.nationalities, ", ".join(client.nationalities)),
+            (self.languages, ", ".join(client.languages)),
+            (self.phone, client.phone),
+            (self.email, client.email),
+            (self.last_arrival_place, client.last_arrival_place),
+            (self.detention_facility, client.detention_facility),
+        ):
+            edit.setText(text)
+        self.date_of_birth.set_value(client.date_of_birth)
+        self.last_arrival_on.set_value(client.last_arrival_on)
+        self.sex.set_value(client.sex)
+        self.last_arrival_manner.set_value(client.last_arrival_manner)
+        self.detention.set_value(client.detention)
+        self.interpreter.setChecked(client.interpreter_needed)
+        self.unaccompanied.setChecked(client.unaccompanied_child)
+        self.notes.setPlainText(client.notes)
+        self.expected_version = client.version
+        self.save_over = None
+        self.start_tracking()
+
+    def reload_current(self) -> None:
+        client_id = self.client_id
+        Operation(
+            self,
+            lambda _: clients.get_client(store=self.session.store, client_id=client_id),
+            session=self.session,
+        ).success(self.fill).failure(lambda problem: self.show_message(problem.text)).run()
 
     def _add_person_fields(self, session: UiSession, client: ClientView) -> None:
         """First column: names, A-number, birth, nationality and language, contact."""
@@ -129,6 +167,8 @@ class EditClientDialog(FormDialog):
             client_id=self.client_id,
             client=self.draft(),
             today=self.session.today(),
+            expected_version=self.expected_version,
+            save_over=self.save_over,
         )
 
 

@@ -43,6 +43,7 @@ class WaiveDeadlineDialog(FormDialog):
             parent=parent,
         )
         self.deadline_id = deadline.id
+        self.expected_version = deadline.version
         what = QLabel(f"{rule_text(deadline.title)} · {short_date(deadline.act_by)}")
         what.setObjectName("waivedDeadline")
         what.setWordWrap(True)
@@ -61,6 +62,8 @@ class WaiveDeadlineDialog(FormDialog):
             status=DeadlineStatus.WAIVED,
             on=self.session.today(),
             reason=self.reason.toPlainText(),
+            expected_version=self.expected_version,
+            save_over=self.save_over,
         )
 
 

@@ -139,10 +139,15 @@ class DeadlinesTab(CaseTab):
         if deadline is None:
             return
         store, deadline_id, on = self.session.store, deadline.id, self.session.today()
+        version = deadline.version  # a colleague's change since is named, never overwritten
         Operation(
             self,
             lambda _: schedule.close_deadline(
-                store=store, deadline_id=deadline_id, status=status, on=on
+                store=store,
+                deadline_id=deadline_id,
+                status=status,
+                on=on,
+                expected_version=version,
             ),
             session=self.session,
         ).success(

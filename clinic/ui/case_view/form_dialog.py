@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.typed_dates import SCHEDULING, YearWindow
 from clinic.domain.validation import FieldProblem
+from clinic.services.errors import EditConflict, ErrorKind
 from clinic.services.results import Result
 from clinic.ui.case_view.case_words import problem_words, word
+from clinic.ui.case_view.conflict_panel import ConflictPanel, combo_words
 from clinic.ui.date_input import DateInput, OptionalDateInput, check_inputs
 from clinic.ui.operation import Operation
 from clinic.ui.palette import Role, tint
+from clinic.ui.problems import Problem
 from clinic.ui.session import UiSession
 
 W = TypeVar("W", bound=QWidget)
@@ -150,9 +153,20 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows to show problems
         layout.addWidget(self.message)
+        # A save over someone else's newer change: shown side by side (clinic.services.versions)
+        self.conflict_panel = ConflictPanel(self)
+        self.conflict_panel.keep_theirs.clicked.connect(self._keep_theirs)
+        self.conflict_panel.save_mine.clicked.connect(self._save_mine)
+        layout.addWidget(self.conflict_panel)
         layout.addLayout(self._columns)
         layout.addWidget(self.buttons)
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._labels: dict[str, str] = {}
+        # The version of the record the fields were filled from, and the version whose
+        # conflicting change the user chose to save over: subclasses that edit a record pass
+        # both to their service (``expected_version=``, ``save_over=``).
+        self.expected_version: int | None = None
+        self.save_over: int | None = None
         self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self._saved_state: list[Any] = []
         self.operation: Operation[Result[Any]] | None = None
@@ -192,6 +206,7 @@ class FormDialog(QDialog):
         column.addWidget(problem)
         self.form.addRow(label, cell)
         self._fields[field] = (widget, problem)
+        self._labels[field] = accessible
         self._rows[field] = (self.form, cell)
         return widget
 
@@ -262,9 +277,41 @@ class FormDialog(QDialog):
             Operation(self, lambda _progress: work(store=store), session=self.session)
             .success(self._service_answered)
             .failure(lambda problem: self.show_message(self.not_saved(problem.text)))
+            .on(ErrorKind.CONFLICT, self.show_conflict)
         )
         if self.operation.run_and_wait() and self._answered_ok:
             super().accept()
+
+    def show_conflict(self, problem: Problem) -> None:
+        """Someone else saved the record first: their change beside the user's input, which
+        stays in the fields (a conflict found only at the write has no details: its words)."""
+        error = problem.error
+        if not isinstance(error, EditConflict):
+            self.show_message(problem.text)
+            return
+        self.show_message("")
+        widgets = {field: widget for field, (widget, _) in self._fields.items()}
+        self.conflict_panel.show_conflict(
+            error, labels=self._labels, words=combo_words(widgets), today=self.session.today()
+        )
+
+    def _save_mine(self) -> None:
+        conflict = self.conflict_panel.conflict
+        if conflict is None:
+            return
+        self.save_over = conflict.current_version
+        self.conflict_panel.clear()
+        self.accept()
+
+    def _keep_theirs(self) -> None:
+        self.conflict_panel.clear()
+        self.save_over = None
+        self.reload_current()
+
+    def reload_current(self) -> None:
+        """Hook for Keep theirs: fill the fields again with the record as it is now (and its
+        version). By default the dialog closes without saving: the page shows the record."""
+        self.discard()
 
     def not_saved(self, reason: str) -> str:
         return self.tr("Nothing was saved: {0}").format(reason)

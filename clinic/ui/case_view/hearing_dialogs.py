@@ -129,6 +129,7 @@ class HearingOutcomeDialog(FormDialog):
             parent=parent,
         )
         self.hearing_id = hearing.id
+        self.expected_version = hearing.version
         self.outcome = self.add_field("outcome", self.tr("Outcome"), QLineEdit(hearing.outcome))
         self.outcome.setPlaceholderText(
             self.tr("e.g. Continued to a later date; pleadings taken; individual hearing set")
@@ -137,5 +138,9 @@ class HearingOutcomeDialog(FormDialog):
 
     def save(self) -> Save:
         return partial(
-            schedule.record_hearing_outcome, hearing_id=self.hearing_id, outcome=self.outcome.text()
+            schedule.record_hearing_outcome,
+            hearing_id=self.hearing_id,
+            outcome=self.outcome.text(),
+            expected_version=self.expected_version,
+            save_over=self.save_over,
         )
