@@ -17,8 +17,8 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PdfWriter
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject, NumberObject
+from pypdf import PageObject, PdfWriter
+from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, NameObject, NumberObject
 
 from clinic.domain.i18n import N_
 from clinic.domain.i589_map import Formatted, FormMap, MappedField, Value, format_value
@@ -106,14 +106,32 @@ def _plan(form_map: FormMap, names: frozenset[str], values: Mapping[str, Value])
 
 
 def _write_values(writer: PdfWriter, placed: Sequence[Placed]) -> None:
+    """Each value into its widget on its page, with its appearance stream (pypdf's own code,
+    given one widget at a time: handed a whole page it matches every widget against every
+    value by qualified name, which was a third of the time of a fill)."""
     by_page: dict[int, dict[str, str]] = {}
     for item in placed:
         value = f"/{item.text}" if item.field.format == "check" else item.text
         by_page.setdefault(item.field.page, {})[item.field.name] = value
     for page_number, values in sorted(by_page.items()):
-        writer.update_page_form_field_values(
-            writer.pages[page_number - 1], values, auto_regenerate=False
-        )
+        page = writer.pages[page_number - 1]
+        for reference in page.get("/Annots", None) or []:
+            widget = reference.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            name = _full_name(widget)
+            if name in values:
+                writer.update_page_form_field_values(
+                    _with_one_widget(page, reference), {name: values[name]}, auto_regenerate=False
+                )
+
+
+def _with_one_widget(page: PageObject, widget: Any) -> PageObject:
+    """``page`` seen with only ``widget`` among its annotations (the page itself unchanged)."""
+    view = PageObject(page.pdf, page.indirect_reference)
+    view.update(page)
+    view[NameObject("/Annots")] = ArrayObject([widget])
+    return view
 
 
 def _strip_xfa(writer: PdfWriter) -> None:
@@ -159,6 +177,18 @@ def _unlock(widgets: Mapping[str, tuple[int, DictionaryObject]], form_map: FormM
             found[1][NameObject("/Ff")] = NumberObject(flags & ~READ_ONLY)
 
 
+def _full_name(widget: DictionaryObject) -> str:
+    """The field's full name: its own and its parents' partial names, outermost first."""
+    parts: list[str] = []
+    node: Any = widget
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        parent = node.get("/Parent")
+        node = parent.get_object() if parent is not None else None
+    return ".".join(reversed(parts))
+
+
 def _widgets(writer: PdfWriter) -> dict[str, tuple[int, DictionaryObject]]:
     """Each widget by its field's full name, with its page: placement goes by where it is."""
     found: dict[str, tuple[int, DictionaryObject]] = {}
@@ -167,13 +197,7 @@ def _widgets(writer: PdfWriter) -> dict[str, tuple[int, DictionaryObject]]:
             widget = annotation.get_object()
             if widget.get("/Subtype") != "/Widget":
                 continue
-            parts, node = [], widget
-            while node is not None:
-                if "/T" in node:
-                    parts.append(str(node["/T"]))
-                parent = node.get("/Parent")
-                node = parent.get_object() if parent is not None else None
-            found.setdefault(".".join(reversed(parts)), (number, widget))
+            found.setdefault(_full_name(widget), (number, widget))
     return found
 
 
@@ -235,16 +259,20 @@ def _supplements(
     form_map: FormMap,
     values: Mapping[str, Value],
     continued: Sequence[Continuation],
+    widgets: Mapping[str, tuple[int, DictionaryObject]],
 ) -> _Supplements:
-    """Supplements A and B filled, their pages repeated as needed (after the form's own)."""
-    widgets = _widgets(writer)
+    """Supplements A and B filled, their pages repeated as needed (after the form's own);
+    ``widgets``: the form's, as found before (walked again only when pages were copied)."""
     pages_a, pages_b = plan_supplements(form_map, values, continued, _room(form_map, widgets))
+    copied = False
     for pages, label in ((pages_b, "SupplementB"), (pages_a, "SupplementA")):  # B first: after A
         if len(pages) > 1:
             source = widgets[pages[0].fields[0].name][0] - 1
             for copy in range(len(pages) - 1, 0, -1):
                 copy_page(writer, source, source + 1, f"{label}{copy + 1}")
-    widgets = _widgets(writer)
+            copied = True
+    if copied:  # the pages after the copies moved, and the copies' fields are new
+        widgets = _widgets(writer)
     done = _Supplements([], [], [], len(pages_a), len(pages_b))
     for page in (*pages_a, *pages_b):
         plan = _plan(replace(form_map, fields=page.fields), frozenset(widgets), page.values)
@@ -279,7 +307,7 @@ def fill_form(
     _unlock(widgets, form_map)
     more = list(continued) if _room(form_map, widgets) is not None else None
     placed, too_wide = _fit(plan, widgets, more)
-    extra = _supplements(writer, form_map, values, more or ())
+    extra = _supplements(writer, form_map, values, more or (), widgets)
     _strip_xfa(writer)
     _write_values(writer, [*placed, *extra.placed])
     out = io.BytesIO()
