@@ -5058,6 +5058,14 @@ Esc: cancelar</translation>
         <translation>Guardado.</translation>
     </message>
     <message>
+        <source>Connected to the office server again.</source>
+        <translation>Conectado de nuevo al servidor de la oficina.</translation>
+    </message>
+    <message>
+        <source>The office server cannot be reached. Clinic keeps trying; nothing can be saved until it is back (what you type stays on screen).</source>
+        <translation>No se puede llegar al servidor de la oficina. Clinic sigue intentándolo; no se puede guardar nada hasta que vuelva (lo que escriba sigue en la pantalla).</translation>
+    </message>
+    <message>
         <source>Unsaved settings</source>
         <translation>Configuración sin guardar</translation>
     </message>
