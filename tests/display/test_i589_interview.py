@@ -23,7 +23,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from clinic.domain.enums import MaritalStatus
-from clinic.services import applicant, background
+from clinic.services import applicant, background, entries
 from clinic.services.search import list_cases
 from clinic.ui.translations import Translations
 
@@ -118,6 +118,12 @@ def test_the_tab_in_spanish(spanish, session, store, qtbot) -> None:  # type: ig
     jobs = tab.lists.editors["jobs"]
     assert jobs.title() == "Parte A.III 4 — Empleos, últimos 5 años (el actual primero)"
     assert jobs.add_button.text() == "Añadir"
+    assert jobs.inputs["start"].edit.placeholderText() == "mm/aaaa, o déjelo vacío"
+    entries_table = tab.lists.editors["entries"]
+    assert entries_table.title().startswith("Parte A.I 19.C — Entradas a EE. UU.")
+    tab.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(entries_table)
+    settle(0.3)
+    shot("i589-entries-spanish")
     assert tab.lists.people.title() == "Partes D y E — Intérprete y quien prepara el formulario"
     tab.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(tab.lists.people)
     settle(0.3)
@@ -146,9 +152,9 @@ def test_a_list_typed_with_the_keyboard_is_stored_and_removed(window, store) -> 
     xdotool_key("Tab")
     xdotool_type("Baker")
     xdotool_key("Tab")
-    xdotool_type("2024-02-01")
+    xdotool_type("02/2024")  # the form asks months: mm/yyyy
     xdotool_key("Tab")
-    xdotool_type("2023-01-01")  # before the start: refused
+    xdotool_type("01/2023")  # before the start: refused
     xdotool_key("Tab")
     xdotool_click_at(employer)
     xdotool_key("Return")
@@ -178,3 +184,87 @@ def test_a_list_typed_with_the_keyboard_is_stored_and_removed(window, store) -> 
     xdotool_key("Delete")
     wait_until(lambda: jobs.table.rowCount() == 0, message="the row removed")
     assert background.background_of(store=store, client_id=client_id).jobs == ()
+
+
+def _scroll_to(tab, widget) -> None:  # type: ignore[no-untyped-def]
+    tab.findChild(QScrollArea, "i589Questions").ensureWidgetVisible(widget)
+    settle(0.3)
+
+
+def test_an_entry_and_a_schools_months_typed_with_the_keyboard(window, store) -> None:  # type: ignore[no-untyped-def]
+    """Part A.I 19.C's entries are a table like the other lists: an entry typed field after
+    field with Tab and added with Enter becomes the last arrival; a school's month typed as a
+    full date ("1/15/27") is refused under its field, never cut to a month, and "2/2008" is
+    kept as February 2008."""
+    case_id = _case_id(store)
+    window.show_case(case_id)
+    page = window.case_page
+    wait_until(page.isVisible, message="the case page")
+    focus_window(window)
+    xdotool_key("alt+9")
+    wait_until(lambda: page.tabs.currentWidget() is page.i589, message="the I-589 tab")
+    tab = page.i589
+    client_id = page.case.client.id
+    table = tab.lists.editors["entries"]
+    rows_before = table.table.rowCount()
+    on = table.inputs["on"].edit
+    _scroll_to(tab, table)
+    xdotool_click_at(on)
+    wait_until(on.hasFocus, message="the entry's date")
+    xdotool_type("2026-11-03")  # any locale reads the ISO form
+    xdotool_key("Tab")
+    xdotool_type("Brownsville, TX")
+    xdotool_key("Tab")
+    xdotool_type("parole")
+    xdotool_key("Tab")
+    xdotool_type("2027-11-03")  # the status may expire ahead
+    xdotool_key("Return")
+    wait_until(lambda: table.table.rowCount() == rows_before + 1, message="the entry added")
+    facts = entries.people_facts(store=store, client_id=client_id, today=TODAY)
+    latest = facts.entries_of()[0]
+    assert (latest.on, latest.place, latest.status) == (
+        date(2026, 11, 3),
+        "Brownsville, TX",
+        "parole",
+    )
+    assert latest.status_expires == date(2027, 11, 3)
+    assert table.table.item(0, 1).text() == "Brownsville, TX"
+    _scroll_to(tab, table.table)
+    shot("i589-entries-typed")
+
+    schools = tab.lists.editors["schools"]
+    name = schools.inputs["school"]
+    _scroll_to(tab, schools)
+    xdotool_click_at(name)
+    wait_until(name.hasFocus, message="the school's name")
+    xdotool_type("Instituto Central")
+    xdotool_key("Tab")
+    xdotool_type("High school")
+    xdotool_key("Tab")
+    xdotool_type("Tegucigalpa, Honduras")
+    xdotool_key("Tab")
+    start = schools.inputs["start"]
+    assert start.edit.placeholderText() == "mm/yyyy, or leave empty"
+    xdotool_type("1/15/27")
+    xdotool_key("Tab")
+    xdotool_type("11/2013")
+    xdotool_key("Return")
+    wait_until(lambda: not start.message.isHidden(), message="the full date refused")
+    assert "only the month and the year" in start.message.text()
+    assert start.edit.text() == "1/15/27"  # as typed
+    assert background.background_of(store=store, client_id=client_id).schools == ()
+    _scroll_to(tab, schools)
+    shot("i589-month-refused")
+    xdotool_click_at(start.edit)
+    xdotool_key("ctrl+a")
+    xdotool_key("BackSpace")
+    xdotool_type("2/2008")
+    xdotool_key("Return")
+    wait_until(
+        lambda: len(background.background_of(store=store, client_id=client_id).schools) == 1,
+        message="the school stored",
+    )
+    (school,) = background.background_of(store=store, client_id=client_id).schools
+    assert (school.start, school.end) == (date(2008, 2, 1), date(2013, 11, 1))
+    assert schools.table.item(0, 3).text() == "02/2008"
+    assert_only_painted(page, [*window.nav_pages, page])
