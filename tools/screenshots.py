@@ -10,6 +10,11 @@ nothing is kept but PNGs.
     bash tools/with-display.sh .venv/bin/python tools/screenshots.py         # all three sets
     bash tools/with-display.sh .venv/bin/python tools/screenshots.py es      # Spanish only
     bash tools/with-display.sh .venv/bin/python tools/screenshots.py dark    # dark only
+    bash tools/with-display.sh .venv/bin/python tools/screenshots.py en es i589  # the I-589's only
+
+Besides the top of each case tab, the I-589 tab is shown further down (issue 23): Parts B and C,
+the entries table with Part A.III's addresses, and the other lists with Parts D and E
+(``case-4-i589-*.png``; rows typed into the throwaway store first, so the tables are not empty).
 """
 
 from __future__ import annotations
@@ -25,10 +30,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QScrollArea, QWidget
 
-from clinic.domain.enums import DeadlineStatus, ForumKind, HearingKind, Stage
-from clinic.services import cases, lifecycle, search
+from clinic.domain.background import AddressKind, AddressRow, SchoolRow, WorkRow
+from clinic.domain.entries import EntryFact
+from clinic.domain.enums import ArrivalManner, DeadlineStatus, ForumKind, HearingKind, Stage
+from clinic.services import background, cases, entries, lifecycle, search
 from clinic.services.demo import fill_demo_data
 from clinic.services.dto import CaseView
 from clinic.storage import keys
@@ -198,13 +205,100 @@ def choose_template(tab: QWidget, template_id: str) -> None:
     settle(0.2)
 
 
-def render(session: UiSession, store: object, today: date, out: Path) -> None:
+def fill_i589_lists(store: object, case: CaseView, today: date) -> None:
+    """A few rows in the I-589's tables of ``case``'s client (a throwaway store)."""
+    client_id = case.client.id
+    arrival = case.client.last_arrival_on or date(today.year - 2, 3, 14)
+    earlier = date(arrival.year - 4, 7, 2)
+    entries.record_entry(
+        store=store,  # type: ignore[arg-type]
+        client_id=client_id,
+        entry=EntryFact(
+            earlier, "Miami, FL", ArrivalManner.INSPECTED, "B-2", date(earlier.year, 12, 31)
+        ),
+        today=today,
+    ).unwrap()
+    rows = (
+        AddressRow(
+            AddressKind.RESIDENCE,
+            "2231 N Kedzie Ave",
+            "Chicago",
+            "IL",
+            "US",
+            date(arrival.year, arrival.month, 1),
+        ),
+        AddressRow(
+            AddressKind.BEFORE_US,
+            "Barrio El Centro",
+            "San Pedro Sula",
+            "Cortés",
+            "HN",
+            date(2015, 1, 1),
+            date(arrival.year, arrival.month, 1),
+        ),
+        SchoolRow(
+            "Instituto Central Vicente Cáceres",
+            "High school",
+            "Tegucigalpa, Honduras",
+            date(2004, 2, 1),
+            date(2008, 11, 1),
+        ),
+        WorkRow(
+            "Panadería La Espiga, San Pedro Sula",
+            "Baker",
+            date(2012, 5, 1),
+            date(arrival.year - 1, 12, 1),
+        ),
+    )
+    for row in rows:
+        background.add_row(store=store, client_id=client_id, row=row, today=today).unwrap()  # type: ignore[arg-type]
+
+
+def render_i589(window: MainWindow, case: CaseView, out: Path) -> None:
+    """The I-589 tab further down than its top: Parts B and C, the entries table with the
+    addresses, and the other lists with Parts D and E."""
+    page = window.case_page
+    window.show_case(case.id)
+    tab = page.i589
+    page.tabs.setCurrentWidget(tab)
+    settle(0.2)
+    scroll = tab.findChild(QScrollArea, "i589Questions")
+    content = scroll.widget()
+    lists = tab.lists
+    for name, widget in (
+        ("case-4-i589-part-b", tab.findChild(QGroupBox, "i589Part_B")),
+        ("case-4-i589-entries", lists.editors["entries"]),
+        ("case-4-i589-lists", lists.editors["jobs"]),
+    ):
+        top = widget.mapTo(content, widget.rect().topLeft()).y()
+        scroll.verticalScrollBar().setValue(top - 8)
+        settle(0.2)
+        save_screen(out, name)
+    scroll.verticalScrollBar().setValue(0)
+
+
+def render(session: UiSession, store: object, today: date, out: Path, *, only_i589: bool) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for old in [*out.glob("case-*.png"), *out.glob("event-*.png")]:  # no stale pictures
+    stale = (
+        out.glob("case-4-i589-*.png")
+        if only_i589
+        else [*out.glob("case-*.png"), *out.glob("event-*.png")]
+    )
+    for old in stale:  # no stale pictures
         old.unlink()
     window = MainWindow(session)
     window.showMaximized()
     wait_until(lambda: window.isVisible() and window.today_page.agenda is not None)
+    listed = search.list_cases(store=store, today=today)  # type: ignore[arg-type]
+    busy = max(listed, key=lambda c: (c.next_hearing is not None, c.stage.value == "hearings"))
+    busy_case = cases.get_case(store=store, case_id=busy.id)  # type: ignore[arg-type]
+    fill_i589_lists(store, busy_case, today)
+    if only_i589:
+        render_i589(window, busy_case, out)
+        window.close()
+        window.deleteLater()
+        settle(0.2)
+        return
     for name, page in (
         ("today", window.today_page),
         ("cases", window.cases_page),
@@ -212,14 +306,13 @@ def render(session: UiSession, store: object, today: date, out: Path) -> None:
     ):
         window.show_page(page)
         save_screen(out, name)
-    listed = search.list_cases(store=store, today=today)  # type: ignore[arg-type]
-    busy = max(listed, key=lambda c: (c.next_hearing is not None, c.stage.value == "hearings"))
     window.show_case(busy.id)
     tabs = window.case_page.tabs
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         show_explanation(tabs.widget(index))
         save_screen(out, f"case-{index + 1}-{tab_name(tabs.widget(index), index)}")
+    render_i589(window, busy_case, out)
     render_events(window, store, today, out)
     dialog = IntakeDialog(session, window)
     dialog.show()
@@ -237,7 +330,9 @@ def main(argv: list[str]) -> int:
         print("screenshots: run on an X display (QT_QPA_PLATFORM=xcb), e.g. through")
         print("  bash tools/with-display.sh .venv/bin/python tools/screenshots.py")
         return 2
-    chosen = [VARIANTS[name] for name in argv] if argv else list(VARIANTS.values())
+    only_i589 = "i589" in argv
+    names = [name for name in argv if name != "i589"]
+    chosen = [VARIANTS[name] for name in names] if names else list(VARIANTS.values())
     keys.SCRYPT_N = 2**12  # a throwaway store; the cost is recorded in its key file
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Clinic-screenshots")
@@ -255,7 +350,7 @@ def main(argv: list[str]) -> int:
             session = UiSession(store, today=lambda: today)
             translations.apply(variant.language)
             appearance.force(Qt.ColorScheme.Dark if variant.dark else Qt.ColorScheme.Light)
-            render(session, store, today, variant.folder)
+            render(session, store, today, variant.folder, only_i589=only_i589)
             session.close()
     return 0
 
