@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from clinic.cli import certificate_commands
 from clinic.cli.common import EXIT_OK, EXIT_OTHER, UsageError, read_passphrase
-from clinic.services import lifecycle, office, office_import
+from clinic.services import lifecycle, office, office_backup, office_import
 from clinic.services.language import tr as _
 from clinic.services.language import tr_n
 
@@ -74,6 +74,20 @@ def add_parsers(commands: Any) -> None:
         required=True,
         help="the laptop store's data folder",
     )
+    backup = addressed(
+        "backup",
+        "write the office database (records, evidence files, audit trail) into a new "
+        "encrypted, verified backup file, protected by a passphrase you choose; with "
+        "--passphrase-stdin: the server password, then the backup's passphrase",
+    )
+    backup.add_argument("--to", dest="destination", metavar="FILE", type=Path, required=True)
+    restore = addressed(
+        "restore",
+        "restore a backup file (of an office database or of a laptop store) into an empty "
+        "office database, all or nothing; with --passphrase-stdin: the server password, then "
+        "the backup's passphrase",
+    )
+    restore.add_argument("--from", dest="backup", metavar="FILE", type=Path, required=True)
     _add_connect(commands)
 
 
@@ -132,8 +146,9 @@ def cmd_server(args: argparse.Namespace, out: TextIO) -> int:
             existing=args.existing,
         )
         return _print_new_staff(made, out)
-    if command == "import-store":
-        return _import_store(args, target, password, out)
+    moving = {"import-store": _import_store, "backup": _backup, "restore": _restore}
+    if command in moving:
+        return moving[command](args, target, password, out)
     if command == "disable-staff":
         ended = office.disable_staff(target=target, password=password, login=args.name)
         print(
@@ -203,6 +218,66 @@ def _import_store(
         _(
             "The laptop store was only read. Work in office mode from now on: changes made on "
             "the laptop after this are not moved by running the command again."
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _backup(
+    args: argparse.Namespace, target: office_import.OfficeTarget, password: str | None, out: TextIO
+) -> int:
+    passphrase = read_passphrase(
+        args, prompt=_("Passphrase that will protect the backup file: "), confirm=True
+    )
+    report = office_backup.back_up_office(
+        target=target, password=password, destination=args.destination, passphrase=passphrase
+    )
+    manifest = report.manifest
+    print(
+        _(
+            "Backup written and verified: {path} ({rows} rows, {files} evidence files, the "
+            "audit trail up to entry {seq}). Its passphrase opens it: keep the passphrase "
+            "apart from the file.",
+            path=args.destination,
+            rows=report.rows,
+            files=report.files,
+            seq=manifest.audit_head.seq,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _restore(
+    args: argparse.Namespace, target: office_import.OfficeTarget, password: str | None, out: TextIO
+) -> int:
+    passphrase = read_passphrase(args, prompt=_("Passphrase of the backup file: "), confirm=False)
+    report = office_backup.restore_into_office(
+        target=target, password=password, backup=args.backup, passphrase=passphrase
+    )
+    if report.already:
+        print(
+            _(
+                "This backup is already in the office database, up to its audit entry {seq}: "
+                "nothing was changed.",
+                seq=report.head.seq,
+            ),
+            file=out,
+        )
+        return EXIT_OK
+    print(
+        _(
+            "Restored into {database}: {clients} clients, {cases} cases, {rows} rows in all, "
+            "{files} evidence files and {entries} audit entries (the trail verified). Staff "
+            "logins are not in a backup: add each person again with 'clinic server add-staff "
+            "LOGIN --role ROLE --full-name NAME --existing'.",
+            database=target.database,
+            clients=report.rows.get("client", 0),
+            cases=report.rows.get("asylum_case", 0),
+            rows=report.total_rows,
+            files=report.files,
+            entries=report.rows.get("audit_entry", 0),
         ),
         file=out,
     )

@@ -21,7 +21,8 @@ import os
 import secrets
 import shutil
 import zipfile
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -69,6 +70,7 @@ from clinic.storage.datadir import DataDir, fsync_dir, make_private_dir
 from clinic.storage.engine import SCAN_CACHE_KIB, connect_new_copy
 from clinic.storage.errors import CannotUnlock
 from clinic.storage.store import Store
+from clinic.storage.store_files import StoreMeta
 from clinic.storage.vault import Vault, VaultError
 
 __all__ = [
@@ -93,17 +95,62 @@ __all__ = [
 # ------------------------------------------------------------------------------- writing
 
 
+@dataclass(frozen=True)
+class ArchiveParts:
+    """What a backup file is made of, whichever store it comes from (a laptop's, or a snapshot
+    of an office database written as one: clinic.storage.postgres_backup)."""
+
+    database: Path  # a consistent copy keyed by the store's key, journal mode DELETE
+    meta: Path  # store.json
+    wrapped_key: Path | None  # key.json when the key is wrapped by a passphrase
+    vault: Vault  # where the copy's evidence files are, by name
+    store_meta: StoreMeta
+    mac_key: bytes  # derive_subkey(key, MAC_INFO)
+
+
 def write_backup(store: Store, destination: Path, *, now: datetime) -> Manifest:
     """Write a verified backup of ``store`` to ``destination``; an existing file is never touched."""
-    destination = _free_destination(Path(destination).absolute(), store)
-    partial = destination.with_name(f".{destination.name}.partial")
+    if store.locked:
+        raise CannotUnlock("The store is locked; unlock it, then make the backup.")
     sweep_scratch(store.datadir.root)  # what a killed backup left behind
     key = store.key_copy()  # to open and check the copies made below
+    try:
+
+        def build(handle: IO[bytes], work: Path) -> tuple[Manifest, list[str]]:
+            copy = work / DATABASE
+            copy_database(store, copy, key)
+            wrapped = store.datadir.wrapped_key
+            parts = ArchiveParts(
+                database=copy,
+                meta=store.datadir.meta,
+                wrapped_key=wrapped if wrapped.exists() else None,
+                vault=Vault(store.datadir.vault),
+                store_meta=store.meta,
+                mac_key=store.derive_key(MAC_INFO),
+            )
+            return write_archive(parts, handle, key, now)
+
+        return write_verified(destination, key, store.datadir.root, build)
+    finally:
+        keys.wipe(key)
+
+
+def write_verified(
+    destination: Path,
+    key: bytearray,
+    scratch_parent: Path,
+    build: Callable[[IO[bytes], Path], tuple[Manifest, list[str]]],
+) -> Manifest:
+    """Write a backup file with ``build(handle, scratch folder)`` into a private ``.partial``
+    file beside ``destination``, read it back and compare every member with the manifest, and
+    only then give it its name (never over an existing file). Nothing is left on failure."""
+    destination = check_destination(Path(destination).absolute())
+    partial = destination.with_name(f".{destination.name}.partial")
     owned = False  # a .partial we did not create (O_EXCL failed) is not ours to remove
     try:
-        with workdir(store.datadir.root, "backup") as work, create_private(partial) as handle:
+        with workdir(scratch_parent, "backup") as work, create_private(partial) as handle:
             owned = True
-            manifest, problems = _write_archive(store, handle, work, key, now)
+            manifest, problems = build(handle, work)
         if not problems:
             problems = read_back(partial, key, manifest)
         if problems:
@@ -116,15 +163,13 @@ def write_backup(store: Store, destination: Path, *, now: datetime) -> Manifest:
             f"The database could not be copied ({exc}); nothing was written."
         ) from None
     finally:
-        keys.wipe(key)
         if owned:
             partial.unlink(missing_ok=True)
     return manifest
 
 
-def _free_destination(destination: Path, store: Store) -> Path:
-    if store.locked:
-        raise CannotUnlock("The store is locked; unlock it, then make the backup.")
+def check_destination(destination: Path) -> Path:
+    """``destination`` if a backup may be written there: its folder exists, the name is free."""
     if not destination.parent.is_dir():
         raise BackupError(
             f"The folder {destination.parent} is not there (is the USB stick plugged in?). "
@@ -137,30 +182,30 @@ def _free_destination(destination: Path, store: Store) -> Path:
     return destination
 
 
-def _write_archive(
-    store: Store, handle: IO[bytes], work: Path, key: bytearray, now: datetime
+def write_archive(
+    parts: ArchiveParts, handle: IO[bytes], key: bytearray, now: datetime
 ) -> tuple[Manifest, list[str]]:
     """Write every member (checking each as it goes by) and the manifest; the problems found."""
-    copy = work / DATABASE
-    copy_database(store, copy, key)
+    copy = parts.database
     facts = database_facts(copy, key)
     rows = {name: (fid, fkey, digest) for fid, name, fkey, digest in facts.files}
     sources: list[tuple[str, Path, tuple[int, bytes, str] | None]] = [
         (DATABASE, copy, None),
-        (META, store.datadir.meta, None),
+        (META, parts.meta, None),
     ]
-    if store.datadir.wrapped_key.exists():
-        sources.append((WRAPPED_KEY, store.datadir.wrapped_key, None))
-    vault = Vault(store.datadir.vault)
+    if parts.wrapped_key is not None:
+        sources.append((WRAPPED_KEY, parts.wrapped_key, None))
+    vault = parts.vault
     sources += [(f"vault/{n[:2]}/{n}", vault.path_of(n), rows[n]) for n in sorted(rows)]
     stamp = now.astimezone(UTC)
+    meta = parts.store_meta
     manifest = Manifest(
-        store_id=store.meta.store_id,
+        store_id=meta.store_id,
         created_at=stamp.isoformat(timespec="seconds").replace("+00:00", "Z"),
         app_version=clinic.__version__,
         schema_revision=facts.revision,
-        key_source=store.meta.key_source,
-        key_check=store.meta.key_check,
+        key_source=meta.key_source,
+        key_check=meta.key_check,
         audit_head=facts.head,
         counts=facts.counts,
     )
@@ -182,7 +227,7 @@ def _write_archive(
         manifest = replace(manifest, members=tuple(members))
         data = manifest.to_json()
         archive.writestr(_zip_info(MANIFEST, when, len(data)), data)
-        mac = manifest_mac(store.derive_key(MAC_INFO), data)
+        mac = manifest_mac(parts.mac_key, data)
         archive.writestr(_zip_info(MANIFEST_MAC, when, len(mac)), mac.encode())
     handle.flush()
     os.fsync(handle.fileno())
