@@ -8,7 +8,7 @@ as ``expected_version`` when it saves. When someone else saved the record in bet
   :func:`~clinic.services.auditing.record_update` (``update_audited`` included) records the version the row reached
   (``_version``, a number beside the ``{field: [before, after]}`` pairs: the history shows only
   the pairs), so the entries after ``expected_version`` are exactly their changes, with who
-  and when;
+  (in office mode the staff member's name for the login the server recorded) and when;
 - a field they changed that the user left as it was keeps their value (the user's save only
   writes the fields the user changed): both edits stand;
 - a field both changed, to different values, refuses the save: :class:`EditConflict`, with
@@ -30,6 +30,7 @@ finds the row changed under it (``ChangedMeanwhile``).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -40,6 +41,7 @@ from clinic.services.errors import EditConflict, TheirChange, Thing
 from clinic.services.results import Entity
 from clinic.storage.audit_log import jsonable
 from clinic.storage.models import AuditEntry
+from clinic.storage.postgres_identity import staff_names
 
 
 def their_changes(
@@ -63,7 +65,8 @@ def their_changes(
             first = found.get(field)
             before = change[0] if first is None else first.before
             found[field] = TheirChange(field, before, change[1], entry.actor, entry.at)
-    return found
+    names = staff_names(session, (c.who for c in found.values()))  # office logins: names
+    return {f: replace(c, who=names.get(c.who, c.who)) for f, c in found.items()}
 
 
 def settle(

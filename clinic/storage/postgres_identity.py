@@ -4,9 +4,11 @@ server, never from anything the laptop saved, so the window names whom the serve
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from clinic.storage.postgres_roles import STAFF_ROLES, role_names
 
@@ -41,3 +43,20 @@ def who_signed_in(engine: Engine, database: str) -> StaffIdentity:
             )
         ).scalar()
     return StaffIdentity(login=login, role=role, name=None if name is None else str(name))
+
+
+def staff_names(session: Session, logins: Iterable[str]) -> dict[str, str]:
+    """The staff names of office logins (an audit entry's "who" is the login), for the words
+    people read ("Maria Lopez changed…"); empty on a laptop store (its "who" is already the
+    name typed in Settings) and for logins with no staff row."""
+    wanted = sorted(set(logins))
+    if not wanted or session.get_bind().dialect.name != "postgresql":
+        return {}
+    rows = session.execute(
+        text(
+            "SELECT o.login, s.name FROM office_login o JOIN staff s ON s.id = o.staff_id "
+            "WHERE o.login = ANY(:logins)"
+        ),
+        {"logins": wanted},
+    )
+    return {str(login): str(name) for login, name in rows if name}
