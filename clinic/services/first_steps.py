@@ -5,6 +5,10 @@ clinic's name and letterhead (printed on every PDF), the staff with this compute
 among them (named as "Prepared by" on PDFs and in the audit trail), a backup folder (a dead laptop must lose nothing), the recovery kit
 saved (the only way back if the key is lost; the save is in the audit trail) and the first
 client. Today shows the list until every step is done.
+
+An office database has only the clinic's name and the first client to do: its staff are the
+server's logins (who is signed in is the server's word, not a choice made on the computer), its
+backups are the server's and it has no key of its own to lose (docs/office.md).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from enum import StrEnum
 from sqlalchemy import exists, select
 
 from clinic.domain.enums import AuditAction
-from clinic.services import computer_user
+from clinic.services import computer_user, office_mode
 from clinic.services.results import Entity
 from clinic.services.settings_schema import settings_in
 from clinic.storage.models import AuditEntry, Client, Staff
@@ -30,17 +34,17 @@ class Step(StrEnum):
     FIRST_INTAKE = "first_intake"
 
 
+OFFICE_STEPS = (Step.CLINIC_NAME, Step.FIRST_INTAKE)
+
+
 @dataclass(frozen=True)
 class StartList:
     done: frozenset[Step]
-
-    @property
-    def steps(self) -> tuple[Step, ...]:
-        return tuple(Step)
+    steps: tuple[Step, ...] = tuple(Step)  # the steps this store has (fewer in office mode)
 
     @property
     def complete(self) -> bool:
-        return self.done >= set(Step)
+        return self.done >= set(self.steps)
 
     def is_done(self, step: Step) -> bool:
         return step in self.done
@@ -49,6 +53,7 @@ class StartList:
 def start_list(*, store: Store) -> StartList:
     """Which of the first-day steps this store has done."""
     done: set[Step] = set()
+    steps = OFFICE_STEPS if office_mode.is_office(store) else tuple(Step)
     with store.unit_of_work() as session:
         settings = settings_in(session)
         if settings.clinic_name.strip() and settings.letterhead.strip():
@@ -66,6 +71,6 @@ def start_list(*, store: Store) -> StartList:
             "recovery_kit_saved_to" in (changes or {}) for changes in session.scalars(kit_saved)
         ):
             done.add(Step.RECOVERY_KIT)
-    if has_staff and computer_user.computer_user(store) is not None:
+    if Step.STAFF in steps and has_staff and computer_user.computer_user(store) is not None:
         done.add(Step.STAFF)  # staff recorded, and this computer's user chosen among them
-    return StartList(done=frozenset(done))
+    return StartList(done=frozenset(done) & set(steps), steps=steps)

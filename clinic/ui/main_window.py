@@ -4,7 +4,7 @@ new intake, and lock. Pages talk to services; the window only routes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic.services import office_mode
 from clinic.services.first_steps import Step
 from clinic.services.results import Changes
 from clinic.ui.action_icons import add_icons
@@ -43,6 +44,8 @@ from clinic.ui.window_menus import add_file_and_go_menus
 NAV_KEYS = ("today", "cases", "calendar", "settings")
 NAV_GLYPHS = (Glyph.TODAY, Glyph.CASES, Glyph.CALENDAR, Glyph.SETTINGS)
 COUNTED = ("today", "calendar")  # overdue deadlines; hearings today
+# File → back up, restore, recovery kit; Help → data folder: a laptop store's only.
+LAPTOP_ONLY_ACTIONS = ("backupAction", "restoreAction", "recoveryKitAction", "dataFolderAction")
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +90,9 @@ class MainWindow(QMainWindow):
         self.backup_label.setObjectName("backupStatus")
         self.statusBar().addWidget(self.backup_label)
         self._add_actions()
+        self.office = office_mode.is_office(session.store)
+        if self.office:
+            self._leave_out_laptop_parts()
         add_icons(self, self.nav, list(zip(self.nav_pages, NAV_GLYPHS, strict=True)))
         self.today_page.loaded.connect(self._show_counts)
         session.locked.connect(self.nav.clear_counts)  # no figures left on a locked window
@@ -97,6 +103,18 @@ class MainWindow(QMainWindow):
         restore_geometry(self)
         self.navigator.go_page(0)
         self.backup_label.setText(self.store_actions.backup_status())
+
+    def _leave_out_laptop_parts(self) -> None:
+        """An office database has no data folder, key or recovery kit of its own, its backups
+        are the server's and who is signed in is the server's word: the window offers none of
+        what only makes sense for a laptop store (Today's start list leaves its steps out)."""
+        for name in LAPTOP_ONLY_ACTIONS:
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setVisible(False)
+                action.setEnabled(False)  # its shortcut does nothing either
+        self.backup_label.hide()
+        self.settings_page.leave_out_laptop_parts()
 
     def _make_pages(self, session: UiSession) -> None:
         """The pages, their stack and the navigator that switches them."""
@@ -259,7 +277,8 @@ class MainWindow(QMainWindow):
     def show_backup_state(self) -> None:
         """The backup state, in its one place: the status bar's backup label (never a
         temporary message, which Qt would draw over it)."""
-        self.backup_label.setText(self.store_actions.backup_status())
+        if not self.office:
+            self.backup_label.setText(self.store_actions.backup_status())
 
     def clear_client_data(self) -> None:
         """After lock: every page has already dropped its data (session.locked)."""

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 W = TypeVar("W", bound=QWidget)
 
@@ -34,3 +41,23 @@ def tidy_table(table: QTableView, *, stretch: int) -> None:
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setMinimumHeight(TABLE_MIN_HEIGHT)
     table.setMaximumHeight(TABLE_MAX_HEIGHT)
+
+
+def hide_form_rows(*fields: QWidget) -> QGroupBox | None:
+    """Hide the form rows holding ``fields`` (inside whatever containers a row wraps them in);
+    the group box of the last one is returned (its title may need other words)."""
+    group: QGroupBox | None = None
+    for field in fields:
+        widget: QWidget | None = field
+        while widget is not None:
+            parent = widget.parentWidget()
+            layout = parent.layout() if parent is not None else None
+            if isinstance(layout, QFormLayout):
+                position: Any = layout.getWidgetPosition(widget)  # (row, role); row -1: not there
+                row = int(position[0])
+                if row >= 0:
+                    layout.setRowVisible(row, False)
+                    group = parent if isinstance(parent, QGroupBox) else group
+                    break
+            widget = parent
+    return group

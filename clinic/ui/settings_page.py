@@ -39,7 +39,7 @@ from clinic.ui.settings_closures import ClosureDaysEditor
 from clinic.ui.settings_forms import FormsBox
 from clinic.ui.settings_handout_languages import HandoutLanguagesBox
 from clinic.ui.settings_language import LanguageBox
-from clinic.ui.settings_layout import named
+from clinic.ui.settings_layout import hide_form_rows, named
 from clinic.ui.settings_problems import ProblemLabels
 from clinic.ui.settings_recompute import BackgroundSave
 from clinic.ui.settings_rules import RuleSettingsBox
@@ -141,6 +141,14 @@ class SettingsPage(Page):
         bar.addWidget(self.revert_button)
         bar.addWidget(self.save_button)
         return bar
+
+    def leave_out_laptop_parts(self) -> None:
+        """Office mode: no backup folder or backups kept (the server's backups are its
+        administrator's), no choice of this computer's user (the login says who it is)."""
+        group = hide_form_rows(self.backup_folder, self.backups_kept)
+        if group is not None:
+            group.setTitle(self.tr("Locking and time"))
+        self.staff_list.leave_out_computer_user()
 
     def _connect_edits(self) -> None:
         self.clinic_name.textChanged.connect(self._update_dirty)

@@ -136,7 +136,7 @@ class StaffList(QWidget):
         )
         self.me_combo.activated.connect(self._me_chosen)
         me_row = QHBoxLayout()
-        me_label = QLabel(self.tr("This computer's &user:"))
+        self.me_label = me_label = QLabel(self.tr("This computer's &user:"))
         me_label.setBuddy(self.me_combo)
         me_row.addWidget(me_label)
         me_row.addWidget(self.me_combo, 1)
@@ -146,6 +146,11 @@ class StaffList(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addLayout(me_row)
+
+    def leave_out_computer_user(self) -> None:
+        """Office mode: who is signed in is the server's word, not a choice on this computer."""
+        self.me_label.hide()
+        self.me_combo.hide()
 
     def _fill_me(self) -> None:
         from clinic.ui.computer_user_dialog import fill_staff_combo  # noqa: PLC0415 - cycle

@@ -1,4 +1,5 @@
-"""Today's start list for a new clinic: five steps, each ticked when the store says it is done.
+"""Today's start list for a new clinic: five steps (two for an office database), each ticked
+when the store says it is done.
 
 The steps and whether each is done come from :mod:`clinic.services.first_steps`; this panel
 only shows them and asks the window to take the person where the step is done (Settings, the
@@ -122,10 +123,22 @@ class StartListPanel(QFrame):
             self.hide()
             return
         done = len(start.done)
-        self.progress.setText(
-            self.tr("%n of 5 steps done.", "", done) if done else self.tr("Five steps to start.")
-        )
+        if len(start.steps) == len(Step):
+            self.progress.setText(
+                self.tr("%n of 5 steps done.", "", done)
+                if done
+                else self.tr("Five steps to start.")
+            )
+        else:  # an office database: its staff, backups and keys are the server's
+            self.progress.setText(
+                self.tr("%n of 2 steps done.", "", done) if done else self.tr("Two steps to start.")
+            )
         for step in Step:
+            shown = step in start.steps
+            for widget in (self.marks[step], self.texts[step], self.buttons[step]):
+                widget.setVisible(shown)
+            if not shown:
+                continue
             finished = start.is_done(step)
             mark = self.marks[step]
             if finished:

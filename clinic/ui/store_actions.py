@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from clinic.domain.problem_text import describe
-from clinic.services import backup
+from clinic.services import backup, office_mode
 from clinic.services.results import Changes, Entity, Result
 from clinic.services.settings import ClinicSettings, get_settings, update_settings
 from clinic.ui.date_text import date_time_text
@@ -33,8 +33,8 @@ class StoreActions(QObject):
 
     def backup_status(self) -> str:
         """'Last backup …' for the status bar, with a warning when it is missing or old."""
-        if not self.session.is_open:
-            return ""
+        if not self.session.is_open or office_mode.is_office(self.session.store):
+            return ""  # an office database's backups are the server's (docs/office.md)
         store = self.session.store
         folder = backup.configured_folder(get_settings(store=store))
         if folder is None:

@@ -141,6 +141,10 @@
         <source>%n of 5 steps done.</source>
         <translation><numerusform>%n of 5 steps done.</numerusform><numerusform>%n of 5 steps done.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n of 2 steps done.</source>
+        <translation><numerusform>%n of 2 steps done.</numerusform><numerusform>%n of 2 steps done.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ZoneReviewNotice</name>

@@ -6602,6 +6602,10 @@ Esc: cancelar</translation>
         <translation>Días de cierre del tribunal</translation>
     </message>
     <message>
+        <source>Locking and time</source>
+        <translation>Bloqueo y hora</translation>
+    </message>
+    <message>
         <source>Save the settings?</source>
         <translation>¿Guardar la configuración?</translation>
     </message>
@@ -6851,6 +6855,17 @@ Esc: cancelar</translation>
     <message>
         <source>Five steps to start.</source>
         <translation>Cinco pasos para empezar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of 2 steps done.</source>
+        <translation>
+            <numerusform>%n de 2 pasos hecho.</numerusform>
+            <numerusform>%n de 2 pasos hechos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two steps to start.</source>
+        <translation>Dos pasos para empezar.</translation>
     </message>
     <message>
         <source>Done</source>
