@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -29,6 +30,7 @@ from clinic.services.cases import get_case
 from clinic.services.checklists import case_checklist
 from clinic.services.deadlines import agenda, case_deadlines, recompute, rules_in_force
 from clinic.services.demo import DemoSummary, fill_demo_data, make_pdf
+from clinic.services.demo import evidence as demo_evidence
 from clinic.services.demo.spanish import spanish_words
 from clinic.services.dto import CaseView, ClientView
 from clinic.services.evidence import read_evidence_file
@@ -373,6 +375,27 @@ def test_progress_is_reported_after_each_client(fresh_store: Store) -> None:
     )
     assert calls == [(1, 3), (2, 3), (3, 3)]
     assert summary.clients == summary.cases == 3
+
+
+def test_a_large_demo_attaches_files_for_a_sample_of_its_clients(
+    fresh_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond FILES_FOR_EVERY_CLIENT clients only every FILES_ONE_IN-th client's evidence gets
+    files; the items themselves, and everything else, are drawn as before."""
+    full = fill_demo_data(store=fresh_store, clients=12, seed=4, today=TODAY)
+    monkeypatch.setattr(demo_evidence, "FILES_FOR_EVERY_CLIENT", 4)
+    monkeypatch.setattr(demo_evidence, "FILES_ONE_IN", 3)
+    assert [n for n in range(1, 13) if demo_evidence.files_for(n)] == [1, 2, 3, 4, 6, 9, 12]
+    store = _new_store(tmp_path / "sampled")
+    try:
+        sampled = fill_demo_data(store=store, clients=12, seed=4, today=TODAY)
+        views = sorted(_views(store), key=lambda v: v.client.id)
+    finally:
+        store.lock()
+    assert dataclasses.replace(sampled, files=full.files) == full
+    assert 0 < sampled.files < full.files
+    with_files = [i for i, v in enumerate(views, 1) if any(e.files for e in v.evidence)]
+    assert with_files and set(with_files) <= {1, 2, 3, 4, 6, 9, 12}
 
 
 def test_no_clients_adds_only_staff(fresh_store: Store) -> None:
