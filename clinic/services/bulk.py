@@ -14,7 +14,12 @@ action. Instead:
   :mod:`clinic.services.deadline_refresh`) and done once per case, by :meth:`BulkStore.refresh`
   (before the caller reads a case's deadlines) or at the end. Each case then gets one
   ``deadlines_recomputed`` entry for the deadlines it ended up with, where one by one it got
-  one per change along the way; the deadline rows are the same.
+  one per change along the way; the deadline rows are the same. Its entries join the
+  batch's, chained on in the same order;
+- the rows an action read or wrote stay loaded for the next one (their relationships are
+  expired after each action, so collections are read afresh; at each recompute all but the
+  staff and the recomputed cases are let go), so a service's ``get`` of the case the previous
+  action read needs no query.
 
 Everything is committed at the end, or nothing (any exception rolls the whole batch back; a
 service's refusal is the caller's to turn into one). Works on both engines: nothing here is
@@ -27,9 +32,13 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Mapper, Session
 
+from clinic.domain.audit_chain import ChainHead
 from clinic.domain.deadlines import DeadlineMemo
+from clinic.domain.enums import AuditAction
 from clinic.services.deadline_bulk import append_audit
 from clinic.services.deadline_bulk_plan import StoredForms, plan_chunk
 from clinic.services.deadline_refresh import DEFERRED, refresh_with, set_based
@@ -37,6 +46,7 @@ from clinic.services.results import Changes, Entity
 from clinic.services.rule_deadlines import RuleContext, rule_context
 from clinic.services.settings_schema import settings_in
 from clinic.storage.audit_log import BATCH, AuditBatch, read_head
+from clinic.storage.models import Case, Deadline, Staff
 
 if TYPE_CHECKING:
     from clinic.storage.store import Store
@@ -51,7 +61,15 @@ class BulkStore:
         self._store = store
         self.session = session
         self._recompute = Recompute(store.actor)
+        # the identity map holds rows weakly: every row read or written is kept here until the
+        # next refresh lets them all go, so that the next action finds it without a query
+        self._held: list[object] = []
+        event.listen(session, "loaded_as_persistent", self._hold)
+        event.listen(session, "pending_to_persistent", self._hold)
         self.refreshed = 0
+
+    def _hold(self, _session: Session, instance: object) -> None:
+        self._held.append(instance)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
@@ -63,12 +81,15 @@ class BulkStore:
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """The shared session; afterwards its rows are written and let go, so the next action
-        reads them afresh, as from a session of its own (a collection loaded earlier would not
-        show rows added since by their foreign key)."""
+        """The shared session; afterwards its rows are written and their relationships
+        forgotten, so the next action reads collections afresh, as from a session of its own
+        (a collection loaded earlier would not show rows added since by their foreign key).
+        The rows themselves stay in the identity map: only this session wrote them since they
+        were read (a set-based recompute, which writes behind its back, expires them all), so
+        the next action's ``get`` of the same case needs no query."""
         yield self.session
         self.session.flush()
-        self.session.expunge_all()
+        forget_relationships(self.session)
 
     def refresh(self) -> None:
         """Recompute the deadlines of every case a service asked for since the last call (once
@@ -80,8 +101,40 @@ class BulkStore:
         pending.clear()
         self.session.flush()
         self._recompute.cases(self.session, ids)
+        # let go of the rows read so far, but for the staff and the cases just recomputed (the
+        # next action is most often a stage change of one of them): what is held stays small
+        kept = [o for o in self._held if _kept_across_refresh(o, ids)]
         self.session.expunge_all()
+        self._held = []
+        for obj in kept:
+            self.session.add(obj)
+            self._held.append(obj)
         self.refreshed += len(ids)
+
+
+_RELATIONSHIPS: dict[type, list[str]] = {}
+
+
+def _relationships(cls: type) -> list[str]:
+    found = _RELATIONSHIPS.get(cls)
+    if found is None:
+        mapper: Mapper[Any] = sa_inspect(cls)
+        found = _RELATIONSHIPS[cls] = [r.key for r in mapper.relationships]
+    return found
+
+
+def forget_relationships(session: Session) -> None:
+    """Expire every loaded row's relationships (collections and the rows they point to), so
+    that they are read again on first use; the rows' own columns stay loaded."""
+    for obj in list(session.identity_map.values()):
+        session.expire(obj, _relationships(type(obj)))
+
+
+def _kept_across_refresh(obj: object, case_ids: set[int]) -> bool:
+    if isinstance(obj, Staff):
+        return True
+    identity = sa_inspect(obj).identity
+    return isinstance(obj, Case) and identity is not None and identity[0] in case_ids
 
 
 class Recompute:
@@ -108,20 +161,30 @@ class Recompute:
         if self._memo is None:
             self._memo = DeadlineMemo(self._context.book, self._context.calendar)
         batch = session.info.get(BATCH)
-        head = None
-        if isinstance(batch, AuditBatch):
-            batch.write(session)  # the entries so far first, in order
-            head = batch.head
-        head = head or read_head(session)
+        head: ChainHead | None = None
         ids = sorted(case_ids)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             plan = plan_chunk(session, chunk[0], chunk[-1], self._memo, self._stored, only=chunk)
             plan.write(session)
-            head = append_audit(session, head, plan.audited, self.actor)
-        if isinstance(batch, AuditBatch):
-            batch.head = head
-        session.expire_all()  # rows changed behind the identity map's back
+            if not isinstance(batch, AuditBatch):
+                head = append_audit(session, head or read_head(session), plan.audited, self.actor)
+                continue
+            for case_id, changes in plan.audited:  # chained on in the batch, as append_audit
+                batch.append(
+                    session,
+                    actor=self.actor,
+                    action=AuditAction.UPDATE.value,
+                    entity=Entity.CASE.value,
+                    entity_id=case_id,
+                    changes={"deadlines_recomputed": [None, changes]},
+                )
+        # deadline rows changed behind the identity map's back (and only they: the plan
+        # writes that table alone), and with them the collections that hold them
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, Deadline):
+                session.expire(obj)
+        forget_relationships(session)
 
 
 _CHUNK = 5_000
