@@ -280,7 +280,19 @@ class CasesPage(Page):
             return
         if Entity.STAFF in changes.entities:
             self.reload_staff()
+        if not self.session.from_colleagues:
+            self.reload()
+            return
+        # A colleague's change: the list is read again where the user is in it (the case
+        # chosen and the scroll position stay), so reading it is never interrupted.
+        chosen, scrolled = self.selected_case_id(), self.table.verticalScrollBar().value()
         self.reload()
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(CASE_ID_ROLE) == chosen:
+                self.table.setCurrentIndex(index)
+                break
+        self.table.verticalScrollBar().setValue(scrolled)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -41,6 +41,7 @@ class HandoutLanguagesBox(QGroupBox):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._shown: tuple[str, str] = ("", "")  # reviewer and letterhead as last read
         self.setObjectName("handoutLanguagesGroup")
         self.setTitle(self.tr("Handout languages"))
         self.language = QComboBox()
@@ -127,6 +128,7 @@ class HandoutLanguagesBox(QGroupBox):
             self.status.clear()
             self.reviewer.clear()
             self.letterhead.clear()
+            self._shown = ("", "")
             return
         review = handouts.language_reviews(store=self.session.store)[self.code()]
         if review.reviewed and review.on is not None:
@@ -149,6 +151,10 @@ class HandoutLanguagesBox(QGroupBox):
         self.letterhead.setPlainText(
             handouts.letterheads(store=self.session.store).get(self.code(), "")
         )
+        self._shown = self._typed()
+
+    def _typed(self) -> tuple[str, str]:
+        return (self.reviewer.text(), self.letterhead.toPlainText())
 
     def record_review(self) -> bool:
         from clinic.services import handouts  # noqa: PLC0415 - reportlab on first use
@@ -202,4 +208,6 @@ class HandoutLanguagesBox(QGroupBox):
 
     def _changed(self, changes: Changes) -> None:
         if Entity.SETTINGS in changes.entities and self.session.is_open:
+            if self.session.from_colleagues and self._typed() != self._shown:
+                return  # a colleague's change never replaces what is being typed here
             self.show_language()

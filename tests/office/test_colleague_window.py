@@ -82,6 +82,9 @@ def test_a_colleagues_changes_show_on_cases_today_and_the_open_case(
     assert time.monotonic() - started < REFRESH_MS / 1000
     assert window.status.text() == ""  # nothing was saved in this window
 
+    window.cases_page.table.selectRow(0)  # the user chose the case in the list
+    reloads: list[object] = []
+    window.cases_page.model.modelReset.connect(lambda: reloads.append(None))
     schedule.schedule_hearing(
         store=colleague,  # type: ignore[arg-type]
         case_id=case,
@@ -95,6 +98,8 @@ def test_a_colleagues_changes_show_on_cases_today_and_the_open_case(
         return agenda is not None and any(i.is_hearing and i.case_id == case for i in agenda.items)
 
     qtbot.waitUntil(on_today, timeout=REFRESH_MS)
+    qtbot.waitUntil(lambda: bool(reloads), timeout=REFRESH_MS)  # Cases was read again...
+    assert window.cases_page.selected_case_id() == case  # ... and the chosen case stays chosen
 
     window.show_case(case)
     tab = next(t for t in window.case_page.case_tabs if isinstance(t, NotesTab))
