@@ -45,9 +45,16 @@ the history shows only the pairs): clinic.services.versions reads what changed a
 
 
 def record_update(
-    session: Session, *, actor: str, entity: Entity, row: Any, changes: dict[str, Any]
+    session: Session,
+    *,
+    actor: str,
+    entity: Entity,
+    row: Any,
+    changes: dict[str, Any],
+    action: AuditAction = AuditAction.UPDATE,
 ) -> None:
-    """Record an UPDATE of ``row`` (already set) with the version it reaches: the row is
+    """Record a change of ``row`` (already set; an UPDATE, or a stage move or referral) with the
+    version it reaches: the row is
     flushed first, so its version is the new one (and a row changed under this save is
     refused here, as ``StaleDataError``). Rows without a version are recorded as they are."""
     version = None
@@ -57,7 +64,7 @@ def record_update(
     record(
         session,
         actor=actor,
-        action=AuditAction.UPDATE,
+        action=action,
         entity=entity,
         entity_id=row.id,
         changes=changes if version is None else {**changes, VERSION_KEY: version},

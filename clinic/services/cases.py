@@ -11,7 +11,12 @@ from clinic.domain.enums import AuditAction, ClaimType, ForumKind, Outcome, Stag
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.stages import StageProblem, check_referral, check_stage_change
 from clinic.domain.validation import FieldProblem, Problem, validate_case
-from clinic.services.auditing import field_changes, record, record_created, snapshot
+from clinic.services.auditing import (
+    field_changes,
+    record_created,
+    record_update,
+    snapshot,
+)
 from clinic.services.deadline_refresh import refresh_cases
 from clinic.services.dto import CaseView
 from clinic.services.errors import NotFound, Thing
@@ -146,12 +151,12 @@ def change_stage(
         if stage not in (Stage.CLOSED, Stage.DECISION) and outcome is None:
             row.outcome = None  # reopened, stepped back or appealed: no outcome stands yet
         after = {"stage": row.stage, "outcome": row.outcome, "closed_on": row.closed_on}
-        record(
+        record_update(
             session,
             actor=store.actor,
             action=AuditAction.STAGE,
             entity=Entity.CASE,
-            entity_id=row.id,
+            row=row,
             changes=field_changes(before, after) | ({"note": [None, note]} if note else {}),
         )
         refreshed = refresh_cases(session, {row.id}, store.actor)
@@ -203,12 +208,12 @@ def refer_to_court(
         row.stage = Stage.HEARINGS
         row.referred_on = on
         row.outcome = None
-        record(
+        record_update(
             session,
             actor=store.actor,
             action=AuditAction.REFER,
             entity=Entity.CASE,
-            entity_id=row.id,
+            row=row,
             changes=field_changes(before, snapshot(row, fields)),
         )
         refreshed = refresh_cases(session, {row.id}, store.actor)

@@ -22,10 +22,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from clinic.domain.courts import CourtTable, Forum, parse_courts, zone_exists
-from clinic.domain.enums import AuditAction, HearingKind
+from clinic.domain.enums import HearingKind
 from clinic.domain.ids import CaseId, HearingId
 from clinic.resource_files import resource_path
-from clinic.services.auditing import record
+from clinic.services.auditing import record_update
 from clinic.services.dto import display_name
 from clinic.services.errors import NotFound, Thing
 from clinic.services.results import Changes, Entity, Result
@@ -244,14 +244,7 @@ def _change_hearing(
         changes = change(row)
         if not changes:
             return Result(hearing_id)
-        record(
-            session,
-            actor=store.actor,
-            action=AuditAction.UPDATE,
-            entity=Entity.HEARING,
-            entity_id=row.id,
-            changes=changes,
-        )
+        record_update(session, actor=store.actor, entity=Entity.HEARING, row=row, changes=changes)
         return Result(
             hearing_id, changes=Changes.of((Entity.HEARING, row.id), (Entity.CASE, row.case_id))
         )

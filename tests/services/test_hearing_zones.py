@@ -151,7 +151,7 @@ def test_confirming_keeps_the_zone_audits_and_leaves_the_list(store: Store) -> N
             "hearing",
             wrong,
         )
-        assert entry.changes == {"timezone_confirmed": ["", "America/New_York"]}
+        assert entry.changes == {"timezone_confirmed": ["", "America/New_York"], "_version": 2}
 
 
 def test_using_the_courts_zone_is_an_audited_change(store: Store) -> None:
@@ -163,7 +163,7 @@ def test_using_the_courts_zone_is_an_audited_change(store: Store) -> None:
     with store.unit_of_work() as session:
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
         assert entry is not None and entry.entity_id == wrong
-        assert entry.changes == {"timezone": ["America/New_York", "America/Phoenix"]}
+        assert entry.changes == {"timezone": ["America/New_York", "America/Phoenix"], "_version": 2}
 
 
 def test_a_hearing_changed_meanwhile_is_left_alone(store: Store) -> None:
