@@ -21,6 +21,10 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clinic.storage.postgres import OfficeTarget
 
 SUPERUSER = "clinic_superuser"
 
@@ -331,7 +335,7 @@ class OfficeTemplate:
 _template: OfficeTemplate | None = None
 
 
-def superuser_target(cluster: Cluster, database: str):
+def superuser_target(cluster: Cluster, database: str) -> OfficeTarget:
     from clinic.storage.postgres import OfficeTarget  # noqa: PLC0415
 
     return OfficeTarget(
@@ -402,7 +406,7 @@ def new_office_database(template: OfficeTemplate) -> str:
     return name
 
 
-def tester_target(cluster: Cluster, database: str):
+def tester_target(cluster: Cluster, database: str) -> OfficeTarget:
     from clinic.storage.postgres import OfficeTarget  # noqa: PLC0415
 
     return OfficeTarget(
