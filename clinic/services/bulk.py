@@ -127,7 +127,10 @@ def forget_relationships(session: Session) -> None:
     """Expire every loaded row's relationships (collections and the rows they point to), so
     that they are read again on first use; the rows' own columns stay loaded."""
     for obj in list(session.identity_map.values()):
-        session.expire(obj, _relationships(type(obj)))
+        loaded = obj.__dict__  # an attribute loaded (or set) is in the instance's dict
+        names = [name for name in _relationships(type(obj)) if name in loaded]
+        if names:
+            session.expire(obj, names)
 
 
 def _kept_across_refresh(obj: object, case_ids: set[int]) -> bool:
