@@ -269,8 +269,8 @@ class MainWindow(QMainWindow):
         else:
             self.status.setText(
                 self.tr(
-                    "The office server cannot be reached. Clinic keeps trying; nothing can be "
-                    "saved until it is back (what you type stays on screen)."
+                    "The office server cannot be reached; Clinic keeps trying. Nothing is saved "
+                    "until it is back."
                 )
             )
 

@@ -5062,8 +5062,8 @@ Esc: cancelar</translation>
         <translation>Conectado de nuevo al servidor de la oficina.</translation>
     </message>
     <message>
-        <source>The office server cannot be reached. Clinic keeps trying; nothing can be saved until it is back (what you type stays on screen).</source>
-        <translation>No se puede llegar al servidor de la oficina. Clinic sigue intentándolo; no se puede guardar nada hasta que vuelva (lo que escriba sigue en la pantalla).</translation>
+        <source>The office server cannot be reached; Clinic keeps trying. Nothing is saved until it is back.</source>
+        <translation>No se puede llegar al servidor de la oficina; Clinic sigue intentándolo. No se guarda nada hasta que vuelva.</translation>
     </message>
     <message>
         <source>Unsaved settings</source>

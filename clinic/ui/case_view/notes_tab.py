@@ -33,6 +33,7 @@ class NotesTab(CaseTab):
         self.add_button.clicked.connect(self.add_note)
         self.note_problem = QLabel()
         self.note_problem.setObjectName("noteProblem")
+        self.note_problem.setWordWrap(True)  # a long message wraps, never widens the window
         tint(self.note_problem, Role.DANGER)
         self.note_status = QLabel()
         self.note_status.setObjectName("noteStatus")
