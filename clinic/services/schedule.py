@@ -61,6 +61,49 @@ def schedule_hearing(*, store: Store, case_id: CaseId, hearing: HearingDraft) ->
         )
 
 
+def change_hearing(
+    *,
+    store: Store,
+    hearing_id: HearingId,
+    hearing: HearingDraft,
+    expected_version: int | None = None,
+    save_over: int | None = None,
+) -> Result[HearingId]:
+    """Change a hearing's kind, date, time, place, judge, attendance or notes (a continuance,
+    a new courtroom); the case's deadlines counted from it follow. ``expected_version`` /
+    ``save_over``: as for record_hearing_outcome (clinic.services.versions): a colleague's
+    change of the same hearing since is named, never silently overwritten."""
+    with store.unit_of_work() as session:
+        row = session.get(Hearing, hearing_id)
+        if row is None:
+            raise NotFound(Thing.HEARING, hearing_id)
+        case = row.case
+        problems = validate_hearing(
+            hearing, claim_type=case.claim_type, case_opened_on=case.opened_on
+        )
+        if problems:
+            return rejected(problems)
+        values = asdict(hearing)
+        values["judge"] = hearing.judge.strip() or case.judge
+        changes = update_versioned(
+            session,
+            row,
+            actor=store.actor,
+            thing=Thing.HEARING,
+            entity=Entity.HEARING,
+            values=values,
+            expected_version=expected_version,
+            save_over=save_over,
+        )
+        if not changes:
+            return Result(hearing_id)
+        refreshed = refresh_cases(session, {case.id}, store.actor)
+        return Result(
+            hearing_id,
+            changes=Changes.of((Entity.HEARING, row.id), (Entity.CASE, case.id)) | refreshed,
+        )
+
+
 def record_hearing_outcome(
     *,
     store: Store,

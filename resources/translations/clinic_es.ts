@@ -2311,6 +2311,17 @@
     </message>
 </context>
 <context>
+    <name>ChangeHearingDialog</name>
+    <message>
+        <source>Change the hearing</source>
+        <translation>Cambiar la audiencia</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTab</name>
     <message>
         <source>Checklist template</source>
@@ -4470,6 +4481,10 @@
     <message>
         <source>Record outcome…</source>
         <translation>Registrar resultado…</translation>
+    </message>
+    <message>
+        <source>Change hearing…</source>
+        <translation>Cambiar la audiencia…</translation>
     </message>
     <message>
         <source>Selected hearing</source>

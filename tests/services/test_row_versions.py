@@ -361,3 +361,46 @@ def test_a_hearing_outcome_recorded_meanwhile_is_named(
     ).unwrap()
     hearing = cases.get_case(store=store, case_id=case_id).hearings[0]
     assert (hearing.outcome, hearing.version) == ("Pleadings taken", 3)
+
+
+def test_the_hearing_time_changed_meanwhile_is_named_and_another_field_passes(
+    store: Store, maria: Store, today: date
+) -> None:
+    case_id = _case(store, today)
+    draft = HearingDraft(
+        kind=HearingKind.MASTER_CALENDAR,
+        on=date(2026, 12, 2),
+        at=time(9, 0),
+        timezone="America/Chicago",
+        location="Chicago Immigration Court, courtroom 4",
+    )
+    hearing_id = schedule.schedule_hearing(store=store, case_id=case_id, hearing=draft).unwrap()
+    schedule.change_hearing(
+        store=maria,
+        hearing_id=hearing_id,
+        hearing=replace(draft, at=time(10, 0)),
+        expected_version=1,
+    ).unwrap()
+    # I had 9:00 and typed 9:30: refused, Maria's 10:00 named
+    with pytest.raises(EditConflict) as raised:
+        schedule.change_hearing(
+            store=store,
+            hearing_id=hearing_id,
+            hearing=replace(draft, at=time(9, 30)),
+            expected_version=1,
+        )
+    (at,) = raised.value.changes
+    assert (at.field, at.before, at.theirs, at.yours) == ("at", "09:00:00", "10:00:00", "09:30:00")
+    # another field from the same old form passes, and Maria's time stays
+    schedule.change_hearing(
+        store=store,
+        hearing_id=hearing_id,
+        hearing=replace(draft, location="Chicago Immigration Court, courtroom 7"),
+        expected_version=1,
+    ).unwrap()
+    hearing = cases.get_case(store=store, case_id=case_id).hearings[0]
+    assert (hearing.at, hearing.location, hearing.version) == (
+        time(10, 0),
+        "Chicago Immigration Court, courtroom 7",
+        3,
+    )

@@ -8,18 +8,19 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from clinic.domain.drafts import CaseDraft, ClientDraft
-from clinic.domain.enums import ClaimType
-from clinic.services import cases, clients, lifecycle
+from clinic.domain.drafts import CaseDraft, ClientDraft, HearingDraft
+from clinic.domain.enums import ClaimType, HearingKind
+from clinic.services import cases, clients, lifecycle, schedule
 from clinic.storage.store import Store
 from clinic.ui.case_view import CaseViewPage
 from clinic.ui.case_view.client_dialogs import EditClientDialog
+from clinic.ui.case_view.hearing_dialogs import ChangeHearingDialog
 from clinic.ui.session import UiSession
 
 PASSPHRASE = "correct horse battery staple"
@@ -119,3 +120,42 @@ def test_keep_theirs_fills_the_dialog_again_with_the_record_as_it_is(
     qtbot.waitUntil(lambda: not dialog.isVisible())
     now = clients.get_client(store=store, client_id=client_id)
     assert (now.phone, now.email) == ("555-0199", "rosalia@example.org")
+
+
+def test_a_hearing_time_changed_meanwhile_is_shown_and_keep_theirs_reloads(
+    qtbot, store: Store, page: CaseViewPage
+) -> None:  # type: ignore[no-untyped-def]
+    draft = HearingDraft(
+        kind=HearingKind.MASTER_CALENDAR,
+        on=date(2026, 4, 6),
+        at=time(9, 0),
+        timezone="America/Chicago",
+        location="Chicago Immigration Court",
+    )
+    hearing_id = schedule.schedule_hearing(
+        store=store, case_id=page.case.id, hearing=draft
+    ).unwrap()
+    page.show_case(page.case.id)
+    page.tabs.setCurrentWidget(page.hearings)
+    page.hearings.table.selectRow(0)
+    assert page.hearings.change_button.isEnabled()
+    qtbot.mouseClick(page.hearings.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(ChangeHearingDialog)))
+    dialog = next(d for d in page.findChildren(ChangeHearingDialog) if d.isVisible())
+    assert dialog.at.value() == time(9, 0) and dialog.expected_version == 1
+
+    maria = copy.copy(store)
+    maria.actor = "maria"
+    schedule.change_hearing(
+        store=maria, hearing_id=hearing_id, hearing=replace(draft, at=time(10, 0))
+    ).unwrap()
+    dialog.at.set_value(time(9, 30))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.at.value() == time(9, 30)
+    (row,) = _cells(dialog)
+    assert row[0] == "Time" and row[1] == "09:00" and row[3] == "09:30"
+    assert row[2].startswith("10:00 (maria, ")
+
+    qtbot.mouseClick(dialog.conflict_panel.keep_theirs, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.at.value() == time(10, 0))
+    assert dialog.expected_version == 2 and not dialog.conflict_panel.isVisible()

@@ -40,6 +40,7 @@ from clinic.ui.case_view.case_words import short_date
 from clinic.ui.palette import Role, tint
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^\d{2}:\d{2}:\d{2}$")  # a time of day as stored: shown as 09:30
 Words = Callable[[str, object], str | None]
 """A dialog's own wording of a stored value for a field (a choice's words), or None."""
 
@@ -149,7 +150,7 @@ class ConflictPanel(QFrame):
             "typed is still below. Keep theirs, or save yours over theirs."
         ).format(who, when_text(last, today))
 
-    def value_text(self, field: str, value: object, words: Words) -> str:
+    def value_text(self, field: str, value: object, words: Words) -> str:  # noqa: PLR0911 - one wording per kind of value
         worded = words(field, value)
         if worded is not None:
             return worded
@@ -161,6 +162,8 @@ class ConflictPanel(QFrame):
             return ", ".join(str(v) for v in value)
         if isinstance(value, str) and _ISO_DATE.match(value):
             return short_date(date.fromisoformat(value))
+        if isinstance(value, str) and _ISO_TIME.match(value):
+            return value[:5]
         return str(value)
 
     def clear(self) -> None:

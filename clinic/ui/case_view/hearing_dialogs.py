@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 
 from clinic.domain.drafts import HearingDraft
 from clinic.domain.enums import AttendanceMode, ClaimType, HearingKind
-from clinic.services import schedule
+from clinic.services import cases, schedule
 from clinic.services.dto import CaseView, HearingView
 from clinic.ui.case_view.court_picker import CourtPicker
 from clinic.ui.case_view.form_dialog import EnumComboBox, FormDialog, Save, date_edit, qdate_value
 from clinic.ui.case_view.hearing_place import HearingPlace
 from clinic.ui.case_view.referral_guidance import ReferralGuidance
+from clinic.ui.operation import Operation
 from clinic.ui.session import UiSession
 from clinic.ui.time_input import TimeInput
 
@@ -116,6 +117,68 @@ class ScheduleHearingDialog(FormDialog):
 
     def save(self) -> Save:
         return partial(schedule.schedule_hearing, case_id=self.case_id, hearing=self.draft())
+
+
+class ChangeHearingDialog(ScheduleHearingDialog):
+    """The hearing's form filled with the hearing as it is (a continuance, another courtroom);
+    saved over the version it shows, so a colleague's change meanwhile is shown side by side."""
+
+    def __init__(
+        self,
+        session: UiSession,
+        case: CaseView,
+        hearing: HearingView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, case, parent)
+        title = self.tr("Change the hearing")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setObjectName("changeHearingDialog")
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.hearing_id = hearing.id
+        self.fill(hearing)
+
+    def fill(self, hearing: HearingView) -> None:
+        self.kind.set_value(hearing.kind)
+        self.on.set_value(hearing.on)
+        self.at.set_value(hearing.at)
+        self.location.setText(hearing.location)
+        self.timezone.setCurrentText(hearing.timezone)  # after the court, which suggests one
+        self.address.setPlainText(hearing.address)
+        self.judge.setText(hearing.judge)
+        self.mode.set_value(hearing.mode)
+        self.notes.setText(hearing.notes)
+        self.expected_version = hearing.version
+        self.save_over = None
+        self.start_tracking()
+
+    def reload_current(self) -> None:
+        store, case_id, hearing_id = self.session.store, self.case_id, self.hearing_id
+
+        def current(_: object) -> HearingView | None:
+            view = cases.get_case(store=store, case_id=case_id)
+            return next((h for h in view.hearings if h.id == hearing_id), None)
+
+        def show(hearing: HearingView | None) -> None:
+            if hearing is None:
+                self.discard()  # deleted meanwhile: nothing left to change
+            else:
+                self.fill(hearing)
+
+        Operation(self, current, session=self.session).success(show).failure(
+            lambda problem: self.show_message(problem.text)
+        ).run()
+
+    def save(self) -> Save:
+        return partial(
+            schedule.change_hearing,
+            hearing_id=self.hearing_id,
+            hearing=self.draft(),
+            expected_version=self.expected_version,
+            save_over=self.save_over,
+        )
 
 
 class HearingOutcomeDialog(FormDialog):

@@ -15,7 +15,11 @@ from clinic.ui.case_view.case_tab import (
     selected_id,
     table_view,
 )
-from clinic.ui.case_view.hearing_dialogs import HearingOutcomeDialog, ScheduleHearingDialog
+from clinic.ui.case_view.hearing_dialogs import (
+    ChangeHearingDialog,
+    HearingOutcomeDialog,
+    ScheduleHearingDialog,
+)
 from clinic.ui.case_view.hearing_table_model import Column, HearingTableModel
 from clinic.ui.session import UiSession
 
@@ -42,10 +46,14 @@ class HearingsTab(CaseTab):
         self.outcome_button = action_button(self.tr("Record outcome…"), "recordOutcomeButton")
         self.outcome_button.clicked.connect(self.open_outcome)
         self.outcome_button.setEnabled(False)
+        self.change_button = action_button(self.tr("Change hearing…"), "changeHearingButton")
+        self.change_button.clicked.connect(self.open_change)
+        self.change_button.setEnabled(False)
         self.detail = self.value_label("hearingDetail", self.tr("Selected hearing"))
         self.empty_state = hint_label("", "hearingsEmptyState")
         buttons = QHBoxLayout()
         buttons.addWidget(self.schedule_button)
+        buttons.addWidget(self.change_button)
         buttons.addWidget(self.outcome_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -76,6 +84,7 @@ class HearingsTab(CaseTab):
     def _selection_changed(self, *_args: object) -> None:
         hearing = self.selected_hearing()
         self.outcome_button.setEnabled(hearing is not None)
+        self.change_button.setEnabled(hearing is not None)
         if hearing is None:
             self.detail.clear()
             return
@@ -91,6 +100,11 @@ class HearingsTab(CaseTab):
         if self.case is not None:
             self.open_dialog(ScheduleHearingDialog(self.session, self.case, self))
 
+    def open_change(self) -> None:
+        hearing = self.selected_hearing()
+        if hearing is not None and self.case is not None:
+            self.open_dialog(ChangeHearingDialog(self.session, self.case, hearing, self))
+
     def open_outcome(self, *_args: object) -> None:
         hearing = self.selected_hearing()
         if hearing is not None:
@@ -100,3 +114,4 @@ class HearingsTab(CaseTab):
         super().clear()
         self.empty_state.clear()
         self.outcome_button.setEnabled(False)
+        self.change_button.setEnabled(False)
