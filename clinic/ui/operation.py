@@ -21,10 +21,13 @@
   stays where it is: a dialog stays open with it.
 - Locking waits for a running operation first (the store is never locked under a write).
 
-Office mode adds kinds (a version conflict shown side by side, a lost connection that keeps
-the input and offers to save again): each is one more ``ErrorKind`` with its words in
-:mod:`clinic.ui.problems` and, where it needs more than a line of text, its own presentation
-registered with :meth:`Operation.on` (the dialog keeps the input, the handler shows the rest).
+Office mode adds kinds (a version conflict shown side by side, a lost connection): each is one
+more ``ErrorKind`` with its words in :mod:`clinic.ui.problems` and, where it needs more than a
+line of text, its own presentation registered with :meth:`Operation.on` (the dialog keeps the
+input, the handler shows the rest). A lost connection (``CONNECTION_LOST``) is shown as any
+problem, the input kept for the same Save once the server is back, and also told to the
+session (``connection_lost``): the status bar says the server cannot be reached until the
+window's listener (:mod:`clinic.ui.colleague_changes`) finds it again.
 """
 
 from __future__ import annotations
