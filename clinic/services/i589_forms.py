@@ -147,6 +147,26 @@ def current_form(store: Store) -> StoredForm | None:
     return next((f for f in forms if f.edition is not None), forms[0] if forms else None)
 
 
+def read_ahead(form: StoredForm) -> None:
+    """Read the stored blank now (pypdf's parsing of it is about a second of CPU), so that the
+    first fill in this process finds it read; the window calls it on a background thread when
+    the I-589 tab is first shown. A blank form holds no client data. Nothing is raised: a file
+    that cannot be read is reported by the fill itself."""
+    from clinic.reports.i589 import parsed  # noqa: PLC0415 - pypdf on first use
+
+    try:
+        parsed.read_ahead(form.path.read_bytes())
+    except Exception:  # the fill reads it again and says what is wrong
+        return
+
+
+def is_read(form: StoredForm) -> bool:
+    """Whether this process has the stored blank read already."""
+    from clinic.reports.i589 import parsed  # noqa: PLC0415
+
+    return parsed.is_kept(form.digest)
+
+
 def remove_form(*, store: Store, form: StoredForm) -> None:
     form.path.unlink(missing_ok=True)
     _about(form.path).unlink(missing_ok=True)

@@ -7,18 +7,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from clinic.domain.drafts import StaffDraft
 from clinic.domain.enums import StaffRole
-from clinic.services import background, entries, staff
+from clinic.reports.i589 import parsed
+from clinic.services import background, entries, i589_forms, staff
 from clinic.services.i589_people import i589_people
 from clinic.ui.case_view.i589_list_editor import ListEditor
 from clinic.ui.date_input import DateInput, OptionalDateInput
 from clinic.ui.date_text import date_text
 from clinic.ui.month_input import MonthInput
+from tests.services.i589_case import BLANK
 from tests.ui.test_case_view import new_case
 from tests.ui.test_case_view import page as page  # noqa: PLC0414 (fixtures)
 from tests.ui.test_case_view import session as session  # noqa: PLC0414
@@ -185,3 +188,24 @@ def test_a_schools_months_are_typed_mm_yyyy_and_a_full_date_is_refused_under_its
     (stored,) = background.background_of(store=store, client_id=client_id).schools
     assert (stored.start, stored.end) == (date(2008, 9, 1), date(2013, 11, 1))
     assert [schools.table.item(0, c).text() for c in (3, 4)] == ["09/2008", "11/2013"]
+
+
+def test_the_stored_blank_is_read_ahead_when_the_tab_is_first_shown(
+    qtbot: Any, page: Any, store: Any
+) -> None:
+    """The first fill in the window finds the blank read: showing the I-589 tab reads the
+    stored blank on a background thread (once per blank)."""
+    if not BLANK.is_file():
+        pytest.skip(f"the blank form {BLANK} is missing")
+    stored = i589_forms.add_form(store=store, source=BLANK, today=date(2026, 3, 2)).form
+    parsed.forget()  # adding it read it: forget, as a new process would have
+    assert not i589_forms.is_read(stored)
+    page.show_case(new_case(store))
+    page.tabs.setCurrentWidget(page.i589)
+    qtbot.waitUntil(lambda: i589_forms.is_read(stored), timeout=30_000)
+    assert page.i589.filler._read_ahead == stored.digest
+    parsed.forget()
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentWidget(page.i589)  # shown again: the same blank is not read again
+    qtbot.wait(200)
+    assert not i589_forms.is_read(stored)

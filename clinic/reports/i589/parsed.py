@@ -79,6 +79,22 @@ def writable_copy(parsed: ParsedBlank) -> PdfWriter:
         return PdfWriter(clone_from=parsed.reader)
 
 
+def read_ahead(blank: bytes) -> None:
+    """``blank`` read and cloned once, so that the next fill finds every object parsed (the
+    window does this on a background thread when its I-589 tab is first shown). What is wrong
+    with the file is left for the fill to report."""
+    try:
+        writable_copy(parsed_blank(blank))  # the clone parses what reading the fields did not
+    except FormFileProblem:
+        return
+
+
+def is_kept(digest: str) -> bool:
+    """Whether the blank with this SHA-256 is read already."""
+    with _lock:
+        return digest in _kept
+
+
 def forget() -> None:
     """Every parsed blank dropped (the benchmark measures a first fill with this)."""
     with _lock:

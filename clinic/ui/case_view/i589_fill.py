@@ -6,6 +6,7 @@ typed by hand, is listed under the button, as the command prints it."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,12 +57,27 @@ class I589Fill(QObject):
         self.report.setFixedHeight(self.report.fontMetrics().lineSpacing() * REPORT_LINES + 12)
         self.report.hide()
         self._result: I589Result | None = None
+        self._read_ahead: str | None = None  # the digest of the blank read ahead
         self.saver.busy_changed.connect(self._busy)
         session.locked.connect(self.forget)
 
     def place(self, row: QHBoxLayout) -> None:
         row.addWidget(self.flatten)
         row.addWidget(self.button)
+
+    def read_ahead(self) -> None:
+        """The stored blank read on a background thread, once per blank, so that the first
+        fill finds it read (the tab calls this when it is first shown). pypdf holds the GIL
+        while it parses: the window stays responsive, a little slower, for about a second."""
+        if not self.session.is_open:
+            return
+        stored = i589_forms.current_form(self.session.store)
+        if stored is None or stored.digest == self._read_ahead:
+            return
+        self._read_ahead = stored.digest
+        threading.Thread(
+            target=i589_forms.read_ahead, args=(stored,), name="i589-read-ahead", daemon=True
+        ).start()
 
     def fill(self) -> bool:
         case = self._current_case()

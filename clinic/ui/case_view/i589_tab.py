@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -111,6 +112,10 @@ class I589Tab(CaseTab):
         layout.addWidget(self.filler.report)
         session.locked.connect(self.drafts.clear)  # a lock forgets what was typed, like the rest
         self._mark_unsaved()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.filler.read_ahead()  # the stored blank read while the questions are asked
 
     def _questions(self) -> QWidget:
         content = QWidget()
