@@ -21,7 +21,7 @@ from clinic.ui.operation import Operation, Progress
 from clinic.ui.passphrase_dialogs import FirstRunDialog, UnlockDialog
 from clinic.ui.problems import describe
 from clinic.ui.recovery_dialog import RecoveryDialog
-from clinic.ui.translations import Translations
+from clinic.ui.translations import Translations, formats_are_c
 from clinic.ui.warm_up import DELAY_MS, start_importing
 
 if TYPE_CHECKING:  # the window's modules load on first use (see clinic.ui.warm_up)
@@ -333,8 +333,10 @@ class ClinicApp:
 
 
 def use_readable_locale() -> None:
-    """A machine left in the "C" locale would show dates as "23 12 2026": use US English."""
-    if QLocale.system().name() in ("C", "POSIX"):
+    """A machine left in the "C" locale would show dates as "23 12 2026": use US English
+    (clinic.ui.translations.formats_are_c says when; the interface language's locale, set
+    just after, follows the same rule)."""
+    if formats_are_c(QLocale.system()):
         QLocale.setDefault(QLocale("en_US"))
 
 

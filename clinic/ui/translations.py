@@ -65,12 +65,22 @@ def catalogue_compiled(language: str) -> Path:
     return resource_path("translations", f"{CATALOGUE}_{language}.qm")
 
 
+def formats_are_c(locale: QLocale) -> bool:
+    """Whether ``locale`` formats dates as the C locale does ("17 08 2027"): a machine left in
+    the C locale, also when only LANGUAGE names a language (LANG=C.UTF-8, LANGUAGE=en: Qt then
+    names the locale en_US but takes its formats from C)."""
+    short = QLocale.FormatType.ShortFormat
+    return locale.name() in ("C", "POSIX") or locale.dateFormat(short) == QLocale.c().dateFormat(
+        short
+    )
+
+
 def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     """The computer's own locale when it speaks ``language`` (es_MX keeps its formats), else
     the US variant (a clinic in the United States): dates, times and numbers follow it."""
     system = QLocale.system() if system is None else system
     wanted, country = DEFAULT_LOCALES.get(language, DEFAULT_LOCALES["en"])
-    if system.language() == wanted:
+    if system.language() == wanted and not formats_are_c(system):
         return system
     return QLocale(wanted, country)
 

@@ -180,3 +180,64 @@ def test_staff_login_first_password_own_password_main_window_and_lock(
         assert "Traceback" not in spanish.output(), spanish.output()
     finally:
         spanish.stop()
+
+
+def test_a_volunteer_sees_only_the_cases_assigned_to_them(office, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's volunteer gets a login linked to their staff row ('add-staff --existing');
+    the server's row-level security gives their session only the cases assigned to them, and
+    the window (Cases, title and status bar) is theirs: the documentation's screenshot."""
+    import psycopg  # noqa: PLC0415
+
+    from clinic.storage import postgres_server, postgres_settings  # noqa: PLC0415
+    from clinic.storage.postgres import OfficeTarget  # noqa: PLC0415
+    from tests.office import pg_cluster  # noqa: PLC0415
+
+    cluster, database = office.cluster, office.database
+    with psycopg.connect(cluster.conninfo(database)) as connection:
+        row = connection.execute(
+            "SELECT name FROM staff WHERE role = 'volunteer' ORDER BY id LIMIT 1"
+        ).fetchone()
+        total = connection.execute("SELECT count(*) FROM asylum_case").fetchone()
+    assert row is not None and total is not None
+    name = str(row[0])
+    login = f"vol{os.getpid()}"
+    made = postgres_server.add_staff(
+        pg_cluster.superuser_target(cluster, database),
+        cluster.superuser_password,
+        login=login,
+        role="volunteer",
+        full_name=name,
+        existing=True,
+    )
+    office.superuser_sql(f"ALTER ROLE \"{login}\" VALID UNTIL 'infinity'")  # as if their own
+    target = OfficeTarget(
+        host="localhost",
+        port=cluster.port,
+        database=database,
+        user=login,
+        sslmode="verify-full",
+        ca_file=cluster.ca_file,
+    )
+    config = tmp_path / "volunteer-config"
+    postgres_settings.save_settings(config, target, "keychain")
+    postgres_settings.keep_in_keychain(target, made.first_password)
+    with psycopg.connect(
+        cluster.conninfo(database), user=login, password=made.first_password
+    ) as connection:
+        theirs = connection.execute("SELECT count(*) FROM asylum_case").fetchone()
+    assert theirs is not None and 0 < theirs[0] < total[0], (theirs, total)
+
+    app = App(config, tmp_path / "volunteer.log")
+    try:
+        main = visible_window(f"^Clinic — {name} \\(volunteer\\)$", timeout=60)
+        xdotool("windowactivate", "--sync", main, check=False)
+        xdotool_key("ctrl+2")
+        time.sleep(2.0)
+        shot_window("08-volunteer-cases", main)
+        assert app.alive(), app.output()
+        assert "Traceback" not in app.output(), app.output()
+        xdotool_key("ctrl+q")
+        app.process.wait(20)
+        assert app.process.returncode == 0, app.output()
+    finally:
+        app.stop()
