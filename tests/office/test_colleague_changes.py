@@ -260,3 +260,30 @@ def test_a_server_that_is_down_is_connection_lost_and_then_it_works_again(
             admin.execute(f'ALTER DATABASE "{windows.database}" ALLOW_CONNECTIONS true')
     assert reason_of(raised.value).kind is ErrorKind.CONNECTION_LOST
     assert notes.add_note(store=windows.mine, client_id=client, case_id=case, body="y").ok  # type: ignore[arg-type]
+
+
+def test_a_connection_broken_at_the_commit_says_whether_it_was_saved_cannot_be_told(
+    windows: TwoWindows,
+) -> None:
+    """The statements went through, then the connection broke as the COMMIT was sent: the
+    server committed all of it or none of it, and the message says it cannot tell which."""
+    from sqlalchemy import Connection, event  # noqa: PLC0415
+
+    client, case = new_case(windows.mine)
+    engine = windows.mine.engine
+
+    def drop_before_the_commit(connection: Connection) -> None:
+        pid = connection.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
+        with windows.superuser() as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        time.sleep(0.3)  # the server has closed it before the COMMIT goes out
+
+    event.listen(engine, "commit", drop_before_the_commit)
+    try:
+        with pytest.raises(ConnectionLost) as raised:
+            notes.add_note(store=windows.mine, client_id=client, case_id=case, body="sent")  # type: ignore[arg-type]
+    finally:
+        event.remove(engine, "commit", drop_before_the_commit)
+    assert reason_of(raised.value).code == "connection_lost_at_commit"
+    with windows.mine.unit_of_work() as session:  # here it was not: all or nothing, never half
+        assert session.scalar(select(func.count()).select_from(Note)) == 0
