@@ -169,3 +169,41 @@ def test_a_lost_connection_keeps_the_input_and_the_status_bar_says_when_it_is_ba
 
         assert session.scalars(select(Note.body)).all() == ["Asked about the hearing"]
     app.shutdown()
+
+
+def test_a_dialogs_save_over_a_lost_connection_keeps_the_dialog_and_its_input(
+    qtbot,
+    pg_cluster: Cluster,
+    two_logins: tuple[OfficeStore, OfficeStore],  # type: ignore[no-untyped-def]
+) -> None:
+    import psycopg  # noqa: PLC0415
+
+    from clinic.ui.case_view.client_dialogs import EditClientDialog  # noqa: PLC0415
+
+    mine, colleague = two_logins
+    client, case = open_case(colleague, date.today())
+    app = ClinicApp(QApplication.instance(), OfficeGate(), mine)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    page = app.window.case_page
+    app.window.show_case(case)
+    page.client_tab.edit_button.click()
+    dialog = next(d for d in page.findChildren(EditClientDialog) if d.isVisible())
+    dialog.phone.setText("(773) 555-0123")
+    database = mine.target.database
+    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        try:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                (database,),
+            )
+            dialog.save_button.click()
+            assert dialog.isVisible()  # the dialog stays open ...
+            assert dialog.phone.text() == "(773) 555-0123"  # ... with what was typed
+            assert "cannot be reached" in dialog.message.text()
+        finally:
+            admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+    dialog.save_button.click()  # the same Save, once the server takes connections again
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert clients.get_client(store=colleague, client_id=client).phone == "(773) 555-0123"  # type: ignore[arg-type]
+    app.shutdown()
