@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import assert_never
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clinic.services.errors import ErrorKind, Reason, reason_of
 from clinic.ui.translations import current_language, read_only_words
@@ -46,8 +46,8 @@ def describe(error: BaseException) -> Problem:
     return Problem(reason.kind, reason.code, _text(reason), reason)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
+def _tr(text: object) -> str:  # each text marked QT_TRANSLATE_NOOP("Problems", …) for lupdate
+    return QCoreApplication.translate("Problems", str(text))
 
 
 def _text(reason: Reason) -> str:
@@ -61,9 +61,9 @@ def _text(reason: Reason) -> str:
     if kind is ErrorKind.FAILED:  # an error type of its own, or a fault in Clinic
         if not isinstance(reason.error, ValueError | LookupError):
             log.warning("an operation failed", exc_info=reason.error)
-        return str(reason.error) or _tr("Something went wrong in Clinic ({0}).").format(
-            type(reason.error).__name__
-        )
+        return str(reason.error) or _tr(
+            QT_TRANSLATE_NOOP("Problems", "Something went wrong in Clinic ({0}).")
+        ).format(type(reason.error).__name__)
     if kind in (
         ErrorKind.NOT_FOUND,
         ErrorKind.REJECTED,
@@ -101,21 +101,43 @@ def _file_text(reason: Reason) -> str:
     """A file outside the store could not be read or written: say so in the user's words."""
     path, code = reason.path, reason.code
     if code == "file_exists" and not path:
-        return _tr("A file with that name already exists; choose another.")
+        return _tr(
+            QT_TRANSLATE_NOOP("Problems", "A file with that name already exists; choose another.")
+        )
     words = {
-        "file_exists": lambda: _tr("{0} already exists; choose another name."),
-        "no_such_file": lambda: _tr("{0} does not exist (it may have been moved or deleted)."),
-        "permission_denied": lambda: _tr(
-            "Clinic is not allowed to use {0}; choose another place, or ask for its permissions "
-            "to be fixed."
+        "file_exists": lambda: _tr(
+            QT_TRANSLATE_NOOP("Problems", "{0} already exists; choose another name.")
         ),
-        "disk_full": lambda: _tr("The disk is full; free some space, then try again."),
-        "read_only": lambda: _tr("{0} is on a disk that cannot be written; choose another place."),
-        "is_a_folder": lambda: _tr("{0} is a folder; choose a file."),
-        "not_a_folder": lambda: _tr("Part of {0} is not a folder; choose another place."),
+        "no_such_file": lambda: _tr(
+            QT_TRANSLATE_NOOP("Problems", "{0} does not exist (it may have been moved or deleted).")
+        ),
+        "permission_denied": lambda: _tr(
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "Clinic is not allowed to use {0}; choose another place, or ask for its permissions "
+                "to be fixed.",
+            )
+        ),
+        "disk_full": lambda: _tr(
+            QT_TRANSLATE_NOOP("Problems", "The disk is full; free some space, then try again.")
+        ),
+        "read_only": lambda: _tr(
+            QT_TRANSLATE_NOOP(
+                "Problems", "{0} is on a disk that cannot be written; choose another place."
+            )
+        ),
+        "is_a_folder": lambda: _tr(
+            QT_TRANSLATE_NOOP("Problems", "{0} is a folder; choose a file.")
+        ),
+        "not_a_folder": lambda: _tr(
+            QT_TRANSLATE_NOOP("Problems", "Part of {0} is not a folder; choose another place.")
+        ),
         "disk_error": lambda: _tr(
-            "The disk reported an error while {0} was used. Check that it is connected and "
-            "healthy, then try again."
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "The disk reported an error while {0} was used. Check that it is connected and "
+                "healthy, then try again.",
+            )
         ),
     }.get(code)
     if words is not None:

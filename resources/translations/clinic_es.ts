@@ -6006,12 +6006,52 @@ Esc: cancelar</translation>
 <context>
     <name>Problems</name>
     <message>
+        <source>Something went wrong in Clinic ({0}).</source>
+        <translation>Algo falló en Clinic ({0}).</translation>
+    </message>
+    <message>
         <source>The connection to the office server was lost while the save was being confirmed, so Clinic cannot tell whether it was saved (all of it or none of it: never half). What you typed is still here. Look at the record once the server is back (the status bar says so) before saving again.</source>
         <translation>Se perdió la conexión con el servidor de la oficina mientras se confirmaba el guardado, así que Clinic no puede saber si se guardó (todo o nada: nunca a medias). Lo que escribió sigue aquí. Mire el registro cuando el servidor vuelva (la barra de estado lo dice) antes de guardar de nuevo.</translation>
     </message>
     <message>
         <source>The connection to the office server was lost, so nothing was saved. What you typed is still here. Clinic connects again by itself: save again (the status bar says when the server is back).</source>
         <translation>Se perdió la conexión con el servidor de la oficina, así que no se guardó nada. Lo que escribió sigue aquí. Clinic vuelve a conectarse por sí solo: guarde de nuevo (la barra de estado dice cuándo vuelve el servidor).</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists; choose another.</source>
+        <translation>Ya existe un archivo con ese nombre; elija otro.</translation>
+    </message>
+    <message>
+        <source>{0} already exists; choose another name.</source>
+        <translation>{0} ya existe; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>{0} does not exist (it may have been moved or deleted).</source>
+        <translation>{0} no existe (puede que se haya movido o borrado).</translation>
+    </message>
+    <message>
+        <source>Clinic is not allowed to use {0}; choose another place, or ask for its permissions to be fixed.</source>
+        <translation>Clinic no tiene permiso para usar {0}; elija otro lugar o pida que se corrijan sus permisos.</translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space, then try again.</source>
+        <translation>El disco está lleno; libere espacio e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{0} is on a disk that cannot be written; choose another place.</source>
+        <translation>{0} está en un disco en el que no se puede escribir; elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder; choose a file.</source>
+        <translation>{0} es una carpeta; elija un archivo.</translation>
+    </message>
+    <message>
+        <source>Part of {0} is not a folder; choose another place.</source>
+        <translation>Parte de {0} no es una carpeta; elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while {0} was used. Check that it is connected and healthy, then try again.</source>
+        <translation>El disco informó de un error mientras se usaba {0}. Compruebe que está conectado y en buen estado e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>

@@ -35,3 +35,14 @@ def test_lost_during_a_save_says_nothing_was_saved_and_the_input_is_kept(qapp) -
 def test_the_words_in_spanish(spanish: None) -> None:
     assert "no se guardó nada" in describe(ConnectionLost()).text
     assert "no puede saber si se guardó" in describe(ConnectionLost.at_commit()).text
+
+
+def test_file_errors_are_worded_in_spanish_too(spanish: None) -> None:
+    """The operating system's errors are worded by the window (its strerror is English); the
+    words were marked so the catalogue has them (they showed in English before)."""
+    import errno  # noqa: PLC0415
+
+    full = describe(OSError(errno.ENOSPC, "No space left on device", "/media/usb/x.pdf"))
+    assert full.text == "El disco está lleno; libere espacio e inténtelo de nuevo."
+    gone = describe(FileNotFoundError(errno.ENOENT, "No such file", "/tmp/gone.pdf"))
+    assert gone.text.startswith("/tmp/gone.pdf no existe")
