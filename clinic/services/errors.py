@@ -35,6 +35,7 @@ from clinic.storage.errors import (
     DamagedStore,
     DiskError,
     DiskFull,
+    NotPermitted,
     OlderCopy,
     ReadOnlyStore,
     StoreBusy,
@@ -256,6 +257,7 @@ _STORE_KINDS: tuple[tuple[type[StoreError], ErrorKind, str], ...] = (
         "changed_meanwhile",
     ),  # open read-only: nothing can be saved
     (StoreBusy, ErrorKind.BUSY, "store_busy"),
+    (NotPermitted, ErrorKind.REJECTED, "not_permitted"),  # office mode: the role may not
     (DiskFull, ErrorKind.STORAGE, "disk_full"),
     (ReadOnlyStore, ErrorKind.STORAGE, "read_only"),
     (DiskError, ErrorKind.STORAGE, "disk_error"),

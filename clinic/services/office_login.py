@@ -17,7 +17,7 @@ from pathlib import Path
 from clinic.domain.i18n import N_
 from clinic.services import language
 from clinic.storage import postgres_settings, postgres_staff
-from clinic.storage.errors import CannotUnlock, KeychainUnavailable
+from clinic.storage.errors import CannotUnlock, KeychainUnavailable, WrongPassphrase
 from clinic.storage.postgres import OfficeError, OfficeStore, open_office_store
 from clinic.storage.postgres_identity import StaffIdentity, who_signed_in
 from clinic.storage.postgres_settings import OfficeSettings
@@ -116,6 +116,23 @@ def sign_in(
     return SignedIn(store=store, identity=identity, first_password_until=until)
 
 
+class WrongOfficePassphrase(WrongPassphrase):
+    """The passphrase does not open the office password kept on this computer. Said in office
+    terms: there is no recovery kit for it (that is a laptop store's); the person's own office
+    password connects the computer again."""
+
+    def __init__(self) -> None:
+        CannotUnlock.__init__(
+            self,
+            N_(
+                "The passphrase is not correct. Check the keyboard layout and Caps Lock, then "
+                "try again. If it is lost, connect this computer again with your office "
+                "password (clinic connect --password-file); if that is lost too, ask the "
+                "administrator for a new first password."
+            ),
+        )
+
+
 def _kept_password(settings: OfficeSettings, passphrase: str | None, folder: Path) -> str:
     target = settings.target()
     if settings.password_in == KEYCHAIN:
@@ -128,7 +145,10 @@ def _kept_password(settings: OfficeSettings, passphrase: str | None, folder: Pat
         return found
     if passphrase is None:
         raise CannotUnlock(N_("The office password is protected by a passphrase; enter it."))
-    return postgres_settings.password_from_file(folder, target, passphrase)
+    try:
+        return postgres_settings.password_from_file(folder, target, passphrase)
+    except WrongPassphrase:
+        raise WrongOfficePassphrase() from None
 
 
 def new_password_problem(new_password: str, *, old: str) -> str | None:

@@ -192,6 +192,22 @@ class ConnectionLost(StoreError):
         return lost
 
 
+class NotPermitted(StoreError):
+    """Office mode: the server refused the action because the login's staff role may not do it
+    (PostgreSQL's insufficient_privilege, SQLSTATE 42501: the clinic's settings are written by
+    administrators only, a volunteer changes only their own cases). The transaction was rolled
+    back, so nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            N_(
+                "The office server does not let your login make this change, so nothing was "
+                "saved. The clinic's settings are changed by an administrator, and a volunteer "
+                "changes only the cases assigned to them: ask an administrator to make it."
+            )
+        )
+
+
 class StoreGone(DamagedStore):
     """The data folder is empty or gone, but this computer knows a store lived there."""
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
 from clinic.storage.audit_log import AuditReport, verify_entries
-from clinic.storage.errors import ConnectionLost, StoreBusy
+from clinic.storage.errors import ConnectionLost, NotPermitted, StoreBusy
 from clinic.storage.postgres_notify import ChangeListener, Notice, OwnConnections
 from clinic.storage.postgres_target import (
     CONNECT_TIMEOUT_S,
@@ -88,6 +88,8 @@ def create_office_engine(
         sqlstate = getattr(context.original_exception, "sqlstate", None)
         if sqlstate in {"40001", "40P01", "55P03"}:
             raise StoreBusy() from None
+        if sqlstate == "42501":  # insufficient_privilege: this login's role may not do it
+            raise NotPermitted() from None
         if context.is_disconnect and context.connection is not None:
             # The connection broke under an action: its transaction was not committed (or,
             # broken at the commit itself, the server committed all of it or none of it). The

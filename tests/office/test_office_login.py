@@ -8,15 +8,17 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from clinic.services import office_login, office_mode, rules_upgrade
+from clinic.services import office_login, office_mode, rules_upgrade, settings
+from clinic.services.errors import ErrorKind, reason_of
 from clinic.services.office import OfficeError
 from clinic.storage import keys, postgres_settings, postgres_tls
-from clinic.storage.errors import CannotUnlock, WrongPassphrase
+from clinic.storage.errors import CannotUnlock, NotPermitted, WrongPassphrase
 from clinic.storage.postgres import OfficeTarget
 from tests.office import pg_cluster as pg_cluster_module
 from tests.office.pg_cluster import Cluster
@@ -147,8 +149,13 @@ def test_the_password_in_the_passphrase_protected_file(
     assert plan is not None and plan.asks_passphrase and not plan.kept
     with pytest.raises(CannotUnlock, match="passphrase"):
         office_login.sign_in(folder=laptop.config)
-    with pytest.raises(WrongPassphrase):
+    with pytest.raises(WrongPassphrase) as wrong:
         office_login.sign_in(passphrase="a wrong passphrase", folder=laptop.config)
+    # office words: no recovery kit here (a laptop store's), the office password connects again
+    assert "recovery kit" not in str(wrong.value)
+    assert "clinic connect --password-file" in str(wrong.value)
+    assert "clinic connect --password-file" in wrong.value.message_in("es")
+    assert "kit" not in wrong.value.message_in("es")
     signed = office_login.sign_in(passphrase="the laptop's passphrase", folder=laptop.config)
     assert signed.identity.role == "paralegal" and signed.first_password_until is None
     signed.store.lock()
@@ -192,3 +199,26 @@ def test_a_new_office_database_is_current_with_the_deadline_rules(laptop: StaffL
         assert rules_upgrade.upgrade_rules(store=signed_in.store, actor=laptop.login)[0] == []
     finally:
         signed_in.store.lock()
+
+
+def test_a_paralegal_saving_the_clinic_settings_is_told_an_administrator_does(
+    laptop: StaffLaptop,
+) -> None:
+    """The server refuses the write (only admins write ``setting``): the window said
+    SQLAlchemy's 'permission denied for table setting … autoflush' (found walking office mode,
+    2026-12-07); now the store's words, nothing saved."""
+    laptop.superuser_sql(f"ALTER ROLE \"{laptop.login}\" VALID UNTIL 'infinity'")  # as if own
+    signed = office_login.sign_in(password=laptop.first_password, folder=laptop.config)
+    try:
+        before = settings.get_settings(store=signed.store)
+        with pytest.raises(NotPermitted) as refused:
+            settings.update_settings(
+                store=signed.store, settings=replace(before, clinic_name="Lakeside Clinic")
+            )
+        reason = reason_of(refused.value)
+        assert (reason.kind, reason.code) == (ErrorKind.REJECTED, "not_permitted")
+        assert "administrator" in str(refused.value) and "SQL" not in str(refused.value)
+        assert "administrador" in refused.value.message_in("es")
+        assert settings.get_settings(store=signed.store).clinic_name == before.clinic_name
+    finally:
+        signed.store.lock()
