@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, QSize, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,6 +125,10 @@ class CasesPage(Page):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
         self.search_field.textChanged.connect(self._timer.start)
+        # From the search, as a person goes on: Enter opens the one case found (or goes to the
+        # list to choose among several), Down goes to the list's first row.
+        self.search_field.returnPressed.connect(self._search_entered)
+        self.search_field.installEventFilter(self)
         for box in (
             self.claim_filter,
             self.stage_filter,
@@ -293,6 +307,38 @@ class CasesPage(Page):
                 self.table.setCurrentIndex(index)
                 break
         self.table.verticalScrollBar().setValue(scrolled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._to_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _current_results(self) -> None:
+        """The list for what is typed now (typing waits SEARCH_DELAY_MS before reading)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.reload()
+
+    def _to_list(self) -> None:
+        self._current_results()
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, Column.CLIENT))
+        self.table.setFocus()
+
+    def _search_entered(self) -> None:
+        self._current_results()
+        if self.model.rowCount() == 1 and not self.model.canFetchMore():
+            self._open(self.model.index(0, Column.CLIENT))
+        else:
+            self._to_list()
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

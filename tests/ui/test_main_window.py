@@ -79,6 +79,44 @@ def test_search_as_you_type_filters_by_accentless_name_and_a_number(qtbot, store
     assert "No case matches" in page.empty_state.text()
 
 
+def test_from_the_search_enter_opens_the_one_case_found_and_down_goes_to_the_list(
+    qtbot, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    """Typed as a person types, Enter at once (before the search's delay): the one match opens;
+    with several, Enter and Down go to the list's first row, and Enter there opens it (found
+    walking the window, 2026-12-07: Down and Enter in the search did nothing)."""
+    wanted = add_case(store, "Augustin", "Ricardo")
+    add_case(store, "Augustin", "Jean-Robert")
+    add_case(store, "Bonilla", "Erick")
+    session = UiSession(store, today=lambda: TODAY)
+    opened: list[int] = []
+    session.case_requested.connect(opened.append)
+    page = CasesPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    page.search_field.setFocus()
+    qtbot.keyClicks(page.search_field, "ricardo")
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
+    assert opened == [wanted]
+    page.search_field.clear()
+    qtbot.keyClicks(page.search_field, "augustin")
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
+    assert opened == [wanted]  # two match: the list is where to choose
+    assert page.focusWidget() is page.table
+    assert page.table.currentIndex().row() == 0
+    page.search_field.setFocus()
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Down)
+    assert page.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert len(opened) == 2 and opened[1] == page.selected_case_id()
+    page.search_field.clear()
+    qtbot.keyClicks(page.search_field, "nobody like this")
+    qtbot.keyClick(page.search_field, Qt.Key.Key_Return)
+    assert len(opened) == 2 and "No case matches" in page.empty_state.text()
+
+
 def test_filters_and_lazy_paging(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     for index in range(PAGE_SIZE + 5):
         add_case(store, f"Family{index:04d}", "Given")
