@@ -102,7 +102,13 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(
             _("{path} is a folder; use --to-folder {path}, or name a new file.", path=target)
         )
-    store = open_for_command(args)
+    store = open_for_command(
+        args,
+        laptop_only=_(
+            "In office mode the records are on the office server: its administrator backs them "
+            "up with 'clinic server backup'. For a laptop store: --data-dir FOLDER."
+        ),
+    )
     try:
         now = datetime.now().astimezone()
         if target is not None:

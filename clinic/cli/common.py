@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
+from typing import Any, cast
 
-from clinic.services import computer_user, language, lifecycle
+from clinic.services import computer_user, language, lifecycle, office_login, office_mode
 from clinic.services.errors import reason_of
 from clinic.services.language import tr as _
 from clinic.storage.public import UPGRADE_NOTE, DataDir, PassphraseRequired, Store
@@ -43,7 +43,20 @@ def data_dir_of(args: argparse.Namespace) -> DataDir:
     return lifecycle.resolve_data_dir(args.data_dir)
 
 
-def open_for_command(args: argparse.Namespace) -> Store:
+def in_office_mode(args: argparse.Namespace) -> bool:
+    """A command opens the office database when this computer is connected to one ('clinic
+    connect') and no --data-dir names a laptop store."""
+    return getattr(args, "data_dir", None) is None and office_mode.connected()
+
+
+def open_for_command(args: argparse.Namespace, *, laptop_only: str | None = None) -> Store:
+    """The store the command works on: the office database in office mode, else the laptop
+    store of --data-dir (or the default folder). ``laptop_only``: the command exists only for
+    a laptop store; in office mode it is refused with that text saying what to do instead."""
+    if in_office_mode(args):
+        if laptop_only is not None:
+            raise UsageError(laptop_only)
+        return _sign_in(args)
     data_dir = data_dir_of(args)
     passphrase = None
     if lifecycle.store_exists(data_dir) and lifecycle.passphrase_needed(data_dir):
@@ -61,6 +74,42 @@ def open_for_command(args: argparse.Namespace) -> Store:
             file=sys.stderr,
         )
     return store
+
+
+def _sign_in(args: argparse.Namespace) -> Store:
+    """The office database as the connected staff member: the password from the keychain, or
+    typed (at a terminal, or the first line of --passphrase-stdin) when the keychain has none,
+    or unwrapped by the passphrase that protects it on this computer."""
+    plan = office_login.login_plan()
+    assert plan is not None  # connected
+    if plan.asks_passphrase:
+        passphrase = read_passphrase(
+            args,
+            prompt=_("Passphrase that protects your office password on this computer: "),
+            confirm=False,
+        )
+        signed = office_login.sign_in(passphrase=passphrase)
+    elif plan.kept:
+        signed = office_login.sign_in()
+    else:
+        password = read_passphrase(
+            args,
+            prompt=_("Password of {user} on the office server: ", user=plan.user),
+            confirm=False,
+        )
+        signed = office_login.sign_in(password=password)
+    if signed.first_password_until is not None:
+        signed.store.lock()
+        raise UsageError(
+            _(
+                "This login still has the first password from the administrator: choose your "
+                "own first (clinic connect --url … --user {user} --new-password), then run the "
+                "command again.",
+                user=plan.user,
+            )
+        )
+    # The services work on either engine (the services suite runs on both; docs/office.md).
+    return cast(Store, signed.store)
 
 
 def add_prepared_by(parser: Any) -> None:

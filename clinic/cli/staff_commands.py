@@ -23,7 +23,13 @@ def add_parsers(commands: Any) -> None:
 def cmd_computer_user(args: argparse.Namespace, out: TextIO) -> int:
     if args.none and args.name:
         raise UsageError(_("Give a NAME or --none, not both."))
-    store = open_for_command(args)
+    store = open_for_command(
+        args,
+        laptop_only=_(
+            "In office mode you are who you signed in as: the PDFs and the audit trail name "
+            "your login's staff member; nobody is chosen for the computer."
+        ),
+    )
     try:
         if args.none:
             computer_user.choose(store, None)

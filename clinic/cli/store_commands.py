@@ -74,7 +74,14 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     if args.clients < 1 or args.clients > 200_000:
         raise UsageError(_("--clients must be between 1 and 200000."))
-    store = open_for_command(args)
+    store = open_for_command(
+        args,
+        laptop_only=_(
+            "'clinic demo' fills a laptop store with synthetic cases; this computer is "
+            "connected to the office server, whose records are real. To try office mode with "
+            "demo data: make office-demo; for a laptop demo store: --data-dir FOLDER."
+        ),
+    )
     try:
         summary = fill_demo_data(
             store=store,
@@ -104,7 +111,13 @@ def cmd_recovery_kit(args: argparse.Namespace, out: TextIO) -> int:
     destination: Path = args.out
     if destination.exists():
         raise UsageError(_("{path} already exists; choose a new file name.", path=destination))
-    store = open_for_command(args)
+    store = open_for_command(
+        args,
+        laptop_only=_(
+            "An office database has no recovery kit: it has no key on this computer; its "
+            "records are on the office server, backed up there ('clinic server backup')."
+        ),
+    )
     try:
         recovery.save_recovery_kit(store=store, destination=destination)
     finally:
@@ -156,7 +169,13 @@ def cmd_unlock(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_accept_copy(args: argparse.Namespace, out: TextIO) -> int:
     """Accept an older copy (opened read-only) as the current store: the passphrase (or the
     keychain) is asked for again, and the audit trail records the acceptance and the loss."""
-    store = open_for_command(args)
+    store = open_for_command(
+        args,
+        laptop_only=_(
+            "'clinic accept-copy' is for a laptop store opened as an older copy; an office "
+            "database has one copy, on the server. For a laptop store: --data-dir FOLDER."
+        ),
+    )
     try:
         if not store.read_only:
             print(_("These records are the current ones; there is nothing to accept."), file=out)
@@ -183,7 +202,14 @@ def cmd_accept_copy(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, out: TextIO) -> int:
-    store = open_for_command(args)
+    store = open_for_command(
+        args,
+        laptop_only=_(
+            "'clinic doctor' checks a laptop store's files; the office server is checked by its "
+            "administrator ('clinic server status', 'clinic verify-audit' works here too). For "
+            "a laptop store: --data-dir FOLDER."
+        ),
+    )
     try:
         if getattr(args, "repair", False):
             from clinic.services import vault_repair  # noqa: PLC0415 - only for --repair

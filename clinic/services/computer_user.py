@@ -8,8 +8,10 @@ staff PDF, and the command line takes ``--prepared-by NAME`` or says how to choo
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
 from clinic.domain.i18n import N_
-from clinic.services import language, staff
+from clinic.services import language, office_mode, staff
 from clinic.services.dto import StaffView
 from clinic.services.errors import ErrorKind, ServiceError
 from clinic.storage.store import Store
@@ -74,7 +76,10 @@ def act_as_computer_user(store: Store) -> StaffView | None:
 
 def prepare_as(store: Store, name: str | None) -> StaffView:
     """For the command line: act as the active staff member named ``name`` (spaces and case
-    do not matter), else as this computer's user; a clear reason when neither is there."""
+    do not matter), else as this computer's user; a clear reason when neither is there. In
+    office mode, the staff member the login is linked to (``name`` must be them)."""
+    if office_mode.is_office(store):
+        return _signed_in(store, name)
     if name is None:
         person = act_as_computer_user(store)
         if person is None:
@@ -95,6 +100,40 @@ def prepare_as(store: Store, name: str | None) -> StaffView:
             N_("{name} is not an active staff member. Staff: {names}. Add staff in Settings."),
             name=name,
             names=names,
+        )
+    store.actor = person.name
+    return person
+
+
+def _signed_in(store: Store, name: str | None) -> StaffView:
+    """Office mode: the login's own staff member prepares (the server names them in the audit
+    trail; a PDF never says someone else prepared it)."""
+    with store.unit_of_work() as session:
+        staff_id = session.execute(
+            text("SELECT staff_id FROM office_login WHERE login = session_user")
+        ).scalar()
+    person = None
+    if staff_id is not None:
+        person = next((s for s in staff.list_staff(store=store) if s.id == staff_id), None)
+    if person is None:
+        raise NoPreparer(
+            N_(
+                "The login {login} has no active staff member (an administrator's login has "
+                "none), so it cannot prepare this. Sign in as the staff member who prepares it."
+            ),
+            login=store.actor,
+        )
+    if (
+        name is not None
+        and " ".join(name.split()).casefold() != " ".join(person.name.split()).casefold()
+    ):
+        raise NoPreparer(
+            N_(
+                "In office mode the PDFs are prepared by who is signed in ({signed_in}); "
+                "--prepared-by names {name}. Leave it out, or sign in as {name}."
+            ),
+            signed_in=person.name,
+            name=name,
         )
     store.actor = person.name
     return person

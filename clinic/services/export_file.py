@@ -9,6 +9,12 @@ any file the user chose to replace) is untouched.
 Before any byte is written the hidden name is recorded inside the encrypted store
 (``setting`` row ``export.pending``), so a crash mid-export leaves a name the next start can
 remove (:func:`sweep_partial_exports`) without ever touching a file Clinic did not make.
+
+An office database records no such name: it is every computer's, a path on one computer means
+nothing on another, and only administrators write its settings (a paralegal's export failed
+on it). Nor is the name written anywhere else on the computer (it may hold a client's name);
+so there a crash mid-export can leave the hidden, owner-only ``.part`` file beside the
+destination (docs/office.md).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from clinic.domain.i18n import N_
+from clinic.services import office_mode
 from clinic.services.errors import ErrorKind, ServiceError
 from clinic.storage.datadir import fsync_dir, move_into_place
 from clinic.storage.errors import StoreError
@@ -48,6 +55,11 @@ class ExportNotSaved(ServiceError):
             destination=destination,
             reason=reason,
         )
+
+
+def _tracked(store: Store) -> bool:
+    """Whether the hidden names are recorded in the store (a laptop's, not an office's)."""
+    return not office_mode.is_office(store)
 
 
 def _pending(session: Session) -> list[str]:
@@ -91,8 +103,10 @@ def write_export(
     if not overwrite and destination.exists():
         raise FileExistsError(destination)
     part = destination.with_name(f".{destination.name}.{secrets.token_hex(6)}{PART_SUFFIX}")
-    with store.unit_of_work() as session:  # before any byte: the next start may remove it
-        _set_pending(session, [*_pending(session), str(part)])
+    tracked = _tracked(store)
+    if tracked:
+        with store.unit_of_work() as session:  # before any byte: the next start may remove it
+            _set_pending(session, [*_pending(session), str(part)])
     try:
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
@@ -102,7 +116,8 @@ def write_export(
         try:
             with store.unit_of_work() as session:
                 audit(session)
-                _set_pending(session, [f for f in _pending(session) if f != str(part)])
+                if tracked:
+                    _set_pending(session, [f for f in _pending(session) if f != str(part)])
         except (StoreError, OSError) as exc:
             raise ExportNotSaved(destination, _reason(exc)) from exc
         if overwrite:
@@ -112,8 +127,9 @@ def write_export(
     except BaseException:
         with contextlib.suppress(OSError):
             part.unlink()
-        with contextlib.suppress(StoreError, OSError), store.unit_of_work() as session:
-            _set_pending(session, [f for f in _pending(session) if f != str(part)])
+        if tracked:
+            with contextlib.suppress(StoreError, OSError), store.unit_of_work() as session:
+                _set_pending(session, [f for f in _pending(session) if f != str(part)])
         raise
     fsync_dir(destination.parent)
 
@@ -126,7 +142,7 @@ def _reason(exc: BaseException) -> str:
 def sweep_partial_exports(store: Store) -> tuple[Path, ...]:
     """Remove the hidden files of exports a crash left behind (only names this store recorded
     before writing them); returns those removed. A read-only (older) copy is left as it is."""
-    if store.read_only:
+    if store.read_only or not _tracked(store):
         return ()
     with store.unit_of_work() as session:
         pending = _pending(session)
