@@ -12,7 +12,9 @@ Reported per operation: p50/p95 in office mode (every worker's samples), on the 
 ratio; targets ≤ 2× the laptop and ≤ 150 ms for the operations that are not PDF rendering.
 Afterwards every write a service acknowledged is looked for in the office database (0 lost);
 conflicts (a save over a colleague's newer change, refused and shown side by side in the window)
-are counted, and any other error is listed (0 deadlock or serialisation errors is the target).
+and saves refused because a colleague saved the same row at the same moment (ChangedMeanwhile:
+the window keeps the input and says to save again) are counted; any other error is listed (0
+deadlock or serialisation errors is the target).
 """
 
 from __future__ import annotations
@@ -274,6 +276,7 @@ def _report(
     out["lost_acknowledged_writes"] = len(lost)
     out["lost_examples"] = lost[:5]
     out["conflicts_shown"] = sum(r["conflicts"] for r in results)
+    out["saved_at_the_same_moment_shown"] = sum(r["changed_meanwhile"] for r in results)
     out["other_errors"] = len(errors)
     out["error_examples"] = errors[:5]
     out["target"] = (

@@ -30,6 +30,7 @@ from clinic.domain.enums import ClaimType, EvidenceCategory, HearingKind
 from clinic.domain.ids import CaseId
 from clinic.services import cases, checklists, evidence, lifecycle, notes, schedule, search
 from clinic.services.errors import EditConflict
+from clinic.storage.errors import ChangedMeanwhile
 
 TODAY = date(2026, 11, 28)
 OPERATIONS = ("search", "open_case", "edit", "note", "hearing", "attach_1mb", "checklist_pdf")
@@ -82,6 +83,7 @@ class Day:
         self.times: dict[str, list[float]] = {op: [] for op in OPERATIONS}
         self.acknowledged: list[dict[str, Any]] = []
         self.conflicts = 0
+        self.changed_meanwhile = 0
         self.errors: list[str] = []
         self.opened: Any = None
         self.counter = 0
@@ -132,6 +134,10 @@ class Day:
             )
         except EditConflict:
             self.conflicts += 1  # what the window shows side by side; the user reopens it
+            self.opened = None
+            return
+        except ChangedMeanwhile:
+            self.changed_meanwhile += 1  # saved at the same moment: the window says save again
             self.opened = None
             return
         self.acknowledged.append({"kind": "edit", "case_id": int(view.id), "judge": judge})
@@ -231,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             "times_ms": day.times,
             "acknowledged": day.acknowledged,
             "conflicts": day.conflicts,
+            "changed_meanwhile": day.changed_meanwhile,
             "errors": day.errors,
         },
         sys.stdout,
