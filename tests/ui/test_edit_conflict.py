@@ -99,6 +99,29 @@ def test_the_conflict_is_shown_beside_the_kept_input_and_mine_can_be_saved_over(
     assert (now.phone, now.notes, now.version) == ("555-0123", "Prefers mornings", 3)
 
 
+def test_an_enter_pressed_again_after_the_conflict_writes_over_nothing(
+    qtbot, store: Store, page: CaseViewPage
+) -> None:  # type: ignore[no-untyped-def]
+    """Found walking two office windows (2026-12-07): the panel gave the focus to Save mine
+    over theirs, so the save's Enter pressed once more wrote over the colleague's phone. The
+    focus is on the table of changes; Enter there saves again, which is refused again."""
+    client_id = page.case.client.id
+    dialog = _open_dialog(qtbot, page)
+    _maria_saves(store, client_id, phone="555-0199")
+    dialog.phone.setFocus()
+    dialog.phone.selectAll()
+    qtbot.keyClicks(dialog.phone, "555-0123")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
+    panel = dialog.conflict_panel
+    assert panel.isVisible()
+    assert dialog.focusWidget() is panel.table
+    for _ in range(2):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        assert dialog.isVisible() and panel.isVisible()
+        assert dialog.phone.text() == "555-0123"  # what was typed is kept
+    assert clients.get_client(store=store, client_id=client_id).phone == "555-0199"
+
+
 def test_keep_theirs_fills_the_dialog_again_with_the_record_as_it_is(
     qtbot, store: Store, page: CaseViewPage
 ) -> None:  # type: ignore[no-untyped-def]

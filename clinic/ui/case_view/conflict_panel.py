@@ -135,7 +135,11 @@ class ConflictPanel(QFrame):
         height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(min(height, 220))
         self.show()
-        self.save_mine.setFocus()
+        # The focus goes to what changed, never to a choice: an Enter pressed once more (the
+        # save's own, twice) must not write over a colleague's change, nor drop what was
+        # typed. There Enter is the dialog's Save again, which shows the same conflict.
+        if changes:
+            self.table.setFocus()
 
     def _heading(self, changes: tuple[TheirChange, ...], today: date) -> str:
         if not changes:
