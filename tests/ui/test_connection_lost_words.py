@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from clinic.services.errors import ErrorKind
@@ -17,10 +18,12 @@ from clinic.ui.translations import Translations
 
 @pytest.fixture
 def spanish(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()  # the language texts outside Qt's catalogue follow it: put it back
     translations = Translations(qapp)
     translations.apply("es")
     yield
     translations.remove()
+    QLocale.setDefault(before)
 
 
 def test_lost_during_a_save_says_nothing_was_saved_and_the_input_is_kept(qapp) -> None:  # type: ignore[no-untyped-def]
