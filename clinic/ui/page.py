@@ -13,12 +13,26 @@ class Page(QWidget):
     drops every piece of client data on ``clear`` (auto-lock)."""
 
     title = ""
+    # A colleague's change (office mode) refreshes a page now only while it is shown: a hidden
+    # one is read again when it is shown (the window reloads a page on arrival), so twenty
+    # windows do not each re-read every page at every save in the office. Today keeps up even
+    # when hidden: the sidebar's counts are its figures.
+    follows_colleagues_when_hidden = False
 
     def __init__(self, session: UiSession) -> None:
         super().__init__()
         self.session = session
-        session.changed.connect(self.apply_changes)
+        session.changed.connect(self._changes_published)
         session.locked.connect(self.clear)
+
+    def _changes_published(self, changes: Changes) -> None:
+        if (
+            self.session.from_colleagues
+            and not self.follows_colleagues_when_hidden
+            and not self.isVisible()
+        ):
+            return
+        self.apply_changes(changes)
 
     def reload(self) -> None:
         """Fetch everything again (on first show and after unlock)."""

@@ -41,6 +41,7 @@ DAY_CHECK_MS = 60_000  # notice midnight: "today" moves and the list must follow
 
 class TodayPage(Page):
     title = str(QT_TRANSLATE_NOOP("MainWindow", "Today"))
+    follows_colleagues_when_hidden = True  # the sidebar's counts are its figures
 
     loaded = Signal()  # the list (or the empty state) now shows the store's hearings/deadlines
 

@@ -68,6 +68,7 @@ def test_a_colleagues_changes_show_on_cases_today_and_the_open_case(
     app = ClinicApp(QApplication.instance(), OfficeGate(), mine)  # type: ignore[arg-type]
     qtbot.addWidget(app.window)
     window = app.window
+    window.show()  # a colleague's change refreshes the pages that are shown
     assert app.colleagues is not None
     qtbot.waitUntil(lambda: app.colleagues.listening is not None, timeout=5000)
     time.sleep(0.5)  # the listener's LISTEN is in place (its first state comes once it is)
@@ -97,7 +98,7 @@ def test_a_colleagues_changes_show_on_cases_today_and_the_open_case(
         agenda = window.today_page.agenda
         return agenda is not None and any(i.is_hearing and i.case_id == case for i in agenda.items)
 
-    qtbot.waitUntil(on_today, timeout=REFRESH_MS)
+    qtbot.waitUntil(on_today, timeout=REFRESH_MS)  # Today keeps up even while hidden
     qtbot.waitUntil(lambda: bool(reloads), timeout=REFRESH_MS)  # Cases was read again...
     assert window.cases_page.selected_case_id() == case  # ... and the chosen case stays chosen
 
@@ -107,8 +108,13 @@ def test_a_colleagues_changes_show_on_cases_today_and_the_open_case(
     tab.note.setPlainText("Half-written note")
     answers.answers["middle_name"].set_value("Elena")
     rows = tab.model.rowCount()
+    reloads.clear()
     notes.add_note(store=colleague, client_id=client, case_id=case, body="Called the court")  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: tab.model.rowCount() > rows, timeout=REFRESH_MS)
+    assert not reloads  # Cases, hidden behind the case, waits until it is shown again ...
+    window.show_page(window.cases_page)
+    assert reloads  # ... and is read then
+    window.show_case(case)
     assert tab.note.toPlainText() == "Half-written note"  # what is typed is never replaced
     assert answers.answers["middle_name"].value() == "Elena"
     assert window.status.text() == ""
