@@ -172,9 +172,8 @@ class ConnectionLost(StoreError):
         super().__init__(
             message
             or N_(
-                "The connection to the office server was lost, so nothing was saved. What you "
-                "typed is still on screen; Clinic connects again by itself: save again once "
-                "the network is back."
+                "The connection to the office server was lost, so nothing of this action was "
+                "saved. Clinic connects again by itself: try again once the network is back."
             ),
             **values,
         )
