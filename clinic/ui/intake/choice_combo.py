@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox
 
 
@@ -18,6 +20,16 @@ class ChoiceCombo(QComboBox):
         self._values: list[Any] = []
         for text, value in choices:
             self.add_choice(text, value)
+        # The wheel turned over a long form (the I-589 tab) scrolls the form: it never changes
+        # an answer the pointer happens to pass over, nor takes the focus. Once chosen (a click
+        # or Tab), the wheel turns the choice as before.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the scroll area around it
 
     def add_choice(self, text: str, value: Any) -> None:
         self.addItem(text)
