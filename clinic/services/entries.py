@@ -1,6 +1,7 @@
 """Recording entries into the United States, lawful status / TPS / parole, a family member's own
-I-589, and the kind of proceeding; and reading them back for the window, the command line and
-the I-589 (issue 18 § 2; issue 23 reads :func:`people_facts`).
+I-589, and the kind of proceeding (issue 18 § 2). Reading them back (:func:`people_facts`, for
+the window, the command line and the I-589) is :mod:`clinic.services.people_facts_read`, whose
+names are importable from here too.
 
 Every change is audited on the client (or the case) and recomputes the deadlines of the
 client's cases: a family member's own one-year deadline, the lawful-status warning and the
@@ -9,7 +10,6 @@ one-year deadline's reasoning all count from these facts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,8 +18,6 @@ from sqlalchemy.orm import Session
 from clinic.domain.entries import (
     EntryFact,
     StatusPeriod,
-    derivative_notes,
-    entries_for_i589,
     validate_entry,
     validate_status,
 )
@@ -27,16 +25,25 @@ from clinic.domain.enums import (
     ArrivalManner,
     AuditAction,
     ProceedingKind,
-    Relationship,
-    StatusKind,
 )
 from clinic.domain.ids import CaseId, ClientId
 from clinic.domain.validation import FieldProblem, Problem
 from clinic.services.auditing import record, record_created
 from clinic.services.deadline_refresh import client_case_ids, refresh_cases
 from clinic.services.errors import NotFound, Thing
+
+# Reading them back: their own module, the names kept here for the callers.
+from clinic.services.people_facts_read import (
+    FamilyFilingView,
+    PeopleFacts,
+    StatusView,
+    case_proceeding,
+    client_row,
+    intake_arrival,
+    people_facts,
+)
 from clinic.services.results import Changes, Entity, Result, rejected
-from clinic.storage.models import Case, Client, Entry, FamilyMember, LawfulStatus
+from clinic.storage.models import Case, Client, Entry, LawfulStatus
 from clinic.storage.store import Store
 
 __all__ = [
@@ -51,53 +58,6 @@ __all__ = [
     "set_own_filing",
     "set_proceeding",
 ]
-
-
-@dataclass(frozen=True)
-class StatusView:
-    ref: int
-    kind: StatusKind
-    detail: str
-    start: date | None
-    end: date | None
-    member_id: int | None
-    entry_id: int | None
-
-
-@dataclass(frozen=True)
-class FamilyFilingView:
-    """A family member as the one-year rules and the I-589 see them."""
-
-    member_id: int
-    name: str
-    relationship: Relationship
-    birth: date | None
-    in_us: bool
-    derivative: bool
-    files_own_i589: bool
-    own_i589_received: date | None
-    last_arrival: date | None
-    notes: tuple[str, ...]  # entries.derivative_notes codes
-
-
-@dataclass(frozen=True)
-class PeopleFacts:
-    """A client's entries (each person's most recent first), statuses and family filings."""
-
-    client_id: int
-    entries: tuple[EntryFact, ...]
-    statuses: tuple[StatusView, ...]
-    family: tuple[FamilyFilingView, ...]
-
-    def entries_of(self, member_id: int | None = None) -> list[EntryFact]:
-        return entries_for_i589(self.entries, member_id)
-
-
-def _client(session: Session, client_id: int) -> Client:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFound(Thing.CLIENT, client_id)
-    return client
 
 
 def _member_problem(client: Client, member_id: int | None) -> FieldProblem | None:
@@ -166,7 +126,7 @@ def record_entry(
     if problems:
         return rejected(problems)
     with store.unit_of_work() as session:
-        client = _client(session, client_id)
+        client = client_row(session, client_id)
         problem = _member_problem(client, entry.member_id)
         if problem is not None:
             return rejected((problem,))
@@ -198,7 +158,7 @@ def remove_entry(*, store: Store, client_id: ClientId, ref: int) -> Result[int]:
     last arrival forward; with no other entry of theirs recorded it is refused
     (``last_arrival_entry``): the last arrival is then corrected in the client's details."""
     with store.unit_of_work() as session:
-        client = _client(session, client_id)
+        client = client_row(session, client_id)
         row = next((e for e in client.entries if e.id == ref), None)
         if row is None:
             return rejected((FieldProblem("row", Problem.NOT_THIS_CLIENTS),))
@@ -248,17 +208,6 @@ def _move_last_arrival_back(session: Session, store: Store, client: Client, entr
     )
 
 
-def intake_arrival(client: Client) -> EntryFact | None:
-    """The last arrival typed at intake when no recorded entry of the client's has its date
-    (an entry nobody recorded separately is still an entry, for the I-589's list too)."""
-    last = client.last_arrival_on
-    if last is None or any(
-        e.family_member_id is None and e.entered_on == last for e in client.entries
-    ):
-        return None
-    return EntryFact(on=last, place=client.last_arrival_place, manner=client.last_arrival_manner)
-
-
 def _keep_intake_arrival(session: Session, store: Store, client: Client, entry: EntryFact) -> None:
     """A later entry replaces the last arrival: the one typed at intake becomes an entry row
     first, so it is not lost from the list of entries."""
@@ -303,7 +252,7 @@ def record_status(
     if problems:
         return rejected(problems)
     with store.unit_of_work() as session:
-        client = _client(session, client_id)
+        client = client_row(session, client_id)
         problem = _member_problem(client, status.member_id)
         known_entry = status.entry_id is None or any(
             e.id == status.entry_id for e in client.entries
@@ -339,7 +288,7 @@ def set_own_filing(
     if received_on is not None and received_on > today:
         return rejected((FieldProblem("received_on", Problem.DATE_IN_FUTURE),))
     with store.unit_of_work() as session:
-        client = _client(session, client_id)
+        client = client_row(session, client_id)
         member = next((m for m in client.family if m.id == member_id), None)
         if member is None:
             return rejected((FieldProblem("member", Problem.NOT_THIS_CLIENTS),))
@@ -382,74 +331,3 @@ def set_proceeding(*, store: Store, case_id: CaseId, proceeding: ProceedingKind)
             )
         refreshed = refresh_cases(session, {case.id}, store.actor)
         return Result(case.id, changes=Changes.of((Entity.CASE, case.id)) | refreshed)
-
-
-def people_facts(*, store: Store, client_id: ClientId, today: date) -> PeopleFacts:
-    """Everything recorded about the client's and family's entries, statuses and filings."""
-    with store.unit_of_work() as session:
-        client = _client(session, client_id)
-        principal = min((c.filed_on for c in client.cases if c.filed_on), default=None)
-        entries = tuple(
-            EntryFact(
-                on=e.entered_on,
-                place=e.place,
-                manner=ArrivalManner(e.manner),
-                status=e.status,
-                status_expires=e.status_expires_on,
-                i94_number=e.i94_number,
-                member_id=e.family_member_id,
-                ref=e.id,
-            )
-            for e in client.entries
-        )
-        intake = intake_arrival(client)
-        if intake is not None:
-            entries = (intake, *entries)
-        statuses = tuple(
-            StatusView(
-                s.id,
-                StatusKind(s.kind),
-                s.detail,
-                s.from_on,
-                s.until_on,
-                s.family_member_id,
-                s.entry_id,
-            )
-            for s in client.statuses
-        )
-        family = tuple(_family_view(m, entries, principal, today) for m in client.family)
-        return PeopleFacts(client.id, entries, statuses, family)
-
-
-def _family_view(
-    member: FamilyMember, entries: tuple[EntryFact, ...], principal: date | None, today: date
-) -> FamilyFilingView:
-    relationship = Relationship(member.relationship_)
-    own = entries_for_i589(entries, member.id)
-    return FamilyFilingView(
-        member_id=member.id,
-        name=" ".join(p for p in (member.given_name, member.family_name) if p),
-        relationship=relationship,
-        birth=member.date_of_birth,
-        in_us=member.in_us,
-        derivative=member.derivative,
-        files_own_i589=member.files_own_i589,
-        own_i589_received=member.own_i589_received_on,
-        last_arrival=own[0].on if own else None,
-        notes=derivative_notes(
-            relationship,
-            derivative=member.derivative,
-            files_own=member.files_own_i589,
-            birth=member.date_of_birth,
-            principal_filed=principal,
-            today=today,
-        ),
-    )
-
-
-def case_proceeding(*, store: Store, case_id: CaseId) -> ProceedingKind:
-    with store.unit_of_work() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(Thing.CASE, case_id)
-        return ProceedingKind(case.proceeding)

@@ -13,8 +13,8 @@ from clinic.domain.i589_values import Address, I589Facts, Relative
 from clinic.domain.ids import CaseId
 from clinic.services.applicant import details_of, interview_questions
 from clinic.services.background import read_background
-from clinic.services.entries import intake_arrival
 from clinic.services.errors import NotFound, Thing
+from clinic.services.people_facts_read import intake_arrival
 from clinic.services.settings_schema import settings_in
 from clinic.storage.models import Case, Client, FamilyMember, Staff
 from clinic.storage.store import Store

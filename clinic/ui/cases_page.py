@@ -119,6 +119,10 @@ class CasesPage(Page):
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setWordWrap(True)
         self._layout()
+        self._connect()
+
+    def _connect(self) -> None:
+        """The search's delay, its keys, the filters, the table's activation and sorting."""
         self._sort = (SortKey.CLIENT, False)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

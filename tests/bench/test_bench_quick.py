@@ -50,7 +50,12 @@ def test_quick_mode_writes_results_with_ratios(tmp_path: Path) -> None:
         assert row["ratio_p95"]["median"] > 0
         assert row["raw_sql_p95_ms"]["median"] > 0
     assert measured["2_search_as_you_type"]["open"]["count_shown"] == "300 case(s)"
-    for key in MEASUREMENTS - {"2_search_as_you_type", "6_evidence_packet", "12_i589_fill"}:
+    for key in MEASUREMENTS - {
+        "2_search_as_you_type",
+        "6_evidence_packet",
+        "12_i589_fill",
+        "13_office_load",
+    }:
         ratio = measured[key]["ratio"]
         assert (ratio["median"] if isinstance(ratio, dict) else ratio) > 0, key
     i589 = measured["12_i589_fill"]  # needs the blank form from ../shared/forms/
