@@ -26,13 +26,13 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from clinic.domain.deadlines.rules import RuleBook
 from clinic.domain.deadlines.shipped import load_shipped_rulebook
 from clinic.services.deadline_refresh import refresh_all_cases
 from clinic.services.results import Changes
+from clinic.services.settings import settings_writable
 from clinic.services.settings_schema import settings_in
 from clinic.storage.models import Setting
 from clinic.storage.store import Store
@@ -114,15 +114,6 @@ class RulesNeedAnAdministrator(Exception):
         self.changed = changed
 
 
-def _may_record_version(session: Session) -> bool:
-    """A laptop store: always. An office database: only a login that may update the settings
-    (an administrator), asked of the server rather than guessed from the role's name."""
-    if session.get_bind().dialect.name != "postgresql":
-        return True
-    allowed = session.execute(text("SELECT has_table_privilege('setting', 'UPDATE')")).scalar()
-    return bool(allowed)
-
-
 def upgrade_rules(
     *,
     store: Store,
@@ -138,7 +129,7 @@ def upgrade_rules(
         changed = rules_changed(session, current)
         if not changed:
             return [], Changes()
-        if not _may_record_version(session):
+        if not settings_writable(session):
             raise RulesNeedAnAdministrator(changed)
         touched = refresh_all_cases(
             session,

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import text
+
 from clinic.domain.deadlines import RuleSettingError
 from clinic.domain.enums import AuditAction
 from clinic.domain.office_address import validate_office_address
@@ -26,7 +28,30 @@ from clinic.storage.store import Store
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["ClinicSettings", "RecomputeCancelled", "get_settings", "update_settings"]
+__all__ = [
+    "ClinicSettings",
+    "RecomputeCancelled",
+    "get_settings",
+    "may_change_settings",
+    "settings_writable",
+    "update_settings",
+]
+
+
+def settings_writable(session: Session) -> bool:
+    """Whether this login may change the clinic's settings and staff. A laptop store: always.
+    An office database: only an administrator's login, asked of the server (the grant on the
+    settings table) rather than guessed from the role's name."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    allowed = session.execute(text("SELECT has_table_privilege('setting', 'UPDATE')")).scalar()
+    return bool(allowed)
+
+
+def may_change_settings(*, store: Store) -> bool:
+    """:func:`settings_writable` for the window (Settings is read-only otherwise)."""
+    with store.unit_of_work() as session:
+        return settings_writable(session)
 
 
 def get_settings(*, store: Store) -> ClinicSettings:

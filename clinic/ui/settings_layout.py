@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHeaderView,
+    QLabel,
     QTableView,
     QWidget,
 )
@@ -61,3 +63,28 @@ def hide_form_rows(*fields: QWidget) -> QGroupBox | None:
                     break
             widget = parent
     return group
+
+
+class ReadOnlyNote(QLabel):
+    """Office mode: only an administrator's login may change the clinic's settings and staff
+    (the server refuses the others' saves). For the others the page's clinic-wide parts are
+    read-only and this line says so; the interface language and the blank forms are this
+    computer's own."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QCoreApplication.translate(
+                "SettingsPage",
+                "Only an administrator changes the clinic's settings and staff; you can read "
+                "them here. Your language and the blank forms kept on this computer are yours "
+                "to change.",
+            )
+        )
+        named(self, "settingsReadOnly", QCoreApplication.translate("SettingsPage", "Read only"))
+        self.setWordWrap(True)
+        self.hide()
+
+    def allow(self, allowed: bool, widgets: Iterable[QWidget]) -> None:
+        self.setVisible(not allowed)
+        for widget in widgets:
+            widget.setEnabled(allowed)

@@ -4,8 +4,6 @@ edits stay until they are saved or reverted."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,6 +24,7 @@ from clinic.services.settings import (
     ClinicSettings,
     RecomputeCancelled,
     get_settings,
+    may_change_settings,
     update_settings,
 )
 from clinic.ui import fonts
@@ -39,7 +38,7 @@ from clinic.ui.settings_closures import ClosureDaysEditor
 from clinic.ui.settings_forms import FormsBox
 from clinic.ui.settings_handout_languages import HandoutLanguagesBox
 from clinic.ui.settings_language import LanguageBox
-from clinic.ui.settings_layout import hide_form_rows, named
+from clinic.ui.settings_layout import ReadOnlyNote, hide_form_rows, named
 from clinic.ui.settings_problems import ProblemLabels
 from clinic.ui.settings_recompute import BackgroundSave
 from clinic.ui.settings_rules import RuleSettingsBox
@@ -54,6 +53,7 @@ from clinic.ui.settings_sections import (
     two_columns,
 )
 from clinic.ui.settings_staff import AddStaffDialog, StaffList
+from clinic.ui.settings_values import fill_form, form_settings
 
 AUTO_LOCK_RANGE = (1, 120)
 BACKUPS_KEPT_RANGE = (1, 365)
@@ -68,17 +68,21 @@ class SettingsPage(Page):
         self.setObjectName("settingsPage")
         self._loaded: ClinicSettings | None = None
         self._baseline: ClinicSettings | None = None
+        self._allowed = True  # this login may change the clinic's settings (office: admins)
         self.staff_dialog: AddStaffDialog | None = None
         self.problems = ProblemLabels(self, prefix="settings")
         self._build_fields()
         # The form is disabled while a save recomputes deadlines in the background; the
         # handout languages box saves on its own (issue 24).
         self.forms_box = FormsBox(session)  # the blank I-589: saved on its own too (issue 23)
-        self.form = two_columns(self, HandoutLanguagesBox(session), self.forms_box)
+        self.handout_languages = HandoutLanguagesBox(session)
+        self.form = two_columns(self, self.handout_languages, self.forms_box)
         scroll = scrolled(self.form)
         self.background = self._background_save()
+        self.read_only_note = ReadOnlyNote()
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
+        layout.addWidget(self.read_only_note)
         layout.addWidget(self.problems.general)
         layout.addWidget(self.background.progress)
         layout.addWidget(scroll, 1)
@@ -172,6 +176,15 @@ class SettingsPage(Page):
         self._reload_staff()
         if not self.has_unsaved_changes():
             self._show_settings(get_settings(store=self.session.store))
+        self._allow_changes(may_change_settings(store=self.session.store))
+
+    def _allow_changes(self, allowed: bool) -> None:
+        """Office mode: a login that may not change them sees the settings read-only."""
+        self._allowed = allowed
+        self.save_action.setEnabled(allowed)
+        fields = (self.clinic_name, self.letterhead, *self.office.values(), self.handout_layout)
+        others = (self.auto_lock, self.timezone, self.add_staff_button, self.rules, self.closures)
+        self.read_only_note.allow(allowed, (*fields, *others, self.handout_languages))
 
     def apply_changes(self, changes: Changes) -> None:
         if not self.session.is_open:
@@ -200,29 +213,7 @@ class SettingsPage(Page):
     # -- unsaved edits ----------------------------------------------------------------------
 
     def edited_settings(self) -> ClinicSettings | None:
-        if self._loaded is None:
-            return None
-        return replace(
-            self._loaded,
-            clinic_name=self.clinic_name.text().strip(),
-            letterhead=self.letterhead.toPlainText().strip(),
-            office_street=self._office("street"),
-            office_suite=self._office("suite"),
-            office_city=self._office("city"),
-            office_state=self._office("state"),
-            office_zip_code=self._office("zip_code"),
-            office_phone=self._office("phone"),
-            auto_lock_minutes=self.auto_lock.value(),
-            backup_folder=self.backup_folder.text().strip(),
-            backups_kept=self.backups_kept.value(),
-            default_timezone=self.timezone.currentText().strip(),
-            rule_days=self.rules.values(),
-            closure_days=self.closures.model.as_settings(),
-            handout_layout=str(self.handout_layout.currentData() or "side-by-side"),
-        )
-
-    def _office(self, name: str) -> str:
-        return self.office[name].text().strip()
+        return None if self._loaded is None else form_settings(self, self._loaded)
 
     def has_unsaved_changes(self) -> bool:
         return self._baseline is not None and self.edited_settings() != self._baseline
@@ -308,7 +299,7 @@ class SettingsPage(Page):
 
     def _set_busy(self, busy: bool) -> None:
         self.form.setEnabled(not busy)
-        self.save_action.setEnabled(not busy)
+        self.save_action.setEnabled(not busy and self._allowed)
         self._update_dirty()
 
     def _saved_in_background(
@@ -361,20 +352,7 @@ class SettingsPage(Page):
     def _show_settings(self, settings: ClinicSettings) -> None:
         self._loaded = settings
         self._baseline = None  # edits made while filling are not the user's
-        self.clinic_name.setText(settings.clinic_name)
-        self.letterhead.setPlainText(settings.letterhead)
-        for name, field in self.office.items():
-            field.setText(getattr(settings, f"office_{name}"))
-        self.auto_lock.setValue(settings.auto_lock_minutes)
-        self.backup_folder.setText(settings.backup_folder)
-        self.backups_kept.setValue(settings.backups_kept)
-        self.timezone.setEditText(settings.default_timezone)
-        self.zone_review.refresh()
-        self.handout_layout.setCurrentIndex(
-            max(0, self.handout_layout.findData(settings.handout_layout))
-        )
-        self.rules.set_values(settings.rule_days)
-        self.closures.set_days(settings.closure_days, today=self.session.today())
+        fill_form(self, settings)
         self._baseline = self.edited_settings()
         self.problems.clear()
         self._update_dirty()
@@ -407,13 +385,10 @@ class SettingsPage(Page):
             return None
         dialog = AddStaffDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._staff_dialog_closed)
+        dialog.finished.connect(lambda _=0: setattr(self, "staff_dialog", None))
         self.staff_dialog = dialog
         dialog.open()
         return dialog
-
-    def _staff_dialog_closed(self) -> None:
-        self.staff_dialog = None
 
     def _choose_folder(self) -> None:
         folder = existing_folder(

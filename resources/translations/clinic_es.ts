@@ -6700,6 +6700,14 @@ Esc: cancelar</translation>
         <source>Choose the backup folder</source>
         <translation>Elija la carpeta de copias de seguridad</translation>
     </message>
+    <message>
+        <source>Only an administrator changes the clinic&apos;s settings and staff; you can read them here. Your language and the blank forms kept on this computer are yours to change.</source>
+        <translation>Solo un administrador cambia la configuración y el personal de la clínica; aquí puede consultarlos. Su idioma y los formularios en blanco guardados en esta computadora los cambia usted.</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Solo lectura</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTables</name>
