@@ -11,6 +11,8 @@ there; something copied since in another program is left alone.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject
 from PySide6.QtGui import QClipboard, QGuiApplication
 
@@ -26,6 +28,8 @@ _LOCAL_ONLY = frozenset({"offscreen", "minimal"})
 
 class SensitiveClipboard(QObject):
     """Marks the app's own clipboard data and clears it on :meth:`clear_if_ours`."""
+
+    _marked_last: ClassVar[bytes | None] = None  # the text this process last marked
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +48,11 @@ class SensitiveClipboard(QObject):
             return
         data = clipboard.mimeData()
         if data is None or data.hasFormat(KDE_HINT):
-            return  # our own marked copy coming back, or nothing
+            # Nothing, or our own marked copy coming back: marked here or by another guard of
+            # this process (a window not yet deleted), it is ours to clear at lock too.
+            if data is not None and data.text().encode() == SensitiveClipboard._marked_last:
+                self._ours = SensitiveClipboard._marked_last
+            return
         if not clipboard.ownsClipboard() and QGuiApplication.platformName() not in _LOCAL_ONLY:
             self._ours = None  # another program copied something: not ours to clear
             return
@@ -56,6 +64,7 @@ class SensitiveClipboard(QObject):
         marked.setData(WINDOWS_NO_HISTORY, _DWORD_ZERO)
         marked.setData(WINDOWS_NO_CLOUD, _DWORD_ZERO)
         self._ours = data.text().encode()
+        SensitiveClipboard._marked_last = self._ours
         clipboard.setMimeData(marked)
 
     def clear_marked(self) -> None:
