@@ -191,8 +191,17 @@ def remove_entry(*, store: Store, client_id: ClientId, ref: int) -> Result[int]:
 
 def _move_last_arrival_back(session: Session, store: Store, client: Client, entry: Entry) -> None:
     """The client's last arrival becomes ``entry`` (their most recent remaining one), audited."""
+    _set_last_arrival(
+        session, store, client, (entry.entered_on, entry.place, ArrivalManner(entry.manner))
+    )
+
+
+def _set_last_arrival(
+    session: Session, store: Store, client: Client, after: tuple[date, str, ArrivalManner]
+) -> None:
+    """The client's last arrival (date, place, manner) set to ``after``; the fields that
+    change are audited on the client (nothing when none changes)."""
     before = (client.last_arrival_on, client.last_arrival_place, client.last_arrival_manner)
-    after = (entry.entered_on, entry.place, ArrivalManner(entry.manner))
     names = ("last_arrival_on", "last_arrival_place", "last_arrival_manner")
     changed = {n: [b, a] for n, b, a in zip(names, before, after, strict=True) if b != a}
     if not changed:
@@ -226,21 +235,7 @@ def _update_last_arrival(session: Session, store: Store, client: Client, entry: 
     manner = (
         entry.manner if entry.manner is not ArrivalManner.UNKNOWN else client.last_arrival_manner
     )
-    before = (last, client.last_arrival_place, client.last_arrival_manner)
-    after = (entry.on, place, manner)
-    names = ("last_arrival_on", "last_arrival_place", "last_arrival_manner")
-    changed = {n: [b, a] for n, b, a in zip(names, before, after, strict=True) if b != a}
-    if not changed:
-        return
-    client.last_arrival_on, client.last_arrival_place, client.last_arrival_manner = after
-    record(
-        session,
-        actor=store.actor,
-        action=AuditAction.UPDATE,
-        entity=Entity.CLIENT,
-        entity_id=client.id,
-        changes=changed,
-    )
+    _set_last_arrival(session, store, client, (entry.on, place, manner))
 
 
 def record_status(
